@@ -1,0 +1,28 @@
+// Bundles with esbuild: the language server and the CLI fully bundled (the ESM-only unified
+// packages included) as CommonJS for Node, and the client with `vscode` left external.
+import * as esbuild from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import * as path from 'node:path';
+import * as fs from 'node:fs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const entries = [
+  { entryPoints: [path.join(root, 'server/src/cli/main.ts')], outfile: path.join(root, 'server/out/cli.js') },
+  { entryPoints: [path.join(root, 'server/src/lsp/server.ts')], outfile: path.join(root, 'server/out/server.js') },
+  { entryPoints: [path.join(root, 'client/src/extension.ts')], outfile: path.join(root, 'client/out/extension.js'), external: ['vscode'] },
+].filter((entry) => fs.existsSync(entry.entryPoints[0]));
+
+await Promise.all(entries.map((entry) => esbuild.build({ ...common, ...entry })));

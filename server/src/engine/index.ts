@@ -1,0 +1,10 @@
+/** Public API of the Strategy Lint engine (pure: text + config → findings). */
+export * from './types.js';
+export { lint, fixAll, INTERNAL_ERROR_RULE_ID, SKIPPED_RULES_ID, type LintOptions, type LintResult, type FixAllResult } from './lint.js';
+export { applyFixes } from './fix.js';
+export { allRules, rulesById, ruleDocUrl, DOCS_BASE_URL } from './rules/index.js';
+export { validateConfig, parseSeverity } from './config/validate.js';
+export { resolveRule, DEFAULT_MAX_DOCUMENT_LENGTH } from './config/resolve.js';
+export type { ConfigLayer, ConfigProblem, ListSetting, RuleSettings } from './config/types.js';
+export { StrategyDocument } from './model/document.js';
+export { LineIndex } from './model/line-index.js';

@@ -1,0 +1,153 @@
+/**
+ * The engine's entry point: lint(text, options) → findings. Pure: no file system, no LSP.
+ * One rule that throws yields one internal-error finding naming it; the others still report.
+ */
+import { StrategyDocument } from './model/document.js';
+import { allRules } from './rules/index.js';
+import { resolveRule, resolveRoleSynonyms, lastSet, mergedTypeGlobs, DEFAULT_MAX_DOCUMENT_LENGTH } from './config/resolve.js';
+import { validateConfig } from './config/validate.js';
+import type { ConfigLayer, ConfigProblem } from './config/types.js';
+import { findDirectives, Suppressions } from './suppress.js';
+import { applyFixes } from './fix.js';
+import type { DocType, Finding, Fix, ReportDescriptor, Rule, Severity } from './types.js';
+
+export const INTERNAL_ERROR_RULE_ID = 'strategy-lint/internal-error';
+export const SKIPPED_RULES_ID = 'strategy-lint/rules-skipped';
+
+export interface LintOptions {
+  /** File path (for type detection from the file name and for messages). */
+  filePath?: string;
+  /** Path relative to the folder configured type globs are resolved against. */
+  relativePath?: string;
+  /** Config layers, lowest precedence first (settings, then config files). */
+  layers?: readonly ConfigLayer[];
+  /** Force the document type (CLI `--type`). */
+  type?: DocType;
+  /** "Today" for relative dates when neither front matter nor config sets a reference date. */
+  today?: Date;
+  /** Run only these rules (tests, rule examples). */
+  onlyRules?: readonly string[];
+  /** Called when a rule throws (the LSP logs it); the finding is produced either way. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+export interface LintResult {
+  document: StrategyDocument;
+  docType: DocType;
+  findings: Finding[];
+  /** Problems with front-matter configuration, reported like config-file problems. */
+  problems: ConfigProblem[];
+}
+
+/** Front matter `strategy-lint: { disable: [...], rules: {...} }` as one more config layer. */
+function frontMatterLayer(document: StrategyDocument, file: string): { layer: ConfigLayer | null; problems: ConfigProblem[] } {
+  const own = document.frontMatter?.data?.['strategy-lint'];
+  if (!own || typeof own !== 'object' || Array.isArray(own)) return { layer: null, problems: [] };
+  const { disable, type: _type, rules, ...rest } = own as Record<string, unknown>;
+  const problems: ConfigProblem[] = [];
+  const layer: ConfigLayer = { source: `${file} (front matter)`, rules: {} };
+  if (disable !== undefined) {
+    const ids = typeof disable === 'string' ? [disable] : Array.isArray(disable) ? disable : null;
+    if (!ids) problems.push({ file: layer.source!, key: 'strategy-lint.disable', message: 'expected a rule id or an array of rule ids' });
+    for (const id of ids ?? []) layer.rules![String(id)] = { severity: 'off' };
+  }
+  const allowed = Object.fromEntries(Object.entries(rest).filter(([key]) => ['referenceDate', 'fiscalYearStartMonth'].includes(key)));
+  const unknown = Object.keys(rest).filter((key) => !(key in allowed) && !['updated', 'date', 'owner', 'title'].includes(key));
+  for (const key of unknown) problems.push({ file: layer.source!, key: `strategy-lint.${key}`, message: 'unknown key (known: type, disable, rules)' });
+  const validated = validateConfig({ rules: { ...(rules as object | undefined), ...layer.rules }, ...allowed }, layer.source!);
+  problems.push(...validated.problems.map((p) => ({ ...p, key: `strategy-lint.${p.key}` })));
+  return { layer: validated.layer, problems };
+}
+
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  const baseLayers = options.layers ?? [];
+  const document = new StrategyDocument(text, {
+    filePath: options.filePath,
+    relativePath: options.relativePath,
+    forcedType: options.type,
+    typeGlobs: mergedTypeGlobs(baseLayers),
+    roleSynonyms: resolveRoleSynonyms(baseLayers),
+    referenceDate: lastSet(baseLayers, 'referenceDate'),
+    today: options.today,
+    fiscalYearStartMonth: lastSet(baseLayers, 'fiscalYearStartMonth') ?? 1,
+  });
+  const fileLabel = options.filePath ?? '<document>';
+  const frontMatter = frontMatterLayer(document, fileLabel);
+  const layers = frontMatter.layer ? [...baseLayers, frontMatter.layer] : baseLayers;
+  const problems = [...frontMatter.problems];
+  const suppressions = new Suppressions(findDirectives(document.root), document.lines);
+  const maxLength = lastSet(layers, 'maxDocumentLength') ?? DEFAULT_MAX_DOCUMENT_LENGTH;
+  const tooLong = text.length > maxLength;
+
+  const findings: Finding[] = [];
+  const titleRange = document.titleRange;
+  const place = (ruleId: string, severity: Severity, message: string, start: number, end: number, documentLevel: boolean, fix?: Fix): void => {
+    const safeStart = Math.max(0, Math.min(start, text.length));
+    const safeEnd = Math.max(safeStart, Math.min(end, text.length));
+    const from = document.lines.positionAt(safeStart);
+    const to = document.lines.positionAt(safeEnd);
+    if (suppressions.isSuppressed(ruleId, from.line)) return;
+    findings.push({
+      ruleId, severity, message, start: safeStart, end: safeEnd,
+      line: from.line + 1, column: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1,
+      documentLevel, ...(fix ? { fix } : {}),
+    });
+  };
+
+  const skipped: string[] = [];
+  for (const rule of allRules as readonly Rule<any>[]) {
+    if (options.onlyRules && !options.onlyRules.includes(rule.meta.id)) continue;
+    if (!rule.meta.types.includes(document.type)) continue;
+    const settings = resolveRule(rule, layers);
+    if (settings.severity === 'off') continue;
+    if (tooLong && rule.meta.expensive) {
+      skipped.push(rule.meta.id);
+      continue;
+    }
+    const severity = settings.severity;
+    const context = {
+      doc: document,
+      options: settings.options,
+      report: (descriptor: ReportDescriptor) =>
+        place(rule.meta.id, severity, descriptor.message, descriptor.start, descriptor.end, false, descriptor.fix),
+      reportDocument: (message: string, fix?: Fix) => place(rule.meta.id, severity, message, titleRange.start, titleRange.end, true, fix),
+    };
+    try {
+      rule.check(context as never);
+    } catch (error) {
+      options.onRuleError?.(rule.meta.id, error);
+      const reason = error instanceof Error ? error.message : String(error);
+      place(INTERNAL_ERROR_RULE_ID, 'information', `Rule ${rule.meta.id} failed on this document and was skipped (${reason}). Other rules still ran; please report this.`, titleRange.start, titleRange.end, true);
+    }
+  }
+  if (skipped.length > 0) {
+    place(SKIPPED_RULES_ID, 'information',
+      `This document has ${text.length.toLocaleString('en-US')} characters, more than maxDocumentLength (${maxLength.toLocaleString('en-US')}), so ${skipped.length} sentence-level rules were skipped (${skipped.join(', ')}). Raise "maxDocumentLength" in .strategy-lint.json or the strategyLint.maxDocumentLength setting to run them.`,
+      titleRange.start, titleRange.end, true);
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  return { document, docType: document.type, findings, problems };
+}
+
+export interface FixAllResult {
+  text: string;
+  /** Number of fixes applied over all passes. */
+  fixed: number;
+  /** Findings left after fixing. */
+  remaining: LintResult;
+}
+
+/** Apply fixes and relint until nothing more can be fixed (at most 10 passes, like ESLint). */
+export function fixAll(text: string, options: LintOptions = {}, preferredOnly = true): FixAllResult {
+  let current = text;
+  let fixed = 0;
+  let result = lint(current, options);
+  for (let pass = 0; pass < 10; pass++) {
+    const { text: next, applied } = applyFixes(current, result.findings, preferredOnly);
+    if (applied.length === 0 || next === current) break;
+    fixed += applied.length;
+    current = next;
+    result = lint(current, options);
+  }
+  return { text: current, fixed, remaining: result };
+}

@@ -1,0 +1,112 @@
+/**
+ * Items: list items, table rows and labelled lines ("KR2: …" inside a paragraph). Rules about key
+ * results, objectives, roadmap items, release entries and actions all start from items.
+ */
+import type { List, ListItem, Nodes, Paragraph, Parents, Root, Table, TableRow } from 'mdast';
+import { TextBlock, textBlockOf } from './text-block.js';
+import { sectionAt, type Section } from './sections.js';
+
+export interface Item {
+  kind: 'list-item' | 'table-row' | 'line';
+  node: ListItem | TableRow | Paragraph;
+  /** The item's own text (a list item's paragraphs before any nested list; a row's cells joined by " | "). */
+  block: TextBlock;
+  text: string;
+  /** Source range of the own text. */
+  start: number;
+  end: number;
+  /** List nesting: 0 for an item of a list that is not inside another list item. */
+  depth: number;
+  parent: Item | null;
+  children: Item[];
+  /** Task list state, null when not a task item. */
+  checked: boolean | null;
+  section: Section | null;
+  /** For table rows: the header cells' text, lower-cased, and each cell's block. */
+  header?: string[];
+  cells?: TextBlock[];
+}
+
+/** Labels that open a key-result line: "KR", "KR1", "KR 1.2", "Key result:", "Measure:". */
+export const KEY_RESULT_LABEL = /^\s*(?:\*\*|__)?\s*(?:KR\s?\d{0,2}(?:\.\d{1,2})?|key\s+results?|measures?)\s*(?:\*\*|__)?\s*[:.)—–-]/i;
+/** Labels that open an objective line: "Objective:", "Objective 1:", "O1:", "Goal:". */
+export const OBJECTIVE_LABEL = /^\s*(?:\*\*|__)?\s*(?:objective\s?\d{0,2}|O\d{1,2}|goal\s?\d{0,2})\s*(?:\*\*|__)?\s*[:.)—–-]/i;
+
+function ownBlocksOfListItem(item: ListItem): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  for (const child of item.children) {
+    if (child.type === 'paragraph') blocks.push(textBlockOf('paragraph', child));
+    else if (child.type === 'heading') blocks.push(textBlockOf('heading', child));
+  }
+  return blocks;
+}
+
+function emptyBlock(node: Nodes): TextBlock {
+  const offset = node.position?.start.offset ?? 0;
+  return new TextBlock('paragraph', node, '', [], offset, offset);
+}
+
+/** Split a paragraph into labelled lines when at least one line carries a KR/objective label. */
+function labelledLines(paragraph: Paragraph): TextBlock[] {
+  const block = textBlockOf('paragraph', paragraph);
+  if (!block.text.includes('\n')) return [];
+  const lines: TextBlock[] = [];
+  let from = 0;
+  for (const line of block.text.split('\n')) {
+    const to = from + line.length;
+    if (KEY_RESULT_LABEL.test(line) || OBJECTIVE_LABEL.test(line)) lines.push(block.slice(from, to));
+    from = to + 1;
+  }
+  return lines;
+}
+
+export function collectItems(root: Root, sections: readonly Section[]): Item[] {
+  const items: Item[] = [];
+
+  const visitList = (list: List, depth: number, parent: Item | null): void => {
+    for (const listItem of list.children) {
+      const blocks = ownBlocksOfListItem(listItem);
+      const block = blocks.length > 0 ? TextBlock.join('paragraph', listItem, blocks, ' ') : emptyBlock(listItem);
+      const start = block.start;
+      const item: Item = {
+        kind: 'list-item', node: listItem, block, text: block.text, start, end: block.end, depth, parent,
+        children: [], checked: listItem.checked ?? null, section: sectionAt(sections, start),
+      };
+      parent?.children.push(item);
+      items.push(item);
+      for (const child of listItem.children) visitNode(child, depth + 1, item);
+    }
+  };
+
+  const visitTable = (table: Table): void => {
+    const [headerRow, ...rows] = table.children;
+    const header = headerRow ? headerRow.children.map((cell) => textBlockOf('tableCell', cell).text.trim().toLowerCase()) : [];
+    for (const row of rows as TableRow[]) {
+      const cells = row.children.map((cell) => textBlockOf('tableCell', cell));
+      const block = cells.length > 0 ? TextBlock.join('tableCell', row, cells, ' | ') : emptyBlock(row);
+      const start = block.start;
+      items.push({
+        kind: 'table-row', node: row, block, text: block.text, start, end: block.end, depth: 0, parent: null,
+        children: [], checked: null, section: sectionAt(sections, start), header, cells,
+      });
+    }
+  };
+
+  const visitNode = (node: Nodes, depth: number, parent: Item | null): void => {
+    if (node.type === 'list') visitList(node, depth, parent);
+    else if (node.type === 'table') visitTable(node);
+    else if (node.type === 'paragraph' && parent === null) {
+      for (const line of labelledLines(node)) {
+        items.push({
+          kind: 'line', node, block: line, text: line.text, start: line.start, end: line.end, depth: 0, parent: null,
+          children: [], checked: null, section: sectionAt(sections, line.start),
+        });
+      }
+    } else if (node.type !== 'listItem' && 'children' in node) {
+      for (const child of (node as Parents).children as Nodes[]) visitNode(child, depth, parent);
+    }
+  };
+
+  for (const node of root.children) visitNode(node, 0, null);
+  return items.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,75 @@
+/**
+ * Section roles: what a heading is for (diagnosis, guiding policy, …), found from heading text by
+ * synonyms. Matching is case-, punctuation- and emoji-insensitive, and any heading level counts.
+ */
+import type { SectionRole } from '../types.js';
+
+export const DEFAULT_ROLE_SYNONYMS: Readonly<Record<SectionRole, readonly string[]>> = {
+  'diagnosis': ['diagnosis', 'the challenge', 'challenge', 'challenges', 'problem', 'problem statement', "what's going on", 'situation', 'where we are', 'why now'],
+  'guiding-policy': ['guiding policy', 'guiding policies', 'policy', 'our approach', 'approach', 'strategy', 'how we will win', 'where to play', 'principles', 'tenets'],
+  'coherent-actions': ['coherent actions', 'actions', 'action plan', 'plan', 'initiatives', 'what we will do', 'next steps', 'execution'],
+  'summary': ['summary', 'tl;dr', 'tldr', 'executive summary', 'bluf', 'recommendation', 'the ask', 'decision'],
+  'non-goals': ['non-goals', 'out of scope', "what we won't do", 'what we will not do', 'trade-offs', 'tradeoffs'],
+  'risks': ['risks', 'pre-mortem', 'premortem', 'what could go wrong', 'risks and mitigations'],
+  'metrics': ['success metrics', 'metrics', 'measures', 'okrs', 'objectives and key results', 'key results', 'goals'],
+  'options': ['options', 'alternatives', 'options considered'],
+  'audience': ['audience', 'who this is for', 'readers'],
+};
+
+/** Lower-case, drop emoji, punctuation, leading numbering and articles: "2. 🩺 The Diagnosis:" → "diagnosis". */
+export function normalizeHeading(text: string): string {
+  let normalized = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[^\p{L}\p{N}\s'-]+/gu, ' ')
+    .replace(/'/g, '')
+    .replace(/(^|\s)-+|-+(\s|$)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  // Leading numbering ("1", "2 1", "iv", "part 2", "step 3") and articles.
+  normalized = normalized.replace(/^(?:(?:part|step|section)\s+)?(?:\d+\s+)*(?:[ivx]{1,4}\s+(?=\S))?/, '');
+  normalized = normalized.replace(/^(?:the|our|my)\s+/, '');
+  return normalized;
+}
+
+export type RoleSynonyms = Record<SectionRole, readonly string[]>;
+
+export class RoleMatcher {
+  private readonly exact = new Map<string, SectionRole[]>();
+  private readonly prefixes: Array<{ prefix: string; role: SectionRole }> = [];
+
+  constructor(synonyms: RoleSynonyms) {
+    for (const [role, words] of Object.entries(synonyms) as Array<[SectionRole, readonly string[]]>) {
+      for (const word of words) {
+        for (const key of new Set([normalizeHeading(word), normalizeHeading(word).replace(/^(?:the|our|my)\s+/, '')])) {
+          if (!key) continue;
+          const roles = this.exact.get(key) ?? [];
+          if (!roles.includes(role)) roles.push(role);
+          this.exact.set(key, roles);
+          this.prefixes.push({ prefix: key, role });
+        }
+      }
+    }
+    // Longest synonym first, so "problem statement" wins over "problem".
+    this.prefixes.sort((a, b) => b.prefix.length - a.prefix.length);
+  }
+
+  /**
+   * Roles of a heading. Exact synonym, or a synonym followed by a subtitle separator
+   * ("Diagnosis: churn is rising", "Risks and mitigations"), never a mere word prefix
+   * ("Planning" is not "plan").
+   */
+  rolesOf(headingText: string): SectionRole[] {
+    const normalized = normalizeHeading(headingText);
+    if (!normalized) return [];
+    const exact = this.exact.get(normalized);
+    if (exact) return [...exact];
+    const subtitle = /^(.+?)\s*(?::|\s[—–-]\s|\(|\s+and\s+)/u.exec(headingText.trim());
+    if (subtitle) {
+      const head = this.exact.get(normalizeHeading(subtitle[1]));
+      if (head) return [...head];
+    }
+    return [];
+  }
+}

@@ -1,0 +1,81 @@
+import { defineRule, type Fix } from '../../types.js';
+import { phraseMatcher } from '../../text/phrases.js';
+import type { StrategyDocument } from '../../model/document.js';
+import type { TextBlock } from '../../model/text-block.js';
+
+/** Buzzwords that only decorate: removing them loses nothing, so the fix is safe. */
+const REMOVABLE = ['world-class', 'best-in-class', 'cutting-edge', 'game-changing', 'next-generation', 'best-of-breed', 'state-of-the-art', 'seamless', 'holistic', 'robust', 'innovative', 'revolutionary', 'disruptive', 'transformational', 'mission-critical'];
+/** Plain words that say the same thing. */
+const REPLACEMENTS: Record<string, string> = { leverage: 'use', utilize: 'use', utilise: 'use' };
+
+function fixFor(doc: StrategyDocument, block: TextBlock, index: number, length: number, phrase: string): Fix | undefined {
+  const { start, end } = block.sourceRange(index, index + length);
+  const written = doc.text.slice(start, end);
+  const key = phrase.toLowerCase();
+  if (REPLACEMENTS[key] && written.toLowerCase() === key) {
+    const replacement = /^[A-Z]/.test(written) ? REPLACEMENTS[key][0].toUpperCase() + REPLACEMENTS[key].slice(1) : REPLACEMENTS[key];
+    return { title: `Replace "${written}" with "${replacement}"`, edits: [{ start, end, newText: replacement }], preferred: true };
+  }
+  if (!REMOVABLE.includes(key) || written.length !== length) return undefined;
+  // Only an adjective followed by one space and a lower-case word can go without leaving a gap: "a world-class team" → "a team".
+  const after = block.text.slice(index + length, index + length + 2);
+  if (!/^ [a-z]/.test(after)) return undefined;
+  return { title: `Remove "${written}"`, edits: [{ start, end: end + 1, newText: '' }], preferred: true };
+}
+
+export default defineRule({
+  meta: {
+    id: 'bad-strategy/fluff',
+    family: 'bad-strategy',
+    description: 'Buzzwords and filler that sound strategic but say nothing a reader can act on.',
+    defaultSeverity: 'warning',
+    types: ['strategy', 'okr', 'roadmap', 'decision', 'update'],
+    documentLevel: false,
+    fixable: true,
+    options: {
+      words: {
+        type: 'string[]',
+        default: ['leverage', 'synergy', 'synergies', 'world-class', 'best-in-class', 'holistic', 'paradigm', 'paradigm shift', 'seamless', 'robust', 'cutting-edge', 'game-changing', 'game changer', 'move the needle', 'unlock', 'empower', 'best-of-breed', 'next-generation', 'state-of-the-art', 'value-add', 'value-added', 'thought leadership', 'disruptive', 'revolutionary', 'transformational', 'north star vision', 'low-hanging fruit', 'boil the ocean', 'circle back', 'double down', 'utilize', 'innovative', 'mission-critical', 'customer-centric', 'data-driven culture', 'win-win', 'scalable solution', 'drive alignment', 'ecosystem play'],
+        description: 'Buzzwords and filler phrases to flag (matched case-insensitively, with inflections, through curly quotes and non-breaking hyphens).',
+      },
+      maxDensity: {
+        type: 'number',
+        default: 150,
+        minimum: 10,
+        description: 'Also flag the whole document when there is more than one buzzword per this many words.',
+      },
+    },
+    rationale:
+      'Fluff is the first hallmark of bad strategy in Rumelt\'s account: "a form of gibberish masquerading as strategic concepts or arguments". Buzzwords let a writer skip the hard part — saying exactly what will change and how — and they make readers stop reading carefully. Munger called it twaddle.',
+    howToFix:
+      'Replace the word with the concrete claim behind it: who, what changes, by how much. "Leverage our platform" becomes "reuse the billing service we already run". The quick fix removes purely decorative adjectives and swaps "leverage" for "use".',
+    seeds: [
+      { source: '004', quote: 'Fluff: a form of gibberish masquerading as strategic concepts or arguments' },
+      { source: '004', quote: "Munger's twaddle" },
+    ],
+    examples: {
+      bad: '# Growth strategy\n\n## Guiding policy\n\nWe will leverage our world-class platform to unlock synergies across the ecosystem.\n',
+      good: '# Growth strategy\n\n## Guiding policy\n\nWe will sell the reporting add-on to existing mid-market accounts before we court new enterprise logos.\n',
+    },
+  },
+  check({ doc, options, report, reportDocument }) {
+    const matcher = phraseMatcher(options.words);
+    let count = 0;
+    for (const block of doc.textBlocks) {
+      for (const match of matcher.matchAll(block.text)) {
+        count++;
+        const { start, end } = block.sourceRange(match.index, match.index + match.length);
+        report({
+          message: `"${match.text}" is fluff: say what concretely changes, for whom, and by how much.`,
+          start,
+          end,
+          fix: fixFor(doc, block, match.index, match.length, match.phrase),
+        });
+      }
+    }
+    const words = doc.wordCount;
+    if (count >= 3 && words > 0 && count / words > 1 / options.maxDensity) {
+      reportDocument(`Buzzword density is high: ${count} buzzwords in ${words} words (more than one per ${options.maxDensity}). Readers will skim past the strategy.`);
+    }
+  },
+});

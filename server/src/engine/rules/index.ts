@@ -1,0 +1,31 @@
+/**
+ * The rule registry: every rule of the v1 catalog, family by family, in catalog order.
+ * Each rule lives in its own file named by its id (rules/kernel/diagnosis-missing.ts is
+ * `kernel/diagnosis-missing`), with its metadata and docs beside its check.
+ */
+import type { Rule } from '../types.js';
+import { kernelRules } from './kernel/index.js';
+import { badStrategyRules } from './bad-strategy/index.js';
+import { outcomesRules } from './outcomes/index.js';
+import { pyramidRules } from './pyramid/index.js';
+import { roadmapRules } from './roadmap/index.js';
+import { releaseNotesRules } from './release-notes/index.js';
+import { decisionRules } from './decision/index.js';
+import { updateRules } from './update/index.js';
+import { proseRules } from './prose/index.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const allRules: readonly Rule<any>[] = [
+  ...kernelRules, ...badStrategyRules, ...outcomesRules, ...pyramidRules, ...roadmapRules,
+  ...releaseNotesRules, ...decisionRules, ...updateRules, ...proseRules,
+];
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const rulesById: ReadonlyMap<string, Rule<any>> = new Map(allRules.map((rule) => [rule.meta.id, rule]));
+
+/** Base of every rule's documentation page (docs/rules/<id>.md in the repository). */
+export const DOCS_BASE_URL = 'https://github.com/strategy-lint/strategy-lint/blob/main/docs/rules/';
+
+export function ruleDocUrl(ruleId: string): string {
+  return `${DOCS_BASE_URL}${ruleId}.md`;
+}

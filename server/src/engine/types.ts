@@ -1,0 +1,124 @@
+/**
+ * Core types of the Strategy Lint engine. The engine is pure: (text, config) → findings.
+ * Nothing here knows about LSP or VS Code; offsets are UTF-16 code units into the source text,
+ * which is what both JavaScript strings and LSP positions count in.
+ */
+import type { StrategyDocument } from './model/document.js';
+
+export const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export type SeveritySetting = Severity | 'off';
+
+export const DOC_TYPES = ['strategy', 'okr', 'roadmap', 'release-notes', 'decision', 'update', 'generic'] as const;
+export type DocType = (typeof DOC_TYPES)[number];
+
+export const SECTION_ROLES = [
+  'diagnosis', 'guiding-policy', 'coherent-actions', 'summary', 'non-goals', 'risks', 'metrics', 'options', 'audience',
+] as const;
+export type SectionRole = (typeof SECTION_ROLES)[number];
+
+export const RULE_FAMILIES = ['kernel', 'bad-strategy', 'outcomes', 'pyramid', 'roadmap', 'release-notes', 'decision', 'update', 'prose'] as const;
+export type RuleFamily = (typeof RULE_FAMILIES)[number];
+
+/** A replacement of source[start, end) by newText. */
+export interface TextEdit { start: number; end: number; newText: string }
+
+/** A safe, self-contained edit a front end may apply. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** Safe enough to be the preferred quick fix and to run in "fix all". */
+  preferred?: boolean;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** Source offsets of the flagged range. */
+  start: number;
+  end: number;
+  /** 1-based positions derived from the offsets (columns count UTF-16 units). */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** True for findings about the whole document (placed on the title line). */
+  documentLevel: boolean;
+  fix?: Fix;
+}
+
+export type OptionSpec =
+  | { type: 'number'; default: number; description: string; minimum?: number; maximum?: number }
+  | { type: 'boolean'; default: boolean; description: string }
+  | { type: 'string'; default: string; description: string; enum?: readonly string[] }
+  /** Word lists: a plain array in config replaces the default, `{ add, remove }` extends it. */
+  | { type: 'string[]'; default: readonly string[]; description: string };
+
+export type OptionSpecs = Record<string, OptionSpec>;
+
+/** Option values resolved from specs: numbers, booleans, strings and string lists. */
+export type ResolvedOptions<S extends OptionSpecs> = {
+  [K in keyof S]: S[K] extends { type: 'number' } ? number
+    : S[K] extends { type: 'boolean' } ? boolean
+    : S[K] extends { type: 'string' } ? string
+    : readonly string[];
+};
+
+export interface SeedReference {
+  /** The seed file's number in shared/seeds (e.g. "004"), or a book. */
+  source: string;
+  quote: string;
+}
+
+export interface RuleMeta<S extends OptionSpecs = OptionSpecs> {
+  id: string;
+  family: RuleFamily;
+  /** One line, shown in hovers, `--list-rules` and the README table. */
+  description: string;
+  defaultSeverity: Severity;
+  /** Document types the rule runs on. */
+  types: readonly DocType[];
+  /** One finding for the whole document rather than ranges. */
+  documentLevel: boolean;
+  fixable: boolean;
+  /** Needs the sentence layer (nlcst); skipped on documents over `maxDocumentLength`. */
+  expensive?: boolean;
+  options: S;
+  /** Why it matters, in Markdown (a short paragraph). */
+  rationale: string;
+  /** What to do about a finding, in Markdown (one or two sentences). */
+  howToFix: string;
+  seeds: readonly SeedReference[];
+  /**
+   * A failing and a passing example (Markdown). The test suite lints both with the rule's first
+   * type forced: `bad` must trigger the rule, `good` must not.
+   */
+  examples: { bad: string; good: string };
+}
+
+export interface ReportDescriptor {
+  message: string;
+  start: number;
+  end: number;
+  fix?: Fix;
+}
+
+export interface RuleContext<O> {
+  readonly doc: StrategyDocument;
+  readonly options: O;
+  /** Report a range finding. */
+  report(descriptor: ReportDescriptor): void;
+  /** Report a finding about the whole document; placed on the title (or line 1). */
+  reportDocument(message: string, fix?: Fix): void;
+}
+
+export interface Rule<S extends OptionSpecs = OptionSpecs> {
+  meta: RuleMeta<S>;
+  check(context: RuleContext<ResolvedOptions<S>>): void;
+}
+
+/** Helper that keeps option types precise when defining a rule. */
+export function defineRule<S extends OptionSpecs>(rule: Rule<S>): Rule<S> {
+  return rule;
+}

@@ -1,0 +1,55 @@
+/**
+ * The rule contract (as ESLint's RuleTester enforces it): every id in RULES.md is registered once,
+ * in a file named by its id, with complete metadata; each rule's bad example triggers it and its
+ * good example does not; fixes come only from rules marked fixable.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { allRules, lint, DOC_TYPES, SEVERITIES, RULE_FAMILIES, type OptionSpecs } from '../src/engine/index.js';
+import { serverRoot } from './helpers/paths.js';
+import { FIXTURE_TODAY } from './helpers/fixtures.js';
+import { CATALOG_RULE_IDS } from './helpers/catalog.js';
+
+describe('rule registry', () => {
+  test('every catalog id is registered exactly once, and nothing else', () => {
+    const ids = allRules.map((rule) => rule.meta.id);
+    assert.equal(new Set(ids).size, ids.length, 'duplicate rule ids');
+    assert.deepEqual([...ids].sort(), [...CATALOG_RULE_IDS].sort());
+  });
+});
+
+for (const rule of allRules) {
+  const { meta } = rule;
+  describe(meta.id, () => {
+    test('lives in a file named by its id', () => {
+      assert.ok(fs.existsSync(path.join(serverRoot, 'src', 'engine', 'rules', `${meta.id}.ts`)));
+    });
+    test('has complete metadata', () => {
+      assert.ok(RULE_FAMILIES.includes(meta.family) && meta.id.startsWith(`${meta.family}/`));
+      assert.ok(SEVERITIES.includes(meta.defaultSeverity));
+      assert.ok(meta.types.length > 0 && meta.types.every((t) => DOC_TYPES.includes(t)));
+      assert.ok(meta.description.length > 20 && !meta.description.includes('\n'), 'one-line description');
+      assert.ok(meta.rationale.length > 60, 'rationale');
+      assert.ok(meta.howToFix.length > 20, 'howToFix');
+      for (const [name, spec] of Object.entries(meta.options as OptionSpecs)) {
+        assert.ok(spec.description.length > 10, `option ${name} is described`);
+      }
+    });
+    const lintExample = (text: string) =>
+      lint(text, { type: meta.types[0], onlyRules: [meta.id], today: FIXTURE_TODAY, filePath: 'example.md' }).findings;
+    test('its bad example triggers it', () => {
+      const findings = lintExample(meta.examples.bad);
+      assert.ok(findings.some((f) => f.ruleId === meta.id), `bad example produced no ${meta.id}`);
+    });
+    test('its good example does not', () => {
+      const findings = lintExample(meta.examples.good).filter((f) => f.ruleId === meta.id);
+      assert.deepEqual(findings.map((f) => `${f.line}: ${f.message}`), []);
+    });
+    test('fixes only if marked fixable', () => {
+      const findings = lintExample(meta.examples.bad);
+      if (!meta.fixable) assert.ok(findings.every((f) => !f.fix), 'a fix from a rule not marked fixable');
+    });
+  });
+}

@@ -1,0 +1,63 @@
+/**
+ * Every fixture under test/fixtures/rules: the findings of the rules it checks are exactly the
+ * expected ones (rule id and line); applying every fix and relinting removes the fixed findings,
+ * adds no new ones (an inserted skeleton may be flagged as empty) and leaves the text outside the
+ * fixes byte-identical. Every rule has a fixture that triggers it and a near miss that must not.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { allRules, applyFixes } from '../src/engine/index.js';
+import { actualKeys, inScope, lintFixture, listFixtures, readFixture, ruleInScope, type Fixture } from './helpers/fixtures.js';
+
+const fixtures: Fixture[] = listFixtures().map(readFixture);
+
+/** Findings a freshly inserted section skeleton is meant to get until the writer fills it in. */
+const SKELETON_RULES = new Set(['kernel/empty-section']);
+
+describe('rule fixtures', () => {
+  for (const fixture of fixtures) {
+    test(fixture.name, () => {
+      const result = lintFixture(fixture);
+      const findings = inScope(fixture, result.findings);
+      assert.deepEqual(actualKeys(findings), fixture.expected,
+        `${fixture.name} (type ${result.docType}):\n${findings.map((f) => `  ${f.line}:${f.column} ${f.ruleId} ${f.message}`).join('\n')}`);
+
+      const fixable = findings.filter((finding) => finding.fix);
+      if (fixable.length === 0) return;
+      const { text: fixed, applied } = applyFixes(fixture.text, fixable);
+      assert.ok(applied.length > 0);
+      const edits = applied.flatMap((finding) => finding.fix!.edits);
+      const first = Math.min(...edits.map((edit) => edit.start));
+      const last = Math.max(...edits.map((edit) => edit.end));
+      assert.ok(fixed.startsWith(fixture.text.slice(0, first)), 'text before the first fix is unchanged');
+      assert.ok(fixed.endsWith(fixture.text.slice(last)), 'text after the last fix is unchanged');
+
+      const after = inScope(fixture, lintFixture(fixture, fixed).findings);
+      const count = (list: typeof findings, ruleId: string) => list.filter((f) => f.ruleId === ruleId).length;
+      for (const rule of new Set([...findings, ...after].map((f) => f.ruleId))) {
+        const before = count(findings, rule);
+        const fixedHere = applied.filter((f) => f.ruleId === rule).length;
+        const now = count(after, rule);
+        if (SKELETON_RULES.has(rule)) continue;
+        assert.ok(now <= before - fixedHere,
+          `${rule}: ${before} findings, ${fixedHere} fixed, ${now} after fixing — fixes must not create findings:\n${after.filter((f) => f.ruleId === rule).map((f) => `  ${f.line}:${f.column} ${f.message}`).join('\n')}`);
+      }
+      const expectedFixedPath = `${fixture.name}`.replace(/\.md$/, '.fixed.md');
+      const fixedFile = listFixtures().find((p) => p.endsWith(expectedFixedPath));
+      if (fixedFile && fs.existsSync(fixedFile)) assert.equal(fixed, fs.readFileSync(fixedFile, 'utf8'));
+    });
+  }
+});
+
+describe('fixture coverage', () => {
+  for (const rule of allRules) {
+    test(`${rule.meta.id} has a triggering fixture and a near miss`, () => {
+      const relevant = fixtures.filter((fixture) => ruleInScope(fixture.rules, rule.meta.id));
+      const triggering = relevant.filter((fixture) => fixture.expected.some((key) => key.endsWith(`:${rule.meta.id}`)));
+      const nearMiss = relevant.filter((fixture) => !fixture.expected.some((key) => key.endsWith(`:${rule.meta.id}`)));
+      assert.ok(triggering.length > 0, `no fixture expects ${rule.meta.id}`);
+      assert.ok(nearMiss.length > 0, `no near-miss fixture checks that ${rule.meta.id} stays quiet`);
+    });
+  }
+});
