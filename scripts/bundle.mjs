@@ -20,7 +20,7 @@ const common = {
 };
 
 const entries = [
-  { entryPoints: [path.join(root, 'server/src/cli/main.ts')], outfile: path.join(root, 'server/out/cli.js') },
+  { entryPoints: [path.join(root, 'server/src/cli/bin.ts')], outfile: path.join(root, 'server/out/cli.js') },
   { entryPoints: [path.join(root, 'server/src/lsp/server.ts')], outfile: path.join(root, 'server/out/server.js') },
   { entryPoints: [path.join(root, 'client/src/extension.ts')], outfile: path.join(root, 'client/out/extension.js'), external: ['vscode'] },
 ].filter((entry) => fs.existsSync(entry.entryPoints[0]));

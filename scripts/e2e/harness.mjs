@@ -151,11 +151,23 @@ function tailFile(file, lines = 60) {
   }
 }
 
+/**
+ * Environment for a code-server process: Node 24 on PATH, and code-server's own
+ * config.yaml / coder-logs kept under `stateDir` instead of $HOME.
+ */
+export function codeServerEnv(stateDir, extra = {}) {
+  return {
+    ...node24Env(),
+    ...(stateDir ? { CODE_SERVER_CONFIG: path.join(stateDir, 'config.yaml'), XDG_DATA_HOME: path.join(stateDir, 'data') } : {}),
+    ...extra,
+  };
+}
+
 /** Run code-server once to completion (e.g. --install-extension); rejects with its output. */
-export function runCodeServerCli(args, { timeoutMs = 120_000 } = {}) {
+export function runCodeServerCli(args, { timeoutMs = 120_000, stateDir } = {}) {
   const p = paths();
   return new Promise((resolve, reject) => {
-    const child = spawn(p.codeServerBin, args, { env: node24Env(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(p.codeServerBin, args, { env: codeServerEnv(stateDir), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     groups.add(child.pid);
     let out = '';
     child.stdout.on('data', (d) => (out += d));
@@ -172,9 +184,14 @@ export function runCodeServerCli(args, { timeoutMs = 120_000 } = {}) {
   });
 }
 
-/** Install a .vsix into extensionsDir (before starting code-server). */
-export async function installExtension(vsixPath, extensionsDir) {
-  return runCodeServerCli(['--extensions-dir', extensionsDir, '--install-extension', path.resolve(vsixPath)]);
+/**
+ * Install a .vsix into extensionsDir (before starting code-server). Pass the run's
+ * userDataDir too, so nothing is written to ~/.local/share/code-server.
+ */
+export async function installExtension(vsixPath, extensionsDir, userDataDir) {
+  const args = ['--extensions-dir', extensionsDir, '--install-extension', path.resolve(vsixPath)];
+  if (userDataDir) args.unshift('--user-data-dir', userDataDir);
+  return runCodeServerCli(args, { stateDir: userDataDir ? path.join(path.dirname(userDataDir), 'code-server-state') : undefined });
 }
 
 /**
@@ -208,7 +225,7 @@ export async function startCodeServer({
   const out = fs.openSync(logFile, 'a');
   // detached: setsid(), so the whole tree (server, extension host, watchers) is one group
   const child = spawn(p.codeServerBin, args, {
-    env: { ...node24Env(), ...env },
+    env: codeServerEnv(path.join(path.dirname(userDataDir), 'code-server-state'), env),
     stdio: ['ignore', out, out],
     detached: true,
   });
@@ -222,10 +239,12 @@ export async function startCodeServer({
   async function stop() {
     if (!groups.has(pgid)) return;
     try { process.kill(-pgid, 'SIGTERM'); } catch {}
-    const timeout = new Promise((r) => setTimeout(r, 5_000, 'timeout'));
+    let timer;
+    const timeout = new Promise((r) => { timer = setTimeout(r, 5_000, 'timeout'); });
     if (!exited && (await Promise.race([exitPromise, timeout])) === 'timeout') {
-      log('code-server did not stop on SIGTERM; SIGKILL');
+      log('code-server did not stop on SIGTERM within 5s; SIGKILL');
     }
+    clearTimeout(timer); // else the pending timer keeps Node alive for 5s
     try { process.kill(-pgid, 'SIGKILL'); } catch {} // anything left in the group
     groups.delete(pgid);
   }

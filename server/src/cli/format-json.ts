@@ -1,0 +1,32 @@
+/** `--format json`: one array, each element exactly the contract's fields (shared/RULES.md). */
+import type { FileReport } from './report.js';
+
+export interface JsonFinding {
+  file: string;
+  ruleId: string;
+  severity: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  docType: string;
+}
+
+export function toJsonFindings(reports: readonly FileReport[]): JsonFinding[] {
+  return reports.flatMap((report) => report.findings.map((finding) => ({
+    file: report.file,
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    line: finding.line,
+    column: finding.column,
+    endLine: finding.endLine,
+    endColumn: finding.endColumn,
+    message: finding.message,
+    docType: report.docType,
+  })));
+}
+
+export function formatJson(reports: readonly FileReport[]): string {
+  return `${JSON.stringify(toJsonFindings(reports), null, 2)}\n`;
+}

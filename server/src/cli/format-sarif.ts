@@ -1,0 +1,43 @@
+/** `--format sarif`: SARIF 2.1.0, as GitHub code scanning and other CI dashboards read it. */
+import { allRules, ruleDocUrl, type Severity } from '../engine/index.js';
+import { HOMEPAGE, PRODUCT_NAME, VERSION } from '../version.js';
+import type { FileReport } from './report.js';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+export function formatSarif(reports: readonly FileReport[]): string {
+  const rules = allRules.map((rule) => ({
+    id: rule.meta.id,
+    name: rule.meta.id.replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase()),
+    shortDescription: { text: rule.meta.description },
+    fullDescription: { text: rule.meta.rationale },
+    help: { text: rule.meta.howToFix, markdown: rule.meta.howToFix },
+    helpUri: ruleDocUrl(rule.meta.id),
+    defaultConfiguration: { level: LEVEL[rule.meta.defaultSeverity] },
+    properties: { tags: [rule.meta.family, 'strategy'], documentTypes: rule.meta.types },
+  }));
+  const index = new Map(rules.map((rule, i) => [rule.id, i]));
+  const results = reports.flatMap((report) => report.findings.map((finding) => ({
+    ruleId: finding.ruleId,
+    ...(index.has(finding.ruleId) ? { ruleIndex: index.get(finding.ruleId) } : {}),
+    level: LEVEL[finding.severity],
+    message: { text: finding.message },
+    locations: [{
+      physicalLocation: {
+        artifactLocation: { uri: encodeURI(report.file), uriBaseId: '%SRCROOT%' },
+        region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
+      },
+    }],
+    properties: { docType: report.docType, severity: finding.severity },
+  })));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: PRODUCT_NAME, version: VERSION, semanticVersion: VERSION, informationUri: HOMEPAGE, rules } },
+      originalUriBaseIds: { '%SRCROOT%': { uri: './' } },
+      results,
+    }],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}

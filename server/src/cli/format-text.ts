@@ -1,0 +1,39 @@
+/** Human output: findings grouped by file as `file:line:col severity rule-id message`, then a summary. */
+import type { Severity } from '../engine/index.js';
+import type { FileReport } from './report.js';
+
+const COLORS: Record<Severity | 'dim' | 'bold' | 'path', [number, number]> = {
+  error: [31, 39], warning: [33, 39], information: [36, 39], hint: [90, 39], dim: [2, 22], bold: [1, 22], path: [4, 24],
+};
+
+export function formatText(reports: readonly FileReport[], color: boolean): string {
+  const paint = (style: keyof typeof COLORS, text: string) => (color ? `\u001b[${COLORS[style][0]}m${text}\u001b[${COLORS[style][1]}m` : text);
+  const lines: string[] = [];
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  let filesWithFindings = 0;
+  for (const report of reports) {
+    for (const problem of report.configProblems) {
+      lines.push(`${paint('path', problem.file)}: ${paint('error', 'config error')} ${problem.key}: ${problem.message} (using defaults for it)`);
+    }
+    if (report.error) {
+      lines.push(`${paint('path', report.file)}: ${paint('error', 'error')} ${report.error}`);
+      continue;
+    }
+    if (report.findings.length === 0) continue;
+    filesWithFindings++;
+    lines.push(paint('bold', `${report.file}`) + paint('dim', ` (${report.docType})`));
+    for (const finding of report.findings) {
+      counts[finding.severity]++;
+      lines.push(`${report.file}:${finding.line}:${finding.column} ${paint(finding.severity, finding.severity)} ${paint('dim', finding.ruleId)} ${finding.message}`);
+    }
+    lines.push('');
+  }
+  const total = counts.error + counts.warning + counts.information + counts.hint;
+  const files = reports.length;
+  const breakdown = `${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.information} information, ${counts.hint} hint${counts.hint === 1 ? '' : 's'}`;
+  const summary = total === 0
+    ? `✔ No problems in ${files} file${files === 1 ? '' : 's'}.`
+    : `✖ ${total} problem${total === 1 ? '' : 's'} (${breakdown}) in ${filesWithFindings} of ${files} file${files === 1 ? '' : 's'}.`;
+  lines.push(paint(total === 0 ? 'dim' : counts.error > 0 ? 'error' : 'warning', summary));
+  return `${lines.join('\n')}\n`;
+}

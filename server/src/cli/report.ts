@@ -1,0 +1,12 @@
+import type { ConfigProblem, DocType, Finding } from '../engine/index.js';
+
+/** What the CLI learned about one file. */
+export interface FileReport {
+  /** Path as shown to the user: relative to the working folder, with forward slashes. */
+  file: string;
+  docType: DocType;
+  findings: Finding[];
+  configProblems: ConfigProblem[];
+  /** Set when the file could not be read. */
+  error?: string;
+}
