@@ -26,3 +26,7 @@ const entries = [
 ].filter((entry) => fs.existsSync(entry.entryPoints[0]));
 
 await Promise.all(entries.map((entry) => esbuild.build({ ...common, ...entry })));
+
+// server/package.json says "type": "module", which would make Node load the CommonJS bundles in
+// server/out as ES modules; this marker makes server/out CommonJS again (and ships in the .vsix).
+fs.writeFileSync(path.join(root, 'server/out/package.json'), '{ "type": "commonjs" }\n');

@@ -10,6 +10,7 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -144,14 +145,24 @@ function run(cmd, args, { env = process.env, cwd, logFile, log, timeoutMs = 30 *
     // keep the user informed during multi-minute steps
     const started = performance.now();
     const ticker = setInterval(() => log(`  ... still running ${cmd} ${args[0] ?? ''} (${secs(started)}, log: ${path.relative(repoRoot, logFile)})`), 60_000);
+    // The child runs in its own process group (so a timeout can kill npm *and* node-gyp/make),
+    // hence Ctrl+C in the terminal does not reach it: kill it when we exit. Signals only
+    // trigger 'exit' if someone handles them, so add a handler when the caller has none.
     const killChild = () => { try { process.kill(-child.pid, 'SIGKILL'); } catch {} };
     process.once('exit', killChild);
-    child.on('error', (err) => {
+    const onSignal = (sig) => { log(`${sig}: stopping ${cmd}`); process.exit(128 + (os.constants.signals[sig] ?? 1)); };
+    const ownSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'].filter((sig) => process.listenerCount(sig) === 0);
+    for (const sig of ownSignals) process.on(sig, onSignal);
+    const done = () => {
       clearTimeout(timer); clearInterval(ticker); process.off('exit', killChild); fs.closeSync(out);
+      for (const sig of ownSignals) process.off(sig, onSignal);
+    };
+    child.on('error', (err) => {
+      done();
       reject(new Error(`${cmd}: ${err.message}`));
     });
     child.on('close', (code, signal) => {
-      clearTimeout(timer); clearInterval(ticker); process.off('exit', killChild); fs.closeSync(out);
+      done();
       if (code === 0) return resolve();
       const why = timedOut ? `timed out after ${timeoutMs / 1000}s` : `exited with ${code ?? signal}`;
       const logText = fs.readFileSync(logFile, 'utf8');
@@ -305,8 +316,15 @@ async function ensureCodeServer({ log }) {
   // A half-finished install (postinstall failed or was interrupted) looks "installed" to
   // npm, which would then skip the postinstall: remove it so npm installs it for real.
   if (fs.existsSync(p.codeServerDir)) {
+    // rename first (instant), then delete (~600 MB: can take a while)
     log('code-server: removing incomplete or outdated install');
-    fs.rmSync(p.codeServerDir, { recursive: true, force: true });
+    const trash = path.join(p.cacheDir, `.trash-${process.pid}-${Date.now()}`);
+    fs.renameSync(p.codeServerDir, trash);
+    fs.rmSync(trash, { recursive: true, force: true });
+  }
+  // leftovers of an interrupted removal
+  for (const f of fs.readdirSync(p.cacheDir)) {
+    if (f.startsWith('.trash-')) fs.rmSync(path.join(p.cacheDir, f), { recursive: true, force: true });
   }
   const logFile = path.join(p.logsDir, 'npm-code-server.log');
   log(`code-server: installing code-server@${CODE_SERVER_VERSION} with Node 24 (takes several minutes; log: ${path.relative(repoRoot, logFile)})`);

@@ -9,6 +9,15 @@
 //   node scripts/e2e/install.mjs --print    # also print the resolved paths as JSON
 import { ensureInstalled } from './env.mjs';
 
+// On Ctrl+C / kill: exit through process.exit so the 'exit' hooks run (they kill the
+// npm/apt process group and release .cache/e2e/.install.lock).
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => {
+    process.stderr.write(`[e2e] ${sig}: install interrupted; re-run to finish\n`);
+    process.exit(130);
+  });
+}
+
 const argv = process.argv.slice(2);
 try {
   const p = await ensureInstalled({ apt: !argv.includes('--no-apt') });

@@ -158,14 +158,16 @@ try {
 
   await check('status bar problem counts (#status\\.problems aria-label)', async () => {
     const label = await page.locator('#status\\.problems').getAttribute('aria-label');
-    if (!/1 Warning/i.test(label)) throw new Error(`aria-label ${label}`);
+    if (!/Warnings: 1/.test(label)) throw new Error(`aria-label ${label}`);
     return label;
   });
 
-  await check('Control+Shift+M again: panel stays or toggles?', async () => {
+  await check('Control+Shift+M toggles: a 2nd press hides .markers-panel; h.showProblems() reopens it', async () => {
     await page.keyboard.press('Control+Shift+M');
-    await page.waitForTimeout(500); // observation only, not used by tests
-    return `visible after 2nd press: ${await page.locator(SEL.problemsPanel).isVisible()}`;
+    await page.locator(SEL.problemsPanel).waitFor({ state: 'hidden' });
+    await h.showProblems(page);
+    await page.locator(SEL.problemsRow, { hasText: 'Probe: unresolved TODO' }).first().waitFor();
+    return `h.problems(page) = ${JSON.stringify(await h.problems(page))}`;
   });
 
   await check('Go to line/column: Control+G, type "5:1", Enter (#status\\.editor\\.selection)', async () => {
@@ -208,7 +210,7 @@ try {
     await w.waitFor({ state: 'hidden' });
   });
 
-  await check('quick fix: Control+. -> .action-widget rows, Enter applies', async () => {
+  await check('quick fix: Control+. -> .action-widget rows, click applies', async () => {
     await page.keyboard.press('Control+G');
     await page.keyboard.type('5:2');
     await page.keyboard.press('Enter');
@@ -239,7 +241,19 @@ try {
     return JSON.stringify(await h.visibleEditorText(page));
   });
 
-  await check('type into editor: keyboard.insertText (no auto-close, one input event)', async () => {
+  await check('quick fix by keyboard: Control+. then Enter applies the first (preferred) fix', async () => {
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('8:2');
+    await page.keyboard.press('Enter');
+    await page.locator('#status\\.editor\\.selection', { hasText: 'Ln 8, Col 2' }).waitFor();
+    await page.keyboard.press('Control+.');
+    await page.locator('.action-widget .monaco-list-row', { hasText: 'Probe: replace TODO with DONE' }).waitFor();
+    await page.keyboard.press('Enter');
+    await h.waitFor(async () => (await h.visibleEditorText(page)).includes('DONE typed (by keyboard.type) [x]'), { what: 'quick fix edit' });
+    await page.keyboard.press('Control+End');
+  });
+
+  await check('type into editor: keyboard.insertText', async () => {
     await page.keyboard.insertText('inserted (text) with "quotes" and [brackets]');
     await h.waitFor(async () => (await h.visibleEditorText(page)).includes('inserted (text) with "quotes" and [brackets]'), { what: 'inserted text' });
   });
@@ -262,6 +276,16 @@ try {
     await h.waitFor(async () => (await h.visibleEditorText(page)).startsWith('# FRESH'), { what: 'uppercase' });
   });
 
+  await check('Control+Shift+P also opens the command palette (input value ">")', async () => {
+    await page.keyboard.press('Control+Shift+P');
+    const input = page.locator(SEL.quickInputBox);
+    await input.waitFor();
+    const v = await input.inputValue();
+    if (v !== '>') throw new Error(`input value ${JSON.stringify(v)}`);
+    await page.keyboard.press('Escape');
+    await page.locator(SEL.quickInput).waitFor({ state: 'hidden' });
+  });
+
   await check('command palette runs an extension command; notification toast (.notifications-toasts .notification-toast)', async () => {
     await h.runCommand(page, 'E2E Probe: Say Hello');
     const toast = page.locator(SEL.notification, { hasText: 'Hello from the e2e probe' });
@@ -281,12 +305,14 @@ try {
     await h.waitFor(async () => (await h.visibleEditorText(page))?.includes('TODO later'), { what: 'second.md text' });
   });
 
-  await check('extension output channel is a file under <user-data>/logs/*/exthost1/<publisher.name>/', async () => {
+  await check('extension output channel is a file <user-data>/logs/<ts>/exthost1/output_logging_<ts>/<n>-<channel>.log', async () => {
     const logs = path.join(dirs.userDataDir, 'logs');
     const file = await h.waitFor(() => {
-      const hit = fs.readdirSync(logs, { recursive: true }).find((f) => f.endsWith(path.join('e2e.e2e-probe', 'E2E Probe.log')));
+      const hit = fs.readdirSync(logs, { recursive: true }).find((f) => f.endsWith('E2E Probe.log'));
       return hit && path.join(logs, hit);
-    }, { what: 'output channel log' });
+    }, { what: 'output channel log', timeoutMs: 10_000 }).catch((err) => {
+      throw new Error(`${err.message}; files: ${fs.readdirSync(logs, { recursive: true }).join(', ')}`);
+    });
     return `${path.relative(dirs.userDataDir, file)}: ${JSON.stringify(fs.readFileSync(file, 'utf8').split('\n').slice(0, 2).join(' | '))}`;
   });
 } catch (err) {

@@ -1,7 +1,14 @@
 /**
  * Dates as strategy documents write them: ISO dates, quarters ("Q3 2027", "FY27 Q1", "2027-Q3"),
- * halves ("H2 2027", "2H27"), months ("Sep 2027"), years ("in 2028") and the Now / Next / Later
- * horizons. Each mention becomes a [start, end) interval of days, so rules can ask "how far out".
+ * halves ("H2 2027", "2H27"), months ("Sep 2027", "by March"), days ("Sep 15", "15 September
+ * 2027", "11/21/2026"), years ("in 2028"), relative periods ("next quarter", "in 18 months") and
+ * the Now / Next / Later horizons. Each mention becomes a [start, end) interval of days, so rules
+ * can ask "how far out".
+ *
+ * Near misses that must never read as dates: version numbers ("2.4.0"), a quarter inside a word
+ * ("FAQ3", "H2O"), counts ("2028 customers", "for 2028 users"), a bare month word used as a verb
+ * ("we may 10x usage").
+ *
  * Every pattern is a flat alternation without nested quantifiers (linear on any input).
  */
 
@@ -30,7 +37,13 @@ const MONTHS: Record<string, number> = {
 };
 
 const MONTH_NAMES = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
-const YEAR = "(?:'|20)?\\d{2}";
+/** Month names that are never ordinary words (not "may", "mar", "jan" as a name…): safe without a year. */
+const DAY = '(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?';
+/** A year after a month: four digits, or two after an apostrophe ("Sep '27"). */
+const MONTH_YEAR = "(20\\d{2}|['’]\\d{2})";
+const PERIOD_SEPARATOR = '(?:\\s?[-/]\\s?|\\s)?';
+/** Nouns that make a four-digit number a count, not a year ("for 2028 customers"). */
+const COUNT_NOUNS = 'customers|users|people|accounts|employees|members|teams|companies|merchants|developers|engineers|units|items|orders|seats|licen[cs]es|tickets|downloads|signups|sign-ups|visits|views|deals|logos|stores|devices|requests|calls|rows|records|words|lines|points';
 
 function utc(year: number, month: number, day = 1): Date {
   return new Date(Date.UTC(year, month, day));
@@ -40,8 +53,22 @@ export function addMonths(date: Date, months: number): Date {
   return utc(date.getUTCFullYear(), date.getUTCMonth() + months, date.getUTCDate());
 }
 
+export function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * 86_400_000);
+}
+
 export function daysBetween(from: Date, to: Date): number {
   return Math.round((to.getTime() - from.getTime()) / 86_400_000);
+}
+
+/** "2026-11-21" for messages. */
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** UTC midnight of the same calendar day (a `Date` from `new Date()` carries a time of day). */
+export function startOfDay(date: Date): Date {
+  return utc(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
 }
 
 function fullYear(raw: string): number {
@@ -49,16 +76,41 @@ function fullYear(raw: string): number {
   return digits.length === 4 ? Number(digits) : 2000 + Number(digits);
 }
 
-/** Calendar start of fiscal year `fy`'s month offset (FY27 with a Feb start begins Feb 2026). */
+/** Calendar start of fiscal year `fy` (FY27 with a February start begins February 2026). */
 function fiscalStart(fiscalYear: number, startMonth: number): Date {
-  const month = startMonth - 1;
+  const month = Math.min(12, Math.max(1, Math.round(startMonth))) - 1;
   return month === 0 ? utc(fiscalYear, 0) : utc(fiscalYear - 1, month);
 }
 
-/** Next quarter/half with that number on or after the reference date's period, when no year is given. */
+/** Year of the next period ending in `monthOfPeriodEnd` on or after the reference date, when no year is given. */
 function upcomingYear(reference: Date, monthOfPeriodEnd: number): number {
   const year = reference.getUTCFullYear();
   return reference.getUTCMonth() > monthOfPeriodEnd ? year + 1 : year;
+}
+
+/** The next occurrence of a month (and day) on or after the reference month / day. */
+function upcomingMonth(reference: Date, month: number, day?: number): Date {
+  const year = reference.getUTCFullYear();
+  const candidate = utc(year, month, day ?? 1);
+  if (day === undefined) return month < reference.getUTCMonth() ? utc(year + 1, month) : candidate;
+  return candidate.getTime() < startOfDay(reference).getTime() ? utc(year + 1, month, day) : candidate;
+}
+
+function monthIndex(name: string): number | undefined {
+  return MONTHS[name.toLowerCase().replace(/\.$/, '')];
+}
+
+function dayNumber(raw: string | undefined): number | undefined {
+  return raw === undefined ? undefined : Number(raw.replace(/\D/g, ''));
+}
+
+function validDay(year: number, month: number, day: number): boolean {
+  const date = utc(year, month, day);
+  return date.getUTCMonth() === month && date.getUTCDate() === day;
+}
+
+function oneDay(start: Date): Pick<DateMention, 'start' | 'end' | 'kind'> {
+  return { start, end: addDays(start, 1), kind: 'day' };
 }
 
 interface PatternDef {
@@ -70,56 +122,91 @@ const PATTERNS: PatternDef[] = [
   // 2027-03-15, 2027/03/15
   {
     regex: /\b(20\d{2})[-/](0[1-9]|1[0-2])[-/](0[1-9]|[12]\d|3[01])\b/g,
+    build: (m) => (validDay(Number(m[1]), Number(m[2]) - 1, Number(m[3])) ? oneDay(utc(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null),
+  },
+  // 11/21/2026 (month first, as US writers do) and 21.11.2026 (day first, with dots)
+  {
+    regex: /(?<![\d./])(0?[1-9]|1[0-2])\/(0?[1-9]|[12]\d|3[01])\/(20\d{2})\b(?![./]\d)|(?<![\d./])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(20\d{2})\b(?![./]\d)/g,
     build: (m) => {
-      const start = utc(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-      return { start, end: new Date(start.getTime() + 86_400_000), kind: 'day' };
+      const [year, month, day] = m[3] ? [Number(m[3]), Number(m[1]) - 1, Number(m[2])] : [Number(m[6]), Number(m[5]) - 1, Number(m[4])];
+      return validDay(year, month, day) ? oneDay(utc(year, month, day)) : null;
     },
   },
-  // FY27 Q1, FY2027 Q3, Q1 FY27
+  // FY27 Q1, FY2027 Q3, Q1 FY27, FY27 H2, H2 FY27
   {
-    regex: /\bFY\s?(\d{2}|\d{4})(?:\s?[-/]\s?|\s)?Q([1-4])\b|\bQ([1-4])(?:\s?[-/]\s?|\s)?FY\s?(\d{2}|\d{4})\b/gi,
+    regex: new RegExp(`\\bFY\\s?(\\d{2}|\\d{4})${PERIOD_SEPARATOR}([QH])([1-4])\\b|\\b([QH])([1-4])${PERIOD_SEPARATOR}FY\\s?(\\d{2}|\\d{4})\\b`, 'gi'),
     build: (m, o) => {
-      const fy = fullYear(m[1] ?? m[4]);
-      const quarter = Number(m[2] ?? m[3]);
-      const start = addMonths(fiscalStart(fy, o.fiscalYearStartMonth), (quarter - 1) * 3);
-      return { start, end: addMonths(start, 3), kind: 'quarter' };
+      const fy = fullYear(m[1] ?? m[6]);
+      const unit = (m[2] ?? m[4]).toUpperCase();
+      const index = Number(m[3] ?? m[5]);
+      if (unit === 'H' && index > 2) return null;
+      const months = unit === 'Q' ? 3 : 6;
+      const start = addMonths(fiscalStart(fy, o.fiscalYearStartMonth), (index - 1) * months);
+      return { start, end: addMonths(start, months), kind: unit === 'Q' ? 'quarter' : 'half' };
     },
   },
-  // Q3 2027, Q3'27, Q3-2027, 2027 Q3, 2027-Q3, Q3 (bare: the upcoming one)
+  // Q3 2027, Q3'27, Q3-27, Q3/2027, 2027 Q3, 2027-Q3, and a bare Q3 (the upcoming one)
   {
-    regex: /\bQ([1-4])(?:(?:\s?[-/]\s?|\s)?((?:20)?\d{2})\b|\s?'(\d{2})\b)?|\b(20\d{2})(?:\s?[-/]\s?|\s)?Q([1-4])\b/g,
+    regex: /\bQ([1-4])(?:\s?[-/]\s?(20\d{2}|\d{2})\b|\s(20\d{2})\b|\s?['’](\d{2})\b|\b)|\b(20\d{2})(?:\s?[-/]\s?|\s)?Q([1-4])\b/g,
     build: (m, o) => {
-      const quarter = Number(m[1] ?? m[5]);
-      const yearText = m[2] ?? m[3] ?? m[4];
+      const quarter = Number(m[1] ?? m[6]);
+      const yearText = m[2] ?? m[3] ?? m[4] ?? m[5];
       const year = yearText ? fullYear(yearText) : upcomingYear(o.referenceDate, quarter * 3 - 1);
       const start = utc(year, (quarter - 1) * 3);
       return { start, end: addMonths(start, 3), kind: 'quarter' };
     },
   },
-  // H2 2027, H1'27, 2H27, 1H 2027, H2 (bare)
+  // H2 2027, H1'27, H2-27, 2H27, 1H 2027, and a bare H2 (the upcoming one)
   {
-    regex: /\bH([12])(?:(?:\s?[-/]\s?|\s)?((?:20)?\d{2})\b|\s?'(\d{2})\b)?|\b([12])H\s?('?\d{2}|20\d{2})\b/g,
+    regex: /\bH([12])(?:\s?[-/]\s?(20\d{2}|\d{2})\b|\s(20\d{2})\b|\s?['’](\d{2})\b|\b)|\b([12])H\s?(['’]?\d{2}|20\d{2})\b/g,
     build: (m, o) => {
-      const half = Number(m[1] ?? m[4]);
-      const yearText = m[2] ?? m[3] ?? m[5];
+      const half = Number(m[1] ?? m[5]);
+      const yearText = m[2] ?? m[3] ?? m[4] ?? m[6];
       const year = yearText ? fullYear(yearText) : upcomingYear(o.referenceDate, half * 6 - 1);
       const start = utc(year, (half - 1) * 6);
       return { start, end: addMonths(start, 6), kind: 'half' };
     },
   },
-  // September 2027, Sep '27, Sept. 2027, Sep 15 2027 / 15 Sep 2027 treated as the month
+  // 15 September 2027, September 15, 2027, Sep 15th 2027 (days); September 2027, Sep '27 (months)
   {
-    regex: new RegExp(`\\b(?:\\d{1,2}\\s+)?(${MONTH_NAMES})\\.?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?,?)?\\s+(${YEAR})\\b`, 'gi'),
+    regex: new RegExp(`\\b(?:(${DAY})\\s+)?(${MONTH_NAMES})\\.?(?:\\s+(${DAY})(?!\\d),?)?\\s+${MONTH_YEAR}\\b(?![-/.]\\d)`, 'gi'),
     build: (m) => {
-      const month = MONTHS[m[1].toLowerCase().replace(/\.$/, '')];
+      const month = monthIndex(m[2]);
       if (month === undefined) return null;
-      const start = utc(fullYear(m[2]), month);
+      const year = fullYear(m[4]);
+      const day = dayNumber(m[1] ?? m[3]);
+      if (day !== undefined) return validDay(year, month, day) ? oneDay(utc(year, month, day)) : null;
+      const start = utc(year, month);
+      return { start, end: addMonths(start, 1), kind: 'month' };
+    },
+  },
+  // Sep 15, 15 Sep, March 3rd (a day without a year: the next one on or after the reference date)
+  {
+    regex: new RegExp(`\\b(${DAY})\\s+(${MONTH_NAMES})\\b\\.?|\\b(${MONTH_NAMES})\\.?\\s+(${DAY})\\b(?![.,]?\\d|\\s*(?:%|[-–]\\s?\\d))`, 'gi'),
+    build: (m, o) => {
+      const name = m[2] ?? m[3];
+      // "Option 1 may be cheaper", "we march 3 teams": lower-case may/march next to a number are verbs.
+      if (/^(?:may|march)$/.test(name)) return null;
+      const month = monthIndex(name);
+      const day = dayNumber(m[1] ?? m[4]);
+      if (month === undefined || day === undefined || !validDay(2028, month, day)) return null;
+      const start = upcomingMonth(o.referenceDate, month, day);
+      return validDay(start.getUTCFullYear(), month, day) ? oneDay(start) : null;
+    },
+  },
+  // by March, in September, early June, end of May (a month without a year: the next one)
+  {
+    regex: new RegExp(`\\b(?:in|by|until|before|after|from|during|through|early|mid|late|end\\s+of|start\\s+of|beginning\\s+of)[\\s-]+(${MONTH_NAMES})\\b(?!['’]|\\s+\\d)`, 'gi'),
+    build: (m, o) => {
+      const month = monthIndex(m[1]);
+      if (month === undefined) return null;
+      const start = upcomingMonth(o.referenceDate, month);
       return { start, end: addMonths(start, 1), kind: 'month' };
     },
   },
   // 2027-03 (month)
   {
-    regex: /\b(20\d{2})-(0[1-9]|1[0-2])\b(?![-/]\d)/g,
+    regex: /\b(20\d{2})-(0[1-9]|1[0-2])\b(?![-/.]\d)/g,
     build: (m) => {
       const start = utc(Number(m[1]), Number(m[2]) - 1);
       return { start, end: addMonths(start, 1), kind: 'month' };
@@ -127,15 +214,44 @@ const PATTERNS: PatternDef[] = [
   },
   // FY27, FY2027 alone
   {
-    regex: /\bFY\s?(\d{2}|\d{4})\b(?!(?:\s?[-/]\s?|\s)?Q[1-4])/gi,
+    regex: /\bFY\s?(\d{2}|\d{4})\b/gi,
     build: (m, o) => {
       const start = fiscalStart(fullYear(m[1]), o.fiscalYearStartMonth);
       return { start, end: addMonths(start, 12), kind: 'year' };
     },
   },
-  // in 2028, by 2028, end of 2028, during 2028 (a bare number could be a count, so a preposition is required)
+  // next quarter, this year, next half, the coming month
   {
-    regex: /\b(?:in|by|during|for|until|through|end of|eoy|before|after)\s+(20\d{2})\b(?![-/.]\d|\s*%)/gi,
+    regex: /\b(this|next|coming|the\s+coming)\s+(year|quarter|half|month)\b/gi,
+    build: (m, o) => {
+      const offset = m[1].toLowerCase() === 'this' ? 0 : 1;
+      const unit = m[2].toLowerCase();
+      const ref = o.referenceDate;
+      const months = unit === 'year' ? 12 : unit === 'half' ? 6 : unit === 'quarter' ? 3 : 1;
+      const periodStartMonth = Math.floor(ref.getUTCMonth() / months) * months;
+      const start = addMonths(utc(ref.getUTCFullYear(), periodStartMonth), offset * months);
+      const kind = unit === 'year' ? 'year' : unit === 'half' ? 'half' : unit === 'quarter' ? 'quarter' : 'month';
+      return { start, end: addMonths(start, months), kind };
+    },
+  },
+  // in 18 months, in two years (a point that far out); within 6 months (any time until then)
+  {
+    regex: /\b(in|within)\s+(?:the\s+next\s+)?(\d{1,2}|one|two|three|four|five|six|nine|twelve|eighteen)\s+(months?|quarters?|years?)\b/gi,
+    build: (m, o) => {
+      const words: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, nine: 9, twelve: 12, eighteen: 18 };
+      const count = /\d/.test(m[2]) ? Number(m[2]) : words[m[2].toLowerCase()];
+      const unit = m[3].toLowerCase();
+      const months = count * (unit.startsWith('year') ? 12 : unit.startsWith('quarter') ? 3 : 1);
+      if (months === 0) return null;
+      const ref = startOfDay(o.referenceDate);
+      const point = addMonths(ref, months);
+      if (m[1].toLowerCase() === 'within') return { start: ref, end: point, kind: 'month' };
+      return { start: point, end: addMonths(point, 1), kind: 'month' };
+    },
+  },
+  // in 2028, by 2028, end of 2028, beyond 2028 (a bare number could be a count, so a preposition is required)
+  {
+    regex: new RegExp(`\\b(?:in|by|during|for|until|through|end\\s+of|eoy|before|after|beyond|since|from|throughout)\\s+(20\\d{2})\\b(?![-/.,]\\d|\\s*(?:%|\\+\\s*\\d|[kKmM]\\b)|\\s+(?:${COUNT_NOUNS})\\b)`, 'gi'),
     build: (m) => {
       const start = utc(Number(m[1]), 0);
       return { start, end: utc(Number(m[1]) + 1, 0), kind: 'year' };
@@ -143,7 +259,7 @@ const PATTERNS: PatternDef[] = [
   },
 ];
 
-/** Every date mention in `text`, left to right, overlapping mentions resolved in favour of the first pattern. */
+/** Every date mention in `text`, left to right, overlapping mentions resolved in favour of the earlier pattern. */
 export function findDates(text: string, options: DateOptions): DateMention[] {
   const found: DateMention[] = [];
   for (const pattern of PATTERNS) {
@@ -160,15 +276,27 @@ export function findDates(text: string, options: DateOptions): DateMention[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
+/**
+ * A heading that is a year ("2028", "2028 and beyond", "2028+"): in a heading a bare year is a
+ * period, where in prose it could be a count.
+ */
+export function yearHeadingOf(headingText: string): DateMention | null {
+  const match = /^[^\p{L}\p{N}]*(20\d{2})(?![\d.,%/-]|\s*[-–]\s*\d|\s+(?:customers|users|people|accounts)\b)/u.exec(headingText);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const index = match.index + match[0].length - 4;
+  return { index, length: 4, text: match[1], start: utc(year, 0), end: utc(year + 1, 0), kind: 'year' };
+}
+
 /** Now / Next / Later as a heading: 0–3, 3–6 and 6–12 months from the reference date. */
 export function horizonOf(headingText: string, referenceDate: Date): DateMention | null {
-  const match = /^\W*(now|next|later|soon|future)\b/i.exec(headingText.trim());
+  const match = /^[^\p{L}\p{N}]*(now|next|later|soon|future)\b/iu.exec(headingText.trim());
   if (!match) return null;
   const word = match[1].toLowerCase();
   const [from, to] = word === 'now' ? [0, 3] : word === 'next' ? [3, 6] : [6, 12];
   return {
-    index: match.index,
-    length: match[0].length,
+    index: match.index + match[0].length - match[1].length,
+    length: match[1].length,
     text: match[1],
     start: addMonths(referenceDate, from),
     end: addMonths(referenceDate, to),
@@ -184,12 +312,13 @@ export function parseDateValue(value: unknown): Date | null {
   if (typeof value !== 'string') return null;
   const match = /^\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?/.exec(value);
   if (!match) return null;
-  const date = utc(Number(match[1]), Number(match[2]) - 1, match[3] ? Number(match[3]) : 1);
-  return Number.isNaN(date.getTime()) ? null : date;
+  const [year, month, day] = [Number(match[1]), Number(match[2]) - 1, match[3] ? Number(match[3]) : 1];
+  if (month > 11 || !validDay(year, month, day)) return null;
+  return utc(year, month, day);
 }
 
 /** Words that give a key result or goal a timeframe without a calendar date. */
-const RELATIVE_TIMEFRAME = /\b(?:by|before|until|within|in|over|during)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:(?:next|this|first|coming)\s+)?(?:\d+\s+)?(?:days?|weeks?|months?|quarters?|years?|half|sprints?|fiscal\s+year|fy|launch|ga)\b|\b(?:this|next|each|every|per)\s+(?:quarter|half|year|month|sprint)\b|\bend\s+of\s+(?:the\s+)?(?:year|quarter|half|month)\b|\b(?:eoy|eoq|eom|ytd|qoq|yoy)\b|\b(?:quarterly|annually)\b/i;
+const RELATIVE_TIMEFRAME = /\b(?:by|before|until|within|in|over|during)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:(?:next|this|first|coming)\s+)?(?:\d+\s+)?(?:days?|weeks?|months?|quarters?|years?|half|sprints?|fiscal\s+year|fy)\b|\b(?:this|next|each|every)\s+(?:quarter|half|year|month|sprint)\b|\bend\s+of\s+(?:the\s+)?(?:year|quarter|half|month)\b|\b(?:eoy|eoq|eom|ytd|qoq|yoy)\b/i;
 
 /** Does the text name a date, quarter, half, month, year, horizon or duration? */
 export function hasTimeframe(text: string, options: DateOptions): boolean {

@@ -3,7 +3,7 @@
  * prose blocks, items (key results, objectives, roadmap items, release entries, actions), dates
  * and, lazily, sentences. Built once per lint; the expensive parts are computed on first use.
  */
-import type { Nodes, Parents, Root } from 'mdast';
+import type { Nodes, Paragraph, Parents, Root } from 'mdast';
 import type { Root as NlcstRoot } from 'nlcst';
 import type { DocType, SectionRole } from '../types.js';
 import { LineIndex } from './line-index.js';
@@ -11,9 +11,9 @@ import { parseMarkdown, readFrontMatter, type FrontMatter } from './parse.js';
 import { RoleMatcher, type RoleSynonyms } from './roles.js';
 import { buildSections, sectionAt, withinRole, type Section } from './sections.js';
 import { TextBlock, textBlockOf } from './text-block.js';
-import { collectItems, KEY_RESULT_LABEL, OBJECTIVE_LABEL, type Item } from './items.js';
+import { collectItems, KEY_RESULT_LABEL, OBJECTIVE_LABEL, TASK_LABEL, type Item } from './items.js';
 import { docTypeFromFileName, docTypeFromGlobs, inferDocType, parseDocType, type DocTypeDecision } from './doctype.js';
-import { findDates, horizonOf, parseDateValue, type DateMention, type DateOptions } from './dates.js';
+import { findDates, horizonOf, parseDateValue, startOfDay, yearHeadingOf, type DateMention, type DateOptions } from './dates.js';
 import { buildNlcst, sentencesOf, type Sentence } from './sentences.js';
 
 export interface DocumentOptions {
@@ -49,8 +49,10 @@ export interface KeyResult {
 
 export interface RoadmapItem {
   item: Item;
-  /** When the item is planned: its own date, else its section's horizon or period. */
+  /** When the item is planned: its own date, else its section's period or horizon. */
   when: DateMention | null;
+  /** The section whose heading gave `when` (null when the item carries its own date, or has none). */
+  whenSection?: Section | null;
 }
 
 export interface Release {
@@ -60,14 +62,31 @@ export interface Release {
 }
 
 export interface ReleaseEntry {
+  /**
+   * The entry: a list item or table row of the release, or — for releases written as one
+   * subsection per change — a synthesized `line` item holding the subsection's heading and prose.
+   */
   item: Item;
   release: Release;
+  /** A list entry's or a subsection entry's kind. */
+  kind?: 'item' | 'section';
+  /** The subsection between the release heading and the entry ("Added", "Fixed", "Known issues"), if any. */
+  category?: Section | null;
 }
 
-const VERSION = /\bv?\d+\.\d+(?:\.\d+)?(?:-[\w.]+)?\b/i;
-const RELEASE_SECTION = /\b(?:what'?s new|what’s new|unreleased|release)\b/i;
-const NON_ITEM_ROLES: readonly SectionRole[] = ['summary', 'non-goals', 'risks', 'audience', 'diagnosis', 'guiding-policy'];
-const WHY_SECTION = /^\W*(?:why|strategy|context|background|how to read|about|changelog|legend|principles)\b/i;
+/** A version in a release heading: "2.4.0", "v2.4", "[1.0.0-rc.1]", "2026.11", "v12", "Version 12", "Release 47". */
+const VERSION = /\bv?\d+\.\d+(?:\.\d+)?(?:-[\w.]+)?\b|\bv\d+\b|\b(?:version|release|build|sprint)\s+#?\d+\b/i;
+/** Headings that announce a release without naming it: "What's new", "Latest release", "Unreleased". */
+const RELEASE_SECTION = /^[^\p{L}\p{N}]*(?:what['’]?s\s+new\b|(?:(?:the\s+)?(?:new|latest|upcoming|next|this|current)\s+)?release(?:\s+notes?|\s+highlights)?[^\p{L}\p{N}]*$|\[?unreleased\]?[^\p{L}\p{N}]*$)/iu;
+const NON_ITEM_ROLES: readonly SectionRole[] = ['summary', 'non-goals', 'risks', 'audience', 'diagnosis', 'guiding-policy', 'metrics', 'options'];
+/** Sections of a roadmap that explain it or list what is not planned work: their items are not plan items. */
+const WHY_SECTION = /^[^\p{L}\p{N}]*(?:why|strategy|strategic context|context|background|how to read|about|changelog|legend|principles|assumptions|dependencies|open questions|questions|faq|glossary|appendix|notes|links|references|team|owners|contacts|done|shipped|recently shipped|completed|released|delivered|launched|past|archive|archived|not doing|won['’]?t do|will not do|parked|icebox|dropped|cancell?ed|deprioriti[sz]ed)\b/iu;
+/** A table row that reports finished work. */
+const DONE_CELL = /^\s*(?:done|shipped|released|completed?|delivered|launched|live|✅|✔️?)\s*$/iu;
+/** A list item that groups plan items under a theme: a few words, children, no date of its own. */
+const GROUP_WORDS = 5;
+/** Sections inside an objective or metrics section whose items are work or notes, not key results. */
+const NOT_KEY_RESULT_SECTION = /^[^\p{L}\p{N}]*(?:initiatives?|projects?|experiments?|tasks?|activit(?:y|ies)|deliverables?|milestones?|epics?|bets?|work|workstreams?|actions?|action items|plan|dependencies|risks?|notes|context|background|why|rationale|owners?|team|non-goals|out of scope|learnings|retro(?:spective)?)\b/iu;
 
 export class StrategyDocument {
   readonly text: string;
@@ -79,6 +98,11 @@ export class StrategyDocument {
   readonly roleMatcher: RoleMatcher;
   readonly typeDecision: DocTypeDecision;
   readonly referenceDate: Date;
+  /**
+   * The real "today" (the `referenceDate` setting when set, else the injected or system date).
+   * Unlike `referenceDate`, never taken from front matter: staleness compares `updated:` with it.
+   */
+  readonly today: Date;
   readonly dateOptions: DateOptions;
   /** The first level-1 heading, else the first heading. */
   readonly titleSection: Section | null;
@@ -90,6 +114,9 @@ export class StrategyDocument {
   private cachedNlcst?: NlcstRoot;
   private cachedSentences?: Sentence[];
   private cachedWordCount?: number;
+  private cachedRoadmapItems?: RoadmapItem[];
+  private cachedReleases?: Release[];
+  private cachedReleaseEntries?: ReleaseEntry[];
 
   constructor(text: string, options: DocumentOptions) {
     this.text = text;
@@ -101,9 +128,9 @@ export class StrategyDocument {
     this.sections = buildSections(this.root, text.length, this.roleMatcher);
     this.titleSection = this.sections.find((s) => s.depth === 1) ?? this.sections[0] ?? null;
 
+    this.today = parseDateValue(options.referenceDate) ?? startOfDay(options.today ?? new Date());
     const reference = parseDateValue(this.frontMatterValue('updated')) ?? parseDateValue(this.frontMatterValue('date'))
-      ?? parseDateValue(this.frontMatterValue('last_updated')) ?? parseDateValue(options.referenceDate)
-      ?? parseDateValue((options.today ?? new Date()).toISOString().slice(0, 10))!;
+      ?? parseDateValue(this.frontMatterValue('last_updated')) ?? this.today;
     this.referenceDate = reference;
     this.dateOptions = { referenceDate: reference, fiscalYearStartMonth: options.fiscalYearStartMonth };
     this.typeDecision = this.decideType(options);
@@ -214,17 +241,21 @@ export class StrategyDocument {
     const objectives: Objective[] = [];
     const keyResults: KeyResult[] = [];
     const objectiveOfItem = new Map<Item, Objective>();
+    const headingObjectives = new Map<Section, Objective>();
 
     for (const section of this.sections) {
       if (OBJECTIVE_LABEL.test(section.title) || (/^\W*objective\b/i.test(section.title) && !withinRole(section.parent, 'non-goals'))) {
-        objectives.push({ kind: 'heading', text: section.title, start: section.titleStart, end: section.titleEnd, item: null, section, keyResults: [] });
+        const objective: Objective = { kind: 'heading', text: section.title, start: section.titleStart, end: section.titleEnd, item: null, section, keyResults: [] };
+        objectives.push(objective);
+        headingObjectives.set(section, objective);
       }
     }
     for (const item of this.items) {
+      if (TASK_LABEL.test(item.text) || KEY_RESULT_LABEL.test(item.text)) continue;
       const labelledObjective = OBJECTIVE_LABEL.test(item.text);
       const okrParent = this.type === 'okr' && item.depth === 0 && item.kind === 'list-item' && item.children.length > 0
-        && !KEY_RESULT_LABEL.test(item.text);
-      if ((labelledObjective || okrParent) && !KEY_RESULT_LABEL.test(item.text)) {
+        && !this.inWorkSection(item.section, null);
+      if (labelledObjective || okrParent) {
         const objective: Objective = { kind: 'item', text: item.text, start: item.start, end: item.end, item, section: item.section, keyResults: [] };
         objectives.push(objective);
         objectiveOfItem.set(item, objective);
@@ -232,16 +263,26 @@ export class StrategyDocument {
     }
     objectives.sort((a, b) => a.start - b.start);
 
-    const headingObjectiveOf = (item: Item): Objective | null => {
+    /** The objective heading above an item, unless a work section ("Initiatives", "Risks") lies between them. */
+    const headingObjectiveOf = (item: Item, strict: boolean): Objective | null => {
       for (let s = item.section; s; s = s.parent) {
-        const objective = objectives.find((o) => o.kind === 'heading' && o.section === s);
+        const objective = headingObjectives.get(s);
         if (objective) return objective;
+        if (strict && isWorkSection(s)) return null;
       }
       return null;
     };
+    /** Inside a metrics section, with no work section between the item and it. */
+    const inMetricsSection = (item: Item): boolean => {
+      for (let s = item.section; s; s = s.parent) {
+        if (s.roles.includes('non-goals') || isWorkSection(s)) return false;
+        if (s.roles.includes('metrics')) return true;
+      }
+      return false;
+    };
 
     for (const item of this.items) {
-      if (objectiveOfItem.has(item)) continue;
+      if (objectiveOfItem.has(item) || TASK_LABEL.test(item.text) || item.text.trim().length === 0) continue;
       const label = KEY_RESULT_LABEL.exec(item.text);
       const parentObjective = item.parent ? objectiveOfItem.get(item.parent) ?? null : null;
       const topLevel = item.depth === 0 || item.kind === 'table-row';
@@ -250,16 +291,16 @@ export class StrategyDocument {
       let objective: Objective | null = parentObjective ?? lineObjective;
       let isKeyResult = label !== null || parentObjective !== null;
       if (!isKeyResult && topLevel && item.kind !== 'line') {
-        const headingObjective = headingObjectiveOf(item);
+        const headingObjective = headingObjectiveOf(item, true);
         if (headingObjective) {
           objective = headingObjective;
           isKeyResult = true;
-        } else if (withinRole(item.section, 'metrics') && !withinRole(item.section, 'non-goals')) {
+        } else if (inMetricsSection(item)) {
           isKeyResult = !(item.parent && !objectiveOfItem.has(item.parent));
         }
       }
       if (!isKeyResult) continue;
-      objective ??= headingObjectiveOf(item);
+      objective ??= headingObjectiveOf(item, false);
       const keyResult: KeyResult = { item, objective, label: label ? label[0].replace(/[*_:.)—–-]+\s*$/, '').replace(/^[\s*_]+/, '').trim() : null };
       keyResults.push(keyResult);
       objective?.keyResults.push(keyResult);
@@ -268,15 +309,38 @@ export class StrategyDocument {
     this.cachedKeyResults = keyResults;
   }
 
-  /** Items of a roadmap: list items and rows of the plan, each with when it is planned. */
+  /** True when a section between `section` and `stop` (exclusive) holds work or notes rather than results. */
+  private inWorkSection(section: Section | null, stop: Section | null): boolean {
+    for (let s = section; s && s !== stop; s = s.parent) if (isWorkSection(s)) return true;
+    return false;
+  }
+
+  /**
+   * Items of a roadmap: top-level list items and table rows of the plan, each with when it is
+   * planned. A short top-level item with children and no date is a theme: its children are the
+   * items. Done work (checked tasks, "Shipped" sections, rows marked Done) and the sections that
+   * explain the roadmap (why, summary, risks, non-goals, metrics, legend…) are not plan items.
+   */
   get roadmapItems(): RoadmapItem[] {
+    this.cachedRoadmapItems ??= this.collectRoadmapItems();
+    return this.cachedRoadmapItems;
+  }
+
+  private collectRoadmapItems(): RoadmapItem[] {
     const result: RoadmapItem[] = [];
+    const add = (item: Item): void => {
+      if (item.text.trim().length === 0 || item.checked === true) return;
+      if (item.kind === 'table-row' && item.cells?.some((cell) => DONE_CELL.test(cell.text))) return;
+      result.push({ item, ...this.whenOf(item) });
+    };
     for (const item of this.items) {
       if (item.kind === 'line' || (item.kind === 'list-item' && item.depth > 0)) continue;
-      if (item.text.trim().length === 0) continue;
       if (NON_ITEM_ROLES.some((role) => withinRole(item.section, role))) continue;
       if (this.inWhySection(item.section)) continue;
-      result.push({ item, when: this.whenOf(item) });
+      const isGroup = item.kind === 'list-item' && item.children.length > 0 && countWords(item.text) <= GROUP_WORDS
+        && findDates(item.text, this.dateOptions).length === 0;
+      if (isGroup) for (const child of item.children) add(child);
+      else add(item);
     }
     return result;
   }
@@ -286,47 +350,99 @@ export class StrategyDocument {
     return false;
   }
 
-  private whenOf(item: Item): DateMention | null {
+  /** When an item is planned: the latest date it names, else the period or horizon of its nearest dated section. */
+  private whenOf(item: Item): { when: DateMention | null; whenSection: Section | null } {
     const own = findDates(item.text, this.dateOptions);
-    if (own.length > 0) return own.reduce((latest, d) => (d.end > latest.end ? d : latest));
+    if (own.length > 0) return { when: own.reduce((latest, d) => (d.end > latest.end ? d : latest)), whenSection: null };
     for (let s = item.section; s; s = s.parent) {
-      const horizon = horizonOf(s.title, this.referenceDate);
-      if (horizon) return horizon;
+      if (s === this.titleSection && s.depth === 1 && s.children.length > 0) break;
       const dates = findDates(s.title, this.dateOptions);
-      if (dates.length > 0) return dates[0];
+      if (dates.length > 0) return { when: dates.reduce((latest, d) => (d.end > latest.end ? d : latest)), whenSection: s };
+      const when = yearHeadingOf(s.title) ?? horizonOf(s.title, this.referenceDate);
+      if (when) return { when, whenSection: s };
     }
-    return null;
+    return { when: null, whenSection: null };
   }
 
-  /** Release sections: headings with a version or a date, or "What's new" / "Unreleased". */
+  /** Release sections: headings with a version or a date, or "What's new" / "Latest release" / "Unreleased". */
   get releases(): Release[] {
+    this.cachedReleases ??= this.collectReleases();
+    return this.cachedReleases;
+  }
+
+  private collectReleases(): Release[] {
     const releases: Release[] = [];
     for (const section of this.sections) {
       if (section === this.titleSection && section.depth === 1 && this.sections.length > 1) continue;
-      const version = VERSION.exec(section.title)?.[0] ?? null;
-      const date = findDates(section.title, this.dateOptions)[0] ?? null;
       const inRelease = releases.some((r) => section.start >= r.section.start && section.end <= r.section.end);
       if (inRelease) continue;
+      const version = VERSION.exec(section.title)?.[0] ?? null;
+      const date = findDates(section.title, this.dateOptions)[0] ?? null;
       if (version || date || RELEASE_SECTION.test(section.title)) releases.push({ section, version, date });
+    }
+    // Release notes for one release, with only category headings ("New", "Fixed") under the title: the title is the release.
+    if (releases.length === 0 && this.type === 'release-notes' && this.titleSection) {
+      const section = this.titleSection;
+      releases.push({ section, version: VERSION.exec(section.title)?.[0] ?? null, date: findDates(section.title, this.dateOptions)[0] ?? null });
     }
     return releases;
   }
 
+  /**
+   * Entries of the releases: top-level list items and table rows, and — for releases written as
+   * one subsection per change (a heading and a paragraph or two, no list) — the subsection itself.
+   */
   get releaseEntries(): ReleaseEntry[] {
-    const entries: ReleaseEntry[] = [];
-    const releases = this.releases;
-    for (const item of this.items) {
-      if (item.kind === 'line' || (item.kind === 'list-item' && item.depth > 0)) continue;
-      const release = releases.find((r) => item.start >= r.section.start && item.start < r.section.end);
-      if (release && item.text.trim()) entries.push({ item, release });
-    }
-    return entries;
+    this.cachedReleaseEntries ??= this.collectReleaseEntries();
+    return this.cachedReleaseEntries;
   }
 
-  /** Top-level items (and table rows) of the coherent-actions sections. */
+  private collectReleaseEntries(): ReleaseEntry[] {
+    const entries: ReleaseEntry[] = [];
+    const releases = this.releases;
+    const releaseOf = (offset: number): Release | undefined => releases.find((r) => offset >= r.section.start && offset < r.section.end);
+    /** The outermost section between the release heading and `section` ("### Added" in "## 2.4.0"). */
+    const categoryOf = (section: Section | null, release: Release): Section | null => {
+      let category: Section | null = null;
+      for (let s = section; s && s !== release.section; s = s.parent) category = s;
+      return category;
+    };
+    for (const item of this.items) {
+      if (item.kind === 'line' || (item.kind === 'list-item' && item.depth > 0)) continue;
+      const release = releaseOf(item.start);
+      if (release && item.text.trim()) entries.push({ item, release, kind: 'item', category: categoryOf(item.section, release) });
+    }
+    for (const section of this.sections) {
+      const release = releaseOf(section.start);
+      if (!release || section === release.section) continue;
+      const paragraphs = section.ownBlocks.filter((node): node is Paragraph => node.type === 'paragraph');
+      const hasList = section.ownBlocks.some((node) => node.type === 'list' || node.type === 'table');
+      if (paragraphs.length === 0 || hasList || section.children.length > 0) continue;
+      const heading = textBlockOf('heading', section.heading);
+      const blocks = [heading, ...paragraphs.map((paragraph) => textBlockOf('paragraph', paragraph))];
+      const block = TextBlock.join('paragraph', paragraphs[0], blocks, '. ');
+      const item: Item = {
+        kind: 'line', node: paragraphs[0], block, text: block.text, start: heading.start, end: block.end, depth: 0, parent: null,
+        children: [], checked: null, section,
+      };
+      const category = section.parent && section.parent !== release.section ? categoryOf(section.parent, release) : null;
+      entries.push({ item, release, kind: 'section', category });
+    }
+    return entries.sort((a, b) => a.item.start - b.item.start);
+  }
+
+  /**
+   * Top-level items (and table rows) of the coherent-actions sections. The nearest section that
+   * names a role decides: items of a "### Risks" or "### Success metrics" inside "## Plan" are not
+   * actions, items of "### Q1 2027" inside "## Plan" are.
+   */
   get actionItems(): Item[] {
-    return this.items.filter((item) => withinRole(item.section, 'coherent-actions') && item.kind !== 'line'
-      && (item.kind === 'table-row' || item.depth === 0) && item.text.trim().length > 0);
+    return this.items.filter((item) => {
+      if (item.kind === 'line' || (item.kind === 'list-item' && item.depth > 0) || item.text.trim().length === 0) return false;
+      let owner = item.section;
+      while (owner && owner.roles.length === 0) owner = owner.parent;
+      return owner !== null && owner.roles.includes('coherent-actions');
+    });
   }
 
   /** nlcst tree of the whole document (code, HTML and front matter excluded), built on first use. */
@@ -339,6 +455,13 @@ export class StrategyDocument {
     this.cachedSentences ??= sentencesOf(this.nlcst);
     return this.cachedSentences;
   }
+}
+
+/** A section of work or notes ("Initiatives", "Risks", "Next steps"): its items are not key results. */
+function isWorkSection(section: Section): boolean {
+  return NOT_KEY_RESULT_SECTION.test(section.title)
+    || section.roles.some((role) => role === 'coherent-actions' || role === 'risks' || role === 'non-goals' || role === 'diagnosis'
+      || role === 'guiding-policy' || role === 'options' || role === 'audience');
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;

@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import { parse as parseYaml } from 'yaml';
-import type { Root, Yaml } from 'mdast';
+import type { Nodes, Parents, Root, Yaml } from 'mdast';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
@@ -21,7 +21,20 @@ export interface FrontMatter {
 }
 
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text) as Root;
+  // micromark drops a byte-order mark, which would shift every offset by one: parse without it
+  // and move the positions back onto the real text.
+  if (text.charCodeAt(0) !== 0xfeff) return processor.parse(text) as Root;
+  const root = processor.parse(text.slice(1)) as Root;
+  const shift = (node: Nodes): void => {
+    for (const point of [node.position?.start, node.position?.end]) {
+      if (!point) continue;
+      if (point.offset !== undefined) point.offset += 1;
+      if (point.line === 1) point.column += 1;
+    }
+    if ('children' in node) for (const child of (node as Parents).children as Nodes[]) shift(child);
+  };
+  shift(root);
+  return root;
 }
 
 export function readFrontMatter(root: Root): FrontMatter | null {

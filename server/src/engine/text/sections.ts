@@ -7,13 +7,16 @@ import type { Fix, SectionRole } from '../types.js';
  * A fix that inserts `## Heading` with a prompt before the first section whose role is in
  * `laterRoles`, else at the end of the document. The prompt is an HTML comment: invisible when
  * rendered and never linted as prose; the section stays flagged by kernel/empty-section (for
- * kernel roles) until the writer fills it in.
+ * kernel roles) until the writer fills it in. With `notBefore`, only sections starting at or after
+ * that offset are candidates (so a guiding policy is never inserted above the diagnosis).
  */
-export function insertSectionFix(doc: StrategyDocument, heading: string, prompt: string, laterRoles: readonly SectionRole[]): Fix {
+export function insertSectionFix(
+  doc: StrategyDocument, heading: string, prompt: string, laterRoles: readonly SectionRole[], notBefore = 0,
+): Fix {
   const eol = doc.lines.eol;
   const depth = sectionDepth(doc);
   const hashes = '#'.repeat(depth);
-  const before = doc.sections.find((s) => s.depth === depth && s.roles.some((role) => laterRoles.includes(role)));
+  const before = doc.sections.find((s) => s.depth === depth && s.start >= notBefore && s.roles.some((role) => laterRoles.includes(role)));
   const block = `${hashes} ${heading}${eol}${eol}<!-- ${prompt} -->${eol}${eol}`;
   if (before) {
     return { title: `Insert a "${heading}" section`, edits: [{ start: before.start, end: before.start, newText: block }] };

@@ -1,0 +1,185 @@
+// Report: the one table (Markdown), bench/RESULTS.md with the machine's description, and the
+// bar chart bench/results.svg. Pure functions of the measured results, except writeReport().
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { BENCH_DIR, DOCUMENTS, ROOT } from './common.mjs';
+import { renderChart } from './svg.mjs';
+
+/** The targets of the issue "Fast at any size". */
+export const TARGETS = {
+  lintOverFloor: 1.5, // full lint of the memo ≤ 1.5× the remark-parse floor
+  keystrokeMemoMs: 20, // keystroke → diagnostics, median, memo
+  keystrokeHandbookMs: 40, // keystroke → diagnostics, median, 50,000-word document
+  serverRssMb: 150, // server peak RSS with the 50,000-word document open
+};
+
+export function formatMs(ms) {
+  if (ms === undefined || ms === null || Number.isNaN(ms)) return 'n/a';
+  if (ms >= 1000) return `${(ms / 1000).toFixed(ms >= 10_000 ? 1 : 2)} s`;
+  if (ms >= 10) return `${Math.round(ms)} ms`;
+  return `${ms.toFixed(1)} ms`;
+}
+
+const ratio = (value) => `${value >= 10 ? Math.round(value) : value.toFixed(value >= 1.95 ? 1 : 2)}×`;
+const verdict = (met) => (met ? '✅ met' : '❌ not met');
+const medianP95 = (stats) => `${formatMs(stats.median)} / ${formatMs(stats.p95)}`;
+const cellError = (error) => `failed: ${String(error).replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, 140)}`;
+
+/** The figure of one part for one document, or its error, as a table cell. */
+function cell(part, key, render) {
+  if (!part) return 'not run';
+  if (part.error) return cellError(part.error);
+  const value = part[key];
+  if (!value || value.error) return cellError(value?.error ?? 'not run');
+  return render(value);
+}
+
+/** Every figure with a target, as { label, value, target, unit, ratio (value ÷ target), met }. */
+export function targetChecks({ engine, server, cli, peers }) {
+  const checks = [];
+  const lintMemo = engine?.memo;
+  if (lintMemo && !engine.error) {
+    checks.push({ label: 'Full lint ÷ floor (memo)', value: lintMemo.ratio, target: TARGETS.lintOverFloor, text: `${ratio(lintMemo.ratio)} vs ≤ ${TARGETS.lintOverFloor}×` });
+  }
+  for (const [key, target] of [['memo', TARGETS.keystrokeMemoMs], ['handbook', TARGETS.keystrokeHandbookMs]]) {
+    const result = server?.[key];
+    if (result && !server.error && !result.error) {
+      checks.push({ label: `Keystroke → diagnostics (${key})`, value: result.keystroke.median, target, text: `${formatMs(result.keystroke.median)} vs ≤ ${target} ms` });
+    }
+  }
+  const handbookServer = server?.handbook;
+  if (handbookServer && !server.error && !handbookServer.error && handbookServer.rssMb !== null) {
+    checks.push({ label: 'Server peak RSS (handbook)', value: handbookServer.rssMb, target: TARGETS.serverRssMb, text: `${Math.round(handbookServer.rssMb)} MB vs ≤ ${TARGETS.serverRssMb} MB` });
+  }
+  const ours = cli?.memo;
+  const fastest = fastestPeer(peers);
+  if (ours && !cli.error && !ours.error && fastest) {
+    checks.push({ label: 'CLI (memo) ÷ fastest peer', value: ours.median, target: fastest.median, text: `${formatMs(ours.median)} vs ${fastest.name} ${formatMs(fastest.median)}`, strict: true });
+  }
+  return checks.map((check) => ({ ...check, ratio: check.value / check.target, met: check.strict ? check.value < check.target : check.value <= check.target }));
+}
+
+/** The peer with the fastest CLI on the memo (failed peers do not count). */
+function fastestPeer(peers) {
+  const timed = (peers ?? []).filter((peer) => !peer.error && peer.documents.memo && !peer.documents.memo.error);
+  timed.sort((a, b) => a.documents.memo.median - b.documents.memo.median);
+  return timed[0] ? { name: timed[0].name, median: timed[0].documents.memo.median } : null;
+}
+
+/** The one table, in Markdown. */
+export function renderTable(results) {
+  const { engine, server, cli, peers } = results;
+  const rows = [];
+  const row = (measure, memo, handbook, target = '—', status = '—') => rows.push(`| ${measure} | ${memo} | ${handbook} | ${target} | ${status} |`);
+  const checks = Object.fromEntries(targetChecks(results).map((check) => [check.label, check]));
+  const status = (label) => (checks[label] ? verdict(checks[label].met) : 'n/a');
+
+  row('**Engine** — `remark-parse` alone (the floor), median / p95', cell(engine, 'memo', (r) => medianP95(r.floor)), cell(engine, 'handbook', (r) => medianP95(r.floor)));
+  row('**Engine** — the engine\'s parser (+ GFM, front matter), median / p95', cell(engine, 'memo', (r) => medianP95(r.parser)), cell(engine, 'handbook', (r) => medianP95(r.parser)));
+  row('**Engine** — full lint, median / p95', cell(engine, 'memo', (r) => `${medianP95(r.lint)} (${r.findings} findings)`), cell(engine, 'handbook', (r) => `${medianP95(r.lint)} (${r.findings} findings)`));
+  row('**Engine** — full lint ÷ floor (medians)', cell(engine, 'memo', (r) => `**${ratio(r.ratio)}**`), cell(engine, 'handbook', (r) => ratio(r.ratio)),
+    `memo ≤ ${TARGETS.lintOverFloor}×`, status('Full lint ÷ floor (memo)'));
+  row('**Server** — didOpen → first diagnostics', cell(server, 'memo', (r) => formatMs(r.openMs)), cell(server, 'handbook', (r) => formatMs(r.openMs)));
+  row('**Server** — keystroke (`didChange`) → `publishDiagnostics`, median / p95',
+    cell(server, 'memo', (r) => `**${formatMs(r.keystroke.median)}** / ${formatMs(r.keystroke.p95)}`),
+    cell(server, 'handbook', (r) => `**${formatMs(r.keystroke.median)}** / ${formatMs(r.keystroke.p95)}`),
+    `median: memo ≤ ${TARGETS.keystrokeMemoMs} ms, handbook ≤ ${TARGETS.keystrokeHandbookMs} ms`,
+    `memo ${status('Keystroke → diagnostics (memo)')}, handbook ${status('Keystroke → diagnostics (handbook)')}`);
+  const rss = (r) => (r.rssMb === null ? 'n/a (no /proc)' : `${Math.round(r.rssMb)} MB`);
+  row('**Server** — peak RSS (VmHWM) with the document open', cell(server, 'memo', rss), cell(server, 'handbook', (r) => `**${rss(r)}**`),
+    `handbook ≤ ${TARGETS.serverRssMb} MB`, status('Server peak RSS (handbook)'));
+
+  const ours = cli && !cli.error ? cli : null;
+  const fastest = fastestPeer(peers);
+  const cliCheck = checks['CLI (memo) ÷ fastest peer'];
+  row('**CLI** — `strategy-lint FILE` cold start, median', cell(cli, 'memo', (r) => `**${formatMs(r.median)}**`), cell(cli, 'handbook', (r) => formatMs(r.median)),
+    'memo: faster than every peer',
+    cliCheck ? `${verdict(cliCheck.met)} (fastest peer: ${fastest.name}, ${ratio(fastest.median / cliCheck.value)} ours)` : 'n/a');
+  for (const peer of peers ?? []) {
+    const versions = Object.entries(peer.versions).map(([name, version]) => `${name}@${version}`).join(', ');
+    const peerCell = (key) => {
+      if (peer.error) return cellError(peer.error);
+      const result = peer.documents[key];
+      if (!result || result.error) return cellError(result?.error ?? 'not run');
+      const versus = ours?.[key] && !ours[key].error ? ` (${ratio(result.median / ours[key].median)} ours)` : '';
+      return `${formatMs(result.median)}${versus}${result.note ? `; ${result.note}` : ''}`;
+    };
+    row(`**Peer CLI** — ${peer.name} (${versions}; ${peer.how}), median`, peerCell('memo'), peerCell('handbook'));
+  }
+  return [
+    `| Measure | ${DOCUMENTS.memo.label} | ${DOCUMENTS.handbook.label} | Target | Status |`,
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
+
+export function renderMachine(machine) {
+  return [
+    `- **CPU:** ${machine.cpu}, ${machine.cores} logical cores`,
+    `- **Memory:** ${machine.memoryGiB.toFixed(1)} GiB`,
+    `- **Node:** ${machine.node}`,
+    `- **OS:** ${machine.os}`,
+    `- **Date:** ${machine.date}`,
+    `- **Commit:** ${machine.commit}`,
+    `- **Load average (1 min) at start / end:** ${machine.loadStart.toFixed(2)} / ${machine.loadEnd.toFixed(2)}` +
+      (Math.max(machine.loadStart, machine.loadEnd) > machine.cores ? ' — the machine was busy: figures are noisy' : ''),
+    `- **Bench run time:** ${Math.round(machine.seconds)} s`,
+  ].join('\n');
+}
+
+const METHOD = `How each figure is measured (all in one run, on the machine above):
+
+- **Engine** — in the bench's Node process, after warm-up (5 runs memo, 2 runs handbook), 30 runs
+  on the memo and 10 on the handbook. Each round times, in turn, \`lint(text, { filePath, today })\`
+  from \`server/dist/src/engine\` (the full engine, default configuration), the floor
+  \`unified().use(remarkParse).parse(text)\`, and the engine's own parser configuration
+  (remark-parse + remark-gfm + remark-frontmatter); the packages are the server workspace's own.
+  p95 is the nearest-rank 95th percentile (for 10 runs, the slowest).
+- **Server** — \`node server/out/server.js --stdio\`, spawned fresh for each document and driven over
+  JSON-RPC with \`Content-Length\` framing (\`bench/lsp-client.mjs\`): \`initialize\` (pull
+  configuration, answered with \`debounceMs: 0\`), \`didOpen\`, then 2 warm-up and 20 measured
+  one-character incremental \`didChange\` edits at the end of a word in the middle of a prose line,
+  alternating insert and delete; each is timed from writing \`didChange\` to reading the
+  \`publishDiagnostics\` of that version, and the next edit waits for it. Peak RSS is \`VmHWM\` from
+  \`/proc/<pid>/status\` after the edits.
+- **CLI cold start** — wall time from spawn to exit of \`node server/bin/strategy-lint.cjs FILE\`
+  (one untimed warm-up, then the median of 10 runs on the memo; up to 3 runs within 30 s on the
+  handbook). Peers are timed the same way, with Node run on their \`bin\` file directly: one
+  warm-up and 5 runs on the memo, up to 3 runs within 20 s on the handbook. "× ours" is the
+  peer's median ÷ ours (above 1: we are faster). harper.js has no CLI, so
+  \`bench/harper-lint.mjs\` is its smallest one (LocalLinter, as harper.js documents for Node); its
+  setup (WebAssembly and dictionary) and lint times are shown beside it.`;
+
+export function renderResults(results, machine) {
+  return `# Benchmark results
+
+Written by \`npm run bench\` (\`bench/run.mjs\`); do not edit by hand. Inputs:
+\`${DOCUMENTS.memo.display}\` and \`${DOCUMENTS.handbook.display}\`.
+
+${renderMachine(machine)}
+
+${renderTable(results)}
+
+![Benchmark chart](results.svg)
+
+${METHOD}
+`;
+}
+
+/** Write bench/RESULTS.md and bench/results.svg; refresh the table in README.md's performance section. */
+export function writeReport(results, machine) {
+  fs.writeFileSync(path.join(BENCH_DIR, 'RESULTS.md'), renderResults(results, machine));
+  fs.writeFileSync(path.join(BENCH_DIR, 'results.svg'), renderChart(results, targetChecks(results), machine));
+  const readme = path.join(ROOT, 'README.md');
+  if (fs.existsSync(readme)) {
+    const text = fs.readFileSync(readme, 'utf8');
+    const start = '<!-- bench:start -->';
+    const end = '<!-- bench:end -->';
+    const from = text.indexOf(start);
+    const to = text.indexOf(end);
+    if (from >= 0 && to > from) {
+      const table = `\n${renderTable(results).replaceAll('](harper-lint.mjs)', '](bench/harper-lint.mjs)')}\n\n_${machine.summary}_\n`;
+      fs.writeFileSync(readme, text.slice(0, from + start.length) + table + text.slice(to));
+    }
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Starting the language server (server/out/server.js, bundled) and the client options: Markdown
+ * documents on disk and untitled ones, config files watched so the server relints on change.
+ * Settings are not pushed: the server pulls `strategyLint` per document (workspace/configuration).
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+export const CLIENT_ID = 'strategyLint';
+export const CONFIG_FILE_GLOB = '**/.strategy-lint.{json,yaml,yml}';
+
+export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('server/out/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const watcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB);
+  context.subscriptions.push(watcher);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'untitled', language: 'markdown' },
+      { scheme: 'vscode-vfs', language: 'markdown' },
+    ],
+    synchronize: { fileEvents: watcher },
+    outputChannel,
+    diagnosticCollectionName: 'strategy-lint',
+  };
+  // The id makes `strategyLint.trace.server` the trace setting.
+  return new LanguageClient(CLIENT_ID, 'Strategy Lint', serverOptions, clientOptions);
+}

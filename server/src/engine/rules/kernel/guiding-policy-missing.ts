@@ -1,0 +1,37 @@
+import { defineRule } from '../../types.js';
+import { insertSectionFix } from '../../text/sections.js';
+import { roleSections } from '../../text/kernel.js';
+
+export default defineRule({
+  meta: {
+    id: 'kernel/guiding-policy-missing',
+    family: 'kernel',
+    description: 'A strategy needs a guiding policy: the overall approach chosen to deal with the challenge.',
+    defaultSeverity: 'warning',
+    types: ['strategy', 'decision'],
+    documentLevel: true,
+    fixable: true,
+    options: {},
+    rationale:
+      'The guiding policy is the second element of Rumelt\'s kernel: the approach that turns the diagnosis into a choice, and so rules out other paths. Without it, the actions are a to-do list — nobody can tell which of them matter, or which new idea fits and which does not.',
+    howToFix:
+      'Add a section headed "Guiding policy" (or "Our approach", "How we will win", "Principles") that says in two or three sentences how you will deal with the obstacle and what that rules out. The quick fix inserts the heading after the diagnosis.',
+    seeds: [
+      { source: '004', quote: "The 'kernel' of a good strategy, composed of diagnosis, guiding policy, and coherent actions" },
+      { source: '002', quote: 'a sharp problem definition, a few guiding policies, and a concise set of coherent actions' },
+    ],
+    examples: {
+      bad: '# Payments strategy\n\n## Diagnosis\n\nMid-market merchants churn in their first 90 days because onboarding takes three weeks.\n\n## Coherent actions\n\n- Rebuild onboarding for self-serve (@ana, Q1 2027)\n',
+      good: '# Payments strategy\n\n## Diagnosis\n\nMid-market merchants churn in their first 90 days because onboarding takes three weeks.\n\n## Guiding policy\n\nWe will serve mid-market merchants first rather than enterprise.\n\n## Coherent actions\n\n- Rebuild onboarding for self-serve (@ana, Q1 2027)\n',
+    },
+  },
+  check({ doc, reportDocument }) {
+    if (roleSections(doc, 'guiding-policy').length > 0) return;
+    const diagnosis = roleSections(doc, 'diagnosis')[0];
+    reportDocument(
+      'No guiding policy: add a section that says how you will deal with the challenge — the approach you choose, and what it rules out.',
+      insertSectionFix(doc, 'Guiding policy', 'How will we deal with the obstacle, and what does that rule out?',
+        ['coherent-actions', 'non-goals', 'risks', 'metrics'], diagnosis ? diagnosis.start + 1 : 0),
+    );
+  },
+});

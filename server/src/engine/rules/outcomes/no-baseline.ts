@@ -1,0 +1,55 @@
+import { defineRule } from '../../types.js';
+import {
+  DEFAULT_OUTCOME_METRICS, DEFAULT_OUTPUT_VERBS, firstTarget, hasBaseline, hasQuantity, hasTarget, isOutputView, isRelativeOrHolding,
+  keyResultViews, quote,
+} from './_measures.js';
+
+export default defineRule({
+  meta: {
+    id: 'outcomes/no-baseline',
+    family: 'outcomes',
+    description: 'A key result with an absolute target but no starting value ("reach 60%" — from what?).',
+    defaultSeverity: 'information',
+    types: ['okr', 'strategy', 'roadmap', 'update'],
+    documentLevel: false,
+    fixable: false,
+    options: {
+      outputVerbs: {
+        type: 'string[]',
+        default: DEFAULT_OUTPUT_VERBS,
+        description: 'Verbs of deliverables: a key result that is only a deliverable ("Hire 5 engineers") is left to outcomes/output-as-outcome.',
+      },
+      outcomeMetrics: {
+        type: 'string[]',
+        default: DEFAULT_OUTCOME_METRICS,
+        description: 'Metrics whose movement makes a line that starts with an output verb an outcome (and so judged here).',
+      },
+    },
+    rationale:
+      'A target means little without its starting point: "reach 60% activation" is a stretch from 30% and a rounding error from 58%. Writing the baseline forces someone to measure today\'s value before the period starts, which is also the only way to show the before/after at the end.',
+    howToFix:
+      'Add where the metric stands today: "from 41% to 60%", "(baseline 41%, March 2027)", or a Baseline column in a key-result table. Relative targets ("by 20%", "2x", "halve") and holding targets ("keep uptime above 99.9%") carry their own baseline and are not flagged.',
+    seeds: [
+      { source: '002', quote: 'refine prompts and evaluators, and document before/after outcomes' },
+    ],
+    examples: {
+      bad: '# Growth OKRs\n\n## Objective 1: New teams get value in week one\n\n- KR1: Reach 60% first-week activation by Q2 2027\n',
+      good: '# Growth OKRs\n\n## Objective 1: New teams get value in week one\n\n- KR1: Raise first-week activation from 41% to 60% by Q2 2027\n',
+    },
+  },
+  check({ doc, options, report }) {
+    for (const view of keyResultViews(doc)) {
+      if (!view.statement || !hasQuantity(view.scrubbed) || !hasTarget(view)) continue;
+      if (hasBaseline(view) || isRelativeOrHolding(view)) continue;
+      if (isOutputView(view, options.outputVerbs, options.outcomeMetrics)) continue;
+      const target = firstTarget(view);
+      report({
+        message: view.cells?.hasBaselineColumn
+          ? `"${quote(view.statement)}" has a target but its Baseline cell is empty: add today's value so progress can be judged.`
+          : `"${quote(view.statement)}" sets a target but not where the metric stands today: add the baseline (${target ? `"from … to ${target}"` : '"from 41% to 60%"'}) so the change can be judged.`,
+        start: view.start,
+        end: view.end,
+      });
+    }
+  },
+});

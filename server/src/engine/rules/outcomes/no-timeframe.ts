@@ -1,0 +1,57 @@
+import { defineRule } from '../../types.js';
+import { inheritedTimeframe, keyResultViews, ownTimeframe, quote, type KeyResultView } from './_measures.js';
+
+export default defineRule({
+  meta: {
+    id: 'outcomes/no-timeframe',
+    family: 'outcomes',
+    description: 'A key result with no date, quarter, half, month or duration — on the line or in its objective, heading or document.',
+    defaultSeverity: 'information',
+    types: ['okr', 'strategy', 'roadmap', 'update'],
+    documentLevel: false,
+    fixable: false,
+    options: {
+      siblingShare: {
+        type: 'number',
+        default: 0.5,
+        minimum: 0,
+        maximum: 1,
+        description: 'When only a whole year covers a key result (a title like "Strategy 2027"), still flag it if at least this share of the other key results in its group carry their own date.',
+      },
+    },
+    rationale:
+      'A target without a date cannot be late, so it is never discussed until it is forgotten. The timeframe can live on the line ("by Q3 2027"), in the objective, in the heading ("Q1 2027 OKRs"), in the lead-in ("By June 2027:") or in front matter (`period: H1 2027`); a key result covered by none of these has no deadline at all.',
+    howToFix:
+      'Add when the target must be met: "by 2027-06-30", "by Q3 2027", "within 90 days of launch" — or state the period once for the whole set, in the heading or in `period:` front matter.',
+    seeds: [
+      { source: '002', quote: 'initiatives with owners, milestones, and outcome metrics—not output' },
+    ],
+    examples: {
+      bad: '# Platform OKRs\n\n## Objective 1: Developers ship without waiting on us\n\n- KR1: Cut median time to first deploy from 5 days to 1 day\n',
+      good: '# Platform OKRs for H1 2027\n\n## Objective 1: Developers ship without waiting on us\n\n- KR1: Cut median time to first deploy from 5 days to 1 day\n',
+    },
+  },
+  check({ doc, options, report }) {
+    const views = keyResultViews(doc);
+    const timed = new Map<KeyResultView, boolean>(views.map((view) => [view, ownTimeframe(doc, view)]));
+    /** Key results of the same objective, else of the same section. */
+    const siblingsOf = (view: KeyResultView): KeyResultView[] => views.filter((other) => other !== view
+      && (view.kr.objective ? other.kr.objective === view.kr.objective : other.kr.objective === null && other.item.section === view.item.section));
+
+    for (const view of views) {
+      if (!view.statement || timed.get(view)) continue;
+      const inherited = inheritedTimeframe(doc, view);
+      const siblings = siblingsOf(view);
+      const datedSiblings = siblings.filter((other) => timed.get(other));
+      if (inherited && !inherited.coarse) continue;
+      if (inherited && (siblings.length === 0 || datedSiblings.length / siblings.length < options.siblingShare || datedSiblings.length === 0)) continue;
+      report({
+        message: datedSiblings.length > 0
+          ? `"${quote(view.statement)}" has no date, while ${datedSiblings.length === 1 ? 'the other key result here sets one' : `${datedSiblings.length} of the other key results here set one`} (${quote(datedSiblings[0].dates[datedSiblings[0].dates.length - 1]?.text ?? 'a date', 20)}): say by when it must be met.`
+          : `"${quote(view.statement)}" has no timeframe: add by when it must be met ("by Q3 2027"), or state the period in the heading or in \`period:\` front matter.`,
+        start: view.start,
+        end: view.end,
+      });
+    }
+  },
+});

@@ -1,0 +1,49 @@
+import { defineRule } from '../../types.js';
+import { DEFAULT_OUTCOME_METRICS, DEFAULT_OUTPUT_VERBS, isOutputView, keyResultViews, quote } from './_measures.js';
+
+export default defineRule({
+  meta: {
+    id: 'outcomes/output-as-outcome',
+    family: 'outcomes',
+    description: 'A key result or success metric phrased as a deliverable ("Launch the portal") instead of a result it should produce.',
+    defaultSeverity: 'warning',
+    types: ['okr', 'strategy', 'roadmap', 'update'],
+    documentLevel: false,
+    fixable: false,
+    options: {
+      outputVerbs: {
+        type: 'string[]',
+        default: DEFAULT_OUTPUT_VERBS,
+        description: 'Verbs that name a deliverable when they govern a key result ("ship", "launch", "migrate", "hire", …); inflections are matched too.',
+      },
+      outcomeMetrics: {
+        type: 'string[]',
+        default: DEFAULT_OUTCOME_METRICS,
+        description: 'Metrics whose movement makes a line an outcome even when it starts with an output verb ("Launch self-serve onboarding to raise activation from 40% to 60%").',
+      },
+    },
+    rationale:
+      'A key result says how you will know the objective is met, independent of the features you ship. "Launch the developer portal" is done the day it ships, whether or not anyone\'s work got easier; the team can hit it and still fail. Outcome key results ("cut time to first deploy from 5 days to 1") keep the team free to find the best way there and honest about whether it worked.',
+    howToFix:
+      'Ask what the deliverable is *for*, and measure that: which metric moves, from what, to what, by when. Keep the deliverable as an initiative under the key result. A line that names the deliverable *and* the metric it moves ("Launch X to raise activation from 40% to 60%") is fine.',
+    seeds: [
+      { source: '002', quote: 'initiatives with owners, milestones, and outcome metrics—not output' },
+      { source: '003', quote: 'I explicitly separate outcomes vs output OKRs so we’re clear on what success looks like, independent of the features we ship' },
+      { source: '004', quote: 'Not “deliver X,” but “stability,” “scalability,” and “confidence.”' },
+    ],
+    examples: {
+      bad: '# Platform OKRs\n\n## Objective 1: Developers ship without waiting on us\n\n- KR1: Launch the new developer portal by Q2 2027\n- KR2: Cut median time to first deploy from 5 days to 1 day by Q2 2027\n',
+      good: '# Platform OKRs\n\n## Objective 1: Developers ship without waiting on us\n\n- KR1: Launch the developer portal and raise self-serve setups from 20% to 60% of new services by Q2 2027\n- KR2: Cut median time to first deploy from 5 days to 1 day by Q2 2027\n',
+    },
+  },
+  check({ doc, options, report }) {
+    for (const view of keyResultViews(doc)) {
+      if (!isOutputView(view, options.outputVerbs, options.outcomeMetrics)) continue;
+      report({
+        message: `"${quote(view.statement)}" is a deliverable, not an outcome: it can be ticked off while nothing improves for customers or the business. Name the metric it should move, from what to what, and keep the deliverable as an initiative under it.`,
+        start: view.start,
+        end: view.end,
+      });
+    }
+  },
+});

@@ -1,0 +1,60 @@
+import { defineRule } from '../../types.js';
+import { keyResultViews, quote } from './_measures.js';
+
+export default defineRule({
+  meta: {
+    id: 'outcomes/too-many-key-results',
+    family: 'outcomes',
+    description: 'An objective (or a success-metrics list) with more key results than a team can steer by.',
+    defaultSeverity: 'warning',
+    types: ['okr', 'strategy', 'roadmap', 'update'],
+    documentLevel: false,
+    fixable: false,
+    options: {
+      max: {
+        type: 'number',
+        default: 5,
+        minimum: 1,
+        description: 'Most key results one objective (or one metrics section without objectives) may have.',
+      },
+    },
+    rationale:
+      'Key results exist to focus a team. Past three to five per objective they stop focusing and start listing: every piece of work gets its own line, nothing is clearly the priority, and reviews turn into status readouts. Choosing the two or three measures that would really tell you the objective was met is the strategic work.',
+    howToFix:
+      'Keep the three to five key results that best show the objective was met; move the rest to a dashboard, or to initiatives under the key result they serve. If two groups of results pull in different directions, they may be two objectives.',
+    seeds: [
+      { source: '001', quote: 'The art is deciding which two or three metrics are the organization’s true north at a given stage' },
+    ],
+    examples: {
+      bad: '# Platform OKRs\n\n## Objective 1: Developers ship without waiting on us\n\n- KR1: Cut time to first deploy from 5 days to 1 day by Q2 2027\n- KR2: Raise deploys per team from 3 to 10 a week by Q2 2027\n- KR3: Cut change failure rate from 18% to 10% by Q2 2027\n- KR4: Raise self-serve setups from 20% to 60% by Q2 2027\n- KR5: Cut platform tickets from 120 to 40 a month by Q2 2027\n- KR6: Raise developer satisfaction from 3.4 to 4.0 by Q2 2027\n',
+      good: '# Platform OKRs\n\n## Objective 1: Developers ship without waiting on us\n\n- KR1: Cut time to first deploy from 5 days to 1 day by Q2 2027\n- KR2: Raise deploys per team from 3 to 10 a week by Q2 2027\n- KR3: Cut change failure rate from 18% to 10% by Q2 2027\n',
+    },
+  },
+  check({ doc, options, report }) {
+    for (const objective of doc.objectives) {
+      const count = objective.keyResults.length;
+      if (count <= options.max) continue;
+      report({
+        message: `"${quote(objective.text)}" has ${count} key results (more than ${options.max}): keep the few that best show it was met, and move the rest to a dashboard or to initiatives.`,
+        start: objective.start,
+        end: objective.kind === 'heading' ? objective.end : Math.min(objective.end, doc.lines.lineEnd(doc.lines.positionAt(objective.start).line)),
+      });
+    }
+    // Key results without an objective, grouped by their section ("## Success metrics").
+    const bySection = new Map<number, ReturnType<typeof keyResultViews>>();
+    for (const view of keyResultViews(doc)) {
+      if (view.kr.objective || !view.item.section) continue;
+      const key = view.item.section.index;
+      bySection.set(key, [...(bySection.get(key) ?? []), view]);
+    }
+    for (const [index, views] of bySection) {
+      if (views.length <= options.max) continue;
+      const section = doc.sections[index];
+      report({
+        message: `"${quote(section.title)}" lists ${views.length} key results (more than ${options.max}): pick the few that would really tell you the strategy is working, and move the rest to a dashboard.`,
+        start: section.titleStart,
+        end: section.titleEnd,
+      });
+    }
+  },
+});

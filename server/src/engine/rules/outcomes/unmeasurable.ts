@@ -1,0 +1,54 @@
+import { defineRule } from '../../types.js';
+import {
+  DEFAULT_OUTCOME_METRICS, DEFAULT_OUTPUT_VERBS, hasQuantity, isOutputView, keyResultViews, metricMentions, metricPhrase, quote,
+} from './_measures.js';
+
+export default defineRule({
+  meta: {
+    id: 'outcomes/unmeasurable',
+    family: 'outcomes',
+    description: 'A key result with no number: no target, percentage, amount or count to score it against.',
+    defaultSeverity: 'warning',
+    types: ['okr', 'strategy', 'roadmap', 'update'],
+    documentLevel: false,
+    fixable: false,
+    options: {
+      outcomeMetrics: {
+        type: 'string[]',
+        default: DEFAULT_OUTCOME_METRICS,
+        description: 'Metric names recognised in key results; when one is named without a number, the message asks for its target.',
+      },
+      outputVerbs: {
+        type: 'string[]',
+        default: DEFAULT_OUTPUT_VERBS,
+        description: 'Verbs of deliverables: a key result that is only a deliverable is left to outcomes/output-as-outcome, which says more.',
+      },
+    },
+    rationale:
+      'A key result is how you will know, at the end of the period, whether the objective was met. Without a number — a target level, a percentage, an amount, a count — nobody can score it, so it can never clearly fail, and it quietly turns into a wish ("improve developer satisfaction"). Naming the metric is half the work; the target is the other half.',
+    howToFix:
+      'Say which metric moves and to what: "Raise developer satisfaction (quarterly survey) from 3.4 to 4.0 by Q3 2027". Numbers can sit in the line, in a sub-bullet or in a table column. Key results that are only deliverables ("Launch the portal") are reported by outcomes/output-as-outcome instead.',
+    seeds: [
+      { source: '004', quote: 'Prioritize outcomes: narrow the focus and make it measurable' },
+      { source: '002', quote: 'explicit success metrics' },
+    ],
+    examples: {
+      bad: '# Platform OKRs\n\n## Objective 1: Developers love working here\n\n- KR1: Improve developer satisfaction by Q3 2027\n',
+      good: '# Platform OKRs\n\n## Objective 1: Developers love working here\n\n- KR1: Raise developer satisfaction (quarterly survey) from 3.4 to 4.0 by Q3 2027\n',
+    },
+  },
+  check({ doc, options, report }) {
+    for (const view of keyResultViews(doc)) {
+      if (!view.statement || hasQuantity(view.scrubbed)) continue;
+      if (isOutputView(view, options.outputVerbs, options.outcomeMetrics)) continue;
+      const metric = metricMentions(view.statement, options.outcomeMetrics)[0];
+      report({
+        message: metric
+          ? `"${quote(view.statement)}" names ${metricPhrase(view.statement, metric)} but sets no target: say how it is measured and from what to what (e.g. "from 3.4 to 4.0"), so the result can be scored.`
+          : `"${quote(view.statement)}" has no number, so nobody can tell whether it was met. Name the metric and its target (e.g. "raise X from 40% to 60%").`,
+        start: view.start,
+        end: view.end,
+      });
+    }
+  },
+});

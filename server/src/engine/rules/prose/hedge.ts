@@ -1,0 +1,161 @@
+import retextIntensify from 'retext-intensify';
+import { defineRule, type Fix } from '../../types.js';
+import type { StrategyDocument } from '../../model/document.js';
+import { withinRole } from '../../model/sections.js';
+import type { SectionRole } from '../../types.js';
+import { isQuoted, quote, retextProcessor, runRetext, sentenceAt, wordAfter, wordBefore } from './shared.js';
+
+/**
+ * retext-intensify's hedge, weasel and filler lists are written for general prose. Much of them is
+ * the plain vocabulary of a plan ("will", "should", "must", "can", "could", "many", "most", "find",
+ * "estimate", "likely", "rather" as in "rather than", "generally available", "clearly defined") and
+ * would drown the real hedges. These are not reported unless a user removes them from the list.
+ */
+const IGNORED: readonly string[] = [
+  // Modal verbs and commitments: "We will" is the governing thought of a strategy.
+  'will', 'would', 'should', 'must', 'can', 'could', 'be able to', 'be sure',
+  // Quantities and frequencies a plan states honestly.
+  'about', 'approximately', 'around', 'roughly', 'at least', 'estimate', 'estimated', 'estimates', 'few', 'many', 'most',
+  'much', 'several', 'some', 'couple', 'bit', 'a bit', 'little', 'all', 'only', 'enough', 'far', 'more or less', 'over',
+  'almost', 'almost never', 'always', 'often', 'frequently', 'occasionally', 'sometimes', 'seldom', 'rarely', 'rare',
+  'usually', 'typically', 'generally', 'in general', 'mostly', 'largely', 'mainly', 'primarily', 'partially', 'overall',
+  'widely', 'heavily', 'highly', 'strongly', 'fully', 'completely', 'entirely', 'especially', 'particularly',
+  'specifically', 'precisely', 'exactly', 'slightly', 'hardly', 'virtually', 'practically', 'nearly', 'effectively',
+  // Honest, quantified uncertainty: estimates and likelihoods belong in a plan.
+  'likely', 'unlikely', 'probability', 'probable', 'improbable', 'possibility', 'possible', 'assume', 'assumed', 'assumes',
+  'assumption', 'believe', 'believed', 'believes', 'think', 'thinks', 'thought', 'guess', 'guessed', 'guesses', 'suppose',
+  'supposes', 'supposed', 'speculate', 'speculated', 'speculates', 'doubt', "don't know", 'inconclusive', 'suggest',
+  'suggested', 'suggests', 'suggestive', 'indicate', 'tend', 'appear', 'appeared', 'appears', 'apparent', 'consistent with',
+  'evidently', 'so far', 'allege', 'alleged', 'certain', 'definite', 'clear', 'clearly', 'quite clearly', 'necessarily',
+  // Ordinary verbs and words with nothing weak about them.
+  'acts', 'again', 'already', 'also', 'anyway', 'back', 'began', 'begin', 'start', 'started', 'better', 'close', 'combats',
+  'consider', 'considered', 'considers', 'decided', 'diagnostic', 'down', 'up', 'then', 'that', 'so', 'still', 'even',
+  'ever', 'own', 'real', 'right', 'well', 'works', 'helps', 'supports', 'gains', 'improved', 'useful', 'effective',
+  'efficient', 'excellent', 'expert', 'experts', 'find', 'finds', 'found', 'felt', 'heard', 'knew', 'noticed', 'saw',
+  'smelled', 'touched', 'watched', 'wanted', 'wished', 'wondered', 'looked', 'looks', 'look like', 'looks like', 'like',
+  'is like', 'linked to', 'read', 'say', 'says', 'understand', 'understands', 'understood', 'realised', 'realized',
+  'recognised', 'recognized', 'rather', 'pretty', 'tiny', 'too', 'sort', 'things', 'various', 'somebody', 'someone',
+  'something', 'somewhere', 'whatever', 'whenever', 'wherever', 'whoever', 'ok', 'okay', 'easily', 'nicely', 'badly',
+  'simply', 'just', 'ultimately', 'bunch', 'actual', 'actually',
+];
+
+/** Words of uncertainty: honest in a risks or options section, a hedge elsewhere. */
+const UNCERTAIN = new Set(['apparently', 'appear to be', 'conceivably', 'hopefully', 'maybe', 'might', 'may', 'perhaps', 'possibly',
+  'presumably', 'presumable', 'probably', 'seem', 'seemed', 'seems', 'supposedly', 'somehow', 'somewhat', 'kind of', 'sort of',
+  'unsure', 'doubtful', 'arguably', 'reportedly', 'in my opinion', 'in my view', 'in my mind', 'in my understanding',
+  'my impression', 'their impression', 'my thinking is', 'my understanding is', "if i'm understanding you correctly", 'try']);
+/** Vague amounts: say how many. */
+const VAGUE_AMOUNT = new Set(['a lot', 'lots', 'is a number', 'are a number', 'huge', 'vast', 'significantly', 'substantially', 'relatively']);
+/** Intensifiers that add nothing and can simply go. */
+const REMOVABLE = new Set(['very', 'really', 'basically', 'truly', 'totally', 'literally']);
+/** "kind of" / "sort of" after these is a noun phrase ("this kind of customer"), not a hedge. */
+const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'what', 'which', 'any', 'every', 'each', 'some', 'no',
+  'one', 'same', 'other', 'another', 'different', 'new', 'right', 'wrong', 'certain', 'particular', 'similar', 'of', 'all', 'first']);
+/** Subjects that make "may" / "might" hedge the writer's own plan. */
+const FIRST_PERSON = new Set(['we', 'i', "we'd", "i'd"]);
+/** "try to" is a hedge when the writer commits to trying. */
+const TRY_SUBJECTS = new Set(['we', 'i', "we'll", "i'll", 'will', 'to', 'should', 'must', 'shall', "let's", 'and']);
+
+type Kind = 'uncertain' | 'amount' | 'filler';
+
+function kindOf(phrase: string): Kind {
+  if (UNCERTAIN.has(phrase)) return 'uncertain';
+  if (VAGUE_AMOUNT.has(phrase)) return 'amount';
+  return 'filler';
+}
+
+function messageFor(kind: Kind, written: string): string {
+  const q = quote(written);
+  if (kind === 'uncertain') {
+    return written.toLowerCase() === 'try'
+      ? `${q} to hedges the commitment: say what you will do, or what you will learn and by when.`
+      : `${q} hedges the claim: commit to it, or state the uncertainty once, with the odds and what would settle it.`;
+  }
+  if (kind === 'amount') return `${q} is vague: give the number, or the comparison it stands for.`;
+  return `${q} adds emphasis, not meaning: cut it, or replace it with the fact behind it.`;
+}
+
+/** Keep the match? Disambiguates the words that are also something else. */
+function isHedge(doc: StrategyDocument, phrase: string, start: number, end: number): boolean {
+  const text = doc.text;
+  const written = text.slice(start, end);
+  if (phrase === 'may' || phrase === 'might') {
+    // "May 2027", "in May": the month. A modal "may" is never capitalised mid-sentence.
+    if (/^M/.test(written)) return false;
+    // "Customers may churn" states a possibility; "we might expand" hedges the writer's own plan.
+    return FIRST_PERSON.has(wordBefore(text, start));
+  }
+  if (phrase === 'a lot' || phrase === 'lots') return wordAfter(text, end) === 'of'; // "a lot of customers", not "learned a lot"
+  if (phrase === 'very') return !DETERMINERS.has(wordBefore(text, start)); // "the very behaviours" means "exactly these"
+  if (phrase === 'try') return wordAfter(text, end) === 'to' && TRY_SUBJECTS.has(wordBefore(text, start));
+  if (phrase === 'kind of' || phrase === 'sort of') return !DETERMINERS.has(wordBefore(text, start));
+  if (phrase === 'significantly') return wordBefore(text, start) !== 'statistically';
+  return true;
+}
+
+function removalFix(doc: StrategyDocument, start: number, end: number): Fix | undefined {
+  const written = doc.text.slice(start, end);
+  if (!REMOVABLE.has(written)) return undefined; // lower-case, mid-sentence only
+  if (doc.text[start - 1] !== ' ' || !/^ [a-z]/.test(doc.text.slice(end, end + 2))) return undefined;
+  return { title: `Remove ${quote(written)}`, edits: [{ start, end: end + 1, newText: '' }] };
+}
+
+export default defineRule({
+  meta: {
+    id: 'prose/hedge',
+    family: 'prose',
+    description: 'Hedges, weasel words and empty intensifiers (from retext-intensify) that blur what the writer commits to.',
+    defaultSeverity: 'information',
+    types: ['strategy', 'okr', 'roadmap', 'release-notes', 'decision', 'update', 'generic'],
+    documentLevel: false,
+    fixable: true,
+    expensive: true,
+    options: {
+      ignore: {
+        type: 'string[]',
+        default: IGNORED,
+        description: 'Words and phrases from retext-intensify\'s hedge, weasel and filler lists not to report. The default drops the ordinary vocabulary of a plan ("will", "should", "likely", "estimate", "rather than"…); remove an entry to report it.',
+      },
+      uncertaintyAllowedIn: {
+        type: 'string[]',
+        default: ['risks', 'options'],
+        description: 'Section roles where words of uncertainty ("might", "maybe", "probably") are honest and not reported. Intensifiers are still reported there.',
+      },
+    },
+    rationale:
+      'A strategy is a set of choices; hedges ("we might", "perhaps", "hopefully") let the writer avoid making them, and intensifiers ("very", "significantly", "a lot") stand in for the number the reader needs. Rumelt\'s bad strategy hides in such words. retext-intensify finds them; this rule keeps only the ones that weaken a plan and leaves estimates, likelihoods and modal verbs alone.',
+    howToFix:
+      'Commit ("we will", "we won\'t") or state the uncertainty once, with odds and the evidence that would settle it. Replace intensifiers with the fact: "significantly faster" → "twice as fast". The quick fix removes "very", "really", "actually" and similar words.',
+    seeds: [
+      { source: '004', quote: 'Fluff: a form of gibberish masquerading as strategic concepts or arguments' },
+      { source: '002', quote: 'make trade-offs explicit' },
+    ],
+    examples: {
+      bad: '# Pricing decision\n\nWe might perhaps move to usage pricing, which would hopefully be very popular with customers.\n',
+      good: '# Pricing decision\n\nWe will move to usage pricing in Q2 2027. We estimate that 60% of accounts pay less; the likely risk is revenue churn from the largest ten.\n',
+    },
+  },
+  check({ doc, options, report }) {
+    const ignore = options.ignore;
+    const messages = runRetext(doc, `intensify\u0000${ignore.join('\u0001')}`, () => retextProcessor(retextIntensify, { ignore }));
+    const allowedRoles = options.uncertaintyAllowedIn as readonly string[];
+    let lastEnd = -1;
+    const sorted = messages.sort((a, b) => a.start - b.start || b.end - a.end);
+    for (const message of sorted) {
+      if (message.start < lastEnd) continue; // "quite" inside "quite clearly": one finding
+      const written = doc.text.slice(message.start, message.end);
+      const phrase = written.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ');
+      if (!isHedge(doc, phrase, message.start, message.end)) continue;
+      if (isQuoted(doc, message.start)) continue;
+      // A question asks; it claims nothing to hedge ("What context might they be missing?").
+      if (sentenceAt(doc, message.start)?.text.trimEnd().endsWith('?')) continue;
+      const kind = kindOf(phrase);
+      if (kind === 'uncertain') {
+        const section = doc.sectionAt(message.start);
+        if (allowedRoles.some((role) => withinRole(section, role as SectionRole))) continue;
+      }
+      lastEnd = message.end;
+      report({ message: messageFor(kind, written), start: message.start, end: message.end, fix: removalFix(doc, message.start, message.end) });
+    }
+  },
+});

@@ -1,0 +1,98 @@
+import { defineRule } from '../../types.js';
+import { countWords, type StrategyDocument } from '../../model/document.js';
+import type { Sentence } from '../../model/sentences.js';
+import { inBlockquote, quote } from './shared.js';
+
+/** A line that starts a new entry rather than continuing a hard-wrapped sentence: "Owner: …", "• …", "**Due:** …". */
+const ENTRY_START = /^[ \t]*(?:[•·▪◦‣]|(?:\*\*|__)?\p{Lu}[\p{L}\p{N} /&'’-]{0,30}(?:\*\*|__)?:(?:\*\*|__)?\s)/u;
+/** Where a long sentence can usually be split. */
+const SPLIT_POINTS = /;\s|:\s|\s[—–]\s|—|,\s(?:but|so|which|while|because|although|whereas|though)\s/g;
+
+interface Span { start: number; end: number; words: number }
+
+/** Parts of a sentence separated by line breaks that start a new entry (labelled lines, bullets). */
+function spansOf(doc: StrategyDocument, sentence: Sentence): Span[] {
+  const source = doc.text.slice(sentence.start, sentence.end);
+  if (!source.includes('\n')) return [{ start: sentence.start, end: sentence.end, words: sentence.wordCount }];
+  const spans: Span[] = [];
+  let from = 0;
+  const lines = source.split('\n');
+  let offset = 0;
+  lines.forEach((line, i) => {
+    if (i > 0 && ENTRY_START.test(line)) {
+      spans.push({ start: sentence.start + from, end: sentence.start + offset - 1, words: 0 });
+      from = offset;
+    }
+    offset += line.length + 1;
+  });
+  spans.push({ start: sentence.start + from, end: sentence.end, words: 0 });
+  if (spans.length === 1) return [{ start: sentence.start, end: sentence.end, words: sentence.wordCount }];
+  for (const span of spans) span.words = countWords(doc.text.slice(span.start, span.end).replace(/`[^`\n]*`/g, ' '));
+  return spans;
+}
+
+/** A split point near the middle, with a few words before it so the writer can find it. */
+function splitHint(text: string): string {
+  const total = countWords(text);
+  let best: { index: number; length: number; score: number } | null = null;
+  SPLIT_POINTS.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = SPLIT_POINTS.exec(text)) !== null) {
+    const before = countWords(text.slice(0, match.index));
+    if (before < 8 || total - before < 8) continue;
+    const score = Math.abs(before - total / 2);
+    if (!best || score < best.score) best = { index: match.index, length: match[0].length, score };
+  }
+  if (!best) return 'Split it where the subject or the idea changes, or turn a series into a list.';
+  const lead = text.slice(0, best.index).trim().split(/\s+/).slice(-4).join(' ');
+  const at = text.slice(best.index, best.index + best.length).trim();
+  return `Split it, e.g. at ${quote(at)} after ${quote(`…${lead}`)}.`;
+}
+
+export default defineRule({
+  meta: {
+    id: 'prose/long-sentence',
+    family: 'prose',
+    description: 'Sentences longer than a reader can hold in mind at once (default: more than 35 words).',
+    defaultSeverity: 'information',
+    types: ['strategy', 'okr', 'roadmap', 'release-notes', 'decision', 'update', 'generic'],
+    documentLevel: false,
+    fixable: false,
+    expensive: true,
+    options: {
+      maxWords: {
+        type: 'number',
+        default: 35,
+        minimum: 10,
+        description: 'Report sentences with more words than this. Inline code and URLs do not count as words.',
+      },
+    },
+    rationale:
+      'Busy readers skim. A sentence past 35 words usually carries two or three ideas, and the reader has to hold all of them before the verb that connects them arrives. Strategy memos are read by people deciding between your document and the next meeting: one idea per sentence gets the idea through.',
+    howToFix:
+      'Split the sentence where the idea changes, often at a semicolon, a dash or ", which". Turn a run of parallel clauses into a short list.',
+    seeds: [
+      { source: '002', quote: 'I structure it so anyone can understand the why, what, and how in one sitting' },
+    ],
+    examples: {
+      bad: '# Platform strategy\n\nWe will consolidate the three CI systems that the payments, identity and growth teams built independently over the last four years into one shared service, which the platform team will run and fund, because the duplicated maintenance now costs us two engineers a quarter.\n',
+      good: '# Platform strategy\n\nWe will consolidate the three CI systems into one shared service. The platform team will run and fund it. The duplicated maintenance now costs us two engineers a quarter.\n',
+    },
+  },
+  check({ doc, options, report }) {
+    const limit = options.maxWords;
+    for (const sentence of doc.sentences) {
+      if (sentence.wordCount <= limit) continue;
+      if (inBlockquote(doc, sentence.start)) continue;
+      for (const span of spansOf(doc, sentence)) {
+        if (span.words <= limit) continue;
+        const text = doc.text.slice(span.start, span.end);
+        report({
+          message: `${span.words} words in one sentence (limit ${limit}). ${splitHint(text)}`,
+          start: span.start,
+          end: span.end,
+        });
+      }
+    }
+  },
+});

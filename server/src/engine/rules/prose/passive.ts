@@ -1,0 +1,154 @@
+import retextPassive from 'retext-passive';
+import { toString } from 'nlcst-to-string';
+import type { Sentence as NlcstSentence } from 'nlcst';
+import { defineRule } from '../../types.js';
+import type { StrategyDocument } from '../../model/document.js';
+import { inBlockquote, quote, retextProcessor, runRetext, sentenceAt } from './shared.js';
+
+/**
+ * Forms of "to be" that make a passive. Contractions with 's are left out: "it's reached" is
+ * "it has reached".
+ */
+const BE = new Set(['am', 'are', 'is', 'was', 'were', 'be', 'been', 'being', "isn't", "aren't", "wasn't", "weren't", "we're",
+  "they're", "you're", "isn’t", "aren’t", "wasn’t", "weren’t", "we’re", "they’re", "you’re"]);
+/** Words that may stand between the verb and the participle ("is not yet decided", "was quickly reversed"). */
+const BETWEEN = new Set(['not', 'also', 'still', 'already', 'now', 'then', 'always', 'never', 'just', 'yet', 'all', 'both',
+  'each', 'only', 'even', 'being', 'often', 'usually', 'rarely', 'currently', 'typically', 'further', 'first', 'again']);
+/** Words ending in -ed that are not participles. */
+const NOT_PARTICIPLES = new Set(['need', 'feed', 'seed', 'speed', 'breed', 'deed', 'proceed', 'exceed', 'succeed', 'indeed',
+  'weed', 'greed', 'heed', 'bleed', 'creed', 'hundred', 'sacred', 'naked', 'wicked', 'rugged', 'kindred', 'shred', 'embed',
+  'wed', 'bed', 'red', 'shed', 'fed', 'led', 'bred', 'sped', 'fled', 'pled']);
+/** Words after "by" that make it a time or a means, not an agent ("by Q3", "by the end of", "by cutting"). */
+const BY_TIME = /^(?:\d|q[1-4]\b|h[12]\b|fy|end\b|the\s+end\b|then\b|now\b|next\b|mid|early\b|late\b|tomorrow\b|today\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|[a-z]+ing\b)/i;
+
+const DEFAULT_IGNORE: readonly string[] = [
+  // States and feelings, not actions: "we are committed", "the deal is based on".
+  'based', 'interested', 'involved', 'concerned', 'supposed', 'used', 'located', 'related', 'unrelated', 'tired', 'excited',
+  'pleased', 'satisfied', 'surprised', 'disappointed', 'worried', 'frustrated', 'confused', 'committed', 'focused', 'aligned',
+  'prepared', 'positioned', 'dedicated', 'determined', 'qualified', 'experienced', 'skilled', 'talented', 'limited',
+  'complicated', 'sophisticated', 'advanced', 'automated', 'outdated', 'dated', 'fragmented', 'crowded', 'scattered', 'mixed',
+  'varied', 'detailed', 'balanced', 'biased', 'connected', 'engaged', 'motivated', 'married', 'called', 'named', 'titled',
+  'entitled', 'labeled', 'labelled', 'finished', 'done', 'gone', 'known', 'lost', 'born', 'bound', 'set', 'left', 'upset',
+  'stuck', 'fit', 'come', 'become', 'been', 'tasked', 'allowed', 'supposed', 'equipped', 'designed', 'inclined', 'obliged',
+  'convinced', 'overwhelmed', 'stretched', 'distributed', 'unprecedented', 'unexpected', 'unsolved', 'unknown', 'untested',
+  'undecided', 'unaddressed', 'unowned', 'unstaffed', 'ashamed', 'thrilled', 'delighted', 'honored', 'honoured', 'addicted',
+  'overrated', 'underrated', 'unified',
+];
+
+/** Words before "be" that put the passive in the future: "will be reviewed", "needs to be decided". */
+const FUTURE = /(?:\b(?:will|shall|should|must|would)|['’]ll|\b(?:needs?|has|have|going|is|are)\s+to)\s+(?:(?:not|still|also|then|first)\s+)?$/i;
+
+interface PassiveHit { start: number; end: number; phrase: string }
+
+function wordsOf(sentence: NlcstSentence): Array<{ value: string; start: number; end: number }> {
+  const words: Array<{ value: string; start: number; end: number }> = [];
+  for (const child of sentence.children) {
+    if (child.type !== 'WordNode' || !child.position) continue;
+    words.push({ value: toString(child), start: child.position.start.offset ?? 0, end: child.position.end.offset ?? 0 });
+  }
+  return words;
+}
+
+/** "be" + regular participle, which retext-passive (irregular participles only) does not know. */
+function regularPassives(doc: StrategyDocument, ignore: ReadonlySet<string>): PassiveHit[] {
+  const hits: PassiveHit[] = [];
+  for (const sentence of doc.sentences) {
+    const words = wordsOf(sentence.node);
+    for (let i = 0; i < words.length - 1; i++) {
+      if (!BE.has(words[i].value.toLowerCase())) continue;
+      let j = i + 1;
+      while (j < words.length && j <= i + 2 && BETWEEN.has(words[j].value.toLowerCase()) && !BE.has(words[j].value.toLowerCase())) j++;
+      if (j >= words.length) continue;
+      const candidate = words[j].value;
+      const lower = candidate.toLowerCase();
+      if (candidate !== lower || lower.length < 5 || !/^[a-z]+(?:-[a-z]+)*ed$/.test(lower)) continue;
+      const last = lower.slice(lower.lastIndexOf('-') + 1);
+      if (NOT_PARTICIPLES.has(last) || /eed$/.test(last) && last !== 'agreed' && last !== 'guaranteed') continue;
+      if (ignore.has(lower) || ignore.has(last)) continue;
+      hits.push({ start: words[i].start, end: words[j].end, phrase: doc.text.slice(words[i].start, words[j].end) });
+    }
+  }
+  return hits;
+}
+
+/** Does the passive name its actor ("was approved by the board")? */
+function hasAgent(doc: StrategyDocument, end: number): boolean {
+  const sentence = sentenceAt(doc, end - 1);
+  const rest = doc.text.slice(end, sentence ? sentence.end : end + 80);
+  const match = /^(?:\s+[\p{L}\p{N}'’-]+){0,5}?\s+by\s+(\S.{0,30})/u.exec(rest.slice(0, 120));
+  if (!match) return false;
+  return !BY_TIME.test(match[1]);
+}
+
+export default defineRule({
+  meta: {
+    id: 'prose/passive',
+    family: 'prose',
+    description: 'Passive voice that hides who acts ("it was decided", "the roadmap will be reviewed").',
+    defaultSeverity: 'hint',
+    types: ['strategy', 'okr', 'roadmap', 'release-notes', 'decision', 'update', 'generic'],
+    documentLevel: false,
+    fixable: false,
+    expensive: true,
+    options: {
+      ignore: {
+        type: 'string[]',
+        default: DEFAULT_IGNORE,
+        description: 'Participles never reported: words that describe a state rather than an action ("we are committed", "is based on").',
+      },
+      futureOnlyIn: {
+        type: 'string[]',
+        default: ['generic', 'release-notes'],
+        description: 'Document types where only passives about work still to be done are reported ("will be reviewed", "must be decided"). Descriptions of how something works ("findings are printed") are normal in a README or release note.',
+      },
+      reportWithActor: {
+        type: 'boolean',
+        default: false,
+        description: 'Also report passives that name their actor ("was approved by the board"). Off by default: the actor is there, and the sentence is clear.',
+      },
+    },
+    rationale:
+      'In a plan, the passive voice hides the owner: "the pricing page will be redesigned" leaves every reader free to assume someone else will do it. Strategy needs coherent actions with owners; an active sentence names one. retext-passive finds passives built on irregular participles ("was made", "is being built"); this rule adds the regular ones ("was decided") and skips states ("we are committed").',
+    howToFix:
+      'Name who acts and make them the subject: "The pricing page will be redesigned" → "The growth team will redesign the pricing page".',
+    seeds: [
+      { source: '002', quote: 'initiatives with owners, milestones, and outcome metrics' },
+    ],
+    examples: {
+      bad: '# Q3 update\n\nIt was decided that the onboarding flow will be rebuilt, and mistakes were made on pricing.\n',
+      good: '# Q3 update\n\nThe leadership team decided that Ana\'s team will rebuild the onboarding flow. We are committed to the Q3 date, and the launch plan was approved by the board.\n',
+    },
+  },
+  check({ doc, options, report }) {
+    const ignore = new Set(options.ignore.map((word) => word.toLowerCase()));
+    const irregular = runRetext(doc, 'passive', () => retextProcessor(retextPassive, {}))
+      .map((message) => ({ start: message.start, end: message.end, phrase: message.actual }))
+      .filter((hit) => !ignore.has(hit.phrase.toLowerCase()));
+    // retext-passive reports the participle alone: widen to "was made" when the verb is right before it.
+    const widened = irregular.map((hit) => {
+      const before = /([\p{L}'’]+)\s+$/u.exec(doc.text.slice(Math.max(0, hit.start - 16), hit.start));
+      return before && BE.has(before[1].toLowerCase()) ? { ...hit, start: hit.start - before[0].length } : hit;
+    });
+    const hits = [...widened, ...regularPassives(doc, ignore)].sort((a, b) => a.start - b.start);
+    const futureOnly = (options.futureOnlyIn as readonly string[]).includes(doc.type);
+    let lastEnd = -1;
+    for (const hit of hits) {
+      if (hit.end <= lastEnd) continue;
+      lastEnd = hit.end;
+      if (inBlockquote(doc, hit.start)) continue;
+      const phrase = doc.text.slice(hit.start, hit.end);
+      if (futureOnly && !FUTURE.test(doc.text.slice(Math.max(0, hit.start - 30), hit.start))) continue;
+      if (hasAgent(doc, hit.end)) {
+        if (options.reportWithActor) {
+          report({ message: `${quote(phrase)} is passive: make the actor after "by" the subject of the sentence.`, start: hit.start, end: hit.end });
+        }
+        continue;
+      }
+      report({
+        message: `${quote(phrase)} is passive and names no one: say who does it, so readers know who owns it.`,
+        start: hit.start,
+        end: hit.end,
+      });
+    }
+  },
+});

@@ -1,0 +1,135 @@
+import type { Html, Nodes, Parents } from 'mdast';
+import { defineRule } from '../../types.js';
+import type { StrategyDocument } from '../../model/document.js';
+import { quote } from './shared.js';
+import { tbdIsDate } from './vague-time.js';
+
+/** Lower-case tag names that are real HTML: `<details>`, `<br>`, `<sub>` are markup, not placeholders. */
+const HTML_TAGS = new Set(('a abbr acronym address area article aside audio b base bdi bdo big blockquote body br button canvas caption '
+  + 'center cite code col colgroup data dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form g h1 h2 '
+  + 'h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li link main map mark menu meta meter nav noscript '
+  + 'object ol optgroup option output p param path picture pre progress q rp rt ruby s samp script section select slot small source '
+  + 'span strike strong style sub summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u ul var video '
+  + 'wbr').split(' '));
+
+/** Words that open a template slot in square brackets: "[fill in]", "[insert metric]", "[Your name]", "[DATE]". */
+const SLOT = /^\s*(?:fill(?:\s+in)?|insert|add\s|enter\s|your\s|tbd|todo|placeholder|describe|explain|name\s+of|link\s+to|owner|date|metric|number|amount|target|x|n)\b/i;
+
+/** Bracketed capitals that are labels, not slots: "[DRAFT]", "[WIP]". */
+const STATUS = /^(?:DRAFT|WIP|DEPRECATED|NEW|BETA|ALPHA|SIC|REDACTED|BREAKING|UPDATED?|FINAL|CONFIDENTIAL|INTERNAL|PUBLIC|OPTIONAL|REQUIRED|EXPERIMENTAL|PREVIEW)$/i;
+
+interface Hit { start: number; end: number; text: string; kind: 'marker' | 'tbd' | 'slot' | 'lorem' }
+
+function messageFor(hit: Hit): string {
+  const q = quote(hit.text);
+  switch (hit.kind) {
+    case 'marker': return `${q} left in: finish this part, or move the note out of the document before you share it.`;
+    case 'tbd': return `${q} left in: decide it, or say who decides and by when ("pricing: @ana decides by 15 Jan").`;
+    case 'lorem': return `Filler text ${q} left in: replace it with the real content.`;
+    default: return `Template placeholder ${q} left in: replace it with the real value.`;
+  }
+}
+
+/** Does the document close this tag somewhere (`</Callout>`)? Then it is a component, not a placeholder. */
+function isClosedTag(doc: StrategyDocument, name: string): boolean {
+  return doc.text.includes(`</${name}>`);
+}
+
+/** Raw HTML that is really a placeholder: `<Owner>`, `<insert metric here>`, `<YYYY-MM-DD>`. */
+function htmlPlaceholder(doc: StrategyDocument, node: Html): Hit | null {
+  const value = node.value.trim();
+  const match = /^<([A-Za-z][\w-]*)((?:\s[^<>=]*)?)>$/.exec(value);
+  if (!match || value.startsWith('<!') || value.endsWith('/>')) return null;
+  const [, name, rest] = match;
+  if (HTML_TAGS.has(name) && rest.trim() === '') return null; // <details>, <br>
+  if (HTML_TAGS.has(name.toLowerCase()) && name === name.toLowerCase()) return null; // <a name>, <img alt> without values
+  if (isClosedTag(doc, name)) return null;
+  const start = node.position?.start.offset ?? 0;
+  const raw = doc.text.slice(start, node.position?.end.offset ?? start).trim();
+  const offset = doc.text.indexOf(raw, start);
+  return { start: offset, end: offset + raw.length, text: raw, kind: 'slot' };
+}
+
+function collectHtml(node: Nodes, found: Html[]): void {
+  if (node.type === 'html') {
+    found.push(node);
+    return;
+  }
+  if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'yaml') return;
+  if ('children' in node) for (const child of (node as Parents).children as Nodes[]) collectHtml(child, found);
+}
+
+const MARKER = /(?<![\p{L}\p{N}_/.-])(TODO|FIXME|TKTK|XXX)(?![\p{L}\p{N}_]|\.[\p{L}])/gu;
+const TBD = /(?<![\p{L}\p{N}_/-])(TBD|TBC|tbd)(?![\p{L}\p{N}_]|\.[\p{L}])/gu;
+const TEMPLATE = /\$\{[^{}\n]{1,60}\}|\{\{[^{}\n]{1,60}\}\}|<[A-Za-z_][^<>\n]{0,58}[^\s<>]>|<[A-Za-z]>/g;
+const BRACKETS = /\[([^[\]\n]{1,60})\]/g;
+const LOREM = /\blorem ipsum\b/gi;
+
+export default defineRule({
+  meta: {
+    id: 'prose/placeholder',
+    family: 'prose',
+    description: 'Template placeholders left in the text: TODO, TBD, <Owner>, [fill in], ${name}, {{name}}, lorem ipsum.',
+    defaultSeverity: 'warning',
+    types: ['strategy', 'okr', 'roadmap', 'release-notes', 'decision', 'update', 'generic'],
+    documentLevel: false,
+    fixable: false,
+    options: {
+      markers: {
+        type: 'string[]',
+        default: ['TODO', 'FIXME', 'TKTK', 'XXX', 'TBD', 'TBC'],
+        description: 'Upper-case markers reported as placeholders ("TBD" as a date in a plan is left to prose/vague-time).',
+      },
+    },
+    rationale:
+      'A placeholder tells the reader the thinking is not done, and it is the first thing a sceptical executive notices. Templates are useful precisely because they leave slots; a shared document should have none left. (Placeholders inside HTML comments are prompts for the writer and are never reported.)',
+    howToFix:
+      'Fill the slot with the real value, or, when it is genuinely undecided, say who decides and by when. Move working notes ("TODO: check with finance") into an HTML comment or out of the document.',
+    seeds: [
+      { source: '002', quote: 'initiatives with owners, milestones, and outcome metrics' },
+    ],
+    examples: {
+      bad: '# Checkout decision\n\nOwner: <Owner>\n\nWe will launch in [insert quarter]. TODO: add the pricing rationale.\n',
+      good: '# Checkout decision\n\nOwner: @ana\n\nWe will launch in Q2 2027. <!-- TODO: add the pricing rationale --> The `TODO` marker in code and the [TODO list](https://example.com/todo) link are fine.\n',
+    },
+  },
+  check({ doc, options, report }) {
+    const markers = new Set(options.markers);
+    const hits: Hit[] = [];
+    for (const block of doc.textBlocks) {
+      const text = block.text;
+      if (block.kind === 'heading' && /^\W*(?:todos?|to-?dos?|to do)\W*$/i.test(text)) continue; // a "## TODO" list of work
+      const add = (index: number, length: number, kind: Hit['kind']): void => {
+        const { start, end } = block.sourceRange(index, index + length);
+        hits.push({ start, end, text: doc.text.slice(start, end), kind });
+      };
+      for (const match of text.matchAll(MARKER)) if (markers.has(match[1])) add(match.index, match[1].length, 'marker');
+      for (const match of text.matchAll(TBD)) {
+        if (!markers.has(match[1].toUpperCase())) continue;
+        if (doc.type !== 'generic' && tbdIsDate(doc, block, match.index)) continue; // prose/vague-time reports it
+        add(match.index, match[1].length, 'tbd');
+      }
+      for (const match of text.matchAll(TEMPLATE)) add(match.index, match[0].length, 'slot');
+      for (const match of text.matchAll(BRACKETS)) {
+        const inner = match[1];
+        const isSlot = SLOT.test(inner) || (/^[A-Z][A-Z _/-]{2,30}$/.test(inner.trim()) && !/^(?:TODO|TBD)$/.test(inner.trim()));
+        if (!isSlot || /^x$/.test(inner) || STATUS.test(inner.trim())) continue;
+        add(match.index, match[0].length, 'slot');
+      }
+      for (const match of text.matchAll(LOREM)) add(match.index, match[0].length, 'lorem');
+    }
+    const html: Html[] = [];
+    collectHtml(doc.root, html);
+    for (const node of html) {
+      const hit = htmlPlaceholder(doc, node);
+      if (hit) hits.push(hit);
+    }
+    hits.sort((a, b) => a.start - b.start || b.end - a.end);
+    let lastEnd = -1;
+    for (const hit of hits) {
+      if (hit.start < lastEnd) continue; // "[TODO]": one finding
+      lastEnd = hit.end;
+      report({ message: messageFor(hit), start: hit.start, end: hit.end });
+    }
+  },
+});

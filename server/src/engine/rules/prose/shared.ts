@@ -1,0 +1,141 @@
+/**
+ * Helpers shared by the prose/* rules (not a rule): running retext plugins on the document's nlcst
+ * tree, finding the sentence and block around an offset, and telling the writer's own prose from
+ * quoted speech (block quotes, “quoted words”), which is not theirs to edit.
+ */
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import type { Nodes, Parents } from 'mdast';
+import type { Root as NlcstRoot } from 'nlcst';
+import type { StrategyDocument } from '../../model/document.js';
+import type { Sentence } from '../../model/sentences.js';
+
+export interface RetextMessage {
+  start: number;
+  end: number;
+  /** The plugin's rule id (e.g. "hedge", "weasel", "filler" for retext-intensify). */
+  ruleId: string;
+  /** The words as written. */
+  actual: string;
+}
+
+interface Runner {
+  runSync(tree: NlcstRoot, file: VFile): unknown;
+}
+
+const processors = new Map<string, Runner>();
+
+/**
+ * Run one retext plugin on the document's nlcst tree and return its messages with source offsets.
+ * Processors are built once per (plugin, options) key and reused across lints.
+ */
+export function runRetext(doc: StrategyDocument, key: string, build: () => Runner): RetextMessage[] {
+  let processor = processors.get(key);
+  if (!processor) {
+    if (processors.size > 50) processors.clear();
+    processor = build();
+    processors.set(key, processor);
+  }
+  const file = new VFile();
+  processor.runSync(doc.nlcst, file);
+  const messages: RetextMessage[] = [];
+  for (const message of file.messages) {
+    const start = message.place && 'start' in message.place ? message.place.start.offset : undefined;
+    const end = message.place && 'end' in message.place ? message.place.end.offset : undefined;
+    if (start === undefined || end === undefined) continue;
+    messages.push({ start, end, ruleId: message.ruleId ?? '', actual: message.actual ?? doc.text.slice(start, end) });
+  }
+  return messages;
+}
+
+/** A processor running one attacher with its options; typed loosely because retext plugins are plain transformers. */
+export function retextProcessor(plugin: unknown, options: unknown): Runner {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return (unified() as any).use(plugin, options).freeze() as Runner;
+}
+
+interface ProseContext {
+  /** Source ranges of block quotes, in document order. */
+  quotes: Array<{ start: number; end: number }>;
+}
+
+const contexts = new WeakMap<StrategyDocument, ProseContext>();
+
+function contextOf(doc: StrategyDocument): ProseContext {
+  let context = contexts.get(doc);
+  if (!context) {
+    const quotes: Array<{ start: number; end: number }> = [];
+    const visit = (node: Nodes): void => {
+      if (node.type === 'blockquote') {
+        quotes.push({ start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 });
+        return;
+      }
+      if (node.type === 'code' || node.type === 'html' || node.type === 'yaml') return;
+      if ('children' in node) for (const child of (node as Parents).children as Nodes[]) visit(child);
+    };
+    visit(doc.root);
+    context = { quotes };
+    contexts.set(doc, context);
+  }
+  return context;
+}
+
+/** Is the offset inside a block quote (someone else's words)? */
+export function inBlockquote(doc: StrategyDocument, offset: number): boolean {
+  return contextOf(doc).quotes.some((range) => offset >= range.start && offset < range.end);
+}
+
+/** The sentence containing a source offset (binary search over the document's sentences). */
+export function sentenceAt(doc: StrategyDocument, offset: number): Sentence | null {
+  const sentences = doc.sentences;
+  let low = 0;
+  let high = sentences.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const sentence = sentences[mid];
+    if (offset < sentence.start) high = mid - 1;
+    else if (offset >= sentence.end) low = mid + 1;
+    else return sentence;
+  }
+  return null;
+}
+
+/**
+ * Is source[offset] inside “quoted words” within its sentence? Curly quotes open and close;
+ * straight double quotes count only when they pair up within the sentence.
+ */
+export function inQuotation(doc: StrategyDocument, offset: number): boolean {
+  const sentence = sentenceAt(doc, offset);
+  if (!sentence) return false;
+  const before = doc.text.slice(sentence.start, offset);
+  let curly = 0;
+  for (const char of before) {
+    if (char === '\u201c') curly++;
+    else if (char === '\u201d') curly = Math.max(0, curly - 1);
+  }
+  if (curly > 0) return true;
+  const straightBefore = before.split('"').length - 1;
+  const straightAll = doc.text.slice(sentence.start, sentence.end).split('"').length - 1;
+  return straightAll % 2 === 0 && straightBefore % 2 === 1;
+}
+
+/** Someone else's words: a block quote or a quotation inside a sentence. */
+export function isQuoted(doc: StrategyDocument, offset: number): boolean {
+  return inBlockquote(doc, offset) || inQuotation(doc, offset);
+}
+
+/** The word right before / after a range in the source ('' at a boundary). */
+export function wordBefore(text: string, offset: number): string {
+  const match = /([\p{L}\p{N}'’]+)[^\p{L}\p{N}\n]{0,3}$/u.exec(text.slice(Math.max(0, offset - 40), offset));
+  return match ? match[1].toLowerCase().replace(/’/g, "'") : '';
+}
+
+export function wordAfter(text: string, offset: number): string {
+  const match = /^[^\p{L}\p{N}\n]{0,3}([\p{L}\p{N}'’]+)/u.exec(text.slice(offset, offset + 40));
+  return match ? match[1].toLowerCase().replace(/’/g, "'") : '';
+}
+
+/** Quote a phrase for a message. */
+export function quote(text: string): string {
+  return `“${text.replace(/\s+/g, ' ').trim()}”`;
+}

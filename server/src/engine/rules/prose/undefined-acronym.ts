@@ -1,0 +1,183 @@
+import { defineRule } from '../../types.js';
+import type { StrategyDocument } from '../../model/document.js';
+import type { TextBlock } from '../../model/text-block.js';
+import { quote } from './shared.js';
+
+/**
+ * Acronyms every reader of a business or software document knows, units, currencies, time zones
+ * and places. Users add their own domain's (or remove ones their readers may not know).
+ */
+const DEFAULT_ALLOW: readonly string[] = [
+  // Goals, business and roles
+  'OKR', 'KPI', 'ROI', 'CEO', 'CTO', 'CFO', 'COO', 'CPO', 'CMO', 'CIO', 'CRO', 'CISO', 'VP', 'SVP', 'EVP', 'HR', 'PR', 'PM', 'QA',
+  'IPO', 'B2B', 'B2C', 'SMB', 'R&D', 'P&L', 'M&A', 'ARR', 'MRR', 'YOY', 'QOQ', 'MOM', 'FY', 'EOD', 'EOW', 'EOM', 'EOQ', 'EOY',
+  'YTD', 'ETA', 'FAQ', 'FYI', 'ASAP', 'TL', 'DR', 'TLDR', 'BLUF', 'RFC', 'ADR', 'PRD', 'MVP', 'POC', 'SLA', 'SLO', 'SLI', 'DRI',
+  'NDA', 'LLC', 'INC', 'LTD', 'CEO', 'AI', 'ML', 'LLM', 'GDPR', 'SOC', 'ISO', 'HIPAA', 'PCI',
+  // Software
+  'API', 'SDK', 'UI', 'UX', 'URL', 'URI', 'HTML', 'CSS', 'JS', 'TS', 'JSON', 'YAML', 'TOML', 'XML', 'CSV', 'PDF', 'PNG', 'SVG',
+  'JPG', 'JPEG', 'GIF', 'SQL', 'HTTP', 'HTTPS', 'REST', 'RPC', 'CLI', 'GUI', 'IDE', 'OS', 'VM', 'CPU', 'GPU', 'RAM', 'SSD', 'IO',
+  'DNS', 'TCP', 'IP', 'SSH', 'SSL', 'TLS', 'JWT', 'SSO', 'SAML', 'AWS', 'GCP', 'IAM', 'DB', 'ORM', 'CRUD', 'CI', 'CD', 'PR', 'MR',
+  'ID', 'UUID', 'UTF', 'ASCII', 'DOM', 'CDN', 'SEO', 'CRM', 'ERP', 'IT', 'USB', 'LSP', 'ESM', 'CJS', 'NPM', 'MIT', 'BSD', 'GPL',
+  'MD', 'README', 'CHANGELOG', 'LICENSE', 'TODO', 'FIXME', 'TBD', 'TBC', 'TBA', 'WIP', 'N/A', 'NA', 'OK', 'NB', 'PS',
+  // Units, currencies, time zones, places
+  'KB', 'MB', 'GB', 'TB', 'PB', 'KW', 'MW', 'GW', 'KWH', 'MWH', 'GHZ', 'MHZ', 'RPM', 'RPS', 'QPS', 'TPS', 'FPS', 'DPI', 'PPI',
+  'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'INR', 'CAD', 'AUD', 'CHF', 'UTC', 'GMT', 'CET', 'CEST', 'EST', 'EDT', 'PST', 'PDT', 'BST',
+  'IST', 'JST', 'AM', 'PM', 'US', 'USA', 'UK', 'EU', 'UN', 'UAE', 'APAC', 'EMEA', 'LATAM', 'NYC', 'SF', 'LA', 'DC',
+  // Capitalised words that are not acronyms
+  'NOTE', 'WARNING', 'IMPORTANT', 'CAUTION', 'TIP', 'NEW', 'FREE', 'YES', 'NO', 'NOT', 'AND', 'OR', 'THE', 'ALL', 'NONE', 'BETA',
+  'ALPHA', 'GA', 'VS', 'Q&A', 'AKA', 'ETC', 'IE', 'EG',
+];
+
+/** A run of capitals, with a plural or possessive ending; not part of a word, path, handle, ticket key or file name. */
+const CANDIDATE = /(?<![\p{L}\p{N}_/.@#$\\])([A-Z][A-Z0-9&]{1,7})(s|['’]s)?(?![\p{L}\p{N}_]|[-.][\p{L}\p{N}])/gu;
+/** Letters joined by at most a digit or "&" ("B2B", "R&D"); no trailing digits ("Q3", "FY27", "EC2"). */
+const SHAPE = /^[A-Z]+(?:[0-9&][A-Z]+)*$/;
+const ROMAN = /^(?=[MDCLXVI])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$/;
+
+interface Use { acronym: string; start: number; end: number; heading: boolean }
+interface Definition { offset: number; expansion: string | null }
+
+function isAcronym(token: string): boolean {
+  const capitals = token.replace(/[^A-Z]/g, '').length;
+  return capitals >= 2 && capitals <= 6 && SHAPE.test(token) && !ROMAN.test(token);
+}
+
+/** All-caps runs ("DO NOT SHIP") and shouted blocks are emphasis, not acronyms. */
+function isShouted(text: string, index: number, length: number): boolean {
+  const before = /([A-Z]{2,})[ \t]+$/.exec(text.slice(Math.max(0, index - 20), index));
+  const after = /^[ \t]+([A-Z]{2,})(?![\p{L}])/u.exec(text.slice(index + length, index + length + 20));
+  if (before || after) return true;
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 12 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.6;
+}
+
+/** Words before "(" that spell the acronym out: as many words as the acronym has letters, roughly. */
+function expansionBefore(text: string, index: number, acronym: string): string | null {
+  const words = text.slice(Math.max(0, index - 120), index).trim().split(/\s+/).filter(Boolean);
+  const letters = acronym.replace(/[^A-Z]/g, '').length;
+  const taken = words.slice(-Math.min(words.length, letters + 1));
+  const initials = acronym[0].toLowerCase();
+  const from = taken.findIndex((word) => word.replace(/^[^\p{L}]+/u, '').toLowerCase().startsWith(initials));
+  const picked = (from >= 0 ? taken.slice(from) : taken.slice(-letters)).join(' ').replace(/[*_]+/g, '');
+  return picked.length > 0 ? picked : null;
+}
+
+/** Where each acronym is spelled out in a block: "net revenue retention (NRR)", "NRR (net revenue retention)", glossary lines. */
+function definitionsIn(block: TextBlock, found: Map<string, Definition>): void {
+  const text = block.text;
+  const define = (acronym: string, index: number, expansion: string | null): void => {
+    const offset = block.sourceOffset(index);
+    const known = found.get(acronym);
+    if (!known || offset < known.offset) found.set(acronym, { offset, expansion });
+  };
+  // "Net Revenue Retention (NRR)", "(NRRs)", "(NRR, our north-star metric)".
+  for (const match of text.matchAll(/\(\s*([A-Z][A-Z0-9&]{1,7})(?:s|['’]s)?\s*[),;:]/g)) {
+    if (match.index > 0 && /[\p{L}\p{N}]/u.test(text.slice(Math.max(0, match.index - 3), match.index))) {
+      define(match[1], match.index, expansionBefore(text, match.index, match[1]));
+    }
+  }
+  // "NRR (net revenue retention)": at least two words inside, not a number.
+  for (const match of text.matchAll(/(?<![\p{L}\p{N}])([A-Z][A-Z0-9&]{1,7})(?:s|['’]s)?\s*\(([^()\d]{3,80})\)/gu)) {
+    if (match[2].trim().split(/\s+/).length >= 2) define(match[1], match.index, match[2].trim());
+  }
+  // "NRR, or net revenue retention", "NRR stands for …", "NRR means …", "NRR is short for …".
+  for (const match of text.matchAll(/(?<![\p{L}\p{N}])([A-Z][A-Z0-9&]{1,7})(?:,\s*or|\s+stands\s+for|\s+means|\s+is\s+short\s+for|\s+refers\s+to)\s+([\p{L}][^.,;:()]{2,60})/gu)) {
+    define(match[1], match.index, match[2].trim());
+  }
+  // "net revenue retention, or NRR".
+  for (const match of text.matchAll(/,\s*or\s+([A-Z][A-Z0-9&]{1,7})\b/g)) define(match[1], match.index, expansionBefore(text, match.index, match[1]));
+  // Glossary lines: "NRR: net revenue retention", "**NRR** — net revenue retention", "NRR = …", at the start of a block.
+  const glossary = /^\s*([A-Z][A-Z0-9&]{1,7})\s*(?:[:=—–]|\s-\s)\s*([\p{L}][^.;]{2,80})/u.exec(text);
+  if (glossary && glossary[2].trim().split(/\s+/).length >= 2) define(glossary[1], glossary.index, glossary[2].trim());
+}
+
+/** Glossary tables: a row whose first cell is the acronym and another cell has words. */
+function tableDefinitions(doc: StrategyDocument, found: Map<string, Definition>): void {
+  for (const item of doc.items) {
+    if (item.kind !== 'table-row' || !item.cells || item.cells.length < 2) continue;
+    const first = item.cells[0].text.replace(/[*_`]/g, '').trim();
+    if (!/^[A-Z][A-Z0-9&]{1,7}$/.test(first)) continue;
+    const other = item.cells.slice(1).find((cell) => cell.text.trim().split(/\s+/).length >= 2);
+    if (!other) continue;
+    const known = found.get(first);
+    if (!known || item.start < known.offset) found.set(first, { offset: item.start, expansion: other.text.trim() });
+  }
+}
+
+export default defineRule({
+  meta: {
+    id: 'prose/undefined-acronym',
+    family: 'prose',
+    description: 'Acronyms used before they are spelled out (or never spelled out), except well-known ones.',
+    defaultSeverity: 'information',
+    types: ['strategy', 'okr', 'roadmap', 'release-notes', 'decision', 'update', 'generic'],
+    documentLevel: false,
+    fixable: false,
+    options: {
+      allow: {
+        type: 'string[]',
+        default: DEFAULT_ALLOW,
+        description: 'Acronyms your readers know without explanation (matched case-sensitively, plurals included). Add your company\'s own.',
+      },
+    },
+    rationale:
+      'An undefined acronym is a closed door for every reader outside your team: the exec from another function, the new hire, the partner. Even insiders disagree: the seeds spell NRR as both "net recurring revenue" and "net revenue retention". Spelling it out once, at first use, costs five words.',
+    howToFix:
+      'At the first use, write the full term with the acronym in parentheses — "net revenue retention (NRR)" — and use the acronym alone afterwards. If the acronym is spelled out later in the document, move that definition up.',
+    seeds: [
+      { source: '001', quote: 'Net Recurring Revenue (NRR) is the cleanest truth-teller in my operating system' },
+      { source: '002', quote: 'net revenue retention' },
+    ],
+    examples: {
+      bad: '# Expansion strategy\n\nOur NRR fell to 96% while the ICP shifted to mid-market.\n',
+      good: '# Expansion strategy\n\nOur net revenue retention (NRR) fell to 96% while our ideal customer profile (ICP) shifted to mid-market. NRR must be back above 105% by Q4, with every API change reviewed against it.\n',
+    },
+  },
+  check({ doc, options, report }) {
+    const allow = new Set(options.allow);
+    const uses: Use[] = [];
+    const definitions = new Map<string, Definition>();
+    for (const block of doc.textBlocks) {
+      if (!/[A-Z]{2}/.test(block.text)) continue;
+      definitionsIn(block, definitions);
+      CANDIDATE.lastIndex = 0;
+      let match: RegExpExecArray | null;
+      while ((match = CANDIDATE.exec(block.text)) !== null) {
+        const acronym = match[1];
+        if (!isAcronym(acronym) || allow.has(acronym) || allow.has(`${acronym}s`)) continue;
+        if (isShouted(block.text, match.index, match[0].length)) continue;
+        if (/^\s*[:\-–—]\s*(?:https?:|www\.)/.test(block.text.slice(match.index + match[0].length, match.index + match[0].length + 12))) continue; // "KAFKA: https://…", a link label
+        const { start, end } = block.sourceRange(match.index, match.index + acronym.length);
+        uses.push({ acronym, start, end, heading: block.kind === 'heading' });
+      }
+    }
+    if (uses.length === 0) return;
+    tableDefinitions(doc, definitions);
+
+    const reported = new Set<string>();
+    for (const use of uses) {
+      if (reported.has(use.acronym) || use.heading) continue;
+      const definition = definitions.get(use.acronym);
+      if (definition && definition.offset <= use.end) {
+        reported.add(use.acronym); // defined at or before its first use in prose
+        continue;
+      }
+      reported.add(use.acronym);
+      if (definition) {
+        const line = doc.lines.positionAt(definition.offset).line + 1;
+        const spelled = definition.expansion ? `${quote(`${definition.expansion} (${use.acronym})`)}` : 'the definition';
+        report({
+          message: `${quote(use.acronym)} is used here but spelled out only later (line ${line}): move ${spelled} up to this first use.`,
+          start: use.start,
+          end: use.end,
+        });
+      } else {
+        report({
+          message: `${quote(use.acronym)} is never spelled out: at its first use write the full term with the acronym in parentheses, e.g. “… (${use.acronym})”, or add it to the allow list if every reader knows it.`,
+          start: use.start,
+          end: use.end,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,120 @@
+import { defineRule, type SectionRole } from '../../types.js';
+import { phraseMatcher } from '../../text/phrases.js';
+import { findDates } from '../../model/dates.js';
+import type { StrategyDocument } from '../../model/document.js';
+import type { TextBlock } from '../../model/text-block.js';
+import { withinRole } from '../../model/sections.js';
+import { isQuoted, quote, sentenceAt, wordAfter, wordBefore } from './shared.js';
+
+const DEFAULT_PHRASES = ['soon', 'eventually', 'at some point', 'in the future', 'in the near future', 'in the not too distant future',
+  'someday', 'some day', 'sometime', 'down the road', 'in due course', 'in due time', 'when time permits', 'when we have time',
+  'when we have capacity', 'when resources allow', 'as soon as possible', 'asap', 'at a later date', 'at a later stage',
+  'in a future release', 'in a future version', 'shortly', 'before long', 'sooner or later', 'coming soon', 'one of these days'];
+
+/** Markers of a past event: "we eventually shipped", "soon became", which narrate rather than promise. */
+const PAST = /^(?:[a-z]+[^e]ed|was|were|had|did|became|got|made|found|saw|took|went|came|knew|led|ran|began|grew|built|won|lost|left|gave|brought|felt|realised|realized|fell|rose|hit|sold|paid|spent|told|said|thought|understood|became)$/;
+/** "TBD" and friends. */
+const TBD = /(?<![\p{L}\p{N}_-])(?:TBD|TBC|TBA|tbd)(?![\p{L}\p{N}_])/gu;
+/** "Due: TBD", "launch date is TBD", "ETA TBD". */
+const DATE_LABEL = /(?:\b(?:date|due|when|eta|deadline|timeline|timing|target|launch|ship|go-live|ga|release|by|start|end|quarter|kickoff)\b[^\p{L}\p{N}\n]{0,4}(?:(?:is|are|still)\s+){0,2}$)/iu;
+/** Table columns that hold dates. */
+const DATE_COLUMN = /\b(?:date|due|when|eta|deadline|timeline|timing|target|launch|ship|release|quarter|go-live|by|start|end|milestone)\b/i;
+
+function timeHint(phrase: string): string {
+  return `${quote(phrase)} is not a date: give a target (“by March 2027”, “in Q2”), or say what has to happen first.`;
+}
+
+/** Is "TBD" in this block a date: in a date column, or after a date label? */
+function tbdIsDate(doc: StrategyDocument, block: TextBlock, index: number): boolean {
+  if (DATE_LABEL.test(block.text.slice(Math.max(0, index - 40), index))) return true;
+  if (block.kind !== 'tableCell') return false;
+  if (!/^\s*(?:TBD|TBC|TBA)\b/i.test(block.text)) return false;
+  const row = doc.items.find((item) => item.kind === 'table-row' && item.cells?.some((cell) => cell.start === block.start));
+  if (!row?.cells || !row.header) return false;
+  const column = row.cells.findIndex((cell) => cell.start === block.start);
+  return column >= 0 && DATE_COLUMN.test(row.header[column] ?? '');
+}
+
+export { tbdIsDate };
+
+export default defineRule({
+  meta: {
+    id: 'prose/vague-time',
+    family: 'prose',
+    description: 'Vague timing ("soon", "eventually", "at some point", "in the future", a TBD date) where a plan needs a date.',
+    defaultSeverity: 'warning',
+    types: ['strategy', 'okr', 'roadmap', 'release-notes', 'decision', 'update'],
+    documentLevel: false,
+    fixable: false,
+    options: {
+      phrases: {
+        type: 'string[]',
+        default: DEFAULT_PHRASES,
+        description: 'Phrases that promise a time without naming one.',
+      },
+      ignoreRoles: {
+        type: 'string[]',
+        default: ['diagnosis', 'risks', 'non-goals'],
+        description: 'Section roles that describe or forecast rather than commit ("competitors will eventually copy us" in Risks); not checked.',
+      },
+    },
+    rationale:
+      '"Soon" means next week to the writer and next quarter to the reader. Plans without dates cannot be held to account, and stakeholders fill the gap with their own hopes. A roadmap may be tentative, but it still says which quarter; an unknown date can at least say when it will be known.',
+    howToFix:
+      'Replace the phrase with a date, quarter or month ("by March 2027", "in H2"), or name the trigger ("after the pilot ends"). For an unknown date, say when it will be set: "date set by 15 Jan, after the security review".',
+    seeds: [
+      { source: '000', quote: 'I keep a 12-month rolling window' },
+      { source: '002', quote: 'initiatives with owners, milestones, and outcome metrics' },
+    ],
+    examples: {
+      bad: '# Q3 update\n\nWe will launch self-serve onboarding soon and revisit pricing at some point.\n\n| Milestone | Due |\n|---|---|\n| Pricing page | TBD |\n',
+      good: '# Q3 update\n\nWe will launch self-serve onboarding by March 2027 and revisit pricing as soon as the pilot ends. Soon after launch, churn fell.\n\n| Milestone | Due |\n|---|---|\n| Pricing page | Q2 2027 |\n',
+    },
+  },
+  check({ doc, options, report }) {
+    const matcher = phraseMatcher(options.phrases, { inflect: false });
+    const roles = options.ignoreRoles as readonly string[];
+    for (const block of doc.textBlocks) {
+      if (block.kind === 'heading') continue; // "## Soon" names a roadmap horizon
+      const section = doc.sectionAt(block.start);
+      if (roles.some((role) => withinRole(section, role as SectionRole))) continue;
+
+      for (const match of matcher.matchAll(block.text)) {
+        const { start, end } = block.sourceRange(match.index, match.index + match.length);
+        const phrase = match.phrase.toLowerCase();
+        const after = wordAfter(doc.text, end);
+        const before = wordBefore(doc.text, start);
+        if (phrase === 'soon') {
+          if (before === 'as' && after === 'as') {
+            // "as soon as the pilot ends" names a trigger; "as soon as we can" does not.
+            const rest = doc.text.slice(end, end + 30).toLowerCase();
+            if (!/^\s+as\s+(?:possible|we\s+can|feasible|practical|practicable)\b/.test(rest)) continue;
+          }
+          if (['after', 'afterwards', 'afterward', 'thereafter', 'enough'].includes(after) || before === 'too') continue;
+        }
+        if (phrase === 'shortly' && ['after', 'before', 'thereafter', 'afterwards'].includes(after)) continue;
+        if (phrase === 'eventually' && /^consisten/.test(after)) continue; // "eventually consistent"
+        if (phrase === 'in the future' && after === 'of') continue; // "invest in the future of payments"
+        if (PAST.test(after) || PAST.test(before)) continue; // "we eventually shipped" narrates
+        if (isQuoted(doc, start)) continue;
+        const sentence = sentenceAt(doc, start);
+        const context = sentence ? doc.text.slice(sentence.start, sentence.end) : block.text;
+        if (sentence && context.trimEnd().endsWith('?')) continue;
+        if (findDates(context, doc.dateOptions).length > 0) continue; // "sometime in Q3"
+        report({ message: timeHint(match.text), start, end });
+      }
+
+      TBD.lastIndex = 0;
+      let tbd: RegExpExecArray | null;
+      while ((tbd = TBD.exec(block.text)) !== null) {
+        if (!tbdIsDate(doc, block, tbd.index)) continue;
+        const { start, end } = block.sourceRange(tbd.index, tbd.index + tbd[0].length);
+        report({
+          message: `${quote(tbd[0])} is not a date: give a target quarter or month, or the date by which the date will be set.`,
+          start,
+          end,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,99 @@
+import { defineRule, type Fix } from '../../types.js';
+import type { StrategyDocument } from '../../model/document.js';
+import { GOVERNING_SIGNALS, readingOrder, statesGoverningThought, wordsBefore } from './shared.js';
+
+/** A paragraph that opens with a summary label: "TL;DR:", "**Summary** —", "Bottom line:". */
+const SUMMARY_LABEL = /^\s*(?:\*\*|__)?\s*(?:tl;?\s?dr|summary|executive summary|bluf|bottom line|in short|in brief|the short version|key takeaways?|at a glance)\s*(?:\*\*|__)?\s*[:—–.-]/i;
+const FRONT_MATTER_KEYS = ['summary', 'tldr', 'tl;dr', 'abstract'];
+
+/** Prose between the title and the first section after it: a lead paragraph that may itself be the summary. */
+function leadText(doc: StrategyDocument): { text: string; words: number } {
+  const title = doc.titleSection;
+  const next = doc.sections.find((section) => section !== title && section.start > (title?.start ?? -1));
+  const end = next ? next.start : doc.text.length;
+  const blocks = doc.textBlocks.filter((block) => block.end <= end && block.node !== title?.heading);
+  const text = blocks.map((block) => block.text).join('\n');
+  return { text, words: text.split(/\s+/).filter(Boolean).length };
+}
+
+/** Insert "## Summary" before the first main section, when that point is within the first quarter. */
+function summaryFix(doc: StrategyDocument, limit: number): Fix | undefined {
+  const title = doc.titleSection;
+  // Under an H1 title, before its first section; in a document without one, before the first heading.
+  const first = title && title.depth === 1 ? title.children[0] : title;
+  if (!first || wordsBefore(doc, first.start) > limit) return undefined;
+  const eol = doc.lines.eol;
+  const hashes = '#'.repeat(first.depth);
+  return {
+    title: 'Insert a "Summary" section',
+    edits: [{
+      start: first.start,
+      end: first.start,
+      newText: `${hashes} Summary${eol}${eol}<!-- The answer in two or three sentences: what you recommend or decided, why, and what you need from the reader. -->${eol}${eol}`,
+    }],
+  };
+}
+
+export default defineRule({
+  meta: {
+    id: 'pyramid/missing-summary',
+    family: 'pyramid',
+    description: 'A document over ~500 words with no summary or TL;DR in its first quarter.',
+    defaultSeverity: 'information',
+    types: ['strategy', 'decision', 'update'],
+    documentLevel: true,
+    fixable: true,
+    options: {
+      minWords: {
+        type: 'number',
+        default: 500,
+        minimum: 100,
+        description: 'Only documents longer than this many words need a summary.',
+      },
+      withinFraction: {
+        type: 'number',
+        default: 0.25,
+        minimum: 0.05,
+        maximum: 1,
+        description: 'The summary must start within this fraction of the document (0.25 = the first quarter).',
+      },
+      maxLeadWords: {
+        type: 'number',
+        default: 150,
+        minimum: 20,
+        description: 'A lead paragraph under the title this short that states the answer counts as the summary.',
+      },
+    },
+    rationale:
+      'A long document earns its length only if readers can get the point without reading all of it. A summary at the top — the answer, the reasons, the ask — lets an executive "understand the why, what, and how in one sitting" and decide where to read in depth.',
+    howToFix:
+      'Add a "Summary" (or "TL;DR") section right after the title: the answer in two or three sentences, the main reasons, and what you need from the reader. The quick fix inserts the heading with a prompt.',
+    seeds: [
+      { source: '002', quote: 'I structure it so anyone can understand the why, what, and how in one sitting' },
+    ],
+    examples: {
+      bad: `# Checkout redesign decision\n\n## Context\n\n${'Checkout conversion on mobile has fallen for three quarters while desktop held steady, and support tickets about failed payments doubled. '.repeat(12)}\n\n## Options\n\n${'We compared a rebuild on the new payments service, an incremental fix of the current flow, and buying a hosted checkout. '.repeat(12)}\n`,
+      good: `# Checkout redesign decision\n\n## TL;DR\n\nWe will rebuild mobile checkout on the new payments service in Q2 2027. It fixes the failed-payment bug at its root and costs one quarter of the payments team.\n\n## Context\n\n${'Checkout conversion on mobile has fallen for three quarters while desktop held steady, and support tickets about failed payments doubled. '.repeat(12)}\n\n## Options\n\n${'We compared a rebuild on the new payments service, an incremental fix of the current flow, and buying a hosted checkout. '.repeat(12)}\n`,
+    },
+  },
+  check({ doc, options, reportDocument }) {
+    const total = readingOrder(doc).total;
+    if (total <= options.minWords) return;
+    const limit = total * options.withinFraction;
+    if (doc.sectionsWithRole('summary').some((section) => wordsBefore(doc, section.start) <= limit)) return;
+    for (const key of FRONT_MATTER_KEYS) {
+      const value = doc.frontMatterValue(key);
+      if (typeof value === 'string' && value.trim().split(/\s+/).length >= 5) return;
+    }
+    for (const block of doc.textBlocks) {
+      if (wordsBefore(doc, block.start) > limit) break;
+      if (SUMMARY_LABEL.test(block.text)) return;
+    }
+    const lead = leadText(doc);
+    if (lead.words > 0 && lead.words <= options.maxLeadWords && statesGoverningThought(lead.text, GOVERNING_SIGNALS)) return;
+    reportDocument(
+      `No summary: this document runs ${total.toLocaleString('en-US')} words and nothing in its first quarter sums it up. Add a short "Summary" or "TL;DR" after the title — the answer, the main reasons, and what you need — so readers get the point in one sitting.`,
+      summaryFix(doc, limit),
+    );
+  },
+});

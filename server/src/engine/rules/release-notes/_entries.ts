@@ -1,0 +1,38 @@
+/**
+ * Shared reading of release entries for the release-notes/* rules (not a rule: no default export).
+ */
+import type { ReleaseEntry, StrategyDocument } from '../../model/document.js';
+import type { Section } from '../../model/sections.js';
+
+/** Where an entry-level finding goes: the entry's first line (a subsection entry: its heading). */
+export function entryRange(doc: StrategyDocument, entry: ReleaseEntry): { start: number; end: number } {
+  const item = entry.item;
+  if (entry.kind === 'section' && item.section) return { start: item.section.titleStart, end: item.section.titleEnd };
+  const block = item.kind === 'table-row' && item.cells && item.cells.length > 0 ? item.cells[0] : item.block;
+  const start = block.start === block.end ? item.start : block.sourceRange(0, 0).start;
+  const lineEnd = doc.lines.lineEnd(doc.lines.positionAt(start).line);
+  return { start, end: Math.max(Math.min(block.end, lineEnd), Math.min(start + 1, lineEnd)) };
+}
+
+/** A short name for an entry in messages. */
+export function entryName(entry: ReleaseEntry, max = 50): string {
+  const text = entry.kind === 'section' && entry.item.section ? entry.item.section.title : entry.item.text;
+  const clean = text.replace(/\s+/g, ' ').trim();
+  const lead = /^(.{3,70}?)(?:\s[—–-]\s|:\s|\.\s|$)/.exec(clean);
+  const name = lead ? lead[1] : clean;
+  return name.length > max ? `${name.slice(0, max).replace(/\s+\S*$/, '')}…` : name;
+}
+
+/** Does the entry sit under a category heading (or carry a prefix) from the list: "### Fixed", "Fix:", "chore(deps):"? */
+export function inCategory(entry: ReleaseEntry, categories: readonly string[]): boolean {
+  const words = categories.map((c) => c.toLowerCase().trim()).filter(Boolean);
+  if (words.length === 0) return false;
+  const normalize = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}\s-]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  for (let s: Section | null | undefined = entry.category; s && s !== entry.release.section; s = s.parent) {
+    const title = normalize(s.title);
+    if (words.some((word) => title === word || title.startsWith(`${word} `))) return true;
+  }
+  const lead = /^\s*(?:\*\*|__)?\s*([\p{L}][\p{L}\s-]{0,24}?)(?:\([^)]{0,30}\))?\s*(?:\*\*|__)?\s*[:—–]/u.exec(entry.item.text)?.[1];
+  const first = normalize(entry.item.text).split(' ').slice(0, 3).join(' ');
+  return words.some((word) => (lead && normalize(lead) === word) || first === word || first.startsWith(`${word} `));
+}

@@ -1,0 +1,164 @@
+import { defineRule, type Fix } from '../../types.js';
+import type { Nodes, Parents } from 'mdast';
+import type { StrategyDocument } from '../../model/document.js';
+import type { TextBlock } from '../../model/text-block.js';
+import { findDates } from '../../model/dates.js';
+import { phraseMatcher } from '../../text/phrases.js';
+
+type Kind = 'ticket' | 'pull request' | 'commit' | 'code name';
+
+interface Hit { kind: Kind; index: number; length: number; text: string }
+
+/** "ABC-123": a project key and a number. */
+const TICKET = /(?<![\p{L}\p{N}_/.#-])([A-Z][A-Z0-9]{1,9})-(\d{1,6})(?![\p{L}\p{N}_]|[-.]\d)/gu;
+/** "#1234", "PR 1234", "PR #1234", "pull request 1234", "MR !12". */
+const PULL_REQUEST = /(?<![\p{L}\p{N}_&/#])#\d{2,7}(?![\p{L}\p{N}_])|\b(?:PR|MR|pull\s+request|merge\s+request)\s?[#!]?\d{1,7}(?![\p{L}\p{N}_])/giu;
+/** A commit SHA: 7–40 lower-case hex characters with at least two digits and two letters. */
+const COMMIT = /(?<![\p{L}\p{N}_#/.-])[0-9a-f]{7,40}(?![\p{L}\p{N}_])/gu;
+
+/** A group that holds nothing but references: " (#1234)", " [ABC-12, #45]", " (a1b2c3d)". */
+const REF_TOKEN = String.raw`(?:[A-Z][A-Z0-9]{1,9}-\d{1,6}|#\d{2,7}|(?:PR|MR)\s?[#!]?\d{1,7}|[0-9a-f]{7,40})`;
+const REF_GROUP = new RegExp(String.raw` ?[(\[]\s?${REF_TOKEN}(?:\s?[,;/&]\s?${REF_TOKEN}){0,5}\s?[)\]]`, 'g');
+const REF_PREFIX = new RegExp(String.raw`^\s?[(\[]?${REF_TOKEN}[)\]]?\s?[:—–-]?\s`);
+
+function linkRanges(root: Nodes): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const visit = (node: Nodes): void => {
+    if (node.type === 'link' || node.type === 'linkReference') {
+      ranges.push([node.position?.start.offset ?? 0, node.position?.end.offset ?? 0]);
+      return;
+    }
+    if ('children' in node) for (const child of (node as Parents).children as Nodes[]) visit(child);
+  };
+  visit(root);
+  return ranges;
+}
+
+function isCommit(text: string): boolean {
+  const digits = text.replace(/\D/g, '').length;
+  return digits >= 2 && text.length - digits >= 2;
+}
+
+function findHits(text: string, allowed: ReadonlySet<string>, codeNames: readonly string[]): Hit[] {
+  const hits: Hit[] = [];
+  const add = (kind: Kind, index: number, value: string): void => {
+    if (hits.some((h) => index < h.index + h.length && h.index < index + value.length)) return;
+    hits.push({ kind, index, length: value.length, text: value });
+  };
+  let match: RegExpExecArray | null;
+  TICKET.lastIndex = 0;
+  while ((match = TICKET.exec(text)) !== null) if (!allowed.has(match[1].toUpperCase())) add('ticket', match.index, match[0]);
+  PULL_REQUEST.lastIndex = 0;
+  while ((match = PULL_REQUEST.exec(text)) !== null) add('pull request', match.index, match[0]);
+  COMMIT.lastIndex = 0;
+  while ((match = COMMIT.exec(text)) !== null) if (isCommit(match[0])) add('commit', match.index, match[0]);
+  for (const name of phraseMatcher(codeNames, { inflect: false }).matchAll(text)) add('code name', name.index, name.text);
+  return hits.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * Hide a reference from readers but keep it in the source: " (ABC-123)" → " <!-- ABC-123 -->";
+ * a leading "ABC-123: " moves to an HTML comment at the end of the line. Only where the source
+ * text is exactly the prose text (no escapes or markup inside).
+ */
+function commentFix(doc: StrategyDocument, block: TextBlock, hit: Hit): Fix | undefined {
+  const eolIndex = block.text.indexOf('\n', hit.index);
+  const lineEnd = eolIndex >= 0 ? eolIndex : block.text.length;
+  const lineStart = block.text.lastIndexOf('\n', hit.index) + 1;
+  const exact = (from: number, to: number): { start: number; end: number } | null => {
+    const range = block.sourceRange(from, to);
+    return doc.text.slice(range.start, range.end) === block.text.slice(from, to) ? range : null;
+  };
+  REF_GROUP.lastIndex = 0;
+  let group: RegExpExecArray | null;
+  while ((group = REF_GROUP.exec(block.text)) !== null) {
+    if (hit.index < group.index || hit.index >= group.index + group[0].length) continue;
+    if (group.index <= lineStart) break;
+    const range = exact(group.index, group.index + group[0].length);
+    if (!range) return undefined;
+    const refs = group[0].trim().slice(1, -1).trim();
+    return { title: `Move "${refs}" into an HTML comment`, edits: [{ start: range.start, end: range.end, newText: ` <!-- ${refs} -->` }], preferred: true };
+  }
+  const prefix = REF_PREFIX.exec(block.text.slice(lineStart, lineEnd));
+  if (prefix && hit.index < lineStart + prefix[0].length && lineStart + prefix[0].length < lineEnd) {
+    const range = exact(lineStart, lineStart + prefix[0].length);
+    const endRange = exact(lineEnd - 1, lineEnd);
+    if (!range || !endRange) return undefined;
+    const refs = prefix[0].replace(/[:—–-]?\s*$/, '').replace(/^\s?[(\[]?|[)\]]$/g, '').trim();
+    return {
+      title: `Move "${refs}" into an HTML comment`,
+      edits: [{ start: range.start, end: range.end, newText: '' }, { start: endRange.end, end: endRange.end, newText: ` <!-- ${refs} -->` }],
+      preferred: true,
+    };
+  }
+  return undefined;
+}
+
+const WHAT: Record<Kind, string> = {
+  'ticket': 'an internal ticket key',
+  'pull request': 'a pull-request reference',
+  'commit': 'a commit hash',
+  'code name': 'an internal code name',
+};
+
+export default defineRule({
+  meta: {
+    id: 'release-notes/internal-jargon',
+    family: 'release-notes',
+    description: 'Ticket keys (ABC-123), bare pull-request or commit references and internal code names in customer-facing release notes.',
+    defaultSeverity: 'warning',
+    types: ['release-notes'],
+    documentLevel: false,
+    fixable: true,
+    options: {
+      codeNames: {
+        type: 'string[]',
+        default: [],
+        description: 'Internal project or code names to flag ("Project Falcon", "Bluebird"); empty by default.',
+      },
+      allowedPrefixes: {
+        type: 'string[]',
+        default: ['CVE', 'CWE', 'GHSA', 'ISO', 'IEC', 'RFC', 'SHA', 'AES', 'RSA', 'UTF', 'COVID', 'PEP', 'JSR', 'WCAG', 'GPT', 'ES', 'ECMA', 'TLS', 'SSL', 'HTTP', 'IPV', 'NIST', 'FIPS', 'PCI', 'SOC', 'HIPAA', 'GDPR', 'EN', 'ANSI', 'IEEE', 'MPEG', 'USB', 'DDR', 'LTE', 'MP', 'SP', 'MIL'],
+        description: 'Upper-case prefixes that look like ticket keys but are public identifiers customers understand (CVE-2026-1234, ISO-27001, UTF-8).',
+      },
+      flagLinkedReferences: {
+        type: 'boolean',
+        default: false,
+        description: 'Also flag references that are links ([#1234](…)); by default only bare ones are flagged, since a link at least takes the reader somewhere.',
+      },
+    },
+    rationale:
+      'Customers cannot open your tracker. "Fixed PAY-2213 (#4471, 9f3c2ab)" tells them nothing and signals that the note was written for the team, not for them; internal code names are worse, because they look like product names nobody has heard of. Release notes should describe the change in the customer\'s words.',
+    howToFix:
+      'Describe the change by what the customer gets, and keep references where the team looks for them. The quick fix moves a reference in parentheses (or at the start of a line) into an HTML comment, which stays in the source but is not shown to readers.',
+    seeds: [
+      { source: '003', quote: 'starts with what we built, not what customers must achieve' },
+    ],
+    examples: {
+      bad: '# Release notes\n\n## 2.4.0 — 2026-11-21\n\n- Imports now run in the background, so you can keep working (PAY-2213).\n',
+      good: '# Release notes\n\n## 2.4.0 — 2026-11-21\n\n- Imports now run in the background, so you can keep working. <!-- PAY-2213 -->\n',
+    },
+  },
+  check({ doc, options, report }) {
+    const allowed = new Set(options.allowedPrefixes.map((prefix) => prefix.toUpperCase()));
+    const links = options.flagLinkedReferences ? [] : linkRanges(doc.root);
+    for (const block of doc.textBlocks) {
+      const hits = findHits(block.text, allowed, options.codeNames);
+      if (hits.length === 0) continue;
+      const dates = findDates(block.text, doc.dateOptions);
+      for (const hit of hits) {
+        if (dates.some((d) => hit.index < d.index + d.length && d.index < hit.index + hit.length)) continue;
+        const { start, end } = block.sourceRange(hit.index, hit.index + hit.length);
+        if (hit.kind !== 'code name' && links.some(([from, to]) => start >= from && end <= to)) continue;
+        report({
+          message: hit.kind === 'code name'
+            ? `"${hit.text}" is an internal code name: customers have never heard it. Name the feature by what it does for them.`
+            : `"${hit.text}" is ${WHAT[hit.kind]}: customers cannot open it. Describe the change in their words; keep the reference in your tracker or an HTML comment.`,
+          start,
+          end,
+          fix: hit.kind === 'code name' ? undefined : commentFix(doc, block, hit),
+        });
+      }
+    }
+  },
+});

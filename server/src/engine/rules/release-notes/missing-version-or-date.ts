@@ -1,0 +1,60 @@
+import { defineRule } from '../../types.js';
+import { findDates } from '../../model/dates.js';
+import type { Section } from '../../model/sections.js';
+
+/** Headings that are not releases even among release headings. */
+const NOT_A_RELEASE = /^[^\p{L}\p{N}]*(?:\[?unreleased\]?|upcoming|coming\s+soon|next\s+release|about|contents|table\s+of\s+contents|legend|archive|older|previous|earlier|past\s+releases|feedback|support|help|links|how\s+to|upgrad|installation|install|getting\s+started|overview|introduction|intro|summary|highlights|known\s+issues|subscribe|contact|faq|notes|versioning|format|conventions|license)/iu;
+const VERSION_OR_DATE_KEYS = ['version', 'release', 'released', 'date', 'published', 'updated'];
+
+export default defineRule({
+  meta: {
+    id: 'release-notes/missing-version-or-date',
+    family: 'release-notes',
+    description: 'A release heading with neither a version nor a date.',
+    defaultSeverity: 'information',
+    types: ['release-notes'],
+    documentLevel: false,
+    fixable: false,
+    options: {},
+    rationale:
+      'Readers come to release notes to answer "do I have this yet?" and "when did this change?". A heading like "What\'s new" answers neither; six months later nobody can tell which release it described, and support cannot match a customer\'s version to the notes.',
+    howToFix:
+      'Put the version and the release date in the heading: "## 2.4.0 — 2026-11-21". For notes collected before a release, use "Unreleased".',
+    seeds: [],
+    examples: {
+      bad: '# Release notes\n\n## What\'s new\n\n- Imports now run in the background, so you can keep working.\n\n## 2.3.0 — 2026-10-02\n\n- Boards open twice as fast, so you wait less.\n',
+      good: '# Release notes\n\n## 2.4.0 — 2026-11-21\n\n- Imports now run in the background, so you can keep working.\n\n## 2.3.0 — 2026-10-02\n\n- Boards open twice as fast, so you wait less.\n',
+    },
+  },
+  check({ doc, report }) {
+    const flagged = new Set<Section>();
+    const frontMatterCovers = VERSION_OR_DATE_KEYS.some((key) => {
+      const value = doc.frontMatterValue(key);
+      return value instanceof Date || (typeof value === 'string' && value.trim() !== '') || typeof value === 'number';
+    });
+    for (const release of doc.releases) {
+      if (release.version || release.date || NOT_A_RELEASE.test(release.section.title)) continue;
+      // A single release described by the whole document may carry its version or date in front matter.
+      if (release.section === doc.titleSection && frontMatterCovers) continue;
+      flagged.add(release.section);
+    }
+    // Headings at the level of the dated/versioned releases, under the same parent, that hold entries but name neither.
+    const named = doc.releases.filter((r) => r.version || r.date);
+    if (named.length >= 2) {
+      for (const section of doc.sections) {
+        if (flagged.has(section) || doc.releases.some((r) => r.section === section)) continue;
+        const peers = named.filter((r) => r.section.depth === section.depth && r.section.parent === section.parent);
+        if (peers.length < 2 || NOT_A_RELEASE.test(section.title) || findDates(section.title, doc.dateOptions).length > 0) continue;
+        const hasEntries = doc.items.some((item) => item.start >= section.start && item.start < section.end);
+        if (hasEntries) flagged.add(section);
+      }
+    }
+    for (const section of [...flagged].sort((a, b) => a.start - b.start)) {
+      report({
+        message: `Release heading "${section.title}" has no version and no date: readers cannot tell whether they have this release or when it shipped. Add both ("2.4.0 — 2026-11-21").`,
+        start: section.titleStart,
+        end: section.titleEnd,
+      });
+    }
+  },
+});

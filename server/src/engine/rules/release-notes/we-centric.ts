@@ -1,0 +1,61 @@
+import { defineRule } from '../../types.js';
+import type { TextBlock } from '../../model/text-block.js';
+import { foldTypography } from '../../text/phrases.js';
+
+/** The team as the subject of the change: "we built", "we've shipped", "our engineers refactored", "we're excited to announce". */
+const WE_FRAMING = /\b(?:we(?:'ve|'re|'d| have| had| are| were| finally| recently| also| just| successfully)?\s+(?:(?:been|now|finally|also|just|recently|successfully|completely|fully|quietly)\s+)?(?:built|shipped|refactored|rewrote|rewritten|re-?architected|migrated|added|implemented|released|launched|introduced|improved|updated|upgraded|changed|made|created|fixed|reworked|redesigned|moved|completed|finished|delivered|worked|working|spent|invested|focused|decided|excited|thrilled|happy|proud|pleased|delighted|listened|heard|rolled\s+out|cleaned\s+up|overhauled|optimi[sz]ed|tweaked|polished)|(?:our|the)\s+(?:team|engineers|engineering\s+team|developers|designers|product\s+team|devs)\s+(?:has\s+|have\s+)?(?:built|shipped|refactored|rewrote|migrated|added|implemented|released|launched|introduced|improved|updated|worked|spent|been\s+working|made|created|fixed))\b/i;
+/** The reader in the frame: "you", "your", or customers as the subject ("admins can now …"). */
+const READER_FRAMING = /\b(?:you|your|yours|you'll|you're|you've)\b|\b(?:customers?|users?|admins?|teams?|members?|developers?|everyone|anyone)\s+(?:can|now|will|no\s+longer|get|gets|see|sees)\b/i;
+
+export default defineRule({
+  meta: {
+    id: 'release-notes/we-centric',
+    family: 'release-notes',
+    description: 'A release-note entry or paragraph framed around the team ("we built", "we refactored") that never addresses the reader.',
+    defaultSeverity: 'information',
+    types: ['release-notes'],
+    documentLevel: false,
+    fixable: false,
+    options: {},
+    rationale:
+      'Release notes written from the team\'s side ("We refactored the import pipeline", "We\'re excited to announce") start with what was built, not with what customers can now achieve. Readers scan for what changes for *them*; an entry that never says "you" makes them translate, and most will not bother.',
+    howToFix:
+      'Make the reader the subject: "We rebuilt the import pipeline" → "Imports of 50,000 rows now finish in two minutes, so you can keep working". Keep the team\'s effort for the changelog or the blog post.',
+    seeds: [
+      { source: '003', quote: 'starts with what we built, not what customers must achieve' },
+    ],
+    examples: {
+      bad: '# Release notes\n\n## 2.4.0 — 2026-11-21\n\n- We refactored the import pipeline and shipped background imports.\n',
+      good: '# Release notes\n\n## 2.4.0 — 2026-11-21\n\n- Imports now run in the background: you can keep working while a 50,000-row file loads.\n',
+    },
+  },
+  check({ doc, report }) {
+    // Units: each entry, and each paragraph that is not part of an entry (release intros, the document intro).
+    const units: Array<{ text: string; block: TextBlock }> = [];
+    const covered: Array<[number, number]> = [];
+    for (const entry of doc.releaseEntries) {
+      const texts = [entry.item.text, ...entry.item.children.map((child) => child.text)];
+      units.push({ text: texts.join(' '), block: entry.item.block });
+      covered.push([entry.item.start, entry.item.end]);
+    }
+    for (const block of doc.textBlocks) {
+      if (block.kind !== 'paragraph') continue;
+      if (covered.some(([start, end]) => block.start >= start && block.start <= end)) continue;
+      if (doc.items.some((item) => block.start >= item.start && block.start < item.end)) continue;
+      units.push({ text: block.text, block });
+    }
+    for (const unit of units) {
+      const folded = foldTypography(unit.text);
+      if (READER_FRAMING.test(folded)) continue;
+      const ownText = foldTypography(unit.block.text);
+      const match = WE_FRAMING.exec(ownText);
+      if (!match) continue;
+      const { start, end } = unit.block.sourceRange(match.index, match.index + match[0].length);
+      report({
+        message: `"${unit.block.text.slice(match.index, match.index + match[0].length)}" frames the change around the team, and the reader is never addressed: lead with what they get ("You can now …", "Imports now finish in two minutes").`,
+        start,
+        end,
+      });
+    }
+  },
+});

@@ -1,0 +1,82 @@
+/**
+ * Shared reading of roadmap items for the roadmap/* rules (not a rule: no default export).
+ *
+ * A plan item is read with everything that belongs to it: its own text, its sub-bullets, the
+ * theme it is grouped under, and — for a table row — the cells, whose header says what they are
+ * ("Problem", "Why", "Outcome", "Metric").
+ */
+import type { RoadmapItem, StrategyDocument } from '../../model/document.js';
+import type { Item } from '../../model/items.js';
+import type { TextBlock } from '../../model/text-block.js';
+
+/** Columns that say who does the work or when, not why or what for. */
+const BOOKKEEPING_COLUMN = /^\W*(?:owner|owners|dri|team|squad|lead|assignee|status|state|quarter|half|date|due|when|eta|timeline|timeframe|effort|size|estimate|priority|rank|confidence|id|#|link|ticket|epic)\W*$/i;
+
+/** Everything written about an item: own text (for a row, its cells minus owner/status/date columns), theme (grouping parent), children. */
+export function planText(item: Item): string {
+  if (item.kind === 'table-row' && item.cells && item.header) {
+    return item.cells.filter((_, i) => !BOOKKEEPING_COLUMN.test(item.header![i] ?? '')).map((cell) => cell.text).join(' \u2029 ');
+  }
+  const parts: string[] = [];
+  if (item.parent && item.parent.depth === item.depth - 1 && item.kind === 'list-item') parts.push(item.parent.text);
+  const visit = (node: Item): void => {
+    parts.push(node.text);
+    node.children.forEach(visit);
+  };
+  visit(item);
+  return parts.join(' \u2029 ');
+}
+
+const EMPTY_CELL = /^\s*(?:|[—–-]+|n\/?a|none|tbd|tbc|\?+|…|\.\.\.)\s*$/i;
+
+/** The non-empty cells of a table row whose header matches `header`. */
+export function cellsUnder(item: Item, header: RegExp): string[] {
+  if (item.kind !== 'table-row' || !item.cells || !item.header) return [];
+  const found: string[] = [];
+  item.header.forEach((name, i) => {
+    const cell = item.cells![i];
+    if (cell && header.test(name) && !EMPTY_CELL.test(cell.text)) found.push(cell.text);
+  });
+  return found;
+}
+
+/** Where an item-level finding goes: a row's first cell, else the item's first line. */
+export function itemRange(doc: StrategyDocument, item: Item): { start: number; end: number } {
+  const block: TextBlock = item.kind === 'table-row' && item.cells && item.cells.length > 0 ? item.cells[0] : item.block;
+  const start = block.start === block.end ? item.start : block.sourceRange(0, 0).start;
+  const lineEnd = doc.lines.lineEnd(doc.lines.positionAt(start).line);
+  const end = Math.min(block.end, lineEnd);
+  return { start, end: Math.max(end, Math.min(start + 1, lineEnd)) };
+}
+
+/** A short name for an item in messages: its bold lead or first few words. */
+export function itemName(item: Item, max = 48): string {
+  const text = (item.kind === 'table-row' && item.cells?.[0] ? item.cells[0].text : item.text).replace(/\s+/g, ' ').trim();
+  const lead = /^(.{3,60}?)(?:\s[—–-]\s|:\s|\s\(|\.\s|$)/.exec(text);
+  const name = lead ? lead[1] : text;
+  return name.length > max ? `${name.slice(0, max).replace(/\s+\S*$/, '')}…` : name;
+}
+
+/** Months from `from` to `to`, rounded down to whole months (for messages). */
+export function monthsBetween(from: Date, to: Date): number {
+  let months = (to.getUTCFullYear() - from.getUTCFullYear()) * 12 + (to.getUTCMonth() - from.getUTCMonth());
+  if (to.getUTCDate() < from.getUTCDate()) months--;
+  return months;
+}
+
+/** Group items whose timing comes from the same section heading, so one heading gets one finding. */
+export function bySource(items: readonly RoadmapItem[]): Array<{ section: RoadmapItem['whenSection']; items: RoadmapItem[] }> {
+  const groups: Array<{ section: RoadmapItem['whenSection']; items: RoadmapItem[] }> = [];
+  for (const entry of items) {
+    const section = entry.whenSection ?? null;
+    const group = section ? groups.find((g) => g.section === section) : undefined;
+    if (group) group.items.push(entry);
+    else groups.push({ section, items: [entry] });
+  }
+  return groups;
+}
+
+/** A date mention as a reader says it: "by March" → "March", "in 2028" → "2028". */
+export function dateLabel(text: string): string {
+  return text.trim().replace(/^(?:in|by|until|before|after|from|during|through|throughout|beyond|since|for|end\s+of|eoy|early|mid|late|start\s+of|beginning\s+of)[\s-]+/i, '');
+}

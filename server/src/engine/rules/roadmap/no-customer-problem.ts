@@ -1,0 +1,64 @@
+import { defineRule } from '../../types.js';
+import { phraseMatcher } from '../../text/phrases.js';
+import { cellsUnder, itemName, itemRange, planText } from './_plan.js';
+
+/** Columns that hold the why of a row. */
+const WHY_COLUMN = /\b(?:problem|pain|why|customer|customers|user|users|who|for whom|persona|segment|need|job|opportunity|insight|evidence|rationale)\b/i;
+
+export default defineRule({
+  meta: {
+    id: 'roadmap/no-customer-problem',
+    family: 'roadmap',
+    description: 'A roadmap item that names no customer, user, pain or problem — no "why".',
+    defaultSeverity: 'information',
+    types: ['roadmap'],
+    documentLevel: false,
+    fixable: false,
+    options: {
+      customerWords: {
+        type: 'string[]',
+        default: ['customer', 'user', 'client', 'buyer', 'admin', 'administrator', 'developer', 'merchant', 'shopper', 'member', 'subscriber', 'partner', 'seller', 'patient', 'student', 'teacher', 'operator', 'agent', 'manager', 'people', 'persona', 'enterprise', 'SMB', 'mid-market', 'team', 'account', 'organization', 'organisation', 'company', 'companies', 'analyst', 'engineer', 'designer', 'marketer', 'recruiter', 'clinician', 'rider', 'guest', 'tenant', 'reader', 'creator', 'vendor', 'supplier'],
+        description: 'Words that name who an item is for (matched with plurals).',
+      },
+      problemWords: {
+        type: 'string[]',
+        default: ['problem', 'pain', 'pain point', 'why', 'because', 'so that', 'so they', 'need', 'needs', 'struggle', 'friction', 'complain', 'complaint', 'ask for', 'asked for', 'request', 'requested', 'churn', 'blocked', 'blocker', "can't", 'cannot', 'unable', 'hard to', 'slow', 'manual', 'manually', 'error-prone', 'lose', 'losing', 'lost', 'waste', 'wasted', 'frustrating', 'frustrated', 'confusing', 'confused', 'workaround', 'risk', 'compliance', 'outage', 'incident', 'bug', 'broken', 'too long', 'takes', 'miss', 'missing', 'fail', 'fails', 'drop off', 'drop-off', 'abandon', 'opportunity', 'job to be done'],
+        description: 'Words that state a pain or a reason (matched with inflections).',
+      },
+      maxFindings: {
+        type: 'number',
+        default: 5,
+        minimum: 1,
+        description: 'Report each item up to this many; above it, one finding on the title summarizes them (a roadmap written as a bare feature list is one problem, not twenty).',
+      },
+    },
+    rationale:
+      'A roadmap item that only names a feature invites the question nobody then asks: who hurts today, and why does it matter? Starting from customers and their pain points is what makes a roadmap a strategy instead of a backlog — and it lets stakeholders challenge the reasoning, not just the dates.',
+    howToFix:
+      'Add who has the problem and what it costs them, in a clause or a column: "SSO — enterprise admins cannot enforce login policy, which blocks 12 security reviews a quarter."',
+    seeds: [
+      { source: '000', quote: 'Start with the customers. What are their pain points? Why are those painful? Why do those exist? Why do they matter?' },
+    ],
+    examples: {
+      bad: '# Northwind roadmap\n\n## Now\n\n- **Spreadsheet import** (Q1 2027)\n',
+      good: '# Northwind roadmap\n\n## Now\n\n- **Spreadsheet import** (Q1 2027): admins at new accounts spend six hours on manual setup.\n',
+    },
+  },
+  check({ doc, options, report, reportDocument }) {
+    const matcher = phraseMatcher([...options.customerWords, ...options.problemWords]);
+    const items = doc.roadmapItems.map((entry) => entry.item);
+    const missing = items.filter((item) => cellsUnder(item, WHY_COLUMN).length === 0 && !matcher.test(planText(item)));
+    if (missing.length === 0) return;
+    if (missing.length > options.maxFindings) {
+      const names = missing.slice(0, 3).map((item) => `"${itemName(item, 30)}"`).join(', ');
+      reportDocument(`${missing.length} of ${items.length} roadmap items name no customer or problem (${names}, …): for each, say who hurts today and why it matters, so readers can challenge the reasoning, not just the dates.`);
+      return;
+    }
+    for (const item of missing) {
+      report({
+        message: `"${itemName(item)}" names no customer or problem: say who hurts today and why it matters (e.g. "admins spend six hours on manual setup").`,
+        ...itemRange(doc, item),
+      });
+    }
+  },
+});

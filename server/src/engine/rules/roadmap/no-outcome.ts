@@ -1,0 +1,65 @@
+import { defineRule } from '../../types.js';
+import { findDates } from '../../model/dates.js';
+import { carriesOutcome, DEFAULT_OUTCOME_METRICS, scrub } from '../outcomes/_measures.js';
+import { cellsUnder, itemName, itemRange, planText } from './_plan.js';
+
+/** Columns and labels that hold an item's outcome. */
+const OUTCOME_COLUMN = /\b(?:outcome|outcomes|impact|metric|metrics|kpi|kpis|success|goal|target|result|results|measure|measures|okr|key result)\b/i;
+const OUTCOME_LABEL = /(?:^|[\s(.;—–-])(?:outcome|impact|metric|kpi|success(?:\s+metric)?|goal|target|result|measured\s+by|key\s+result|kr\d{0,2})\s*[:=]/i;
+
+export default defineRule({
+  meta: {
+    id: 'roadmap/no-outcome',
+    family: 'roadmap',
+    description: 'A roadmap item with no metric or outcome it should move.',
+    defaultSeverity: 'information',
+    types: ['roadmap'],
+    documentLevel: false,
+    fixable: false,
+    options: {
+      outcomeMetrics: {
+        type: 'string[]',
+        default: DEFAULT_OUTCOME_METRICS,
+        description: 'Metrics an item can move ("activation", "churn", "setup time", …): naming one with a change verb or a number counts as an outcome.',
+      },
+      maxFindings: {
+        type: 'number',
+        default: 5,
+        minimum: 1,
+        description: 'Report each item up to this many; above it, one finding on the title summarizes them.',
+      },
+    },
+    rationale:
+      'Work that moves no core metric is the first thing to cut, and a roadmap that never says which metric each item should move cannot tell you which work that is. Naming the outcome up front also tells the team when the item is done: when the number moved, not when the code shipped.',
+    howToFix:
+      'Add the metric the item should move and by how much, in a clause, a label or a column: "Outcome: cut median setup time from 6 hours to 90 minutes."',
+    seeds: [
+      { source: '002', quote: 'a zero-tolerance policy for work that doesn’t move a core metric' },
+    ],
+    examples: {
+      bad: '# Northwind roadmap\n\n## Now\n\n- **Spreadsheet import** (Q1 2027): admins spend six hours on manual setup.\n',
+      good: '# Northwind roadmap\n\n## Now\n\n- **Spreadsheet import** (Q1 2027): admins spend six hours on manual setup. Outcome: cut median setup time from 6 hours to 90 minutes.\n',
+    },
+  },
+  check({ doc, options, report, reportDocument }) {
+    const items = doc.roadmapItems.map((entry) => entry.item);
+    const missing = items.filter((item) => {
+      if (cellsUnder(item, OUTCOME_COLUMN).length > 0) return false;
+      const text = planText(item);
+      if (OUTCOME_LABEL.test(text)) return false;
+      return !carriesOutcome(text, scrub(text, findDates(text, doc.dateOptions)), options.outcomeMetrics);
+    });
+    if (missing.length === 0) return;
+    if (missing.length > options.maxFindings) {
+      const names = missing.slice(0, 3).map((item) => `"${itemName(item, 30)}"`).join(', ');
+      reportDocument(`${missing.length} of ${items.length} roadmap items name no outcome (${names}, …): for each, say which metric it should move and by how much, so the team knows when it is done.`);
+      return;
+    }
+    for (const item of missing) {
+      report({
+        message: `"${itemName(item)}" names no outcome: say which metric it should move and by how much (e.g. "cut setup time from 6 hours to 90 minutes").`,
+        ...itemRange(doc, item),
+      });
+    }
+  },
+});

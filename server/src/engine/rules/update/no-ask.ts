@@ -1,0 +1,51 @@
+import { defineRule } from '../../types.js';
+import { insertSectionFix } from '../../text/sections.js';
+import { phraseMatcher } from '../../text/phrases.js';
+
+export default defineRule({
+  meta: {
+    id: 'update/no-ask',
+    family: 'update',
+    description: 'A status or investor update that asks readers for nothing.',
+    defaultSeverity: 'information',
+    types: ['update'],
+    documentLevel: true,
+    fixable: true,
+    options: {
+      askHeadings: {
+        type: 'string[]',
+        default: ['ask', 'asks', 'the ask', 'our ask', 'what we need', 'what i need', 'how you can help', 'ways to help', 'where we need help', 'where you can help', 'help wanted', 'help needed', 'requests', 'call to action', 'calls to action', 'needs', 'support needed', 'decisions needed', 'decision needed', 'input needed', 'feedback wanted'],
+        description: 'Headings that mark an ask section (matched anywhere in the heading).',
+      },
+      askPhrases: {
+        type: 'string[]',
+        default: ['the ask', 'our ask', 'my ask', 'we need', 'i need', 'we would love', "we'd love", 'please', 'can you', 'could you', 'would you', 'help us', 'we are looking for', "we're looking for", 'looking for introductions', 'introduce us', 'intro to', 'introductions to', 'if you know', 'reach out', 'we are hiring', "we're hiring", 'need your', 'we need your', 'would appreciate', 'we ask', 'we request', 'requesting', 'approve', 'sign off', 'sign-off', 'decision needed', 'your input', 'your feedback', 'let us know', 'let me know'],
+        description: 'Phrases that make a request of readers, anywhere in the prose.',
+      },
+    },
+    rationale:
+      'An update is a chance to get help, not just to report. Readers — executives, investors — want to know what changed, why it changed, and what you need from them; a specific ask ("an intro to two heads of payments at mid-market retailers by March") turns goodwill into action.',
+    howToFix:
+      'Add a "What we need" section (or a line in the summary) with one to three specific asks: from whom, what, and by when. The quick fix inserts the heading at the end.',
+    seeds: [
+      { source: '002', quote: 'I coach toward “what changed, why it changed, and what you need.”' },
+      { source: '004', quote: 'Make specific requests of your investors, and include at least three actionable items, varying in commitment level.' },
+    ],
+    examples: {
+      bad: '# Payments team: October update\n\n## Highlights\n\n- Activation rose from 59% to 66%.\n\n## Lowlights\n\n- The importer slipped two weeks because formats vary more than expected.\n',
+      good: '# Payments team: October update\n\n## Highlights\n\n- Activation rose from 59% to 66%.\n\n## Lowlights\n\n- The importer slipped two weeks because formats vary more than expected.\n\n## What we need\n\n- Ten customer spreadsheets from the CS team by November 15.\n',
+    },
+  },
+  check({ doc, options, reportDocument }) {
+    const headings = phraseMatcher(options.askHeadings);
+    if (doc.sections.some((section) => section !== doc.titleSection && headings.test(section.title))) return;
+    const phrases = phraseMatcher(options.askPhrases);
+    // "We need your help" asks; "we need to test more files" is the team's own to-do.
+    const asks = (text: string): boolean => phrases.matchAll(text).some((m) => !(/\bneed$/i.test(m.text) && /^\s+to\b/i.test(text.slice(m.index + m.length))));
+    if (doc.textBlocks.some((block) => block.kind !== 'heading' && asks(block.text))) return;
+    reportDocument(
+      'No ask: say what you need from readers — from whom, what, and by when — so the update turns into help, not just information.',
+      insertSectionFix(doc, 'What we need', 'One to three specific asks: from whom, what, and by when?', []),
+    );
+  },
+});

@@ -1,0 +1,139 @@
+/**
+ * Helpers for rules that reason about the sections of a strategy: which sections really play a
+ * role (not a title that merely contains the whole document), which prose belongs to a role, and
+ * how many words of real prose (placeholders aside) a section holds.
+ */
+import type { StrategyDocument } from '../model/document.js';
+import type { Section } from '../model/sections.js';
+import type { TextBlock } from '../model/text-block.js';
+import type { SectionRole } from '../types.js';
+import { countWords } from '../model/document.js';
+import { phraseMatcher } from './phrases.js';
+
+export const KERNEL_ROLES = ['diagnosis', 'guiding-policy', 'coherent-actions'] as const satisfies readonly SectionRole[];
+export type KernelRole = (typeof KERNEL_ROLES)[number];
+
+export const KERNEL_ROLE_NAMES: Record<KernelRole, string> = {
+  'diagnosis': 'diagnosis',
+  'guiding-policy': 'guiding policy',
+  'coherent-actions': 'coherent actions',
+};
+
+/**
+ * True when a section only wraps the document or several kernel parts: a level-1 title with
+ * subsections ("# Strategy"), or a section whose subsections play two other kernel roles
+ * ("## Strategy" holding "### Diagnosis" and "### Plan").
+ */
+export function isContainer(doc: StrategyDocument, section: Section): boolean {
+  if (section === doc.titleSection && section.depth === 1 && section.children.length > 0) return true;
+  const others = new Set<SectionRole>();
+  const visit = (s: Section): void => {
+    for (const child of s.children) {
+      for (const role of child.roles) if ((KERNEL_ROLES as readonly SectionRole[]).includes(role) && !section.roles.includes(role)) others.add(role);
+      visit(child);
+    }
+  };
+  visit(section);
+  return others.size >= 2;
+}
+
+/** Sections whose heading names the role, containers excluded. */
+export function roleSections(doc: StrategyDocument, role: SectionRole): Section[] {
+  return doc.sectionsWithRole(role).filter((section) => !isContainer(doc, section));
+}
+
+/** The section itself or its nearest ancestor whose heading names any role (containers skipped). */
+export function roleOwner(doc: StrategyDocument, section: Section | null): Section | null {
+  for (let s = section; s; s = s.parent) if (s.roles.length > 0 && !isContainer(doc, s)) return s;
+  return null;
+}
+
+/** True when the nearest role-bearing section around an offset has the role. */
+export function offsetHasRole(doc: StrategyDocument, offset: number, role: SectionRole): boolean {
+  return roleOwner(doc, doc.sectionAt(offset))?.roles.includes(role) ?? false;
+}
+
+/**
+ * Prose blocks of a section that belong to its role: subsections that name another role
+ * ("### Risks" inside "## Plan") are left out, and so are headings unless `withHeadings`.
+ */
+export function roleBlocks(doc: StrategyDocument, section: Section, role: SectionRole, withHeadings = false): TextBlock[] {
+  return doc.sectionBlocks(section).filter((block) => (withHeadings || block.kind !== 'heading') && offsetHasRole(doc, block.start, role));
+}
+
+/** The first section of each kernel role that is not nested in another kernel section, nor in an appendix. */
+export function outermostKernelSections(doc: StrategyDocument): Map<KernelRole, Section> {
+  const found = new Map<KernelRole, Section>();
+  for (const section of doc.sections) {
+    if (isContainer(doc, section)) continue;
+    const role = KERNEL_ROLES.find((r) => section.roles.includes(r));
+    if (!role || found.has(role)) continue;
+    let nested = false;
+    for (let s = section.parent; s; s = s.parent) {
+      if (isContainer(doc, s)) continue;
+      if (KERNEL_ROLES.some((r) => s.roles.includes(r)) || APPENDIX.test(s.title)) nested = true;
+    }
+    if (APPENDIX.test(section.title)) nested = true;
+    if (!nested) found.set(role, section);
+  }
+  return found;
+}
+
+const APPENDIX = /\b(?:appendix|appendices|annex|faq|references|further reading|glossary)\b/i;
+
+/** Default placeholder words and phrases: what a template leaves behind. */
+export const DEFAULT_PLACEHOLDERS: readonly string[] = [
+  'TODO', 'TBD', 'TBC', 'TK', 'FIXME', 'XXX', 'N/A', 'WIP', 'lorem ipsum', 'dolor sit amet', 'fill in', 'fill this in',
+  'to be written', 'to be defined', 'to be determined', 'to be decided', 'to be confirmed', 'coming soon',
+  'details to follow', 'more to come', 'work in progress', 'placeholder', 'see below', 'see above', 'insert here',
+];
+
+/** Template tokens: `<the obstacle?>`, `${1:owner}`, `[fill in]`, `{{name}}`. Flat patterns, linear. */
+const TEMPLATE_TOKEN = /<[\p{L}][^<>\n]{0,300}>|\$\{[^{}\n]{0,300}\}|\{\{[^{}\n]{0,300}\}\}|\[(?:insert|add|fill|describe|your|todo|tbd)[^[\]\n]{0,200}\]/giu;
+
+/** True when the text still holds an unfilled template token (`<the obstacle?>`, `${1:owner}`). */
+export function hasTemplateToken(text: string): boolean {
+  TEMPLATE_TOKEN.lastIndex = 0;
+  const found = TEMPLATE_TOKEN.test(text);
+  TEMPLATE_TOKEN.lastIndex = 0;
+  return found;
+}
+
+/** Prose with placeholders and template tokens blanked out (same length). */
+export function withoutPlaceholders(text: string, placeholders: readonly string[]): { text: string; placeholders: number } {
+  let count = 0;
+  let result = text.replace(TEMPLATE_TOKEN, (token) => {
+    count++;
+    return ' '.repeat(token.length);
+  });
+  const matches = phraseMatcher(placeholders, { inflect: false }).matchAll(result);
+  if (matches.length > 0) {
+    count += matches.length;
+    let rebuilt = '';
+    let from = 0;
+    for (const match of matches) {
+      rebuilt += result.slice(from, match.index) + ' '.repeat(match.length);
+      from = match.index + match.length;
+    }
+    result = rebuilt + result.slice(from);
+  }
+  return { text: result, placeholders: count };
+}
+
+/** Words of real prose in some blocks, placeholders aside. */
+export function proseWords(blocks: readonly TextBlock[], placeholders: readonly string[]): { words: number; placeholders: number } {
+  let words = 0;
+  let found = 0;
+  for (const block of blocks) {
+    const cleaned = withoutPlaceholders(block.text, placeholders);
+    words += countWords(cleaned.text);
+    found += cleaned.placeholders;
+  }
+  return { words, placeholders: found };
+}
+
+/** A short quotation of a heading for messages. */
+export function quoteTitle(section: Section): string {
+  const title = section.title.replace(/\s+/g, ' ').trim();
+  return `"${title.length > 60 ? `${title.slice(0, 57)}…` : title}"`;
+}

@@ -1,0 +1,29 @@
+/**
+ * The kernel at a glance, above the title of strategy and decision documents:
+ * "Diagnosis ✓ · Guiding policy ✓ · Coherent actions ✗" — clicking it opens the review.
+ */
+import type { CodeLens } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LintResult, SectionRole } from '../engine/index.js';
+import { Commands } from './protocol.js';
+import { rangeOf } from './diagnostics.js';
+
+const KERNEL: ReadonlyArray<[SectionRole, string]> = [
+  ['diagnosis', 'Diagnosis'],
+  ['guiding-policy', 'Guiding policy'],
+  ['coherent-actions', 'Coherent actions'],
+];
+
+export function kernelLensTitle(result: LintResult): string {
+  return KERNEL.map(([role, label]) => `${label} ${result.document.sectionsWithRole(role).length > 0 ? '✓' : '✗'}`).join(' · ');
+}
+
+export function provideCodeLenses(document: TextDocument, result: LintResult): CodeLens[] {
+  if (result.docType !== 'strategy' && result.docType !== 'decision') return [];
+  const title = result.document.titleRange;
+  const start = rangeOf(document, title.start, title.start).start;
+  return [{
+    range: { start: { line: start.line, character: 0 }, end: { line: start.line, character: 0 } },
+    command: { title: kernelLensTitle(result), command: Commands.review, arguments: [document.uri] },
+  }];
+}

@@ -1,0 +1,66 @@
+/**
+ * Findings → LSP diagnostics. `code` is the rule id, `codeDescription.href` its documentation,
+ * the range comes from the finding's UTF-16 offsets through the TextDocument (so it matches the
+ * editor's positions exactly), and `data` carries the fix, so code actions need no server state.
+ */
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ruleDocUrl, rulesById, type ConfigProblem, type Finding, type Fix, type Severity } from '../engine/index.js';
+import { DIAGNOSTIC_SOURCE } from './protocol.js';
+import { CONFIG_DIAGNOSTIC_CODE } from './config-files.js';
+
+/** What a diagnostic carries in `data`. */
+export interface DiagnosticData {
+  ruleId: string;
+  documentLevel: boolean;
+  /** The flagged offsets when linted: code actions shift the fix if text was inserted above since. */
+  start: number;
+  end: number;
+  fix?: Fix;
+}
+
+export const SEVERITY_TO_LSP: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function rangeOf(document: Pick<TextDocument, 'positionAt'>, start: number, end: number): Range {
+  return { start: document.positionAt(start), end: document.positionAt(end) };
+}
+
+export function findingToDiagnostic(document: Pick<TextDocument, 'positionAt'>, finding: Finding): Diagnostic {
+  const data: DiagnosticData = { ruleId: finding.ruleId, documentLevel: finding.documentLevel, start: finding.start, end: finding.end, ...(finding.fix ? { fix: finding.fix } : {}) };
+  return {
+    range: rangeOf(document, finding.start, finding.end),
+    severity: SEVERITY_TO_LSP[finding.severity],
+    code: finding.ruleId,
+    // Internal ids (strategy-lint/internal-error, …) have no page of their own.
+    ...(rulesById.has(finding.ruleId) ? { codeDescription: { href: ruleDocUrl(finding.ruleId) } } : {}),
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+    data,
+  };
+}
+
+/** Problems with a document's own front matter configuration, shown on the front matter. */
+export function frontMatterDiagnostics(document: Pick<TextDocument, 'positionAt' | 'getText'>, problems: readonly ConfigProblem[]): Diagnostic[] {
+  if (problems.length === 0) return [];
+  const text = document.getText();
+  const keyAt = text.search(/^strategy-lint\s*:/m);
+  const start = keyAt >= 0 ? keyAt : 0;
+  const lineEnd = text.indexOf('\n', start);
+  const end = lineEnd < 0 ? text.length : lineEnd;
+  return problems.map((problem) => ({
+    range: rangeOf(document, start, end > start && text[end - 1] === '\r' ? end - 1 : end),
+    severity: DiagnosticSeverity.Warning,
+    code: CONFIG_DIAGNOSTIC_CODE,
+    source: DIAGNOSTIC_SOURCE,
+    message: `Front matter ${problem.key}: ${problem.message}`,
+  }));
+}
+
+export function isDiagnosticData(value: unknown): value is DiagnosticData {
+  return value !== null && typeof value === 'object' && typeof (value as DiagnosticData).ruleId === 'string';
+}

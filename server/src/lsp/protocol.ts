@@ -1,0 +1,73 @@
+/**
+ * The custom part of the protocol between the Strategy Lint client and server: request and
+ * notification names, their parameter and result shapes, and the command ids code lenses and
+ * code actions refer to. client/src/protocol.ts mirrors this file (the client is a separate
+ * TypeScript project); server/test/lsp-protocol-names.test.ts checks that the two agree.
+ */
+import type { DocType } from '../engine/index.js';
+
+/** The `source` of every diagnostic and the code action kind suffix. */
+export const DIAGNOSTIC_SOURCE = 'strategy-lint';
+/** `source.fixAll.strategyLint`, so `editor.codeActionsOnSave` can ask for it. */
+export const FIX_ALL_KIND = 'source.fixAll.strategyLint';
+
+/** Client commands the server refers to (code lens, code actions). */
+export const Commands = {
+  review: 'strategyLint.review',
+  openRuleDocumentation: 'strategyLint.openRuleDocumentation',
+} as const;
+
+/** `strategyLint/review` {uri, nonce?, cspSource?} → the review report of one open document. */
+export const ReviewRequest = 'strategyLint/review';
+export interface ReviewParams {
+  uri: string;
+  /** Given by a client that wants the webview HTML too. */
+  nonce?: string;
+  cspSource?: string;
+}
+export interface ReviewResult {
+  /** The JSON-serialisable review (server/src/review). */
+  review: unknown;
+  markdown: string;
+  html?: string;
+  /** Document type label and finding count, for the client's title. */
+  docType: DocType;
+  title: string;
+}
+
+/** `strategyLint/lintFiles` {uris} → lints files from disk and publishes their diagnostics. */
+export const LintFilesRequest = 'strategyLint/lintFiles';
+export interface LintFilesParams { uris: string[] }
+export interface LintFilesResult {
+  /** Files linted (after .gitignore filtering). */
+  linted: number;
+  /** Files left out because a .gitignore lists them. */
+  ignored: number;
+  findings: number;
+  /** Files with at least one finding. */
+  withFindings: number;
+}
+
+/** `strategyLint/status` notification, sent after each lint of an open document. */
+export const StatusNotification = 'strategyLint/status';
+export interface StatusParams {
+  uri: string;
+  docType: DocType;
+  /** "Strategy memo", "Roadmap", … */
+  label: string;
+  /** Findings published for the document. */
+  findings: number;
+  /** False when linting is disabled for the document. */
+  enabled: boolean;
+}
+
+/** Human names of the document types (symbols, status bar, code lens). */
+export const DOC_TYPE_LABELS: Record<DocType, string> = {
+  strategy: 'Strategy memo',
+  okr: 'OKR set',
+  roadmap: 'Roadmap',
+  'release-notes': 'Release notes',
+  decision: 'Decision doc',
+  update: 'Status update',
+  generic: 'General document',
+};

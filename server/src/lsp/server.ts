@@ -1,0 +1,152 @@
+/**
+ * The Strategy Lint language server (entry point, bundled to server/out/server.js). It only wires
+ * the protocol to the modules beside it — settings, linting and diagnostics, hover, code actions,
+ * symbols, code lens, config files, the review — and keeps running whatever one of them throws.
+ *
+ *   node server/out/server.js --stdio
+ */
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { VERSION } from '../version.js';
+import { provideCodeActions } from './code-actions.js';
+import { provideCodeLenses } from './code-lens.js';
+import { ConfigFiles, ConfigProblemReporter } from './config-files.js';
+import { provideHover } from './hover.js';
+import { lintFiles } from './lint-workspace.js';
+import { isMarkdown, Linter } from './linter.js';
+import { FIX_ALL_KIND, LintFilesRequest, ReviewRequest, type LintFilesParams, type ReviewParams } from './protocol.js';
+import { reviewDocument } from './review-request.js';
+import { SettingsStore } from './settings.js';
+import { provideDocumentSymbols } from './symbols.js';
+import { WorkspaceFolders } from './workspace-folders.js';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const settings = new SettingsStore(connection);
+const configs = new ConfigFiles();
+const folders = new WorkspaceFolders();
+const reporter = new ConfigProblemReporter(connection);
+const linter = new Linter({ connection, documents, settings, configs, folders, reporter });
+
+let supportsDynamicConfigurationRegistration = false;
+
+function logError(what: string, error: unknown): void {
+  connection.console.error(`${what}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+}
+
+/** Every handler runs through this: an exception is logged and answered with `fallback`. */
+function guard<P extends unknown[], R>(what: string, fallback: R, handler: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
+  return async (...args: P) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      logError(what, error);
+      return fallback;
+    }
+  };
+}
+
+process.on('uncaughtException', (error) => logError('Uncaught exception', error));
+process.on('unhandledRejection', (error) => logError('Unhandled rejection', error));
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const capabilities = params.capabilities;
+  settings.setSupportsPull(capabilities.workspace?.configuration === true);
+  supportsDynamicConfigurationRegistration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  folders.set(params.workspaceFolders, params.rootUri);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      documentSymbolProvider: { label: 'Strategy Lint' },
+      codeLensProvider: { resolveProvider: false },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'strategy-lint', version: VERSION },
+  };
+});
+
+connection.onInitialized(() => {
+  if (supportsDynamicConfigurationRegistration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'strategyLint' });
+  }
+  connection.workspace.onDidChangeWorkspaceFolders((event) => {
+    folders.change(event.added, event.removed);
+    configs.invalidate();
+    linter.relintAll();
+  });
+});
+
+connection.onDidChangeConfiguration(guard('didChangeConfiguration', undefined, (change) => {
+  settings.clear(change.settings);
+  linter.relintAll();
+}));
+
+connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', undefined, () => {
+  // A config file was created, changed or deleted (the client watches **/.strategy-lint.*).
+  configs.invalidate();
+  reporter.reset();
+  linter.relintAll();
+}));
+
+/** TextDocuments fires onDidChangeContent right after onDidOpen: lint an opened document once. */
+const justOpened = new Set<string>();
+documents.onDidOpen(guard('didOpen', undefined, (event) => {
+  if (!isMarkdown(event.document)) return;
+  justOpened.add(event.document.uri);
+  linter.schedule(event.document.uri, 'open');
+}));
+documents.onDidChangeContent(guard('didChange', undefined, async (event) => {
+  if (justOpened.delete(event.document.uri)) return;
+  if (isMarkdown(event.document)) await linter.changed(event.document.uri);
+}));
+documents.onDidSave(guard('didSave', undefined, async (event) => {
+  if (!isMarkdown(event.document)) return;
+  const current = await settings.get(event.document.uri);
+  if (current.run === 'onSave') linter.schedule(event.document.uri, 'save');
+}));
+documents.onDidClose(guard('didClose', undefined, (event) => linter.closed(event.document.uri)));
+
+connection.onHover(guard('hover', null, async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !isMarkdown(document)) return null;
+  const analysis = linter.cached(document.uri) ?? (await linter.analysis(document.uri));
+  return analysis ? provideHover(document, analysis.result.findings, params.position) : null;
+}));
+
+connection.onCodeAction(guard('codeAction', [], async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !isMarkdown(document)) return [];
+  const prepared = await linter.optionsFor(document.uri);
+  return provideCodeActions(params, document, prepared.settings.enable ? prepared.options : null);
+}));
+
+connection.onDocumentSymbol(guard('documentSymbol', [], async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !isMarkdown(document)) return [];
+  const analysis = await linter.analysis(document.uri);
+  return analysis ? provideDocumentSymbols(document, analysis.result) : [];
+}));
+
+connection.onCodeLens(guard('codeLens', [], async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !isMarkdown(document)) return [];
+  const analysis = await linter.analysis(document.uri);
+  return analysis ? provideCodeLenses(document, analysis.result) : [];
+}));
+
+connection.onRequest(ReviewRequest, guard('review', null, (params: ReviewParams) => reviewDocument(params, linter)));
+connection.onRequest(LintFilesRequest, guard('lintFiles', { linted: 0, ignored: 0, findings: 0, withFindings: 0 }, (params: LintFilesParams) => lintFiles(params, linter, folders)));
+
+documents.listen(connection);
+connection.listen();

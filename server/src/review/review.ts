@@ -1,0 +1,549 @@
+/**
+ * "Review my strategy": one JSON-serialisable summary of a lint result, shared by the VS Code
+ * webview, the CLI's `review` command and "Export to Markdown". It reads the document model
+ * (sections, objectives, key results) and the findings; it never re-runs rules.
+ */
+import { rulesById } from '../engine/rules/index.js';
+import type { LintResult } from '../engine/lint.js';
+import { countWords, type StrategyDocument } from '../engine/model/document.js';
+import type { Section } from '../engine/model/sections.js';
+import { OBJECTIVE_LABEL, type Item } from '../engine/model/items.js';
+import type { DocTypeSource } from '../engine/model/doctype.js';
+import { ruleDocUrl } from '../engine/rules/index.js';
+import type { DocType, Finding, RuleFamily, SectionRole, Severity } from '../engine/types.js';
+import { classifyKeyResult, columnsOf, dateIn, findOwner, stripLabel, type DateSource, type KeyResultColumns, type KeyResultKind, type KeyResultVerdict } from './key-results.js';
+import { overallScore, SCORE_AREAS, SCORING_FORMULA, scoreArea, type AreaScore, type OverallScore } from './scoring.js';
+
+export type { AreaScore, OverallScore } from './scoring.js';
+export type { KeyResultKind, KeyResultVerdict, DateSource } from './key-results.js';
+
+export const REVIEW_VERSION = 1;
+
+export type SectionStatus = 'present' | 'missing' | 'empty';
+export type Expectation = 'required' | 'recommended';
+
+export interface SectionCheck {
+  role: SectionRole;
+  /** "Diagnosis", "Guiding policy", … */
+  label: string;
+  /** What the section is for, in a few words ("names the challenge"). */
+  purpose: string;
+  expectation: Expectation;
+  status: SectionStatus;
+  /** Heading text as written, when present. */
+  heading: string | null;
+  /** 1-based line of the heading, when present. */
+  line: number | null;
+  /** Words of prose in the section (placeholders excluded). */
+  words: number;
+  /** Lines of further headings with the same role. */
+  alsoAt: number[];
+  /** A reviewer's remark on a present section ("1,900 words: too long for a summary"), else null. */
+  note: string | null;
+  /** Rules with findings about this section (inside it, or about its content as a whole). */
+  ruleIds: string[];
+}
+
+export interface KernelMap {
+  /** True for types whose rules check the kernel (strategy, decision). */
+  kernelApplies: boolean;
+  /** Diagnosis → guiding policy → coherent actions, in that order; null unless all three are present. */
+  inOrder: boolean | null;
+  sections: SectionCheck[];
+}
+
+export interface ObjectiveRow {
+  text: string;
+  line: number;
+  keyResultCount: number;
+}
+
+export interface KeyResultRow {
+  objective: string | null;
+  objectiveLine: number | null;
+  /** "KR1", "Key result", … */
+  label: string | null;
+  text: string;
+  line: number;
+  kind: KeyResultKind;
+  measurable: boolean;
+  reason: string;
+  metric: string | null;
+  baseline: string | null;
+  target: string | null;
+  date: string | null;
+  dateSource: DateSource | null;
+  owner: string | null;
+  /**
+   * The table's verdict: an outcome with a quantity, an output, an outcome that names a metric but
+   * sets no target ("Grow revenue"), or one with no number or named metric at all.
+   */
+  verdict: KeyResultVerdict;
+  /** Rule ids of findings on this key result. */
+  ruleIds: string[];
+}
+
+export interface KeyResultSummary {
+  total: number;
+  /** Outcomes with a target. */
+  outcomes: number;
+  outputs: number;
+  /** Outcomes that name a metric but set no target. */
+  withoutTarget: number;
+  /** Outcomes with no number or named metric. */
+  unmeasurable: number;
+  withoutBaseline: number;
+  withoutDate: number;
+  withoutOwner: number;
+  /** One sentence. */
+  text: string;
+}
+
+export interface TopFix {
+  rank: number;
+  ruleId: string;
+  family: RuleFamily | null;
+  severity: Severity;
+  line: number;
+  column: number;
+  message: string;
+  documentLevel: boolean;
+  quickFix: { title: string; preferred: boolean } | null;
+  /** How many findings of this rule the entry stands for (this one included). */
+  occurrences: number;
+  /** Lines of the other findings of this rule (at most 50, in order). */
+  otherLines: number[];
+  /** How many distinct other lines there are (otherLines may be cut short). */
+  otherLineCount: number;
+  /** The rule's one-line "how to fix", when the rule is registered. */
+  howToFix: string | null;
+  docUrl: string;
+}
+
+export interface SeverityCounts {
+  error: number;
+  warning: number;
+  information: number;
+  hint: number;
+  total: number;
+}
+
+export interface Review {
+  version: typeof REVIEW_VERSION;
+  title: string;
+  file: string | null;
+  docType: DocType;
+  /** "Strategy memo", "OKR set", … */
+  docTypeLabel: string;
+  typeSource: DocTypeSource;
+  /** How the type was decided ("declared in front matter", "file name ROADMAP.md"). */
+  typeReason: string;
+  wordCount: number;
+  /** One or two sentences a busy reader can act on. */
+  headline: string;
+  kernel: KernelMap;
+  scores: AreaScore[];
+  overall: OverallScore;
+  scoringFormula: string;
+  objectives: ObjectiveRow[];
+  keyResults: KeyResultRow[];
+  keyResultSummary: KeyResultSummary | null;
+  topFixes: TopFix[];
+  /** Findings beyond the top fixes, by count. */
+  moreFindings: number;
+  counts: SeverityCounts;
+  /** Engine notes (rules skipped on long documents, internal errors) and front-matter config problems. */
+  notes: string[];
+}
+
+export interface ReviewOptions {
+  /** Shown as the file (defaults to the lint's file path). */
+  fileName?: string;
+  /** At most this many top fixes (default 7). */
+  maxTopFixes?: number;
+}
+
+export const DOC_TYPE_LABELS: Readonly<Record<DocType, string>> = {
+  'strategy': 'Strategy memo', 'okr': 'OKR set', 'roadmap': 'Roadmap', 'release-notes': 'Release notes',
+  'decision': 'Decision doc', 'update': 'Status update', 'generic': 'General document',
+};
+
+const ROLE_INFO: Readonly<Record<SectionRole, { label: string; purpose: string }>> = {
+  'diagnosis': { label: 'Diagnosis', purpose: 'names the challenge and what makes it hard' },
+  'guiding-policy': { label: 'Guiding policy', purpose: 'the approach, and what it rules out' },
+  'coherent-actions': { label: 'Coherent actions', purpose: 'the steps, with owners and dates' },
+  'summary': { label: 'Summary', purpose: 'the answer up front' },
+  'non-goals': { label: 'Non-goals', purpose: 'what you will deliberately not do' },
+  'risks': { label: 'Risks', purpose: 'what could go wrong, and the mitigation' },
+  'metrics': { label: 'Success metrics', purpose: 'how you will know it worked' },
+  'options': { label: 'Options considered', purpose: 'the alternatives you weighed' },
+  'audience': { label: 'Audience', purpose: 'who this is for' },
+};
+
+/** Sections that matter for each type, and whether their absence is a kernel gap or a suggestion. */
+const SECTION_PLAN: Readonly<Record<DocType, ReadonlyArray<readonly [SectionRole, Expectation]>>> = {
+  'strategy': [['diagnosis', 'required'], ['guiding-policy', 'required'], ['coherent-actions', 'required'],
+    ['summary', 'recommended'], ['non-goals', 'recommended'], ['risks', 'recommended'], ['metrics', 'recommended']],
+  'decision': [['diagnosis', 'required'], ['guiding-policy', 'required'], ['coherent-actions', 'required'],
+    ['options', 'required'], ['summary', 'recommended'], ['risks', 'recommended'], ['non-goals', 'recommended']],
+  'okr': [['diagnosis', 'recommended'], ['non-goals', 'recommended']],
+  'roadmap': [['summary', 'recommended'], ['non-goals', 'recommended'], ['metrics', 'recommended']],
+  'update': [['summary', 'recommended'], ['metrics', 'recommended'], ['risks', 'recommended']],
+  'release-notes': [],
+  'generic': [],
+};
+
+const KERNEL_ROLES: readonly SectionRole[] = ['diagnosis', 'guiding-policy', 'coherent-actions'];
+/** kernel/empty-section's threshold: fewer words than this is an empty kernel section. */
+const KERNEL_MIN_WORDS = 15;
+/** A summary a busy reader gets through in about a minute. */
+const SUMMARY_MAX_WORDS = 250;
+const PLACEHOLDER = /\b(?:TODO|TBD|TBC|FIXME|XXX|lorem ipsum)\b|<[^<>\n]{1,80}>|\[(?:fill in|insert|add|describe)[^\]\n]{0,80}\]|\$\{[^}\n]{0,80}\}|\[\s*\.\.\.\s*\]/gi;
+
+/** Whole-document findings that are really about one section's content. */
+const DOCUMENT_RULE_ROLES: Readonly<Record<string, SectionRole>> = {
+  'bad-strategy/unfaced-challenge': 'diagnosis',
+};
+
+/** Labels that read better for some types ("Context" rather than "Diagnosis" in an OKR set). */
+const ROLE_INFO_BY_TYPE: Partial<Record<DocType, Partial<Record<SectionRole, { label: string; purpose: string }>>>> = {
+  okr: { diagnosis: { label: 'Context', purpose: 'why these objectives, and why now' } },
+  update: { risks: { label: 'Risks and lowlights', purpose: 'what went wrong or could' } },
+};
+
+/** "a strategy memo", "an OKR set": for sentences. */
+export const DOC_TYPE_PHRASES: Readonly<Record<DocType, string>> = {
+  'strategy': 'a strategy memo', 'okr': 'an OKR set', 'roadmap': 'a roadmap', 'release-notes': 'release notes',
+  'decision': 'a decision doc', 'update': 'a status update', 'generic': 'a general document',
+};
+
+const FAMILY_RANK: Readonly<Record<RuleFamily, number>> = {
+  'kernel': 0, 'bad-strategy': 1, 'outcomes': 2, 'pyramid': 3, 'roadmap': 4, 'release-notes': 4, 'decision': 5, 'update': 5, 'prose': 6,
+};
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
+const DEFAULT_MAX_TOP_FIXES = 7;
+
+function lineOf(doc: StrategyDocument, offset: number): number {
+  return doc.lines.positionAt(offset).line + 1;
+}
+
+function familyOf(ruleId: string): RuleFamily | null {
+  const family = ruleId.split('/')[0];
+  return family in FAMILY_RANK ? (family as RuleFamily) : null;
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+// ─── Kernel map ─────────────────────────────────────────────────────────────
+
+function proseWords(doc: StrategyDocument, section: Section): number {
+  return doc.sectionBlocks(section).reduce((sum, block) => sum + countWords(block.text.replace(PLACEHOLDER, ' ')), 0);
+}
+
+function buildKernelMap(doc: StrategyDocument, findings: readonly Finding[]): KernelMap {
+  const plan = SECTION_PLAN[doc.type];
+  const bodySections = doc.sections.filter((s) => !(s === doc.titleSection && s.depth === 1 && doc.sections.length > 1));
+  const sections: SectionCheck[] = plan.map(([role, expectation]) => {
+    const info = ROLE_INFO_BY_TYPE[doc.type]?.[role] ?? ROLE_INFO[role];
+    const found = bodySections.filter((s) => s.roles.includes(role));
+    const first = found[0];
+    if (!first) {
+      return { role, label: info.label, purpose: info.purpose, expectation, status: 'missing', heading: null, line: null, words: 0, alsoAt: [], note: null, ruleIds: [] };
+    }
+    const words = proseWords(doc, first);
+    const threshold = KERNEL_ROLES.includes(role) ? KERNEL_MIN_WORDS : 1;
+    const flaggedEmpty = findings.some((f) => f.ruleId === 'kernel/empty-section' && f.start >= first.start && f.start < first.end);
+    const note = role === 'summary' && words > SUMMARY_MAX_WORDS
+      ? `${words.toLocaleString('en-US')} words is too long for a summary: cut it to the answer, the why and the ask (under ${SUMMARY_MAX_WORDS} words)`
+      : null;
+    return {
+      role, label: info.label, purpose: info.purpose, expectation,
+      status: words < threshold || flaggedEmpty ? 'empty' : 'present',
+      heading: first.title,
+      line: lineOf(doc, first.titleStart),
+      words,
+      alsoAt: found.slice(1).map((s) => lineOf(doc, s.titleStart)),
+      note,
+      ruleIds: [...new Set(findings.filter((f) => (f.documentLevel ? DOCUMENT_RULE_ROLES[f.ruleId] === role
+        : f.start >= first.start && f.start < first.end && familyOf(f.ruleId) !== 'prose')).map((f) => f.ruleId))],
+    };
+  });
+  const kernelApplies = doc.type === 'strategy' || doc.type === 'decision';
+  const kernel = KERNEL_ROLES.map((role) => bodySections.find((s) => s.roles.includes(role)));
+  const inOrder = kernel.every(Boolean) ? kernel[0]!.start < kernel[1]!.start && kernel[1]!.start < kernel[2]!.start : null;
+  return { kernelApplies, inOrder, sections };
+}
+
+// ─── Key results ────────────────────────────────────────────────────────────
+
+function stripObjectiveLabel(text: string): string {
+  const label = OBJECTIVE_LABEL.exec(text);
+  return (label ? text.slice(label[0].length) : text).replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
+}
+
+function inheritedDate(doc: StrategyDocument, objectiveText: string | null, section: Section | null): { text: string; source: DateSource } | null {
+  if (objectiveText) {
+    const fromObjective = dateIn(objectiveText, doc.dateOptions);
+    if (fromObjective) return { text: fromObjective, source: 'objective' };
+  }
+  for (let s = section; s; s = s.parent) {
+    const fromHeading = dateIn(s.title, doc.dateOptions);
+    if (fromHeading) return { text: fromHeading, source: 'heading' };
+  }
+  return null;
+}
+
+function descendantsOf(item: Item): string[] {
+  return item.children.flatMap((child) => [child.text, ...descendantsOf(child)]);
+}
+
+function buildKeyResults(doc: StrategyDocument, findings: readonly Finding[]): { objectives: ObjectiveRow[]; keyResults: KeyResultRow[] } {
+  const objectives: ObjectiveRow[] = doc.objectives.map((o) => ({
+    text: stripObjectiveLabel(o.text), line: lineOf(doc, o.start), keyResultCount: o.keyResults.length,
+  }));
+  const keyResults: KeyResultRow[] = doc.keyResults.map((kr) => {
+    const item = kr.item;
+    let text = item.text;
+    let columns: KeyResultColumns | undefined;
+    if (item.kind === 'table-row' && item.header && item.cells) {
+      const index = columnsOf(item.header);
+      const at = (i: number): string | undefined => (i >= 0 ? item.cells![i]?.text : undefined);
+      text = at(index.text) ?? item.text;
+      columns = { metric: at(index.metric), baseline: at(index.baseline), target: at(index.target), date: at(index.date), owner: at(index.owner) };
+    }
+    const objectiveText = kr.objective ? stripObjectiveLabel(kr.objective.text) : null;
+    const fields = classifyKeyResult({
+      text,
+      columns,
+      detail: descendantsOf(item),
+      inherited: {
+        date: inheritedDate(doc, objectiveText, item.section),
+        owner: objectiveText ? findOwner(objectiveText)?.text ?? null : null,
+      },
+      dateOptions: doc.dateOptions,
+    });
+    const ruleIds = [...new Set(findings
+      .filter((f) => !f.documentLevel && f.start < Math.max(item.end, item.start + 1) && f.end > item.start)
+      .map((f) => f.ruleId))];
+    // Findings win over the default reading: a user's configured verb or metric lists change them.
+    if (ruleIds.includes('outcomes/output-as-outcome') && fields.kind !== 'output') {
+      fields.kind = 'output';
+      fields.verdict = 'output';
+      fields.reason = 'phrased as a deliverable (outcomes/output-as-outcome)';
+    } else if (ruleIds.includes('outcomes/unmeasurable') && fields.verdict === 'outcome') {
+      fields.verdict = fields.metric ? 'no-target' : 'no-metric';
+      fields.reason = 'no target the rule can score (outcomes/unmeasurable)';
+    }
+    return {
+      objective: objectiveText,
+      objectiveLine: kr.objective ? lineOf(doc, kr.objective.start) : null,
+      label: kr.label,
+      text: stripLabel(text),
+      line: lineOf(doc, item.start),
+      ...fields,
+      ruleIds,
+    };
+  });
+  return { objectives, keyResults };
+}
+
+function summarizeKeyResults(rows: readonly KeyResultRow[], objectives: readonly ObjectiveRow[]): KeyResultSummary | null {
+  if (rows.length === 0 && objectives.length === 0) return null;
+  const measured = rows.filter((r) => r.verdict === 'outcome');
+  const outcomes = measured.length;
+  const outputs = rows.filter((r) => r.verdict === 'output').length;
+  const withoutTarget = rows.filter((r) => r.verdict === 'no-target').length;
+  const unmeasurable = rows.filter((r) => r.verdict === 'no-metric').length;
+  const withoutBaseline = measured.filter((r) => !r.baseline).length;
+  const withoutDate = rows.filter((r) => !r.date).length;
+  const withoutOwner = rows.filter((r) => !r.owner).length;
+  const total = rows.length;
+  let text: string;
+  if (total === 0) {
+    text = `${objectives.length} objective${objectives.length === 1 ? '' : 's'} and no key results: add two or three measurable outcomes under each.`;
+  } else {
+    const kinds = [
+      `${outcomes} measurable outcome${outcomes === 1 ? '' : 's'}`,
+      outputs ? `${outputs} output${outputs === 1 ? '' : 's'}` : '',
+      withoutTarget ? `${withoutTarget} that name${withoutTarget === 1 ? 's' : ''} a metric but set${withoutTarget === 1 ? 's' : ''} no target` : '',
+      unmeasurable ? `${unmeasurable} with no number or named metric` : '',
+    ].filter(Boolean);
+    const lack = (n: number, what: string): string =>
+      n === 0 ? '' : n === total ? (total === 1 ? `it has no ${what}` : `none has ${what === 'owner' ? 'an' : 'a'} ${what}`) : `${n} ${n === 1 ? 'has' : 'have'} no ${what}`;
+    const gaps = [
+      withoutBaseline === 0 ? ''
+        : withoutBaseline === measured.length ? (measured.length === 1 ? 'the measurable one has no baseline' : 'none of the measurable ones has a baseline')
+          : `${withoutBaseline} of the ${measured.length} measurable ones ${withoutBaseline === 1 ? 'has' : 'have'} no baseline`,
+      lack(withoutDate, 'date'),
+      lack(withoutOwner, 'owner'),
+    ].filter(Boolean);
+    const head = `${total} key result${total === 1 ? '' : 's'}: ${joinList(kinds)}`;
+    text = gaps.length ? `${head}; ${gaps.join(', ')}.` : `${head}, each with a baseline, a date and an owner.`;
+  }
+  return { total, outcomes, outputs, withoutTarget, unmeasurable, withoutBaseline, withoutDate, withoutOwner, text };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function joinList(parts: readonly string[]): string {
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+// ─── Top fixes ──────────────────────────────────────────────────────────────
+
+function buildTopFixes(findings: readonly Finding[], max: number): { topFixes: TopFix[]; moreFindings: number } {
+  const scored = findings.filter((f) => familyOf(f.ruleId) !== null);
+  const compare = (a: Finding, b: Finding): number =>
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]
+    || FAMILY_RANK[familyOf(a.ruleId)!] - FAMILY_RANK[familyOf(b.ruleId)!]
+    || Number(b.documentLevel) - Number(a.documentLevel)
+    || a.start - b.start;
+  const sorted = [...scored].sort(compare);
+  // One entry per rule: its most important finding stands for the others ("also lines …").
+  const seen = new Map<string, TopFix>();
+  const otherLines = new Map<string, Set<number>>();
+  const entries: TopFix[] = [];
+  for (const finding of sorted) {
+    const existing = seen.get(finding.ruleId);
+    if (existing) {
+      existing.occurrences++;
+      const lines = otherLines.get(finding.ruleId)!;
+      if (finding.line !== existing.line) lines.add(finding.line);
+      continue;
+    }
+    const meta = rulesById.get(finding.ruleId)?.meta;
+    const entry: TopFix = {
+      rank: 0,
+      ruleId: finding.ruleId,
+      family: familyOf(finding.ruleId),
+      severity: finding.severity,
+      line: finding.line,
+      column: finding.column,
+      message: finding.message,
+      documentLevel: finding.documentLevel,
+      quickFix: finding.fix ? { title: finding.fix.title, preferred: finding.fix.preferred === true } : null,
+      occurrences: 1,
+      otherLines: [],
+      otherLineCount: 0,
+      howToFix: meta?.howToFix ?? null,
+      docUrl: ruleDocUrl(finding.ruleId),
+    };
+    seen.set(finding.ruleId, entry);
+    otherLines.set(finding.ruleId, new Set());
+    entries.push(entry);
+  }
+  // Within a severity and family, structural findings first, then the most pervasive issue.
+  entries.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]
+    || FAMILY_RANK[a.family!] - FAMILY_RANK[b.family!]
+    || Number(b.documentLevel) - Number(a.documentLevel)
+    || b.occurrences - a.occurrences
+    || a.line - b.line);
+  const topFixes = entries.slice(0, max);
+  topFixes.forEach((fix, i) => {
+    fix.rank = i + 1;
+    const lines = [...otherLines.get(fix.ruleId)!].sort((a, b) => a - b);
+    fix.otherLines = lines.slice(0, 50);
+    fix.otherLineCount = lines.length;
+  });
+  const covered = topFixes.reduce((sum, fix) => sum + fix.occurrences, 0);
+  return { topFixes, moreFindings: scored.length - covered };
+}
+
+// ─── Headline ───────────────────────────────────────────────────────────────
+
+function buildHeadline(review: Pick<Review, 'docType' | 'docTypeLabel' | 'kernel' | 'scores' | 'overall' | 'keyResultSummary' | 'counts'>, findings: readonly Finding[]): string {
+  const sentences: string[] = [];
+  if (review.kernel.kernelApplies) {
+    const kernel = review.kernel.sections.filter((s) => KERNEL_ROLES.includes(s.role));
+    const missing = kernel.filter((s) => s.status === 'missing').map((s) => s.label.toLowerCase());
+    const empty = kernel.filter((s) => s.status === 'empty').map((s) => s.label.toLowerCase());
+    if (missing.length === 0 && empty.length === 0) {
+      sentences.push(review.kernel.inOrder === false ? 'The kernel is all there, but out of order.' : 'The kernel is complete.');
+    } else {
+      const parts = [missing.length ? `has no ${joinList(missing)}` : '', empty.length ? `has an empty ${joinList(empty)}` : ''].filter(Boolean);
+      sentences.push(`The kernel ${parts.join(' and ')}.`);
+    }
+  }
+  const longSummary = review.kernel.sections.find((s) => s.role === 'summary' && s.note !== null);
+  if (longSummary) sentences.push(`The summary runs ${longSummary.words.toLocaleString('en-US')} words: cut it to the answer, the why and the ask.`);
+  const weak = review.scores.filter((s) => s.applicable && s.score !== null && s.score < 80).sort((a, b) => a.score! - b.score!);
+  if (weak.length > 0) {
+    const worst = weak[0];
+    let detail = '';
+    const kr = review.keyResultSummary;
+    const notOutcomes = kr ? kr.total - kr.outcomes : 0;
+    if (worst.id === 'outcomes' && kr && notOutcomes > 0) {
+      detail = `: ${notOutcomes} of ${kr.total} key results ${notOutcomes === 1 ? 'is' : 'are'} not a measurable outcome with a target`;
+    } else {
+      const area = SCORE_AREAS.find((a) => a.id === worst.id)!;
+      const byRule = new Map<string, number>();
+      for (const f of findings) if (area.families.includes(familyOf(f.ruleId)!)) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+      const [ruleId, n] = [...byRule].sort((a, b) => b[1] - a[1])[0] ?? [];
+      if (ruleId) detail = byRule.size === 1 ? `, all from ${ruleId} (${plural(n!, 'finding')})` : `, mostly ${ruleId} (${plural(n!, 'finding')})`;
+    }
+    sentences.push(`Weakest area: ${worst.label} (${worst.score})${detail}.`);
+  } else if (review.counts.total === 0) {
+    sentences.push(`No findings: this reads like ${DOC_TYPE_PHRASES[review.docType]} should.`);
+  } else if (review.overall.score !== null) {
+    sentences.push('Every area scores 80 or more; the fixes below are polish.');
+  }
+  return sentences.join(' ');
+}
+
+// ─── Entry point ────────────────────────────────────────────────────────────
+
+export function buildReview(result: LintResult, options: ReviewOptions = {}): Review {
+  const doc = result.document;
+  const findings = result.findings;
+  const file = options.fileName ?? doc.filePath ?? null;
+  const title = doc.titleText?.trim() || (file ? baseName(file) : 'Untitled document');
+
+  const counts: SeverityCounts = { error: 0, warning: 0, information: 0, hint: 0, total: 0 };
+  for (const finding of findings) {
+    counts[finding.severity]++;
+    counts.total++;
+  }
+
+  const kernel = buildKernelMap(doc, findings);
+  const scores = SCORE_AREAS.map((area) => scoreArea(area, findings, result.docType, doc.wordCount));
+  const overall = overallScore(scores);
+  const { objectives, keyResults } = buildKeyResults(doc, findings);
+  const keyResultSummary = summarizeKeyResults(keyResults, objectives);
+  const { topFixes, moreFindings } = buildTopFixes(findings, options.maxTopFixes ?? DEFAULT_MAX_TOP_FIXES);
+
+  const notes = [
+    ...findings.filter((f) => familyOf(f.ruleId) === null).map((f) => f.message),
+    ...result.problems.map((p) => `${p.key}: ${p.message}`),
+  ];
+
+  const partial = {
+    docType: result.docType, docTypeLabel: DOC_TYPE_LABELS[result.docType], kernel, scores, overall, keyResultSummary, counts,
+  };
+  return {
+    version: REVIEW_VERSION,
+    title,
+    file,
+    docType: result.docType,
+    docTypeLabel: DOC_TYPE_LABELS[result.docType],
+    typeSource: doc.typeDecision.source,
+    typeReason: doc.typeDecision.reason,
+    wordCount: doc.wordCount,
+    headline: buildHeadline(partial, findings),
+    kernel,
+    scores,
+    overall,
+    scoringFormula: SCORING_FORMULA,
+    objectives,
+    keyResults,
+    keyResultSummary,
+    topFixes,
+    moreFindings,
+    counts,
+    notes,
+  };
+}

@@ -1,0 +1,23 @@
+/** Generated files (rule docs, README rule table, config schema, settings, snippets) must not drift. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { repoRoot } from './helpers/paths.js';
+import { VERSION } from '../src/version.js';
+
+test('rule docs, README table, config schema and settings are up to date', () => {
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/generate.mjs'), '--check'], { encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+});
+
+test('the version in code matches package.json', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+  assert.equal(VERSION, pkg.version);
+});
+
+test('no absolute paths of a build machine in tracked sources', () => {
+  const result = spawnSync('git', ['grep', '-n', '-I', '-E', '(/work/|/home/|/root/|/tmp/strategy)', '--', '.', ':!package-lock.json', ':!server/test/**'], { cwd: repoRoot, encoding: 'utf8' });
+  assert.equal(result.stdout, '', result.stdout);
+});

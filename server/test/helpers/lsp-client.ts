@@ -1,0 +1,236 @@
+/**
+ * A test client for the BUNDLED language server (server/out/server.js, so the tests also catch
+ * ESM → CommonJS bundling breakage): spawns `node server/out/server.js --stdio` and drives it with
+ * vscode-languageserver-protocol's client side. It answers `workspace/configuration` with the
+ * test's settings and records diagnostics, messages and status notifications so tests can wait
+ * on them — always with a timeout, never a fixed sleep.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  ConfigurationRequest,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  LogMessageNotification,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShowMessageNotification,
+  ShutdownRequest,
+  type ClientCapabilities,
+  type Diagnostic,
+  type FileEvent,
+  type InitializeResult,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type ShowMessageParams,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+import { repoRoot } from './paths.js';
+
+export const SERVER_BUNDLE = path.join(repoRoot, 'server', 'out', 'server.js');
+
+/** Settings as package.json's `strategyLint` section, per document (scopeUri) if needed. */
+export type SettingsProvider = (scopeUri: string | undefined) => Record<string, unknown>;
+
+export const TEST_SETTINGS: Record<string, unknown> = {
+  enable: true,
+  run: 'onType',
+  debounceMs: 20,
+  rules: {},
+  types: {},
+  sections: {},
+  referenceDate: '2026-11-21',
+  fiscalYearStartMonth: 1,
+  maxDocumentLength: 1_000_000,
+};
+
+export interface StartOptions {
+  settings?: SettingsProvider;
+  workspaceFolders?: string[];
+  capabilities?: ClientCapabilities;
+}
+
+export function fileUri(filePath: string): string {
+  return pathToFileURL(filePath).href;
+}
+
+const CAPABILITIES: ClientCapabilities = {
+  workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+  textDocument: {
+    synchronization: { didSave: true, dynamicRegistration: false },
+    publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true, versionSupport: true },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true, dataSupport: true },
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+    codeLens: {},
+  },
+  window: { showMessage: {} },
+};
+
+export class LspTestClient {
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
+  readonly messages: ShowMessageParams[] = [];
+  readonly logs: string[] = [];
+  readonly statuses: Array<{ uri: string; docType: string; label: string; findings: number; enabled: boolean }> = [];
+  settings: SettingsProvider;
+  configurationRequests = 0;
+  initializeResult!: InitializeResult;
+  private readonly versions = new Map<string, number>();
+  private readonly listeners = new Set<() => void>();
+  private stderr = '';
+
+  private constructor(readonly connection: ProtocolConnection, readonly child: ChildProcess, settings: SettingsProvider) {
+    this.settings = settings;
+  }
+
+  static async start(options: StartOptions = {}): Promise<LspTestClient> {
+    if (!fs.existsSync(SERVER_BUNDLE)) throw new Error(`${SERVER_BUNDLE} is missing: run npm run build first`);
+    const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = new LspTestClient(connection, child, options.settings ?? (() => TEST_SETTINGS));
+    child.stderr!.on('data', (chunk: Buffer) => { client.stderr += chunk.toString(); });
+
+    connection.onRequest(ConfigurationRequest.type, (params) => {
+      client.configurationRequests++;
+      return params.items.map((item) => (item.section === 'strategyLint' ? client.settings(item.scopeUri) : null));
+    });
+    connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      const list = client.diagnostics.get(params.uri) ?? [];
+      list.push(params);
+      client.diagnostics.set(params.uri, list);
+      client.notify();
+    });
+    connection.onNotification(ShowMessageNotification.type, (params) => {
+      client.messages.push(params);
+      client.notify();
+    });
+    connection.onNotification(LogMessageNotification.type, (params) => {
+      client.logs.push(params.message);
+    });
+    connection.onNotification('strategyLint/status', (params: LspTestClient['statuses'][number]) => {
+      client.statuses.push(params);
+      client.notify();
+    });
+    connection.listen();
+
+    const folders = options.workspaceFolders ?? [];
+    client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: folders[0] ? fileUri(folders[0]) : null,
+      capabilities: options.capabilities ?? CAPABILITIES,
+      workspaceFolders: folders.map((folder) => ({ uri: fileUri(folder), name: path.basename(folder) })),
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  /** Resolve when `check` returns a value (checked now and on every notification), or fail after `timeoutMs`. */
+  waitFor<T>(what: string, check: () => T | undefined | null | false, timeoutMs = 10_000): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const attempt = (): boolean => {
+        const value = check();
+        if (value) {
+          cleanup();
+          resolve(value);
+          return true;
+        }
+        return false;
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n--- server log ---\n${this.logs.slice(-20).join('\n')}\n${this.stderr.slice(-2000)}`));
+      }, timeoutMs);
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        this.listeners.delete(listener);
+      };
+      const listener = (): void => void attempt();
+      this.listeners.add(listener);
+      attempt();
+    });
+  }
+
+  /** The latest diagnostics published for a URI. */
+  latest(uri: string): Diagnostic[] | undefined {
+    const list = this.diagnostics.get(uri);
+    return list?.[list.length - 1]?.diagnostics;
+  }
+
+  /** Wait for a publication for `uri` (newer than `after` publications) that satisfies `predicate`. */
+  waitForDiagnostics(uri: string, predicate: (diagnostics: Diagnostic[]) => boolean = () => true, options: { after?: number; timeoutMs?: number } = {}): Promise<Diagnostic[]> {
+    const after = options.after ?? 0;
+    return this.waitFor(`diagnostics for ${uri}`, () => {
+      const list = this.diagnostics.get(uri) ?? [];
+      if (list.length <= after) return undefined;
+      const last = list[list.length - 1].diagnostics;
+      return predicate(last) ? last : undefined;
+    }, options.timeoutMs);
+  }
+
+  publicationCount(uri: string): number {
+    return this.diagnostics.get(uri)?.length ?? 0;
+  }
+
+  async open(uri: string, text: string, languageId = 'markdown'): Promise<void> {
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<number> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+    return version;
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async changeSettings(settings: SettingsProvider): Promise<void> {
+    this.settings = settings;
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  }
+
+  async watchedFilesChanged(changes: FileEvent[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
+      await this.connection.sendNotification(ExitNotification.type);
+    } catch {
+      // The server may already be gone.
+    }
+    const exited = new Promise<void>((resolve) => {
+      if (this.child.exitCode !== null || this.child.signalCode !== null) resolve();
+      else this.child.once('exit', () => resolve());
+    });
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 3000);
+    await exited;
+    clearTimeout(timer);
+    this.connection.dispose();
+  }
+
+  get serverStderr(): string {
+    return this.stderr;
+  }
+}

@@ -1,0 +1,229 @@
+/**
+ * Protocol tests of the bundled language server's editor features: hover, code actions (quick
+ * fix, disable for line / file, docs, source.fixAll), document symbols, code lens and the
+ * `strategyLint/review` request.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+  CodeActionKind,
+  CodeActionRequest,
+  CodeLensRequest,
+  DocumentSymbolRequest,
+  HoverRequest,
+  type CodeAction,
+  type Diagnostic,
+  type DocumentSymbol,
+  type MarkupContent,
+  type TextEdit,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileUri, LspTestClient } from './helpers/lsp-client.js';
+import { fixturesDir, repoRoot } from './helpers/paths.js';
+
+const MEMO = fs.readFileSync(path.join(fixturesDir, 'lsp', 'weak.strategy.md'), 'utf8')
+  .replace('We will focus on finance teams', 'We will leverage our world-class sales team to focus on finance teams');
+
+function applyEdits(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('file:///x.md', 'markdown', 1, text), edits);
+}
+
+function editsOf(action: CodeAction, uri: string): TextEdit[] {
+  return action.edit?.changes?.[uri] ?? [];
+}
+
+function names(symbols: DocumentSymbol[] | undefined): string[] {
+  return (symbols ?? []).map((symbol) => symbol.name);
+}
+
+describe('language server: editor features', () => {
+  let dir: string;
+  let client: LspTestClient;
+  let uri: string;
+  let diagnostics: Diagnostic[];
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-lsp-features-'));
+    client = await LspTestClient.start({ workspaceFolders: [dir] });
+    uri = fileUri(path.join(dir, 'weak.strategy.md'));
+    await client.open(uri, MEMO);
+    diagnostics = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'bad-strategy/fluff'));
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const fluffOn = (word: string): Diagnostic => {
+    const found = diagnostics.find((d) => d.code === 'bad-strategy/fluff' && MEMO.split('\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character).toLowerCase() === word);
+    assert.ok(found, `a fluff diagnostic on "${word}"`);
+    return found;
+  };
+
+  test('hover on a flagged word explains the rule: message, why, example, how to fix, docs', async () => {
+    const diagnostic = fluffOn('leverage');
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: diagnostic.range.start.line, character: diagnostic.range.start.character + 2 } });
+    assert.ok(hover, 'a hover');
+    const value = (hover.contents as MarkupContent).value;
+    assert.equal((hover.contents as MarkupContent).kind, 'markdown');
+    assert.match(value, /bad-strategy\/fluff/);
+    assert.match(value, /"leverage" is fluff/, 'the diagnostic\'s own message');
+    assert.match(value, /\*\*Why it matters:\*\*/);
+    assert.match(value, /> “.+” — /, 'a quoted source');
+    assert.match(value, /✗ .+\n✓ .+/, 'a bad → good example');
+    assert.match(value, /\*\*How to fix:\*\*/);
+    assert.match(value, /\[Rule documentation\]\(https:\/\/.+\/docs\/rules\/bad-strategy\/fluff\.md\)/);
+    assert.ok(value.length < 2000, `compact (${value.length} characters)`);
+    assert.deepEqual(hover.range, diagnostic.range);
+  });
+
+  test('no hover where nothing is flagged', async () => {
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 0 } });
+    assert.equal(hover, null);
+  });
+
+  test('code actions: the preferred quick fix, disable for line, disable for file, open docs', async () => {
+    const diagnostic = fluffOn('leverage');
+    const actions = await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic], only: [CodeActionKind.QuickFix] },
+    }) as CodeAction[];
+    const titles = actions.map((a) => a.title);
+    const fix = actions.find((a) => a.title === 'Replace "leverage" with "use"');
+    assert.ok(fix, `quick fix in ${titles.join(' | ')}`);
+    assert.equal(fix.kind, CodeActionKind.QuickFix);
+    assert.equal(fix.isPreferred, true);
+    assert.match(applyEdits(MEMO, editsOf(fix, uri)), /We will use our world-class/);
+
+    const line = actions.find((a) => a.title === 'Disable bad-strategy/fluff for this line')!;
+    assert.ok(line, `disable for line in ${titles.join(' | ')}`);
+    const afterLine = applyEdits(MEMO, editsOf(line, uri)).split('\n');
+    assert.equal(afterLine[diagnostic.range.start.line], '<!-- strategy-lint-disable-next-line bad-strategy/fluff -->');
+
+    const file = actions.find((a) => a.title === 'Disable bad-strategy/fluff for this file')!;
+    assert.ok(file);
+    assert.ok(applyEdits(MEMO, editsOf(file, uri)).startsWith('---\nstrategy-lint:\n  disable: [bad-strategy/fluff]\n---\n'));
+
+    const docs = actions.find((a) => a.title === 'Open documentation for bad-strategy/fluff')!;
+    assert.equal(docs.command?.command, 'strategyLint.openRuleDocumentation');
+    assert.deepEqual(docs.command?.arguments, ['bad-strategy/fluff', diagnostic.codeDescription!.href]);
+    assert.ok(!actions.some((a) => a.kind === 'source.fixAll.strategyLint'), 'fix-all is not a quick fix');
+  });
+
+  test('a quick fix follows its text when lines were inserted above since the lint', async () => {
+    const diagnostic = fluffOn('leverage');
+    // What the editor does with a marker when two lines are inserted above: it moves with the text.
+    const text = `\n\n${MEMO}`;
+    const shiftedUri = fileUri(path.join(dir, 'shifted.strategy.md'));
+    await client.open(shiftedUri, text);
+    await client.waitForDiagnostics(shiftedUri);
+    const moved = { ...diagnostic, range: { start: { ...diagnostic.range.start, line: diagnostic.range.start.line + 2 }, end: { ...diagnostic.range.end, line: diagnostic.range.end.line + 2 } } };
+    const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: shiftedUri }, range: moved.range, context: { diagnostics: [moved] } }) as CodeAction[];
+    const fix = actions.find((a) => a.title === 'Replace "leverage" with "use"')!;
+    assert.ok(fix);
+    assert.match(applyEdits(text, editsOf(fix, shiftedUri)), /We will use our world-class/);
+  });
+
+  test('document-level findings offer "disable for this file", not "for this line"', async () => {
+    const diagnostic = diagnostics.find((d) => d.code === 'kernel/coherent-actions-missing')!;
+    const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }) as CodeAction[];
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes('Disable kernel/coherent-actions-missing for this file'), titles.join(' | '));
+    assert.ok(!titles.includes('Disable kernel/coherent-actions-missing for this line'));
+  });
+
+  test('source.fixAll.strategyLint applies every preferred fix (for editor.codeActionsOnSave)', async () => {
+    const actions = await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    }) as CodeAction[];
+    assert.equal(actions.length, 1, JSON.stringify(actions.map((a) => a.title)));
+    const [fixAll] = actions;
+    assert.equal(fixAll.kind, 'source.fixAll.strategyLint');
+    const fixed = applyEdits(MEMO, editsOf(fixAll, uri));
+    assert.match(fixed, /We will use our sales team to focus/);
+    // Everything else is untouched.
+    assert.equal(fixed.replace('use our sales team', 'leverage our world-class sales team'), MEMO);
+  });
+
+  test('document symbols: the strategic skeleton under the document type', async () => {
+    const symbols = await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }) as DocumentSymbol[];
+    assert.equal(symbols.length, 1);
+    const [root] = symbols;
+    assert.equal(root.name, 'Strategy memo');
+    assert.equal(root.detail, 'Platform strategy 2027');
+    const title = root.children!.find((s) => s.name === 'Platform strategy 2027')!;
+    assert.ok(title, names(root.children).join(' | '));
+    assert.deepEqual(names(title.children), ['Diagnosis — Where we are', 'Guiding policy — Guiding policy', 'Metrics — Success metrics']);
+    const metrics = title.children![2];
+    assert.deepEqual(names(metrics.children), ['Key result — Launch the new analytics dashboard', 'Key result — Ship the mobile app']);
+  });
+
+  test('document symbols: objectives with their key results (OKRs), horizons with items (roadmap), releases', async () => {
+    const cases: Array<[string, (root: DocumentSymbol) => void]> = [
+      ['team.okrs.md', (root) => {
+        assert.equal(root.name, 'OKR set');
+        const top = root.children![0];
+        const objective = top.children![0];
+        assert.equal(objective.name, 'Objective — Objective 1: Merchants go live on their first day');
+        assert.equal(objective.children!.length, 3);
+        assert.match(objective.children![0].name, /^KR1 — Cut median onboarding time/);
+      }],
+      ['ROADMAP.md', (root) => {
+        assert.equal(root.name, 'Roadmap');
+        const horizons = root.children![0].children!;
+        const now = horizons.find((s) => s.name.startsWith('Now'))!;
+        assert.ok(now, names(horizons).join(' | '));
+        assert.match(now.children![0].name, /Self-serve connectors/);
+      }],
+      ['RELEASE_NOTES.md', (root) => {
+        assert.equal(root.name, 'Release notes');
+        const release = root.children![0].children!.find((s) => s.name.startsWith('Release — 2.4.0'))!;
+        assert.ok(release, names(root.children![0].children).join(' | '));
+        assert.equal(release.children!.length, 2);
+      }],
+    ];
+    for (const [file, check] of cases) {
+      const exampleUri = fileUri(path.join(dir, file));
+      await client.open(exampleUri, fs.readFileSync(path.join(repoRoot, 'examples', file), 'utf8'));
+      const symbols = await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: exampleUri } }) as DocumentSymbol[];
+      check(symbols[0]);
+    }
+  });
+
+  test('code lens above a strategy memo shows the kernel and opens the review', async () => {
+    const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+    assert.equal(lenses?.length, 1);
+    const [lens] = lenses!;
+    assert.equal(lens.range.start.line, 0);
+    assert.equal(lens.command?.title, 'Diagnosis ✓ · Guiding policy ✓ · Coherent actions ✗');
+    assert.equal(lens.command?.command, 'strategyLint.review');
+    assert.deepEqual(lens.command?.arguments, [uri]);
+  });
+
+  test('no code lens on a README', async () => {
+    const readmeUri = fileUri(path.join(dir, 'README.md'));
+    await client.open(readmeUri, fs.readFileSync(path.join(fixturesDir, 'lsp', 'README.md'), 'utf8'));
+    const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: readmeUri } });
+    assert.deepEqual(lenses, []);
+  });
+
+  test('strategyLint/review returns the review, its Markdown and (with a nonce) its HTML', async () => {
+    const result = await client.connection.sendRequest('strategyLint/review', { uri, nonce: 'TESTNONCE123', cspSource: 'vscode-webview://test' }) as {
+      review: { docType: string; title: string }; markdown: string; html?: string; docType: string; title: string;
+    };
+    assert.equal(result.docType, 'strategy');
+    assert.equal(result.review.title, 'Platform strategy 2027');
+    assert.match(result.markdown, /Platform strategy 2027/);
+    assert.ok(result.html, 'html when a nonce is given');
+    assert.match(result.html, /nonce-TESTNONCE123/);
+    assert.match(result.html, /data-line="\d+"/);
+    const withoutHtml = await client.connection.sendRequest('strategyLint/review', { uri }) as { html?: string };
+    assert.equal(withoutHtml.html, undefined);
+  });
+});
