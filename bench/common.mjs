@@ -87,6 +87,14 @@ export async function repeat(once, { runs, minRuns = runs, warmup = 0, budgetMs 
   return summarize(samples);
 }
 
+/** 4.3 ms, 123 ms, 1.23 s, 12.3 s. */
+export function formatMs(ms) {
+  if (ms === undefined || ms === null || Number.isNaN(ms)) return 'n/a';
+  if (ms >= 1000) return `${(ms / 1000).toFixed(ms >= 10_000 ? 1 : 2)} s`;
+  if (ms >= 10) return `${Math.round(ms)} ms`;
+  return `${ms.toFixed(1)} ms`;
+}
+
 export function exists(file) {
   return fs.existsSync(file);
 }

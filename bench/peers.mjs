@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BENCH_DIR, DOCUMENTS, log } from './common.mjs';
+import { BENCH_DIR, DOCUMENTS, formatMs, log } from './common.mjs';
 import { timeCli } from './cli.mjs';
 
 const MODULES = path.join(BENCH_DIR, 'node_modules');
@@ -76,8 +76,8 @@ export async function benchPeers() {
         env: peer.env,
         timeoutMs: doc.key === 'memo' ? 60_000 : 180_000,
       });
-      const timing = /harper\.js timing: (.*)/.exec(stderr);
-      if (timing) result.note = timing[1];
+      const timing = /harper\.js timing: setup (\d+) ms, lint (\d+) ms/.exec(stderr);
+      if (timing) result.note = `last run: setup ${formatMs(Number(timing[1]))}, lint ${formatMs(Number(timing[2]))}`;
       entry.documents[doc.key] = result;
     }
     results.push(entry);

@@ -40,18 +40,24 @@ const time = (fn) => { const start = performance.now(); fn(); return performance
 for (let i = 0; i < 2; i++) lint(text, options); // warm-up
 ruleMs.clear();
 
+// Timing, without the profiler: full lint and lint with every rule off, in turn.
+const full = [];
+const noRules = [];
+for (let i = 0; i < runs; i++) {
+  full.push(time(() => lint(text, options)));
+  noRules.push(time(() => lint(text, { ...options, onlyRules: [] })));
+}
+const ruleTotals = new Map(ruleMs);
+
+// Then the CPU profile of as many full lints.
 const session = new Session();
 session.connect();
 await session.post('Profiler.enable');
 await session.post('Profiler.setSamplingInterval', { interval: 200 });
 await session.post('Profiler.start');
-const full = [];
-for (let i = 0; i < runs; i++) full.push(time(() => lint(text, options)));
+for (let i = 0; i < runs; i++) lint(text, options);
 const { profile } = await session.post('Profiler.stop');
 session.disconnect();
-
-const noRules = [];
-for (let i = 0; i < runs; i++) noRules.push(time(() => lint(text, { ...options, onlyRules: [] })));
 
 const fmt = (ms) => `${ms.toFixed(1).padStart(8)} ms`;
 const pct = (part, whole) => `${((100 * part) / whole).toFixed(1).padStart(5)} %`;
@@ -59,8 +65,8 @@ const fullMedian = percentile(full, 50);
 console.log(`${doc.display}: ${text.length.toLocaleString('en-US')} characters, ${runs} runs`);
 console.log(`full lint, median               ${fmt(fullMedian)}`);
 console.log(`parse + document model (no rule)${fmt(percentile(noRules, 50))}  ${pct(percentile(noRules, 50), fullMedian)}`);
-console.log('\nRules by time per lint (mean over the profiled runs):');
-const rules = [...ruleMs.entries()].map(([id, ms]) => [id, ms / runs]).sort((a, b) => b[1] - a[1]);
+console.log('\nRules by time per lint (mean over the timed runs):');
+const rules = [...ruleTotals.entries()].map(([id, ms]) => [id, ms / runs]).sort((a, b) => b[1] - a[1]);
 for (const [id, ms] of rules.slice(0, 15)) console.log(`  ${fmt(ms)}  ${pct(ms, fullMedian)}  ${id}`);
 console.log(`  (${rules.length} rules ran; all together ${fmt(rules.reduce((sum, [, ms]) => sum + ms, 0))})`);
 
@@ -79,6 +85,14 @@ const moduleOf = (url) => {
   if (file.startsWith(ROOT)) return path.relative(path.join(ROOT, 'server', 'dist', 'src'), file);
   return file.startsWith('node:') ? file : path.basename(file);
 };
+/** A function's file: the engine file, or the package and its file. */
+const fileOf = (url) => {
+  if (!url) return '';
+  const file = url.startsWith('file:') ? decodeURIComponent(new URL(url).pathname) : url;
+  const inModules = /node_modules\/(.*)$/.exec(file);
+  if (inModules) return inModules[1];
+  return file.startsWith(ROOT) ? path.relative(path.join(ROOT, 'server', 'dist', 'src'), file) : file;
+};
 const byFunction = new Map();
 const byModule = new Map();
 let totalUs = 0;
@@ -87,7 +101,7 @@ for (const [id, us] of selfUs) {
   if (callFrame.functionName === '(idle)' || callFrame.functionName === '(program)') continue;
   totalUs += us;
   const module = callFrame.url ? moduleOf(callFrame.url) : callFrame.functionName;
-  const fn = `${callFrame.functionName || '(anonymous)'}  ${module}:${callFrame.lineNumber + 1}`;
+  const fn = `${callFrame.functionName || '(anonymous)'}  ${fileOf(callFrame.url) || module}:${callFrame.lineNumber + 1}`;
   byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
   byModule.set(module, (byModule.get(module) ?? 0) + us);
 }

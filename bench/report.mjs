@@ -2,7 +2,7 @@
 // bar chart bench/results.svg. Pure functions of the measured results, except writeReport().
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BENCH_DIR, DOCUMENTS, ROOT } from './common.mjs';
+import { BENCH_DIR, DOCUMENTS, ROOT, formatMs } from './common.mjs';
 import { renderChart } from './svg.mjs';
 
 /** The targets of the issue "Fast at any size". */
@@ -13,17 +13,10 @@ export const TARGETS = {
   serverRssMb: 150, // server peak RSS with the 50,000-word document open
 };
 
-export function formatMs(ms) {
-  if (ms === undefined || ms === null || Number.isNaN(ms)) return 'n/a';
-  if (ms >= 1000) return `${(ms / 1000).toFixed(ms >= 10_000 ? 1 : 2)} s`;
-  if (ms >= 10) return `${Math.round(ms)} ms`;
-  return `${ms.toFixed(1)} ms`;
-}
-
 const ratio = (value) => `${value >= 10 ? Math.round(value) : value.toFixed(value >= 1.95 ? 1 : 2)}×`;
 const verdict = (met) => (met ? '✅ met' : '❌ not met');
 const medianP95 = (stats) => `${formatMs(stats.median)} / ${formatMs(stats.p95)}`;
-const cellError = (error) => `failed: ${String(error).replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, 140)}`;
+const cellError = (error) => `failed: ${String(error).replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, 110)}`;
 
 /** The figure of one part for one document, or its error, as a table cell. */
 function cell(part, key, render) {

@@ -1,19 +1,17 @@
 // The bench's picture: a hand-written SVG bar chart of the table (no dependencies). Three panels:
 // CLI cold start of ours vs the peers on the memo, the engine vs the remark-parse floor, and each
 // target as measured ÷ target.
-const WIDTH = 820;
-const LABEL_W = 220;
-const BAR_W = 420;
+import { formatMs } from './common.mjs';
+
+const WIDTH = 840;
+const LABEL_W = 250;
+const BAR_W = 390;
 const ROW_H = 26;
 const BAR_H = 16;
 const COLORS = { ours: '#2563eb', peer: '#9ca3af', floor: '#9ca3af', met: '#16a34a', missed: '#dc2626', grid: '#e5e7eb', text: '#111827', muted: '#6b7280' };
 
 const escape = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-function formatMs(ms) {
-  if (ms >= 1000) return `${(ms / 1000).toFixed(ms >= 10_000 ? 1 : 2)} s`;
-  return ms >= 10 ? `${Math.round(ms)} ms` : `${ms.toFixed(1)} ms`;
-}
 
 function text(x, y, content, { anchor = 'start', size = 12, weight = 'normal', fill = COLORS.text } = {}) {
   return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" text-anchor="${anchor}" font-size="${size}" font-weight="${weight}" fill="${fill}">${escape(content)}</text>`;
@@ -23,21 +21,25 @@ function rect(x, y, width, height, fill) {
   return `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${Math.max(1, width).toFixed(1)}" height="${height}" rx="2" fill="${fill}"/>`;
 }
 
-/** x position (0..BAR_W) of a value: linear, or log10 when values span more than 20×. */
+/** x position (0..BAR_W) of a value: linear, or log10 over whole decades when values span more than 20×. */
 function scale(values) {
   const max = Math.max(...values);
   const min = Math.min(...values);
   if (max / min <= 20) return { log: false, x: (v) => (v / max) * BAR_W, ticks: [] };
-  const lo = Math.log10(min / 2);
-  const hi = Math.log10(max * 1.05);
+  let lo = Math.floor(Math.log10(min));
+  if (min / 10 ** lo < 1.5) lo -= 1; // keep the shortest bar visible
+  const hi = Math.ceil(Math.log10(max));
   const x = (v) => ((Math.log10(v) - lo) / (hi - lo)) * BAR_W;
   const ticks = [];
-  for (let power = Math.ceil(lo); power <= hi; power++) ticks.push(10 ** power);
+  for (let power = lo; power <= hi; power++) ticks.push(10 ** power);
   return { log: true, x, ticks };
 }
 
+/** Axis labels: 10 ms, 100 ms, 1 s, 10 s. */
+const tickMs = (ms) => (ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`);
+
 /** One panel of horizontal bars: rows = [{ label, value, color, note }] (value null: note only). */
-function barPanel(y, title, rows, { format, subtitle } = {}) {
+function barPanel(y, title, rows, { format, tickFormat = format, subtitle } = {}) {
   const parts = [text(16, y + 16, title, { size: 14, weight: 'bold' })];
   if (subtitle) parts.push(text(16, y + 32, subtitle, { size: 11, fill: COLORS.muted }));
   const top = y + (subtitle ? 44 : 28);
@@ -46,7 +48,7 @@ function barPanel(y, title, rows, { format, subtitle } = {}) {
   for (const tick of s?.ticks ?? []) {
     const x = LABEL_W + s.x(tick);
     parts.push(`<line x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="${top - 4}" y2="${top + rows.length * ROW_H}" stroke="${COLORS.grid}"/>`);
-    parts.push(text(x, top + rows.length * ROW_H + 12, format(tick), { anchor: 'middle', size: 10, fill: COLORS.muted }));
+    parts.push(text(x, top + rows.length * ROW_H + 12, tickFormat(tick), { anchor: 'middle', size: 10, fill: COLORS.muted }));
   }
   rows.forEach((row, index) => {
     const rowY = top + index * ROW_H;
@@ -57,7 +59,7 @@ function barPanel(y, title, rows, { format, subtitle } = {}) {
     }
     const width = s.x(row.value);
     parts.push(rect(LABEL_W, rowY, width, BAR_H, row.color));
-    parts.push(text(LABEL_W + width + 6, rowY + BAR_H - 3, `${format(row.value)}${row.note ? `  ${row.note}` : ''}`, { size: 11 }));
+    parts.push(text(LABEL_W + width + 6, rowY + BAR_H - 3, `${format(row.value)}${row.note ? `  ·  ${row.note}` : ''}`, { size: 11 }));
   });
   const height = (top - y) + rows.length * ROW_H + (s?.ticks.length ? 22 : 8);
   return { svg: parts.join('\n'), height, log: s?.log ?? false };
@@ -77,9 +79,10 @@ function cliPanel(y, { cli, peers }) {
       note: value === null ? `failed: ${peer.error ?? result?.error ?? 'not run'}`.slice(0, 70) : ours ? `${(value / ours).toFixed(1)}× ours` : '',
     });
   }
-  const panel = barPanel(y, 'CLI cold start on the memo (median wall time)', rows, { format: formatMs });
-  if (panel.log) return barPanel(y, 'CLI cold start on the memo (median wall time)', rows, { format: formatMs, subtitle: 'log scale: each grid line is 10× the previous' });
-  return panel;
+  const title = 'CLI cold start on the memo (median wall time)';
+  const panel = barPanel(y, title, rows, { format: formatMs, tickFormat: tickMs });
+  if (!panel.log) return panel;
+  return barPanel(y, title, rows, { format: formatMs, tickFormat: tickMs, subtitle: 'log scale: each grid line is 10× the one before' });
 }
 
 function enginePanel(y, { engine }) {

@@ -17,6 +17,10 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  // ESM-only dependencies read import.meta.url, which is empty in a CommonJS bundle:
+  // give them this file's own URL instead.
+  define: { 'import.meta.url': '__bundle_import_meta_url' },
+  banner: { js: "const __bundle_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
 };
 
 const entries = [

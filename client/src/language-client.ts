@@ -26,6 +26,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     synchronize: { fileEvents: watcher },
     outputChannel,
     diagnosticCollectionName: 'strategy-lint',
+    // VS Code shows a diagnostic's message above the hover already: the server leaves it out.
+    initializationOptions: { diagnosticsShownInHover: true },
   };
   // The id makes `strategyLint.trace.server` the trace setting.
   return new LanguageClient(CLIENT_ID, 'Strategy Lint', serverOptions, clientOptions);

@@ -318,6 +318,7 @@ export const SEL = {
   explorerRow: '.explorer-folders-view .monaco-list-row',
   activeTab: '.tabs-container .tab.active',
   editor: '.editor-instance .monaco-editor',
+  focusedEditor: '.editor-instance .monaco-editor.focused',
   editorLines: '.editor-instance .monaco-editor .view-lines',
   quickInput: '.quick-input-widget',
   quickInputBox: '.quick-input-widget .quick-input-box input',
@@ -396,6 +397,49 @@ export async function runCommand(page, title) {
   await page.locator(`${SEL.quickInputRow}`, { hasText: title }).first().waitFor();
   await page.keyboard.press('Enter');
   await page.locator(SEL.quickInput).waitFor({ state: 'hidden' });
+}
+
+/**
+ * Press `key` until `locator` is visible: for widgets that, on a busy machine, sometimes
+ * do not open on the first key press (seen once with Control+. under load).
+ */
+export async function pressUntilVisible(page, key, locator, { attempts = 3, perTryMs = 5_000 } = {}) {
+  for (let i = 1; ; i++) {
+    await page.keyboard.press(key);
+    try {
+      await locator.first().waitFor({ timeout: perTryMs });
+      return;
+    } catch (err) {
+      if (i >= attempts) throw err;
+      log(`pressUntilVisible: ${key} attempt ${i} did not open the widget; retrying`);
+      await page.keyboard.press('Escape'); // close whatever half-opened
+    }
+  }
+}
+
+/**
+ * Apply a quick fix by its title at the cursor: Control+. opens `.action-widget`,
+ * click the row with that title. Returns all row texts (first is the "Quick Fix" header).
+ */
+export async function quickFix(page, title) {
+  const row = page.locator('.action-widget .monaco-list-row', { hasText: title });
+  await pressUntilVisible(page, 'Control+.', row);
+  const rows = await page.locator('.action-widget:visible .monaco-list-row').allInnerTexts();
+  await row.first().click();
+  await page.locator('.action-widget:visible').waitFor({ state: 'detached' }).catch(() => {});
+  return rows;
+}
+
+/** Move the cursor with Go to Line (Control+G "line:col"), 1-based, and wait for the status bar. */
+export async function goTo(page, line, col = 1) {
+  await page.keyboard.press('Control+G');
+  await page.locator(SEL.quickInputBox).waitFor();
+  await page.keyboard.type(`${line}:${col}`);
+  await page.keyboard.press('Enter');
+  await page.locator('#status\\.editor\\.selection', { hasText: new RegExp(`^Ln ${line}, Col ${col}\\b`) }).waitFor();
+  // keys pressed before the editor has focus back are lost (e.g. Control+. right after)
+  await page.locator(SEL.quickInput).waitFor({ state: 'hidden' });
+  await page.locator(SEL.focusedEditor).waitFor();
 }
 
 /** Save a screenshot under test-results/e2e/ (created if needed); returns its path. */

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Smoke test of the e2e environment: code-server + headless Chromium can open a
-// workspace, show the Explorer, open memo.md and render its text.
+// workspace, show the Explorer, open memo.md, render its text and detect Markdown.
 // Screenshot: test-results/e2e/smoke.png. Exits non-zero (with the code-server log tail) on failure.
 //
 //   node scripts/e2e/smoke.mjs          # installs what is missing first (fast when installed)
@@ -35,6 +35,9 @@ try {
     timeoutMs: 30_000,
     what: 'memo.md text in the editor',
   });
+  // the language mode reads "Plain Text" for ~1 s after opening, until the built-in
+  // Markdown extension is registered: wait for it (an onLanguage:markdown extension needs it)
+  await page.locator('#status\\.editor\\.mode', { hasText: 'Markdown' }).waitFor({ timeout: 30_000 });
   const text = await h.visibleEditorText(page);
   h.log(`editor shows:\n${text}`);
 

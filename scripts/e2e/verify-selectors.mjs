@@ -111,6 +111,7 @@ function buildProbeVsix(dir) {
 // --- run -------------------------------------------------------------------
 let page;
 let cs;
+let browser;
 const DOC = '# Plan\n\nGoal: ship the thing.\n\nTODO: pick a metric.\n\nEnd.\n';
 try {
   await ensureInstalled();
@@ -126,7 +127,7 @@ try {
   });
 
   cs = await h.startCodeServer({ folder: dirs.workspaceDir, ...dirs });
-  const browser = await h.launchChromium();
+  browser = await h.launchChromium();
   page = await h.openWorkbench(browser, cs.url);
 
   await check('Explorer row click opens the file (.explorer-folders-view .monaco-list-row, .tabs-container .tab.active)', async () => {
@@ -210,15 +211,9 @@ try {
     await w.waitFor({ state: 'hidden' });
   });
 
-  await check('quick fix: Control+. -> .action-widget rows, click applies', async () => {
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type('5:2');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Control+.');
-    const item = page.locator('.action-widget .monaco-list-row', { hasText: 'Probe: replace TODO with DONE' });
-    await item.waitFor();
-    const rows = await page.locator('.action-widget .monaco-list-row').allInnerTexts();
-    await item.click();
+  await check('quick fix: h.goTo + h.quickFix (Control+. -> .action-widget rows, click)', async () => {
+    await h.goTo(page, 5, 2);
+    const rows = await h.quickFix(page, 'Probe: replace TODO with DONE');
     await h.waitFor(async () => (await h.visibleEditorText(page)).includes('DONE: pick a metric.'), { what: 'quick fix edit' });
     await page.locator(SEL.problemsRow, { hasText: 'Probe: unresolved TODO' }).waitFor({ state: 'detached' });
     return `rows=${JSON.stringify(rows)}`;
@@ -242,12 +237,8 @@ try {
   });
 
   await check('quick fix by keyboard: Control+. then Enter applies the first (preferred) fix', async () => {
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type('8:2');
-    await page.keyboard.press('Enter');
-    await page.locator('#status\\.editor\\.selection', { hasText: 'Ln 8, Col 2' }).waitFor();
-    await page.keyboard.press('Control+.');
-    await page.locator('.action-widget .monaco-list-row', { hasText: 'Probe: replace TODO with DONE' }).waitFor();
+    await h.goTo(page, 8, 2);
+    await h.pressUntilVisible(page, 'Control+.', page.locator('.action-widget .monaco-list-row', { hasText: 'Probe: replace TODO with DONE' }));
     await page.keyboard.press('Enter');
     await h.waitFor(async () => (await h.visibleEditorText(page)).includes('DONE typed (by keyboard.type) [x]'), { what: 'quick fix edit' });
     await page.keyboard.press('Control+End');
@@ -314,6 +305,27 @@ try {
       throw new Error(`${err.message}; files: ${fs.readdirSync(logs, { recursive: true }).join(', ')}`);
     });
     return `${path.relative(dirs.userDataDir, file)}: ${JSON.stringify(fs.readFileSync(file, 'utf8').split('\n').slice(0, 2).join(' | '))}`;
+  });
+
+  // second, short session: LITERAL_TYPING_SETTINGS make typed text land verbatim
+  await check('LITERAL_TYPING_SETTINGS: keyboard.type of brackets/indented lines is literal', async () => {
+    const d2 = h.makeTempDirs('sl-e2e-verify-literal-');
+    fs.writeFileSync(path.join(d2.workspaceDir, 'a.md'), '# A\n');
+    h.writeUserSettings(d2.userDataDir, h.LITERAL_TYPING_SETTINGS);
+    const cs2 = await h.startCodeServer({ folder: d2.workspaceDir, ...d2 });
+    const page2 = await h.openWorkbench(browser, cs2.url);
+    await h.openFileFromExplorer(page2, 'a.md');
+    await page2.locator('#status\\.editor\\.mode', { hasText: 'Markdown' }).waitFor();
+    await page2.locator(SEL.editorLines).first().click();
+    await page2.keyboard.press('Control+End');
+    const typed = '- item (one\n    indented "quote\nafter [x';
+    await page2.keyboard.type(typed);
+    const want = `# A\n${typed}`;
+    await h.waitFor(async () => (await h.visibleEditorText(page2)) === want, { what: 'literal text', timeoutMs: 10_000 }).catch(async (err) => {
+      throw new Error(`${err.message}; got ${JSON.stringify(await h.visibleEditorText(page2))}`);
+    });
+    await page2.context().close();
+    await cs2.stop();
   });
 } catch (err) {
   h.log(`ABORTED: ${err.stack}`);

@@ -71,13 +71,20 @@ describe('language server: editor features', () => {
     assert.equal((hover.contents as MarkupContent).kind, 'markdown');
     assert.match(value, /bad-strategy\/fluff/);
     assert.match(value, /"leverage" is fluff/, 'the diagnostic\'s own message');
-    assert.match(value, /\*\*Why it matters:\*\*/);
-    assert.match(value, /> “.+” — /, 'a quoted source');
-    assert.match(value, /✗ .+\n✓ .+/, 'a bad → good example');
-    assert.match(value, /\*\*How to fix:\*\*/);
-    assert.match(value, /\[Rule documentation\]\(https:\/\/.+\/docs\/rules\/bad-strategy\/fluff\.md\)/);
-    assert.ok(value.length < 2000, `compact (${value.length} characters)`);
+    assert.match(value, /\*\*Why it matters:\*\* Fluff is the first hallmark/);
+    assert.match(value, /✗ `.+`  \n✓ `.+`/, 'a bad → good example');
+    assert.match(value, /\*\*How to fix:\*\* .+ A quick fix is available/);
+    assert.match(value, /\[docs\]\(https:\/\/.+\/docs\/rules\/bad-strategy\/fluff\.md\)/);
+    assert.equal(value.match(/gibberish masquerading/g)?.length, 1, 'the rationale\'s quote is not repeated');
+    assert.ok(value.length < 1200, `compact (${value.length} characters)`);
     assert.deepEqual(hover.range, diagnostic.range);
+  });
+
+  test('hover quotes the source a principle comes from', async () => {
+    const diagnostic = diagnostics.find((d) => d.code === 'outcomes/output-as-outcome')!;
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: diagnostic.range.start });
+    const value = (hover!.contents as MarkupContent).value;
+    assert.match(value, /\n> “[^”]{20,}” — \w/, 'a quoted source');
   });
 
   test('no hover where nothing is flagged', async () => {
@@ -225,5 +232,25 @@ describe('language server: editor features', () => {
     assert.match(result.html, /data-line="\d+"/);
     const withoutHtml = await client.connection.sendRequest('strategyLint/review', { uri }) as { html?: string };
     assert.equal(withoutHtml.html, undefined);
+  });
+});
+
+describe('language server: hover in a client that shows diagnostics itself', () => {
+  test('with initializationOptions.diagnosticsShownInHover the message is not repeated', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-lsp-hover-'));
+    const client = await LspTestClient.start({ workspaceFolders: [dir], initializationOptions: { diagnosticsShownInHover: true } });
+    try {
+      const uri = fileUri(path.join(dir, 'memo.strategy.md'));
+      await client.open(uri, MEMO);
+      const diagnostics = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'bad-strategy/fluff'));
+      const fluff = diagnostics.find((d) => d.code === 'bad-strategy/fluff')!;
+      const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: fluff.range.start });
+      const value = (hover!.contents as MarkupContent).value;
+      assert.ok(!value.includes(String(fluff.message)), 'no repeated message');
+      assert.match(value, /\*\*Why it matters:\*\*/);
+    } finally {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

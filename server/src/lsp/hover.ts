@@ -17,26 +17,47 @@ const SOURCE_NAMES: Record<string, string> = {
   '004': 'an essay on Rumelt’s Good Strategy / Bad Strategy',
 };
 
-const MAX_EXAMPLE = 110;
+const MAX_EXAMPLE = 100;
 
 function trim(text: string, max = MAX_EXAMPLE): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
 }
 
-/** First sentence or two of the rationale: the hover is a summary, the docs have the rest. */
-function shortRationale(rationale: string): string {
-  const paragraph = rationale.split(/\n\s*\n/)[0].replace(/\s+/g, ' ').trim();
-  const sentences = paragraph.match(/[^.!?]+(?:[.!?]+["”’)]*|$)\s*/g) ?? [paragraph];
+/** The first sentence (or two, when the first is short): the hover is a summary, the docs have the rest. */
+export function firstSentences(markdown: string, max = 240): string {
+  const paragraph = markdown.split(/\n\s*\n/)[0].replace(/\s+/g, ' ').trim();
+  const sentences = paragraph.match(/[^.!?]+(?:[.!?]+["”’)]*(?=\s|$)|$)\s*/g) ?? [paragraph];
   let out = '';
   for (const sentence of sentences) {
-    if (out && out.length + sentence.length > 260) break;
+    if (out && (out.length > 90 || out.length + sentence.length > max)) break;
     out += sentence;
   }
-  return out.trim();
+  out = out.trim();
+  return out.length > max ? `${out.slice(0, max - 1).trimEnd()}…` : out;
 }
 
-/** Lines of `a` that `b` does not have (ignoring blank lines and headings that both share). */
+const normalize = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** True when six words in a row of `quote` already appear in `text`. */
+function quoted(text: string, quote: string): boolean {
+  const haystack = ` ${normalize(text)} `;
+  const words = normalize(quote).split(' ').filter(Boolean);
+  if (words.length === 0) return true;
+  const run = Math.min(6, words.length);
+  for (let i = 0; i + run <= words.length; i++) {
+    if (haystack.includes(` ${words.slice(i, i + run).join(' ')} `)) return true;
+  }
+  return false;
+}
+
+/** A source quote that the rationale does not already contain. */
+function freshSeed(meta: RuleMeta, shownRationale: string): RuleMeta['seeds'][number] | undefined {
+  // A quote of a few words ("Munger's twaddle") says less than the rationale already does.
+  return meta.seeds.find((seed) => normalize(seed.quote).split(' ').length >= 5 && !quoted(`${meta.rationale} ${shownRationale}`, seed.quote));
+}
+
+/** Lines of `a` that `b` does not have (blank lines and front matter fences left out). */
 function uniqueLines(a: string, b: string): string[] {
   const other = new Set(b.split(/\r?\n/).map((line) => line.trim()));
   return a.split(/\r?\n/).map((line) => line.trim()).filter((line) => line && !other.has(line) && line !== '---');
@@ -48,9 +69,8 @@ const exampleCache = new Map<string, { bad: string | null; good: string | null }
 export function exampleLines(meta: RuleMeta): { bad: string | null; good: string | null } {
   let cached = exampleCache.get(meta.id);
   if (!cached) {
-    const bad = uniqueLines(meta.examples.bad, meta.examples.good)[0] ?? null;
-    const good = uniqueLines(meta.examples.good, meta.examples.bad)[0] ?? null;
-    cached = { bad: bad ? trim(bad.replace(/^[-*+]\s+|^\d+[.)]\s+/, '')) : null, good: good ? trim(good.replace(/^[-*+]\s+|^\d+[.)]\s+/, '')) : null };
+    const clean = (line: string | undefined): string | null => (line ? trim(line.replace(/^[-*+]\s+|^\d+[.)]\s+/, '')) : null);
+    cached = { bad: clean(uniqueLines(meta.examples.bad, meta.examples.good)[0]), good: clean(uniqueLines(meta.examples.good, meta.examples.bad)[0]) };
     exampleCache.set(meta.id, cached);
   }
   return cached;
@@ -61,26 +81,31 @@ function escapeInline(text: string): string {
   return text.replace(/([\\*_[\]<>|])/g, '\\$1');
 }
 
-export function hoverMarkdown(finding: Finding): string {
+function exampleCode(text: string): string {
+  return `\`${text.replace(/`/g, "'")}\``;
+}
+
+export interface HoverOptions {
+  /** The client already shows the diagnostic's message in the hover (VS Code does): skip it. */
+  diagnosticsShownInHover?: boolean;
+}
+
+export function hoverMarkdown(finding: Finding, options: HoverOptions = {}): string {
   const rule = rulesById.get(finding.ruleId);
-  if (!rule) return `**Strategy Lint** · \`${finding.ruleId}\`\n\n${finding.message}`;
+  if (!rule) return `**Strategy Lint** · \`${finding.ruleId}\`\n\n${escapeInline(finding.message)}`;
   const meta = rule.meta as RuleMeta;
   const parts: string[] = [];
-  parts.push(`**${escapeInline(meta.description)}** · \`${meta.id}\` (${finding.severity})`);
-  parts.push(escapeInline(finding.message));
-  const why = [`**Why it matters:** ${shortRationale(meta.rationale)}`];
-  const seed = meta.seeds[0];
-  if (seed) why.push(`> “${seed.quote.replace(/^["“]|["”]$/g, '')}” — ${SOURCE_NAMES[seed.source] ?? seed.source}`);
-  parts.push(why.join('\n\n'));
+  parts.push(`**${escapeInline(meta.description)}** · \`${meta.id}\` · [docs](${ruleDocUrl(meta.id)})`);
+  if (!options.diagnosticsShownInHover) parts.push(escapeInline(finding.message));
+  const why = firstSentences(meta.rationale);
+  const seed = freshSeed(meta, why);
+  parts.push(`**Why it matters:** ${why}${seed ? `\n\n> “${seed.quote.replace(/^["“]|["”]$/g, '')}” — ${SOURCE_NAMES[seed.source] ?? seed.source}` : ''}`);
   const example = exampleLines(meta);
-  if (example.bad || example.good) {
-    const rows: string[] = [];
-    if (example.bad) rows.push(`✗ ${example.bad}`);
-    if (example.good) rows.push(`✓ ${example.bad ? '' : 'add: '}${example.good}`);
-    parts.push(`**Example**\n\n\`\`\`text\n${rows.join('\n')}\n\`\`\``);
-  }
-  parts.push(`**How to fix:** ${meta.howToFix.replace(/\s+/g, ' ').trim()}`);
-  parts.push(`[Rule documentation](${ruleDocUrl(meta.id)})${finding.fix ? ' · quick fix available (Ctrl+.)' : ''}`);
+  const rows: string[] = [];
+  if (example.bad) rows.push(`✗ ${exampleCode(example.bad)}`);
+  if (example.good) rows.push(`✓ ${example.bad ? '' : 'add '}${exampleCode(example.good)}`);
+  if (rows.length > 0) parts.push(rows.join('  \n'));
+  parts.push(`**How to fix:** ${firstSentences(meta.howToFix, 260)}${finding.fix ? ' A quick fix is available (Ctrl+.).' : ''}`);
   return parts.join('\n\n');
 }
 
@@ -90,7 +115,7 @@ export function findingsAt(document: TextDocument, findings: readonly Finding[],
   return findings.filter((finding) => finding.start <= offset && offset <= Math.max(finding.end, finding.start + 1));
 }
 
-export function provideHover(document: TextDocument, findings: readonly Finding[], position: Position): Hover | null {
+export function provideHover(document: TextDocument, findings: readonly Finding[], position: Position, options: HoverOptions = {}): Hover | null {
   const hits = findingsAt(document, findings, position);
   if (hits.length === 0) return null;
   // Several rules on one spot: the most severe first, at most three, separated by rules.
@@ -99,7 +124,7 @@ export function provideHover(document: TextDocument, findings: readonly Finding[
   const start = Math.min(...shown.map((f) => f.start));
   const end = Math.max(...shown.map((f) => f.end));
   return {
-    contents: { kind: MarkupKind.Markdown, value: shown.map(hoverMarkdown).join('\n\n---\n\n') },
+    contents: { kind: MarkupKind.Markdown, value: shown.map((finding) => hoverMarkdown(finding, options)).join('\n\n---\n\n') },
     range: rangeOf(document, start, end),
   };
 }

@@ -38,6 +38,8 @@ const reporter = new ConfigProblemReporter(connection);
 const linter = new Linter({ connection, documents, settings, configs, folders, reporter });
 
 let supportsDynamicConfigurationRegistration = false;
+/** Set by clients that already show diagnostic messages in hovers (the VS Code client does). */
+let diagnosticsShownInHover = false;
 
 function logError(what: string, error: unknown): void {
   connection.console.error(`${what}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -63,6 +65,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   settings.setSupportsPull(capabilities.workspace?.configuration === true);
   supportsDynamicConfigurationRegistration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   folders.set(params.workspaceFolders, params.rootUri);
+  const initializationOptions = params.initializationOptions as { diagnosticsShownInHover?: unknown } | undefined;
+  diagnosticsShownInHover = initializationOptions?.diagnosticsShownInHover === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -121,7 +125,7 @@ connection.onHover(guard('hover', null, async (params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !isMarkdown(document)) return null;
   const analysis = linter.cached(document.uri) ?? (await linter.analysis(document.uri));
-  return analysis ? provideHover(document, analysis.result.findings, params.position) : null;
+  return analysis ? provideHover(document, analysis.result.findings, params.position, { diagnosticsShownInHover }) : null;
 }));
 
 connection.onCodeAction(guard('codeAction', [], async (params) => {

@@ -1,9 +1,13 @@
 /**
  * Key-result classification for the review: is a key result an outcome or an output, and what
- * are its metric, baseline, target, date and owner? The vocabulary is the one of
- * outcomes/output-as-outcome (RULES.md): a line governed by an output verb (ship, launch, release,
- * build, deliver, implement, migrate, complete, finish, create, roll out, publish, hire) that
- * moves no metric is an output; anything else is an outcome, measurable or not.
+ * are its metric, baseline, target, date and owner?
+ *
+ * The verdict (outcome / output / no target / no metric) reuses the outcomes rules' own reading
+ * (rules/outcomes/_measures.ts: the output verbs of outcomes/output-as-outcome — ship, launch,
+ * release, build, deliver, implement, migrate, complete, finish, create, roll out, publish, hire, …
+ * — and their metric vocabulary), so the review's table never contradicts the squiggles. The
+ * field extraction ("from 12% to 20%", "12% → 20%", "to 20% by Q3 2027", "currently 12%",
+ * "baseline: 12%", "@maria", "Owner: Maria Chen", table columns) is the review's own.
  *
  * Every pattern is a flat alternation or a bounded repetition (no nested quantifiers), so the
  * extraction is linear on any input.
@@ -180,8 +184,6 @@ interface Extracted {
   metric: string | null;
   baseline: string | null;
   target: string | null;
-  /** A from/to, an arrow, a comparator, a change verb with a number, or "N% of". */
-  movement: boolean;
 }
 
 /** Metric, baseline and target from free text whose dates and owners have been blanked out. */
@@ -189,7 +191,6 @@ function extractQuantities(text: string): Extracted {
   let metric: string | null = null;
   let baseline: string | null = null;
   let target: string | null = null;
-  let movement = false;
   let rest = text;
 
   const fromTo = FROM_TO.exec(rest);
@@ -197,7 +198,6 @@ function extractQuantities(text: string): Extracted {
     baseline = cleanValue(fromTo[1]);
     target = cleanValue(fromTo[2]);
     metric = phraseBefore(rest, fromTo.index);
-    movement = true;
     rest = blank(rest, fromTo.index, fromTo.index + fromTo[0].length);
   }
   if (!target) {
@@ -206,7 +206,6 @@ function extractQuantities(text: string): Extracted {
       baseline = cleanValue(arrow[1]);
       target = cleanValue(arrow[2]);
       metric = phraseBefore(rest, arrow.index);
-      movement = true;
       rest = blank(rest, arrow.index, arrow.index + arrow[0].length);
     }
   }
@@ -227,13 +226,11 @@ function extractQuantities(text: string): Extracted {
       const symbol: Record<string, string> = { 'at least': '≥', 'no less than': '≥', 'more than': '>', 'above': '>', 'over': '>', 'at most': '≤', 'no more than': '≤', 'less than': '<', 'fewer than': '<', 'below': '<', 'under': '<', 'within': '≤', '>=': '≥', '<=': '≤' };
       target = `${symbol[word] ?? word} ${cleanValue(comparator[2])}`;
       metric ??= phraseBefore(rest, comparator.index) ?? phraseAfter(rest, comparator.index + comparator[0].length);
-      movement = true;
       rest = blank(rest, comparator.index, comparator.index + comparator[0].length);
     } else if (to) {
       target = cleanValue(to[1]);
       const before = phraseBefore(rest, to.index);
       metric ??= before && !/^(?:to|reach|hit|achieve)$/i.test(before) ? before : phraseAfter(rest, to.index + to[0].length);
-      movement = movement || verb !== null || NAMED_METRIC.test(text);
       rest = blank(rest, to.index, to.index + to[0].length);
     }
   }
@@ -244,7 +241,6 @@ function extractQuantities(text: string): Extracted {
       const sign = /^[+−-]/.test(value) ? '' : DECREASE_VERB.test(verb[0]) ? '−' : INCREASE_VERB.test(verb[0]) ? '+' : '';
       target = `${sign}${value}`;
       metric ??= phraseBefore(rest, delta.index);
-      movement = true;
       rest = blank(rest, delta.index, delta.index + delta[0].length);
     }
   }
@@ -253,7 +249,6 @@ function extractQuantities(text: string): Extracted {
     if (share && /%|percent/i.test(share[1])) {
       target = cleanValue(share[1]);
       metric ??= phraseAfter(rest, share.index + share[0].length);
-      movement = true;
     }
   }
   if (!target && verb) {
@@ -265,11 +260,9 @@ function extractQuantities(text: string): Extracted {
       const sign = /^[+−-]/.test(target) ? '' : DECREASE_VERB.test(verb[0]) ? '−' : INCREASE_VERB.test(verb[0]) && /%|pp|points?/.test(target) ? '+' : '';
       target = sign + target;
       metric ??= phraseBefore(rest, value.index) ?? phraseAfter(rest, value.index + value[0].length);
-      movement = true;
     } else if (/^(?:doubl|tripl|halv)/i.test(verb[0])) {
       target = verb[0].toLowerCase().startsWith('doub') ? '×2' : verb[0].toLowerCase().startsWith('trip') ? '×3' : '×½';
       metric ??= phraseAfter(rest, verb.index + verb[0].length);
-      movement = true;
     }
   }
   if (!target) {
@@ -289,9 +282,7 @@ function extractQuantities(text: string): Extracted {
     metric = tidy(metric).replace(LEADING_FILLER, '');
     if (!/\p{L}/u.test(metric) || metric.length > 80) metric = null;
   }
-  // A named metric with any quantity is a metric movement even without a verb ("NPS 45 by Q3").
-  if (!movement && target && metric && NAMED_METRIC.test(metric)) movement = true;
-  return { metric, baseline, target, movement };
+  return { metric, baseline, target };
 }
 
 function lastDate(text: string, dateOptions: DateOptions): { text: string; index: number; length: number } | null {

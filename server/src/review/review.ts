@@ -3,13 +3,12 @@
  * webview, the CLI's `review` command and "Export to Markdown". It reads the document model
  * (sections, objectives, key results) and the findings; it never re-runs rules.
  */
-import { rulesById } from '../engine/rules/index.js';
+import { rulesById, ruleDocUrl } from '../engine/rules/index.js';
 import type { LintResult } from '../engine/lint.js';
 import { countWords, type StrategyDocument } from '../engine/model/document.js';
 import type { Section } from '../engine/model/sections.js';
 import { OBJECTIVE_LABEL, type Item } from '../engine/model/items.js';
 import type { DocTypeSource } from '../engine/model/doctype.js';
-import { ruleDocUrl } from '../engine/rules/index.js';
 import type { DocType, Finding, RuleFamily, SectionRole, Severity } from '../engine/types.js';
 import { classifyKeyResult, columnsOf, dateIn, findOwner, stripLabel, type DateSource, type KeyResultColumns, type KeyResultKind, type KeyResultVerdict } from './key-results.js';
 import { overallScore, SCORE_AREAS, SCORING_FORMULA, scoreArea, type AreaScore, type OverallScore } from './scoring.js';

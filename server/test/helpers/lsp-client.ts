@@ -59,6 +59,7 @@ export interface StartOptions {
   settings?: SettingsProvider;
   workspaceFolders?: string[];
   capabilities?: ClientCapabilities;
+  initializationOptions?: Record<string, unknown>;
 }
 
 export function fileUri(filePath: string): string {
@@ -132,6 +133,7 @@ export class LspTestClient {
       rootUri: folders[0] ? fileUri(folders[0]) : null,
       capabilities: options.capabilities ?? CAPABILITIES,
       workspaceFolders: folders.map((folder) => ({ uri: fileUri(folder), name: path.basename(folder) })),
+      ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;

@@ -83,6 +83,8 @@ const NON_ITEM_ROLES: readonly SectionRole[] = ['summary', 'non-goals', 'risks',
 const WHY_SECTION = /^[^\p{L}\p{N}]*(?:why|strategy|strategic context|context|background|how to read|about|changelog|legend|principles|assumptions|dependencies|open questions|questions|faq|glossary|appendix|notes|links|references|team|owners|contacts|done|shipped|recently shipped|completed|released|delivered|launched|past|archive|archived|not doing|won['’]?t do|will not do|parked|icebox|dropped|cancell?ed|deprioriti[sz]ed)\b/iu;
 /** A table row that reports finished work. */
 const DONE_CELL = /^\s*(?:done|shipped|released|completed?|delivered|launched|live|✅|✔️?)\s*$/iu;
+/** A sub-bullet that describes its parent rather than being an item: "Why: …", "Outcome: …", "Owner: @ana". */
+const ATTRIBUTE_LINE = /^\s*(?:why|problem|pain|customers?|users?|who|for whom|outcomes?|impact|metrics?|kpis?|success(?: metric)?|goal|target|owner|dri|status|when|eta|timeline|notes?|risks?|dependenc(?:y|ies)|scope|context|evidence|results?|measures?|hypothesis|okr|kr\d{0,2})\s*:/iu;
 /** A list item that groups plan items under a theme: a few words, children, no date of its own. */
 const GROUP_WORDS = 5;
 /** Sections inside an objective or metrics section whose items are work or notes, not key results. */
@@ -337,8 +339,9 @@ export class StrategyDocument {
       if (item.kind === 'line' || (item.kind === 'list-item' && item.depth > 0)) continue;
       if (NON_ITEM_ROLES.some((role) => withinRole(item.section, role))) continue;
       if (this.inWhySection(item.section)) continue;
+      // A theme groups items; an item with "Why: …", "Outcome: …" sub-bullets is one item described in detail.
       const isGroup = item.kind === 'list-item' && item.children.length > 0 && countWords(item.text) <= GROUP_WORDS
-        && findDates(item.text, this.dateOptions).length === 0;
+        && findDates(item.text, this.dateOptions).length === 0 && !item.children.some((child) => ATTRIBUTE_LINE.test(child.text));
       if (isGroup) for (const child of item.children) add(child);
       else add(item);
     }

@@ -27,8 +27,8 @@ export interface Item {
   cells?: TextBlock[];
 }
 
-/** Labels that open a key-result line: "KR", "KR1", "KR 1.2", "KR-3", "Key result 2:", "Measure:" (Measure = Key Result). */
-export const KEY_RESULT_LABEL = /^\s*(?:\*\*|__)?\s*(?:KR[\s-]?\d{0,2}(?:\.\d{1,2})?[a-z]?|key\s+results?(?:\s#?\d{1,2}(?:\.\d{1,2})?)?|measures?(?:\s#?\d{1,2})?)\s*(?:\*\*|__)?\s*[:.)—–-]/i;
+/** Labels that open a key-result line: "KR:", "KR1:", "KR 1.2 —", "KR-3:", "**KR1.1** …", "Key result 2:", "Measure:" (Measure = Key Result). */
+export const KEY_RESULT_LABEL = /^\s*(?:\*\*|__)?\s*(?:KR[\s-]?\d{1,2}(?:\.\d{1,2})?[a-z]?(?:\s*(?:\*\*|__)?\s*[:.)—–-]|(?=\s))|(?:KR|key\s+results?(?:\s#?\d{1,2}(?:\.\d{1,2})?)?|measures?(?:\s#?\d{1,2})?)\s*(?:\*\*|__)?\s*[:.)—–-])/i;
 /** Labels that open an objective line: "Objective:", "Objective 1:", "O1:", "Goal:" (Goal = Objective). */
 export const OBJECTIVE_LABEL = /^\s*(?:\*\*|__)?\s*(?:objective\s?#?\d{0,2}|O\d{1,2}|goal\s?#?\d{0,2})\s*(?:\*\*|__)?\s*[:.)—–-]/i;
 /** Labels of work, not results: "Experiment:", "Task:", "Initiative 2:" (Experiment = Task). Never key results. */
@@ -48,10 +48,9 @@ function emptyBlock(node: Nodes): TextBlock {
   return new TextBlock('paragraph', node, '', [], offset, offset);
 }
 
-/** Split a paragraph into labelled lines when at least one line carries a KR/objective label. */
+/** The labelled lines of a paragraph ("KR2: …", "Objective: …"), a one-line paragraph included. */
 function labelledLines(paragraph: Paragraph): TextBlock[] {
   const block = textBlockOf('paragraph', paragraph);
-  if (!block.text.includes('\n')) return [];
   const lines: TextBlock[] = [];
   let from = 0;
   for (const line of block.text.split('\n')) {

@@ -23,7 +23,8 @@ import { plainText, textBlockOf, type TextBlock } from './text-block.js';
 
 export interface Sentence {
   node: NlcstSentence;
-  text: string;
+  /** The sentence as plain text (computed on first use). */
+  readonly text: string;
   start: number;
   end: number;
   /** Word nodes in the sentence (inline code and symbols excluded). */
@@ -114,6 +115,16 @@ export function buildNlcst(root: Root, text: string): NlcstRoot {
   return { ...tree, children: merged };
 }
 
+/** A sentence whose text is computed on first use (most rules only need offsets and counts). */
+class LazySentence implements Sentence {
+  private cachedText?: string;
+  constructor(readonly node: NlcstSentence, readonly start: number, readonly end: number, readonly wordCount: number) {}
+  get text(): string {
+    this.cachedText ??= toString(this.node);
+    return this.cachedText;
+  }
+}
+
 export function sentencesOf(tree: NlcstRoot): Sentence[] {
   const sentences: Sentence[] = [];
   for (const paragraph of tree.children) {
@@ -122,8 +133,9 @@ export function sentencesOf(tree: NlcstRoot): Sentence[] {
       if (child.type !== 'SentenceNode') continue;
       const start = child.position?.start.offset ?? 0;
       const end = child.position?.end.offset ?? start;
-      const wordCount = child.children.filter((node) => node.type === 'WordNode').length;
-      sentences.push({ node: child, text: toString(child), start, end, wordCount });
+      let wordCount = 0;
+      for (const node of child.children) if (node.type === 'WordNode') wordCount++;
+      sentences.push(new LazySentence(child, start, end, wordCount));
     }
   }
   return sentences;

@@ -9,6 +9,7 @@ import type { TextBlock } from '../model/text-block.js';
 import type { SectionRole } from '../types.js';
 import { countWords } from '../model/document.js';
 import { phraseMatcher } from './phrases.js';
+import { normalizeHeading } from '../model/roles.js';
 
 export const KERNEL_ROLES = ['diagnosis', 'guiding-policy', 'coherent-actions'] as const satisfies readonly SectionRole[];
 export type KernelRole = (typeof KERNEL_ROLES)[number];
@@ -40,6 +41,16 @@ export function isContainer(doc: StrategyDocument, section: Section): boolean {
 /** Sections whose heading names the role, containers excluded. */
 export function roleSections(doc: StrategyDocument, role: SectionRole): Section[] {
   return doc.sectionsWithRole(role).filter((section) => !isContainer(doc, section));
+}
+
+/**
+ * Sections whose heading starts with one of `phrases` ("Context", "Background: …", "Rollout
+ * plan"): headings that do a kernel part's job without its name. Matched on the normalized heading.
+ */
+export function sectionsNamed(doc: StrategyDocument, phrases: readonly string[]): Section[] {
+  if (phrases.length === 0) return [];
+  const matcher = phraseMatcher(phrases, { inflect: false });
+  return doc.sections.filter((section) => !isContainer(doc, section) && matcher.matchAll(normalizeHeading(section.title)).some((m) => m.index === 0));
 }
 
 /** The section itself or its nearest ancestor whose heading names any role (containers skipped). */

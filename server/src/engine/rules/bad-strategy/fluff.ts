@@ -5,6 +5,23 @@ import type { TextBlock } from '../../model/text-block.js';
 
 /** Buzzwords that only decorate: removing them loses nothing, so the fix is safe. */
 const REMOVABLE = ['world-class', 'best-in-class', 'cutting-edge', 'game-changing', 'next-generation', 'best-of-breed', 'state-of-the-art', 'seamless', 'holistic', 'robust', 'innovative', 'revolutionary', 'disruptive', 'transformational', 'mission-critical'];
+/** "leverage" is a buzzword as a verb ("leverage our platform"), a real concept as a noun ("managerial leverage", "builds leverage"). */
+const VERB_LEAD = /(?:^|[.!?:;—–(]\s*|\b(?:to|will|'ll|can|could|should|must|would|might|may|we|you|they|i|and|or|let's|us|also|then|better|fully|further|not|n't|help|helps|helped|how)\s+)$/i;
+/** Degree words before a participle make it an adjective: "the most leveraged role", "a highly disruptive change". */
+const ADJECTIVE_LEAD = /\b(?:most|more|less|least|highly|heavily|very|over|too|so|pretty|quite|rather|fairly|less)\s+$/i;
+
+/** A match that is the noun or adjective use of a word the list means as a buzzword. */
+function isLiteralUse(text: string, index: number, written: string): boolean {
+  const word = written.toLowerCase();
+  const before = text.slice(Math.max(0, index - 24), index);
+  if (/^leverage$/.test(word)) {
+    const after = text.slice(index + written.length, index + written.length + 16);
+    return !VERB_LEAD.test(before) && !/^\s+(?:our|the|this|that|these|those|their|its|his|her|my|your|existing|a|an|every|all|what|AI|data|[\p{L}]+['’]s)\b/iu.test(after);
+  }
+  if (/^(?:leveraged|disruptive|disruptively)$/.test(word)) return ADJECTIVE_LEAD.test(before) || /^\s+to\b/i.test(text.slice(index + written.length, index + written.length + 4));
+  return false;
+}
+
 /** Plain words that say the same thing. */
 const REPLACEMENTS: Record<string, string> = { leverage: 'use', utilize: 'use', utilise: 'use' };
 
@@ -38,6 +55,11 @@ export default defineRule({
         default: ['leverage', 'synergy', 'synergies', 'world-class', 'best-in-class', 'holistic', 'paradigm', 'paradigm shift', 'seamless', 'robust', 'cutting-edge', 'game-changing', 'game changer', 'move the needle', 'unlock', 'empower', 'best-of-breed', 'next-generation', 'state-of-the-art', 'value-add', 'value-added', 'thought leadership', 'disruptive', 'revolutionary', 'transformational', 'north star vision', 'low-hanging fruit', 'boil the ocean', 'circle back', 'double down', 'utilize', 'innovative', 'mission-critical', 'customer-centric', 'data-driven culture', 'win-win', 'scalable solution', 'drive alignment', 'ecosystem play'],
         description: 'Buzzwords and filler phrases to flag (matched case-insensitively, with inflections, through curly quotes and non-breaking hyphens).',
       },
+      allow: {
+        type: 'string[]',
+        default: ['empowered product team', 'empowered product teams', 'empowered teams', 'empowered team', 'operating leverage', 'financial leverage', 'managerial leverage', 'robustness check', 'holistic review'],
+        description: 'Terms of art that contain a listed word but mean something precise ("empowered product teams", "operating leverage"); matches inside them are not flagged.',
+      },
       maxDensity: {
         type: 'number',
         default: 150,
@@ -60,9 +82,13 @@ export default defineRule({
   },
   check({ doc, options, report, reportDocument }) {
     const matcher = phraseMatcher(options.words);
+    const allowed = phraseMatcher(options.allow, { inflect: false });
     let count = 0;
     for (const block of doc.textBlocks) {
+      const safe = allowed.matchAll(block.text);
       for (const match of matcher.matchAll(block.text)) {
+        if (safe.some((a) => match.index >= a.index && match.index + match.length <= a.index + a.length)) continue;
+        if (isLiteralUse(block.text, match.index, match.text)) continue;
         count++;
         const { start, end } = block.sourceRange(match.index, match.index + match.length);
         report({

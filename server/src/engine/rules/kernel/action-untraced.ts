@@ -18,7 +18,7 @@ export default defineRule({
   meta: {
     id: 'kernel/action-untraced',
     family: 'kernel',
-    description: 'A coherent action that shares no key word with the diagnosis, the guiding policy or the summary.',
+    description: 'A coherent action that shares no key word with the diagnosis, the guiding policy, the summary or the context around them.',
     defaultSeverity: 'information',
     types: ['strategy', 'decision'],
     documentLevel: false,
@@ -43,7 +43,7 @@ export default defineRule({
       },
     },
     rationale:
-      'Rumelt describes good strategy as "a coherent blend of policies, actions, and resources": every action should answer the diagnosis or carry out the policy. An action that shares no key word with either is often a pet project riding along, or a sign that the diagnosis leaves out the problem the action really solves.',
+      'Rumelt describes good strategy as "a coherent blend of policies, actions, and resources": every action should answer the diagnosis or carry out the policy. An action that shares no key word with either is often a pet project riding along, or a sign that the diagnosis leaves out the problem the action really solves. The summary, the introduction and unlabelled context sections count as well, so only actions that nothing in the document motivates are flagged.',
     howToFix:
       'Say which part of the diagnosis or policy the action serves, in their words ("Rebuild onboarding — the three-week setup is why merchants churn"). If it serves neither, cut it, or add the problem it solves to the diagnosis.',
     seeds: [
@@ -71,8 +71,14 @@ export default defineRule({
     }
     // Nothing to trace to: kernel/diagnosis-missing and kernel/guiding-policy-missing say so.
     if (kernel === 0) return;
-    // A decision doc's title states the choice ("Build the importer in-house").
+    // The title ("Build the importer in-house"), the introduction under it, and sections that name
+    // no role ("Context", "State of the business") are diagnosis in all but name.
     if (doc.titleText) add(doc.titleText);
+    for (const block of doc.textBlocks) {
+      if (block.kind === 'heading') continue;
+      const section = doc.sectionAt(block.start);
+      if (section === null || section === doc.titleSection || roleOwner(doc, section) === null) add(block.text);
+    }
     if (reference.size < options.minReferenceWords) return;
     for (const item of doc.actionItems) {
       if (item.checked === true || hasTemplateToken(item.text)) continue;
@@ -84,7 +90,7 @@ export default defineRule({
       if (stems.size < options.minActionWords) continue;
       if ([...stems].some((stem) => reference.has(stem))) continue;
       report({
-        message: 'This action shares no key word with the diagnosis, the guiding policy or the summary: say which part of the challenge it addresses, or cut it.',
+        message: 'Nothing in the diagnosis, policy or context mentions what this action is about: say which part of the challenge it addresses, or cut it.',
         start: item.start,
         end: item.end,
       });

@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import { insertSectionFix } from '../../text/sections.js';
-import { roleSections } from '../../text/kernel.js';
+import { roleSections, sectionsNamed } from '../../text/kernel.js';
 
 export default defineRule({
   meta: {
@@ -11,7 +11,13 @@ export default defineRule({
     types: ['strategy', 'decision'],
     documentLevel: true,
     fixable: true,
-    options: {},
+    options: {
+      alsoAccept: {
+        type: 'string[]',
+        default: ['implementation', 'rollout', 'roll-out', 'milestones', 'timeline', 'work plan', 'workstreams', 'roadmap', 'deliverables', 'action items', 'to-dos', 'todos', 'how we will get there', 'what happens next'],
+        description: 'Headings that list the steps under another name ("Rollout plan", "Milestones"); a section starting with one of them counts as coherent actions here.',
+      },
+    },
     rationale:
       'Rumelt\'s kernel ends in coherent actions: steps that reinforce one another and carry out the policy. A diagnosis and a policy with no actions is an essay, not a strategy — it commits no people, money or time, so nothing changes on Monday.',
     howToFix:
@@ -25,8 +31,8 @@ export default defineRule({
       good: '# Payments strategy\n\n## Diagnosis\n\nMid-market merchants churn in their first 90 days because onboarding takes three weeks.\n\n## Guiding policy\n\nWe will serve mid-market merchants first rather than enterprise.\n\n## Coherent actions\n\n- Rebuild onboarding for self-serve (@ana, Q1 2027)\n',
     },
   },
-  check({ doc, reportDocument }) {
-    if (roleSections(doc, 'coherent-actions').length > 0) return;
+  check({ doc, options, reportDocument }) {
+    if (roleSections(doc, 'coherent-actions').length > 0 || sectionsNamed(doc, options.alsoAccept).length > 0) return;
     const earlier = [...roleSections(doc, 'diagnosis'), ...roleSections(doc, 'guiding-policy')].map((s) => s.start + 1);
     reportDocument(
       'No coherent actions: add the few concrete steps that carry out the guiding policy, each with an owner and a date.',

@@ -1,5 +1,6 @@
 import { defineRule } from '../../types.js';
 import { insertSectionFix } from '../../text/sections.js';
+import { roleSections, sectionsNamed } from '../../text/kernel.js';
 
 export default defineRule({
   meta: {
@@ -10,7 +11,13 @@ export default defineRule({
     types: ['strategy', 'decision'],
     documentLevel: true,
     fixable: true,
-    options: {},
+    options: {
+      alsoAccept: {
+        type: 'string[]',
+        default: ['context', 'background', 'motivation', 'current state', 'state of the business', 'state of play', 'where things stand', 'status quo', 'pain points'],
+        description: 'Headings that do the diagnosis\'s job under another name ("Context", "Background: …"); a section starting with one of them counts as a diagnosis here.',
+      },
+    },
     rationale:
       'Rumelt calls the diagnosis the first element of the kernel of a good strategy: it names the critical challenge and so tells you where to focus. A document that jumps straight to plans has nothing to be coherent *with*, and readers cannot judge whether the actions address the real problem.',
     howToFix:
@@ -24,8 +31,8 @@ export default defineRule({
       good: '# Payments strategy\n\n## Diagnosis\n\nMid-market merchants churn in their first 90 days because onboarding takes three weeks.\n\n## Guiding policy\n\nWe will serve mid-market merchants first rather than enterprise.\n\n## Coherent actions\n\n- Rebuild onboarding for self-serve (@ana, Q1 2027)\n',
     },
   },
-  check({ doc, reportDocument }) {
-    if (doc.sectionsWithRole('diagnosis').length > 0) return;
+  check({ doc, options, reportDocument }) {
+    if (roleSections(doc, 'diagnosis').length > 0 || sectionsNamed(doc, options.alsoAccept).length > 0) return;
     reportDocument(
       'No diagnosis: add a section that names the challenge this strategy must overcome (Rumelt\'s kernel starts with the diagnosis).',
       insertSectionFix(doc, 'Diagnosis', 'What is going on, and what obstacle makes it hard?', ['guiding-policy', 'coherent-actions']),

@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import { insertSectionFix } from '../../text/sections.js';
-import { roleSections } from '../../text/kernel.js';
+import { roleSections, sectionsNamed } from '../../text/kernel.js';
 
 export default defineRule({
   meta: {
@@ -11,7 +11,13 @@ export default defineRule({
     types: ['strategy', 'decision'],
     documentLevel: true,
     fixable: true,
-    options: {},
+    options: {
+      alsoAccept: {
+        type: 'string[]',
+        default: ['decision', 'proposal', 'recommendation', 'proposed solution', 'solution', 'our bet', 'the bet', 'thesis', 'positioning', 'choices', 'where we will play'],
+        description: 'Headings that state the chosen approach under another name (a decision doc\'s "Decision" or "Proposal"); a section starting with one of them counts as a guiding policy here.',
+      },
+    },
     rationale:
       'The guiding policy is the second element of Rumelt\'s kernel: the approach that turns the diagnosis into a choice, and so rules out other paths. Without it, the actions are a to-do list — nobody can tell which of them matter, or which new idea fits and which does not.',
     howToFix:
@@ -25,8 +31,8 @@ export default defineRule({
       good: '# Payments strategy\n\n## Diagnosis\n\nMid-market merchants churn in their first 90 days because onboarding takes three weeks.\n\n## Guiding policy\n\nWe will serve mid-market merchants first rather than enterprise.\n\n## Coherent actions\n\n- Rebuild onboarding for self-serve (@ana, Q1 2027)\n',
     },
   },
-  check({ doc, reportDocument }) {
-    if (roleSections(doc, 'guiding-policy').length > 0) return;
+  check({ doc, options, reportDocument }) {
+    if (roleSections(doc, 'guiding-policy').length > 0 || sectionsNamed(doc, options.alsoAccept).length > 0) return;
     const diagnosis = roleSections(doc, 'diagnosis')[0];
     reportDocument(
       'No guiding policy: add a section that says how you will deal with the challenge — the approach you choose, and what it rules out.',

@@ -18,7 +18,7 @@ import type { KeyResult, StrategyDocument } from '../../model/document.js';
 import type { Item } from '../../model/items.js';
 import { KEY_RESULT_LABEL, OBJECTIVE_LABEL } from '../../model/items.js';
 import { findDates, hasTimeframe, yearHeadingOf, type DateMention } from '../../model/dates.js';
-import type { TextBlock } from '../../model/text-block.js';
+import { CODE_PLACEHOLDER, type TextBlock } from '../../model/text-block.js';
 import { foldTypography, phraseMatcher } from '../../text/phrases.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -28,7 +28,8 @@ import { foldTypography, phraseMatcher } from '../../text/phrases.js';
 export const DEFAULT_OUTPUT_VERBS: readonly string[] = [
   'ship', 'launch', 'release', 'build', 'deliver', 'implement', 'migrate', 'complete', 'finish', 'create', 'roll out',
   'publish', 'hire', 'deploy', 'develop', 'design', 'introduce', 'add', 'integrate', 'set up', 'stand up', 'rebuild',
-  'redesign', 'refactor', 'rewrite', 'upgrade', 'document', 'write', 'draft', 'finalize', 'finalise', 'go live',
+  'redesign', 'refactor', 'rewrite', 'upgrade', 'document', 'write', 'draft', 'finalize', 'finalise', 'go live', 'deprecate',
+  'sunset', 'retire', 'decommission', 'replace', 'consolidate',
   'kick off', 'hold', 'host', 'conduct', 'organize', 'organise', 'run a', 'run an', 'run the',
 ];
 
@@ -43,7 +44,7 @@ export const DEFAULT_OUTCOME_METRICS: readonly string[] = [
   'resolution time', 'wait time', 'load time', 'uptime', 'availability', 'error rate', 'failure rate',
   'change failure rate', 'incidents', 'defects', 'escaped defects', 'tickets', 'support tickets', 'deflection',
   'cycle time', 'lead time', 'deploy frequency', 'deployment frequency', 'throughput', 'win rate', 'close rate',
-  'pipeline', 'bookings', 'renewal rate', 'renewals', 'expansion', 'margin', 'gross margin', 'cost', 'CAC', 'LTV',
+  'qualified pipeline', 'pipeline coverage', 'sales pipeline', 'bookings', 'renewal rate', 'renewals', 'expansion', 'margin', 'gross margin', 'cost', 'CAC', 'LTV',
   'payback', 'market share', 'share of', 'completion rate', 'task success', 'frequency', 'p50', 'p95', 'p99', 'MTTR',
   'SLO', 'accuracy', 'time saved', 'hours saved', 'drop-off', 'abandonment', 'repeat purchase', 'GMV', 'AOV',
 ];
@@ -72,16 +73,17 @@ const NOT_QUANTITY = [
   /\b(?:1st|2nd|3rd|\d+th)\b/gi,
 ];
 
-const CHANGE_VERB_SOURCE = "increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|grow(?:s|n|ing)?|grew|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|improv(?:e|es|ed|ing)|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|halv(?:e|es|ed|ing)|cut(?:s|ting)?|reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|lower(?:s|ed|ing)?|drop(?:s|ped|ping)?|shrink(?:s|ing)?|shorten(?:s|ed|ing)?|mov(?:e|es|ed|ing)|keep(?:s|ing)?|maintain(?:s|ed|ing)?|hold(?:s|ing)?|sustain(?:s|ed|ing)?|reach(?:es|ed|ing)?|hit(?:s|ting)?|achiev(?:e|es|ed|ing)|accelerat(?:e|es|ed|ing)|expand(?:s|ed|ing)?|driv(?:e|es|ing)|bring(?:s|ing)?|get(?:s|ting)?|speed(?:s|ing)?\\s+up|eliminat(?:e|es|ed|ing)|minimi[sz](?:e|es|ed|ing)|maximi[sz](?:e|es|ed|ing)|convert(?:s|ed|ing)?|retain(?:s|ed|ing)?|activat(?:e|es|ed|ing)|win(?:s|ning)?|save(?:s|d)?|sav(?:ing)";
+const CHANGE_VERB_SOURCE = "increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|grow(?:s|n|ing)?|grew|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|improv(?:e|es|ed|ing)|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|halv(?:e|es|ed|ing)|cut(?:s|ting)?|reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|lower(?:s|ed|ing)?|drop(?:s|ped|ping)?|shrink(?:s|ing)?|shorten(?:s|ed|ing)?|mov(?:e|es|ed|ing)|keep(?:s|ing)?|maintain(?:s|ed|ing)?|hold(?:s|ing)?|sustain(?:s|ed|ing)?|reach(?:es|ed|ing)?|hit(?:s|ting)?|achiev(?:e|es|ed|ing)|accelerat(?:e|es|ed|ing)|expand(?:s|ed|ing)?|driv(?:e|es|ing)|bring(?:s|ing)?|get(?:s|ting)?|speed(?:s|ing)?\\s+up|eliminat(?:e|es|ed|ing)|minimi[sz](?:e|es|ed|ing)|maximi[sz](?:e|es|ed|ing)|convert(?:s|ed|ing)?|retain(?:s|ed|ing)?|activat(?:e|es|ed|ing)|win(?:s|ning)?|save(?:s|d)?|sav(?:ing)|recover(?:s|ed|ing)?|prevent(?:s|ed|ing)?|avoid(?:s|ed|ing)?|lose|losing|stop(?:s|ped|ping)?";
 export const CHANGE_VERB = new RegExp(`\\b(?:${CHANGE_VERB_SOURCE})\\b`, 'iu');
 /** Holding a level needs no baseline: "Keep uptime at or above 99.95%". */
-const MAINTAIN = /\b(?:keep(?:s|ing)?|maintain(?:s|ed|ing)?|sustain(?:s|ed|ing)?|hold(?:s|ing)?|stay(?:s|ing)?|remain(?:s|ing)?|preserv(?:e|es|ing)|protect(?:s|ing)?|no\s+(?:regression|worse)|at\s+or\s+(?:above|below))\b/i;
+const MAINTAIN = /\b(?:keep(?:s|ing)?|maintain(?:s|ed|ing)?|sustain(?:s|ed|ing)?|hold(?:s|ing)?|stay(?:s|ing)?|remain(?:s|ing)?|preserv(?:e|es|ing)|protect(?:s|ing)?|no\s+(?:regression|worse)|at\s+or\s+(?:above|below)|sla|slo|of\s+the\s+time|at\s+all\s+times|or\s+(?:better|less|more|higher|lower|fewer))\b/i;
 
 const VALUE = `(?<![\\p{N}.,])[-+−]?[$€£¥]?\\d+(?:[.,]\\d+)*(?:\\s?(?:${UNIT}))?`;
 /** "from 3 to 10", "from 18% → 10%", "3 → 10", "(today 40%)", "baseline: 2.1", "up from 12". */
 const BASELINE = new RegExp([
   `\\bfrom\\s+(?:about\\s+|around\\s+|roughly\\s+|~\\s?|an?\\s+(?:estimated\\s+)?)?(?:${VALUE}|${NUMBER_WORDS}|zero)`,
   `(?:${VALUE})\\s*(?:→|->|=>|⟶|➝|➔|⇒)`,
+  `\\((?:[^()\\d]{0,30}?|Q[1-4]|H[12]|FY\\s?\\d{2,4}|20\\d{2})\\s*[:=]?\\s*[-+−]?[$€£¥]?\\d`,
   `\\b(?:baseline|currently|current(?:ly)?\\s+(?:at|is)|today|was|were|now\\s+at|up\\s+from|down\\s+from|vs\\.?|versus|compared\\s+(?:to|with)|starting\\s+(?:at|from|point)|last\\s+(?:year|quarter|half|month|period))\\b`,
   `(?<![\\p{L}\\p{N}.,])\\d+(?:[.,]\\d+)*\\s?(?:%|x|×)?\\s?(?:to|[-–—])\\s?\\d+(?:[.,]\\d+)*\\s?(?:%|x|×)`,
 ].join('|'), 'iu');
@@ -90,10 +92,11 @@ const RELATIVE_TARGET = new RegExp([
   `\\bby\\s+(?:about\\s+|around\\s+|~\\s?|at\\s+least\\s+)?[-+−]?\\d+(?:[.,]\\d{1,3})?\\s?(?:%|percent|pp|bps|points?|pts?|x|×)`,
   `(?<![\\p{N}.,])\\d+(?:[.,]\\d+)*\\s?(?:%|percent|pp|points?|x|×)\\s+(?:increase|decrease|reduction|growth|lift|improvement|more|fewer|less|higher|lower|faster|slower|cheaper|better|gain|drop|uplift)`,
   `(?<![\\p{L}\\p{N}.])\\d+(?:[.,]\\d+)?\\s?(?:x|×)(?![\\p{L}\\p{N}])`,
+  `(?:^|[\\s(])\\+\\s?[$€£¥]?\\d`,
   `\\b(?:${RELATIVE_WORDS}|yoy|qoq|mom|year[\\s-]over[\\s-]year|quarter[\\s-]over[\\s-]quarter|month[\\s-]over[\\s-]month)\\b`,
 ].join('|'), 'iu');
 /** Counting new things starts from zero: "Sign 5 design partners", "Add 200 new paying teams", "Close 10 deals". */
-const NEW_COUNT = /\b(?:new|additional|net[\s-]new|add(?:s|ed|ing)?|sign(?:s|ed|ing)?|win|wins|won|land(?:s|ed)?|clos(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)|recruit(?:s|ed)?|onboard(?:s|ed)?|hir(?:e|es|ed|ing))\b/i;
+const NEW_COUNT = /\b(?:add(?:s|ed|ing)?|sign(?:s|ed|ing)?|upgrad(?:e|es|ed|ing)|renew(?:s|ed|ing)?|refer(?:s|red|rals?)|win|wins|won|land(?:s|ed)?|clos(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)|recruit(?:s|ed)?|onboard(?:s|ed)?|hir(?:e|es|ed|ing))\b|(?<![\p{N}.,])\d[\d,.]*\s?(?:k|m)?\s+(?:new|additional|more)\b|\bnet[\s-]new\b/iu;
 /** A percentage or number that is an absolute level: "to 60%", "reach 10,000", "NPS of 45", "below 2%". */
 const ABSOLUTE_TARGET_LEAD = /\b(?:to|at|of|reach(?:es|ed|ing)?|hit(?:s|ting)?|achiev(?:e|es|ing)|target(?:s|ing)?|goal|above|below|under|over|least|most|than|within|≥|≤|<|>|=)\s*[:=]?\s*(?:about\s+|around\s+|~\s?)?$/i;
 
@@ -245,6 +248,8 @@ export interface KeyResultView {
   item: Item;
   /** The statement: label, task box and owner removed; for a row, the key-result cell. */
   statement: string;
+  /** The statement as written, inline code included, for messages. */
+  display: string;
   /** Source range of the statement's first line, where findings go. */
   start: number;
   end: number;
@@ -311,7 +316,10 @@ export function viewOf(doc: StrategyDocument, kr: KeyResult): KeyResultView {
   const dates = findDates(detail, doc.dateOptions);
   const firstLineEnd = own.indexOf('\n') >= 0 ? offset + own.indexOf('\n') : offset + own.length;
   const range = block.sourceRange(offset, Math.max(offset + 1, firstLineEnd));
-  return { kr, item, statement: own.trim(), start: range.start, end: range.end, block, offset, detail, scrubbed: scrub(detail, dates), dates, cells };
+  return {
+    kr, item, statement: own.trim(), display: readable(doc, block, offset, offset + own.length).trim(), start: range.start, end: range.end,
+    block, offset, detail, scrubbed: scrub(detail, dates), dates, cells,
+  };
 }
 
 /** Sections of an update that report numbers ("Metrics", "KPIs"): their lines are results, not targets. */
@@ -383,7 +391,7 @@ export function carriesOutcome(statement: string, scrubbed: string, metrics: rea
     const beforeScrubbed = scrubbed.slice(Math.max(0, mention.index - 25), mention.index);
     if (CHANGE_VERB.test(before.split(/[,;:()]/).pop() ?? '')) return true;
     if (/^\s*(?:of|at|to|from|above|below|under|over|by|≥|≤|<|>|=|:|\(|—|–|-)?\s*(?:at\s+least\s+|at\s+most\s+|about\s+|~)?[-+−]?[$€£¥]?\d/i.test(after)) return true;
-    if (/\d[\d,.]*\s?(?:%|k|m)?\s+(?:[\p{L}-]+\s+)?$/u.test(beforeScrubbed)) return true;
+    if (/\d[\d,.]*\s?(?:%|k|m)?\s+(?:[\p{L}-]+\s+){0,2}$/u.test(beforeScrubbed)) return true;
   }
   return false;
 }
@@ -488,6 +496,22 @@ export function inheritedTimeframe(doc: StrategyDocument, view: KeyResultView): 
 export function ownTimeframe(doc: StrategyDocument, view: KeyResultView): boolean {
   if (view.cells?.date) return true;
   return view.dates.length > 0 || hasTimeframe(view.detail, doc.dateOptions);
+}
+
+/** Text of a block for messages, with each inline-code placeholder replaced by its code ("`--json`"). */
+export function readable(doc: StrategyDocument, block: TextBlock, from = 0, to = block.text.length): string {
+  const text = block.text.slice(from, to);
+  if (!text.includes(CODE_PLACEHOLDER)) return text;
+  let result = '';
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== CODE_PLACEHOLDER) {
+      result += text[i];
+      continue;
+    }
+    const range = block.sourceRange(from + i, from + i + 1);
+    result += doc.text.slice(range.start, range.end);
+  }
+  return result;
 }
 
 /** Shorten a statement for a message: the first ~60 characters, cut at a word. */

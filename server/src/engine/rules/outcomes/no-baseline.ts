@@ -45,8 +45,8 @@ export default defineRule({
       const target = firstTarget(view);
       report({
         message: view.cells?.hasBaselineColumn
-          ? `"${quote(view.statement)}" has a target but its Baseline cell is empty: add today's value so progress can be judged.`
-          : `"${quote(view.statement)}" sets a target but not where the metric stands today: add the baseline (${target ? `"from … to ${target}"` : '"from 41% to 60%"'}) so the change can be judged.`,
+          ? `"${quote(view.display)}" has a target but its Baseline cell is empty: add today's value so progress can be judged.`
+          : `"${quote(view.display)}" sets a target but not where the metric stands today: add the baseline (${target ? `"from … to ${target}"` : '"from 41% to 60%"'}) so the change can be judged.`,
         start: view.start,
         end: view.end,
       });

@@ -1,6 +1,14 @@
 import { defineRule } from '../../types.js';
 import { inheritedTimeframe, keyResultViews, ownTimeframe, quote, type KeyResultView } from './_measures.js';
 
+/** ' (e.g. "by 2027-06-30")' from the first sibling that names a date. */
+function example(siblings: readonly KeyResultView[]): string {
+  const mention = siblings.flatMap((view) => view.dates).at(-1);
+  if (!mention) return '';
+  const text = mention.text.trim();
+  return ` (e.g. "${/^(?:by|in|before|until|within|end of)\b/i.test(text) ? text : `by ${text}`}")`;
+}
+
 export default defineRule({
   meta: {
     id: 'outcomes/no-timeframe',
@@ -47,8 +55,8 @@ export default defineRule({
       if (inherited && (siblings.length === 0 || datedSiblings.length / siblings.length < options.siblingShare || datedSiblings.length === 0)) continue;
       report({
         message: datedSiblings.length > 0
-          ? `"${quote(view.statement)}" has no date, while ${datedSiblings.length === 1 ? 'the other key result here sets one' : `${datedSiblings.length} of the other key results here set one`} (${quote(datedSiblings[0].dates[datedSiblings[0].dates.length - 1]?.text ?? 'a date', 20)}): say by when it must be met.`
-          : `"${quote(view.statement)}" has no timeframe: add by when it must be met ("by Q3 2027"), or state the period in the heading or in \`period:\` front matter.`,
+          ? `"${quote(view.display)}" has no date, while ${datedSiblings.length === 1 ? 'the other key result here sets one' : `${datedSiblings.length} of the other key results here set one`}${example(datedSiblings)}: say by when it must be met.`
+          : `"${quote(view.display)}" has no timeframe: add by when it must be met ("by Q3 2027"), or state the period in the heading or in \`period:\` front matter.`,
         start: view.start,
         end: view.end,
       });

@@ -44,8 +44,8 @@ export default defineRule({
       const metric = metricMentions(view.statement, options.outcomeMetrics)[0];
       report({
         message: metric
-          ? `"${quote(view.statement)}" names ${metricPhrase(view.statement, metric)} but sets no target: say how it is measured and from what to what (e.g. "from 3.4 to 4.0"), so the result can be scored.`
-          : `"${quote(view.statement)}" has no number, so nobody can tell whether it was met. Name the metric and its target (e.g. "raise X from 40% to 60%").`,
+          ? `"${quote(view.display)}" names ${metricPhrase(view.statement, metric)} but sets no target: say how it is measured and from what to what (e.g. "from 3.4 to 4.0"), so the result can be scored.`
+          : `"${quote(view.display)}" has no number, so nobody can tell whether it was met. Name the metric and its target (e.g. "raise X from 40% to 60%").`,
         start: view.start,
         end: view.end,
       });

@@ -1,4 +1,7 @@
 import retextIntensify from 'retext-intensify';
+import { hedges } from 'hedges';
+import { weasels } from 'weasels';
+import { fillers } from 'fillers';
 import { defineRule, type Fix } from '../../types.js';
 import type { StrategyDocument } from '../../model/document.js';
 import { withinRole } from '../../model/sections.js';
@@ -53,8 +56,35 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those',
   'one', 'same', 'other', 'another', 'different', 'new', 'right', 'wrong', 'certain', 'particular', 'similar', 'of', 'all', 'first']);
 /** Subjects that make "may" / "might" hedge the writer's own plan. */
 const FIRST_PERSON = new Set(['we', 'i', "we'd", "i'd"]);
+/** "the very customers who…": "very" as an adjective meaning "exactly those". */
+const POSSESSIVES = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'your', 'my']);
 /** "try to" is a hedge when the writer commits to trying. */
 const TRY_SUBJECTS = new Set(['we', 'i', "we'll", "i'll", 'will', 'to', 'should', 'must', 'shall', "let's", 'and']);
+
+/** retext-intensify's list: the union of the three word lists it is built from. */
+const INTENSIFY_LIST: readonly string[] = [...new Set([...fillers, ...hedges, ...weasels])];
+const prefilters = new Map<string, RegExp>();
+
+/**
+ * A cheap test for paragraphs that may hold a reported phrase: the longest word of each phrase
+ * still reported. Paragraphs without any are not walked by the plugin.
+ */
+function prefilterFor(key: string, ignore: readonly string[]): RegExp {
+  let regex = prefilters.get(key);
+  if (!regex) {
+    const ignored = new Set(ignore.map((phrase) => phrase.toLowerCase()));
+    const words = new Set<string>();
+    for (const phrase of INTENSIFY_LIST) {
+      if (ignored.has(phrase)) continue;
+      const longest = phrase.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a));
+      words.add(longest.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]"));
+    }
+    regex = words.size > 0 ? new RegExp(`(?<![\\p{L}])(?:${[...words].join('|')})(?![\\p{L}])`, 'iu') : /(?!)/;
+    if (prefilters.size > 50) prefilters.clear();
+    prefilters.set(key, regex);
+  }
+  return regex;
+}
 
 type Kind = 'uncertain' | 'amount' | 'filler';
 
@@ -68,7 +98,7 @@ function messageFor(kind: Kind, written: string): string {
   const q = quote(written);
   if (kind === 'uncertain') {
     return written.toLowerCase() === 'try'
-      ? `${q} to hedges the commitment: say what you will do, or what you will learn and by when.`
+      ? `${quote(`${written} to`)} hedges the commitment: say what you will do, or what you will learn and by when.`
       : `${q} hedges the claim: commit to it, or state the uncertainty once, with the odds and what would settle it.`;
   }
   if (kind === 'amount') return `${q} is vague: give the number, or the comparison it stands for.`;
@@ -86,7 +116,7 @@ function isHedge(doc: StrategyDocument, phrase: string, start: number, end: numb
     return FIRST_PERSON.has(wordBefore(text, start));
   }
   if (phrase === 'a lot' || phrase === 'lots') return wordAfter(text, end) === 'of'; // "a lot of customers", not "learned a lot"
-  if (phrase === 'very') return !DETERMINERS.has(wordBefore(text, start)); // "the very behaviours" means "exactly these"
+  if (phrase === 'very') return !POSSESSIVES.has(wordBefore(text, start)); // "the very customers" means "exactly those"
   if (phrase === 'try') return wordAfter(text, end) === 'to' && TRY_SUBJECTS.has(wordBefore(text, start));
   if (phrase === 'kind of' || phrase === 'sort of') return !DETERMINERS.has(wordBefore(text, start));
   if (phrase === 'significantly') return wordBefore(text, start) !== 'statistically';
@@ -137,7 +167,8 @@ export default defineRule({
   },
   check({ doc, options, report }) {
     const ignore = options.ignore;
-    const messages = runRetext(doc, `intensify\u0000${ignore.join('\u0001')}`, () => retextProcessor(retextIntensify, { ignore }));
+    const key = `intensify\u0000${ignore.join('\u0001')}`;
+    const messages = runRetext(doc, key, () => retextProcessor(retextIntensify, { ignore }), prefilterFor(key, ignore));
     const allowedRoles = options.uncertaintyAllowedIn as readonly string[];
     let lastEnd = -1;
     const sorted = messages.sort((a, b) => a.start - b.start || b.end - a.end);

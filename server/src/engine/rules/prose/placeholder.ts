@@ -59,7 +59,8 @@ function collectHtml(node: Nodes, found: Html[]): void {
   if ('children' in node) for (const child of (node as Parents).children as Nodes[]) collectHtml(child, found);
 }
 
-const MARKER = /(?<![\p{L}\p{N}_/.-])(TODO|FIXME|TKTK|XXX)(?![\p{L}\p{N}_]|\.[\p{L}])/gu;
+/** A marker, not "TODO.md", "TODOs" or "the TODO list" (a name for a list of work). */
+const MARKER = /(?<![\p{L}\p{N}_/.-])(TODO|FIXME|TKTK|XXX)(?![\p{L}\p{N}_]|\.[\p{L}]|\s+(?:lists?|items?|comments?|apps?|files?|markers?)\b)/gu;
 const TBD = /(?<![\p{L}\p{N}_/-])(TBD|TBC|tbd)(?![\p{L}\p{N}_]|\.[\p{L}])/gu;
 const TEMPLATE = /\$\{[^{}\n]{1,60}\}|\{\{[^{}\n]{1,60}\}\}|<[A-Za-z_][^<>\n]{0,58}[^\s<>]>|<[A-Za-z]>/g;
 const BRACKETS = /\[([^[\]\n]{1,60})\]/g;

@@ -52,7 +52,7 @@ function addSentence(counts: Counts, sentence: Sentence): number {
   let long = 0;
   for (const node of sentence.node.children) {
     if (node.type !== 'WordNode') continue;
-    const value = toString(node);
+    const value = node.children.length === 1 && node.children[0].type === 'TextNode' ? node.children[0].value : toString(node);
     if (!/\p{L}/u.test(value)) continue; // numbers are not hard words
     const lower = value.toLowerCase();
     const count = syllablesOf(lower);
@@ -130,7 +130,7 @@ export default defineRule({
       { source: '002', quote: 'I structure it so anyone can understand the why, what, and how in one sitting' },
     ],
     examples: {
-      bad: '# Platform strategy\n\nOur institutionalized prioritization methodology systematically operationalizes cross-functional organizational alignment, continuously rationalizing interdependent infrastructural investments. Consequently, organizational accountability necessitates comprehensive documentation of architectural considerations, operational responsibilities and quantitative performance indicators across heterogeneous environments.\n',
+      bad: '# Platform strategy\n\nOur institutionalized prioritization methodology systematically operationalizes cross-functional organizational alignment across interdependent infrastructural investments. Consequently, organizational accountability necessitates comprehensive documentation of architectural considerations, operational responsibilities and quantitative performance indicators. Additionally, heterogeneous environments require standardized, automated verification capabilities and continuous institutional governance.\n',
       good: '# Platform strategy\n\nWe will run one CI system instead of three. The payments, identity and growth teams each built their own, and keeping all three alive costs us two engineers a quarter. The platform team will own the new one and move the other teams onto it by June.\n',
     },
   },

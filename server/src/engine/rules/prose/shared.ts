@@ -29,7 +29,7 @@ const processors = new Map<string, Runner>();
  * Run one retext plugin on the document's nlcst tree and return its messages with source offsets.
  * Processors are built once per (plugin, options) key and reused across lints.
  */
-export function runRetext(doc: StrategyDocument, key: string, build: () => Runner): RetextMessage[] {
+export function runRetext(doc: StrategyDocument, key: string, build: () => Runner, prefilter?: RegExp): RetextMessage[] {
   let processor = processors.get(key);
   if (!processor) {
     if (processors.size > 50) processors.clear();
@@ -37,7 +37,7 @@ export function runRetext(doc: StrategyDocument, key: string, build: () => Runne
     processors.set(key, processor);
   }
   const file = new VFile();
-  processor.runSync(doc.nlcst, file);
+  processor.runSync(prefilter ? pruned(doc, prefilter) : doc.nlcst, file);
   const messages: RetextMessage[] = [];
   for (const message of file.messages) {
     const start = message.place && 'start' in message.place ? message.place.start.offset : undefined;
@@ -46,6 +46,28 @@ export function runRetext(doc: StrategyDocument, key: string, build: () => Runne
     messages.push({ start, end, ruleId: message.ruleId ?? '', actual: message.actual ?? doc.text.slice(start, end) });
   }
   return messages;
+}
+
+/**
+ * The document's nlcst tree with only the paragraphs whose source text matches `prefilter` (a
+ * cheap test for the words a plugin looks for): plugins walk every word, and most paragraphs
+ * have nothing for them. Positions are untouched, so messages still point into the source.
+ */
+function pruned(doc: StrategyDocument, prefilter: RegExp): NlcstRoot {
+  const tree = doc.nlcst;
+  const matches = (node: { position?: { start: { offset?: number }; end: { offset?: number } } }): boolean => {
+    if (!node.position) return false;
+    prefilter.lastIndex = 0;
+    return prefilter.test(doc.text.slice(node.position.start.offset ?? 0, node.position.end.offset ?? 0));
+  };
+  const children: NlcstRoot['children'] = [];
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode' || !matches(paragraph)) continue;
+    // Keep only the sentences that match: plugins search within a sentence.
+    const sentences = paragraph.children.filter((child) => child.type === 'SentenceNode' && matches(child));
+    children.push(sentences.length === paragraph.children.length ? paragraph : { ...paragraph, children: sentences });
+  }
+  return { ...tree, children };
 }
 
 /** A processor running one attacher with its options; typed loosely because retext plugins are plain transformers. */

@@ -19,9 +19,9 @@ export default defineRule({
       },
       minWords: {
         type: 'number',
-        default: 150,
+        default: 100,
         minimum: 0,
-        description: 'Documents shorter than this are all opening; they are not checked.',
+        description: 'Documents shorter than this many words are all opening; they are not checked.',
       },
       signals: {
         type: 'string[]',

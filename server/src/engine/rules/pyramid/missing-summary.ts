@@ -72,8 +72,8 @@ export default defineRule({
       { source: '002', quote: 'I structure it so anyone can understand the why, what, and how in one sitting' },
     ],
     examples: {
-      bad: `# Checkout redesign decision\n\n## Context\n\n${'Checkout conversion on mobile has fallen for three quarters while desktop held steady, and support tickets about failed payments doubled. '.repeat(12)}\n\n## Options\n\n${'We compared a rebuild on the new payments service, an incremental fix of the current flow, and buying a hosted checkout. '.repeat(12)}\n`,
-      good: `# Checkout redesign decision\n\n## TL;DR\n\nWe will rebuild mobile checkout on the new payments service in Q2 2027. It fixes the failed-payment bug at its root and costs one quarter of the payments team.\n\n## Context\n\n${'Checkout conversion on mobile has fallen for three quarters while desktop held steady, and support tickets about failed payments doubled. '.repeat(12)}\n\n## Options\n\n${'We compared a rebuild on the new payments service, an incremental fix of the current flow, and buying a hosted checkout. '.repeat(12)}\n`,
+      bad: `# Checkout redesign decision\n\n## Context\n\n${'Checkout conversion on mobile has fallen for three quarters while desktop held steady, and support tickets about failed payments doubled. '.repeat(15)}\n\n## Options\n\n${'We compared a rebuild on the new payments service, an incremental fix of the current flow, and buying a hosted checkout. '.repeat(15)}\n`,
+      good: `# Checkout redesign decision\n\n## TL;DR\n\nWe will rebuild mobile checkout on the new payments service in Q2 2027. It fixes the failed-payment bug at its root and costs one quarter of the payments team.\n\n## Context\n\n${'Checkout conversion on mobile has fallen for three quarters while desktop held steady, and support tickets about failed payments doubled. '.repeat(15)}\n\n## Options\n\n${'We compared a rebuild on the new payments service, an incremental fix of the current flow, and buying a hosted checkout. '.repeat(15)}\n`,
     },
   },
   check({ doc, options, reportDocument }) {

@@ -1,8 +1,10 @@
 /**
  * Shared reading of release entries for the release-notes/* rules (not a rule: no default export).
  */
+import type { Nodes, Parents } from 'mdast';
 import type { ReleaseEntry, StrategyDocument } from '../../model/document.js';
 import type { Section } from '../../model/sections.js';
+import { readable } from '../outcomes/_measures.js';
 
 /** Where an entry-level finding goes: the entry's first line (a subsection entry: its heading). */
 export function entryRange(doc: StrategyDocument, entry: ReleaseEntry): { start: number; end: number } {
@@ -14,9 +16,9 @@ export function entryRange(doc: StrategyDocument, entry: ReleaseEntry): { start:
   return { start, end: Math.max(Math.min(block.end, lineEnd), Math.min(start + 1, lineEnd)) };
 }
 
-/** A short name for an entry in messages. */
-export function entryName(entry: ReleaseEntry, max = 50): string {
-  const text = entry.kind === 'section' && entry.item.section ? entry.item.section.title : entry.item.text;
+/** A short name for an entry in messages (inline code as written). */
+export function entryName(doc: StrategyDocument, entry: ReleaseEntry, max = 50): string {
+  const text = entry.kind === 'section' && entry.item.section ? entry.item.section.title : readable(doc, entry.item.block);
   const clean = text.replace(/\s+/g, ' ').trim();
   const lead = /^(.{3,70}?)(?:\s[—–-]\s|:\s|\.\s|$)/.exec(clean);
   const name = lead ? lead[1] : clean;
@@ -35,4 +37,27 @@ export function inCategory(entry: ReleaseEntry, categories: readonly string[]): 
   const lead = /^\s*(?:\*\*|__)?\s*([\p{L}][\p{L}\s-]{0,24}?)(?:\([^)]{0,30}\))?\s*(?:\*\*|__)?\s*[:—–]/u.exec(entry.item.text)?.[1];
   const first = normalize(entry.item.text).split(' ').slice(0, 3).join(' ');
   return words.some((word) => (lead && normalize(lead) === word) || first === word || first.startsWith(`${word} `));
+}
+
+const KEEP_A_CHANGELOG_CATEGORY = /^[^\p{L}]*(?:added|changed|deprecated|removed|fixed|security)[^\p{L}]*$/iu;
+const CHANGELOG_CONVENTION = /keepachangelog\.com|semver\.org|conventionalcommits\.org/i;
+
+/**
+ * A developer changelog rather than customer-facing release notes: it links Keep a Changelog or
+ * Semantic Versioning, or it is a CHANGELOG.md organised in Keep a Changelog categories ("### Added",
+ * "### Fixed"). Its readers are developers, for whom "#298" and "Support for Node 22" are the point.
+ */
+export function isDeveloperChangelog(doc: StrategyDocument): boolean {
+  let linked = false;
+  const visit = (node: Nodes): void => {
+    if (linked) return;
+    if ((node.type === 'link' || node.type === 'definition') && CHANGELOG_CONVENTION.test(node.url)) linked = true;
+    else if ('children' in node) for (const child of (node as Parents).children as Nodes[]) visit(child);
+  };
+  visit(doc.root);
+  if (linked) return true;
+  const name = (doc.filePath ?? '').split(/[\\/]/).pop() ?? '';
+  if (!/^changelog\.md$/i.test(name)) return false;
+  const categories = doc.sections.filter((s) => KEEP_A_CHANGELOG_CATEGORY.test(s.title) && doc.releases.some((r) => r.section !== s && s.start > r.section.start && s.end <= r.section.end));
+  return categories.length >= 2;
 }

@@ -4,6 +4,7 @@ import type { StrategyDocument } from '../../model/document.js';
 import type { TextBlock } from '../../model/text-block.js';
 import { findDates } from '../../model/dates.js';
 import { phraseMatcher } from '../../text/phrases.js';
+import { isDeveloperChangelog } from './_entries.js';
 
 type Kind = 'ticket' | 'pull request' | 'commit' | 'code name';
 
@@ -12,7 +13,7 @@ interface Hit { kind: Kind; index: number; length: number; text: string }
 /** "ABC-123": a project key and a number. */
 const TICKET = /(?<![\p{L}\p{N}_/.#-])([A-Z][A-Z0-9]{1,9})-(\d{1,6})(?![\p{L}\p{N}_]|[-.]\d)/gu;
 /** "#1234", "PR 1234", "PR #1234", "pull request 1234", "MR !12". */
-const PULL_REQUEST = /(?<![\p{L}\p{N}_&/#])#\d{2,7}(?![\p{L}\p{N}_])|\b(?:PR|MR|pull\s+request|merge\s+request)\s?[#!]?\d{1,7}(?![\p{L}\p{N}_])/giu;
+const PULL_REQUEST = /(?<![\p{L}\p{N}_&/#])#\d{2,7}(?![\p{L}\p{N}_])|\b(?:PR|MR|[Pp]ull\s+[Rr]equest|[Mm]erge\s+[Rr]equest)\s?[#!]?\d{1,7}(?![\p{L}\p{N}_])/gu;
 /** A commit SHA: 7–40 lower-case hex characters with at least two digits and two letters. */
 const COMMIT = /(?<![\p{L}\p{N}_#/.-])[0-9a-f]{7,40}(?![\p{L}\p{N}_])/gu;
 
@@ -49,7 +50,11 @@ function findHits(text: string, allowed: ReadonlySet<string>, codeNames: readonl
   TICKET.lastIndex = 0;
   while ((match = TICKET.exec(text)) !== null) if (!allowed.has(match[1].toUpperCase())) add('ticket', match.index, match[0]);
   PULL_REQUEST.lastIndex = 0;
-  while ((match = PULL_REQUEST.exec(text)) !== null) add('pull request', match.index, match[0]);
+  while ((match = PULL_REQUEST.exec(text)) !== null) {
+    // "ranked #50", "number #12": a rank, not a pull request.
+    if (match[0].startsWith('#') && /\b(?:ranked|rank|rated|number|no\.)\s*$/i.test(text.slice(Math.max(0, match.index - 12), match.index))) continue;
+    add('pull request', match.index, match[0]);
+  }
   COMMIT.lastIndex = 0;
   while ((match = COMMIT.exec(text)) !== null) if (isCommit(match[0])) add('commit', match.index, match[0]);
   for (const name of phraseMatcher(codeNames, { inflect: false }).matchAll(text)) add('code name', name.index, name.text);
@@ -63,33 +68,34 @@ function findHits(text: string, allowed: ReadonlySet<string>, codeNames: readonl
  */
 function commentFix(doc: StrategyDocument, block: TextBlock, hit: Hit): Fix | undefined {
   const eolIndex = block.text.indexOf('\n', hit.index);
-  const lineEnd = eolIndex >= 0 ? eolIndex : block.text.length;
   const lineStart = block.text.lastIndexOf('\n', hit.index) + 1;
+  const lineEnd = lineStart + block.text.slice(lineStart, eolIndex >= 0 ? eolIndex : block.text.length).replace(/\s+$/, '').length;
   const exact = (from: number, to: number): { start: number; end: number } | null => {
     const range = block.sourceRange(from, to);
     return doc.text.slice(range.start, range.end) === block.text.slice(from, to) ? range : null;
+  };
+  /** Remove text[from, to) and put the references in a comment at the end of the line (after its punctuation). */
+  const move = (from: number, to: number, refs: string): Fix | undefined => {
+    const removed = exact(from, to);
+    const last = exact(lineEnd - 1, lineEnd);
+    if (!removed || !last || to > lineEnd) return undefined;
+    const comment = ` <!-- ${refs} -->`;
+    const edits = to === lineEnd
+      ? [{ start: removed.start, end: removed.end, newText: comment }]
+      : [{ start: removed.start, end: removed.end, newText: '' }, { start: last.end, end: last.end, newText: comment }];
+    return { title: `Move "${refs}" into an HTML comment`, edits, preferred: true };
   };
   REF_GROUP.lastIndex = 0;
   let group: RegExpExecArray | null;
   while ((group = REF_GROUP.exec(block.text)) !== null) {
     if (hit.index < group.index || hit.index >= group.index + group[0].length) continue;
     if (group.index <= lineStart) break;
-    const range = exact(group.index, group.index + group[0].length);
-    if (!range) return undefined;
-    const refs = group[0].trim().slice(1, -1).trim();
-    return { title: `Move "${refs}" into an HTML comment`, edits: [{ start: range.start, end: range.end, newText: ` <!-- ${refs} -->` }], preferred: true };
+    return move(group.index, group.index + group[0].length, group[0].trim().slice(1, -1).trim());
   }
   const prefix = REF_PREFIX.exec(block.text.slice(lineStart, lineEnd));
   if (prefix && hit.index < lineStart + prefix[0].length && lineStart + prefix[0].length < lineEnd) {
-    const range = exact(lineStart, lineStart + prefix[0].length);
-    const endRange = exact(lineEnd - 1, lineEnd);
-    if (!range || !endRange) return undefined;
     const refs = prefix[0].replace(/[:—–-]?\s*$/, '').replace(/^\s?[(\[]?|[)\]]$/g, '').trim();
-    return {
-      title: `Move "${refs}" into an HTML comment`,
-      edits: [{ start: range.start, end: range.end, newText: '' }, { start: endRange.end, end: endRange.end, newText: ` <!-- ${refs} -->` }],
-      preferred: true,
-    };
+    return move(lineStart, lineStart + prefix[0].length, refs);
   }
   return undefined;
 }
@@ -118,8 +124,13 @@ export default defineRule({
       },
       allowedPrefixes: {
         type: 'string[]',
-        default: ['CVE', 'CWE', 'GHSA', 'ISO', 'IEC', 'RFC', 'SHA', 'AES', 'RSA', 'UTF', 'COVID', 'PEP', 'JSR', 'WCAG', 'GPT', 'ES', 'ECMA', 'TLS', 'SSL', 'HTTP', 'IPV', 'NIST', 'FIPS', 'PCI', 'SOC', 'HIPAA', 'GDPR', 'EN', 'ANSI', 'IEEE', 'MPEG', 'USB', 'DDR', 'LTE', 'MP', 'SP', 'MIL'],
+        default: ['CVE', 'CWE', 'GHSA', 'ISO', 'IEC', 'RFC', 'SHA', 'AES', 'RSA', 'UTF', 'COVID', 'PEP', 'JSR', 'WCAG', 'GPT', 'ES', 'ECMA', 'TLS', 'SSL', 'HTTP', 'IPV', 'NIST', 'FIPS', 'PCI', 'SOC', 'HIPAA', 'GDPR', 'EN', 'ANSI', 'IEEE', 'MPEG', 'USB', 'DDR', 'LTE', 'MP', 'SP', 'MIL', 'UTC', 'GMT', 'CET', 'EST', 'PST', 'IP', 'WPA', 'SARS', 'ICD', 'NACE', 'NAICS', 'ASC', 'IFRS'],
         description: 'Upper-case prefixes that look like ticket keys but are public identifiers customers understand (CVE-2026-1234, ISO-27001, UTF-8).',
+      },
+      developerChangelogs: {
+        type: 'boolean',
+        default: false,
+        description: 'Also flag pull-request and commit references in developer changelogs (Keep a Changelog format, or linking semver.org), where they are the convention; ticket keys and code names are flagged either way.',
       },
       flagLinkedReferences: {
         type: 'boolean',
@@ -142,12 +153,14 @@ export default defineRule({
   check({ doc, options, report }) {
     const allowed = new Set(options.allowedPrefixes.map((prefix) => prefix.toUpperCase()));
     const links = options.flagLinkedReferences ? [] : linkRanges(doc.root);
+    const referencesAllowed = !options.developerChangelogs && isDeveloperChangelog(doc);
     for (const block of doc.textBlocks) {
       const hits = findHits(block.text, allowed, options.codeNames);
       if (hits.length === 0) continue;
       const dates = findDates(block.text, doc.dateOptions);
       for (const hit of hits) {
         if (dates.some((d) => hit.index < d.index + d.length && d.index < hit.index + hit.length)) continue;
+        if (referencesAllowed && (hit.kind === 'pull request' || hit.kind === 'commit')) continue;
         const { start, end } = block.sourceRange(hit.index, hit.index + hit.length);
         if (hit.kind !== 'code name' && links.some(([from, to]) => start >= from && end <= to)) continue;
         report({

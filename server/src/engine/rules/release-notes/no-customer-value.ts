@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import { phraseMatcher } from '../../text/phrases.js';
-import { entryName, entryRange, inCategory } from './_entries.js';
+import { entryName, entryRange, inCategory, isDeveloperChangelog } from './_entries.js';
 
 export default defineRule({
   meta: {
@@ -16,6 +16,11 @@ export default defineRule({
         type: 'string[]',
         default: ['you can', "you'll", 'you will', 'you now', 'you no longer', 'you get', 'your', 'lets you', 'let you', 'allows you', 'enables you', 'helps you', 'so you', 'so that', 'for you', 'now', 'no longer', 'no more', 'no need', 'faster', 'quicker', 'easier', 'simpler', 'save', 'saves', 'without', 'instead of', 'one click', 'automatically', 'at once', 'fewer', 'less', 'reduce', 'reduces', 'cut', 'cuts', 'in seconds', 'in minutes', 'in under', 'more reliable', 'reliably', 'safer', 'clearer', 'never', 'anywhere', 'any time', 'anytime', 'can now', 'can', 'able to'],
         description: 'Phrases that state a customer benefit ("you can", "now", "faster", "saves", "no longer", …); an entry with one of them passes.',
+      },
+      developerChangelogs: {
+        type: 'boolean',
+        default: false,
+        description: 'Also judge developer changelogs (a CHANGELOG.md in Keep a Changelog categories, or one that links keepachangelog.com or semver.org), whose readers expect terse entries.',
       },
       exemptCategories: {
         type: 'string[]',
@@ -36,6 +41,7 @@ export default defineRule({
     },
   },
   check({ doc, options, report }) {
+    if (!options.developerChangelogs && isDeveloperChangelog(doc)) return;
     const benefit = phraseMatcher(options.benefitPhrases);
     for (const entry of doc.releaseEntries) {
       if (inCategory(entry, options.exemptCategories)) continue;
@@ -43,7 +49,7 @@ export default defineRule({
       // Children carry the explanation as often as the line itself does.
       if (entry.item.children.some((child) => benefit.test(child.text))) continue;
       report({
-        message: `"${entryName(entry)}" says what changed but not why a customer should care: add what the reader gains ("you can now …", "saves …", "no longer …").`,
+        message: `"${entryName(doc, entry)}" says what changed but not why a customer should care: add what the reader gains ("you can now …", "saves …", "no longer …").`,
         ...entryRange(doc, entry),
       });
     }

@@ -2,8 +2,10 @@ import { defineRule } from '../../types.js';
 import type { TextBlock } from '../../model/text-block.js';
 import { foldTypography } from '../../text/phrases.js';
 
+/** What a team says it did. */
+const TEAM_VERBS = 'built|rebuilt|shipped|refactored|rewrote|rewritten|re-?architected|migrated|added|implemented|released|launched|introduced|improved|updated|upgraded|changed|made|created|fixed|reworked|redesigned|moved|completed|finished|delivered|worked|working|spent|invested|focused|decided|listened|heard|rolled\\s+out|cleaned\\s+up|overhauled|optimi[sz]ed|tweaked|polished|tuned|revamped|been\\s+working|been\\s+busy';
 /** The team as the subject of the change: "we built", "we've shipped", "our engineers refactored", "we're excited to announce". */
-const WE_FRAMING = /\b(?:we(?:'ve|'re|'d| have| had| are| were| finally| recently| also| just| successfully)?\s+(?:(?:been|now|finally|also|just|recently|successfully|completely|fully|quietly)\s+)?(?:built|shipped|refactored|rewrote|rewritten|re-?architected|migrated|added|implemented|released|launched|introduced|improved|updated|upgraded|changed|made|created|fixed|reworked|redesigned|moved|completed|finished|delivered|worked|working|spent|invested|focused|decided|excited|thrilled|happy|proud|pleased|delighted|listened|heard|rolled\s+out|cleaned\s+up|overhauled|optimi[sz]ed|tweaked|polished)|(?:our|the)\s+(?:team|engineers|engineering\s+team|developers|designers|product\s+team|devs)\s+(?:has\s+|have\s+)?(?:built|shipped|refactored|rewrote|migrated|added|implemented|released|launched|introduced|improved|updated|worked|spent|been\s+working|made|created|fixed))\b/i;
+const WE_FRAMING = new RegExp(`\\b(?:we(?:'ve|'re|'d| have| had| are| were)?\\s+(?:(?:now|finally|also|just|recently|successfully|completely|fully|quietly|been)\\s+)?(?:${TEAM_VERBS}|excited|thrilled|happy|proud|pleased|delighted)|(?:our|the)\\s+(?:team|engineers|engineering\\s+team|developers|designers|product\\s+team|devs)\\s+(?:has\\s+|have\\s+)?(?:${TEAM_VERBS}))\\b`, 'i');
 /** The reader in the frame: "you", "your", or customers as the subject ("admins can now …"). */
 const READER_FRAMING = /\b(?:you|your|yours|you'll|you're|you've)\b|\b(?:customers?|users?|admins?|teams?|members?|developers?|everyone|anyone)\s+(?:can|now|will|no\s+longer|get|gets|see|sees)\b/i;
 

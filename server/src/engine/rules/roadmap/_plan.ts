@@ -6,8 +6,10 @@
  * ("Problem", "Why", "Outcome", "Metric").
  */
 import type { RoadmapItem, StrategyDocument } from '../../model/document.js';
+import type { Section } from '../../model/sections.js';
 import type { Item } from '../../model/items.js';
 import type { TextBlock } from '../../model/text-block.js';
+import { readable } from '../outcomes/_measures.js';
 
 /** Columns that say who does the work or when, not why or what for. */
 const BOOKKEEPING_COLUMN = /^\W*(?:owner|owners|dri|team|squad|lead|assignee|status|state|quarter|half|date|due|when|eta|timeline|timeframe|effort|size|estimate|priority|rank|confidence|id|#|link|ticket|epic)\W*$/i;
@@ -49,9 +51,10 @@ export function itemRange(doc: StrategyDocument, item: Item): { start: number; e
   return { start, end: Math.max(end, Math.min(start + 1, lineEnd)) };
 }
 
-/** A short name for an item in messages: its bold lead or first few words. */
-export function itemName(item: Item, max = 48): string {
-  const text = (item.kind === 'table-row' && item.cells?.[0] ? item.cells[0].text : item.text).replace(/\s+/g, ' ').trim();
+/** A short name for an item in messages: its bold lead or first few words (inline code as written). */
+export function itemName(doc: StrategyDocument, item: Item, max = 48): string {
+  const block = item.kind === 'table-row' && item.cells?.[0] ? item.cells[0] : item.block;
+  const text = readable(doc, block).replace(/\s+/g, ' ').trim();
   const lead = /^(.{3,60}?)(?:\s[—–-]\s|:\s|\s\(|\.\s|$)/.exec(text);
   const name = lead ? lead[1] : text;
   return name.length > max ? `${name.slice(0, max).replace(/\s+\S*$/, '')}…` : name;
@@ -79,4 +82,46 @@ export function bySource(items: readonly RoadmapItem[]): Array<{ section: Roadma
 /** A date mention as a reader says it: "by March" → "March", "in 2028" → "2028". */
 export function dateLabel(text: string): string {
   return text.trim().replace(/^(?:in|by|until|before|after|from|during|through|throughout|beyond|since|for|end\s+of|eoy|early|mid|late|start\s+of|beginning\s+of)[\s-]+/i, '');
+}
+
+export interface ItemReport {
+  /** For one item. */
+  item(name: string): string;
+  /** For a section whose every item misses it. */
+  section(title: string, count: number): string;
+  /** For a document where more items miss it than `maxFindings`. */
+  document(missing: number, total: number, names: string): string;
+}
+
+/**
+ * Report the items that miss something, without flooding a terse roadmap: more than `maxFindings`
+ * items → one finding on the title; a section of three or more items that all miss it → one
+ * finding on its heading; otherwise one finding per item.
+ */
+export function reportMissing(
+  doc: StrategyDocument,
+  items: readonly Item[],
+  missing: readonly Item[],
+  maxFindings: number,
+  messages: ItemReport,
+  report: (d: { message: string; start: number; end: number }) => void,
+  reportDocument: (message: string) => void,
+): void {
+  if (missing.length === 0) return;
+  if (missing.length > maxFindings) {
+    const names = missing.slice(0, 3).map((item) => `"${itemName(doc, item, 30)}"`).join(', ');
+    reportDocument(messages.document(missing.length, items.length, `${names}${missing.length > 3 ? ', …' : ''}`));
+    return;
+  }
+  const bySection = new Map<Section | null, Item[]>();
+  for (const item of items) bySection.set(item.section, [...(bySection.get(item.section) ?? []), item]);
+  const done = new Set<Item>();
+  for (const [section, sectionItems] of bySection) {
+    if (!section || sectionItems.length < 3 || !sectionItems.every((item) => missing.includes(item))) continue;
+    report({ message: messages.section(section.title, sectionItems.length), start: section.titleStart, end: section.titleEnd });
+    sectionItems.forEach((item) => done.add(item));
+  }
+  for (const item of missing) {
+    if (!done.has(item)) report({ message: messages.item(itemName(doc, item)), ...itemRange(doc, item) });
+  }
 }

@@ -52,7 +52,7 @@ export default defineRule({
         const mention = entry.when!;
         const { start, end } = entry.item.block.sourceRange(mention.index, mention.index + mention.length);
         report({
-          message: `"${itemName(entry.item)}" is planned for ${dateLabel(mention.text)}, which ${distance} — beyond the ${options.windowMonths}-month rolling window. Move it to an undated ideas list, or drop the date until it comes into range.`,
+          message: `"${itemName(doc, entry.item)}" is planned for ${dateLabel(mention.text)}, which ${distance} — beyond the ${options.windowMonths}-month rolling window. Move it to an undated ideas list, or drop the date until it comes into range.`,
           start,
           end,
         });

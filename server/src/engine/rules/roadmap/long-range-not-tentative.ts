@@ -66,7 +66,7 @@ export default defineRule({
     const count = longRange.length;
     const what = first.whenSection
       ? `"${first.whenSection.title}"`
-      : `"${itemName(first.item)}" (${dateLabel(when.text)})`;
+      : `"${itemName(doc, first.item)}" (${dateLabel(when.text)})`;
     report({
       message: `${count === 1 ? `${what} is` : `${count} items, starting with ${what}, are`} more than ${options.months} months out, but the roadmap never tells readers that this part will likely change. Say so once (e.g. "Items beyond ${options.months} months are tentative"), so a moved date is an update, not a broken promise.`,
       start: range.start,

@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import { phraseMatcher } from '../../text/phrases.js';
-import { cellsUnder, itemName, itemRange, planText } from './_plan.js';
+import { cellsUnder, planText, reportMissing } from './_plan.js';
 
 /** Columns that hold the why of a row. */
 const WHY_COLUMN = /\b(?:problem|pain|why|customer|customers|user|users|who|for whom|persona|segment|need|job|opportunity|insight|evidence|rationale)\b/i;
@@ -29,7 +29,7 @@ export default defineRule({
         type: 'number',
         default: 5,
         minimum: 1,
-        description: 'Report each item up to this many; above it, one finding on the title summarizes them (a roadmap written as a bare feature list is one problem, not twenty).',
+        description: 'Report each item up to this many; above it, one finding on the title summarizes them (a roadmap written as a bare feature list is one problem, not twenty). A section of three or more items that all miss it gets one finding on its heading.',
       },
     },
     rationale:
@@ -48,17 +48,10 @@ export default defineRule({
     const matcher = phraseMatcher([...options.customerWords, ...options.problemWords]);
     const items = doc.roadmapItems.map((entry) => entry.item);
     const missing = items.filter((item) => cellsUnder(item, WHY_COLUMN).length === 0 && !matcher.test(planText(item)));
-    if (missing.length === 0) return;
-    if (missing.length > options.maxFindings) {
-      const names = missing.slice(0, 3).map((item) => `"${itemName(item, 30)}"`).join(', ');
-      reportDocument(`${missing.length} of ${items.length} roadmap items name no customer or problem (${names}, …): for each, say who hurts today and why it matters, so readers can challenge the reasoning, not just the dates.`);
-      return;
-    }
-    for (const item of missing) {
-      report({
-        message: `"${itemName(item)}" names no customer or problem: say who hurts today and why it matters (e.g. "admins spend six hours on manual setup").`,
-        ...itemRange(doc, item),
-      });
-    }
+    reportMissing(doc, items, missing, options.maxFindings, {
+      item: (name) => `"${name}" names no customer or problem: say who hurts today and why it matters (e.g. "admins spend six hours on manual setup").`,
+      section: (title, count) => `None of the ${count} items under "${title}" names a customer or problem: for each, say who hurts today and why it matters.`,
+      document: (count, total, names) => `${count} of ${total} roadmap items name no customer or problem (${names}): for each, say who hurts today and why it matters, so readers can challenge the reasoning, not just the dates.`,
+    }, report, reportDocument);
   },
 });

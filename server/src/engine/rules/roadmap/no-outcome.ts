@@ -1,7 +1,7 @@
 import { defineRule } from '../../types.js';
 import { findDates } from '../../model/dates.js';
 import { carriesOutcome, DEFAULT_OUTCOME_METRICS, scrub } from '../outcomes/_measures.js';
-import { cellsUnder, itemName, itemRange, planText } from './_plan.js';
+import { cellsUnder, planText, reportMissing } from './_plan.js';
 
 /** Columns and labels that hold an item's outcome. */
 const OUTCOME_COLUMN = /\b(?:outcome|outcomes|impact|metric|metrics|kpi|kpis|success|goal|target|result|results|measure|measures|okr|key result)\b/i;
@@ -26,7 +26,7 @@ export default defineRule({
         type: 'number',
         default: 5,
         minimum: 1,
-        description: 'Report each item up to this many; above it, one finding on the title summarizes them.',
+        description: 'Report each item up to this many; above it, one finding on the title summarizes them. A section of three or more items that all miss it gets one finding on its heading.',
       },
     },
     rationale:
@@ -49,17 +49,10 @@ export default defineRule({
       if (OUTCOME_LABEL.test(text)) return false;
       return !carriesOutcome(text, scrub(text, findDates(text, doc.dateOptions)), options.outcomeMetrics);
     });
-    if (missing.length === 0) return;
-    if (missing.length > options.maxFindings) {
-      const names = missing.slice(0, 3).map((item) => `"${itemName(item, 30)}"`).join(', ');
-      reportDocument(`${missing.length} of ${items.length} roadmap items name no outcome (${names}, …): for each, say which metric it should move and by how much, so the team knows when it is done.`);
-      return;
-    }
-    for (const item of missing) {
-      report({
-        message: `"${itemName(item)}" names no outcome: say which metric it should move and by how much (e.g. "cut setup time from 6 hours to 90 minutes").`,
-        ...itemRange(doc, item),
-      });
-    }
+    reportMissing(doc, items, missing, options.maxFindings, {
+      item: (name) => `"${name}" names no outcome: say which metric it should move and by how much (e.g. "cut setup time from 6 hours to 90 minutes").`,
+      section: (title, count) => `None of the ${count} items under "${title}" names an outcome: for each, say which metric it should move and by how much.`,
+      document: (count, total, names) => `${count} of ${total} roadmap items name no outcome (${names}): for each, say which metric it should move and by how much, so the team knows when it is done.`,
+    }, report, reportDocument);
   },
 });
