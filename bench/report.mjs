@@ -171,7 +171,9 @@ export function writeReport(results, machine) {
     const from = text.indexOf(start);
     const to = text.indexOf(end);
     if (from >= 0 && to > from) {
-      const table = `\n${renderTable(results).replaceAll('](harper-lint.mjs)', '](bench/harper-lint.mjs)')}\n\n_${machine.summary}_\n`;
+      const busy = Math.max(machine.loadStart, machine.loadEnd) > machine.cores ? ' (a busy machine: figures are noisy)' : '';
+      const note = `_${machine.summary}; load average ${machine.loadStart.toFixed(1)} at start${busy}. Details and method: [bench/RESULTS.md](bench/RESULTS.md)._`;
+      const table = `\n${renderTable(results).replaceAll('](harper-lint.mjs)', '](bench/harper-lint.mjs)')}\n\n${note}\n`;
       fs.writeFileSync(readme, text.slice(0, from + start.length) + table + text.slice(to));
     }
   }

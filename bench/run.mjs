@@ -7,12 +7,12 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
-import { BENCH_DIR, DOCUMENTS, ROOT, log } from './common.mjs';
+import { DOCUMENTS, ROOT } from './common.mjs';
 import { benchEngine } from './engine.mjs';
 import { benchServer } from './server.mjs';
 import { benchCli } from './cli.mjs';
-import { benchPeers, PEER_PACKAGES } from './peers.mjs';
+import { benchPeers } from './peers.mjs';
+import { ensurePeersInstalled } from './install.mjs';
 import { renderTable, writeReport } from './report.mjs';
 
 const PARTS = { engine: benchEngine, server: benchServer, cli: benchCli, peers: benchPeers };
@@ -28,23 +28,6 @@ function parseArgs(argv) {
     process.exit(2);
   }
   return { parts, partial: true };
-}
-
-/** Install the peers into bench/node_modules (not the root workspaces) when any is missing. */
-function ensurePeersInstalled() {
-  const missing = PEER_PACKAGES.filter((name) => !fs.existsSync(path.join(BENCH_DIR, 'node_modules', name, 'package.json')));
-  if (missing.length === 0) return;
-  log(`installing the peers into bench/node_modules (missing: ${missing.join(', ')}); once per clone`);
-  // The parent `npm run` exports its own prefix; the bench installs into bench/ only.
-  const env = { ...process.env };
-  delete env.npm_config_prefix;
-  delete env.npm_config_local_prefix;
-  const npmCli = process.env.npm_execpath;
-  const [command, args] = npmCli && npmCli.endsWith('.js')
-    ? [process.execPath, [npmCli, 'install', '--prefix', BENCH_DIR, '--no-audit', '--no-fund']]
-    : ['npm', ['install', '--prefix', BENCH_DIR, '--no-audit', '--no-fund']];
-  const result = spawnSync(command, args, { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'], shell: process.platform === 'win32' && command === 'npm' });
-  if (result.status !== 0) log(`npm install --prefix bench failed (exit ${result.status}); the peers will be reported as not installed`);
 }
 
 function osName() {
@@ -68,7 +51,7 @@ function describeMachine(started) {
   const cpu = cpus[0]?.model?.trim() || 'unknown CPU';
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : cpus.length;
   const memoryGiB = os.totalmem() / 2 ** 30;
-  const date = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  const date = started.date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
   return {
     cpu, cores, memoryGiB, node: process.version, os: osName(), date, commit: commit(),
     loadStart: started.load, loadEnd: os.loadavg()[0], seconds: (performance.now() - started.at) / 1000,
@@ -84,7 +67,7 @@ async function main() {
     process.exit(2);
   }
   if (parts.includes('peers')) ensurePeersInstalled();
-  const started = { at: performance.now(), load: os.loadavg()[0] };
+  const started = { at: performance.now(), load: os.loadavg()[0], date: new Date() };
   const results = {};
   for (const part of parts) {
     try {
@@ -96,11 +79,11 @@ async function main() {
   const machine = describeMachine(started);
   console.log(`\n${renderTable(results)}\n\n${machine.summary}; load average ${machine.loadStart.toFixed(1)} → ${machine.loadEnd.toFixed(1)}; ${Math.round(machine.seconds)} s`);
   if (partial) {
-    log('partial run (--only): bench/RESULTS.md and bench/results.svg left as they were');
+    console.error('[bench] partial run (--only): bench/RESULTS.md and bench/results.svg left as they were');
     return;
   }
   writeReport(results, machine);
-  log('wrote bench/RESULTS.md and bench/results.svg');
+  console.error('[bench] wrote bench/RESULTS.md and bench/results.svg');
 }
 
 await main();

@@ -19,6 +19,8 @@ export class ReviewPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private last: ReviewResult | undefined;
+  /** Document version the shown report was made from: no re-render (and no lost scroll position) without an edit. */
+  private renderedVersion = -1;
 
   /** Show (or refresh) the review of a document; resolves with the rendered review. */
   static async show(client: LanguageClient, document: vscode.TextDocument): Promise<ReviewResult | undefined> {
@@ -67,6 +69,7 @@ export class ReviewPanel implements vscode.Disposable {
   }
 
   private scheduleRefresh(): void {
+    if (this.document.version === this.renderedVersion) return;
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
@@ -76,6 +79,7 @@ export class ReviewPanel implements vscode.Disposable {
 
   async refresh(): Promise<ReviewResult | undefined> {
     const nonce = crypto.randomBytes(16).toString('base64');
+    const version = this.document.version;
     const params: ReviewParams = { uri: this.document.uri.toString(), nonce, cspSource: this.panel.webview.cspSource };
     try {
       const result = await this.client.sendRequest<ReviewResult | null>(ReviewRequest, params);
@@ -84,6 +88,7 @@ export class ReviewPanel implements vscode.Disposable {
         return undefined;
       }
       this.last = result;
+      this.renderedVersion = version;
       this.panel.title = `Review: ${result.title}`;
       this.panel.webview.html = result.html ?? this.placeholder('This review has no HTML view; use Export.');
       return result;

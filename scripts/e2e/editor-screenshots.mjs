@@ -89,6 +89,9 @@ try {
   await ensureInstalled({ log: (m) => h.log(m) });
   const dirs = h.makeTempDirs('sl-e2e-editor-');
   fs.writeFileSync(path.join(dirs.workspaceDir, 'growth.strategy.md'), MEMO);
+  // Never opened: only "Lint all documents in workspace" reports it.
+  fs.mkdirSync(path.join(dirs.workspaceDir, 'plans'));
+  fs.writeFileSync(path.join(dirs.workspaceDir, 'plans', 'ROADMAP.md'), '# Payments roadmap\n\n## Now\n\n- Ship the connector framework\n\n## Later\n\n- Launch in Japan (Q4 2028)\n');
   h.writeUserSettings(dirs.userDataDir, {
     ...h.LITERAL_TYPING_SETTINGS,
     'strategyLint.referenceDate': '2026-11-21',
@@ -157,15 +160,65 @@ try {
   await page.mouse.move(5, 400);
   await page.locator('.tabs-container .tab', { hasText: 'Review' }).first().waitFor();
   // The report renders inside the webview's nested iframes (not the workbench page itself).
+  const findReviewFrame = () => h.waitFor(async () => {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+      if (/Export to Markdown/.test(text) && /Diagnosis/.test(text)) return frame;
+    }
+    return null;
+  }, { what: 'the review report in the webview', timeoutMs: 30_000 });
+  let reviewFrame = await findReviewFrame();
+  await shot(page, '07-review');
+
+  // 8. A line link in the report reveals the line in the memo.
+  await reviewFrame.locator('a[data-line="15"]').first().click();
+  await h.waitFor(async () => (await page.locator('.monaco-editor .line-numbers.active-line-number').allInnerTexts()).some((t) => t.trim() === '15'),
+    { what: 'line 15 to become the active line' });
+  h.log('review link revealed line 15 in the memo');
+
+  // 9. Export to Markdown: save dialog (code-server's simple dialog), then the file on disk.
+  reviewFrame = await findReviewFrame();
+  await reviewFrame.locator('#export').click();
+  await page.locator(h.SEL.quickInputBox).waitFor();
+  const suggested = await page.locator(h.SEL.quickInputBox).inputValue();
+  h.log(`save dialog suggests ${suggested}`);
+  await page.keyboard.press('Enter');
+  await page.locator(h.SEL.notification, { hasText: 'review saved to' }).waitFor();
+  const exported = path.join(dirs.workspaceDir, 'growth.strategy.review.md');
+  await h.waitFor(() => fs.existsSync(exported), { what: exported });
+  const exportedText = fs.readFileSync(exported, 'utf8');
+  if (!exportedText.includes('Growth strategy 2027')) throw new Error(`the exported review does not name the memo:\n${exportedText.slice(0, 400)}`);
+  await shot(page, '08-review-exported');
+
+  // 10. Lint all documents in workspace: the unopened roadmap appears in Problems.
+  await page.locator('.tabs-container .tab', { hasText: 'growth.strategy.md' }).first().click();
+  await h.runCommand(page, 'Strategy Lint: Lint all documents in workspace');
+  await page.locator(h.SEL.notification, { hasText: 'documents linted' }).waitFor();
+  await page.locator('.markers-panel', { hasText: 'ROADMAP.md' }).waitFor();
+  await shot(page, '09-lint-workspace');
+
+  // 11. The walkthrough (full width: the panel, the review and the toasts out of the way).
+  await h.runCommand(page, 'Notifications: Clear All Notifications');
+  await h.runCommand(page, 'View: Close Editors in Other Groups');
+  await page.keyboard.press('Control+J');
+  await page.locator(h.SEL.problemsPanel).waitFor({ state: 'hidden' });
+  await page.keyboard.press('F1');
+  await page.locator(h.SEL.quickInputBox).fill('>Welcome: Open Walkthrough');
+  await page.locator(h.SEL.quickInputRow, { hasText: 'Open Walkthrough' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(h.SEL.quickInputRow, { hasText: 'Get started with Strategy Lint' }).first().waitFor();
+  await page.locator(h.SEL.quickInputRow, { hasText: 'Get started with Strategy Lint' }).first().click();
+  await page.locator('.getting-started-step', { hasText: 'See hints as you write' }).first().waitFor();
   await h.waitFor(async () => {
     for (const frame of page.frames()) {
       if (frame === page.mainFrame()) continue;
       const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
-      if (/Export to Markdown/.test(text) && /Diagnosis/.test(text)) return true;
+      if (/Hints as you write/.test(text)) return true;
     }
     return false;
-  }, { what: 'the review report in the webview', timeoutMs: 30_000 });
-  await shot(page, '07-review');
+  }, { what: 'the walkthrough media', timeoutMs: 20_000 });
+  await shot(page, '10-walkthrough');
   h.log(`EDITOR SCREENSHOTS OK (${((performance.now() - t0) / 1000).toFixed(1)}s)`);
 } catch (err) {
   process.exitCode = 1;

@@ -133,3 +133,15 @@ describe('today and the reference date', () => {
     assert.equal(d.today.toISOString().slice(0, 10), '2026-11-21');
   });
 });
+
+describe('key-result tables', () => {
+  test('a "Key result" column makes rows key results; an "Objective" column groups them, empty cells continue', () => {
+    const text = '# Q1 2027 OKRs\n\n| Objective | Key result | Target |\n|---|---|---|\n| Faster onboarding | Setup time (hours) | 1.5 |\n| | Import wizard adoption | 60% |\n| Happier admins | Admin CSAT | 4.5 |\n';
+    const d = doc(text, 'okr');
+    assert.deepEqual(d.objectives.map((o) => [o.text, o.keyResults.length]), [['Faster onboarding', 2], ['Happier admins', 1]]);
+    assert.equal(d.keyResults.length, 3);
+  });
+  test('a table without a key-result column outside a metrics section holds no key results', () => {
+    assert.equal(doc('# Plan\n\n| Item | Owner |\n|---|---|\n| Import | @ana |\n', 'okr').keyResults.length, 0);
+  });
+});

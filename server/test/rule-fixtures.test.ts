@@ -7,6 +7,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fixturesDir } from './helpers/paths.js';
 import { allRules, applyFixes } from '../src/engine/index.js';
 import { actualKeys, inScope, lintFixture, listFixtures, readFixture, ruleInScope, type Fixture } from './helpers/fixtures.js';
 
@@ -43,9 +45,9 @@ describe('rule fixtures', () => {
         assert.ok(now <= before - fixedHere,
           `${rule}: ${before} findings, ${fixedHere} fixed, ${now} after fixing — fixes must not create findings:\n${after.filter((f) => f.ruleId === rule).map((f) => `  ${f.line}:${f.column} ${f.message}`).join('\n')}`);
       }
-      const expectedFixedPath = `${fixture.name}`.replace(/\.md$/, '.fixed.md');
-      const fixedFile = listFixtures().find((p) => p.endsWith(expectedFixedPath));
-      if (fixedFile && fs.existsSync(fixedFile)) assert.equal(fixed, fs.readFileSync(fixedFile, 'utf8'));
+      // An optional <name>.fixed.md beside the fixture is the exact expected text after fixing.
+      const fixedFile = path.join(fixturesDir, fixture.name.replace(/\.md$/, '.fixed.md'));
+      if (fs.existsSync(fixedFile)) assert.equal(fixed, fs.readFileSync(fixedFile, 'utf8'));
     });
   }
 });

@@ -119,8 +119,9 @@ export function provideCodeActions(params: CodeActionParams, document: TextDocum
     actions.push(...fixes, ...disables, ...docs);
   }
 
-  // Offered in the Source Action menu and on save; only when something can be fixed.
-  if (options && (only ? wanted(FIX_ALL_KIND, only) : ours.some((d) => (d.data as DiagnosticData).fix))) {
+  // Only when asked for by kind (Source Action menu, editor.codeActionsOnSave): it relints the
+  // document, too costly for every lightbulb request, where source actions are not shown anyway.
+  if (options && only && wanted(FIX_ALL_KIND, only)) {
     const action = fixAllAction(document, options);
     if (action) actions.push(action);
   }

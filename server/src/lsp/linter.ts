@@ -46,6 +46,8 @@ export class Linter {
   private readonly cache = new Map<string, LintedDocument>();
   /** Files linted from disk by "Lint all documents in workspace" (kept in Problems when closed). */
   private readonly diskLinted = new Set<string>();
+  /** How long the last lint of each document took: long documents wait longer while typing. */
+  private readonly durations = new Map<string, number>();
 
   constructor(private readonly deps: LinterDependencies) {}
 
@@ -71,7 +73,10 @@ export class Linter {
   schedule(uri: string, trigger: LintTrigger): void {
     const existing = this.timers.get(uri);
     if (existing) clearTimeout(existing);
-    const delay = trigger === 'change' ? this.deps.settings.peek(uri)?.debounceMs ?? 250 : 0;
+    // While typing, wait at least as long as the last lint took (capped), so a long document is
+    // not relinted after every pause and requests such as hovers are not stuck behind lints.
+    const debounce = this.deps.settings.peek(uri)?.debounceMs ?? 250;
+    const delay = trigger === 'change' ? Math.max(debounce, Math.min(this.durations.get(uri) ?? 0, 3000)) : 0;
     this.timers.set(uri, setTimeout(() => {
       this.timers.delete(uri);
       void this.lintAndPublish(uri, trigger);
@@ -104,7 +109,9 @@ export class Linter {
         return null;
       }
       const text = current.getText();
+      const started = performance.now();
       const result = lint(text, prepared.options);
+      this.durations.set(uri, performance.now() - started);
       const linted: LintedDocument = { uri, version, text, result, options: prepared.options, settings: prepared.settings };
       this.cache.set(uri, linted);
       const diagnostics = this.toDiagnostics(current, result);
@@ -163,6 +170,7 @@ export class Linter {
     if (timer) clearTimeout(timer);
     this.timers.delete(uri);
     this.cache.delete(uri);
+    this.durations.delete(uri);
     this.deps.settings.forget(uri);
     if (this.diskLinted.has(uri)) void this.lintFile(uri);
     else void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });

@@ -18,6 +18,13 @@ import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type YAML
 import { LineIndex, type TextEdit } from '../engine/index.js';
 import { parseMarkdown } from '../engine/model/parse.js';
 
+/** The last text parsed, and its tree: one code action request asks for several edits of one text. */
+let lastParse: { text: string; root: Root } | null = null;
+function parse(text: string): Root {
+  if (lastParse?.text !== text) lastParse = { text, root: parseMarkdown(text) };
+  return lastParse.root;
+}
+
 const startOf = (node: Nodes): number => node.position?.start.offset ?? 0;
 const endOf = (node: Nodes): number => node.position?.end.offset ?? 0;
 
@@ -47,7 +54,7 @@ export function disableForLineEdit(text: string, line: number, ruleId: string): 
   const lineEnd = lines.lineEnd(safeLine);
   const lineText = text.slice(lineStart, lineEnd);
   const indentWidth = lineText.length - lineText.replace(/^[\s>]*/, '').length;
-  const root = parseMarkdown(text);
+  const root = parse(text);
   const chain = blockChain(root, lineStart + Math.min(indentWidth, Math.max(0, lineText.length - 1)));
   const nextLine = `<!-- strategy-lint-disable-next-line ${ruleId} -->`;
   const sameLine = `<!-- strategy-lint-disable-line ${ruleId} -->`;
@@ -125,7 +132,7 @@ function pairAround(text: string, lines: LineIndex, chain: readonly Nodes[], rul
 export function disableForFileEdit(text: string, ruleId: string): TextEdit | null {
   const lines = new LineIndex(text);
   const eol = lines.eol;
-  const root = parseMarkdown(text);
+  const root = parse(text);
   const first = root.children[0];
   if (!first || first.type !== 'yaml') {
     const at = text.startsWith('\uFEFF') ? 1 : 0;

@@ -83,6 +83,9 @@ const NON_ITEM_ROLES: readonly SectionRole[] = ['summary', 'non-goals', 'risks',
 const WHY_SECTION = /^[^\p{L}\p{N}]*(?:why|strategy|strategic context|context|background|how to read|about|changelog|legend|principles|assumptions|dependencies|open questions|questions|faq|glossary|appendix|notes|links|references|team|owners|contacts|done|shipped|recently shipped|completed|released|delivered|launched|past|archive|archived|not doing|won['’]?t do|will not do|parked|icebox|dropped|cancell?ed|deprioriti[sz]ed)\b/iu;
 /** A table row that reports finished work. */
 const DONE_CELL = /^\s*(?:done|shipped|released|completed?|delivered|launched|live|✅|✔️?)\s*$/iu;
+/** Table columns that hold key results, and objectives. */
+const KEY_RESULT_COLUMN = /^[^\p{L}]*(?:key\s+results?|krs?|measures?|success\s+measures?)[^\p{L}]*$/iu;
+const OBJECTIVE_COLUMN = /^[^\p{L}]*(?:objectives?|goals?)[^\p{L}]*$/iu;
 /** A sub-bullet that describes its parent rather than being an item: "Why: …", "Outcome: …", "Owner: @ana". */
 const ATTRIBUTE_LINE = /^\s*(?:why|problem|pain|customers?|users?|who|for whom|outcomes?|impact|metrics?|kpis?|success(?: metric)?|goal|target|owner|dri|status|when|eta|timeline|notes?|risks?|dependenc(?:y|ies)|scope|context|evidence|results?|measures?|hypothesis|okr|kr\d{0,2})\s*:/iu;
 /** A list item that groups plan items under a theme: a few words, children, no date of its own. */
@@ -263,6 +266,32 @@ export class StrategyDocument {
         objectiveOfItem.set(item, objective);
       }
     }
+    // Key-result tables: a "Key result" (or "KR", "Measure") column makes every row a key result, and an
+    // "Objective" (or "Goal") column groups the rows; an empty objective cell continues the one above.
+    const tableKeyResults = new Map<Item, Objective | null>();
+    const tableObjectives = new Map<readonly string[], Map<string, Objective>>();
+    const lastObjective = new Map<readonly string[], Objective | null>();
+    for (const item of this.items) {
+      if (item.kind !== 'table-row' || !item.header || !item.cells) continue;
+      const krColumn = item.header.findIndex((h) => KEY_RESULT_COLUMN.test(h));
+      if (krColumn < 0 || !item.cells[krColumn]?.text.trim() || this.inWorkSection(item.section, null)) continue;
+      const objectiveColumn = item.header.findIndex((h) => OBJECTIVE_COLUMN.test(h));
+      const cell = objectiveColumn >= 0 ? item.cells[objectiveColumn] : undefined;
+      const name = cell?.text.trim() ?? '';
+      let objective: Objective | null = lastObjective.get(item.header) ?? null;
+      if (cell && name) {
+        const byName = tableObjectives.get(item.header) ?? new Map<string, Objective>();
+        tableObjectives.set(item.header, byName);
+        objective = byName.get(name) ?? null;
+        if (!objective) {
+          objective = { kind: 'item', text: name, start: cell.start, end: cell.end, item, section: item.section, keyResults: [] };
+          byName.set(name, objective);
+          objectives.push(objective);
+        }
+      }
+      lastObjective.set(item.header, objective);
+      tableKeyResults.set(item, objective);
+    }
     objectives.sort((a, b) => a.start - b.start);
 
     /** The objective heading above an item, unless a work section ("Initiatives", "Risks") lies between them. */
@@ -290,8 +319,8 @@ export class StrategyDocument {
       const topLevel = item.depth === 0 || item.kind === 'table-row';
       // Labelled lines inside an objective's paragraph belong to the nearest objective line above them.
       const lineObjective = item.kind === 'line' ? [...objectives].reverse().find((o) => o.kind === 'item' && o.item?.node === item.node && o.start < item.start) ?? null : null;
-      let objective: Objective | null = parentObjective ?? lineObjective;
-      let isKeyResult = label !== null || parentObjective !== null;
+      let objective: Objective | null = parentObjective ?? lineObjective ?? tableKeyResults.get(item) ?? null;
+      let isKeyResult = label !== null || parentObjective !== null || tableKeyResults.has(item);
       if (!isKeyResult && topLevel && item.kind !== 'line') {
         const headingObjective = headingObjectiveOf(item, true);
         if (headingObjective) {

@@ -1,25 +1,25 @@
 /**
- * The sentence/word layer, from the unified ecosystem: mdast → nlcst with mdast-util-to-nlcst and
- * parse-english. Code, HTML and front matter are not prose; inline code becomes a `SourceNode`.
- * Positions on nlcst nodes are source offsets, so retext plugins report exact ranges.
+ * The sentence/word layer, from the unified ecosystem: nlcst trees built by parse-english from
+ * the document's prose blocks (paragraphs, headings and table cells, as in `textBlocks`: code,
+ * HTML, link URLs and front matter are not prose; inline code is a U+FFFC symbol, never a word).
+ * Positions on nlcst nodes are source offsets (with lines and columns), so retext plugins report
+ * exact ranges.
  *
- * Two adjustments to the plain conversion:
- * - a link whose text is its own URL (GFM autolink literals, `<https://…>`, e-mail addresses) is
- *   a `SourceNode`, like inline code: a URL is not fifteen words of prose;
- * - table cells, which mdast-util-to-nlcst skips, are parsed one by one from their prose text and
- *   spliced in as paragraphs of their own (an options table's cells are prose too).
+ * Each block is parsed on its own (a block boundary is always a paragraph boundary) and its tree
+ * is cached by the block's source text: in an editor, a keystroke changes one paragraph, so a
+ * re-lint parses one paragraph and re-positions the cached trees of the others. URLs written in
+ * the prose (autolinks, bare addresses) are blanked to spaces before parsing: an address is not
+ * fifteen words.
  */
-import { toNlcst } from 'mdast-util-to-nlcst';
 import { ParseEnglish } from 'parse-english';
 import { toString } from 'nlcst-to-string';
-import { VFile } from 'vfile';
-import type { Nodes, Parents, Root, TableCell } from 'mdast';
+import type { Nodes, Parents, PhrasingContent, Root } from 'mdast';
 import type { Node as UnistNode } from 'unist';
 import type {
   Root as NlcstRoot, Sentence as NlcstSentence, Paragraph as NlcstParagraph, RootContent as NlcstRootContent,
 } from 'nlcst';
 import { LineIndex } from './line-index.js';
-import { plainText, textBlockOf, type TextBlock } from './text-block.js';
+import { textBlockOf, type TextBlock } from './text-block.js';
 
 export interface Sentence {
   node: NlcstSentence;
@@ -31,88 +31,108 @@ export interface Sentence {
   wordCount: number;
 }
 
-const URL_LIKE = /^(?:[a-z][a-z0-9+.-]{1,15}:\/\/|www\.|mailto:)\S*$|^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i;
+/** Addresses in prose: autolink literals, `<https://…>` shown as text, e-mail addresses. */
+const ADDRESS = /\b(?:[a-z][a-z0-9+.-]{1,15}:\/\/|www\.)[^\s<>()]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
 
-/** True when a link shows its own address rather than words. */
-function isAddressLink(node: Nodes): boolean {
-  if (node.type !== 'link') return false;
-  const shown = plainText(node).trim();
-  return shown.length > 0 && (URL_LIKE.test(shown) || shown === node.url);
+/** The prose blocks of a tree, exactly as StrategyDocument.textBlocks collects them. */
+function proseBlocks(root: Root): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  const visit = (node: Nodes): void => {
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+      const kind = node.type === 'tableCell' ? 'tableCell' : node.type;
+      blocks.push(textBlockOf(kind, node as Nodes & { children: PhrasingContent[] }));
+    } else if (node.type !== 'code' && node.type !== 'html' && node.type !== 'yaml' && 'children' in node) {
+      for (const child of (node as Parents).children as Nodes[]) visit(child);
+    }
+  };
+  visit(root);
+  return blocks;
 }
 
-/**
- * A copy of the tree in which address links are inline code; untouched subtrees are shared with
- * the original (the document's tree is never mutated).
- */
-function proseTree<T extends Nodes>(node: T): T {
-  if (isAddressLink(node)) return { type: 'inlineCode', value: plainText(node), position: node.position } as unknown as T;
-  if (!('children' in node)) return node;
-  const children = (node as Parents).children as Nodes[];
-  let changed = false;
-  const mapped = children.map((child) => {
-    const next = proseTree(child);
-    if (next !== child) changed = true;
-    return next;
-  });
-  return changed ? ({ ...node, children: mapped } as T) : node;
-}
+interface Relative { start: number; end: number }
+/** A parsed block: nlcst paragraphs whose positions are offsets relative to the block's start. */
+type CachedBlock = NlcstParagraph[];
 
-function collectCells(node: Nodes, cells: TableCell[]): void {
-  if (node.type === 'tableCell') {
-    cells.push(node);
-    return;
-  }
-  if (node.type === 'code' || node.type === 'html' || node.type === 'yaml') return;
-  if ('children' in node) for (const child of (node as Parents).children as Nodes[]) collectCells(child, cells);
-}
-
+const CACHE_LIMIT = 20_000;
+/** Parsed blocks by source text, least recently used first (Map keeps insertion order). */
+const cache = new Map<string, CachedBlock>();
 let parser: ParseEnglish | undefined;
 
-/** Re-anchor positions of a tree parsed from a block's prose text onto source offsets. */
-function anchor(node: UnistNode, block: TextBlock, lines: LineIndex): void {
-  if (node.position) {
-    const start = block.sourceOffset(node.position.start.offset ?? 0);
-    const end = Math.max(start, block.sourceOffset(node.position.end.offset ?? 0, true));
-    const from = lines.positionAt(start);
-    const to = lines.positionAt(end);
-    node.position = {
-      start: { line: from.line + 1, column: from.character + 1, offset: start },
-      end: { line: to.line + 1, column: to.character + 1, offset: end },
-    };
-  }
-  const children = (node as { children?: UnistNode[] }).children;
-  if (children) for (const child of children) anchor(child, block, lines);
+/** Parse one block's prose; positions become offsets relative to the block's source start. */
+function parseBlock(block: TextBlock): CachedBlock {
+  parser ??= new ParseEnglish();
+  const text = block.text.replace(ADDRESS, (address) => ' '.repeat(address.length));
+  if (!/[\p{L}\p{N}]/u.test(text)) return [];
+  const tree = parser.parse(text);
+  const relocate = (node: UnistNode): void => {
+    const position = node.position;
+    if (position) {
+      const start = block.sourceOffset(position.start.offset ?? 0);
+      const end = Math.max(start, block.sourceOffset(position.end.offset ?? 0, true));
+      (node as UnistNode & { rel?: Relative }).rel = { start: start - block.start, end: end - block.start };
+      delete node.position;
+    }
+    const children = (node as { children?: UnistNode[] }).children;
+    if (children) for (const child of children) relocate(child);
+  };
+  const paragraphs = tree.children.filter((child): child is NlcstParagraph => child.type === 'ParagraphNode');
+  for (const paragraph of paragraphs) relocate(paragraph);
+  return paragraphs;
 }
 
-/** Paragraphs of one table cell, positioned in the source. */
-function cellParagraphs(cell: TableCell, lines: LineIndex): NlcstParagraph[] {
-  const block = textBlockOf('tableCell', cell);
-  if (!/[\p{L}\p{N}]/u.test(block.text)) return [];
-  parser ??= new ParseEnglish();
-  const tree = parser.parse(block.text);
-  anchor(tree, block, lines);
-  return tree.children.filter((child): child is NlcstParagraph => child.type === 'ParagraphNode');
+function cachedBlock(block: TextBlock, source: string): CachedBlock {
+  const key = `${block.kind}\u0000${source}\u0000${block.text}`;
+  let parsed = cache.get(key);
+  if (parsed) {
+    cache.delete(key); // most recently used goes last
+  } else {
+    parsed = parseBlock(block);
+    if (cache.size >= CACHE_LIMIT) {
+      let drop = cache.size - CACHE_LIMIT + 1000;
+      for (const old of cache.keys()) {
+        if (drop-- <= 0) break;
+        cache.delete(old);
+      }
+    }
+  }
+  cache.set(key, parsed);
+  return parsed;
+}
+
+/** A copy of a cached tree at its place in this document (cached trees are never mutated). */
+function place<T extends UnistNode>(node: T, base: number, lines: LineIndex): T {
+  const rel = (node as UnistNode & { rel?: Relative }).rel;
+  const copy: Record<string, unknown> = { type: node.type };
+  if ('value' in node) copy.value = (node as unknown as { value: string }).value;
+  const children = (node as { children?: UnistNode[] }).children;
+  if (children) copy.children = children.map((child) => place(child, base, lines));
+  if (rel) {
+    const from = lines.positionAt(base + rel.start);
+    const to = lines.positionAt(base + rel.end);
+    copy.position = {
+      start: { line: from.line + 1, column: from.character + 1, offset: base + rel.start },
+      end: { line: to.line + 1, column: to.character + 1, offset: base + rel.end },
+    };
+  }
+  return copy as unknown as T;
 }
 
 export function buildNlcst(root: Root, text: string): NlcstRoot {
-  const tree = toNlcst(proseTree(root), new VFile(text), ParseEnglish, { ignore: ['yaml', 'html', 'code'] });
-  const cells: TableCell[] = [];
-  collectCells(root, cells);
-  if (cells.length === 0) return tree;
-
   const lines = new LineIndex(text);
-  const extra = cells.flatMap((cell) => cellParagraphs(cell, lines));
-  if (extra.length === 0) return tree;
-  const offsetOf = (node: NlcstRootContent): number => node.position?.start.offset ?? 0;
-  const merged: NlcstRootContent[] = [];
-  const main = tree.children;
-  let i = 0;
-  for (const paragraph of extra) {
-    while (i < main.length && offsetOf(main[i]) <= offsetOf(paragraph)) merged.push(main[i++]);
-    merged.push({ type: 'WhiteSpaceNode', value: '\n\n' }, paragraph, { type: 'WhiteSpaceNode', value: '\n\n' });
+  const children: NlcstRootContent[] = [];
+  for (const block of proseBlocks(root)) {
+    const paragraphs = cachedBlock(block, text.slice(block.start, block.end));
+    for (const paragraph of paragraphs) {
+      if (children.length > 0) children.push({ type: 'WhiteSpaceNode', value: '\n\n' });
+      children.push(place(paragraph, block.start, lines));
+    }
   }
-  while (i < main.length) merged.push(main[i++]);
-  return { ...tree, children: merged };
+  const end = lines.positionAt(text.length);
+  return {
+    type: 'RootNode',
+    children,
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: end.line + 1, column: end.character + 1, offset: text.length } },
+  };
 }
 
 /** A sentence whose text is computed on first use (most rules only need offsets and counts). */

@@ -22,7 +22,9 @@ export function insertSectionFix(
     return { title: `Insert a "${heading}" section`, edits: [{ start: before.start, end: before.start, newText: block }] };
   }
   const text = doc.text;
-  const trimmedEnd = text.replace(/\s+$/, '').length;
+  // A backward scan, not /\s+$/: that regex is quadratic on a long run of spaces inside the text.
+  let trimmedEnd = text.length;
+  while (trimmedEnd > 0 && /\s/.test(text[trimmedEnd - 1])) trimmedEnd--;
   const lead = trimmedEnd === 0 ? '' : `${eol}${eol}`;
   return {
     title: `Insert a "${heading}" section`,

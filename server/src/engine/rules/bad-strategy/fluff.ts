@@ -7,7 +7,7 @@ import type { TextBlock } from '../../model/text-block.js';
 const REMOVABLE = ['world-class', 'best-in-class', 'cutting-edge', 'game-changing', 'next-generation', 'best-of-breed', 'state-of-the-art', 'seamless', 'holistic', 'robust', 'innovative', 'revolutionary', 'disruptive', 'transformational', 'mission-critical'];
 /** "leverage" is a buzzword as a verb ("leverage our platform"), a real concept as a noun ("managerial leverage", "builds leverage"). */
 const VERB_LEAD = /(?:^|[.!?:;—–(]\s*|\b(?:to|will|'ll|can|could|should|must|would|might|may|we|you|they|i|and|or|let's|us|also|then|better|fully|further|not|n't|help|helps|helped|how)\s+)$/i;
-/** Degree words before a participle make it an adjective: "the most leveraged role", "a highly disruptive change". */
+/** Degree words before a participle make it an adjective: "the most leveraged role". */
 const ADJECTIVE_LEAD = /\b(?:most|more|less|least|highly|heavily|very|over|too|so|pretty|quite|rather|fairly|less)\s+$/i;
 
 /** A match that is the noun or adjective use of a word the list means as a buzzword. */
@@ -18,7 +18,9 @@ function isLiteralUse(text: string, index: number, written: string): boolean {
     const after = text.slice(index + written.length, index + written.length + 16);
     return !VERB_LEAD.test(before) && !/^\s+(?:our|the|this|that|these|those|their|its|his|her|my|your|existing|a|an|every|all|what|AI|data|[\p{L}]+['’]s)\b/iu.test(after);
   }
-  if (/^(?:leveraged|disruptive|disruptively)$/.test(word)) return ADJECTIVE_LEAD.test(before) || /^\s+to\b/i.test(text.slice(index + written.length, index + written.length + 4));
+  if (word === 'leveraged') return ADJECTIVE_LEAD.test(before);
+  // "disruptive to the teams" is literal; "a disruptive platform" is the buzzword.
+  if (word === 'disruptive') return /^\s+(?:to|for)\b/i.test(text.slice(index + written.length, index + written.length + 5));
   return false;
 }
 
@@ -85,7 +87,8 @@ export default defineRule({
     const allowed = phraseMatcher(options.allow, { inflect: false });
     let count = 0;
     for (const block of doc.textBlocks) {
-      const safe = allowed.matchAll(block.text);
+      // An em or en dash ends a phrase ("empowered product teams—that"); same length, so indices hold.
+      const safe = allowed.matchAll(block.text.replace(/[\u2013\u2014]/g, ' '));
       for (const match of matcher.matchAll(block.text)) {
         if (safe.some((a) => match.index >= a.index && match.index + match.length <= a.index + a.length)) continue;
         if (isLiteralUse(block.text, match.index, match.text)) continue;

@@ -112,7 +112,7 @@ export default defineRule({
       if (next && next.start - block.end < 400 && hasMeans(next.text)) return;
       for (const span of splitSentences(block.text)) {
         const sentence = block.text.slice(span.from, span.to);
-        if (/\?\s*$/.test(sentence)) continue;
+        if (sentence.trimEnd().endsWith('?')) continue;
         const found: Match | null = findAmbition(sentence) ?? findTarget(sentence);
         if (!found) continue;
         const { start, end } = block.sourceRange(span.from, span.to);
@@ -138,11 +138,12 @@ export default defineRule({
 
     function findTarget(sentence: string): Match | null {
       const tokens = words(sentence);
+      const tokenAt = new Map(tokens.map((t, i) => [t.index, i]));
       const clean = (word: string): string => word.replace(/^[("'“‘]+/, '').replace(/[.,;:!?)"'”’]+$/, '');
       for (const verb of targetVerbs.matchAll(sentence)) {
         // The verb must start a word, and not be a noun after a number or an article ("a 20% increase").
-        const at = tokens.findIndex((t) => t.index === verb.index);
-        if (at < 0) continue;
+        const at = tokenAt.get(verb.index);
+        if (at === undefined) continue;
         const previous = clean(tokens[at - 1]?.word ?? '').toLowerCase();
         if (/^(?:a|an|the|this|that|its|their|our)$|\d/u.test(previous)) continue;
         if (NO_NUMBER_NEEDED.has(verb.phrase.toLowerCase())) {

@@ -11,6 +11,8 @@ interface Group { kind: 'priorities' | 'objectives' | 'policies'; label: string;
 
 /** "Priority 1: …", "Bet #2 —", "Pillar 3.", "Objective 4:", "O5:". */
 const NUMBERED_HEADING = /^\W*(?:(?:priority|bet|pillar|focus\s+area|theme|objective|policy|principle|tenet)\s*#?\s*\d{1,2}|O\d{1,2})\b/iu;
+/** A week's or a sprint's to-do list is not a strategy's priorities: "Priorities this week". */
+const SHORT_HORIZON = /\b(?:week|weekly|today|tomorrow|sprint|daily|day)\b/i;
 /** Headings that list what is not a priority. */
 const NEGATED_HEADING = /\b(?:not|non|no|won'?t|never|out\s+of\s+scope|de-?priori\w*|later|parking\s+lot|backlog)\b/i;
 
@@ -22,7 +24,15 @@ function isNumberedHeading(section: Section): { kind: Group['kind'] } | null {
 }
 
 /** A list of exclusions ("We will not: …", "- No enterprise deals") is not a list of priorities. */
-const NEGATIVE_LEAD = /\b(?:not|never|won'?t|don'?t|stop|rule[sd]?\s+out|instead|avoid|exclude\w*|trade-?offs?)\b[^.!?]*:\s*$/i;
+const NEGATIVE_WORD = /\b(?:not|never|won'?t|don'?t|stop|rule[sd]?\s+out|instead|avoid|exclude\w*|trade-?offs?)\b/i;
+
+/** A lead-in that ends in a colon and whose last sentence rules things out: "Self-serve first. We will not:". */
+function isNegativeLead(lead: string): boolean {
+  const trimmed = lead.trimEnd();
+  if (!trimmed.endsWith(':')) return false;
+  const lastStop = Math.max(trimmed.lastIndexOf('.'), trimmed.lastIndexOf('!'), trimmed.lastIndexOf('?'));
+  return NEGATIVE_WORD.test(trimmed.slice(lastStop + 1));
+}
 const NEGATIVE_ITEM = /^\W*(?:no|not|never|don'?t|won'?t|stop|avoid|drop)\b/i;
 
 function entryOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }, first?: { position?: { start: { offset?: number }; end: { offset?: number } } }): Entry {
@@ -38,13 +48,13 @@ function groupsUnder(doc: StrategyDocument, section: Section, kind: Group['kind'
     const previous = section.ownBlocks[i - 1];
     const lead = previous?.type === 'paragraph' ? doc.text.slice(previous.position?.start.offset ?? 0, previous.position?.end.offset ?? 0) : '';
     if (node.type === 'list') {
-      if (NEGATIVE_LEAD.test(lead)) return;
+      if (isNegativeLead(lead)) return;
       const items = (node as List).children;
       const texts = items.map((item) => doc.text.slice(item.children[0]?.position?.start.offset ?? 0, item.children[0]?.position?.end.offset ?? 0));
       if (texts.filter((text) => NEGATIVE_ITEM.test(text)).length * 2 >= texts.length) return;
       groups.push({ kind, label, entries: items.map((item) => entryOf(item, item.children[0])) });
     } else if (node.type === 'table') {
-      if (NEGATIVE_LEAD.test(lead)) return;
+      if (isNegativeLead(lead)) return;
       groups.push({ kind, label, entries: (node as Table).children.slice(1).map((row) => entryOf(row, row.children[0])) });
     }
   });
@@ -100,7 +110,7 @@ export default defineRule({
     const groups: Group[] = [];
 
     for (const section of doc.sections) {
-      if (isContainer(doc, section) || section.roles.includes('non-goals') || NEGATED_HEADING.test(section.title)) continue;
+      if (isContainer(doc, section) || section.roles.includes('non-goals') || NEGATED_HEADING.test(section.title) || SHORT_HORIZON.test(section.title)) continue;
       const normalized = normalizeHeading(section.title);
       // The heading is about priorities: its words end in (or are) a priorities synonym.
       const match = headings.matchAll(normalized).find((m) => m.index + m.length >= normalized.length - 1 || /^\s*(?:for|in|of|this|next|\d)/.test(normalized.slice(m.index + m.length)));

@@ -96,7 +96,7 @@ const RELATIVE_TARGET = new RegExp([
   `\\b(?:${RELATIVE_WORDS}|yoy|qoq|mom|year[\\s-]over[\\s-]year|quarter[\\s-]over[\\s-]quarter|month[\\s-]over[\\s-]month)\\b`,
 ].join('|'), 'iu');
 /** Counting new things starts from zero: "Sign 5 design partners", "Add 200 new paying teams", "Close 10 deals". */
-const NEW_COUNT = /\b(?:add(?:s|ed|ing)?|sign(?:s|ed|ing)?|upgrad(?:e|es|ed|ing)|renew(?:s|ed|ing)?|refer(?:s|red|rals?)|win|wins|won|land(?:s|ed)?|clos(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)|recruit(?:s|ed)?|onboard(?:s|ed)?|hir(?:e|es|ed|ing))\b|(?<![\p{N}.,])\d[\d,.]*\s?(?:k|m)?\s+(?:new|additional|more)\b|\bnet[\s-]new\b/iu;
+const NEW_COUNT = /\b(?:add(?:s|ed|ing)?|sign(?:s|ed|ing)?|upgrad(?:e|es|ed|ing)|renew(?:s|ed|ing)?|refer(?:s|red|rals?)|win|wins|won|land(?:s|ed)?|clos(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)|recruit(?:s|ed)?|onboard(?:s|ed)?|hir(?:e|es|ed|ing))\b|(?<![\p{N}.,])\d[\d,.]*(?:\s?[km])?\s+(?:new|additional|more)\b|\bnet[\s-]new\b/iu;
 /** A percentage or number that is an absolute level: "to 60%", "reach 10,000", "NPS of 45", "below 2%". */
 const ABSOLUTE_TARGET_LEAD = /\b(?:to|at|of|reach(?:es|ed|ing)?|hit(?:s|ting)?|achiev(?:e|es|ing)|target(?:s|ing)?|goal|above|below|under|over|least|most|than|within|≥|≤|<|>|=)\s*[:=]?\s*(?:about\s+|around\s+|~\s?)?$/i;
 
@@ -191,7 +191,7 @@ export function outputVerbLead(statement: string, verbs: readonly string[]): Reg
   return regex.exec(foldTypography(statement).trimStart().replace(/^[-–—:\s]+/, ''));
 }
 
-const PASSIVE_OUTPUT = /^((?:[\p{L}\p{N}'’&/-]+\s+){1,6}?)(?:is\s+|are\s+|gets?\s+|has\s+been\s+|have\s+been\s+)?(shipped|launched|released|delivered|completed|implemented|migrated|rolled\s+out|published|deployed|live|generally\s+available|in\s+production|done)(?![\p{L}\p{N}-])/iu;
+const PASSIVE_OUTPUT = /^((?:[\p{L}\p{N}'’&/-]+\s+){1,6}?)(?:is\s+|are\s+|gets?\s+|has\s+been\s+|have\s+been\s+)?(shipped|launched|released|delivered|completed|implemented|migrated|rolled\s+out|published|deployed|live|generally\s+available|in\s+production)(?![\p{L}\p{N}-])/iu;
 
 /** "New portal live by Q2", "SSO shipped to all plans": a deliverable stated as done. */
 export function outputPassive(statement: string): RegExpExecArray | null {
@@ -207,6 +207,7 @@ export function outputPassive(statement: string): RegExpExecArray | null {
 
 export interface Columns {
   statement: number;
+  objective: number;
   metric: number;
   baseline: number;
   target: number;
@@ -221,6 +222,7 @@ export function columnsOf(header: readonly string[]): Columns {
   const found: Partial<Columns> = {};
   const claimed = new Set<number>();
   const claim = (key: keyof Columns, test: RegExp): void => {
+    if (found[key] !== undefined) return;
     const index = header.findIndex((h, i) => !claimed.has(i) && test.test(h));
     if (index >= 0) {
       found[key] = index;
@@ -229,22 +231,29 @@ export function columnsOf(header: readonly string[]): Columns {
   };
   claim('date', /\b(?:date|due|deadline|when|by|eta|timeline|timeframe|quarter|half|period)\b/i);
   claim('baseline', /\b(?:baseline|current|currently|today|now|start(?:ing)?|from|before|was)\b/i);
-  claim('target', /\b(?:target|goal|to|end|after)\b/i);
+  claim('target', /\b(?:target|to|end|after|goal\s+value)\b/i);
   claim('owner', /\b(?:owner|owners|dri|who|lead|responsible|accountable)\b/i);
-  claim('statement', /\b(?:key\s+results?|kr|krs|results?|outcomes?|objectives?|goals?|success)\b/i);
+  claim('statement', /\b(?:key\s+results?|kr|krs)\b/i);
+  claim('statement', /\b(?:results?|outcomes?|success|measures?)\b/i);
+  claim('objective', /^\W*(?:objectives?|goals?)\W*$/i);
   claim('metric', /\b(?:metric|metrics|kpi|kpis|indicator|measure|measures)\b/i);
   if (found.statement === undefined) {
     const index = found.metric ?? header.findIndex((_, i) => !claimed.has(i));
     if (index >= 0) found.statement = index;
   }
   return {
-    statement: found.statement ?? 0, metric: found.metric ?? -1, baseline: found.baseline ?? -1,
+    statement: found.statement ?? 0, objective: found.objective ?? -1, metric: found.metric ?? -1, baseline: found.baseline ?? -1,
     target: found.target ?? -1, date: found.date ?? -1, owner: found.owner ?? -1,
   };
 }
 
 export interface KeyResultView {
   kr: KeyResult;
+  /**
+   * A goal rather than a key result: an unlabelled line of a "Goals" or "Objectives" section
+   * (Goal = Objective). Goals are judged for outputs and timeframes, not for numbers or baselines.
+   */
+  isGoal: boolean;
   item: Item;
   /** The statement: label, task box and owner removed; for a row, the key-result cell. */
   statement: string;
@@ -274,6 +283,17 @@ function cellText(cells: readonly TextBlock[] | undefined, index: number): strin
   return EMPTY_CELL.test(text) ? null : text;
 }
 
+/** Sections of goals, not measures: "Goals", "Our goals", "Objectives", "2027 goals". */
+const GOAL_SECTION = /^[^\p{L}]*(?:(?:our|team|company|product|strategic|\d{4}|q[1-4]|h[12])\s+)*(?:goals?|objectives?|aims?|ambitions?)\b(?!\s+and\s+key\s+results)/iu;
+
+function isGoalLine(kr: KeyResult): boolean {
+  if (kr.label !== null || kr.objective !== null) return false;
+  for (let s = kr.item.section; s; s = s.parent) {
+    if (s.roles.includes('metrics')) return GOAL_SECTION.test(s.title);
+  }
+  return false;
+}
+
 /** Read one key result. */
 export function viewOf(doc: StrategyDocument, kr: KeyResult): KeyResultView {
   const item = kr.item;
@@ -289,7 +309,7 @@ export function viewOf(doc: StrategyDocument, kr: KeyResult): KeyResultView {
     block = item.cells[Math.max(0, index)];
     statement = block.text;
     item.cells.forEach((cell, i) => {
-      if (i !== index && i !== columns.owner) parts.push(cell.text);
+      if (i !== index && i !== columns.owner && i !== columns.objective) parts.push(cell.text);
     });
     cells = {
       baseline: cellText(item.cells, columns.baseline),
@@ -317,7 +337,7 @@ export function viewOf(doc: StrategyDocument, kr: KeyResult): KeyResultView {
   const firstLineEnd = own.indexOf('\n') >= 0 ? offset + own.indexOf('\n') : offset + own.length;
   const range = block.sourceRange(offset, Math.max(offset + 1, firstLineEnd));
   return {
-    kr, item, statement: own.trim(), display: readable(doc, block, offset, offset + own.length).trim(), start: range.start, end: range.end,
+    kr, item, isGoal: isGoalLine(kr), statement: own.trim(), display: readable(doc, block, offset, offset + own.length).trim(), start: range.start, end: range.end,
     block, offset, detail, scrubbed: scrub(detail, dates), dates, cells,
   };
 }
@@ -350,7 +370,7 @@ export function metricMentions(text: string, metrics: readonly string[]): Array<
   generic.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = generic.exec(text)) !== null) {
-    if (/^(?:the|a|an|same|one|first|this|that|every|each|real|part|full|on|in|at|over|any|some|no|spare|free|lead|cycle)\s/i.test(match[0])) continue;
+    if (/^(?:the|a|an|same|one|first|last|next|this|that|these|those|every|each|real|part|full|on|in|at|over|any|some|no|spare|free|lead|cycle|their|our|your|his|her|its|my|more|less|much|enough|long|short|all|most|what|which|whose|of|for|by|to|per|from|with|spend|spends|spent|save|saves|saved|waste|wastes|wasted|take|takes|took)\s/i.test(match[0])) continue;
     found.push({ index: match.index, length: match[0].length, text: match[0] });
   }
   return found.sort((a, b) => a.index - b.index);
@@ -469,12 +489,12 @@ export function inheritedTimeframe(doc: StrategyDocument, view: KeyResultView): 
   };
   for (let s = view.item.section; s; s = s.parent) {
     if (consider(headingTimeframe(doc, s.title))) return best;
-    // Lead-in prose of an enclosing section ("By the end of Q2 2027 we will:"), never the items themselves.
+    // Lead-in prose above the item in an enclosing section ("By the end of Q2 2027 we will:").
     for (const node of s.ownBlocks) {
       if (node.type !== 'paragraph') continue;
       const start = node.position?.start.offset ?? 0;
       const end = node.position?.end.offset ?? start;
-      if (view.item.start >= start && view.item.start < end) continue;
+      if (start >= view.item.start) continue;
       for (const block of doc.blocksIn(start, end)) {
         if (findDates(block.text, doc.dateOptions).length > 0 && consider({ text: block.text, coarse: findDates(block.text, doc.dateOptions).every((d) => d.kind === 'year') })) return best;
       }

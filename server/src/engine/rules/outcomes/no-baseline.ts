@@ -28,7 +28,7 @@ export default defineRule({
     rationale:
       'A target means little without its starting point: "reach 60% activation" is a stretch from 30% and a rounding error from 58%. Writing the baseline forces someone to measure today\'s value before the period starts, which is also the only way to show the before/after at the end.',
     howToFix:
-      'Add where the metric stands today: "from 41% to 60%", "(baseline 41%, March 2027)", or a Baseline column in a key-result table. Relative targets ("by 20%", "2x", "halve") and holding targets ("keep uptime above 99.9%") carry their own baseline and are not flagged.',
+      'Add where the metric stands today: "from 41% to 60%", "(baseline 41%, March 2027)", or a Baseline column in a key-result table. Relative targets ("by 20%", "2x", "halve"), holding targets ("keep uptime above 99.9%") and counts of new things ("sign 5 design partners") carry their own baseline and are not flagged.',
     seeds: [
       { source: '002', quote: 'refine prompts and evaluators, and document before/after outcomes' },
     ],
@@ -39,6 +39,7 @@ export default defineRule({
   },
   check({ doc, options, report }) {
     for (const view of keyResultViews(doc)) {
+      if (view.isGoal) continue;
       if (!view.statement || !hasQuantity(view.scrubbed) || !hasTarget(view)) continue;
       if (hasBaseline(view) || isRelativeOrHolding(view)) continue;
       if (isOutputView(view, options.outputVerbs, options.outcomeMetrics)) continue;

@@ -1,5 +1,9 @@
 import { defineRule } from '../../types.js';
-import { inheritedTimeframe, keyResultViews, ownTimeframe, quote, type KeyResultView } from './_measures.js';
+import {
+  DEFAULT_OUTCOME_METRICS, DEFAULT_OUTPUT_VERBS, hasQuantity, inheritedTimeframe, isOutputView, keyResultViews, ownTimeframe, quote, type KeyResultView,
+} from './_measures.js';
+
+const noun = (view: KeyResultView): string => (view.isGoal ? 'goal' : 'key result');
 
 /** ' (e.g. "by 2027-06-30")' from the first sibling that names a date. */
 function example(siblings: readonly KeyResultView[]): string {
@@ -19,6 +23,16 @@ export default defineRule({
     documentLevel: false,
     fixable: false,
     options: {
+      outputVerbs: {
+        type: 'string[]',
+        default: DEFAULT_OUTPUT_VERBS,
+        description: 'Verbs of deliverables: a key result that is only a deliverable is left to outcomes/output-as-outcome, which asks for the metric and the date together.',
+      },
+      outcomeMetrics: {
+        type: 'string[]',
+        default: DEFAULT_OUTCOME_METRICS,
+        description: 'Metrics whose movement makes a line that starts with an output verb an outcome (and so judged here).',
+      },
       siblingShare: {
         type: 'number',
         default: 0.5,
@@ -47,7 +61,9 @@ export default defineRule({
       && (view.kr.objective ? other.kr.objective === view.kr.objective : other.kr.objective === null && other.item.section === view.item.section));
 
     for (const view of views) {
-      if (!view.statement || timed.get(view)) continue;
+      if (!view.statement || timed.get(view) || isOutputView(view, options.outputVerbs, options.outcomeMetrics)) continue;
+      // A key result with no number at all is outcomes/unmeasurable's: its message asks for the target and the date together.
+      if (!view.isGoal && !hasQuantity(view.scrubbed)) continue;
       const inherited = inheritedTimeframe(doc, view);
       const siblings = siblingsOf(view);
       const datedSiblings = siblings.filter((other) => timed.get(other));
@@ -55,7 +71,7 @@ export default defineRule({
       if (inherited && (siblings.length === 0 || datedSiblings.length / siblings.length < options.siblingShare || datedSiblings.length === 0)) continue;
       report({
         message: datedSiblings.length > 0
-          ? `"${quote(view.display)}" has no date, while ${datedSiblings.length === 1 ? 'the other key result here sets one' : `${datedSiblings.length} of the other key results here set one`}${example(datedSiblings)}: say by when it must be met.`
+          ? `"${quote(view.display)}" has no date, while ${datedSiblings.length === 1 ? `the other ${noun(view)} here sets one` : `${datedSiblings.length} of the other ${noun(view)}s here set one`}${example(datedSiblings)}: say by when it must be met.`
           : `"${quote(view.display)}" has no timeframe: add by when it must be met ("by Q3 2027"), or state the period in the heading or in \`period:\` front matter.`,
         start: view.start,
         end: view.end,

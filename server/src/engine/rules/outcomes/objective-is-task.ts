@@ -42,7 +42,7 @@ export default defineRule({
   },
   check({ doc, options, report }) {
     for (const objective of doc.objectives) {
-      const raw = objective.kind === 'heading' ? objective.text : objective.item?.text ?? objective.text;
+      const raw = objective.text;
       const label = OBJECTIVE_LABEL.exec(raw);
       const statement = (label ? raw.slice(label[0].length) : raw.replace(/^\s*\[[ xX]\]\s+/, '')).trim();
       const start = objective.start;

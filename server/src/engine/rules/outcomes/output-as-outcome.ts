@@ -40,7 +40,7 @@ export default defineRule({
     for (const view of keyResultViews(doc)) {
       if (!isOutputView(view, options.outputVerbs, options.outcomeMetrics)) continue;
       report({
-        message: `"${quote(view.display)}" is a deliverable, not an outcome: it can be ticked off while nothing improves for customers or the business. Name the metric it should move, from what to what, and keep the deliverable as an initiative under it.`,
+        message: `"${quote(view.display)}" is a deliverable, not an outcome: it can be ticked off while nothing improves for customers or the business. Name the metric it should move, from what to what and by when, and keep the deliverable as an initiative under it.`,
         start: view.start,
         end: view.end,
       });

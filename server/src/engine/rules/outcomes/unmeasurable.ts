@@ -1,6 +1,7 @@
 import { defineRule } from '../../types.js';
 import {
-  DEFAULT_OUTCOME_METRICS, DEFAULT_OUTPUT_VERBS, hasQuantity, isOutputView, keyResultViews, metricMentions, metricPhrase, quote,
+  DEFAULT_OUTCOME_METRICS, DEFAULT_OUTPUT_VERBS, hasQuantity, isOutputView, keyResultViews, metricMentions, metricPhrase, ownTimeframe,
+  quote,
 } from './_measures.js';
 
 export default defineRule({
@@ -27,7 +28,7 @@ export default defineRule({
     rationale:
       'A key result is how you will know, at the end of the period, whether the objective was met. Without a number — a target level, a percentage, an amount, a count — nobody can score it, so it can never clearly fail, and it quietly turns into a wish ("improve developer satisfaction"). Naming the metric is half the work; the target is the other half.',
     howToFix:
-      'Say which metric moves and to what: "Raise developer satisfaction (quarterly survey) from 3.4 to 4.0 by Q3 2027". Numbers can sit in the line, in a sub-bullet or in a table column. Key results that are only deliverables ("Launch the portal") are reported by outcomes/output-as-outcome instead.',
+      'Say which metric moves and to what: "Raise developer satisfaction (quarterly survey) from 3.4 to 4.0 by Q3 2027". Numbers can sit in the line, in a sub-bullet or in a table column. Key results that are only deliverables ("Launch the portal") are reported by outcomes/output-as-outcome instead; lines of a "Goals" section are goals (Goal = Objective) and may stay qualitative.',
     seeds: [
       { source: '004', quote: 'Prioritize outcomes: narrow the focus and make it measurable' },
       { source: '002', quote: 'explicit success metrics' },
@@ -39,13 +40,15 @@ export default defineRule({
   },
   check({ doc, options, report }) {
     for (const view of keyResultViews(doc)) {
+      if (view.isGoal) continue;
       if (!view.statement || hasQuantity(view.scrubbed)) continue;
       if (isOutputView(view, options.outputVerbs, options.outcomeMetrics)) continue;
       const metric = metricMentions(view.statement, options.outcomeMetrics)[0];
+      const when = ownTimeframe(doc, view) ? '' : ' and by when';
       report({
         message: metric
-          ? `"${quote(view.display)}" names ${metricPhrase(view.statement, metric)} but sets no target: say how it is measured and from what to what (e.g. "from 3.4 to 4.0"), so the result can be scored.`
-          : `"${quote(view.display)}" has no number, so nobody can tell whether it was met. Name the metric and its target (e.g. "raise X from 40% to 60%").`,
+          ? `"${quote(view.display)}" names ${metricPhrase(view.statement, metric)} but sets no target: say how it is measured, from what to what${when} (e.g. "from 3.4 to 4.0${when ? ' by Q3 2027' : ''}"), so the result can be scored.`
+          : `"${quote(view.display)}" has no number, so nobody can tell whether it was met. Name the metric${when ? ', its target and the date' : ' and its target'} (e.g. "raise X from 40% to 60%${when ? ' by Q3 2027' : ''}").`,
         start: view.start,
         end: view.end,
       });

@@ -48,7 +48,9 @@ const UNCERTAIN = new Set(['apparently', 'appear to be', 'conceivably', 'hopeful
   'unsure', 'doubtful', 'arguably', 'reportedly', 'in my opinion', 'in my view', 'in my mind', 'in my understanding',
   'my impression', 'their impression', 'my thinking is', 'my understanding is', "if i'm understanding you correctly", 'try']);
 /** Vague amounts: say how many. */
-const VAGUE_AMOUNT = new Set(['a lot', 'lots', 'is a number', 'are a number', 'huge', 'vast', 'significantly', 'substantially', 'relatively']);
+const VAGUE_AMOUNT = new Set(['a lot', 'lots', 'is a number', 'are a number', 'vast', 'significantly', 'substantially', 'relatively']);
+/** "a lot of time": an idiom, not an amount anyone would count. */
+const IDIOMATIC_AMOUNT = /^\s+of\s+(?:time|effort|work|energy|thought|attention|fun|sense|thanks)\b/i;
 /** Intensifiers that add nothing and can simply go. */
 const REMOVABLE = new Set(['very', 'really', 'basically', 'truly', 'totally', 'literally']);
 /** "kind of" / "sort of" after these is a noun phrase ("this kind of customer"), not a hedge. */
@@ -115,7 +117,10 @@ function isHedge(doc: StrategyDocument, phrase: string, start: number, end: numb
     // "Customers may churn" states a possibility; "we might expand" hedges the writer's own plan.
     return FIRST_PERSON.has(wordBefore(text, start));
   }
-  if (phrase === 'a lot' || phrase === 'lots') return wordAfter(text, end) === 'of'; // "a lot of customers", not "learned a lot"
+  if (phrase === 'a lot' || phrase === 'lots') {
+    // "a lot of customers" asks for a number; "learned a lot" and "a lot of time" do not.
+    return wordAfter(text, end) === 'of' && !IDIOMATIC_AMOUNT.test(text.slice(end, end + 20));
+  }
   if (phrase === 'very') return !POSSESSIVES.has(wordBefore(text, start)); // "the very customers" means "exactly those"
   if (phrase === 'try') return wordAfter(text, end) === 'to' && TRY_SUBJECTS.has(wordBefore(text, start));
   if (phrase === 'kind of' || phrase === 'sort of') return !DETERMINERS.has(wordBefore(text, start));

@@ -1,6 +1,6 @@
 import retextPassive from 'retext-passive';
 import { toString } from 'nlcst-to-string';
-import type { Sentence as NlcstSentence } from 'nlcst';
+import type { Root as NlcstRoot, Sentence as NlcstSentence } from 'nlcst';
 import { defineRule } from '../../types.js';
 import type { StrategyDocument } from '../../model/document.js';
 import { inBlockquote, quote, retextProcessor, runRetext, sentenceAt } from './shared.js';
@@ -41,41 +41,50 @@ const DEFAULT_IGNORE: readonly string[] = [
 
 interface PassiveHit { start: number; end: number; phrase: string }
 
-function wordsOf(sentence: NlcstSentence): Array<{ value: string; start: number; end: number }> {
-  const words: Array<{ value: string; start: number; end: number }> = [];
-  for (const child of sentence.children) {
-    if (child.type !== 'WordNode' || !child.position) continue;
-    words.push({ value: toString(child), start: child.position.start.offset ?? 0, end: child.position.end.offset ?? 0 });
-  }
-  return words;
+interface Scan {
+  /** Regular participles after a form of "to be" (retext-passive knows only irregular ones). */
+  regular: PassiveHit[];
+  /**
+   * Every form of "to be" with the word after it, as tiny sentences: all that retext-passive
+   * looks at (a participle whose previous word is a form of "to be"), so it need not walk the
+   * whole document. Two nodes after the word are kept for its check of quoted words.
+   */
+  candidates: NlcstRoot;
 }
 
-/** "be" + regular participle, which retext-passive (irregular participles only) does not know. */
-function regularPassives(doc: StrategyDocument, ignore: ReadonlySet<string>): PassiveHit[] {
-  const hits: PassiveHit[] = [];
+function scan(doc: StrategyDocument, ignore: ReadonlySet<string>): Scan {
+  const regular: PassiveHit[] = [];
+  const slices: NlcstSentence[] = [];
   for (const sentence of doc.sentences) {
     if (!BE_PREFILTER.test(doc.text.slice(sentence.start, sentence.end))) continue;
-    const words = wordsOf(sentence.node);
+    const nodes = sentence.node.children;
+    const words: Array<{ value: string; start: number; end: number; index: number }> = [];
+    nodes.forEach((child, index) => {
+      if (child.type !== 'WordNode' || !child.position) return;
+      words.push({ value: toString(child), start: child.position.start.offset ?? 0, end: child.position.end.offset ?? 0, index });
+    });
     for (let i = 0; i < words.length - 1; i++) {
       if (!BE.has(words[i].value.toLowerCase())) continue;
+      slices.push({ type: 'SentenceNode', children: nodes.slice(words[i].index, words[i + 1].index + 3) });
       let j = i + 1;
       while (j < words.length && j <= i + 2 && BETWEEN.has(words[j].value.toLowerCase()) && !BE.has(words[j].value.toLowerCase())) j++;
       if (j >= words.length) continue;
       const candidate = words[j].value;
       const lower = candidate.toLowerCase();
       if (candidate !== lower || lower.length < 5) continue;
+      const hit = { start: words[i].start, end: words[j].end, phrase: doc.text.slice(words[i].start, words[j].end) };
       if (PREFIXED_IRREGULAR.test(lower)) {
-        hits.push({ start: words[i].start, end: words[j].end, phrase: doc.text.slice(words[i].start, words[j].end) });
+        regular.push(hit);
         continue;
       }
       if (!/^[a-z]+(?:-[a-z]+)*ed$/.test(lower)) continue;
       const last = lower.slice(lower.lastIndexOf('-') + 1);
       if (NOT_PARTICIPLES.has(last) || /eed$/.test(last) && last !== 'agreed' && last !== 'guaranteed') continue;
       if (ignore.has(lower) || ignore.has(last)) continue;
-      hits.push({ start: words[i].start, end: words[j].end, phrase: doc.text.slice(words[i].start, words[j].end) });
+      regular.push(hit);
     }
   }
-  return hits;
+  return { regular, candidates: { type: 'RootNode', children: [{ type: 'ParagraphNode', children: slices }] } };
 }
 
 /** Does the passive name its actor ("was approved by the board")? */
@@ -129,7 +138,8 @@ export default defineRule({
   check({ doc, options, report }) {
     if ((options.skipTypes as readonly string[]).includes(doc.type)) return;
     const ignore = new Set(options.ignore.map((word) => word.toLowerCase()));
-    const irregular = runRetext(doc, 'passive', () => retextProcessor(retextPassive, {}), BE_PREFILTER)
+    const { regular, candidates } = scan(doc, ignore);
+    const irregular = runRetext(doc, 'passive', () => retextProcessor(retextPassive, {}), candidates)
       .map((message) => ({ start: message.start, end: message.end, phrase: message.actual }))
       .filter((hit) => !ignore.has(hit.phrase.toLowerCase()));
     // retext-passive reports the participle alone: widen to "was made" when the verb is right before it.
@@ -137,7 +147,7 @@ export default defineRule({
       const before = /([\p{L}'’]+)\s+$/u.exec(doc.text.slice(Math.max(0, hit.start - 16), hit.start));
       return before && BE.has(before[1].toLowerCase()) ? { ...hit, start: hit.start - before[0].length } : hit;
     });
-    const hits = [...widened, ...regularPassives(doc, ignore)].sort((a, b) => a.start - b.start);
+    const hits = [...widened, ...regular].sort((a, b) => a.start - b.start);
     let lastEnd = -1;
     for (const hit of hits) {
       if (hit.end <= lastEnd) continue;

@@ -29,7 +29,7 @@ const processors = new Map<string, Runner>();
  * Run one retext plugin on the document's nlcst tree and return its messages with source offsets.
  * Processors are built once per (plugin, options) key and reused across lints.
  */
-export function runRetext(doc: StrategyDocument, key: string, build: () => Runner, prefilter?: RegExp): RetextMessage[] {
+export function runRetext(doc: StrategyDocument, key: string, build: () => Runner, only?: RegExp | NlcstRoot): RetextMessage[] {
   let processor = processors.get(key);
   if (!processor) {
     if (processors.size > 50) processors.clear();
@@ -37,7 +37,9 @@ export function runRetext(doc: StrategyDocument, key: string, build: () => Runne
     processors.set(key, processor);
   }
   const file = new VFile();
-  processor.runSync(prefilter ? pruned(doc, prefilter) : doc.nlcst, file);
+  // `only`: a cheap test for the sentences worth searching, or a tree of just the candidates.
+  const tree = only === undefined ? doc.nlcst : only instanceof RegExp ? pruned(doc, only) : only;
+  processor.runSync(tree, file);
   const messages: RetextMessage[] = [];
   for (const message of file.messages) {
     const start = message.place && 'start' in message.place ? message.place.start.offset : undefined;

@@ -19,6 +19,12 @@ const DEFAULT_ALLOW: readonly string[] = [
   'DNS', 'TCP', 'IP', 'SSH', 'SSL', 'TLS', 'JWT', 'SSO', 'SAML', 'AWS', 'GCP', 'IAM', 'DB', 'ORM', 'CRUD', 'CI', 'CD', 'PR', 'MR',
   'ID', 'UUID', 'UTF', 'ASCII', 'DOM', 'CDN', 'SEO', 'CRM', 'ERP', 'IT', 'USB', 'LSP', 'ESM', 'CJS', 'NPM', 'MIT', 'BSD', 'GPL',
   'MD', 'README', 'CHANGELOG', 'LICENSE', 'TODO', 'FIXME', 'TBD', 'TBC', 'TBA', 'WIP', 'N/A', 'NA', 'OK', 'NB', 'PS',
+  'AST', 'POSIX', 'LTS', 'GFM', 'ISC', 'MPL', 'LGPL', 'AGPL', 'GNU', 'OSS', 'FOSS', 'TOC', 'HD', 'GH', 'WHATWG', 'W3C', 'IETF',
+  'ECMA', 'ES', 'JSX', 'TSX', 'MDX', 'WASM', 'CORS', 'CSRF', 'XSS', 'OIDC', 'CSP', 'PWA', 'SPA', 'SSR', 'SSG', 'CMS', 'VPN',
+  'LAN', 'WAN', 'SMS', 'OTP', 'MFA', 'AMD', 'UMD', 'DSL', 'REPL', 'GC', 'JIT', 'AOT', 'ABI', 'FFI', 'MVC', 'OOP', 'TDD', 'BDD',
+  'RTL', 'LTR', 'ARIA', 'WCAG', 'BOM', 'EOF', 'EOL', 'CRLF', 'LF', 'CR', 'MIME', 'SMTP', 'IMAP', 'FTP', 'SFTP', 'RSS', 'TTY',
+  'ANSI', 'LGTM', 'IIRC', 'AFAIK', 'IMO', 'IMHO', 'FWIW', 'TBH', 'VPC', 'KMS', 'CDK', 'PATH', 'HOME', 'ENV', 'SVG', 'NPS',
+  'CSAT', 'DAU', 'MAU', 'WAU', 'SKU', 'SSOT', 'RSVP', 'MBA', 'CV',
   // Units, currencies, time zones, places
   'KB', 'MB', 'GB', 'TB', 'PB', 'KW', 'MW', 'GW', 'KWH', 'MWH', 'GHZ', 'MHZ', 'RPM', 'RPS', 'QPS', 'TPS', 'FPS', 'DPI', 'PPI',
   'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'INR', 'CAD', 'AUD', 'CHF', 'UTC', 'GMT', 'CET', 'CEST', 'EST', 'EDT', 'PST', 'PDT', 'BST',

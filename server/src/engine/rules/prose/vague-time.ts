@@ -20,6 +20,18 @@ const DATE_LABEL = /(?:\b(?:date|due|when|eta|deadline|timeline|timing|target|la
 /** Table columns that hold dates. */
 const DATE_COLUMN = /\b(?:date|due|when|eta|deadline|timeline|timing|target|launch|ship|release|quarter|go-live|by|start|end|milestone)\b/i;
 
+/** A plan: a future or intention… */
+const FUTURE = /\b(?:will|shall|going\s+to|plan(?:s|ned)?\s+to|aim(?:s|ing)?\s+to|intend(?:s)?\s+to|expect(?:s)?\s+to|hope(?:s)?\s+to|want(?:s)?\s+to|would\s+like\s+to|should|must|needs?\s+to|planned|upcoming|scheduled|next)\b|['’]ll\b/i;
+/** …with the writer's side as its subject… */
+const OWNER = /\b(?:we|our|us|I|let['’]s)\b|\b(?:the|our|my|[A-Z][\p{L}-]*)\s+team\b|@[\w-]+/u;
+/** …or a delivery promised in any voice ("support will come", "is coming soon", "will be added"). */
+const DELIVERY = /\b(?:will|to)\s+(?:be\s+)?(?:come|arrive|land|ship(?:ped)?|launch(?:ed)?|release(?:d)?|add(?:ed)?|available|supported|done|fixed|delivered|built|revisited|addressed|improved|replaced|deprecated|removed|rolled\s+out)\b|\b(?:is|are)\s+coming\b|\bcoming\s+soon\b/iu;
+
+/** Does the sentence promise something (rather than narrate or forecast what others will do)? */
+function isCommitment(sentence: string): boolean {
+  return (FUTURE.test(sentence) && OWNER.test(sentence)) || DELIVERY.test(sentence);
+}
+
 function timeHint(phrase: string): string {
   return `${quote(phrase)} is not a date: give a target (“by March 2027”, “in Q2”), or say what has to happen first.`;
 }
@@ -36,6 +48,20 @@ function tbdIsDate(doc: StrategyDocument, block: TextBlock, index: number): bool
 }
 
 export { tbdIsDate };
+
+/** Types where every paragraph is about delivery. */
+const PLAN_TYPES = new Set(['roadmap', 'release-notes', 'okr']);
+
+const listRanges = new WeakMap<StrategyDocument, Array<{ start: number; end: number }>>();
+
+function inListItem(doc: StrategyDocument, offset: number): boolean {
+  let ranges = listRanges.get(doc);
+  if (!ranges) {
+    ranges = doc.items.filter((item) => item.kind === 'list-item').map((item) => ({ start: item.start, end: item.end }));
+    listRanges.set(doc, ranges);
+  }
+  return ranges.some((range) => offset >= range.start && offset < range.end);
+}
 
 export default defineRule({
   meta: {
@@ -90,7 +116,7 @@ export default defineRule({
             const rest = doc.text.slice(end, end + 30).toLowerCase();
             if (!/^\s+as\s+(?:possible|we\s+can|feasible|practical|practicable)\b/.test(rest)) continue;
           }
-          if (['after', 'afterwards', 'afterward', 'thereafter', 'enough'].includes(after) || before === 'too') continue;
+          if (['after', 'afterwards', 'afterward', 'thereafter', 'enough'].includes(after) || ['too', 'anytime', 'any'].includes(before)) continue;
         }
         if (phrase === 'shortly' && ['after', 'before', 'thereafter', 'afterwards'].includes(after)) continue;
         if (phrase === 'eventually' && /^consisten/.test(after)) continue; // "eventually consistent"
@@ -100,6 +126,10 @@ export default defineRule({
         const sentence = sentenceAt(doc, start);
         const context = sentence ? doc.text.slice(sentence.start, sentence.end) : block.text;
         if (sentence && context.trimEnd().endsWith('?')) continue;
+        // Items of a roadmap or an action plan are plan entries; elsewhere only commitments count.
+        const planSection = withinRole(section, 'coherent-actions') || withinRole(section, 'metrics');
+        const entry = PLAN_TYPES.has(doc.type) || (planSection && (block.kind === 'tableCell' || inListItem(doc, block.start)));
+        if (!entry && !isCommitment(context)) continue;
         if (findDates(context, doc.dateOptions).length > 0) continue; // "sometime in Q3"
         report({ message: timeHint(match.text), start, end });
       }

@@ -1,5 +1,5 @@
 import { defineRule } from '../../types.js';
-import { GOVERNING_SIGNALS, openingOf, readingOrder, statesGoverningThought } from './shared.js';
+import { GOVERNING_SIGNALS, openingOf, openingStatesAnswer, readingOrder } from './shared.js';
 
 export default defineRule({
   meta: {
@@ -44,7 +44,7 @@ export default defineRule({
   check({ doc, options, reportDocument }) {
     if (readingOrder(doc).total < options.minWords) return;
     const opening = openingOf(doc, options.openingWords);
-    if (statesGoverningThought(opening.text, options.signals)) return;
+    if (openingStatesAnswer(doc, opening, options.signals)) return;
     const where = opening.summary ? `the "${opening.summary.title}" section and the first ${options.openingWords} words` : `the first ${options.openingWords} words`;
     const lead = doc.type === 'update'
       ? 'lead with the headline — status, what changed, and what you need ("We are two weeks behind on checkout; we need a decision on scope by Friday")'

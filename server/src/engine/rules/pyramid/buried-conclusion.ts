@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import { phraseMatcher } from '../../text/phrases.js';
-import { GOVERNING_SIGNALS, openingOf, readingOrder, statesGoverningThought, wordsBefore } from './shared.js';
+import { GOVERNING_SIGNALS, openingOf, openingStatesAnswer, readingOrder, wordsBefore } from './shared.js';
 
 const DEFAULT_PHRASES = ['in conclusion', 'to conclude', 'in summary', 'to summarize', 'to summarise', 'to sum up', 'in sum',
   'all in all', 'the bottom line', 'net-net', 'therefore we recommend', 'we therefore recommend', 'our recommendation',
@@ -59,7 +59,7 @@ export default defineRule({
     const total = readingOrder(doc).total;
     if (total < options.minWords) return;
     const opening = openingOf(doc, options.openingWords);
-    if (statesGoverningThought(opening.text, GOVERNING_SIGNALS)) return;
+    if (openingStatesAnswer(doc, opening, GOVERNING_SIGNALS)) return;
 
     // The first conclusion: a phrase in prose or a conclusion heading, whichever comes first.
     let first: { start: number; end: number; text: string } | null = null;

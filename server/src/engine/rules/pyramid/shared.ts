@@ -26,6 +26,28 @@ export const GOVERNING_SIGNALS: readonly string[] = [
 /** A labelled line that states the answer or the status: "Status: green", "**Decision:** …", "TL;DR —". */
 const ANSWER_LABEL = /(?:^|\n)\s*(?:\*\*|__)?\s*(?:status|decision|recommendation|the ask|ask|bottom line|tl;?dr|bluf|headline|answer|summary|in short)\s*(?:\*\*|__)?\s*[:—–-]/i;
 
+/**
+ * A title that is itself the decision: "Use Postgres for events", "ADR-12: Sunset the v1 API",
+ * "Launch the partner directory". Verbs that are also nouns ("Launch plan", "Support strategy")
+ * count only before a determiner, a number or a gerund; no title that names a kind of document
+ * ("… strategy", "… plan", "… vs …") or asks a question counts.
+ */
+const TITLE_PREFIX = /^\W*(?:(?:adr|rfc|decision|proposal)[\s#-]*\d*\s*[:.—–-]\s*)?/i;
+const CLEAR_VERB = /^(?:use|adopt|migrate|replace|sunset|deprecate|remove|drop|consolidate|introduce|retire|rename|standardi[sz]e|choose|prefer|require|allow|enable|disable|raise|lower|increase|reduce|invest|centrali[sz]e|outsource|rewrite|rebuild|freeze|defer|accept|reject|prioriti[sz]e|acquire|unbundle|bundle|switch|move|keep|split|merge|add|buy)\s+\S/i;
+const NOUN_VERB = /^(?:support|price|charge|focus|partner|open|close|start|stop|cut|launch|ship|build|hire|exit|enter|delay|pause|limit|sell|invest)\s+(?:the|a|an|our|all|every|each|this|these|those|its|their|one|two|three|four|five|\d+|on|to|from|into|\p{L}+ing)\b/iu;
+const DOCUMENT_NOUN = /\b(?:strategy|strategies|plan|planning|update|review|roadmap|notes|process|program|programme|proposal|memo|doc|document|policy|principles|guide|handbook|playbook|report|retro|retrospective|overview|brief|kickoff|options|questions|criteria|framework|vs\.?|versus)\b|\?\s*$/i;
+
+/** Does the title state the decision (an imperative: "Adopt usage pricing")? */
+export function titleIsDecision(title: string | null): boolean {
+  if (title === null) return false;
+  const rest = title.replace(TITLE_PREFIX, '');
+  if (DOCUMENT_NOUN.test(rest)) return false;
+  return CLEAR_VERB.test(rest) || NOUN_VERB.test(rest);
+}
+
+/** Headings in the opening that announce the answer of an update or decision. */
+const ANSWER_HEADING = /^\W*(?:highlights|headlines?|key\s+(?:takeaways|points|updates)|at\s+a\s+glance|status|the\s+ask|asks|decision|our\s+decision|recommendation|our\s+recommendation|tl;?\s?dr|bluf|bottom\s+line)\b/i;
+
 export interface ReadingOrder {
   blocks: TextBlock[];
   /** Words in blocks[0..i) for each i. */
@@ -94,6 +116,14 @@ export function openingOf(doc: StrategyDocument, budget: number): Opening {
 /** Does the text state a governing thought (answer, decision, ask, status)? */
 export function statesGoverningThought(text: string, signals: readonly string[]): boolean {
   return ANSWER_LABEL.test(text) || phraseMatcher(signals).test(text);
+}
+
+/** Does the opening state a governing thought: in its prose, a decision title, or an answer heading with content? */
+export function openingStatesAnswer(doc: StrategyDocument, opening: Opening, signals: readonly string[]): boolean {
+  if (statesGoverningThought(opening.text, signals)) return true;
+  if (titleIsDecision(doc.titleText)) return true;
+  return opening.blocks.some((block, i) => block.kind === 'heading' && block.node !== doc.titleSection?.heading
+    && ANSWER_HEADING.test(block.text) && opening.blocks[i + 1] !== undefined && opening.blocks[i + 1].kind !== 'heading');
 }
 
 /** Headings that frame a document rather than carry a point: never counted as siblings. */

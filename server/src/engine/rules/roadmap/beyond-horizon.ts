@@ -38,7 +38,7 @@ export default defineRule({
     for (const group of bySource(beyond)) {
       const when = group.items[0].when!;
       const months = monthsBetween(reference, when.start);
-      const distance = `starts ${months} months after ${isoDate(reference)}`;
+      const distance = `starts ${months} months out (counting from ${isoDate(reference)})`;
       if (group.section) {
         const count = group.items.length;
         report({

@@ -64,11 +64,16 @@ export default defineRule({
       ? { start: first.whenSection.titleStart, end: first.whenSection.titleEnd }
       : first.item.block.sourceRange(when.index, when.index + when.length);
     const count = longRange.length;
-    const what = first.whenSection
-      ? `"${first.whenSection.title}"`
-      : `"${itemName(doc, first.item)}" (${dateLabel(when.text)})`;
+    let what: string;
+    if (first.whenSection) {
+      const inSection = longRange.filter((entry) => entry.whenSection === first.whenSection).length;
+      const more = count - inSection;
+      what = `The ${inSection === 1 ? 'item' : `${inSection} items`} under "${first.whenSection.title}"${more > 0 ? ` and ${more} more` : ''} ${count === 1 ? 'is' : 'are'}`;
+    } else {
+      what = `"${itemName(doc, first.item)}" (${dateLabel(when.text)})${count > 1 ? ` and ${count - 1} more item${count > 2 ? 's' : ''} are` : ' is'}`;
+    }
     report({
-      message: `${count === 1 ? `${what} is` : `${count} items, starting with ${what}, are`} more than ${options.months} months out, but the roadmap never tells readers that this part will likely change. Say so once (e.g. "Items beyond ${options.months} months are tentative"), so a moved date is an update, not a broken promise.`,
+      message: `${what} more than ${options.months} months out, but the roadmap never tells readers that this part will likely change. Say so once (e.g. "Items beyond ${options.months} months are tentative"), so a moved date is an update, not a broken promise.`,
       start: range.start,
       end: range.end,
       fix: tentativeNoteFix(doc, options.months),
