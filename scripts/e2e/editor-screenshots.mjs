@@ -219,6 +219,27 @@ try {
     return false;
   }, { what: 'the walkthrough media', timeoutMs: 20_000 });
   await shot(page, '10-walkthrough');
+
+  // 12. Insert template… at the cursor of an open document.
+  await page.locator('.tabs-container .tab', { hasText: 'Untitled-2' }).first().click();
+  await page.locator(h.SEL.editorLines).first().click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('F1');
+  await page.locator(h.SEL.quickInputBox).fill('>Strategy Lint: Insert template');
+  await page.locator(h.SEL.quickInputRow, { hasText: 'Insert template' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(h.SEL.quickInputRow, { hasText: 'Strategy memo' }).first().waitFor();
+  await page.locator(h.SEL.quickInputBox).fill('Decision doc');
+  await page.locator(h.SEL.quickInputRow, { hasText: 'Decision doc' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await h.waitFor(async () => /Options considered/i.test((await h.visibleEditorText(page)) ?? ''), { what: 'the inserted decision doc template' });
+  h.log('Insert template… inserted the decision doc at the cursor');
+
+  // 13. Restart server: the status bar comes back.
+  await page.locator('.tabs-container .tab', { hasText: 'growth.strategy.md' }).first().click();
+  await h.runCommand(page, 'Strategy Lint: Restart server');
+  await page.locator('.part.statusbar', { hasText: /Strategy memo · \d+/ }).waitFor();
+  h.log('Restart server: the server came back and relinted the memo');
   h.log(`EDITOR SCREENSHOTS OK (${((performance.now() - t0) / 1000).toFixed(1)}s)`);
 } catch (err) {
   process.exitCode = 1;

@@ -81,8 +81,9 @@ function parse(argv: string[]) {
 }
 
 function displayPath(file: string, cwd: string): string {
+  // Relative to the working folder (as the user typed it), unless on another drive.
   const relative = path.relative(cwd, file);
-  return (relative.startsWith('..') ? file : relative).split(path.sep).join('/');
+  return (path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {

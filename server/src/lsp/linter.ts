@@ -109,9 +109,15 @@ export class Linter {
         return null;
       }
       const text = current.getText();
-      const started = performance.now();
-      const result = lint(text, prepared.options);
-      this.durations.set(uri, performance.now() - started);
+      // Already linted for a hover or the outline (same version, same config): publish that.
+      const previous = this.cache.get(uri);
+      let result: LintResult;
+      if (previous && previous.version === version && previous.settings === prepared.settings && previous.text === text) result = previous.result;
+      else {
+        const started = performance.now();
+        result = lint(text, prepared.options);
+        this.durations.set(uri, performance.now() - started);
+      }
       const linted: LintedDocument = { uri, version, text, result, options: prepared.options, settings: prepared.settings };
       this.cache.set(uri, linted);
       const diagnostics = this.toDiagnostics(current, result);
@@ -132,12 +138,23 @@ export class Linter {
     void this.deps.connection.sendNotification(StatusNotification, params);
   }
 
-  /** The lint of the document's current version (cached, else linted now). */
+  /**
+   * The lint of the document's current version: cached, else the pending debounced lint run now
+   * (so hovers, symbols and code lenses never cause a second lint of the same version), else a
+   * lint without publishing (documents linted on save only).
+   */
   async analysis(uri: string): Promise<LintedDocument | null> {
     const document = this.deps.documents.get(uri);
     if (!document) return null;
     const cached = this.cache.get(uri);
     if (cached && cached.version === document.version) return cached;
+    const pending = this.timers.get(uri);
+    if (pending) {
+      clearTimeout(pending);
+      this.timers.delete(uri);
+      const linted = await this.lintAndPublish(uri, 'config');
+      if (linted) return linted;
+    }
     const prepared = await this.optionsFor(uri);
     if (!prepared.settings.enable) return null;
     const latest = this.deps.documents.get(uri) ?? document;
@@ -156,6 +173,7 @@ export class Linter {
 
   /** Settings or config files changed: relint every open Markdown document and every disk-linted file. */
   relintAll(): void {
+    this.cache.clear();
     for (const document of this.deps.documents.all()) {
       if (isMarkdown(document)) this.schedule(document.uri, 'config');
     }

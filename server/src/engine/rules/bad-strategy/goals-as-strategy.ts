@@ -18,6 +18,9 @@ const NO_NUMBER_NEEDED = new Set(['double', 'triple', 'quadruple', '10x']);
 const INPUTS = /^(?:prices?|pricing|fees?|spend|spending|budgets?|investments?|headcount|hiring|hires|staff|staffing|team|teams|capacity|engineers|salespeople|reps|sales\s?force|marketing)$/i;
 const UNITS = /^(?:ARR|MRR|GMV|NRR|revenue|users|customers|accounts|merchants|subscribers|members|installs|percent|points|pp)$/i;
 
+/** Words that make the number after them part of a name: "SOC 2", "Level 3", "Series B", "WCAG 2.1". */
+const NAMED_NUMBER = /^(?:soc|iso|pci|dss|wcag|hipaa|level|tier|phase|stage|series|version|v|gen|step|round|article|section|chapter|page|ios|android|windows|python|node)$/i;
+
 interface Match { from: number; to: number; text: string }
 
 /** End of the quoted clause: up to `max` words after token `at`, stopping at punctuation. */
@@ -160,6 +163,8 @@ export default defineRule({
           if (/^(?:by|in|before|until|during)$/i.test(clean(tokens[k - 1].word)) && /^(?:20\d{2}|Q[1-4]|H[12]|FY\d+)/i.test(word)) break;
           // Inputs are means, not goals: "increase prices 10%", "double the sales team".
           if (INPUTS.test(word)) break;
+          // "achieve SOC 2", "reach level 3": a name with a number, not a target.
+          if (TARGET_NUMBER.test(word) && NAMED_NUMBER.test(clean(tokens[k - 1].word))) continue;
           if (TARGET_NUMBER.test(word)) {
             let end = tokens[k].index + tokens[k].word.indexOf(word) + word.length;
             const unit = tokens[k + 1];

@@ -124,6 +124,7 @@ function isHedge(doc: StrategyDocument, phrase: string, start: number, end: numb
   if (phrase === 'very') return !POSSESSIVES.has(wordBefore(text, start)); // "the very customers" means "exactly those"
   if (phrase === 'try') return wordAfter(text, end) === 'to' && TRY_SUBJECTS.has(wordBefore(text, start));
   if (phrase === 'kind of' || phrase === 'sort of') return !DETERMINERS.has(wordBefore(text, start));
+  if (phrase === 'huge' && /^\s+thanks?\b/i.test(text.slice(end, end + 10))) return false; // "a huge thanks"
   if (phrase === 'significantly') return wordBefore(text, start) !== 'statistically';
   return true;
 }

@@ -161,5 +161,43 @@ export function wordAfter(text: string, offset: number): string {
 
 /** Quote a phrase for a message. */
 export function quote(text: string): string {
-  return `“${text.replace(/\s+/g, ' ').trim()}”`;
+  return `"${text.replace(/\s+/g, ' ').trim()}"`;
+}
+
+/** Where a sentence ends in plain text: terminal punctuation, closing quotes, then a space. */
+const SENTENCE_END = /[.!?…]["”’)\]]*\s+/g;
+
+/**
+ * The sentence of a block's text around an index, found without the nlcst layer (for rules that
+ * must stay cheap): from the previous sentence end to the next one.
+ */
+export function sentenceInBlock(text: string, index: number): { from: number; to: number } {
+  let from = 0;
+  let to = text.length;
+  SENTENCE_END.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = SENTENCE_END.exec(text)) !== null) {
+    const end = match.index + match[0].length;
+    if (end <= index) from = end;
+    else {
+      to = match.index + 1;
+      break;
+    }
+  }
+  return { from, to };
+}
+
+/** Is text[index] inside “quoted words” of its sentence (curly quotes, or straight ones that pair up)? */
+export function quotedInText(text: string, index: number): boolean {
+  const { from, to } = sentenceInBlock(text, index);
+  const before = text.slice(from, index);
+  let curly = 0;
+  for (const char of before) {
+    if (char === '\u201c') curly++;
+    else if (char === '\u201d') curly = Math.max(0, curly - 1);
+  }
+  if (curly > 0) return true;
+  const straightBefore = before.split('"').length - 1;
+  const straightAll = text.slice(from, to).split('"').length - 1;
+  return straightAll % 2 === 0 && straightBefore % 2 === 1;
 }

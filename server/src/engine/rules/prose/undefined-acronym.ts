@@ -29,8 +29,12 @@ const DEFAULT_ALLOW: readonly string[] = [
   'KB', 'MB', 'GB', 'TB', 'PB', 'KW', 'MW', 'GW', 'KWH', 'MWH', 'GHZ', 'MHZ', 'RPM', 'RPS', 'QPS', 'TPS', 'FPS', 'DPI', 'PPI',
   'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'INR', 'CAD', 'AUD', 'CHF', 'UTC', 'GMT', 'CET', 'CEST', 'EST', 'EDT', 'PST', 'PDT', 'BST',
   'IST', 'JST', 'AM', 'PM', 'US', 'USA', 'UK', 'EU', 'UN', 'UAE', 'APAC', 'EMEA', 'LATAM', 'NYC', 'SF', 'LA', 'DC',
+  // Roles and common words known outside any one company
+  'IC', 'EM', 'GM', 'SRE', 'SWE', 'TPM', 'DNA', 'COVID', 'TV', 'IQ', 'NASA', 'IBM', 'NVIDIA', 'SAP', 'HP', 'GE', 'BMW', 'UPS',
+  'CNN', 'BBC', 'FBI', 'AT&T', 'XYZ', 'ABC',
   // Capitalised words that are not acronyms
   'NOTE', 'WARNING', 'IMPORTANT', 'CAUTION', 'TIP', 'NEW', 'FREE', 'YES', 'NO', 'NOT', 'AND', 'OR', 'THE', 'ALL', 'NONE', 'BETA',
+  'NEXT', 'NOW', 'LATER', 'DONE', 'STOP', 'START', 'GO', 'HELP', 'WHY', 'HOW', 'WHAT', 'WHO', 'WHEN', 'BIG', 'MUST', 'NEVER',
   'ALPHA', 'GA', 'VS', 'Q&A', 'AKA', 'ETC', 'IE', 'EG',
 ];
 
@@ -179,7 +183,7 @@ export default defineRule({
         });
       } else {
         report({
-          message: `${quote(use.acronym)} is never spelled out: at its first use write the full term with the acronym in parentheses, e.g. “… (${use.acronym})”, or add it to the allow list if every reader knows it.`,
+          message: `${quote(use.acronym)} is never spelled out: write the full term at its first use, "… (${use.acronym})", or add it to the allow list if every reader knows it.`,
           start: use.start,
           end: use.end,
         });

@@ -4,7 +4,7 @@ import { findDates } from '../../model/dates.js';
 import type { StrategyDocument } from '../../model/document.js';
 import type { TextBlock } from '../../model/text-block.js';
 import { withinRole } from '../../model/sections.js';
-import { isQuoted, quote, sentenceAt, wordAfter, wordBefore } from './shared.js';
+import { inBlockquote, quote, quotedInText, sentenceInBlock, wordAfter, wordBefore } from './shared.js';
 
 const DEFAULT_PHRASES = ['soon', 'eventually', 'at some point', 'in the future', 'in the near future', 'in the not too distant future',
   'someday', 'some day', 'sometime', 'down the road', 'in due course', 'in due time', 'when time permits', 'when we have time',
@@ -33,7 +33,7 @@ function isCommitment(sentence: string): boolean {
 }
 
 function timeHint(phrase: string): string {
-  return `${quote(phrase)} is not a date: give a target (“by March 2027”, “in Q2”), or say what has to happen first.`;
+  return `${quote(phrase)} is not a date: give a target ("by March 2027", "in Q2"), or say what has to happen first.`;
 }
 
 /** Is "TBD" in this block a date: in a date column, or after a date label? */
@@ -122,10 +122,10 @@ export default defineRule({
         if (phrase === 'eventually' && /^consisten/.test(after)) continue; // "eventually consistent"
         if (phrase === 'in the future' && after === 'of') continue; // "invest in the future of payments"
         if (PAST.test(after) || PAST.test(before)) continue; // "we eventually shipped" narrates
-        if (isQuoted(doc, start)) continue;
-        const sentence = sentenceAt(doc, start);
-        const context = sentence ? doc.text.slice(sentence.start, sentence.end) : block.text;
-        if (sentence && context.trimEnd().endsWith('?')) continue;
+        if (inBlockquote(doc, start) || quotedInText(block.text, match.index)) continue;
+        const range = sentenceInBlock(block.text, match.index);
+        const context = block.text.slice(range.from, range.to);
+        if (context.trimEnd().endsWith('?')) continue;
         // Items of a roadmap or an action plan are plan entries; elsewhere only commitments count.
         const planSection = withinRole(section, 'coherent-actions') || withinRole(section, 'metrics');
         const entry = PLAN_TYPES.has(doc.type) || (planSection && (block.kind === 'tableCell' || inListItem(doc, block.start)));

@@ -11,7 +11,7 @@ import { phraseMatcher } from '../../text/phrases.js';
 
 /** Phrases that state a governing thought: a recommendation, decision, ask, plan or status. */
 export const GOVERNING_SIGNALS: readonly string[] = [
-  'we recommend', 'I recommend', 'our recommendation', 'my recommendation', 'the recommendation is', 'we propose', 'I propose',
+  'we recommend', 'I recommend', 'recommends', 'proposes', 'our recommendation', 'my recommendation', 'the recommendation is', 'we propose', 'I propose',
   'this proposal', 'we will', "we'll", 'we will not', "we won't", 'we are going to', "we're going to", 'we should', 'we must',
   'we need', 'I need', 'we decided', 'we have decided', "we've decided", 'our decision', 'the decision is', 'we chose',
   'we choose', 'we are choosing', "we're choosing", 'the ask is', 'our ask', 'my ask', 'we ask', 'we are asking',
