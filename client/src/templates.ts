@@ -56,6 +56,14 @@ export async function newFromTemplate(context: vscode.ExtensionContext, template
   return editor;
 }
 
+/**
+ * A template's body for inserting into a document that already has text: without its front
+ * matter, which only means something at the very top (elsewhere `---` lines are rules or headings).
+ */
+export function bodyForInsertion(body: string, documentIsEmpty: boolean): string {
+  return documentIsEmpty ? body : body.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n(?:\r?\n)*/, '');
+}
+
 /** Inserts a template at the cursor of the active Markdown editor. */
 export async function insertTemplate(context: vscode.ExtensionContext, templateId?: string): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
@@ -67,5 +75,13 @@ export async function insertTemplate(context: vscode.ExtensionContext, templateI
     ? (await loadTemplates(context)).find((candidate) => candidate.id === templateId)
     : await pickTemplate(context, 'Choose a template to insert at the cursor');
   if (!template) return false;
-  return editor.insertSnippet(new vscode.SnippetString(template.body), editor.selection.active);
+  const document = editor.document;
+  const position = editor.selection.active;
+  const body = bodyForInsertion(template.body, document.getText().trim() === '');
+  // Start on a line of its own, after a blank line, so the template's first heading or
+  // paragraph does not run into the text before it.
+  const before = document.lineAt(position.line).text.slice(0, position.character);
+  const previousLine = position.line > 0 ? document.lineAt(position.line - 1).text : '';
+  const separator = before.trim() !== '' ? '\n\n' : position.line > 0 && previousLine.trim() !== '' ? '\n' : '';
+  return editor.insertSnippet(new vscode.SnippetString(separator + body), position);
 }

@@ -232,7 +232,9 @@ try {
   await page.locator(h.SEL.quickInputBox).fill('Decision doc');
   await page.locator(h.SEL.quickInputRow, { hasText: 'Decision doc' }).first().waitFor();
   await page.keyboard.press('Enter');
-  await h.waitFor(async () => /Options considered/i.test((await h.visibleEditorText(page)) ?? ''), { what: 'the inserted decision doc template' });
+  await h.waitFor(async () => /## Options/.test((await h.visibleEditorText(page)) ?? ''), { what: 'the inserted decision doc template' });
+  if (/type: decision/.test((await h.visibleEditorText(page)) ?? '')) throw new Error('Insert template… must not insert front matter into a document that has text');
+  await shot(page, '11-insert-template');
   h.log('Insert template… inserted the decision doc at the cursor');
 
   // 13. Restart server: the status bar comes back.

@@ -7,7 +7,9 @@
 /** Same length as the input, so indices still map to the source. */
 export function foldTypography(text: string): string {
   return text
-    .replace(/[\u2010\u2011\u2012\u2013\u2014\u2212]/g, '-')
+    .replace(/[\u2010\u2011\u2012\u2212]/g, '-')
+    // En and em dashes separate words ("teams—that"), unlike hyphens.
+    .replace(/[\u2013\u2014]/g, ' ')
     .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/[\u00a0\u2007\u202f]/g, ' ');

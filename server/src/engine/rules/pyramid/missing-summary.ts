@@ -3,7 +3,7 @@ import type { StrategyDocument } from '../../model/document.js';
 import { GOVERNING_SIGNALS, readingOrder, statesGoverningThought, wordsBefore } from './shared.js';
 
 /** A paragraph that opens with a summary label: "TL;DR:", "**Summary** —", "Bottom line:". */
-const SUMMARY_LABEL = /^\s*(?:\*\*|__)?\s*(?:tl;?\s?dr|summary|executive summary|bluf|bottom line|in short|in brief|the short version|key takeaways?|at a glance)\s*(?:\*\*|__)?\s*[:—–.-]/i;
+const SUMMARY_LABEL = /^[ \t]*(?:(?:\*\*|__)[ \t]*)?(?:tl;?\s?dr|summary|executive summary|bluf|bottom line|in short|in brief|the short version|key takeaways?|at a glance)(?:[ \t]*(?:\*\*|__))?[ \t]*[:—–.-]/i;
 const FRONT_MATTER_KEYS = ['summary', 'tldr', 'tl;dr', 'abstract'];
 
 /** Prose between the title and the first section after it: a lead paragraph that may itself be the summary. */

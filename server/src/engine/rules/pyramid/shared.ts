@@ -24,7 +24,7 @@ export const GOVERNING_SIGNALS: readonly string[] = [
 ];
 
 /** A labelled line that states the answer or the status: "Status: green", "**Decision:** …", "TL;DR —". */
-const ANSWER_LABEL = /(?:^|\n)\s*(?:\*\*|__)?\s*(?:status|decision|recommendation|the ask|ask|bottom line|tl;?dr|bluf|headline|answer|summary|in short)\s*(?:\*\*|__)?\s*[:—–-]/i;
+const ANSWER_LABEL = /(?:^|\n)[ \t]*(?:(?:\*\*|__)[ \t]*)?(?:status|decision|recommendation|the ask|ask|bottom line|tl;?dr|bluf|headline|answer|summary|in short)(?:[ \t]*(?:\*\*|__))?[ \t]*[:—–-]/i;
 
 /**
  * A title that is itself the decision: "Use Postgres for events", "ADR-12: Sunset the v1 API",
@@ -32,7 +32,7 @@ const ANSWER_LABEL = /(?:^|\n)\s*(?:\*\*|__)?\s*(?:status|decision|recommendatio
  * count only before a determiner, a number or a gerund; no title that names a kind of document
  * ("… strategy", "… plan", "… vs …") or asks a question counts.
  */
-const TITLE_PREFIX = /^\W*(?:(?:adr|rfc|decision|proposal)[\s#-]*\d*\s*[:.—–-]\s*)?/i;
+const TITLE_PREFIX = /^\W*(?:(?:adr|rfc|decision|proposal)(?:[\s#-]*\d+)?[ \t]*[:.—–-][ \t]*)?/i;
 const CLEAR_VERB = /^(?:use|adopt|migrate|replace|sunset|deprecate|remove|drop|consolidate|introduce|retire|rename|standardi[sz]e|choose|prefer|require|allow|enable|disable|raise|lower|increase|reduce|invest|centrali[sz]e|outsource|rewrite|rebuild|freeze|defer|accept|reject|prioriti[sz]e|acquire|unbundle|bundle|switch|move|keep|split|merge|add|buy)\s+\S/i;
 const NOUN_VERB = /^(?:support|price|charge|focus|partner|open|close|start|stop|cut|launch|ship|build|hire|exit|enter|delay|pause|limit|sell|invest)\s+(?:the|a|an|our|all|every|each|this|these|those|its|their|one|two|three|four|five|\d+|on|to|from|into|\p{L}+ing)\b/iu;
 const DOCUMENT_NOUN = /\b(?:strategy|strategies|plan|planning|update|review|roadmap|notes|process|program|programme|proposal|memo|doc|document|policy|principles|guide|handbook|playbook|report|retro|retrospective|overview|brief|kickoff|options|questions|criteria|framework|vs\.?|versus)\b|\?\s*$/i;
