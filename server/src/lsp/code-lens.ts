@@ -14,11 +14,11 @@ const KERNEL: ReadonlyArray<[SectionRole, string]> = [
   ['coherent-actions', 'Coherent actions'],
 ];
 
-export function kernelLensTitle(result: LintResult): string {
+export function kernelLensTitle(result: Pick<LintResult, 'document'>): string {
   return KERNEL.map(([role, label]) => `${label} ${result.document.sectionsWithRole(role).length > 0 ? '✓' : '✗'}`).join(' · ');
 }
 
-export function provideCodeLenses(document: TextDocument, result: LintResult): CodeLens[] {
+export function provideCodeLenses(document: TextDocument, result: Pick<LintResult, 'document' | 'docType'>): CodeLens[] {
   if (result.docType !== 'strategy' && result.docType !== 'decision') return [];
   const title = result.document.titleRange;
   const start = rangeOf(document, title.start, title.start).start;

@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, type ConfigProblem, type LintOptions, type LintResult } from '../engine/index.js';
+import { lint, StrategyDocument, type ConfigProblem, type LintOptions, type LintResult } from '../engine/index.js';
+import { lastSet, mergedTypeGlobs, resolveRoleSynonyms } from '../engine/config/resolve.js';
 import { relativeToConfig } from '../config/load.js';
 import type { ConfigFiles, ConfigProblemReporter } from './config-files.js';
 import { findingToDiagnostic, frontMatterDiagnostics } from './diagnostics.js';
@@ -44,6 +45,7 @@ export function isMarkdown(document: TextDocument): boolean {
 export class Linter {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly cache = new Map<string, LintedDocument>();
+  private readonly models = new Map<string, { version: number; result: Pick<LintResult, 'document' | 'docType'> }>();
   /** Files linted from disk by "Lint all documents in workspace" (kept in Problems when closed). */
   private readonly diskLinted = new Set<string>();
   /** How long the last lint of each document took: long documents wait longer while typing. */
@@ -164,6 +166,35 @@ export class Linter {
     return linted;
   }
 
+  /**
+   * The document model (sections, objectives, items, type) of the current version, for the
+   * outline and the code lens: from the last lint when it is current, else parsed on its own —
+   * far cheaper than a lint, so the outline can follow typing without forcing a lint.
+   */
+  async model(uri: string): Promise<Pick<LintResult, 'document' | 'docType'> | null> {
+    const document = this.deps.documents.get(uri);
+    if (!document) return null;
+    const cached = this.cache.get(uri);
+    if (cached && cached.version === document.version) return cached.result;
+    const model = this.models.get(uri);
+    if (model && model.version === document.version) return model.result;
+    const prepared = await this.optionsFor(uri);
+    if (!prepared.settings.enable) return null;
+    const latest = this.deps.documents.get(uri) ?? document;
+    const layers = prepared.options.layers ?? [];
+    const strategyDocument = new StrategyDocument(latest.getText(), {
+      filePath: prepared.options.filePath,
+      relativePath: prepared.options.relativePath,
+      typeGlobs: mergedTypeGlobs(layers),
+      roleSynonyms: resolveRoleSynonyms(layers),
+      referenceDate: lastSet(layers, 'referenceDate'),
+      fiscalYearStartMonth: lastSet(layers, 'fiscalYearStartMonth') ?? 1,
+    });
+    const result = { document: strategyDocument, docType: strategyDocument.type };
+    this.models.set(uri, { version: latest.version, result });
+    return result;
+  }
+
   /** The cached lint if it is of the document's current version (synchronous callers). */
   cached(uri: string): LintedDocument | undefined {
     const document = this.deps.documents.get(uri);
@@ -174,6 +205,7 @@ export class Linter {
   /** Settings or config files changed: relint every open Markdown document and every disk-linted file. */
   relintAll(): void {
     this.cache.clear();
+    this.models.clear();
     for (const document of this.deps.documents.all()) {
       if (isMarkdown(document)) this.schedule(document.uri, 'config');
     }
@@ -188,6 +220,7 @@ export class Linter {
     if (timer) clearTimeout(timer);
     this.timers.delete(uri);
     this.cache.delete(uri);
+    this.models.delete(uri);
     this.durations.delete(uri);
     this.deps.settings.forget(uri);
     if (this.diskLinted.has(uri)) void this.lintFile(uri);

@@ -138,15 +138,15 @@ connection.onCodeAction(guard('codeAction', [], async (params) => {
 connection.onDocumentSymbol(guard('documentSymbol', [], async (params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !isMarkdown(document)) return [];
-  const analysis = await linter.analysis(document.uri);
-  return analysis ? provideDocumentSymbols(document, analysis.result) : [];
+  const model = await linter.model(document.uri);
+  return model ? provideDocumentSymbols(document, model) : [];
 }));
 
 connection.onCodeLens(guard('codeLens', [], async (params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !isMarkdown(document)) return [];
-  const analysis = await linter.analysis(document.uri);
-  return analysis ? provideCodeLenses(document, analysis.result) : [];
+  const model = await linter.model(document.uri);
+  return model ? provideCodeLenses(document, model) : [];
 }));
 
 connection.onRequest(ReviewRequest, guard('review', null, (params: ReviewParams) => reviewDocument(params, linter)));

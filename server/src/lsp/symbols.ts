@@ -38,7 +38,7 @@ function contains(outer: Range, inner: Range): boolean {
 
 interface Node { symbol: DocumentSymbol; start: number; end: number }
 
-export function provideDocumentSymbols(document: TextDocument, result: LintResult): DocumentSymbol[] {
+export function provideDocumentSymbols(document: TextDocument, result: Pick<LintResult, 'document' | 'docType'>): DocumentSymbol[] {
   const doc = result.document;
   const text = document.getText();
   const range = (start: number, end: number): Range => rangeOf(document, start, end);

@@ -144,7 +144,7 @@ export class LspTestClient {
   }
 
   /** Resolve when `check` returns a value (checked now and on every notification), or fail after `timeoutMs`. */
-  waitFor<T>(what: string, check: () => T | undefined | null | false, timeoutMs = 10_000): Promise<T> {
+  waitFor<T>(what: string, check: () => T | undefined | null | false, timeoutMs = 20_000): Promise<T> {
     return new Promise((resolve, reject) => {
       const attempt = (): boolean => {
         const value = check();

@@ -1,0 +1,204 @@
+// Strategy Lint scenario helpers on top of harness.mjs: reading the Problems panel as data,
+// waiting on it with a readable failure message, resetting the workbench between scenarios,
+// and running commands that open a quick pick of their own.
+import fs from 'node:fs';
+import path from 'node:path';
+import { paths } from './env.mjs';
+import * as h from './harness.mjs';
+
+export const FIXTURES = path.join(import.meta.dirname, 'fixtures');
+/** Every scenario measures dates from this day, so date rules do not depend on the clock. */
+export const REFERENCE_DATE = '2026-11-21';
+export const STRATEGY_FAMILIES = /^(kernel|bad-strategy|outcomes)\//;
+
+export function fixture(name) {
+  return fs.readFileSync(path.join(FIXTURES, name), 'utf8');
+}
+
+/**
+ * The Problems panel as data, in display order: one entry per diagnostic row,
+ * { file, severity, message, source, code, line, col, label }. File rows ("5 problems in file
+ * x.md of folder .") set `file` for the rows under them. The list is virtualised: only rows that
+ * are scrolled into view exist, so keep the number of open problems small (or the panel large).
+ */
+export async function problemRows(page) {
+  await h.showProblems(page);
+  const raw = await page.locator(h.SEL.problemsRow).evaluateAll((rows) => rows.map((row) => ({
+    index: Number(row.getAttribute('data-index')),
+    label: row.getAttribute('aria-label') ?? '',
+    message: row.querySelector('.marker-message')?.textContent ?? null,
+    source: row.querySelector('.marker-source')?.textContent ?? null,
+    code: row.querySelector('.marker-code')?.textContent ?? null,
+    text: row.innerText,
+  })));
+  raw.sort((a, b) => a.index - b.index);
+  const out = [];
+  let file = null;
+  for (const row of raw) {
+    const fileRow = /^\d+ problems? in file (.+?) of folder /.exec(row.label);
+    if (fileRow) {
+      file = fileRow[1];
+      continue;
+    }
+    const pos = /\[Ln (\d+), Col (\d+)\]/.exec(row.text);
+    out.push({
+      file,
+      severity: /^(\w+):/.exec(row.label)?.[1] ?? null,
+      message: row.message,
+      source: row.source,
+      code: row.code,
+      line: pos ? Number(pos[1]) : null,
+      col: pos ? Number(pos[2]) : null,
+      label: row.label,
+    });
+  }
+  return out;
+}
+
+export function formatRows(rows) {
+  if (rows.length === 0) return '    (no problems)';
+  return rows.map((r) => `    ${r.file}:${r.line}:${r.col} ${r.severity} ${r.code} — ${r.message}`).join('\n');
+}
+
+/**
+ * Poll the Problems panel until `check(rows)` is true. On timeout the error lists what the
+ * panel showed last, so a failure says what was there instead of what was not.
+ */
+export async function waitForProblems(page, check, what, { timeoutMs = 30_000 } = {}) {
+  let last = [];
+  try {
+    return await h.waitFor(async () => {
+      last = await problemRows(page);
+      return check(last) ? last : null;
+    }, { timeoutMs, what });
+  } catch (err) {
+    err.message += `\n  the Problems panel showed:\n${formatRows(last)}`;
+    throw err;
+  }
+}
+
+/** Rows of one file. */
+export const ofFile = (rows, file) => rows.filter((r) => r.file === file);
+export const has = (rows, code, line) => rows.some((r) => r.code === code && (line === undefined || r.line === line));
+
+/** The Strategy Lint status bar item: "<Document type> · <findings>". */
+export function statusItem(page, text) {
+  return page.locator(`${h.SEL.statusBar} .statusbar-item`, { hasText: text });
+}
+
+/**
+ * Open a workspace file from the Explorer and wait until the server has linted it: the language
+ * mode says Markdown and the status bar item shows "<type> · <n>" (it says "Strategy Lint" until
+ * the first lint of that document arrives).
+ */
+export async function openLinted(page, name, { type = /[A-Za-z ]+/, timeoutMs = 60_000 } = {}) {
+  await h.openFileFromExplorer(page, name);
+  await page.locator('#status\\.editor\\.mode', { hasText: 'Markdown' }).waitFor({ timeout: timeoutMs });
+  const pattern = new RegExp(`${typeof type === 'string' ? type : type.source} · \\d+`);
+  await statusItem(page, pattern).waitFor({ timeout: timeoutMs });
+}
+
+/** Press Escape until no quick input, action widget, hover or peek is open. */
+export async function closeWidgets(page) {
+  for (let i = 0; i < 3; i++) {
+    const open = await page.locator(`${h.SEL.quickInput}:visible, .action-widget:visible, ${h.SEL.hover}:visible, .marker-widget:visible`).count();
+    if (!open) return;
+    await page.keyboard.press('Escape');
+  }
+}
+
+/**
+ * Back to an empty editor area between scenarios: close every editor without saving (untitled
+ * documents from templates and edited files are reverted, not saved), clear notifications.
+ */
+export async function resetWorkbench(page) {
+  await closeWidgets(page);
+  for (let i = 0; i < 20; i++) {
+    if ((await page.locator('.tabs-container .tab').count()) === 0) break;
+    await h.runCommand(page, 'View: Revert and Close Editor');
+  }
+  const left = await page.locator('.tabs-container .tab').count();
+  if (left) throw new Error(`resetWorkbench: ${left} editor tab(s) would not close`);
+  if (await page.locator(h.SEL.notification).count()) await h.runCommand(page, 'Notifications: Clear All Notifications');
+}
+
+/**
+ * Run a command that opens a quick pick of its own (e.g. "New document from template…"):
+ * F1, the command, then wait for `firstItem` in its list, type `pick`, Enter.
+ */
+export async function runCommandAndPick(page, title, { firstItem, pick }) {
+  await page.keyboard.press('F1');
+  const input = page.locator(h.SEL.quickInputBox);
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator(h.SEL.quickInputRow, { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+  // the command's own quick pick replaces the palette in the same widget
+  await page.locator(h.SEL.quickInputRow, { hasText: firstItem }).first().waitFor();
+  await input.fill(pick);
+  await page.locator(h.SEL.quickInputRow, { hasText: pick }).first().waitFor();
+  await h.waitFor(async () => (await page.locator(`${h.SEL.quickInputRow}`).first().innerText()).includes(pick), { what: `"${pick}" at the top of the quick pick`, timeoutMs: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator(h.SEL.quickInput).waitFor({ state: 'hidden' });
+}
+
+/** The active editor's rendered lines (only those scrolled into view), top to bottom. */
+export async function editorLines(page) {
+  return ((await h.visibleEditorText(page)) ?? '').split('\n');
+}
+
+/** The first frame (not the workbench itself) whose text satisfies `predicate`: webview content sits two iframes deep. */
+export async function frameWith(page, predicate, what, { timeoutMs = 30_000 } = {}) {
+  return h.waitFor(async () => {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+      if (predicate(text)) return frame;
+    }
+    return null;
+  }, { what, timeoutMs });
+}
+
+/** Normalise text for "contains" checks across Markdown rendering: words only, lower case. */
+export function words(text) {
+  return String(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** The newest directory under `dir` (e.g. the session folder under <user-data>/logs). */
+function newestDir(dir) {
+  try {
+    return fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path.join(dir, d.name))
+      .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Keep what explains a failure under test-results/e2e/logs/: code-server's log, the extension
+ * host log and the "Strategy Lint" output channel (the server's stderr and errors).
+ */
+export function collectLogs({ codeServerLog, userDataDir }) {
+  const dest = path.join(paths().resultsDir, 'logs');
+  fs.mkdirSync(dest, { recursive: true });
+  const copied = [];
+  const copy = (from, name) => {
+    try {
+      fs.copyFileSync(from, path.join(dest, name));
+      copied.push(path.join(dest, name));
+    } catch {}
+  };
+  if (codeServerLog) copy(codeServerLog, 'code-server.log');
+  const session = newestDir(path.join(userDataDir, 'logs'));
+  if (session) {
+    const walk = (dir) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (/remoteexthost\.log$|exthost\.log$|Strategy Lint\.log$/.test(entry.name)) copy(full, entry.name.replace(/^\d+-/, ''));
+      }
+    };
+    walk(session);
+  }
+  return copied;
+}

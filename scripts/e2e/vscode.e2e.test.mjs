@@ -1,0 +1,330 @@
+// Strategy Lint in a real VS Code: the packaged .vsix installed into code-server (its own
+// temporary user-data and extensions folders), driven from headless Chromium. One code-server
+// for all scenarios; the workbench is reset (editors closed, unsaved changes reverted) between
+// them and each scenario works on its own copy of a fixture. Every wait polls what the page
+// shows, with a timeout. Each scenario saves test-results/e2e/<nn>-<name>.png (also on failure).
+//
+//   node --test scripts/e2e/vscode.e2e.test.mjs          (E2E_VSIX=<file>, default strategy-lint.vsix)
+// Normally run through `npm run test:e2e` (scripts/e2e/run.mjs), which builds the .vsix first.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { ensureInstalled, paths } from './env.mjs';
+import * as h from './harness.mjs';
+import {
+  collectLogs, editorLines, fixture, formatRows, frameWith, has, ofFile, openLinted, problemRows, REFERENCE_DATE,
+  resetWorkbench, runCommandAndPick, statusItem, STRATEGY_FAMILIES, waitForProblems, words,
+} from './lib.mjs';
+
+const repo = paths().repoRoot;
+const vsix = path.resolve(repo, process.env.E2E_VSIX || 'strategy-lint.vsix');
+
+/** Workspace file → fixture it starts as. One file per scenario, so scenarios do not interact. */
+const WORKSPACE = {
+  'weak-memo.md': 'weak-memo.md', // 01, 03, 06
+  'typing-memo.md': 'clean-memo.md', // 02
+  'fixes-memo.md': 'fixes-memo.md', // 04
+  'settings-memo.md': 'weak-memo.md', // 07
+  'README.md': 'README.md', // 08
+};
+
+let dirs;
+let cs;
+let page;
+
+function shotPath(name) {
+  return path.join(paths().resultsDir, `${name}.png`);
+}
+
+/**
+ * One scenario: reset the workbench, run `body`, and always save <nn>-<name>.png of how it ended.
+ * `body` gets `shot(step)` for extra screenshots (<nn>-<name>-<step>.png).
+ */
+function scenario(nn, name, title, body, { timeout = 150_000 } = {}) {
+  test(`${nn} ${title}`, { timeout }, async () => {
+    assert.ok(page, 'the workbench did not start (see the before hook)');
+    const shot = (step) => h.screenshot(page, step ? `${nn}-${name}-${step}` : `${nn}-${name}`);
+    try {
+      await resetWorkbench(page);
+      await body({ shot });
+    } catch (err) {
+      err.message += `\n  screenshot: ${path.relative(repo, shotPath(`${nn}-${name}`))}`;
+      throw err;
+    } finally {
+      await shot().catch(() => {});
+    }
+  });
+}
+
+describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
+  before(async () => {
+    assert.ok(fs.existsSync(vsix), `${vsix} not found: run npm run package, or set E2E_VSIX`);
+    await ensureInstalled({ log: (m) => h.log(m) });
+    dirs = h.makeTempDirs('sl-e2e-');
+    for (const [name, source] of Object.entries(WORKSPACE)) fs.writeFileSync(path.join(dirs.workspaceDir, name), fixture(source));
+    h.writeUserSettings(dirs.userDataDir, {
+      ...h.LITERAL_TYPING_SETTINGS,
+      'strategyLint.referenceDate': REFERENCE_DATE,
+      'editor.minimap.enabled': false,
+      'editor.hover.delay': 300,
+      'workbench.editor.enablePreview': false,
+      'files.watcherExclude': {},
+    });
+    h.log(`installing ${path.relative(repo, vsix)}`);
+    await h.installExtension(vsix, dirs.extensionsDir, dirs.userDataDir);
+    cs = await h.startCodeServer({ folder: dirs.workspaceDir, ...dirs });
+    const browser = await h.launchChromium();
+    page = await h.openWorkbench(browser, cs.url, { viewport: { width: 1600, height: 1000 } });
+  }, { timeout: 240_000 });
+
+  after(async () => {
+    if (dirs) collectLogs({ codeServerLog: cs?.logFile, userDataDir: dirs.userDataDir });
+    await h.cleanup();
+  }, { timeout: 60_000 });
+
+  scenario('01', 'weak-memo-problems', 'weak memo: the Problems panel lists the expected rule ids at the expected lines', async () => {
+    // First Markdown file: activates the extension and starts the server.
+    await openLinted(page, 'weak-memo.md', { type: 'Strategy memo', timeoutMs: 90_000 });
+    const expected = [
+      ['kernel/coherent-actions-missing', 8], // on the title: the memo has no actions section
+      ['bad-strategy/fluff', 15], // "leverage spreadsheets …"
+      ['outcomes/output-as-outcome', 24], // "KR2: Launch the new analytics dashboard"
+    ];
+    const rows = await waitForProblems(page, (rs) => expected.every(([code, line]) => has(ofFile(rs, 'weak-memo.md'), code, line)),
+      `weak-memo.md to show ${expected.map(([c, l]) => `${c} at line ${l}`).join(', ')}`);
+    const mine = ofFile(rows, 'weak-memo.md');
+    for (const r of mine) {
+      assert.equal(r.source, 'strategy-lint', `every row comes from strategy-lint:\n${formatRows(mine)}`);
+      assert.match(r.code, /^[a-z-]+\/[a-z-]+$/, `rule ids are family/name:\n${formatRows(mine)}`);
+    }
+    const fluff = mine.find((r) => r.code === 'bad-strategy/fluff');
+    assert.equal(fluff.col, 1, 'the fluff finding starts at "leverage" (column 1)');
+    assert.match(fluff.message, /"leverage" is fluff/);
+    assert.equal(fluff.severity, 'Warning');
+    // Exactly what the engine reports for this text (the CLI, same rules): nothing lost or invented.
+    assert.deepEqual(mine.map((r) => `${r.line}:${r.col} ${r.code}`).sort(), cliFindings('weak-memo.md').sort(),
+      `the Problems panel matches the CLI's findings:\n${formatRows(mine)}`);
+    await statusItem(page, `Strategy memo · ${mine.length}`).waitFor();
+  }, { timeout: 180_000 });
+
+  scenario('02', 'type-buzzword', 'typing "leverage" into a clean memo adds a fluff diagnostic; deleting it removes it', async ({ shot }) => {
+    await openLinted(page, 'typing-memo.md', { type: 'Strategy memo' });
+    await statusItem(page, 'Strategy memo · 0').waitFor();
+    await waitForProblems(page, (rs) => ofFile(rs, 'typing-memo.md').length === 0, 'typing-memo.md to start without problems');
+    const typed = ' We will leverage partners.';
+    const line17 = fixture('clean-memo.md').split('\n')[16];
+    await page.locator(h.SEL.editorLines).first().click();
+    await h.goTo(page, 17, 1);
+    await page.keyboard.press('End');
+    await page.keyboard.type(typed, { delay: 20 });
+    await h.waitFor(async () => (await editorLines(page)).includes(line17 + typed), { what: 'the typed sentence on line 17' });
+    const rows = await waitForProblems(page, (rs) => has(ofFile(rs, 'typing-memo.md'), 'bad-strategy/fluff', 17),
+      'a bad-strategy/fluff diagnostic on line 17');
+    const fluff = ofFile(rows, 'typing-memo.md').find((r) => r.code === 'bad-strategy/fluff');
+    assert.equal(fluff.col, line17.length + typed.indexOf('leverage') + 1, 'the diagnostic starts at the typed "leverage"');
+    assert.match(fluff.message, /"leverage" is fluff/);
+    assert.equal(ofFile(rows, 'typing-memo.md').length, 1, `only the new finding:\n${formatRows(ofFile(rows, 'typing-memo.md'))}`);
+    await page.locator('.editor-instance .monaco-editor .squiggly-warning').first().waitFor();
+    await shot('typed');
+    for (let i = 0; i < typed.length; i++) await page.keyboard.press('Backspace');
+    await h.waitFor(async () => (await editorLines(page)).includes(line17), { what: 'line 17 back to its original text' });
+    await waitForProblems(page, (rs) => ofFile(rs, 'typing-memo.md').length === 0, 'the fluff diagnostic to go after deleting the sentence');
+    await statusItem(page, 'Strategy memo · 0').waitFor();
+  });
+
+  scenario('03', 'hover', 'hovering a flagged word shows the rule\'s explanation', async () => {
+    const { rulesById } = await import(pathToFileURL(path.join(repo, 'server/dist/src/engine/index.js')).href);
+    const { firstSentences } = await import(pathToFileURL(path.join(repo, 'server/dist/src/lsp/hover.js')).href);
+    const meta = rulesById.get('bad-strategy/fluff').meta;
+    await openLinted(page, 'weak-memo.md', { type: 'Strategy memo' });
+    await waitForProblems(page, (rs) => has(ofFile(rs, 'weak-memo.md'), 'bad-strategy/fluff', 15), 'the fluff diagnostic on line 15');
+    await page.locator(h.SEL.editorLines).first().click();
+    await h.goTo(page, 15, 3); // inside "leverage"
+    const hover = page.locator(`${h.SEL.hover}:visible`, { hasText: 'Why it matters' });
+    // Show Hover is a chord (Ctrl+K Ctrl+I); retried once if the first chord is lost on a busy machine.
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      try {
+        await hover.first().waitFor({ timeout: 10_000 });
+        break;
+      } catch (err) {
+        if (attempt >= 3) throw new Error(`no hover with "Why it matters" after Ctrl+K Ctrl+I (${attempt} tries): ${err.message}`);
+        await page.keyboard.press('Escape');
+      }
+    }
+    await h.waitFor(async () => !(await hover.first().innerText()).includes('Loading'), { what: 'the hover to finish loading', timeoutMs: 10_000 });
+    const text = await hover.first().innerText();
+    const got = words(text);
+    for (const [what, want] of [
+      ['the diagnostic message', '"leverage" is fluff'],
+      ['the rule id', 'bad-strategy/fluff'],
+      ["the rule's description", meta.description],
+      ["the rule's rationale (first sentence)", firstSentences(meta.rationale)],
+      ['how to fix', 'How to fix'],
+    ]) {
+      assert.ok(got.includes(words(want)), `the hover shows ${what}: "${want}"\n  hover text:\n${text}`);
+    }
+  });
+
+  scenario('04', 'quick-fix-and-fix-all', 'a quick fix and "Fix all" change the text and the diagnostics follow', async ({ shot }) => {
+    const file = path.join(dirs.workspaceDir, 'fixes-memo.md');
+    const original = fixture('fixes-memo.md');
+    const line23 = 'We will leverage a world-class support team and utilize partners.';
+    assert.equal(original.split('\n')[22], line23, 'fixture: line 23');
+    await openLinted(page, 'fixes-memo.md', { type: 'Strategy memo' });
+    await waitForProblems(page, (rs) => ['leverage', 'world-class', 'utilize'].every((w) => ofFile(rs, 'fixes-memo.md').some((r) => r.line === 23 && r.message.includes(`"${w}"`))),
+      'fluff diagnostics on "leverage", "world-class" and "utilize" (line 23)');
+
+    // Quick fix on "leverage".
+    await page.locator(h.SEL.editorLines).first().click();
+    await h.goTo(page, 23, 11);
+    const menu = await h.quickFix(page, 'Replace "leverage" with "use"');
+    for (const title of ['Replace "leverage" with "use"', 'Disable bad-strategy/fluff for this line', 'Disable bad-strategy/fluff for this file']) {
+      assert.ok(menu.some((t) => t.includes(title)), `the quick fix menu offers "${title}": ${JSON.stringify(menu)}`);
+    }
+    const afterQuickFix = 'We will use a world-class support team and utilize partners.';
+    await h.waitFor(async () => (await editorLines(page)).includes(afterQuickFix), { what: `line 23 to read "${afterQuickFix}"` });
+    await waitForProblems(page, (rs) => {
+      const mine = ofFile(rs, 'fixes-memo.md');
+      return !mine.some((r) => r.message.includes('"leverage"')) && mine.some((r) => r.message.includes('"world-class"'));
+    }, 'the "leverage" diagnostic to go (and "world-class" to stay)');
+    await shot('quick-fix');
+
+    // Fix all: Source Action… → "Fix all auto-fixable Strategy Lint problems (n)" (source.fixAll.strategyLint).
+    await h.runCommand(page, 'Source Action...');
+    const fixAll = page.locator('.action-widget .monaco-list-row', { hasText: 'Fix all auto-fixable Strategy Lint problems' });
+    await fixAll.first().waitFor({ timeout: 15_000 });
+    await shot('source-action-menu');
+    await fixAll.first().click();
+    const fixedLine = 'We will use a support team and use partners.';
+    await h.waitFor(async () => (await editorLines(page)).includes(fixedLine), { what: `line 23 to read "${fixedLine}"` });
+    await page.keyboard.press('Control+S');
+    await page.locator(`${h.SEL.activeTab}.dirty`).waitFor({ state: 'detached' });
+    const expected = original.replace(line23, fixedLine);
+    await h.waitFor(() => fs.readFileSync(file, 'utf8') === expected, { what: 'fixes-memo.md on disk to hold the fixed text', timeoutMs: 10_000 })
+      .catch((err) => {
+        err.message += `\n  on disk line 23: ${JSON.stringify(fs.readFileSync(file, 'utf8').split('\n')[22])}`;
+        throw err;
+      });
+    await waitForProblems(page, (rs) => ofFile(rs, 'fixes-memo.md').length === 0, 'no problems left in fixes-memo.md');
+    await statusItem(page, 'Strategy memo · 0').waitFor();
+  });
+
+  scenario('05', 'templates', '"New document from template…" creates a roadmap and a release note with their sections', async ({ shot }) => {
+    // Roadmap: Now / Next / Later.
+    await runCommandAndPick(page, 'Strategy Lint: New document from template', { firstItem: 'Strategy memo', pick: 'Roadmap' });
+    await page.locator(h.SEL.activeTab, { hasText: /Untitled-\d+/ }).waitFor();
+    const roadmap = await h.waitFor(async () => {
+      const lines = await editorLines(page);
+      return ['## Now', '## Next', '## Later'].every((s) => lines.includes(s)) ? lines : null;
+    }, { what: 'a roadmap with "## Now", "## Next" and "## Later" in the new editor' });
+    const order = ['## Now', '## Next', '## Later'].map((s) => roadmap.indexOf(s));
+    assert.deepEqual([...order].sort((a, b) => a - b), order, `Now, Next, Later in that order:\n${roadmap.join('\n')}`);
+    assert.ok(roadmap.some((l) => /^# .+ roadmap$/.test(l)), `a "# … roadmap" title:\n${roadmap.join('\n')}`);
+    assert.ok(roadmap.includes('  type: roadmap'), 'front matter declares the roadmap type');
+    await statusItem(page, /Roadmap · \d+/).waitFor(); // linted as a roadmap
+    await shot('roadmap');
+
+    // Release note: a "## <version> — <date>" heading.
+    await runCommandAndPick(page, 'Strategy Lint: New document from template', { firstItem: 'Strategy memo', pick: 'Release note' });
+    const release = await h.waitFor(async () => {
+      const lines = await editorLines(page);
+      return lines.some((l) => /^## .+ — \d{4}-\d{2}-\d{2}$/.test(l)) ? lines : null;
+    }, { what: 'a release note with a "## <version> — <YYYY-MM-DD>" heading' });
+    const heading = release.find((l) => /^## .+ — \d{4}-\d{2}-\d{2}$/.test(l));
+    const [, version, date] = /^## (.+) — (\d{4}-\d{2}-\d{2})$/.exec(heading);
+    assert.match(version, /\d+\.\d+\.\d+/, `the heading has a version placeholder: ${heading}`);
+    const days = Math.abs(Date.parse(`${date}T12:00:00`) - Date.now()) / 86_400_000;
+    assert.ok(days < 1.5, `the heading's date is today (snippet $CURRENT_DATE): ${heading}`);
+    assert.ok(release.includes('  type: release-notes'), 'front matter declares the release-notes type');
+    await statusItem(page, /Release notes · \d+/).waitFor();
+    assert.equal(await page.locator('.tabs-container .tab', { hasText: /Untitled-\d+/ }).count(), 2, 'two new untitled documents');
+  });
+
+  scenario('06', 'review', '"Review my strategy" opens the report with the kernel map and scores', async () => {
+    const review = JSON.parse(execFileSync(process.execPath, [path.join(repo, 'server/bin/strategy-lint.cjs'), 'review', '-f', 'json',
+      '--reference-date', REFERENCE_DATE, path.join(dirs.workspaceDir, 'weak-memo.md')], { encoding: 'utf8' }));
+    await openLinted(page, 'weak-memo.md', { type: 'Strategy memo' });
+    await h.runCommand(page, 'Strategy Lint: Review my strategy');
+    await page.locator('.tabs-container .tab', { hasText: 'Review: weak-memo.md' }).waitFor();
+    await page.mouse.move(5, 500); // no hover over the report
+    // The report is in the webview's nested iframe, not in the workbench page.
+    const frame = await frameWith(page, (t) => t.includes('Strategy review') && t.includes('Scores') && t.includes(review.title), 'the review report in the webview');
+    await frame.locator('#kernel ol.kernel li.step').first().waitFor();
+    const steps = await frame.locator('#kernel ol.kernel li.step').evaluateAll((lis) => lis.map((li) => ({
+      label: li.querySelector('h3')?.firstChild?.textContent.trim(),
+      status: [...li.classList].find((c) => c.startsWith('status-'))?.slice(7),
+    })));
+    const required = review.kernel.sections.filter((s) => s.expectation === 'required').map((s) => ({ label: s.label, status: s.status }));
+    assert.deepEqual(steps, required, 'the kernel map shows each required section with its status');
+    assert.deepEqual(steps.map((s) => s.label), ['Diagnosis', 'Guiding policy', 'Coherent actions']);
+    assert.equal(steps.find((s) => s.label === 'Coherent actions').status, 'missing');
+    const scores = await frame.locator('#scores .score-row').evaluateAll((rows) => rows.map((r) => ({
+      label: r.querySelector('.score-label strong')?.textContent.trim(),
+      score: Number(r.querySelector('.score-value')?.textContent.trim()),
+    })));
+    const want = review.scores.filter((s) => s.applicable).map((s) => ({ label: s.label, score: s.score }));
+    assert.deepEqual(scores, want, 'the scores match the engine\'s review');
+    const overall = (await frame.locator('.ring-inner b').first().innerText()).trim();
+    assert.equal(overall, String(review.overall.score), 'the overall score');
+  });
+
+  scenario('07', 'settings-and-config', 'turning bad-strategy/fluff off in settings and in .strategy-lint.json: the diagnostics follow', async ({ shot }) => {
+    const vscodeDir = path.join(dirs.workspaceDir, '.vscode');
+    const settingsFile = path.join(vscodeDir, 'settings.json');
+    const configFile = path.join(dirs.workspaceDir, '.strategy-lint.json');
+    const mine = (rs) => ofFile(rs, 'settings-memo.md');
+    const fluffOn = (severity) => (rs) => mine(rs).some((r) => r.code === 'bad-strategy/fluff' && r.line === 15 && r.severity === severity)
+      && has(mine(rs), 'kernel/coherent-actions-missing', 8);
+    const fluffOff = (rs) => !mine(rs).some((r) => r.code === 'bad-strategy/fluff') && has(mine(rs), 'kernel/coherent-actions-missing', 8);
+    try {
+      await openLinted(page, 'settings-memo.md', { type: 'Strategy memo' });
+      await waitForProblems(page, fluffOn('Warning'), 'bad-strategy/fluff (warning) on line 15 to begin with');
+
+      // Workspace setting.
+      fs.mkdirSync(vscodeDir, { recursive: true });
+      fs.writeFileSync(settingsFile, JSON.stringify({ 'strategyLint.rules': { 'bad-strategy/fluff': 'off' } }, null, 2));
+      await waitForProblems(page, fluffOff, 'bad-strategy/fluff to go after "strategyLint.rules": {"bad-strategy/fluff": "off"} in .vscode/settings.json');
+      await shot('setting-off');
+      fs.writeFileSync(settingsFile, '{}\n');
+      await waitForProblems(page, fluffOn('Warning'), 'bad-strategy/fluff to come back after removing the setting');
+
+      // Config file: off, then on as an error, then removed.
+      fs.writeFileSync(configFile, JSON.stringify({ rules: { 'bad-strategy/fluff': 'off' } }, null, 2));
+      await waitForProblems(page, fluffOff, 'bad-strategy/fluff to go after {"rules": {"bad-strategy/fluff": "off"}} in .strategy-lint.json');
+      await shot('config-off');
+      fs.writeFileSync(configFile, JSON.stringify({ rules: { 'bad-strategy/fluff': 'error' } }, null, 2));
+      await waitForProblems(page, fluffOn('Error'), 'bad-strategy/fluff to come back as an error after setting it to "error" in .strategy-lint.json');
+      await page.locator('.editor-instance .monaco-editor .squiggly-error').first().waitFor();
+      await shot('config-error');
+      fs.rmSync(configFile);
+      await waitForProblems(page, fluffOn('Warning'), 'bad-strategy/fluff back to a warning after deleting .strategy-lint.json');
+    } finally {
+      fs.rmSync(configFile, { force: true });
+      fs.rmSync(vscodeDir, { recursive: true, force: true });
+    }
+  });
+
+  scenario('08', 'readme-generic', 'a README (generic document) gets no strategy findings', async () => {
+    const text = fixture('README.md');
+    assert.match(text, /leverage|world-class/, 'fixture: the README uses words a strategy memo would be flagged for');
+    await openLinted(page, 'README.md', { type: 'General document' });
+    await statusItem(page, 'General document · 0').waitFor();
+    const rows = await problemRows(page);
+    const strategy = ofFile(rows, 'README.md').filter((r) => STRATEGY_FAMILIES.test(r.code ?? ''));
+    assert.deepEqual(strategy, [], `no kernel/bad-strategy/outcomes findings on README.md:\n${formatRows(ofFile(rows, 'README.md'))}`);
+    assert.deepEqual(ofFile(rows, 'README.md'), [], `no findings at all on README.md:\n${formatRows(ofFile(rows, 'README.md'))}`);
+  });
+});
+
+/** "line:col rule-id" of each finding the CLI reports for a workspace file (same engine, same date). */
+function cliFindings(name) {
+  const run = spawnSync(process.execPath, [path.join(repo, 'server/bin/strategy-lint.cjs'), '-f', 'json', '--reference-date', REFERENCE_DATE,
+    path.join(dirs.workspaceDir, name)], { encoding: 'utf8' });
+  if (run.status !== 0 && run.status !== 1) throw new Error(`strategy-lint CLI exited with ${run.status}: ${run.stderr}`);
+  return JSON.parse(run.stdout).map((f) => `${f.line}:${f.column} ${f.ruleId}`);
+}
