@@ -115,29 +115,59 @@ export async function resetWorkbench(page) {
   await closeWidgets(page);
   for (let i = 0; i < 20; i++) {
     if ((await page.locator('.tabs-container .tab').count()) === 0) break;
-    await h.runCommand(page, 'View: Revert and Close Editor');
+    await runCommand(page, 'View: Revert and Close Editor');
   }
   const left = await page.locator('.tabs-container .tab').count();
   if (left) throw new Error(`resetWorkbench: ${left} editor tab(s) would not close`);
-  if (await page.locator(h.SEL.notification).count()) await h.runCommand(page, 'Notifications: Clear All Notifications');
+  if (await page.locator(h.SEL.notification).count()) await runCommand(page, 'Notifications: Clear All Notifications');
+}
+
+/**
+ * F1, type the command's title, wait for its row and press Enter. Retried (Escape, F1 again) when
+ * the row does not appear: right after the workbench loads, the palette can open before the
+ * extensions' contributed commands are registered, and an open palette does not pick them up.
+ */
+async function pickCommand(page, title, { attempts = 3, perTryMs = 10_000 } = {}) {
+  const input = page.locator(h.SEL.quickInputBox);
+  const row = page.locator(h.SEL.quickInputRow, { hasText: title }).first();
+  for (let i = 1; ; i++) {
+    await page.keyboard.press('F1');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    try {
+      await row.waitFor({ timeout: perTryMs });
+      break;
+    } catch (err) {
+      const shown = await page.locator(h.SEL.quickInputRow).allInnerTexts().catch(() => []);
+      if (i >= attempts) throw new Error(`the command palette has no "${title}" after ${i} tries; it lists: ${JSON.stringify(shown)}`);
+      h.log(`"${title}" not in the command palette yet (try ${i}); retrying`);
+      await page.keyboard.press('Escape');
+      await page.locator(h.SEL.quickInput).waitFor({ state: 'hidden' });
+    }
+  }
+  await h.waitFor(async () => (await page.locator(h.SEL.quickInputRow).first().innerText()).includes(title),
+    { what: `"${title}" at the top of the command palette`, timeoutMs: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Run a command from the palette by its title (waits until the palette has closed). */
+export async function runCommand(page, title) {
+  await pickCommand(page, title);
+  await page.locator(h.SEL.quickInput).waitFor({ state: 'hidden' });
 }
 
 /**
  * Run a command that opens a quick pick of its own (e.g. "New document from template…"):
- * F1, the command, then wait for `firstItem` in its list, type `pick`, Enter.
+ * the command, then wait for `firstItem` in its list, type `pick`, Enter.
  */
 export async function runCommandAndPick(page, title, { firstItem, pick }) {
-  await page.keyboard.press('F1');
+  await pickCommand(page, title);
   const input = page.locator(h.SEL.quickInputBox);
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  await page.locator(h.SEL.quickInputRow, { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
   // the command's own quick pick replaces the palette in the same widget
   await page.locator(h.SEL.quickInputRow, { hasText: firstItem }).first().waitFor();
   await input.fill(pick);
-  await page.locator(h.SEL.quickInputRow, { hasText: pick }).first().waitFor();
-  await h.waitFor(async () => (await page.locator(`${h.SEL.quickInputRow}`).first().innerText()).includes(pick), { what: `"${pick}" at the top of the quick pick`, timeoutMs: 10_000 });
+  await h.waitFor(async () => (await page.locator(h.SEL.quickInputRow).first().innerText()).includes(pick),
+    { what: `"${pick}" at the top of the quick pick`, timeoutMs: 10_000 });
   await page.keyboard.press('Enter');
   await page.locator(h.SEL.quickInput).waitFor({ state: 'hidden' });
 }
@@ -147,12 +177,16 @@ export async function editorLines(page) {
   return ((await h.visibleEditorText(page)) ?? '').split('\n');
 }
 
-/** The first frame (not the workbench itself) whose text satisfies `predicate`: webview content sits two iframes deep. */
+/**
+ * The first frame (not the workbench itself) whose lower-cased text satisfies `predicate`:
+ * webview content sits two iframes deep.
+ */
 export async function frameWith(page, predicate, what, { timeoutMs = 30_000 } = {}) {
   return h.waitFor(async () => {
     for (const frame of page.frames()) {
       if (frame === page.mainFrame()) continue;
-      const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+      // innerText applies CSS text-transform ("Scores" may read "SCORES"): compare in lower case
+      const text = (await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '')).toLowerCase();
       if (predicate(text)) return frame;
     }
     return null;

@@ -16,7 +16,7 @@ import { ensureInstalled, paths } from './env.mjs';
 import * as h from './harness.mjs';
 import {
   collectLogs, editorLines, fixture, formatRows, frameWith, has, ofFile, openLinted, problemRows, REFERENCE_DATE,
-  resetWorkbench, runCommandAndPick, statusItem, STRATEGY_FAMILIES, waitForProblems, words,
+  resetWorkbench, runCommand, runCommandAndPick, statusItem, STRATEGY_FAMILIES, waitForProblems, words,
 } from './lib.mjs';
 
 const repo = paths().repoRoot;
@@ -71,7 +71,8 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
       'editor.minimap.enabled': false,
       'editor.hover.delay': 300,
       'workbench.editor.enablePreview': false,
-      'files.watcherExclude': {},
+      // one rendered line per text line, so the editor's lines can be compared with the file's
+      '[markdown]': { 'editor.wordWrap': 'off' },
     });
     h.log(`installing ${path.relative(repo, vsix)}`);
     await h.installExtension(vsix, dirs.extensionsDir, dirs.userDataDir);
@@ -182,7 +183,11 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     // Quick fix on "leverage".
     await page.locator(h.SEL.editorLines).first().click();
     await h.goTo(page, 23, 11);
-    const menu = await h.quickFix(page, 'Replace "leverage" with "use"');
+    const fixRow = page.locator('.action-widget .monaco-list-row', { hasText: 'Replace "leverage" with "use"' });
+    await h.pressUntilVisible(page, 'Control+.', fixRow);
+    const menu = await page.locator('.action-widget:visible .monaco-list-row').allInnerTexts();
+    await shot('quick-fix-menu');
+    await fixRow.first().click();
     for (const title of ['Replace "leverage" with "use"', 'Disable bad-strategy/fluff for this line', 'Disable bad-strategy/fluff for this file']) {
       assert.ok(menu.some((t) => t.includes(title)), `the quick fix menu offers "${title}": ${JSON.stringify(menu)}`);
     }
@@ -195,7 +200,7 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     await shot('quick-fix');
 
     // Fix all: Source Action… → "Fix all auto-fixable Strategy Lint problems (n)" (source.fixAll.strategyLint).
-    await h.runCommand(page, 'Source Action...');
+    await runCommand(page, 'Source Action...');
     const fixAll = page.locator('.action-widget .monaco-list-row', { hasText: 'Fix all auto-fixable Strategy Lint problems' });
     await fixAll.first().waitFor({ timeout: 15_000 });
     await shot('source-action-menu');
@@ -215,6 +220,9 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
   });
 
   scenario('05', 'templates', '"New document from template…" creates a roadmap and a release note with their sections', async ({ shot }) => {
+    // The panel closed, so the whole template fits in the editor (only rendered lines can be read).
+    if (await page.locator(h.SEL.problemsPanel).isVisible()) await runCommand(page, 'View: Hide Panel');
+    await page.locator(h.SEL.problemsPanel).waitFor({ state: 'hidden' });
     // Roadmap: Now / Next / Later.
     await runCommandAndPick(page, 'Strategy Lint: New document from template', { firstItem: 'Strategy memo', pick: 'Roadmap' });
     await page.locator(h.SEL.activeTab, { hasText: /Untitled-\d+/ }).waitFor();
@@ -245,15 +253,15 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     assert.equal(await page.locator('.tabs-container .tab', { hasText: /Untitled-\d+/ }).count(), 2, 'two new untitled documents');
   });
 
-  scenario('06', 'review', '"Review my strategy" opens the report with the kernel map and scores', async () => {
+  scenario('06', 'review', '"Review my strategy" opens the report with the kernel map and scores', async ({ shot }) => {
     const review = JSON.parse(execFileSync(process.execPath, [path.join(repo, 'server/bin/strategy-lint.cjs'), 'review', '-f', 'json',
       '--reference-date', REFERENCE_DATE, path.join(dirs.workspaceDir, 'weak-memo.md')], { encoding: 'utf8' }));
     await openLinted(page, 'weak-memo.md', { type: 'Strategy memo' });
-    await h.runCommand(page, 'Strategy Lint: Review my strategy');
-    await page.locator('.tabs-container .tab', { hasText: 'Review: weak-memo.md' }).waitFor();
+    await runCommand(page, 'Strategy Lint: Review my strategy');
+    await page.locator('.tabs-container .tab', { hasText: `Review: ${review.title}` }).waitFor();
     await page.mouse.move(5, 500); // no hover over the report
     // The report is in the webview's nested iframe, not in the workbench page.
-    const frame = await frameWith(page, (t) => t.includes('Strategy review') && t.includes('Scores') && t.includes(review.title), 'the review report in the webview');
+    const frame = await frameWith(page, (t) => t.includes('strategy review') && t.includes('scores') && t.includes(review.title.toLowerCase()), 'the review report in the webview');
     await frame.locator('#kernel ol.kernel li.step').first().waitFor();
     const steps = await frame.locator('#kernel ol.kernel li.step').evaluateAll((lis) => lis.map((li) => ({
       label: li.querySelector('h3')?.firstChild?.textContent.trim(),
@@ -271,6 +279,8 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     assert.deepEqual(scores, want, 'the scores match the engine\'s review');
     const overall = (await frame.locator('.ring-inner b').first().innerText()).trim();
     assert.equal(overall, String(review.overall.score), 'the overall score');
+    await shot('kernel');
+    await frame.locator('#scores').scrollIntoViewIfNeeded();
   });
 
   scenario('07', 'settings-and-config', 'turning bad-strategy/fluff off in settings and in .strategy-lint.json: the diagnostics follow', async ({ shot }) => {

@@ -193,8 +193,6 @@ const SECTION_PLAN: Readonly<Record<DocType, ReadonlyArray<readonly [SectionRole
 };
 
 const KERNEL_ROLES: readonly SectionRole[] = ['diagnosis', 'guiding-policy', 'coherent-actions'];
-/** kernel/empty-section's threshold: fewer words than this is an empty kernel section. */
-const KERNEL_MIN_WORDS = 15;
 /** A summary a busy reader gets through in about a minute. */
 const SUMMARY_MAX_WORDS = 250;
 const PLACEHOLDER = /\b(?:TODO|TBD|TBC|FIXME|XXX|lorem ipsum)\b|<[^<>\n]{1,80}>|\[(?:fill in|insert|add|describe)[^\]\n]{0,80}\]|\$\{[^}\n]{0,80}\}|\[\s*\.\.\.\s*\]/gi;
@@ -252,14 +250,15 @@ function buildKernelMap(doc: StrategyDocument, findings: readonly Finding[]): Ke
       return { role, label: info.label, purpose: info.purpose, expectation, status: 'missing', heading: null, line: null, words: 0, alsoAt: [], note: null, ruleIds: [] };
     }
     const words = proseWords(doc, first);
-    const threshold = KERNEL_ROLES.includes(role) ? KERNEL_MIN_WORDS : 1;
+    // A kernel section is empty exactly when kernel/empty-section says so (its threshold and
+    // placeholder list are the user's), so the report never disagrees with the squiggles.
     const flaggedEmpty = findings.some((f) => f.ruleId === 'kernel/empty-section' && f.start >= first.start && f.start < first.end);
     const note = role === 'summary' && words > SUMMARY_MAX_WORDS
       ? `${words.toLocaleString('en-US')} words is too long for a summary: cut it to the answer, the why and the ask (under ${SUMMARY_MAX_WORDS} words)`
       : null;
     return {
       role, label: info.label, purpose: info.purpose, expectation,
-      status: words < threshold || flaggedEmpty ? 'empty' : 'present',
+      status: flaggedEmpty || (!KERNEL_ROLES.includes(role) && words === 0) ? 'empty' : 'present',
       heading: first.title,
       line: lineOf(doc, first.titleStart),
       words,

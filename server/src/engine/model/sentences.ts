@@ -32,7 +32,7 @@ export interface Sentence {
 }
 
 /** Addresses in prose: autolink literals, `<https://…>` shown as text, e-mail addresses. */
-const ADDRESS = /\b(?:[a-z][a-z0-9+.-]{1,15}:\/\/|www\.)[^\s<>()]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
+const ADDRESS = /\b(?:[a-z][a-z0-9+.-]{1,15}:\/\/|www\.)[^\s<>()]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
 
 /** The prose blocks of a tree, exactly as StrategyDocument.textBlocks collects them. */
 function proseBlocks(root: Root): TextBlock[] {
@@ -50,8 +50,16 @@ function proseBlocks(root: Root): TextBlock[] {
 }
 
 interface Relative { start: number; end: number }
-/** A parsed block: nlcst paragraphs whose positions are offsets relative to the block's start. */
-type CachedBlock = NlcstParagraph[];
+/**
+ * A parsed block: nlcst paragraphs whose positions are offsets relative to the block's start, and
+ * the last copy placed in a document (reused while the block stays at the same offset, line and
+ * column: typing below a paragraph does not move it).
+ */
+interface CachedBlock {
+  parsed: NlcstParagraph[];
+  placedAt: string | null;
+  placed: NlcstParagraph[];
+}
 
 const CACHE_LIMIT = 20_000;
 /** Parsed blocks by source text, least recently used first (Map keeps insertion order). */
@@ -59,7 +67,7 @@ const cache = new Map<string, CachedBlock>();
 let parser: ParseEnglish | undefined;
 
 /** Parse one block's prose; positions become offsets relative to the block's source start. */
-function parseBlock(block: TextBlock): CachedBlock {
+function parseBlock(block: TextBlock): NlcstParagraph[] {
   parser ??= new ParseEnglish();
   const text = block.text.replace(ADDRESS, (address) => ' '.repeat(address.length));
   if (!/[\p{L}\p{N}]/u.test(text)) return [];
@@ -86,7 +94,7 @@ function cachedBlock(block: TextBlock, source: string): CachedBlock {
   if (parsed) {
     cache.delete(key); // most recently used goes last
   } else {
-    parsed = parseBlock(block);
+    parsed = { parsed: parseBlock(block), placedAt: null, placed: [] };
     if (cache.size >= CACHE_LIMIT) {
       let drop = cache.size - CACHE_LIMIT + 1000;
       for (const old of cache.keys()) {
@@ -121,10 +129,17 @@ export function buildNlcst(root: Root, text: string): NlcstRoot {
   const lines = new LineIndex(text);
   const children: NlcstRootContent[] = [];
   for (const block of proseBlocks(root)) {
-    const paragraphs = cachedBlock(block, text.slice(block.start, block.end));
-    for (const paragraph of paragraphs) {
+    const cached = cachedBlock(block, text.slice(block.start, block.end));
+    const at = lines.positionAt(block.start);
+    const placedAt = `${block.start}:${at.line}:${at.character}`;
+    if (cached.placedAt !== placedAt) {
+      // Placed copies are never mutated, so documents may share them while the block stays put.
+      cached.placed = cached.parsed.map((paragraph) => place(paragraph, block.start, lines));
+      cached.placedAt = placedAt;
+    }
+    for (const paragraph of cached.placed) {
       if (children.length > 0) children.push({ type: 'WhiteSpaceNode', value: '\n\n' });
-      children.push(place(paragraph, block.start, lines));
+      children.push(paragraph);
     }
   }
   const end = lines.positionAt(text.length);

@@ -161,9 +161,9 @@ export default defineRule({
     rationale:
       'A strategy is a set of choices; hedges ("we might", "perhaps", "hopefully") let the writer avoid making them, and intensifiers ("very", "significantly", "a lot") stand in for the number the reader needs. Rumelt\'s bad strategy hides in such words. retext-intensify finds them; this rule keeps only the ones that weaken a plan and leaves estimates, likelihoods and modal verbs alone.',
     howToFix:
-      'Commit ("we will", "we won\'t") or state the uncertainty once, with odds and the evidence that would settle it. Replace intensifiers with the fact: "significantly faster" → "twice as fast". The quick fix removes "very", "really", "actually" and similar words.',
+      'Commit ("we will", "we won\'t") or state the uncertainty once, with odds and the evidence that would settle it. Replace intensifiers with the fact: "significantly faster" → "twice as fast". The quick fix removes "very", "really", "truly" and similar words.',
     seeds: [
-      { source: '004', quote: 'Fluff: a form of gibberish masquerading as strategic concepts or arguments' },
+      { source: '004', quote: 'Rumelt’s identification of bad strategy through its hallmarks – fluff, failure to face the challenge' },
       { source: '002', quote: 'make trade-offs explicit' },
     ],
     examples: {

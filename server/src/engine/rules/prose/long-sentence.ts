@@ -37,8 +37,11 @@ function splitHint(text: string): string {
   let best: { index: number; length: number; score: number } | null = null;
   SPLIT_POINTS.lastIndex = 0;
   let match: RegExpExecArray | null;
+  let before = 0;
+  let counted = 0;
   while ((match = SPLIT_POINTS.exec(text)) !== null) {
-    const before = countWords(text.slice(0, match.index));
+    before += countWords(text.slice(counted, match.index)); // words before this split point, counted once
+    counted = match.index;
     if (before < 8 || total - before < 8) continue;
     const score = Math.abs(before - total / 2);
     if (!best || score < best.score) best = { index: match.index, length: match[0].length, score };

@@ -124,23 +124,40 @@ export function sentenceAt(doc: StrategyDocument, offset: number): Sentence | nu
   return null;
 }
 
-/**
- * Is source[offset] inside “quoted words” within its sentence? Curly quotes open and close;
- * straight double quotes count only when they pair up within the sentence.
- */
+const quoteSpans = new WeakMap<Sentence, Array<{ start: number; end: number }>>();
+
+/** Source ranges of “quoted words” in a sentence: curly quotes, and straight quotes that pair up. */
+function spansOf(doc: StrategyDocument, sentence: Sentence): Array<{ start: number; end: number }> {
+  let spans = quoteSpans.get(sentence);
+  if (!spans) {
+    spans = [];
+    const text = doc.text.slice(sentence.start, sentence.end);
+    let open = -1;
+    let depth = 0;
+    for (let i = 0; i < text.length; i++) {
+      const char = text[i];
+      if (char === '\u201c') {
+        if (depth++ === 0) open = i;
+      } else if (char === '\u201d' && depth > 0 && --depth === 0) {
+        spans.push({ start: sentence.start + open, end: sentence.start + i + 1 });
+      }
+    }
+    if (depth > 0) spans.push({ start: sentence.start + open, end: sentence.end }); // unclosed: quoted to the end
+    const straight: number[] = [];
+    for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) straight.push(i);
+    if (straight.length % 2 === 0) {
+      for (let i = 0; i < straight.length; i += 2) spans.push({ start: sentence.start + straight[i], end: sentence.start + straight[i + 1] + 1 });
+    }
+    quoteSpans.set(sentence, spans);
+  }
+  return spans;
+}
+
+/** Is source[offset] inside “quoted words” within its sentence? */
 export function inQuotation(doc: StrategyDocument, offset: number): boolean {
   const sentence = sentenceAt(doc, offset);
   if (!sentence) return false;
-  const before = doc.text.slice(sentence.start, offset);
-  let curly = 0;
-  for (const char of before) {
-    if (char === '\u201c') curly++;
-    else if (char === '\u201d') curly = Math.max(0, curly - 1);
-  }
-  if (curly > 0) return true;
-  const straightBefore = before.split('"').length - 1;
-  const straightAll = doc.text.slice(sentence.start, sentence.end).split('"').length - 1;
-  return straightAll % 2 === 0 && straightBefore % 2 === 1;
+  return spansOf(doc, sentence).some((span) => offset > span.start && offset < span.end);
 }
 
 /** Someone else's words: a block quote or a quotation inside a sentence. */
