@@ -98,10 +98,10 @@ export async function openLinted(page, name, { type = /[A-Za-z ]+/, timeoutMs = 
   await statusItem(page, pattern).waitFor({ timeout: timeoutMs });
 }
 
-/** Press Escape until no quick input, action widget, hover or peek is open. */
+/** Press Escape until no dialog, quick input, action widget, hover or peek is open (e.g. after a failed scenario). */
 export async function closeWidgets(page) {
-  for (let i = 0; i < 3; i++) {
-    const open = await page.locator(`${h.SEL.quickInput}:visible, .action-widget:visible, ${h.SEL.hover}:visible, .marker-widget:visible`).count();
+  for (let i = 0; i < 4; i++) {
+    const open = await page.locator(`.monaco-dialog-box:visible, ${h.SEL.quickInput}:visible, .action-widget:visible, ${h.SEL.hover}:visible, .marker-widget:visible`).count();
     if (!open) return;
     await page.keyboard.press('Escape');
   }

@@ -29,6 +29,13 @@ const rel = (p) => path.relative(process.cwd(), p) || '.';
 const log = (msg) => process.stdout.write(`[e2e] ${msg}\n`);
 const seconds = (ms) => `${(ms / 1000).toFixed(1)}s`;
 
+// Under `npm run test:e2e` the outer npm (Node 20) exports its user agent, e.g.
+// "npm/11.19 node/v20.20.2 linux x64", and a nested npm takes npm_config_user_agent as its own
+// config. code-server's postinstall reads the Node major from that string, so a first install
+// under npm run failed with "code-server currently requires node v24 … you are on node v20"
+// although it ran on Node 24. Drop what the outer npm exported about its own Node.
+for (const key of ['npm_config_user_agent', 'npm_node_execpath', 'NODE']) delete process.env[key];
+
 const SUITES = {
   vscode: path.join(import.meta.dirname, 'vscode.e2e.test.mjs'),
   neovim: path.join(import.meta.dirname, 'neovim.e2e.test.mjs'),

@@ -10,6 +10,9 @@ import type { ConfigLayer, ConfigProblem } from './config/types.js';
 import { findDirectives, Suppressions } from './suppress.js';
 import { applyFixes } from './fix.js';
 import type { DocType, Finding, Fix, ReportDescriptor, Rule, Severity } from './types.js';
+import type { Root } from 'mdast';
+import type { Root as NlcstRoot } from 'nlcst';
+import { sharedParser } from './incremental/parse-cache.js';
 
 export const INTERNAL_ERROR_RULE_ID = 'strategy-lint/internal-error';
 export const SKIPPED_RULES_ID = 'strategy-lint/rules-skipped';
@@ -59,9 +62,33 @@ function frontMatterLayer(document: StrategyDocument, file: string): { layer: Co
   return { layer: validated.layer, problems };
 }
 
+/**
+ * How lintSteps builds the document model: an incremental session passes its own parse of the
+ * text and its sentence layer. Without hooks, chunks of the text are parsed through a shared cache
+ * (parse-cache.ts: the same tree as parsing the whole text, reused across lints of similar texts).
+ */
+export interface LintHooks {
+  root?: Root;
+  nlcst?: (document: StrategyDocument) => NlcstRoot;
+}
+
 export function lint(text: string, options: LintOptions = {}): LintResult {
+  const steps = lintSteps(text, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * lint(), one rule at a time: the generator yields the id of each rule before running it, so a
+ * caller (the language server) can pause between rules, or stop when the text has changed.
+ */
+export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintHooks = {}): Generator<string, LintResult, void> {
   const baseLayers = options.layers ?? [];
   const document = new StrategyDocument(text, {
+    root: hooks.root ?? sharedParser.parse(text),
+    nlcst: hooks.nlcst,
     filePath: options.filePath,
     relativePath: options.relativePath,
     forcedType: options.type,
@@ -104,6 +131,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       skipped.push(rule.meta.id);
       continue;
     }
+    yield rule.meta.id;
     const severity = settings.severity;
     const context = {
       doc: document,

@@ -28,6 +28,10 @@ export interface DocumentOptions {
   /** Today, injectable for tests. */
   today?: Date;
   fiscalYearStartMonth: number;
+  /** The parse of `text`, when the caller has it (an incremental parser); else it is parsed here. */
+  root?: Root;
+  /** Builds the sentence layer (an incremental session reuses the trees of unchanged blocks); default `buildNlcst`. */
+  nlcst?: (document: StrategyDocument) => NlcstRoot;
 }
 
 export interface Objective {
@@ -122,12 +126,14 @@ export class StrategyDocument {
   private cachedRoadmapItems?: RoadmapItem[];
   private cachedReleases?: Release[];
   private cachedReleaseEntries?: ReleaseEntry[];
+  private readonly nlcstBuilder?: (document: StrategyDocument) => NlcstRoot;
 
   constructor(text: string, options: DocumentOptions) {
     this.text = text;
     this.filePath = options.filePath;
     this.lines = new LineIndex(text);
-    this.root = parseMarkdown(text);
+    this.root = options.root ?? parseMarkdown(text);
+    this.nlcstBuilder = options.nlcst;
     this.frontMatter = readFrontMatter(this.root);
     this.roleMatcher = new RoleMatcher(options.roleSynonyms);
     this.sections = buildSections(this.root, text.length, this.roleMatcher);
@@ -479,7 +485,7 @@ export class StrategyDocument {
 
   /** nlcst tree of the whole document (code, HTML and front matter excluded), built on first use. */
   get nlcst(): NlcstRoot {
-    this.cachedNlcst ??= buildNlcst(this.root, this.text);
+    this.cachedNlcst ??= this.nlcstBuilder ? this.nlcstBuilder(this) : buildNlcst(this.root, this.text, this.textBlocks, this.lines);
     return this.cachedNlcst;
   }
 

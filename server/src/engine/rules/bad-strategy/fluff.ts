@@ -74,8 +74,8 @@ export default defineRule({
     howToFix:
       'Replace the word with the concrete claim behind it: who, what changes, by how much. "Leverage our platform" becomes "reuse the billing service we already run". The quick fix removes purely decorative adjectives and swaps "leverage" for "use".',
     seeds: [
-      { source: '004', quote: 'Fluff: a form of gibberish masquerading as strategic concepts or arguments' },
-      { source: '004', quote: "Munger's twaddle" },
+      { source: '004', quote: 'Rumelt’s identification of bad strategy through its hallmarks – fluff, failure to face the challenge, mistaking goals for strategy, and bad strategic objectives' },
+      { source: '004', quote: 'Twaddle Tendency … Humans have a tendency to focus on irrelevant information or engage in meaningless chatter, distracting from important decisions.' },
     ],
     examples: {
       bad: '# Growth strategy\n\n## Guiding policy\n\nWe will leverage our world-class platform to unlock synergies across the ecosystem.\n',

@@ -1,0 +1,113 @@
+/**
+ * Splitting a Markdown document into chunks that parse on their own to exactly the tree the whole
+ * document parses to: a chunk starts at an ATX heading written at column 0. Such a heading ends
+ * every container (block quotes and list items need a marker or indentation to continue, and a
+ * heading is never lazy paragraph text) and interrupts every paragraph and table, so the parser
+ * is in its initial state right after it. Only constructs at the top level can swallow the line:
+ * fenced code, HTML blocks and YAML front matter. Link reference and footnote definitions reach
+ * across the whole document, so a document with one is not split at all.
+ *
+ * `candidateChunks` proposes the split points (skipping front matter and the inside of top-level
+ * fences, as far as a line scanner can tell); `parseChunked` then verifies each chunk's parse
+ * (see `safeEnding`) and merges a chunk with the next one whenever the line after it might not be
+ * a heading in the whole document. The equality with a whole-document parse is checked by
+ * property tests (test/incremental-*.test.ts).
+ */
+import type { Root, RootContent } from 'mdast';
+
+export interface Chunk {
+  /** Offset of the chunk's first character. */
+  start: number;
+  /** 0-based line of the chunk's first character. */
+  line: number;
+  text: string;
+}
+
+/** A definition (`[label]: url`, `[^note]: text`) always has `]` right before `:`. */
+export function hasDefinitions(text: string): boolean {
+  return text.includes(']:');
+}
+
+const ATX = /^#{1,6}(?:[ \t\r\n]|$)/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+
+/**
+ * Candidate chunks: the text cut before every column-0 ATX heading line that is not inside front
+ * matter or a top-level fenced code block (as a line scanner sees them). Returns one chunk when
+ * the document must be parsed whole.
+ */
+export function candidateChunks(text: string): Chunk[] {
+  if (hasDefinitions(text)) return [{ start: 0, line: 0, text }];
+  const cuts: Array<{ start: number; line: number }> = [{ start: 0, line: 0 }];
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // Front matter: no cut until a line that is exactly `---` closes it (stricter than the parser,
+  // which also takes trailing spaces: when unsure, do not cut).
+  let inFrontMatter = text.startsWith('---', bom);
+  let fence: { char: string; length: number } | null = null;
+  let offset = 0;
+  let line = 0;
+  const length = text.length;
+  while (offset < length) {
+    // The line [offset, end) and its line ending.
+    let end = offset;
+    while (end < length) {
+      const code = text.charCodeAt(end);
+      if (code === 10 || code === 13) break;
+      end++;
+    }
+    let next = end;
+    if (next < length) next += text.charCodeAt(next) === 13 && text.charCodeAt(next + 1) === 10 ? 2 : 1;
+    const first = text.charCodeAt(offset);
+    if (inFrontMatter) {
+      if (line > 0 && end - offset === 3 && text.startsWith('---', offset)) inFrontMatter = false;
+    } else if (fence) {
+      // A closing fence: the same character, at least as long, nothing but spaces after it.
+      if (first === 32 || first === 96 || first === 126) {
+        const match = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(text.slice(offset, end));
+        if (match && match[1][0] === fence.char && match[1].length >= fence.length) fence = null;
+      }
+    } else if (first === 35 /* # */) {
+      if (line > 0 && ATX.test(text.slice(offset, Math.min(end + 1, offset + 8)))) cuts.push({ start: offset, line });
+    } else if (first === 32 || first === 96 || first === 126) {
+      const match = FENCE_OPEN.exec(text.slice(offset, end));
+      // A backtick fence's info string has no backtick (else the line is a code span).
+      if (match && !(match[1][0] === '`' && match[2].includes('`'))) fence = { char: match[1][0], length: match[1].length };
+    }
+    offset = next;
+    line++;
+  }
+  const chunks: Chunk[] = [];
+  for (let i = 0; i < cuts.length; i++) {
+    const to = i + 1 < cuts.length ? cuts[i + 1].start : length;
+    chunks.push({ start: cuts[i].start, line: cuts[i].line, text: text.slice(cuts[i].start, to) });
+  }
+  return chunks;
+}
+
+/** Nodes that a column-0 ATX heading on the next line always ends. */
+const ENDED_BY_HEADING = new Set(['heading', 'paragraph', 'list', 'blockquote', 'thematicBreak', 'table']);
+
+/**
+ * Is the line after this chunk (a column-0 ATX heading line) sure to be a heading in the whole
+ * document? It is unless the chunk ends inside a construct that can swallow it: an unclosed
+ * fenced code block, an HTML block (whose end rules this does not try to follow) or front matter.
+ * `text` is the chunk's text, `root` its parse (offsets relative to the chunk).
+ */
+export function safeEnding(root: Root, text: string): boolean {
+  const last: RootContent | undefined = root.children[root.children.length - 1];
+  if (!last) return true;
+  if (ENDED_BY_HEADING.has(last.type)) return true;
+  if (last.type === 'yaml') return true; // closed by definition (an unclosed one is no yaml node)
+  if (last.type === 'code') {
+    const start = last.position?.start.offset ?? 0;
+    const end = last.position?.end.offset ?? text.length;
+    const source = text.slice(start, end);
+    const open = /^ {0,3}(`{3,}|~{3,})/.exec(source);
+    if (!open) return true; // indented code: a column-0 line ends it
+    const lines = source.split(/\r\n|\r|\n/);
+    if (lines.length < 2) return false;
+    const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1]);
+    return close !== null && close[1][0] === open[1][0] && close[1].length >= open[1].length;
+  }
+  return false;
+}
