@@ -29,7 +29,7 @@ export class ChunkedParser {
    * @param budget Most characters of chunk text kept (the trees are a few times larger); chunks
    * of the latest document are kept even over the budget.
    */
-  constructor(private readonly budget = 2_000_000) {}
+  constructor(private readonly budget = 1_000_000) {}
 
   parse(text: string): Root {
     const chunks = candidateChunks(text);

@@ -66,8 +66,8 @@ const CACHE_LIMIT = 20_000;
 const cache = new Map<string, CachedBlock>();
 let parser: ParseEnglish | undefined;
 
-/** Parse one block's prose; positions become offsets relative to the block's source start. */
-function parseBlock(block: TextBlock): NlcstParagraph[] {
+/** Parse one block's prose; positions become offsets relative to the block's source start (`rel`). */
+export function parseBlock(block: TextBlock): NlcstParagraph[] {
   parser ??= new ParseEnglish();
   const text = block.text.replace(ADDRESS, (address) => ' '.repeat(address.length));
   if (!/[\p{L}\p{N}]/u.test(text)) return [];
@@ -88,8 +88,13 @@ function parseBlock(block: TextBlock): NlcstParagraph[] {
   return paragraphs;
 }
 
+/** What the sentence trees of a block depend on: its kind, its source and its prose text. */
+export function blockKey(block: TextBlock, source: string): string {
+  return `${block.kind}\u0000${source}\u0000${block.text}`;
+}
+
 function cachedBlock(block: TextBlock, source: string): CachedBlock {
-  const key = `${block.kind}\u0000${source}\u0000${block.text}`;
+  const key = blockKey(block, source);
   let parsed = cache.get(key);
   if (parsed) {
     cache.delete(key); // most recently used goes last
@@ -107,34 +112,75 @@ function cachedBlock(block: TextBlock, source: string): CachedBlock {
   return parsed;
 }
 
+/**
+ * Placed paragraphs and sentences → the cached node they were copied from. Caches of work on a
+ * paragraph or sentence (retext messages, counts) key on `contentIdentity(node)`, which is the
+ * same object for every copy of a cached block, so they hit across lints.
+ */
+const sources = new WeakMap<object, object>();
+
+/**
+ * An object standing for a paragraph's or sentence's content: the cached tree it was placed from,
+ * else the node itself (an incremental session keeps its nodes, and only moves them, while their
+ * block's text is unchanged).
+ */
+export function contentIdentity(node: object): object {
+  return sources.get(node) ?? node;
+}
+
+/** The line starts around one block, to place its nodes without searching the whole document. */
+export class BlockLines {
+  private readonly starts: number[];
+  private readonly firstLine: number;
+
+  constructor(lines: LineIndex, from: number, to: number) {
+    const all = lines.lineStarts;
+    const first = lines.positionAt(from).line;
+    let last = first;
+    while (last + 1 < all.length && all[last + 1] <= to) last++;
+    this.firstLine = first;
+    this.starts = all.slice(first, last + 1);
+  }
+
+  /** The unist point of an offset within the block (as LineIndex.positionAt, 1-based). */
+  point(offset: number): { line: number; column: number; offset: number } {
+    const starts = this.starts;
+    let index = starts.length - 1;
+    while (index > 0 && starts[index] > offset) index--;
+    return { line: this.firstLine + index + 1, column: offset - starts[index] + 1, offset };
+  }
+}
+
 /** A copy of a cached tree at its place in this document (cached trees are never mutated). */
-function place<T extends UnistNode>(node: T, base: number, lines: LineIndex): T {
+function place<T extends UnistNode>(node: T, base: number, lines: BlockLines): T {
   const rel = (node as UnistNode & { rel?: Relative }).rel;
   const copy: Record<string, unknown> = { type: node.type };
   if ('value' in node) copy.value = (node as unknown as { value: string }).value;
   const children = (node as { children?: UnistNode[] }).children;
-  if (children) copy.children = children.map((child) => place(child, base, lines));
-  if (rel) {
-    const from = lines.positionAt(base + rel.start);
-    const to = lines.positionAt(base + rel.end);
-    copy.position = {
-      start: { line: from.line + 1, column: from.character + 1, offset: base + rel.start },
-      end: { line: to.line + 1, column: to.character + 1, offset: base + rel.end },
-    };
+  if (children) {
+    const placed: UnistNode[] = new Array(children.length);
+    for (let i = 0; i < children.length; i++) placed[i] = place(children[i], base, lines);
+    copy.children = placed;
   }
+  if (rel) copy.position = { start: lines.point(base + rel.start), end: lines.point(base + rel.end) };
+  if (node.type === 'ParagraphNode' || node.type === 'SentenceNode') sources.set(copy, node);
   return copy as unknown as T;
 }
 
-export function buildNlcst(root: Root, text: string): NlcstRoot {
-  const lines = new LineIndex(text);
+/**
+ * The sentence layer of a document from its prose blocks (`blocks` and `lines`: the document's
+ * own, when it has them; else collected here).
+ */
+export function buildNlcst(root: Root, text: string, blocks: readonly TextBlock[] = proseBlocks(root), lines = new LineIndex(text)): NlcstRoot {
   const children: NlcstRootContent[] = [];
-  for (const block of proseBlocks(root)) {
+  for (const block of blocks) {
     const cached = cachedBlock(block, text.slice(block.start, block.end));
     const at = lines.positionAt(block.start);
     const placedAt = `${block.start}:${at.line}:${at.character}`;
     if (cached.placedAt !== placedAt) {
       // Placed copies are never mutated, so documents may share them while the block stays put.
-      cached.placed = cached.parsed.map((paragraph) => place(paragraph, block.start, lines));
+      const blockLines = new BlockLines(lines, block.start, block.end);
+      cached.placed = cached.parsed.map((paragraph) => place(paragraph, block.start, blockLines));
       cached.placedAt = placedAt;
     }
     for (const paragraph of cached.placed) {

@@ -30,6 +30,11 @@ export default defineRule({
         ],
         description: 'Words that show a diagnosis names a difficulty (matched with inflections); one is enough to keep the rule quiet.',
       },
+      upbeatIdioms: {
+        type: 'string[]',
+        default: ['never been more', 'never been better', 'never looked better', 'no better time', 'not only', 'no doubt', 'no shortage of', 'nothing but', 'only going to grow', 'no limit', 'no ceiling', 'cannot wait', "can't wait", 'second to none', 'no one else'],
+        description: 'Upbeat idioms that contain a problem word but name no difficulty ("the team has never been more energised"); they are ignored before looking for problem words.',
+      },
       minWords: {
         type: 'number',
         default: 12,
@@ -54,10 +59,17 @@ export default defineRule({
     const diagnoses = roleSections(doc, 'diagnosis');
     if (diagnoses.length === 0) return;
     const matcher = phraseMatcher(options.problemWords);
+    const idioms = phraseMatcher(options.upbeatIdioms, { inflect: false });
+    // "never been more energised" is praise, not a problem: blank such idioms first.
+    const namesProblem = (text: string): boolean => {
+      let plain = text;
+      for (const idiom of idioms.matchAll(text)) plain = plain.slice(0, idiom.index) + ' '.repeat(idiom.length) + plain.slice(idiom.index + idiom.length);
+      return matcher.test(plain);
+    };
     // The heading counts: "The challenge: onboarding takes three weeks".
-    const titleNamesIt = diagnoses.some((section) => matcher.test(section.title.replace(/^\W*(?:the\s+)?challenges?\b/i, '')));
+    const titleNamesIt = diagnoses.some((section) => namesProblem(section.title.replace(/^\W*(?:the\s+)?challenges?\b/i, '')));
     const blocks = diagnoses.flatMap((section) => roleBlocks(doc, section, 'diagnosis', true));
-    if (titleNamesIt || blocks.some((block) => matcher.test(block.text))) return;
+    if (titleNamesIt || blocks.some((block) => namesProblem(block.text))) return;
     if (proseWords(blocks, DEFAULT_PLACEHOLDERS).words < options.minWords) return;
     reportDocument(`The diagnosis (${quoteTitle(diagnoses[0])}) names no obstacle: it describes the situation but not what makes it hard. Say which customers hurt, what blocks you, and what it costs.`);
   },

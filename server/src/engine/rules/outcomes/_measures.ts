@@ -193,9 +193,14 @@ export function outputVerbLead(statement: string, verbs: readonly string[]): Reg
 
 const PASSIVE_OUTPUT = /^((?:[\p{L}\p{N}'’&/-]+\s+){1,6}?)(?:is\s+|are\s+|gets?\s+|has\s+been\s+|have\s+been\s+)?(shipped|launched|released|delivered|completed|implemented|migrated|rolled\s+out|published|deployed|live|generally\s+available|in\s+production)(?![\p{L}\p{N}-])/iu;
 
+/** Customers as the subject ("Merchants go live on day one"): behaviour, which is an outcome. */
+const CUSTOMERS_LEAD = /^(?:the\s+|our\s+|new\s+|all\s+|more\s+)?(?:\d[\d,]*\s+)?(?:customers|users|teams|accounts|admins|merchants|developers|members|people|buyers|clients|partners|sellers|shoppers|subscribers)\b/i;
+
 /** "New portal live by Q2", "SSO shipped to all plans": a deliverable stated as done. */
 export function outputPassive(statement: string): RegExpExecArray | null {
-  const match = PASSIVE_OUTPUT.exec(foldTypography(statement).trimStart());
+  const folded = foldTypography(statement).trimStart();
+  if (CUSTOMERS_LEAD.test(folded)) return null;
+  const match = PASSIVE_OUTPUT.exec(folded);
   // "Customers launched 200 campaigns" is customer behaviour; "Developer portal live" is a deliverable.
   const head = match?.[1].trim().split(/\s+/).pop() ?? '';
   if (!match || CUSTOMER_SUBJECT.test(head)) return null;

@@ -1,0 +1,80 @@
+/**
+ * Incremental linting: a LintSession lints successive versions of one document and reuses, from
+ * one version to the next, everything an edit cannot have changed:
+ *
+ *   - the Markdown parse, by chunk (a chunk runs from one column-0 ATX heading to the next; see
+ *     chunks.ts): only chunks whose text changed are parsed again, the others are copied with
+ *     their positions moved;
+ *   - the sentence layer (nlcst), by prose block: unchanged blocks keep their trees, shifted in
+ *     place when they moved (nlcst.ts);
+ *   - through those trees, what rules cache per paragraph or sentence (retext plugin messages,
+ *     readability counts), keyed on the trees' identity.
+ *
+ * The document model (sections, items, type…) and the rules then run over the whole document as
+ * lint() does, so the findings are exactly lint()'s for the same text and options (property
+ * tests in test/incremental-*.test.ts check this after random edits).
+ */
+import { lintSteps, type LintOptions, type LintResult } from '../lint.js';
+import { buildNlcst } from '../model/sentences.js';
+import type { StrategyDocument } from '../model/document.js';
+import { ChunkedParser } from './parse-cache.js';
+import { NlcstPlacements } from './nlcst.js';
+
+export interface SessionStats {
+  /** Chunks the text was cut into, and how many of them had to be parsed. */
+  chunks: number;
+  /** Prose blocks whose sentence trees were parsed (the others were reused). */
+  parsedBlocks: number;
+}
+
+export class LintSession {
+  private readonly parser = new ChunkedParser(0);
+  private readonly placements = new NlcstPlacements();
+  /** Counts the lints started: a document of an older lint does not touch the session's trees. */
+  private generation = 0;
+
+  constructor(private options: LintOptions = {}) {}
+
+  /** Options for the next lints (configuration changed). The caches do not depend on them. */
+  setOptions(options: LintOptions): void {
+    this.options = options;
+  }
+
+  get lintOptions(): LintOptions {
+    return this.options;
+  }
+
+  /** Lint this version of the document: the same result as `lint(text, options)`. */
+  lint(text: string): LintResult {
+    const steps = this.lintSteps(text);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The lint as steps (see lintSteps in lint.ts): yields a rule id before each rule. Only the
+   * latest lint started updates the session; an abandoned one can be dropped at any step.
+   */
+  lintSteps(text: string): Generator<string, LintResult, void> {
+    const generation = ++this.generation;
+    const root = this.parser.parse(text);
+    const nlcst = (document: StrategyDocument) =>
+      generation === this.generation
+        ? this.placements.build(document)
+        : buildNlcst(document.root, document.text, document.textBlocks, document.lines);
+    return lintSteps(text, this.options, { root, nlcst });
+  }
+
+  /** Blocks parsed for the sentence layer by the latest lint that needed it. */
+  get stats(): Pick<SessionStats, 'parsedBlocks'> {
+    return { parsedBlocks: this.placements.parsedBlocks };
+  }
+
+  /** Release the trees (the document was closed). */
+  dispose(): void {
+    this.parser.clear();
+    this.placements.clear();
+  }
+}
