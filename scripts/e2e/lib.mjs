@@ -95,7 +95,13 @@ export async function openLinted(page, name, { type = /[A-Za-z ]+/, timeoutMs = 
   await h.openFileFromExplorer(page, name);
   await page.locator('#status\\.editor\\.mode', { hasText: 'Markdown' }).waitFor({ timeout: timeoutMs });
   const pattern = new RegExp(`${typeof type === 'string' ? type : type.source} · \\d+`);
-  await statusItem(page, pattern).waitFor({ timeout: timeoutMs });
+  try {
+    await statusItem(page, pattern).waitFor({ timeout: timeoutMs });
+  } catch (err) {
+    const items = await page.locator(`${h.SEL.statusBar} .statusbar-item`).allInnerTexts().catch(() => []);
+    throw new Error(`${name}: the status bar never showed ${pattern} (the server's lint of the document) within ${timeoutMs / 1000}s; `
+      + `it shows: ${JSON.stringify(items.map((t) => t.trim()).filter(Boolean))}`);
+  }
 }
 
 /** Press Escape until no dialog, quick input, action widget, hover or peek is open (e.g. after a failed scenario). */

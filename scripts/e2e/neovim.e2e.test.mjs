@@ -89,8 +89,8 @@ describe('Strategy Lint in Neovim (built-in LSP client, headless)', () => {
     }
     assert.ok(diagnostics.every((d) => d.source === 'strategy-lint'), 'source is strategy-lint');
     assert.equal(diagnostics.find((d) => d.code === 'bad-strategy/fluff').severity, 2, 'fluff is a warning (vim.diagnostic.severity.WARN)');
-    assert.equal(status.label, 'Strategy memo');
-    assert.equal(status.findings, diagnostics.length);
+    assert.equal(status.label, 'Strategy memo', 'strategyLint/status: the memo is typed as a strategy memo');
+    assert.equal(status.findings, diagnostics.length, 'strategyLint/status counts what Neovim holds');
   });
 
   test('nvim 02 typing "leverage" into a clean memo adds a fluff diagnostic; deleting it removes it', () => {
@@ -125,12 +125,12 @@ describe('Strategy Lint in Neovim (built-in LSP client, headless)', () => {
     const expected = fixture('fixes-memo.md').replace('We will leverage a world-class support team and utilize partners.', 'We will use a support team and use partners.');
     assert.equal(f.lines.join('\n'), expected.replace(/\n$/, ''), 'the buffer after applying the Fix all edit');
     assert.deepEqual(f.after, [], `after Fix all:\n${list(f.after)}`);
-    assert.equal(f.afterStatus.findings, 0);
+    assert.equal(f.afterStatus.findings, 0, 'strategyLint/status after Fix all');
   });
 
   test('nvim 08 a README (generic document) gets no strategy findings', () => {
     const { diagnostics, status } = result.steps.readme;
-    assert.equal(status.docType, 'generic');
+    assert.equal(status.docType, 'generic', `README.md is a general document (strategyLint/status says ${status.label})`);
     assert.deepEqual(diagnostics.filter((d) => STRATEGY_FAMILIES.test(String(d.code))).map(lineOf), []);
     assert.deepEqual(diagnostics.map(lineOf), [], `no findings at all:\n${list(diagnostics)}`);
   });

@@ -29,12 +29,7 @@ const rel = (p) => path.relative(process.cwd(), p) || '.';
 const log = (msg) => process.stdout.write(`[e2e] ${msg}\n`);
 const seconds = (ms) => `${(ms / 1000).toFixed(1)}s`;
 
-// Under `npm run test:e2e` the outer npm (Node 20) exports its user agent, e.g.
-// "npm/11.19 node/v20.20.2 linux x64", and a nested npm takes npm_config_user_agent as its own
-// config. code-server's postinstall reads the Node major from that string, so a first install
-// under npm run failed with "code-server currently requires node v24 … you are on node v20"
-// although it ran on Node 24. Drop what the outer npm exported about its own Node.
-for (const key of ['npm_config_user_agent', 'npm_node_execpath', 'NODE']) delete process.env[key];
+// (The outer npm's own Node details are dropped for nested installs by node24Env() in env.mjs.)
 
 const SUITES = {
   vscode: path.join(import.meta.dirname, 'vscode.e2e.test.mjs'),

@@ -15,9 +15,10 @@ import fc from 'fast-check';
 import type { Nodes, Parents } from 'mdast';
 import {
   allRules, applyFixes, fixAll, lint, DOC_TYPES, SEVERITIES, INTERNAL_ERROR_RULE_ID,
-  type DocType, type Finding, type LintOptions, type LintResult,
+  type DocType, type Finding, type LintOptions, type LintResult, type OptionSpecs,
 } from '../src/engine/index.js';
 import { DEFAULT_ROLE_SYNONYMS } from '../src/engine/model/roles.js';
+import { foldTypography } from '../src/engine/text/phrases.js';
 import { FIXTURE_TODAY } from './helpers/fixtures.js';
 import { fixturesDir } from './helpers/paths.js';
 
@@ -38,7 +39,7 @@ export function runsFor(ciRuns: number): number {
 
 /** Every word list the rules ship (fluff, hedges, KR words, placeholders, …): the words rules react to. */
 const RULE_WORDS: string[] = [...new Set(allRules.flatMap((rule) =>
-  Object.values(rule.meta.options).flatMap((spec) => (spec.type === 'string[]' ? [...spec.default] : []))))]
+  Object.values(rule.meta.options as OptionSpecs).flatMap((spec) => (spec.type === 'string[]' ? [...spec.default] : []))))]
   .filter((word) => word.length > 0 && word.length < 40);
 
 const PLAIN_WORDS = [
@@ -113,12 +114,12 @@ const inlineArb: fc.Arbitrary<string> = fc.oneof(
 
 const sentenceArb = fc.tuple(
   fc.option(fc.constantFrom(...LABELS), { freq: 4 }),
-  fc.array(inlineArb, { minLength: 1, maxLength: 18 }),
+  fc.array(inlineArb, { minLength: 1, maxLength: 12 }),
   fc.constantFrom('.', '.', '.', '?', '!', '', ':', '…'),
 ).map(([label, parts, end]) => `${label ? `${label} ` : ''}${parts.join(' ')}${end}`);
 
 /** A paragraph: sentences, sometimes over several lines (soft and hard breaks). */
-const paragraphArb = fc.array(fc.tuple(sentenceArb, fc.constantFrom(' ', ' ', ' ', '\n', '  \n', '\\\n')), { minLength: 1, maxLength: 4 })
+const paragraphArb = fc.array(fc.tuple(sentenceArb, fc.constantFrom(' ', ' ', ' ', '\n', '  \n', '\\\n')), { minLength: 1, maxLength: 3 })
   .map((parts) => parts.map(([s, sep], i) => (i === parts.length - 1 ? s : s + sep)).join(''));
 
 const headingTextArb = fc.tuple(
@@ -135,17 +136,20 @@ const headingArb = fc.oneof(
 
 interface ListShape { ordered: boolean; marker: string; items: Array<{ task: string; text: string; children: ListShape | null }> }
 
-const listArb: fc.Arbitrary<ListShape> = fc.letrec<{ list: ListShape }>((tie) => ({
-  list: fc.record({
+/** A list nested at most `depth` levels below this one. */
+function listOfDepth(depth: number): fc.Arbitrary<ListShape> {
+  return fc.record({
     ordered: fc.boolean(),
     marker: fc.constantFrom('-', '*', '+', '.', ')'),
     items: fc.array(fc.record({
       task: fc.constantFrom('', '', '', '[ ] ', '[x] ', '[X] '),
       text: fc.oneof({ weight: 4, arbitrary: sentenceArb }, { weight: 1, arbitrary: paragraphArb }, { weight: 1, arbitrary: fc.constant('') }),
-      children: fc.option(tie('list'), { freq: 4, depthSize: 'small' }),
-    }), { minLength: 1, maxLength: 5 }),
-  }),
-})).list;
+      children: depth > 0 ? fc.option(listOfDepth(depth - 1), { freq: 3 }) : fc.constant(null),
+    }), { minLength: 1, maxLength: 4 }),
+  });
+}
+
+const listArb = listOfDepth(2);
 
 function renderList(list: ListShape, indent = ''): string {
   return list.items.map((item, i) => {
@@ -328,6 +332,11 @@ function proseRanges(result: LintResult): Array<[number, number]> {
   return ranges;
 }
 
+/** Source ranges of headings: rules about a section flag its heading, even an empty one ("#"). */
+function headingRanges(result: LintResult): Array<[number, number]> {
+  return result.document.sections.map((section) => [section.heading.position?.start.offset ?? 0, section.heading.position?.end.offset ?? 0]);
+}
+
 /** Inside the front matter block (some rules flag its `updated:` date). */
 function inFrontMatter(result: LintResult, finding: Finding): boolean {
   const fm = result.document.frontMatter;
@@ -345,8 +354,11 @@ function inFrontMatter(result: LintResult, finding: Finding): boolean {
  * - a document-level finding sits on the title range;
  * - a range finding is non-empty, holds a non-whitespace character, and overlaps a non-whitespace
  *   character of prose (a text or inline-code node outside code blocks, HTML and front matter) —
- *   or lies inside the front matter;
- * - every fix edit lies inside the document, edits of one fix do not overlap.
+ *   or lies inside a heading (an empty one included) or inside the front matter;
+ * - the words a message quotes ("leverage" is fluff) are the words of its range (or the range is
+ *   the first part of the quoted statement);
+ * - every fix edit lies inside the document, edits of one fix do not overlap, and what an edit
+ *   removes is prose or blank space, never markup.
  */
 export function violations(text: string, result: LintResult): string[] {
   const problems: string[] = [];
@@ -376,9 +388,20 @@ export function violations(text: string, result: LintResult): string[] {
       if (f.start !== title.start || f.end !== title.end) problems.push(`document-level finding off the title range [${title.start},${title.end}): ${describe(f)}`);
     } else if (!inFrontMatter(result, f)) {
       const flagged = text.slice(f.start, f.end);
+      const onHeading = headingRanges(result).some(([s, e]) => s <= f.start && f.end <= e);
       if (f.end <= f.start || !/\S/u.test(flagged)) problems.push(`empty or whitespace-only range: ${describe(f)}`);
-      else if (!prose.some(([s, e]) => s < f.end && f.start < e && /\S/u.test(text.slice(Math.max(s, f.start), Math.min(e, f.end))))) {
+      else if (!onHeading && !prose.some(([s, e]) => s < f.end && f.start < e && /\S/u.test(text.slice(Math.max(s, f.start), Math.min(e, f.end))))) {
         problems.push(`range touches no prose (code, HTML or markup only): ${describe(f)}`);
+      }
+    }
+    // Rules that quote the words they flag ("leverage" is fluff): the range holds those words.
+    const quoted = QUOTING_RULES.has(f.ruleId) ? /^["“]([^"”]{1,80})["”]/u.exec(f.message)?.[1] : undefined;
+    if (quoted && !f.documentLevel && f.end > f.start) {
+      // A quote of the source may carry a link's URL: only its text is prose.
+      const wanted = wordsOf(quoted.replace(/…$/u, '').replace(/\]\([^)]*\)/gu, ']'));
+      const flagged = wordsOf(prose.filter(([s, e]) => s < f.end && f.start < e).map(([s, e]) => text.slice(Math.max(s, f.start), Math.min(e, f.end))).join(' '));
+      if (wanted.length > 0 && !isSubsequence(wanted, flagged)) {
+        problems.push(`the range does not hold the quoted words ${JSON.stringify(quoted)}: ${describe(f)}`);
       }
     }
     if (f.fix) {
@@ -388,10 +411,34 @@ export function violations(text: string, result: LintResult): string[] {
           problems.push(`fix edit outside the document: ${f.ruleId} ${JSON.stringify(e)}`);
         }
         if (i > 0 && edits[i - 1].end > e.start) problems.push(`overlapping edits in one fix of ${f.ruleId}`);
+        // What a fix removes is prose or blank space, never markup (a link's "]", a list marker).
+        for (let k = e.start; k < e.end; k++) {
+          if (/\s/u.test(text[k]) || prose.some(([s, end]) => s <= k && k < end)) continue;
+          problems.push(`fix of ${f.ruleId} removes markup ${JSON.stringify(text.slice(e.start, e.end).slice(0, 40))} at ${k}`);
+          break;
+        }
       }
     }
   }
   return problems;
+}
+
+/** Rules whose message starts by quoting exactly the words their range flags. */
+const QUOTING_RULES = new Set([
+  'bad-strategy/fluff', 'bad-strategy/goals-as-strategy', 'outcomes/vanity-metric', 'release-notes/we-centric',
+  'prose/undefined-acronym', 'prose/passive', 'prose/vague-time', 'prose/hedge',
+]);
+
+/** The words of a text (letters and digits, folded typography, lower case), for comparing a message's quote with the source. */
+function wordsOf(text: string): string[] {
+  return foldTypography(text).normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** True when `words` appear in `within` in order (a quote may leave out images, URLs and markup). */
+function isSubsequence(words: readonly string[], within: readonly string[]): boolean {
+  let at = 0;
+  for (const word of within) if (at < words.length && word === words[at]) at++;
+  return at === words.length;
 }
 
 /** Findings without the document object, for comparing runs. */

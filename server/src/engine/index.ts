@@ -1,6 +1,6 @@
 /** Public API of the Strategy Lint engine (pure: text + config → findings). */
 export * from './types.js';
-export { lint, lintSteps, fixAll, INTERNAL_ERROR_RULE_ID, SKIPPED_RULES_ID, type LintOptions, type LintResult, type FixAllResult } from './lint.js';
+export { lint, lintSteps, fixAll, INTERNAL_ERROR_RULE_ID, SKIPPED_RULES_ID, PARSE_LIMITED_ID, type LintOptions, type LintResult, type FixAllResult } from './lint.js';
 export { LintSession } from './incremental/session.js';
 export { applyFixes } from './fix.js';
 export { allRules, rulesById, ruleDocUrl, DOCS_BASE_URL } from './rules/index.js';

@@ -2,12 +2,13 @@
  * The engine's entry point: lint(text, options) → findings. Pure: no file system, no LSP.
  * One rule that throws yields one internal-error finding naming it; the others still report.
  */
-import { StrategyDocument } from './model/document.js';
+import { StrategyDocument, type DocumentOptions } from './model/document.js';
 import { allRules } from './rules/index.js';
 import { resolveRule, resolveRoleSynonyms, lastSet, mergedTypeGlobs, DEFAULT_MAX_DOCUMENT_LENGTH } from './config/resolve.js';
 import { validateConfig } from './config/validate.js';
 import type { ConfigLayer, ConfigProblem } from './config/types.js';
 import { findDirectives, Suppressions } from './suppress.js';
+import { limitMarkup, NESTING_COLUMN_LIMIT, DELIMITER_LIMIT, type MarkupLimits } from './model/markup-limits.js';
 import { applyFixes } from './fix.js';
 import type { DocType, Finding, Fix, ReportDescriptor, Rule, Severity } from './types.js';
 import type { Root } from 'mdast';
@@ -16,6 +17,8 @@ import { sharedParser } from './incremental/parse-cache.js';
 
 export const INTERNAL_ERROR_RULE_ID = 'strategy-lint/internal-error';
 export const SKIPPED_RULES_ID = 'strategy-lint/rules-skipped';
+/** Nesting or delimiter runs past the parser's safety limits were read as plain text (model/markup-limits.ts). */
+export const PARSE_LIMITED_ID = 'strategy-lint/parse-limited';
 
 export interface LintOptions {
   /** File path (for type detection from the file name and for messages). */
@@ -70,6 +73,23 @@ function frontMatterLayer(document: StrategyDocument, file: string): { layer: Co
 export interface LintHooks {
   root?: Root;
   nlcst?: (document: StrategyDocument) => NlcstRoot;
+  /** What limitMarkup(text) counts, when the caller has it (summed over the chunks it parsed). */
+  limits?: Pick<MarkupLimits, 'nestedLines' | 'denseBlocks'>;
+}
+
+/** How lint() builds the document model from its options (before front matter is read). */
+export function documentOptions(options: LintOptions): DocumentOptions {
+  const layers = options.layers ?? [];
+  return {
+    filePath: options.filePath,
+    relativePath: options.relativePath,
+    forcedType: options.type,
+    typeGlobs: mergedTypeGlobs(layers),
+    roleSynonyms: resolveRoleSynonyms(layers),
+    referenceDate: lastSet(layers, 'referenceDate'),
+    today: options.today,
+    fiscalYearStartMonth: lastSet(layers, 'fiscalYearStartMonth') ?? 1,
+  };
 }
 
 export function lint(text: string, options: LintOptions = {}): LintResult {
@@ -87,16 +107,9 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintHooks = {}): Generator<string, LintResult, void> {
   const baseLayers = options.layers ?? [];
   const document = new StrategyDocument(text, {
+    ...documentOptions(options),
     root: hooks.root ?? sharedParser.parse(text),
     nlcst: hooks.nlcst,
-    filePath: options.filePath,
-    relativePath: options.relativePath,
-    forcedType: options.type,
-    typeGlobs: mergedTypeGlobs(baseLayers),
-    roleSynonyms: resolveRoleSynonyms(baseLayers),
-    referenceDate: lastSet(baseLayers, 'referenceDate'),
-    today: options.today,
-    fiscalYearStartMonth: lastSet(baseLayers, 'fiscalYearStartMonth') ?? 1,
   });
   const fileLabel = options.filePath ?? '<document>';
   const frontMatter = frontMatterLayer(document, fileLabel);
@@ -151,6 +164,15 @@ export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintH
   if (skipped.length > 0) {
     place(SKIPPED_RULES_ID, 'information',
       `This document has ${text.length.toLocaleString('en-US')} characters, more than maxDocumentLength (${maxLength.toLocaleString('en-US')}), so ${skipped.length} sentence-level rules were skipped (${skipped.join(', ')}). Raise "maxDocumentLength" in .strategy-lint.json or the strategyLint.maxDocumentLength setting to run them.`,
+      titleRange.start, titleRange.end, true);
+  }
+  const limits = hooks.limits ?? limitMarkup(text);
+  if (limits.nestedLines > 0 || limits.denseBlocks > 0) {
+    const parts: string[] = [];
+    if (limits.nestedLines > 0) parts.push(`on ${limits.nestedLines.toLocaleString('en-US')} line${limits.nestedLines === 1 ? '' : 's'}, block quotes and lists nested past column ${NESTING_COLUMN_LIMIT} were read as plain text`);
+    if (limits.denseBlocks > 0) parts.push(`in ${limits.denseBlocks.toLocaleString('en-US')} paragraph${limits.denseBlocks === 1 ? '' : 's'} with more than ${DELIMITER_LIMIT.toLocaleString('en-US')} emphasis markers or closing brackets, those were read as plain characters`);
+    place(PARSE_LIMITED_ID, 'information',
+      `Parts of this document are too deeply nested or too dense in markup to parse safely: ${parts.join('; ')}. Their text is still checked where it was parsed, without that structure. These limits are fixed (they keep the parser from hanging or crashing).`,
       titleRange.start, titleRange.end, true);
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));

@@ -1,16 +1,19 @@
 /**
  * Linting open documents: when (on open, debounced as the user types or on save, on config
  * changes), with what (settings layer + nearest config file), and publishing the diagnostics.
- * A lint whose document changed while its settings were fetched is dropped: a newer one is due.
- * The last result per document is kept for hover, symbols, code lens and the review.
+ *
+ * Each open document has a LintSession (engine/incremental): after an edit, only the chunks and
+ * paragraphs the edit touched are parsed again. A lint runs rule by rule and pauses every few
+ * milliseconds so requests and newer edits get through; a lint whose document changed meanwhile,
+ * or that a newer lint replaced, stops at its next pause and publishes nothing (a newer one is
+ * due). The last result per document is kept for hover, symbols, code lens and the review.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, StrategyDocument, type ConfigProblem, type LintOptions, type LintResult } from '../engine/index.js';
-import { lastSet, mergedTypeGlobs, resolveRoleSynonyms } from '../engine/config/resolve.js';
+import { lint, LintSession, type ConfigProblem, type Finding, type LintOptions, type LintResult } from '../engine/index.js';
 import { relativeToConfig } from '../config/load.js';
 import type { ConfigFiles, ConfigProblemReporter } from './config-files.js';
 import { findingToDiagnostic, frontMatterDiagnostics } from './diagnostics.js';
@@ -38,6 +41,21 @@ export interface LinterDependencies {
   reporter: ConfigProblemReporter;
 }
 
+/** A lint works this long before it pauses for the event loop (requests, newer edits). */
+const SLICE_MS = 8;
+/** Lints that took longer than this make typing wait as long before the next one. */
+const LONG_LINT_MS = 150;
+
+const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Per open document: its session and the lint under way. */
+interface DocumentState {
+  session: LintSession;
+  /** Counts lints started: one that is no longer the latest stops at its next pause. */
+  token: number;
+  running: { version: number; promise: Promise<LintedDocument | null> } | null;
+}
+
 export function isMarkdown(document: TextDocument): boolean {
   return document.languageId === 'markdown' || /\.(md|markdown|mdown|mkd)$/i.test(document.uri);
 }
@@ -48,8 +66,9 @@ export class Linter {
   private readonly models = new Map<string, { version: number; result: Pick<LintResult, 'document' | 'docType'> }>();
   /** Files linted from disk by "Lint all documents in workspace" (kept in Problems when closed). */
   private readonly diskLinted = new Set<string>();
-  /** How long the last lint of each document took: long documents wait longer while typing. */
+  /** How long the last lint of each document took (CPU time of its steps): long lints make typing wait longer. */
   private readonly durations = new Map<string, number>();
+  private readonly states = new Map<string, DocumentState>();
 
   constructor(private readonly deps: LinterDependencies) {}
 
@@ -75,10 +94,11 @@ export class Linter {
   schedule(uri: string, trigger: LintTrigger): void {
     const existing = this.timers.get(uri);
     if (existing) clearTimeout(existing);
-    // While typing, wait at least as long as the last lint took (capped), so a long document is
-    // not relinted after every pause and requests such as hovers are not stuck behind lints.
+    // While typing, a document whose last lint was long waits at least that long (capped), so it
+    // is not relinted after every pause; an incremental lint of a few milliseconds does not wait.
     const debounce = this.deps.settings.peek(uri)?.debounceMs ?? 250;
-    const delay = trigger === 'change' ? Math.max(debounce, Math.min(this.durations.get(uri) ?? 0, 3000)) : 0;
+    const last = this.durations.get(uri) ?? 0;
+    const delay = trigger === 'change' ? Math.max(debounce, last > LONG_LINT_MS ? Math.min(last, 3000) : 0) : 0;
     this.timers.set(uri, setTimeout(() => {
       this.timers.delete(uri);
       void this.lintAndPublish(uri, trigger);
@@ -92,6 +112,52 @@ export class Linter {
   }
 
   async lintAndPublish(uri: string, trigger: LintTrigger): Promise<LintedDocument | null> {
+    const document = this.deps.documents.get(uri);
+    if (!document || !isMarkdown(document)) return null;
+    const state = this.stateOf(uri);
+    const token = ++state.token;
+    const promise = this.lintAndPublishNow(uri, trigger, state, token);
+    state.running = { version: document.version, promise };
+    try {
+      return await promise;
+    } finally {
+      if (state.running?.promise === promise) state.running = null;
+    }
+  }
+
+  private stateOf(uri: string): DocumentState {
+    let state = this.states.get(uri);
+    if (!state) {
+      state = { session: new LintSession(), token: 0, running: null };
+      this.states.set(uri, state);
+    }
+    return state;
+  }
+
+  /**
+   * Run the session's lint step by step, pausing every SLICE_MS. Null when it was dropped: the
+   * document changed (a newer version is due) or a newer lint of it started.
+   */
+  private async runSteps(uri: string, state: DocumentState, token: number, version: number, text: string): Promise<LintResult | null> {
+    const steps = state.session.lintSteps(text);
+    let sliceStart = performance.now();
+    let busy = 0;
+    for (;;) {
+      const step = steps.next();
+      if (step.done) {
+        this.durations.set(uri, busy + performance.now() - sliceStart);
+        return step.value;
+      }
+      if (performance.now() - sliceStart >= SLICE_MS) {
+        busy += performance.now() - sliceStart;
+        await pause();
+        if (state.token !== token || this.deps.documents.get(uri)?.version !== version) return null;
+        sliceStart = performance.now();
+      }
+    }
+  }
+
+  private async lintAndPublishNow(uri: string, trigger: LintTrigger, state: DocumentState, token: number): Promise<LintedDocument | null> {
     try {
       const document = this.deps.documents.get(uri);
       if (!document || !isMarkdown(document)) return null;
@@ -103,6 +169,7 @@ export class Linter {
         if (current && trigger !== 'change') this.schedule(uri, trigger);
         return null;
       }
+      if (state.token !== token) return null; // a newer lint of this document started meanwhile
       this.deps.reporter.report(prepared.configFiles, prepared.configProblems, prepared.settingsProblems);
       if (!prepared.settings.enable) {
         this.cache.delete(uri);
@@ -116,9 +183,14 @@ export class Linter {
       let result: LintResult;
       if (previous && previous.version === version && previous.settings === prepared.settings && previous.text === text) result = previous.result;
       else {
-        const started = performance.now();
-        result = lint(text, prepared.options);
-        this.durations.set(uri, performance.now() - started);
+        state.session.setOptions(prepared.options);
+        const linted = await this.runSteps(uri, state, token, version, text);
+        if (!linted) {
+          const latest = this.deps.documents.get(uri);
+          if (latest && latest.version !== version && trigger !== 'change' && state.token === token) this.schedule(uri, trigger);
+          return null;
+        }
+        result = linted;
       }
       const linted: LintedDocument = { uri, version, text, result, options: prepared.options, settings: prepared.settings };
       this.cache.set(uri, linted);
@@ -141,15 +213,37 @@ export class Linter {
   }
 
   /**
-   * The lint of the document's current version: cached, else the pending debounced lint run now
-   * (so hovers, symbols and code lenses never cause a second lint of the same version), else a
-   * lint without publishing (documents linted on save only).
+   * The lint of the document's current version: cached, else the one under way, else the pending
+   * debounced lint run now (so hovers, symbols and code lenses never cause a second lint of the
+   * same version), else a lint without publishing (documents linted on save only).
    */
   async analysis(uri: string): Promise<LintedDocument | null> {
     const document = this.deps.documents.get(uri);
     if (!document) return null;
     const cached = this.cache.get(uri);
     if (cached && cached.version === document.version) return cached;
+    const underWay = await this.underWay(uri);
+    if (underWay) return underWay;
+    const prepared = await this.optionsFor(uri);
+    if (!prepared.settings.enable) return null;
+    const latest = this.deps.documents.get(uri) ?? document;
+    const text = latest.getText();
+    const state = this.stateOf(uri);
+    state.session.setOptions(prepared.options);
+    const linted: LintedDocument = { uri, version: latest.version, text, result: state.session.lint(text), options: prepared.options, settings: prepared.settings };
+    this.cache.set(uri, linted);
+    return linted;
+  }
+
+  /** The lint of the current version that is running or due (a pending debounced one is run now), if any. */
+  private async underWay(uri: string): Promise<LintedDocument | null> {
+    const document = this.deps.documents.get(uri);
+    if (!document) return null;
+    const running = this.states.get(uri)?.running;
+    if (running && running.version === document.version) {
+      const linted = await running.promise;
+      if (linted && linted.version === this.deps.documents.get(uri)?.version) return linted;
+    }
     const pending = this.timers.get(uri);
     if (pending) {
       clearTimeout(pending);
@@ -157,19 +251,31 @@ export class Linter {
       const linted = await this.lintAndPublish(uri, 'config');
       if (linted) return linted;
     }
-    const prepared = await this.optionsFor(uri);
-    if (!prepared.settings.enable) return null;
-    const latest = this.deps.documents.get(uri) ?? document;
-    const text = latest.getText();
-    const linted: LintedDocument = { uri, version: latest.version, text, result: lint(text, prepared.options), options: prepared.options, settings: prepared.settings };
-    this.cache.set(uri, linted);
-    return linted;
+    return null;
+  }
+
+  /**
+   * Findings for a hover, without a lint of its own: the current version's (cached, running or
+   * due), else — a document linted on save only, edited since — the last lint's findings that lie
+   * outside the edited part of the text, moved to where that text is now.
+   */
+  async findingsForHover(uri: string): Promise<Finding[] | null> {
+    const document = this.deps.documents.get(uri);
+    if (!document) return null;
+    const cached = this.cache.get(uri);
+    if (cached && cached.version === document.version) return cached.result.findings;
+    const underWay = await this.underWay(uri);
+    if (underWay) return underWay.result.findings;
+    const last = this.cache.get(uri);
+    if (!last) return (await this.analysis(uri))?.result.findings ?? null;
+    return mapFindings(last.text, this.deps.documents.get(uri)?.getText() ?? last.text, last.result.findings);
   }
 
   /**
    * The document model (sections, objectives, items, type) of the current version, for the
-   * outline and the code lens: from the last lint when it is current, else parsed on its own —
-   * far cheaper than a lint, so the outline can follow typing without forcing a lint.
+   * outline and the code lens: from the last lint when it is current, else parsed on its own
+   * through the document's session (only the edited chunks are parsed) — far cheaper than a
+   * lint, so the outline can follow typing without forcing a lint.
    */
   async model(uri: string): Promise<Pick<LintResult, 'document' | 'docType'> | null> {
     const document = this.deps.documents.get(uri);
@@ -181,15 +287,9 @@ export class Linter {
     const prepared = await this.optionsFor(uri);
     if (!prepared.settings.enable) return null;
     const latest = this.deps.documents.get(uri) ?? document;
-    const layers = prepared.options.layers ?? [];
-    const strategyDocument = new StrategyDocument(latest.getText(), {
-      filePath: prepared.options.filePath,
-      relativePath: prepared.options.relativePath,
-      typeGlobs: mergedTypeGlobs(layers),
-      roleSynonyms: resolveRoleSynonyms(layers),
-      referenceDate: lastSet(layers, 'referenceDate'),
-      fiscalYearStartMonth: lastSet(layers, 'fiscalYearStartMonth') ?? 1,
-    });
+    const session = this.stateOf(uri).session;
+    session.setOptions(prepared.options);
+    const strategyDocument = session.model(latest.getText());
     const result = { document: strategyDocument, docType: strategyDocument.type };
     this.models.set(uri, { version: latest.version, result });
     return result;
@@ -219,6 +319,12 @@ export class Linter {
     const timer = this.timers.get(uri);
     if (timer) clearTimeout(timer);
     this.timers.delete(uri);
+    const state = this.states.get(uri);
+    if (state) {
+      state.token++; // a lint under way stops at its next pause
+      state.session.dispose();
+      this.states.delete(uri);
+    }
     this.cache.delete(uri);
     this.models.delete(uri);
     this.durations.delete(uri);
@@ -262,4 +368,28 @@ export class Linter {
 
 export function fileUri(filePath: string): string {
   return pathToFileURL(filePath).href;
+}
+
+/**
+ * Findings of an earlier text placed on the current one: those before the first changed
+ * character keep their offsets, those after the last one move with the text, and those that
+ * touch the changed part are dropped.
+ */
+export function mapFindings(before: string, after: string, findings: readonly Finding[]): Finding[] {
+  if (before === after) return [...findings];
+  let prefix = 0;
+  const max = Math.min(before.length, after.length);
+  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  const changedEnd = before.length - suffix;
+  const delta = after.length - before.length;
+  const mapped: Finding[] = [];
+  for (const finding of findings) {
+    if (finding.end < prefix || (finding.end === prefix && finding.start < prefix)) mapped.push(finding);
+    else if (finding.start > changedEnd || (finding.start === changedEnd && finding.end > finding.start)) {
+      mapped.push({ ...finding, start: finding.start + delta, end: finding.end + delta });
+    }
+  }
+  return mapped;
 }

@@ -124,8 +124,9 @@ documents.onDidClose(guard('didClose', undefined, (event) => linter.closed(event
 connection.onHover(guard('hover', null, async (params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !isMarkdown(document)) return null;
-  const analysis = linter.cached(document.uri) ?? (await linter.analysis(document.uri));
-  return analysis ? provideHover(document, analysis.result.findings, params.position, { diagnosticsShownInHover }) : null;
+  // The latest results, without a lint of its own (see Linter.findingsForHover).
+  const findings = linter.cached(document.uri)?.result.findings ?? (await linter.findingsForHover(document.uri));
+  return findings ? provideHover(document, findings, params.position, { diagnosticsShownInHover }) : null;
 }));
 
 connection.onCodeAction(guard('codeAction', [], async (params) => {

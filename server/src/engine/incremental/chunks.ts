@@ -1,17 +1,24 @@
 /**
  * Splitting a Markdown document into chunks that parse on their own to exactly the tree the whole
- * document parses to: a chunk starts at an ATX heading written at column 0. Such a heading ends
- * every container (block quotes and list items need a marker or indentation to continue, and a
- * heading is never lazy paragraph text) and interrupts every paragraph and table, so the parser
- * is in its initial state right after it. Only constructs at the top level can swallow the line:
- * fenced code, HTML blocks and YAML front matter. Link reference and footnote definitions reach
- * across the whole document, so a document with one is not split at all.
+ * document parses to. A chunk starts at a line where the parser is sure to be back in its initial
+ * state, with only root-level content behind it:
  *
- * `candidateChunks` proposes the split points (skipping front matter and the inside of top-level
- * fences, as far as a line scanner can tell); `parseChunked` then verifies each chunk's parse
- * (see `safeEnding`) and merges a chunk with the next one whenever the line after it might not be
- * a heading in the whole document. The equality with a whole-document parse is checked by
- * property tests (test/incremental-*.test.ts).
+ *   - an ATX heading written at column 0: it ends every container (block quotes and list items
+ *     need a marker or indentation to continue, and a heading is never lazy paragraph text) and
+ *     interrupts every paragraph and table;
+ *   - a line starting with a letter at column 0 after a blank line: the blank line has ended every
+ *     paragraph and table, and an unindented line that is no list marker or `>` ends every list
+ *     item and block quote.
+ *
+ * Only constructs at the top level can swallow such a line: fenced code, HTML blocks and YAML
+ * front matter. Link reference and footnote definitions reach across the whole document, so a
+ * document with one is not split at all.
+ *
+ * `candidateChunks` proposes the cuts (skipping front matter and the inside of top-level fences,
+ * as far as a line scanner can tell); ChunkedParser then checks each chunk's parse (`safeEnding`)
+ * and merges a chunk with the next one whenever the line after it might not start afresh in the
+ * whole document. Equality with a whole-document parse is checked by property tests
+ * (test/incremental.test.ts).
  */
 import type { Root, RootContent } from 'mdast';
 
@@ -32,9 +39,9 @@ const ATX = /^#{1,6}(?:[ \t\r\n]|$)/;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 
 /**
- * Candidate chunks: the text cut before every column-0 ATX heading line that is not inside front
- * matter or a top-level fenced code block (as a line scanner sees them). Returns one chunk when
- * the document must be parsed whole.
+ * Candidate chunks: the text cut before every column-0 ATX heading line, and every column-0 line
+ * starting with a letter after a blank line, that is not inside front matter or a top-level fenced
+ * code block (as a line scanner sees them). One chunk when the document must be parsed whole.
  */
 export function candidateChunks(text: string): Chunk[] {
   if (hasDefinitions(text)) return [{ start: 0, line: 0, text }];
@@ -44,6 +51,8 @@ export function candidateChunks(text: string): Chunk[] {
   // which also takes trailing spaces: when unsure, do not cut).
   let inFrontMatter = text.startsWith('---', bom);
   let fence: { char: string; length: number } | null = null;
+  /** Whether the previous line was blank (empty or spaces and tabs only). */
+  let afterBlank = false;
   let offset = 0;
   let line = 0;
   const length = text.length;
@@ -68,11 +77,14 @@ export function candidateChunks(text: string): Chunk[] {
       }
     } else if (first === 35 /* # */) {
       if (line > 0 && ATX.test(text.slice(offset, Math.min(end + 1, offset + 8)))) cuts.push({ start: offset, line });
+    } else if (afterBlank && line > 0 && isLetter(first, text, offset)) {
+      cuts.push({ start: offset, line });
     } else if (first === 32 || first === 96 || first === 126) {
       const match = FENCE_OPEN.exec(text.slice(offset, end));
       // A backtick fence's info string has no backtick (else the line is a code span).
       if (match && !(match[1][0] === '`' && match[2].includes('`'))) fence = { char: match[1][0], length: match[1].length };
     }
+    afterBlank = isBlank(text, offset, end);
     offset = next;
     line++;
   }
@@ -84,14 +96,29 @@ export function candidateChunks(text: string): Chunk[] {
   return chunks;
 }
 
-/** Nodes that a column-0 ATX heading on the next line always ends. */
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 32 && code !== 9) return false;
+  }
+  return true;
+}
+
+const LETTER = /\p{L}/u;
+
+function isLetter(code: number, text: string, offset: number): boolean {
+  if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
+  return code > 127 && LETTER.test(String.fromCodePoint(text.codePointAt(offset)!));
+}
+
+/** Nodes that a cut line (a column-0 ATX heading, or a letter after a blank line) always ends. */
 const ENDED_BY_HEADING = new Set(['heading', 'paragraph', 'list', 'blockquote', 'thematicBreak', 'table']);
 
 /**
- * Is the line after this chunk (a column-0 ATX heading line) sure to be a heading in the whole
- * document? It is unless the chunk ends inside a construct that can swallow it: an unclosed
- * fenced code block, an HTML block (whose end rules this does not try to follow) or front matter.
- * `text` is the chunk's text, `root` its parse (offsets relative to the chunk).
+ * Does the line after this chunk (a cut line) start afresh in the whole document too? It does
+ * unless the chunk ends inside a construct that can swallow it: an unclosed fenced code block, an
+ * HTML block (whose end rules this does not try to follow) or front matter. `text` is the chunk's
+ * text, `root` its parse (offsets relative to the chunk).
  */
 export function safeEnding(root: Root, text: string): boolean {
   const last: RootContent | undefined = root.children[root.children.length - 1];

@@ -13,50 +13,93 @@ import type { Paragraph as NlcstParagraph, Root as NlcstRoot, RootContent as Nlc
 import type { StrategyDocument } from '../model/document.js';
 import type { TextBlock } from '../model/text-block.js';
 import type { LineIndex } from '../model/line-index.js';
-import { BlockLines, blockKey, parseBlock } from '../model/sentences.js';
+import { BlockLines, parseBlock } from '../model/sentences.js';
+import { textDiff, unchangedOrigin } from './diff.js';
 
 interface Placed {
   /** Offset, 0-based line and column of the block's start when its trees were last positioned. */
   base: number;
   line: number;
   column: number;
+  /** What the trees were parsed from: the block's kind, source length and prose text. */
+  kind: string;
+  length: number;
+  text: string;
   paragraphs: NlcstParagraph[];
+  /** Every point of the trees' positions, to move them in one flat loop. */
+  points: Point[];
 }
 
 export class NlcstPlacements {
-  /** Trees of the blocks of the latest document by block key, in document order. */
-  private entries = new Map<string, Placed[]>();
+  /** The text of the latest build, and its blocks' trees in document order. */
+  private text = '';
+  private entries: Placed[] = [];
   /** Blocks parsed by the latest build (for tests and tracing). */
   parsedBlocks = 0;
 
   build(document: StrategyDocument): NlcstRoot {
     const { text, lines } = document;
-    const previous = this.entries;
-    const next = new Map<string, Placed[]>();
+    const diff = textDiff(this.text, text);
+    // Blocks in the unchanged text are found by where they were; the others by their content,
+    // among the old blocks that touched the changed text (a paste, an undo).
+    const byStart = new Map<number, Placed>();
+    for (const entry of this.entries) byStart.set(entry.base, entry);
+    let byKey: Map<string, Placed[]> | null = null;
+    const changedEnd = this.text.length - diff.suffix;
+    const next: Placed[] = [];
     const children: NlcstRootContent[] = [];
     this.parsedBlocks = 0;
     for (const block of document.textBlocks) {
-      const key = blockKey(block, text.slice(block.start, block.end));
       const at = lines.positionAt(block.start);
-      let entry = take(previous, key);
+      const length = block.end - block.start;
+      const origin = unchangedOrigin(diff, text.length, block.start, block.end);
+      let entry = origin >= 0 ? byStart.get(origin) : undefined;
+      if (entry && (entry.length !== length || entry.kind !== block.kind || entry.text !== block.text)) entry = undefined;
+      if (entry) byStart.delete(origin);
+      else if (origin < 0) {
+        if (!byKey) {
+          byKey = new Map();
+          for (const old of this.entries) {
+            if (old.base + old.length < diff.prefix || old.base > changedEnd || !byStart.has(old.base)) continue;
+            const key = entryKey(old.kind, this.text.slice(old.base, old.base + old.length), old.text);
+            const list = byKey.get(key);
+            if (list) list.push(old);
+            else byKey.set(key, [old]);
+          }
+        }
+        const list = byKey.get(entryKey(block.kind, text.slice(block.start, block.end), block.text));
+        while (list && list.length > 0 && !entry) {
+          const candidate = list.shift()!;
+          if (byStart.get(candidate.base) === candidate) {
+            byStart.delete(candidate.base);
+            entry = candidate;
+          }
+        }
+      }
       if (entry && entry.column !== at.character) entry = undefined;
       if (!entry) {
-        entry = { base: block.start, line: at.line, column: at.character, paragraphs: this.parse(block, lines) };
+        entry = this.parse(block, lines, at);
       } else if (entry.base !== block.start || entry.line !== at.line) {
         const offset = block.start - entry.base;
         const line = at.line - entry.line;
-        for (const paragraph of entry.paragraphs) shift(paragraph, offset, line);
+        const points = entry.points;
+        if (line === 0) for (let i = 0; i < points.length; i++) points[i].offset! += offset;
+        else {
+          for (let i = 0; i < points.length; i++) {
+            points[i].offset! += offset;
+            points[i].line += line;
+          }
+        }
         entry.base = block.start;
         entry.line = at.line;
       }
-      const list = next.get(key);
-      if (list) list.push(entry);
-      else next.set(key, [entry]);
+      next.push(entry);
       for (const paragraph of entry.paragraphs) {
         if (children.length > 0) children.push({ type: 'WhiteSpaceNode', value: '\n\n' });
         children.push(paragraph);
       }
     }
+    this.text = text;
     this.entries = next;
     const end = lines.positionAt(text.length);
     return {
@@ -67,50 +110,38 @@ export class NlcstPlacements {
   }
 
   clear(): void {
-    this.entries = new Map();
+    this.text = '';
+    this.entries = [];
   }
 
-  private parse(block: TextBlock, lines: LineIndex): NlcstParagraph[] {
+  private parse(block: TextBlock, lines: LineIndex, at: { line: number; character: number }): Placed {
     this.parsedBlocks++;
     const paragraphs = parseBlock(block);
     const blockLines = new BlockLines(lines, block.start, block.end);
-    for (const paragraph of paragraphs) position(paragraph, block.start, blockLines);
-    return paragraphs;
+    const points: Point[] = [];
+    for (const paragraph of paragraphs) position(paragraph, block.start, blockLines, points);
+    return {
+      base: block.start, line: at.line, column: at.character, kind: block.kind, length: block.end - block.start, text: block.text,
+      paragraphs, points,
+    };
   }
 }
 
-function take(entries: Map<string, Placed[]>, key: string): Placed | undefined {
-  const list = entries.get(key);
-  if (!list) return undefined;
-  const entry = list.shift();
-  if (list.length === 0) entries.delete(key);
-  return entry;
+function entryKey(kind: string, source: string, text: string): string {
+  return `${kind}\u0000${source}\u0000${text}`;
 }
 
-/** Turn a freshly parsed block's relative offsets (`rel`) into positions, in place. */
-function position(node: UnistNode, base: number, lines: BlockLines): void {
+/** Turn a freshly parsed block's relative offsets (`rel`) into positions, in place; collect the points. */
+function position(node: UnistNode, base: number, lines: BlockLines, points: Point[]): void {
   const withRel = node as UnistNode & { rel?: { start: number; end: number } };
   const rel = withRel.rel;
   if (rel) {
     delete withRel.rel;
-    node.position = { start: lines.point(base + rel.start), end: lines.point(base + rel.end) };
+    const start = lines.point(base + rel.start);
+    const end = lines.point(base + rel.end);
+    node.position = { start, end };
+    points.push(start, end);
   }
   const children = (node as { children?: UnistNode[] }).children;
-  if (children) for (const child of children) position(child, base, lines);
-}
-
-function shiftPoint(point: Point, offset: number, line: number): void {
-  point.line += line;
-  if (point.offset !== undefined) point.offset += offset;
-}
-
-/** Move a tree by `offset` characters and `line` lines (its block's start column is unchanged). */
-function shift(node: UnistNode, offset: number, line: number): void {
-  const position = node.position;
-  if (position) {
-    shiftPoint(position.start, offset, line);
-    shiftPoint(position.end, offset, line);
-  }
-  const children = (node as { children?: UnistNode[] }).children;
-  if (children) for (const child of children) shift(child, offset, line);
+  if (children) for (const child of children) position(child, base, lines, points);
 }

@@ -14,21 +14,21 @@
  * lint() does, so the findings are exactly lint()'s for the same text and options (property
  * tests in test/incremental-*.test.ts check this after random edits).
  */
-import { lintSteps, type LintOptions, type LintResult } from '../lint.js';
+import { documentOptions, lintSteps, type LintOptions, type LintResult } from '../lint.js';
 import { buildNlcst } from '../model/sentences.js';
-import type { StrategyDocument } from '../model/document.js';
-import { ChunkedParser } from './parse-cache.js';
+import { StrategyDocument } from '../model/document.js';
+import { SessionParser } from './session-parser.js';
 import { NlcstPlacements } from './nlcst.js';
 
 export interface SessionStats {
-  /** Chunks the text was cut into, and how many of them had to be parsed. */
-  chunks: number;
+  /** Chunks of Markdown parsed (the others were reused). */
+  parsedChunks: number;
   /** Prose blocks whose sentence trees were parsed (the others were reused). */
   parsedBlocks: number;
 }
 
 export class LintSession {
-  private readonly parser = new ChunkedParser(0);
+  private readonly parser = new SessionParser();
   private readonly placements = new NlcstPlacements();
   /** Counts the lints started: a document of an older lint does not touch the session's trees. */
   private generation = 0;
@@ -59,17 +59,25 @@ export class LintSession {
    */
   lintSteps(text: string): Generator<string, LintResult, void> {
     const generation = ++this.generation;
-    const root = this.parser.parse(text);
+    const { root, limits } = this.parser.parse(text);
     const nlcst = (document: StrategyDocument) =>
       generation === this.generation
         ? this.placements.build(document)
         : buildNlcst(document.root, document.text, document.textBlocks, document.lines);
-    return lintSteps(text, this.options, { root, nlcst });
+    return lintSteps(text, this.options, { root, nlcst, limits });
   }
 
-  /** Blocks parsed for the sentence layer by the latest lint that needed it. */
-  get stats(): Pick<SessionStats, 'parsedBlocks'> {
-    return { parsedBlocks: this.placements.parsedBlocks };
+  /**
+   * The document model of a version without running the rules (outline, code lens): parsed
+   * through the session's chunks, so it costs little more than the edit.
+   */
+  model(text: string): StrategyDocument {
+    return new StrategyDocument(text, { ...documentOptions(this.options), root: this.parser.parse(text).root });
+  }
+
+  /** What the latest lint parsed: chunks of Markdown, and blocks for the sentence layer (when it needed them). */
+  get stats(): SessionStats {
+    return { parsedChunks: this.parser.parsedChunks, parsedBlocks: this.placements.parsedBlocks };
   }
 
   /** Release the trees (the document was closed). */

@@ -15,6 +15,7 @@ import { collectItems, KEY_RESULT_LABEL, OBJECTIVE_LABEL, TASK_LABEL, type Item 
 import { docTypeFromFileName, docTypeFromGlobs, inferDocType, parseDocType, type DocTypeDecision } from './doctype.js';
 import { findDates, horizonOf, parseDateValue, startOfDay, yearHeadingOf, type DateMention, type DateOptions } from './dates.js';
 import { buildNlcst, sentencesOf, type Sentence } from './sentences.js';
+import { TextMemo } from '../text/memo.js';
 
 export interface DocumentOptions {
   filePath?: string;
@@ -118,6 +119,7 @@ export class StrategyDocument {
 
   private cachedItems?: Item[];
   private cachedBlocks?: TextBlock[];
+  private blocksSorted?: boolean;
   private cachedObjectives?: Objective[];
   private cachedKeyResults?: KeyResult[];
   private cachedNlcst?: NlcstRoot;
@@ -217,7 +219,21 @@ export class StrategyDocument {
 
   /** Prose blocks within a source range (a section's span). */
   blocksIn(start: number, end: number): TextBlock[] {
-    return this.textBlocks.filter((block) => block.start >= start && block.end <= end);
+    const blocks = this.textBlocks;
+    // Blocks are in document order, so their starts never decrease: a binary search finds the
+    // first one, instead of a scan of the whole document for every section a rule asks about.
+    this.blocksSorted ??= blocks.every((block, i) => i === 0 || blocks[i - 1].start <= block.start);
+    if (!this.blocksSorted) return blocks.filter((block) => block.start >= start && block.end <= end);
+    let low = 0;
+    let high = blocks.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (blocks[mid].start < start) low = mid + 1;
+      else high = mid;
+    }
+    const found: TextBlock[] = [];
+    for (let i = low; i < blocks.length && blocks[i].start <= end; i++) if (blocks[i].end <= end) found.push(blocks[i]);
+    return found;
   }
 
   /** Prose blocks of a section, its subsections included, without its heading. */
@@ -264,8 +280,9 @@ export class StrategyDocument {
     for (const item of this.items) {
       if (TASK_LABEL.test(item.text) || KEY_RESULT_LABEL.test(item.text)) continue;
       const labelledObjective = OBJECTIVE_LABEL.test(item.text);
+      // An empty bullet that only holds sub-bullets states no objective (and has no text to flag).
       const okrParent = this.type === 'okr' && item.depth === 0 && item.kind === 'list-item' && item.children.length > 0
-        && !this.inWorkSection(item.section, null);
+        && item.text.trim().length > 0 && !this.inWorkSection(item.section, null);
       if (labelledObjective || okrParent) {
         const objective: Objective = { kind: 'item', text: item.text, start: item.start, end: item.end, item, section: item.section, keyResults: [] };
         objectives.push(objective);
@@ -504,7 +521,14 @@ function isWorkSection(section: Section): boolean {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
+/** Word counts by text: rules count the same blocks on every lint. */
+const wordCounts = new TextMemo<number>();
+
 export function countWords(text: string): number {
+  return text.length < 32 ? countWordsOf(text) : wordCounts.get(text, countWordsOf);
+}
+
+function countWordsOf(text: string): number {
   let count = 0;
   WORD.lastIndex = 0;
   while (WORD.exec(text) !== null) count++;

@@ -52,11 +52,16 @@ function emptyBlock(node: Nodes): TextBlock {
 function labelledLines(paragraph: Paragraph): TextBlock[] {
   const block = textBlockOf('paragraph', paragraph);
   const lines: TextBlock[] = [];
+  // Lines end at \n, \r\n or a lone \r (the text keeps the document's line ends).
+  const breaks = /\r\n|\r|\n/g;
   let from = 0;
-  for (const line of block.text.split('\n')) {
-    const to = from + line.length;
+  for (;;) {
+    const found = breaks.exec(block.text);
+    const to = found ? found.index : block.text.length;
+    const line = block.text.slice(from, to);
     if (KEY_RESULT_LABEL.test(line) || OBJECTIVE_LABEL.test(line)) lines.push(block.slice(from, to));
-    from = to + 1;
+    if (!found) break;
+    from = found.index + found[0].length;
   }
   return lines;
 }

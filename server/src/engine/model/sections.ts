@@ -71,14 +71,26 @@ export function buildSections(root: Root, textLength: number, matcher: RoleMatch
   return sections;
 }
 
-/** The innermost section containing a source offset, or null before the first heading. */
+/**
+ * The innermost section containing a source offset, or null before the first heading. Sections
+ * are in document order and a section runs until the next heading of its level or higher, so
+ * the last section starting at or before the offset is the innermost one containing it (if it
+ * contains it at all): a binary search, not a scan (rules ask this for every item and block).
+ */
 export function sectionAt(sections: readonly Section[], offset: number): Section | null {
-  let found: Section | null = null;
-  for (const section of sections) {
-    if (section.start > offset) break;
-    if (offset < section.end) found = section;
+  let low = 0;
+  let high = sections.length - 1;
+  let last = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (sections[mid].start <= offset) {
+      last = mid;
+      low = mid + 1;
+    } else high = mid - 1;
   }
-  return found;
+  if (last < 0) return null;
+  const section = sections[last];
+  return offset < section.end ? section : null;
 }
 
 /** True when the section or one of its ancestors has the role. */

@@ -201,10 +201,18 @@ class LazySentence implements Sentence {
   private cachedText?: string;
   constructor(readonly node: NlcstSentence, readonly start: number, readonly end: number, readonly wordCount: number) {}
   get text(): string {
-    this.cachedText ??= toString(this.node);
+    if (this.cachedText === undefined) {
+      // Kept per sentence content: the sentences of unchanged blocks are not stringified again.
+      const identity = contentIdentity(this.node);
+      this.cachedText = sentenceTexts.get(identity) ?? toString(this.node);
+      sentenceTexts.set(identity, this.cachedText);
+    }
     return this.cachedText;
   }
 }
+
+const sentenceTexts = new WeakMap<object, string>();
+const wordCounts = new WeakMap<object, number>();
 
 export function sentencesOf(tree: NlcstRoot): Sentence[] {
   const sentences: Sentence[] = [];
@@ -214,8 +222,13 @@ export function sentencesOf(tree: NlcstRoot): Sentence[] {
       if (child.type !== 'SentenceNode') continue;
       const start = child.position?.start.offset ?? 0;
       const end = child.position?.end.offset ?? start;
-      let wordCount = 0;
-      for (const node of child.children) if (node.type === 'WordNode') wordCount++;
+      const identity = contentIdentity(child);
+      let wordCount = wordCounts.get(identity);
+      if (wordCount === undefined) {
+        wordCount = 0;
+        for (const node of child.children) if (node.type === 'WordNode') wordCount++;
+        wordCounts.set(identity, wordCount);
+      }
       sentences.push(new LazySentence(child, start, end, wordCount));
     }
   }

@@ -4,6 +4,7 @@
  * Word-list rules match against `text` and report `sourceOffset(i)` so squiggles land exactly.
  */
 import type { Nodes, Parents, PhrasingContent } from 'mdast';
+import type { SourceMapData } from './parse.js';
 
 /** Stands in for an inline code span: never matches a word, still separates words. */
 export const CODE_PLACEHOLDER = '\uFFFC';
@@ -101,15 +102,28 @@ class TextBuilder {
     this.text += value;
     this.segments.push({ textStart, textEnd: this.text.length, sourceStart, sourceEnd });
   }
+
+  /** A value shorter than its source, with the map parse.ts made ([valueStart, valueEnd, sourceStart, sourceEnd] from `base`). */
+  addMapped(value: string, base: number, map: readonly number[]): void {
+    const textStart = this.text.length;
+    this.text += value;
+    for (let k = 0; k + 3 < map.length; k += 4) {
+      if (map[k + 1] <= map[k]) continue;
+      this.segments.push({ textStart: textStart + map[k], textEnd: textStart + map[k + 1], sourceStart: base + map[k + 2], sourceEnd: base + map[k + 3] });
+    }
+  }
 }
 
 function collect(builder: TextBuilder, node: Nodes): void {
   const start = node.position?.start.offset ?? 0;
   const end = node.position?.end.offset ?? start;
   switch (node.type) {
-    case 'text':
-      builder.add(node.value, start, end);
+    case 'text': {
+      const map = (node.data as SourceMapData | undefined)?.sourceMap;
+      if (map && map.length > 0) builder.addMapped(node.value, start, map);
+      else builder.add(node.value, start, end);
       return;
+    }
     case 'inlineCode':
       builder.add(CODE_PLACEHOLDER, start, end);
       return;

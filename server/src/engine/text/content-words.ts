@@ -5,6 +5,7 @@
  */
 import { stemmer } from 'stemmer';
 import { foldTypography } from './phrases.js';
+import { TextMemo } from './memo.js';
 
 /** Function words and words every plan uses, which trace nothing to anything. */
 export const DEFAULT_STOP_WORDS: readonly string[] = [
@@ -27,8 +28,23 @@ export const DEFAULT_STOP_WORDS: readonly string[] = [
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'-]*/gu;
 
-/** Stems of the content words of `text`. */
+/** Stems by stop-word list (its words joined) and text. */
+const memos = new Map<string, TextMemo<ReadonlySet<string>>>();
+const listKeys = new WeakMap<ReadonlySet<string>, string>();
+
+/** Stems of the content words of `text` (remembered per stop-word list and text; a new Set each call). */
 export function contentStems(text: string, stopWords: ReadonlySet<string>): Set<string> {
+  let key = listKeys.get(stopWords);
+  if (key === undefined) listKeys.set(stopWords, (key = [...stopWords].join('\u0001')));
+  let memo = memos.get(key);
+  if (!memo) {
+    if (memos.size > 20) memos.clear();
+    memos.set(key, (memo = new TextMemo()));
+  }
+  return new Set(memo.get(text, (value) => stemsOf(value, stopWords)));
+}
+
+function stemsOf(text: string, stopWords: ReadonlySet<string>): Set<string> {
   const stems = new Set<string>();
   const folded = foldTypography(text);
   TOKEN.lastIndex = 0;

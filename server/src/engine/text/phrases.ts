@@ -3,6 +3,7 @@
  * non-breaking hyphens (U+2011), dashes and non-breaking spaces, with common inflections
  * ("leverage" also finds "leveraging", "leveraged"). One alternation regex per list: linear time.
  */
+import { TextMemo } from './memo.js';
 
 /** Same length as the input, so indices still map to the source. */
 export function foldTypography(text: string): string {
@@ -40,6 +41,8 @@ export interface PhraseMatch {
   text: string;
 }
 
+const NO_MATCHES: readonly PhraseMatch[] = Object.freeze([]);
+
 export class PhraseMatcher {
   private readonly regex: RegExp | null;
   private readonly byPattern: Array<{ pattern: RegExp; phrase: string }>;
@@ -54,25 +57,37 @@ export class PhraseMatcher {
       : null;
   }
 
+  private readonly matches = new TextMemo<readonly PhraseMatch[]>();
+  private readonly tests = new TextMemo<boolean>();
+
   /** Every non-overlapping match in `text`, left to right. */
   matchAll(text: string): PhraseMatch[] {
     if (!this.regex) return [];
+    // Remembered by text (a copy of the list is returned: callers may sort or extend it).
+    return this.matches.get(text, (value) => this.search(value)).slice();
+  }
+
+  private search(text: string): readonly PhraseMatch[] {
+    const regex = this.regex!;
     const folded = foldTypography(text);
     const matches: PhraseMatch[] = [];
-    this.regex.lastIndex = 0;
+    regex.lastIndex = 0;
     let match: RegExpExecArray | null;
-    while ((match = this.regex.exec(folded)) !== null) {
+    while ((match = regex.exec(folded)) !== null) {
       const written = text.slice(match.index, match.index + match[0].length);
       const phrase = this.byPattern.find((p) => p.pattern.test(match![0]))?.phrase ?? match[0];
-      matches.push({ index: match.index, length: match[0].length, phrase, text: written });
+      matches.push(Object.freeze({ index: match.index, length: match[0].length, phrase, text: written }));
     }
-    return matches;
+    return matches.length > 0 ? matches : NO_MATCHES;
   }
 
   test(text: string): boolean {
-    if (!this.regex) return false;
-    this.regex.lastIndex = 0;
-    return this.regex.test(foldTypography(text));
+    const regex = this.regex;
+    if (!regex) return false;
+    return this.tests.get(text, (value) => {
+      regex.lastIndex = 0;
+      return regex.test(foldTypography(value));
+    });
   }
 }
 

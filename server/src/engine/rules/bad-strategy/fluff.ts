@@ -37,7 +37,8 @@ function fixFor(doc: StrategyDocument, block: TextBlock, index: number, length: 
   }
   if (!REMOVABLE.includes(key) || written.length !== length) return undefined;
   // Only an adjective followed by one space and a lower-case word can go without leaving a gap: "a world-class team" → "a team".
-  const after = block.text.slice(index + length, index + length + 2);
+  // Checked in the source, not the prose text: link text ("[world-class](url) team") is followed by markup there.
+  const after = doc.text.slice(end, end + 2);
   if (!/^ [a-z]/.test(after)) return undefined;
   return { title: `Remove "${written}"`, edits: [{ start, end: end + 1, newText: '' }], preferred: true };
 }

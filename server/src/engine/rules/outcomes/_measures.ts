@@ -138,8 +138,26 @@ export function hasQuantity(scrubbed: string): boolean {
   return numbersIn(scrubbed).length > 0 || SPELLED_NUMBER.test(scrubbed) || RELATIVE_CHANGE_WORD.test(scrubbed) || ABSOLUTE_WORD.test(scrubbed);
 }
 
+const alternations = new WeakMap<readonly string[], string>();
+const alternationsByList = new Map<string, string>();
+
 /** Output verbs with their inflections, as one anchored regex source ("ship" → ship|ships|shipped|shipping). */
 export function verbAlternation(verbs: readonly string[]): string {
+  // Built once per list (the option's array, else its words): statements are checked one by one.
+  let alternation = alternations.get(verbs);
+  if (alternation === undefined) {
+    const key = verbs.join('\u0001');
+    alternation = alternationsByList.get(key);
+    if (alternation === undefined) {
+      if (alternationsByList.size > 20) alternationsByList.clear();
+      alternationsByList.set(key, (alternation = buildVerbAlternation(verbs)));
+    }
+    alternations.set(verbs, alternation);
+  }
+  return alternation;
+}
+
+function buildVerbAlternation(verbs: readonly string[]): string {
   const forms = new Set<string>();
   const irregular: Record<string, string[]> = {
     build: ['built'], rebuild: ['rebuilt'], write: ['wrote', 'written'], rewrite: ['rewrote', 'rewritten'], hold: ['held'], run: ['ran'],
@@ -339,7 +357,9 @@ export function viewOf(doc: StrategyDocument, kr: KeyResult): KeyResultView {
   item.children.forEach(visit);
   const detail = [own, ...parts, ...descendants].join(' \u2029 ');
   const dates = findDates(detail, doc.dateOptions);
-  const firstLineEnd = own.indexOf('\n') >= 0 ? offset + own.indexOf('\n') : offset + own.length;
+  // The first line, without its line end (\r\n and a lone \r included).
+  const lineBreak = own.search(/\r\n|\r|\n/);
+  const firstLineEnd = lineBreak >= 0 ? offset + lineBreak : offset + own.length;
   const range = block.sourceRange(offset, Math.max(offset + 1, firstLineEnd));
   return {
     kr, item, isGoal: isGoalLine(kr), statement: own.trim(), display: readable(doc, block, offset, offset + own.length).trim(), start: range.start, end: range.end,

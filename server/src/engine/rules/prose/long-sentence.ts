@@ -13,18 +13,24 @@ interface Span { start: number; end: number; words: number }
 /** Parts of a sentence separated by line breaks that start a new entry (labelled lines, bullets). */
 function spansOf(doc: StrategyDocument, sentence: Sentence): Span[] {
   const source = doc.text.slice(sentence.start, sentence.end);
-  if (!source.includes('\n')) return [{ start: sentence.start, end: sentence.end, words: sentence.wordCount }];
+  if (!/[\r\n]/.test(source)) return [{ start: sentence.start, end: sentence.end, words: sentence.wordCount }];
   const spans: Span[] = [];
   let from = 0;
-  const lines = source.split('\n');
-  let offset = 0;
-  lines.forEach((line, i) => {
-    if (i > 0 && ENTRY_START.test(line)) {
-      spans.push({ start: sentence.start + from, end: sentence.start + offset - 1, words: 0 });
-      from = offset;
+  // Lines end at \n, \r\n or a lone \r; a span ends before its line end.
+  const breaks = /\r\n|\r|\n/g;
+  let lineStart = 0;
+  let previousEnd = 0;
+  for (;;) {
+    const found = breaks.exec(source);
+    const line = source.slice(lineStart, found ? found.index : source.length);
+    if (lineStart > 0 && ENTRY_START.test(line)) {
+      spans.push({ start: sentence.start + from, end: sentence.start + previousEnd, words: 0 });
+      from = lineStart;
     }
-    offset += line.length + 1;
-  });
+    if (!found) break;
+    previousEnd = found.index;
+    lineStart = found.index + found[0].length;
+  }
   spans.push({ start: sentence.start + from, end: sentence.end, words: 0 });
   if (spans.length === 1) return [{ start: sentence.start, end: sentence.end, words: sentence.wordCount }];
   for (const span of spans) span.words = countWords(doc.text.slice(span.start, span.end).replace(/`[^`\n]*`/g, ' '));

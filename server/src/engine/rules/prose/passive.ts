@@ -4,6 +4,7 @@ import type { Root as NlcstRoot, Sentence as NlcstSentence } from 'nlcst';
 import { defineRule } from '../../types.js';
 import type { StrategyDocument } from '../../model/document.js';
 import { inBlockquote, quote, retextProcessor, runRetext, sentenceAt } from './shared.js';
+import { contentIdentity, type Sentence } from '../../model/sentences.js';
 
 /**
  * Forms of "to be" that make a passive. Contractions with 's are left out: "it's reached" is
@@ -52,39 +53,69 @@ interface Scan {
   candidates: NlcstRoot;
 }
 
+/** What a sentence holds for scan, with offsets from the sentence's start: its words alone decide it. */
+interface SentenceScan {
+  regular: Array<{ start: number; end: number }>;
+  /** Ranges of the sentence's children to hand to retext-passive. */
+  slices: Array<[number, number]>;
+}
+
+/** Scans by sentence content (see contentIdentity), for the ignore list they were made with. */
+const sentenceScans = new WeakMap<object, { ignoreKey: string; scan: SentenceScan }>();
+
 function scan(doc: StrategyDocument, ignore: ReadonlySet<string>): Scan {
   const regular: PassiveHit[] = [];
   const slices: NlcstSentence[] = [];
+  const ignoreKey = [...ignore].join('\u0001');
   for (const sentence of doc.sentences) {
-    if (!BE_PREFILTER.test(doc.text.slice(sentence.start, sentence.end))) continue;
+    const identity = contentIdentity(sentence.node);
+    let cached = sentenceScans.get(identity);
+    if (!cached || cached.ignoreKey !== ignoreKey) {
+      cached = { ignoreKey, scan: scanSentence(doc, sentence, ignore) };
+      sentenceScans.set(identity, cached);
+    }
     const nodes = sentence.node.children;
-    const words: Array<{ value: string; start: number; end: number; index: number }> = [];
-    nodes.forEach((child, index) => {
-      if (child.type !== 'WordNode' || !child.position) return;
-      words.push({ value: toString(child), start: child.position.start.offset ?? 0, end: child.position.end.offset ?? 0, index });
-    });
-    for (let i = 0; i < words.length - 1; i++) {
-      if (!BE.has(words[i].value.toLowerCase())) continue;
-      slices.push({ type: 'SentenceNode', children: nodes.slice(words[i].index, words[i + 1].index + 3) });
-      let j = i + 1;
-      while (j < words.length && j <= i + 2 && BETWEEN.has(words[j].value.toLowerCase()) && !BE.has(words[j].value.toLowerCase())) j++;
-      if (j >= words.length) continue;
-      const candidate = words[j].value;
-      const lower = candidate.toLowerCase();
-      if (candidate !== lower || lower.length < 5) continue;
-      const hit = { start: words[i].start, end: words[j].end, phrase: doc.text.slice(words[i].start, words[j].end) };
-      if (PREFIXED_IRREGULAR.test(lower)) {
-        regular.push(hit);
-        continue;
-      }
-      if (!/^[a-z]+(?:-[a-z]+)*ed$/.test(lower)) continue;
-      const last = lower.slice(lower.lastIndexOf('-') + 1);
-      if (NOT_PARTICIPLES.has(last) || /eed$/.test(last) && last !== 'agreed' && last !== 'guaranteed') continue;
-      if (ignore.has(lower) || ignore.has(last)) continue;
-      regular.push(hit);
+    for (const [from, to] of cached.scan.slices) slices.push({ type: 'SentenceNode', children: nodes.slice(from, to) });
+    for (const hit of cached.scan.regular) {
+      const start = sentence.start + hit.start;
+      const end = sentence.start + hit.end;
+      regular.push({ start, end, phrase: doc.text.slice(start, end) });
     }
   }
   return { regular, candidates: { type: 'RootNode', children: [{ type: 'ParagraphNode', children: slices }] } };
+}
+
+function scanSentence(doc: StrategyDocument, sentence: Sentence, ignore: ReadonlySet<string>): SentenceScan {
+  const regular: SentenceScan['regular'] = [];
+  const slices: SentenceScan['slices'] = [];
+  if (!BE_PREFILTER.test(doc.text.slice(sentence.start, sentence.end))) return { regular, slices };
+  const nodes = sentence.node.children;
+  const words: Array<{ value: string; start: number; end: number; index: number }> = [];
+  nodes.forEach((child, index) => {
+    if (child.type !== 'WordNode' || !child.position) return;
+    words.push({ value: toString(child), start: child.position.start.offset ?? 0, end: child.position.end.offset ?? 0, index });
+  });
+  for (let i = 0; i < words.length - 1; i++) {
+    if (!BE.has(words[i].value.toLowerCase())) continue;
+    slices.push([words[i].index, words[i + 1].index + 3]);
+    let j = i + 1;
+    while (j < words.length && j <= i + 2 && BETWEEN.has(words[j].value.toLowerCase()) && !BE.has(words[j].value.toLowerCase())) j++;
+    if (j >= words.length) continue;
+    const candidate = words[j].value;
+    const lower = candidate.toLowerCase();
+    if (candidate !== lower || lower.length < 5) continue;
+    const hit = { start: words[i].start - sentence.start, end: words[j].end - sentence.start };
+    if (PREFIXED_IRREGULAR.test(lower)) {
+      regular.push(hit);
+      continue;
+    }
+    if (!/^[a-z]+(?:-[a-z]+)*ed$/.test(lower)) continue;
+    const last = lower.slice(lower.lastIndexOf('-') + 1);
+    if (NOT_PARTICIPLES.has(last) || /eed$/.test(last) && last !== 'agreed' && last !== 'guaranteed') continue;
+    if (ignore.has(lower) || ignore.has(last)) continue;
+    regular.push(hit);
+  }
+  return { regular, slices };
 }
 
 /** Does the passive name its actor ("was approved by the board")? */

@@ -8,7 +8,7 @@ import { gunningFog } from 'gunning-fog';
 import { smogFormula } from 'smog-formula';
 import { toString } from 'nlcst-to-string';
 import { defineRule } from '../../types.js';
-import type { Sentence } from '../../model/sentences.js';
+import { contentIdentity, type Sentence } from '../../model/sentences.js';
 import { inBlockquote } from './shared.js';
 
 /**
@@ -48,6 +48,21 @@ function emptyCounts(): Counts {
  * three or more syllables), to point the writer at the hardest sentence; length is long-sentence's job.
  */
 function addSentence(counts: Counts, sentence: Sentence): number {
+  // A sentence's own counts depend on its words alone: kept per sentence content across lints.
+  const identity = contentIdentity(sentence.node);
+  let own = sentenceCounts.get(identity);
+  if (!own) {
+    const ownCounts = emptyCounts();
+    own = { counts: ownCounts, score: countSentence(ownCounts, sentence) };
+    sentenceCounts.set(identity, own);
+  }
+  for (const key in own.counts) counts[key] += own.counts[key];
+  return own.score;
+}
+
+const sentenceCounts = new WeakMap<object, { counts: Counts; score: number }>();
+
+function countSentence(counts: Counts, sentence: Sentence): number {
   let words = 0;
   let long = 0;
   for (const node of sentence.node.children) {

@@ -6,9 +6,9 @@
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Nodes, Parents } from 'mdast';
-import type { Root as NlcstRoot } from 'nlcst';
+import type { Paragraph as NlcstParagraph, Root as NlcstRoot } from 'nlcst';
 import type { StrategyDocument } from '../../model/document.js';
-import type { Sentence } from '../../model/sentences.js';
+import { contentIdentity, type Sentence } from '../../model/sentences.js';
 
 export interface RetextMessage {
   start: number;
@@ -25,9 +25,21 @@ interface Runner {
 
 const processors = new Map<string, Runner>();
 
+/** A message of a plugin run, with offsets from the start of its paragraph. */
+interface RelativeMessage { start: number; end: number; ruleId: string; actual: string }
+
+/**
+ * Messages per paragraph content (see contentIdentity in model/sentences.ts) and run key: a
+ * plugin searches within a sentence, so what it reports in a paragraph depends on that paragraph
+ * alone, and a paragraph that did not change is not searched again.
+ */
+const paragraphMessages = new WeakMap<object, Map<string, RelativeMessage[]>>();
+
 /**
  * Run one retext plugin on the document's nlcst tree and return its messages with source offsets.
  * Processors are built once per (plugin, options) key and reused across lints.
+ * `only`: a cheap test for the sentences worth searching (a RegExp), or a tree of just the
+ * candidates. Unless `only` is a tree, messages are cached per paragraph.
  */
 export function runRetext(doc: StrategyDocument, key: string, build: () => Runner, only?: RegExp | NlcstRoot): RetextMessage[] {
   let processor = processors.get(key);
@@ -36,9 +48,60 @@ export function runRetext(doc: StrategyDocument, key: string, build: () => Runne
     processor = build();
     processors.set(key, processor);
   }
+  if (only !== undefined && !(only instanceof RegExp)) return run(doc, processor, only);
+  const cacheKey = only ? `${key}\u0000${only.source}\u0000${only.flags}` : key;
+  const paragraphs: NlcstParagraph[] = [];
+  const found: Array<RelativeMessage[] | undefined> = [];
+  const missing: number[] = [];
+  for (const node of doc.nlcst.children) {
+    if (node.type !== 'ParagraphNode' || !node.position) continue;
+    const cached = paragraphMessages.get(contentIdentity(node))?.get(cacheKey);
+    if (!cached) missing.push(paragraphs.length);
+    paragraphs.push(node);
+    found.push(cached);
+  }
+  if (missing.length > 0) {
+    // One run over every paragraph not in the cache (only its matching sentences, with a prefilter).
+    const children: NlcstRoot['children'] = [];
+    for (const index of missing) {
+      const paragraph = only ? prunedParagraph(doc, paragraphs[index], only) : paragraphs[index];
+      if (paragraph) children.push(paragraph);
+      found[index] = [];
+    }
+    const starts = missing.map((index) => paragraphs[index].position!.start.offset ?? 0);
+    const tree: NlcstRoot = { type: 'RootNode', children };
+    for (const message of children.length > 0 ? run(doc, processor, tree) : []) {
+      // The paragraph the message is in: the last one starting at or before it.
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (starts[mid] <= message.start) low = mid;
+        else high = mid - 1;
+      }
+      const base = starts[low];
+      found[missing[low]]!.push({ start: message.start - base, end: message.end - base, ruleId: message.ruleId, actual: message.actual });
+    }
+    for (const index of missing) {
+      const identity = contentIdentity(paragraphs[index]);
+      let byKey = paragraphMessages.get(identity);
+      if (!byKey) paragraphMessages.set(identity, (byKey = new Map()));
+      if (byKey.size > 20) byKey.clear();
+      byKey.set(cacheKey, found[index]!);
+    }
+  }
+  const messages: RetextMessage[] = [];
+  for (let i = 0; i < paragraphs.length; i++) {
+    const base = paragraphs[i].position!.start.offset ?? 0;
+    for (const message of found[i]!) {
+      messages.push({ start: message.start + base, end: message.end + base, ruleId: message.ruleId, actual: message.actual });
+    }
+  }
+  return messages;
+}
+
+function run(doc: StrategyDocument, processor: Runner, tree: NlcstRoot): RetextMessage[] {
   const file = new VFile();
-  // `only`: a cheap test for the sentences worth searching, or a tree of just the candidates.
-  const tree = only === undefined ? doc.nlcst : only instanceof RegExp ? pruned(doc, only) : only;
   processor.runSync(tree, file);
   const messages: RetextMessage[] = [];
   for (const message of file.messages) {
@@ -51,25 +114,20 @@ export function runRetext(doc: StrategyDocument, key: string, build: () => Runne
 }
 
 /**
- * The document's nlcst tree with only the paragraphs whose source text matches `prefilter` (a
- * cheap test for the words a plugin looks for): plugins walk every word, and most paragraphs
+ * A paragraph with only the sentences whose source text matches `prefilter` (a cheap test for the
+ * words a plugin looks for), or null when none does: plugins walk every word, and most paragraphs
  * have nothing for them. Positions are untouched, so messages still point into the source.
  */
-function pruned(doc: StrategyDocument, prefilter: RegExp): NlcstRoot {
-  const tree = doc.nlcst;
+function prunedParagraph(doc: StrategyDocument, paragraph: NlcstParagraph, prefilter: RegExp): NlcstParagraph | null {
   const matches = (node: { position?: { start: { offset?: number }; end: { offset?: number } } }): boolean => {
     if (!node.position) return false;
     prefilter.lastIndex = 0;
     return prefilter.test(doc.text.slice(node.position.start.offset ?? 0, node.position.end.offset ?? 0));
   };
-  const children: NlcstRoot['children'] = [];
-  for (const paragraph of tree.children) {
-    if (paragraph.type !== 'ParagraphNode' || !matches(paragraph)) continue;
-    // Keep only the sentences that match: plugins search within a sentence.
-    const sentences = paragraph.children.filter((child) => child.type === 'SentenceNode' && matches(child));
-    children.push(sentences.length === paragraph.children.length ? paragraph : { ...paragraph, children: sentences });
-  }
-  return { ...tree, children };
+  if (!matches(paragraph)) return null;
+  // Keep only the sentences that match: plugins search within a sentence.
+  const sentences = paragraph.children.filter((child) => child.type === 'SentenceNode' && matches(child));
+  return sentences.length === paragraph.children.length ? paragraph : { ...paragraph, children: sentences };
 }
 
 /** A processor running one attacher with its options; typed loosely because retext plugins are plain transformers. */

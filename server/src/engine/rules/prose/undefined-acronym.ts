@@ -1,6 +1,5 @@
 import { defineRule } from '../../types.js';
 import type { StrategyDocument } from '../../model/document.js';
-import type { TextBlock } from '../../model/text-block.js';
 import { quote } from './shared.js';
 
 /**
@@ -53,10 +52,13 @@ function isAcronym(token: string): boolean {
 }
 
 /** All-caps runs ("DO NOT SHIP") and shouted blocks are emphasis, not acronyms. */
-function isShouted(text: string, index: number, length: number): boolean {
+function isShoutedRun(text: string, index: number, length: number): boolean {
   const before = /([A-Z]{2,})[ \t]+$/.exec(text.slice(Math.max(0, index - 20), index));
   const after = /^[ \t]+([A-Z]{2,})(?![\p{L}])/u.exec(text.slice(index + length, index + length + 20));
-  if (before || after) return true;
+  return before !== null || after !== null;
+}
+
+function isShoutedBlock(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
   return letters.length >= 12 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.6;
 }
@@ -73,13 +75,7 @@ function expansionBefore(text: string, index: number, acronym: string): string |
 }
 
 /** Where each acronym is spelled out in a block: "net revenue retention (NRR)", "NRR (net revenue retention)", glossary lines. */
-function definitionsIn(block: TextBlock, found: Map<string, Definition>): void {
-  const text = block.text;
-  const define = (acronym: string, index: number, expansion: string | null): void => {
-    const offset = block.sourceOffset(index);
-    const known = found.get(acronym);
-    if (!known || offset < known.offset) found.set(acronym, { offset, expansion });
-  };
+function definitionsIn(text: string, define: (acronym: string, index: number, expansion: string | null) => void): void {
   // "Net Revenue Retention (NRR)", "(NRRs)", "(NRR, our north-star metric)".
   for (const match of text.matchAll(/\(\s*([A-Z][A-Z0-9&]{1,7})(?:s|['’]s)?\s*[),;:]/g)) {
     if (match.index > 0 && /[\p{L}\p{N}]/u.test(text.slice(Math.max(0, match.index - 3), match.index))) {
@@ -99,6 +95,43 @@ function definitionsIn(block: TextBlock, found: Map<string, Definition>): void {
   // Glossary lines: "NRR: net revenue retention", "**NRR** — net revenue retention", "NRR = …", at the start of a block.
   const glossary = /^\s*([A-Z][A-Z0-9&]{1,7})\s*(?:[:=—–]|\s-\s)\s*([\p{L}][^.;]{2,80})/u.exec(text);
   if (glossary && glossary[2].trim().split(/\s+/).length >= 2) define(glossary[1], glossary.index, glossary[2].trim());
+}
+
+/** What a block's text defines and uses, by text index (the text alone decides it). */
+interface BlockScan {
+  definitions: Array<{ acronym: string; index: number; expansion: string | null }>;
+  uses: Array<{ acronym: string; index: number }>;
+}
+
+/** Scans by allow list and block text: unchanged blocks are not scanned again on the next lint. */
+const scans = new Map<string, BlockScan>();
+let scansAllowKey = '';
+
+function scanBlock(text: string, allowList: readonly string[], allowKey: string): BlockScan {
+  if (allowKey !== scansAllowKey || scans.size > 20_000) {
+    scans.clear();
+    scansAllowKey = allowKey;
+  }
+  let scan = scans.get(text);
+  if (scan) return scan;
+  const allow = new Set(allowList);
+  scan = { definitions: [], uses: [] };
+  const found = scan;
+  definitionsIn(text, (acronym, index, expansion) => found.definitions.push({ acronym, index, expansion }));
+  let letterShare: boolean | undefined;
+  CANDIDATE.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = CANDIDATE.exec(text)) !== null) {
+    const acronym = match[1];
+    if (!isAcronym(acronym) || allow.has(acronym) || allow.has(`${acronym}s`)) continue;
+    if (isShoutedRun(text, match.index, match[0].length)) continue;
+    letterShare ??= isShoutedBlock(text);
+    if (letterShare) continue;
+    if (/^\s*[:\-–—]\s*(?:https?:|www\.)/.test(text.slice(match.index + match[0].length, match.index + match[0].length + 12))) continue; // "KAFKA: https://…", a link label
+    found.uses.push({ acronym, index: match.index });
+  }
+  scans.set(text, scan);
+  return scan;
 }
 
 /** Glossary tables: a row whose first cell is the acronym and another cell has words. */
@@ -144,21 +177,20 @@ export default defineRule({
     },
   },
   check({ doc, options, report }) {
-    const allow = new Set(options.allow);
+    const allowKey = options.allow.join('\u0001');
     const uses: Use[] = [];
     const definitions = new Map<string, Definition>();
     for (const block of doc.textBlocks) {
       if (!/[A-Z]{2}/.test(block.text)) continue;
-      definitionsIn(block, definitions);
-      CANDIDATE.lastIndex = 0;
-      let match: RegExpExecArray | null;
-      while ((match = CANDIDATE.exec(block.text)) !== null) {
-        const acronym = match[1];
-        if (!isAcronym(acronym) || allow.has(acronym) || allow.has(`${acronym}s`)) continue;
-        if (isShouted(block.text, match.index, match[0].length)) continue;
-        if (/^\s*[:\-–—]\s*(?:https?:|www\.)/.test(block.text.slice(match.index + match[0].length, match.index + match[0].length + 12))) continue; // "KAFKA: https://…", a link label
-        const { start, end } = block.sourceRange(match.index, match.index + acronym.length);
-        uses.push({ acronym, start, end, heading: block.kind === 'heading' });
+      const scan = scanBlock(block.text, options.allow, allowKey);
+      for (const definition of scan.definitions) {
+        const offset = block.sourceOffset(definition.index);
+        const known = definitions.get(definition.acronym);
+        if (!known || offset < known.offset) definitions.set(definition.acronym, { offset, expansion: definition.expansion });
+      }
+      for (const use of scan.uses) {
+        const { start, end } = block.sourceRange(use.index, use.index + use.acronym.length);
+        uses.push({ acronym: use.acronym, start, end, heading: block.kind === 'heading' });
       }
     }
     if (uses.length === 0) return;
