@@ -10,7 +10,7 @@ import type { Section } from '../engine/model/sections.js';
 import { OBJECTIVE_LABEL, type Item } from '../engine/model/items.js';
 import type { DocTypeSource } from '../engine/model/doctype.js';
 import type { DocType, Finding, RuleFamily, SectionRole, Severity } from '../engine/types.js';
-import { classifyKeyResult, columnsOf, dateIn, findOwner, stripLabel, type DateSource, type KeyResultColumns, type KeyResultKind, type KeyResultVerdict } from './key-results.js';
+import { classifyKeyResult, columnsOf, dateIn, findOwner, stripLabel, type DateSource, type KeyResultColumns, type KeyResultFields, type KeyResultKind, type KeyResultVerdict } from './key-results.js';
 import { overallScore, SCORE_AREAS, SCORING_FORMULA, scoreArea, type AreaScore, type OverallScore } from './scoring.js';
 
 export type { AreaScore, OverallScore } from './scoring.js';
@@ -57,27 +57,14 @@ export interface ObjectiveRow {
   keyResultCount: number;
 }
 
-export interface KeyResultRow {
+/** One row of the key-result table: the classification plus where it stands in the document. */
+export interface KeyResultRow extends KeyResultFields {
   objective: string | null;
   objectiveLine: number | null;
   /** "KR1", "Key result", … */
   label: string | null;
   text: string;
   line: number;
-  kind: KeyResultKind;
-  measurable: boolean;
-  reason: string;
-  metric: string | null;
-  baseline: string | null;
-  target: string | null;
-  date: string | null;
-  dateSource: DateSource | null;
-  owner: string | null;
-  /**
-   * The table's verdict: an outcome with a quantity, an output, an outcome that names a metric but
-   * sets no target ("Grow revenue"), or one with no number or named metric at all.
-   */
-  verdict: KeyResultVerdict;
   /** Rule ids of findings on this key result. */
   ruleIds: string[];
 }

@@ -26,6 +26,18 @@ export const KERNEL_ROLE_NAMES: Record<KernelRole, string> = {
  * ("## Strategy" holding "### Diagnosis" and "### Plan").
  */
 export function isContainer(doc: StrategyDocument, section: Section): boolean {
+  // Asked for every block's ancestors (roleOwner): remembered per section, which belongs to one document.
+  let known = containers.get(section);
+  if (known === undefined) {
+    known = computeIsContainer(doc, section);
+    containers.set(section, known);
+  }
+  return known;
+}
+
+const containers = new WeakMap<Section, boolean>();
+
+function computeIsContainer(doc: StrategyDocument, section: Section): boolean {
   if (section === doc.titleSection && section.depth === 1 && section.children.length > 0) return true;
   const others = new Set<SectionRole>();
   const visit = (s: Section): void => {
@@ -148,3 +160,9 @@ export function quoteTitle(section: Section): string {
   const title = section.title.replace(/\s+/g, ' ').trim();
   return `"${title.length > 60 ? `${title.slice(0, 57)}…` : title}"`;
 }
+
+/** Where the kernel comes from: cited by each kernel/*-missing rule. */
+export const KERNEL_SEEDS = [
+  { source: '004', quote: "The 'kernel' of a good strategy, composed of diagnosis, guiding policy, and coherent actions" },
+  { source: '002', quote: 'a sharp problem definition, a few guiding policies, and a concise set of coherent actions' },
+] as const;

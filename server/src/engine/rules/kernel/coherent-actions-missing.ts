@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import { insertSectionFix } from '../../text/sections.js';
-import { roleSections, sectionsNamed } from '../../text/kernel.js';
+import { roleSections, sectionsNamed, KERNEL_SEEDS } from '../../text/kernel.js';
 
 export default defineRule({
   meta: {
@@ -22,10 +22,7 @@ export default defineRule({
       'Rumelt\'s kernel ends in coherent actions: steps that reinforce one another and carry out the policy. A diagnosis and a policy with no actions is an essay, not a strategy — it commits no people, money or time, so nothing changes on Monday.',
     howToFix:
       'Add a section headed "Coherent actions" (or "Actions", "Plan", "What we will do", "Next steps") listing the few steps that carry out the policy, each with an owner and a date. The quick fix inserts the heading after the guiding policy.',
-    seeds: [
-      { source: '004', quote: "The 'kernel' of a good strategy, composed of diagnosis, guiding policy, and coherent actions" },
-      { source: '002', quote: 'a sharp problem definition, a few guiding policies, and a concise set of coherent actions' },
-    ],
+    seeds: KERNEL_SEEDS,
     examples: {
       bad: '# Payments strategy\n\n## Diagnosis\n\nMid-market merchants churn in their first 90 days because onboarding takes three weeks.\n\n## Guiding policy\n\nWe will serve mid-market merchants first rather than enterprise.\n',
       good: '# Payments strategy\n\n## Diagnosis\n\nMid-market merchants churn in their first 90 days because onboarding takes three weeks.\n\n## Guiding policy\n\nWe will serve mid-market merchants first rather than enterprise.\n\n## Coherent actions\n\n- Rebuild onboarding for self-serve (@ana, Q1 2027)\n',

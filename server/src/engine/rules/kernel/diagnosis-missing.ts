@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import { insertSectionFix } from '../../text/sections.js';
-import { roleSections, sectionsNamed } from '../../text/kernel.js';
+import { roleSections, sectionsNamed, KERNEL_SEEDS } from '../../text/kernel.js';
 
 export default defineRule({
   meta: {
@@ -22,10 +22,7 @@ export default defineRule({
       'Rumelt calls the diagnosis the first element of the kernel of a good strategy: it names the critical challenge and so tells you where to focus. A document that jumps straight to plans has nothing to be coherent *with*, and readers cannot judge whether the actions address the real problem.',
     howToFix:
       'Add a section headed "Diagnosis" (or "The challenge", "Problem", "Why now") that names the obstacle in one or two paragraphs. The quick fix inserts the heading before the guiding policy.',
-    seeds: [
-      { source: '004', quote: "The 'kernel' of a good strategy, composed of diagnosis, guiding policy, and coherent actions" },
-      { source: '002', quote: 'a sharp problem definition, a few guiding policies, and a concise set of coherent actions' },
-    ],
+    seeds: KERNEL_SEEDS,
     examples: {
       bad: '# Payments strategy\n\n## Guiding policy\n\nWe will serve mid-market merchants first rather than enterprise.\n\n## Coherent actions\n\n- Rebuild onboarding for self-serve (@ana, Q1 2027)\n',
       good: '# Payments strategy\n\n## Diagnosis\n\nMid-market merchants churn in their first 90 days because onboarding takes three weeks.\n\n## Guiding policy\n\nWe will serve mid-market merchants first rather than enterprise.\n\n## Coherent actions\n\n- Rebuild onboarding for self-serve (@ana, Q1 2027)\n',

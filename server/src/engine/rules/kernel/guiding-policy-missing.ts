@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import { insertSectionFix } from '../../text/sections.js';
-import { roleSections, sectionsNamed } from '../../text/kernel.js';
+import { roleSections, sectionsNamed, KERNEL_SEEDS } from '../../text/kernel.js';
 
 export default defineRule({
   meta: {
@@ -22,10 +22,7 @@ export default defineRule({
       'The guiding policy is the second element of Rumelt\'s kernel: the approach that turns the diagnosis into a choice, and so rules out other paths. Without it, the actions are a to-do list — nobody can tell which of them matter, or which new idea fits and which does not.',
     howToFix:
       'Add a section headed "Guiding policy" (or "Our approach", "How we will win", "Principles") that says in two or three sentences how you will deal with the obstacle and what that rules out. The quick fix inserts the heading after the diagnosis.',
-    seeds: [
-      { source: '004', quote: "The 'kernel' of a good strategy, composed of diagnosis, guiding policy, and coherent actions" },
-      { source: '002', quote: 'a sharp problem definition, a few guiding policies, and a concise set of coherent actions' },
-    ],
+    seeds: KERNEL_SEEDS,
     examples: {
       bad: '# Payments strategy\n\n## Diagnosis\n\nMid-market merchants churn in their first 90 days because onboarding takes three weeks.\n\n## Coherent actions\n\n- Rebuild onboarding for self-serve (@ana, Q1 2027)\n',
       good: '# Payments strategy\n\n## Diagnosis\n\nMid-market merchants churn in their first 90 days because onboarding takes three weeks.\n\n## Guiding policy\n\nWe will serve mid-market merchants first rather than enterprise.\n\n## Coherent actions\n\n- Rebuild onboarding for self-serve (@ana, Q1 2027)\n',
