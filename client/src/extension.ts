@@ -75,6 +75,19 @@ export function activate(context: vscode.ExtensionContext): StrategyLintApi {
     return vscode.env.openExternal(vscode.Uri.parse(url));
   });
 
+  // Trusting the workspace makes config files and workspace settings apply: restart the server,
+  // which reads `workspaceTrusted` from initializationOptions when it starts.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+    output.info('The workspace is now trusted: restarting the server so config files and workspace settings apply.');
+    try {
+      await ready;
+      statusBar.reset();
+      await languageClient.restart();
+    } catch (error) {
+      output.error(`Restarting the server after the workspace was trusted failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }));
+
   const ready = languageClient.start().catch((error: unknown) => {
     output.appendLine(`Strategy Lint: the language server failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     void vscode.window.showErrorMessage('Strategy Lint: the language server failed to start. See "Strategy Lint: Show output".');

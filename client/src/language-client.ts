@@ -2,9 +2,11 @@
  * Starting the language server (server/out/server.js, bundled) and the client options: Markdown
  * documents on disk and untitled ones, config files watched so the server relints on change.
  * Settings are not pushed: the server pulls `strategyLint` per document (workspace/configuration).
+ * The workspace's trust goes in initializationOptions (`workspaceTrusted`).
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { RestartingErrorHandler } from './error-handler';
 
 export const CLIENT_ID = 'strategyLint';
 export const CONFIG_FILE_GLOB = '**/.strategy-lint.{json,yaml,yml}';
@@ -27,7 +29,11 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     outputChannel,
     diagnosticCollectionName: 'strategy-lint',
     // VS Code shows a diagnostic's message above the hover already: the server leaves it out.
-    initializationOptions: { diagnosticsShownInHover: true },
+    // A function, so a restart after the workspace is trusted sends the new trust state; in an
+    // untrusted workspace the server ignores config files and workspace settings.
+    initializationOptions: () => ({ diagnosticsShownInHover: true, workspaceTrusted: vscode.workspace.isTrusted }),
+    // A crashed server is restarted (the user is told once); after too many crashes it stays down.
+    errorHandler: new RestartingErrorHandler(outputChannel),
   };
   // The id makes `strategyLint.trace.server` the trace setting.
   return new LanguageClient(CLIENT_ID, 'Strategy Lint', serverOptions, clientOptions);

@@ -288,7 +288,7 @@ export const unicodeCaseArb: fc.Arbitrary<FuzzCase> = fc.record({
 // Invariants
 // ---------------------------------------------------------------------------------------------
 
-const KNOWN_IDS = new Set([...RULE_IDS, INTERNAL_ERROR_RULE_ID, 'strategy-lint/rules-skipped', 'strategy-lint/nesting-limited']);
+const KNOWN_IDS = new Set([...RULE_IDS, INTERNAL_ERROR_RULE_ID, 'strategy-lint/rules-skipped', 'strategy-lint/parse-limited']);
 
 /** Line starts by \r\n, \r and \n (computed independently of the engine's LineIndex). */
 function lineStartsOf(text: string): number[] {
@@ -300,10 +300,48 @@ function lineStartsOf(text: string): number[] {
 }
 
 function positionOf(starts: readonly number[], offset: number): { line: number; column: number } {
-  let line = 0;
-  // Linear from a binary-search-free scan is fine at fuzz sizes.
-  while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
-  return { line: line + 1, column: offset - starts[line] + 1 };
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: offset - starts[low] + 1 };
+}
+
+/** Ranges sorted by start, with the running maximum of their ends: "which ranges overlap [from, to)?" in log time. */
+class RangeIndex {
+  private readonly ranges: Array<[number, number]>;
+  private readonly maxEnd: number[];
+  constructor(ranges: Array<[number, number]>) {
+    this.ranges = [...ranges].sort((a, b) => a[0] - b[0]);
+    let max = -1;
+    this.maxEnd = this.ranges.map(([, end]) => (max = Math.max(max, end)));
+  }
+
+  /** Ranges [s, e) with s < to and from < e (pass from = to - 1 … for a point, see `containing`). */
+  overlapping(from: number, to: number): Array<[number, number]> {
+    const found: Array<[number, number]> = [];
+    // Last range starting before `to`; walk back while an earlier range may still reach `from`.
+    let low = 0;
+    let high = this.ranges.length - 1;
+    let last = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (this.ranges[mid][0] < to) {
+        last = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    for (let i = last; i >= 0 && this.maxEnd[i] > from; i--) if (this.ranges[i][1] > from) found.push(this.ranges[i]);
+    return found;
+  }
+
+  /** Ranges with s <= from and to <= e. */
+  containing(from: number, to: number): boolean {
+    return this.overlapping(from, Math.max(to, from + 1)).some(([s, e]) => s <= from && to <= e);
+  }
 }
 
 const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
@@ -363,7 +401,8 @@ function inFrontMatter(result: LintResult, finding: Finding): boolean {
 export function violations(text: string, result: LintResult): string[] {
   const problems: string[] = [];
   const starts = lineStartsOf(text);
-  const prose = proseRanges(result);
+  const prose = new RangeIndex(proseRanges(result));
+  const headings = new RangeIndex(headingRanges(result));
   const title = result.document.titleRange;
   const describe = (f: Finding) => `${f.ruleId} [${f.start},${f.end}) ${JSON.stringify(text.slice(f.start, f.end).slice(0, 80))}`;
   for (const f of result.findings) {
@@ -388,9 +427,9 @@ export function violations(text: string, result: LintResult): string[] {
       if (f.start !== title.start || f.end !== title.end) problems.push(`document-level finding off the title range [${title.start},${title.end}): ${describe(f)}`);
     } else if (!inFrontMatter(result, f)) {
       const flagged = text.slice(f.start, f.end);
-      const onHeading = headingRanges(result).some(([s, e]) => s <= f.start && f.end <= e);
+      const onHeading = headings.containing(f.start, f.end);
       if (f.end <= f.start || !/\S/u.test(flagged)) problems.push(`empty or whitespace-only range: ${describe(f)}`);
-      else if (!onHeading && !prose.some(([s, e]) => s < f.end && f.start < e && /\S/u.test(text.slice(Math.max(s, f.start), Math.min(e, f.end))))) {
+      else if (!onHeading && !prose.overlapping(f.start, f.end).some(([s, e]) => /\S/u.test(text.slice(Math.max(s, f.start), Math.min(e, f.end))))) {
         problems.push(`range touches no prose (code, HTML or markup only): ${describe(f)}`);
       }
     }
@@ -399,7 +438,7 @@ export function violations(text: string, result: LintResult): string[] {
     if (quoted && !f.documentLevel && f.end > f.start) {
       // A quote of the source may carry a link's URL: only its text is prose.
       const wanted = wordsOf(quoted.replace(/…$/u, '').replace(/\]\([^)]*\)/gu, ']'));
-      const flagged = wordsOf(prose.filter(([s, e]) => s < f.end && f.start < e).map(([s, e]) => text.slice(Math.max(s, f.start), Math.min(e, f.end))).join(' '));
+      const flagged = wordsOf(prose.overlapping(f.start, f.end).sort((a, b) => a[0] - b[0]).map(([s, e]) => text.slice(Math.max(s, f.start), Math.min(e, f.end))).join(' '));
       if (wanted.length > 0 && !isSubsequence(wanted, flagged)) {
         problems.push(`the range does not hold the quoted words ${JSON.stringify(quoted)}: ${describe(f)}`);
       }
@@ -413,7 +452,7 @@ export function violations(text: string, result: LintResult): string[] {
         if (i > 0 && edits[i - 1].end > e.start) problems.push(`overlapping edits in one fix of ${f.ruleId}`);
         // What a fix removes is prose or blank space, never markup (a link's "]", a list marker).
         for (let k = e.start; k < e.end; k++) {
-          if (/\s/u.test(text[k]) || prose.some(([s, end]) => s <= k && k < end)) continue;
+          if (/\s/u.test(text[k]) || prose.overlapping(k, k + 1).length > 0) continue;
           problems.push(`fix of ${f.ruleId} removes markup ${JSON.stringify(text.slice(e.start, e.end).slice(0, 40))} at ${k}`);
           break;
         }

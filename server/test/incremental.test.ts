@@ -18,6 +18,7 @@ import { parseMarkdown } from '../src/engine/model/parse.js';
 import { ChunkedParser } from '../src/engine/incremental/parse-cache.js';
 import { candidateChunks } from '../src/engine/incremental/chunks.js';
 import { SessionParser } from '../src/engine/incremental/session-parser.js';
+import { textDiff } from '../src/engine/incremental/diff.js';
 import { limitMarkup } from '../src/engine/model/markup-limits.js';
 import { FUZZ_SEED, markdownArb, markdownCaseArb, unicodeArb, type FuzzCase } from './fuzz-support.js';
 import { FIXTURE_TODAY } from './helpers/fixtures.js';
@@ -140,8 +141,26 @@ describe('incremental: chunked parse', () => {
         assert.deepStrictEqual(root, parseMarkdown(text), `step ${step}: ${JSON.stringify(text)}`);
         const whole = limitMarkup(text);
         assert.deepStrictEqual(limits, { nestedLines: whole.nestedLines, denseBlocks: whole.denseBlocks });
+        // The cuts found from the previous ones are those of a scan of the whole text.
+        assert.deepStrictEqual(parser.candidateCuts, candidateChunks(text).map(({ start, line }) => ({ start, line })));
       }
     }), { seed: FUZZ_SEED, numRuns: runs(300) });
+  });
+
+  test('textDiff finds the common prefix and suffix', () => {
+    const naive = (a: string, b: string) => {
+      const max = Math.min(a.length, b.length);
+      let prefix = 0;
+      while (prefix < max && a[prefix] === b[prefix]) prefix++;
+      let suffix = 0;
+      while (suffix < max - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+      return { prefix, suffix, delta: b.length - a.length };
+    };
+    const long = fc.string({ unit: fc.constantFrom('a', 'b', ' '), maxLength: 1200 });
+    fc.assert(fc.property(long, editArb, (text, edit) => {
+      const after = applyEdit(text, edit);
+      assert.deepStrictEqual(textDiff(text, after), naive(text, after));
+    }), { seed: FUZZ_SEED, numRuns: runs(500) });
   });
 
   test('cuts at headings and at letters after a blank line, never in front matter or fenced code', () => {
@@ -205,9 +224,9 @@ describe('incremental: LintSession', () => {
     assert.deepEqual(session.stats, { parsedChunks: 1, parsedBlocks: 1 });
     assert.deepStrictEqual(comparable(result), comparable(lint(edited, { today: FIXTURE_TODAY })));
     // A line inserted at the top moves every block: none is parsed again, all are shifted.
-    const shifted = `<!-- draft -->\n\n${edited}`;
+    const shifted = `Draft for review.\n\n${edited}`;
     assert.deepStrictEqual(comparable(session.lint(shifted)), comparable(lint(shifted, { today: FIXTURE_TODAY })));
-    assert.deepEqual(session.stats, { parsedChunks: 1, parsedBlocks: 0 }, 'only the new comment is parsed');
+    assert.deepEqual(session.stats, { parsedChunks: 1, parsedBlocks: 1 }, 'only the new paragraph is parsed; the rest moved');
   });
 
   test('a lint abandoned part-way does not disturb the next ones', () => {

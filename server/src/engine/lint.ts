@@ -47,6 +47,11 @@ export interface LintResult {
 
 /** Front matter `strategy-lint: { disable: [...], rules: {...} }` as one more config layer. */
 function frontMatterLayer(document: StrategyDocument, file: string): { layer: ConfigLayer | null; problems: ConfigProblem[] } {
+  const block = document.frontMatter;
+  // Front matter that is not valid YAML loses its settings: say so when it holds some of ours.
+  if (block?.error && /^\s*(?:strategy-lint|type|doctype)\s*:/m.test(document.text.slice(block.start, block.end))) {
+    return { layer: null, problems: [{ file: `${file} (front matter)`, key: 'strategy-lint', message: `${block.error}; its strategy-lint settings and type were ignored` }] };
+  }
   const own = document.frontMatter?.data?.['strategy-lint'];
   if (!own || typeof own !== 'object' || Array.isArray(own)) return { layer: null, problems: [] };
   const { disable, type: _type, rules, ...rest } = own as Record<string, unknown>;

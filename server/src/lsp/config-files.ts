@@ -19,9 +19,17 @@ const EMPTY: LoadedConfig = { layers: [], problems: [], files: [], baseDir: null
 
 export class ConfigFiles {
   private readonly byFolder = new Map<string, LoadedConfig>();
+  private workspaceTrusted = true;
+
+  /** Untrusted workspace: config files are not read at all (no layers, no problems). */
+  setWorkspaceTrusted(trusted: boolean): void {
+    this.workspaceTrusted = trusted;
+    this.invalidate();
+  }
 
   /** The config that applies to a file (nearest config file, stopping at the workspace folder). */
   forFile(filePath: string, workspaceFolder: string | null): LoadedConfig {
+    if (!this.workspaceTrusted) return EMPTY;
     const dir = path.dirname(filePath);
     const key = `${dir}\u0000${workspaceFolder ?? ''}`;
     let loaded = this.byFolder.get(key);

@@ -5,6 +5,7 @@
  *
  *   node server/out/server.js --stdio
  */
+import './memory.js';
 import {
   CodeActionKind,
   createConnection,
@@ -40,6 +41,8 @@ const linter = new Linter({ connection, documents, settings, configs, folders, r
 let supportsDynamicConfigurationRegistration = false;
 /** Set by clients that already show diagnostic messages in hovers (the VS Code client does). */
 let diagnosticsShownInHover = false;
+/** False when the client says the workspace is untrusted: config files and restricted settings are ignored. */
+let workspaceTrusted = true;
 
 function logError(what: string, error: unknown): void {
   connection.console.error(`${what}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -65,8 +68,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   settings.setSupportsPull(capabilities.workspace?.configuration === true);
   supportsDynamicConfigurationRegistration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   folders.set(params.workspaceFolders, params.rootUri);
-  const initializationOptions = params.initializationOptions as { diagnosticsShownInHover?: unknown } | undefined;
+  const initializationOptions = params.initializationOptions as { diagnosticsShownInHover?: unknown; workspaceTrusted?: unknown } | undefined;
   diagnosticsShownInHover = initializationOptions?.diagnosticsShownInHover === true;
+  // Only an explicit `false` restricts (editors without workspace trust do not send it).
+  workspaceTrusted = initializationOptions?.workspaceTrusted !== false;
+  settings.setWorkspaceTrusted(workspaceTrusted);
+  configs.setWorkspaceTrusted(workspaceTrusted);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -81,6 +88,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  if (!workspaceTrusted) {
+    connection.console.info('The workspace is untrusted: .strategy-lint.* config files and workspace settings are ignored; linting uses the built-in rules and defaults.');
+  }
   if (supportsDynamicConfigurationRegistration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'strategyLint' });
   }

@@ -61,6 +61,23 @@ export function normalizeSettings(raw: unknown): StrategyLintSettings {
   };
 }
 
+/**
+ * In an untrusted workspace (initializationOptions.workspaceTrusted === false) the settings that
+ * change what is reported — package.json's `restrictedConfigurations` — fall back to the defaults,
+ * so the settings layer is empty. `enable`, `run` and `debounceMs` still apply.
+ */
+export function withoutRestrictedSettings(settings: StrategyLintSettings): StrategyLintSettings {
+  return {
+    ...settings,
+    rules: DEFAULT_SETTINGS.rules,
+    types: DEFAULT_SETTINGS.types,
+    sections: DEFAULT_SETTINGS.sections,
+    referenceDate: DEFAULT_SETTINGS.referenceDate,
+    fiscalYearStartMonth: DEFAULT_SETTINGS.fiscalYearStartMonth,
+    maxDocumentLength: DEFAULT_SETTINGS.maxDocumentLength,
+  };
+}
+
 /** The settings as a config layer (validated like a config file; problems name "settings"). */
 export function settingsLayer(settings: StrategyLintSettings, workspaceFolder: string | null): { layer: ConfigLayer; problems: ConfigProblem[] } {
   const raw: Record<string, unknown> = {
@@ -86,6 +103,7 @@ export class SettingsStore {
   private pushed: StrategyLintSettings = DEFAULT_SETTINGS;
   /** The last settings resolved for a document, for synchronous callers (debounce delay). */
   private readonly resolved = new Map<string, StrategyLintSettings>();
+  private workspaceTrusted = true;
 
   constructor(private readonly connection: Connection, private supportsPull = false) {}
 
@@ -93,12 +111,22 @@ export class SettingsStore {
     this.supportsPull = value;
   }
 
+  /** Untrusted: restricted settings are ignored (see withoutRestrictedSettings). */
+  setWorkspaceTrusted(trusted: boolean): void {
+    this.workspaceTrusted = trusted;
+  }
+
+  private normalize(raw: unknown): StrategyLintSettings {
+    const settings = normalizeSettings(raw);
+    return this.workspaceTrusted ? settings : withoutRestrictedSettings(settings);
+  }
+
   get(uri: string): Promise<StrategyLintSettings> {
     if (!this.supportsPull) return Promise.resolve(this.pushed);
     let pending = this.perDocument.get(uri);
     if (!pending) {
       pending = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'strategyLint' })
-        .then((raw) => normalizeSettings(raw), () => DEFAULT_SETTINGS)
+        .then((raw) => this.normalize(raw), () => DEFAULT_SETTINGS)
         .then((settings) => {
           this.resolved.set(uri, settings);
           return settings;
@@ -117,7 +145,7 @@ export class SettingsStore {
   clear(pushedSettings?: unknown): void {
     this.perDocument.clear();
     this.resolved.clear();
-    if (isObject(pushedSettings) && 'strategyLint' in pushedSettings) this.pushed = normalizeSettings(pushedSettings.strategyLint);
+    if (isObject(pushedSettings) && 'strategyLint' in pushedSettings) this.pushed = this.normalize(pushedSettings.strategyLint);
   }
 
   forget(uri: string): void {

@@ -38,23 +38,44 @@ export function hasDefinitions(text: string): boolean {
 const ATX = /^#{1,6}(?:[ \t\r\n]|$)/;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 
+/** Where a chunk starts: an offset at the start of a line, and that line (0-based). */
+export interface Cut {
+  start: number;
+  line: number;
+}
+
 /**
  * Candidate chunks: the text cut before every column-0 ATX heading line, and every column-0 line
  * starting with a letter after a blank line, that is not inside front matter or a top-level fenced
  * code block (as a line scanner sees them). One chunk when the document must be parsed whole.
  */
 export function candidateChunks(text: string): Chunk[] {
-  if (hasDefinitions(text)) return [{ start: 0, line: 0, text }];
-  const cuts: Array<{ start: number; line: number }> = [{ start: 0, line: 0 }];
+  const cuts = hasDefinitions(text) ? [{ start: 0, line: 0 }] : scanCuts(text, { start: 0, line: 0 }).cuts;
+  const chunks: Chunk[] = [];
+  for (let i = 0; i < cuts.length; i++) {
+    const to = i + 1 < cuts.length ? cuts[i + 1].start : text.length;
+    chunks.push({ start: cuts[i].start, line: cuts[i].line, text: text.slice(cuts[i].start, to) });
+  }
+  return chunks;
+}
+
+/**
+ * The cuts of `text` from a cut `from` on (the scanner's state at a cut is always the same: no
+ * front matter or fence open), `from` included. `stop` is asked about every later cut: when it
+ * says so, the scan ends there and that cut is returned as `stoppedAt` (not in `cuts`).
+ * The caller checks `hasDefinitions` first.
+ */
+export function scanCuts(text: string, from: Cut, stop?: (cut: Cut) => boolean): { cuts: Cut[]; stoppedAt: Cut | null } {
+  const cuts: Cut[] = [from];
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   // Front matter: no cut until a line that is exactly `---` closes it (stricter than the parser,
   // which also takes trailing spaces: when unsure, do not cut).
-  let inFrontMatter = text.startsWith('---', bom);
+  let inFrontMatter = from.start === 0 && text.startsWith('---', bom);
   let fence: { char: string; length: number } | null = null;
   /** Whether the previous line was blank (empty or spaces and tabs only). */
   let afterBlank = false;
-  let offset = 0;
-  let line = 0;
+  let offset = from.start;
+  let line = from.line;
   const length = text.length;
   while (offset < length) {
     // The line [offset, end) and its line ending.
@@ -67,8 +88,10 @@ export function candidateChunks(text: string): Chunk[] {
     let next = end;
     if (next < length) next += text.charCodeAt(next) === 13 && text.charCodeAt(next + 1) === 10 ? 2 : 1;
     const first = text.charCodeAt(offset);
+    const isFirst = offset === from.start;
+    let cut = false;
     if (inFrontMatter) {
-      if (line > 0 && end - offset === 3 && text.startsWith('---', offset)) inFrontMatter = false;
+      if (!isFirst && end - offset === 3 && text.startsWith('---', offset)) inFrontMatter = false;
     } else if (fence) {
       // A closing fence: the same character, at least as long, nothing but spaces after it.
       if (first === 32 || first === 96 || first === 126) {
@@ -76,24 +99,24 @@ export function candidateChunks(text: string): Chunk[] {
         if (match && match[1][0] === fence.char && match[1].length >= fence.length) fence = null;
       }
     } else if (first === 35 /* # */) {
-      if (line > 0 && ATX.test(text.slice(offset, Math.min(end + 1, offset + 8)))) cuts.push({ start: offset, line });
-    } else if (afterBlank && line > 0 && isLetter(first, text, offset)) {
-      cuts.push({ start: offset, line });
+      cut = !isFirst && ATX.test(text.slice(offset, Math.min(end + 1, offset + 8)));
+    } else if (afterBlank && !isFirst && isLetter(first, text, offset)) {
+      cut = true;
     } else if (first === 32 || first === 96 || first === 126) {
       const match = FENCE_OPEN.exec(text.slice(offset, end));
       // A backtick fence's info string has no backtick (else the line is a code span).
       if (match && !(match[1][0] === '`' && match[2].includes('`'))) fence = { char: match[1][0], length: match[1].length };
     }
+    if (cut) {
+      const found = { start: offset, line };
+      if (stop?.(found)) return { cuts, stoppedAt: found };
+      cuts.push(found);
+    }
     afterBlank = isBlank(text, offset, end);
     offset = next;
     line++;
   }
-  const chunks: Chunk[] = [];
-  for (let i = 0; i < cuts.length; i++) {
-    const to = i + 1 < cuts.length ? cuts[i + 1].start : length;
-    chunks.push({ start: cuts[i].start, line: cuts[i].line, text: text.slice(cuts[i].start, to) });
-  }
-  return chunks;
+  return { cuts, stoppedAt: null };
 }
 
 function isBlank(text: string, from: number, to: number): boolean {

@@ -10,19 +10,19 @@ export interface TextDiff {
   delta: number;
 }
 
+/** Characters compared at once (natively) before the exact place of a difference is looked for. */
+const BLOCK = 256;
+
 export function textDiff(before: string, after: string): TextDiff {
   const max = Math.min(before.length, after.length);
   let prefix = 0;
+  while (prefix + BLOCK <= max && before.slice(prefix, prefix + BLOCK) === after.slice(prefix, prefix + BLOCK)) prefix += BLOCK;
   while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
   const limit = max - prefix;
-  let i = before.length - 1;
-  let j = after.length - 1;
-  while (suffix < limit && before.charCodeAt(i) === after.charCodeAt(j)) {
-    suffix++;
-    i--;
-    j--;
-  }
+  let suffix = 0;
+  while (suffix + BLOCK <= limit
+    && before.slice(before.length - suffix - BLOCK, before.length - suffix) === after.slice(after.length - suffix - BLOCK, after.length - suffix)) suffix += BLOCK;
+  while (suffix < limit && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
   return { prefix, suffix, delta: after.length - before.length };
 }
 

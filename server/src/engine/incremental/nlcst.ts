@@ -15,6 +15,7 @@ import type { TextBlock } from '../model/text-block.js';
 import type { LineIndex } from '../model/line-index.js';
 import { BlockLines, parseBlock } from '../model/sentences.js';
 import { textDiff, unchangedOrigin } from './diff.js';
+import { hasDefinitions } from './chunks.js';
 
 interface Placed {
   /** Offset, 0-based line and column of the block's start when its trees were last positioned. */
@@ -49,12 +50,17 @@ export class NlcstPlacements {
     const next: Placed[] = [];
     const children: NlcstRootContent[] = [];
     this.parsedBlocks = 0;
+    // Without definitions, a block's prose text follows from its source: no need to compare it.
+    const sameSourceSameText = !hasDefinitions(text) && !hasDefinitions(this.text);
     for (const block of document.textBlocks) {
-      const at = lines.positionAt(block.start);
       const length = block.end - block.start;
       const origin = unchangedOrigin(diff, text.length, block.start, block.end);
       let entry = origin >= 0 ? byStart.get(origin) : undefined;
-      if (entry && (entry.length !== length || entry.kind !== block.kind || entry.text !== block.text)) entry = undefined;
+      if (entry && (entry.length !== length || entry.kind !== block.kind || (!sameSourceSameText && entry.text !== block.text))) entry = undefined;
+      // Before the change, a block is where it was: same offset, line and column.
+      const at = entry && origin === block.start && block.end <= diff.prefix
+        ? { line: entry.line, character: entry.column }
+        : lines.positionAt(block.start);
       if (entry) byStart.delete(origin);
       else if (origin < 0) {
         if (!byKey) {
@@ -119,10 +125,10 @@ export class NlcstPlacements {
     const paragraphs = parseBlock(block);
     const blockLines = new BlockLines(lines, block.start, block.end);
     const points: Point[] = [];
-    for (const paragraph of paragraphs) position(paragraph, block.start, blockLines, points);
+    const placed = paragraphs.map((paragraph) => position(paragraph, block.start, blockLines, points));
     return {
       base: block.start, line: at.line, column: at.character, kind: block.kind, length: block.end - block.start, text: block.text,
-      paragraphs, points,
+      paragraphs: placed, points,
     };
   }
 }
@@ -131,17 +137,26 @@ function entryKey(kind: string, source: string, text: string): string {
   return `${kind}\u0000${source}\u0000${text}`;
 }
 
-/** Turn a freshly parsed block's relative offsets (`rel`) into positions, in place; collect the points. */
-function position(node: UnistNode, base: number, lines: BlockLines, points: Point[]): void {
-  const withRel = node as UnistNode & { rel?: { start: number; end: number } };
-  const rel = withRel.rel;
+/**
+ * A positioned copy of a freshly parsed block's tree (relative offsets in `rel`), collecting its
+ * points. Copies are built like the shared cache's (model/sentences.ts: type, value, children,
+ * position), so every tree the rules walk has the same shapes.
+ */
+function position<T extends UnistNode>(node: T, base: number, lines: BlockLines, points: Point[]): T {
+  const rel = (node as UnistNode & { rel?: { start: number; end: number } }).rel;
+  const copy: Record<string, unknown> = { type: node.type };
+  if ('value' in node) copy.value = (node as unknown as { value: string }).value;
+  const children = (node as { children?: UnistNode[] }).children;
+  if (children) {
+    const placed: UnistNode[] = new Array(children.length);
+    for (let i = 0; i < children.length; i++) placed[i] = position(children[i], base, lines, points);
+    copy.children = placed;
+  }
   if (rel) {
-    delete withRel.rel;
     const start = lines.point(base + rel.start);
     const end = lines.point(base + rel.end);
-    node.position = { start, end };
+    copy.position = { start, end };
     points.push(start, end);
   }
-  const children = (node as { children?: UnistNode[] }).children;
-  if (children) for (const child of children) position(child, base, lines, points);
+  return copy as unknown as T;
 }

@@ -12,7 +12,7 @@ import type { Root, RootContent } from 'mdast';
 import type { Point } from 'unist';
 import { parseMarkdown } from '../model/parse.js';
 import { limitMarkup } from '../model/markup-limits.js';
-import { candidateChunks, safeEnding } from './chunks.js';
+import { hasDefinitions, safeEnding, scanCuts, type Cut } from './chunks.js';
 import { textDiff, unchangedOrigin, type TextDiff } from './diff.js';
 
 /** Counts of markup-limits.ts for a text: chunks never cut one of its paragraphs, so they add up. */
@@ -49,15 +49,22 @@ const MAX_MERGES = 3;
 export class SessionParser {
   private text = '';
   private chunks: OwnedChunk[] = [];
+  /** Candidate cuts of the latest text (before merging). */
+  private cuts: Cut[] = [];
   /** Texts of candidate chunks found unsafe to end where they do (merged with the next), so they are not parsed again. */
   private unsafe = new Set<string>();
   /** Chunks parsed by the latest parse (for tests and tracing). */
   parsedChunks = 0;
 
+  /** The candidate cuts of the latest parse (for tests: they must equal a scan of the whole text). */
+  get candidateCuts(): readonly Cut[] {
+    return this.cuts;
+  }
+
   parse(text: string): SessionParse {
     const diff = textDiff(this.text, text);
     const previous = this.chunks;
-    const candidates = candidateChunks(text);
+    const candidates = this.cutsOf(text, diff);
     const chunks: OwnedChunk[] = [];
     const unsafe = new Set<string>();
     this.parsedChunks = 0;
@@ -100,6 +107,7 @@ export class SessionParser {
     this.text = text;
     this.chunks = chunks;
     this.unsafe = unsafe;
+    this.cuts = candidates;
 
     const children: RootContent[] = [];
     const limits: ParseLimits = { nestedLines: 0, denseBlocks: 0 };
@@ -125,6 +133,33 @@ export class SessionParser {
     this.text = '';
     this.chunks = [];
     this.unsafe = new Set();
+    this.cuts = [];
+  }
+
+  /**
+   * The candidate cuts of the new text: the old ones before the change, a scan from the last of
+   * them through the changed text up to a cut the old text had too, and the old ones after that,
+   * moved (from a cut on, the scanner sees the same text in the same state).
+   */
+  private cutsOf(text: string, diff: TextDiff): Cut[] {
+    if (hasDefinitions(text)) return [{ start: 0, line: 0 }];
+    const old = this.cuts;
+    if (old.length === 0 || hasDefinitions(this.text)) return scanCuts(text, { start: 0, line: 0 }).cuts;
+    // A cut stays when everything the scanner looked at for it lies before the change (its line's first 8 characters).
+    let kept = 1;
+    while (kept < old.length && old[kept].start + 8 <= diff.prefix) kept++;
+    const from = old[kept - 1];
+    const changedEnd = text.length - diff.suffix;
+    const oldIndex = new Map<number, number>();
+    for (let k = kept; k < old.length; k++) oldIndex.set(old[k].start, k);
+    const { cuts: scanned, stoppedAt } = scanCuts(text, from, (cut) => cut.start >= changedEnd && oldIndex.has(cut.start - diff.delta));
+    const cuts = old.slice(0, kept - 1).concat(scanned);
+    if (stoppedAt) {
+      const first = oldIndex.get(stoppedAt.start - diff.delta)!;
+      const lines = stoppedAt.line - old[first].line;
+      for (let k = first; k < old.length; k++) cuts.push({ start: old[k].start + diff.delta, line: old[k].line + lines });
+    }
+    return cuts;
   }
 
   /**

@@ -8,7 +8,7 @@ import type { Root as NlcstRoot } from 'nlcst';
 import type { DocType, SectionRole } from '../types.js';
 import { LineIndex } from './line-index.js';
 import { parseMarkdown, readFrontMatter, type FrontMatter } from './parse.js';
-import { RoleMatcher, type RoleSynonyms } from './roles.js';
+import { RoleMatcher, roleMatcherFor, type RoleSynonyms } from './roles.js';
 import { buildSections, sectionAt, withinRole, type Section } from './sections.js';
 import { TextBlock, textBlockOf } from './text-block.js';
 import { collectItems, KEY_RESULT_LABEL, OBJECTIVE_LABEL, TASK_LABEL, type Item } from './items.js';
@@ -137,7 +137,7 @@ export class StrategyDocument {
     this.root = options.root ?? parseMarkdown(text);
     this.nlcstBuilder = options.nlcst;
     this.frontMatter = readFrontMatter(this.root);
-    this.roleMatcher = new RoleMatcher(options.roleSynonyms);
+    this.roleMatcher = roleMatcherFor(options.roleSynonyms);
     this.sections = buildSections(this.root, text.length, this.roleMatcher);
     this.titleSection = this.sections.find((s) => s.depth === 1) ?? this.sections[0] ?? null;
 
@@ -429,7 +429,9 @@ export class StrategyDocument {
     const releases: Release[] = [];
     for (const section of this.sections) {
       if (section === this.titleSection && section.depth === 1 && this.sections.length > 1) continue;
-      const inRelease = releases.some((r) => section.start >= r.section.start && section.end <= r.section.end);
+      // Releases never nest and come in document order: only the last one can hold this section.
+      const last = releases[releases.length - 1];
+      const inRelease = last !== undefined && section.start >= last.section.start && section.end <= last.section.end;
       if (inRelease) continue;
       const version = VERSION.exec(section.title)?.[0] ?? null;
       const date = findDates(section.title, this.dateOptions)[0] ?? null;
@@ -455,7 +457,21 @@ export class StrategyDocument {
   private collectReleaseEntries(): ReleaseEntry[] {
     const entries: ReleaseEntry[] = [];
     const releases = this.releases;
-    const releaseOf = (offset: number): Release | undefined => releases.find((r) => offset >= r.section.start && offset < r.section.end);
+    // Releases are disjoint and in document order: the last one starting at or before the offset is the only candidate.
+    const releaseOf = (offset: number): Release | undefined => {
+      let low = 0;
+      let high = releases.length - 1;
+      let found = -1;
+      while (low <= high) {
+        const mid = (low + high) >> 1;
+        if (releases[mid].section.start <= offset) {
+          found = mid;
+          low = mid + 1;
+        } else high = mid - 1;
+      }
+      const release = found >= 0 ? releases[found] : undefined;
+      return release && offset < release.section.end ? release : undefined;
+    };
     /** The outermost section between the release heading and `section` ("### Added" in "## 2.4.0"). */
     const categoryOf = (section: Section | null, release: Release): Section | null => {
       let category: Section | null = null;

@@ -5,6 +5,7 @@
 import type { List, ListItem, Nodes, Paragraph, Parents, Root, Table, TableRow } from 'mdast';
 import { TextBlock, textBlockOf } from './text-block.js';
 import { sectionAt, type Section } from './sections.js';
+import { TextMemo } from '../text/memo.js';
 
 export interface Item {
   kind: 'list-item' | 'table-row' | 'line';
@@ -51,19 +52,26 @@ function emptyBlock(node: Nodes): TextBlock {
 /** The labelled lines of a paragraph ("KR2: …", "Objective: …"), a one-line paragraph included. */
 function labelledLines(paragraph: Paragraph): TextBlock[] {
   const block = textBlockOf('paragraph', paragraph);
-  const lines: TextBlock[] = [];
+  return labelledRanges.get(block.text, labelledRangesOf).map(([from, to]) => block.slice(from, to));
+}
+
+/** Which lines of a paragraph's text are labelled, by text: most paragraphs have none, and keep having none. */
+const labelledRanges = new TextMemo<Array<[number, number]>>();
+
+function labelledRangesOf(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
   // Lines end at \n, \r\n or a lone \r (the text keeps the document's line ends).
   const breaks = /\r\n|\r|\n/g;
   let from = 0;
   for (;;) {
-    const found = breaks.exec(block.text);
-    const to = found ? found.index : block.text.length;
-    const line = block.text.slice(from, to);
-    if (KEY_RESULT_LABEL.test(line) || OBJECTIVE_LABEL.test(line)) lines.push(block.slice(from, to));
+    const found = breaks.exec(text);
+    const to = found ? found.index : text.length;
+    const line = text.slice(from, to);
+    if (KEY_RESULT_LABEL.test(line) || OBJECTIVE_LABEL.test(line)) ranges.push([from, to]);
     if (!found) break;
     from = found.index + found[0].length;
   }
-  return lines;
+  return ranges;
 }
 
 export function collectItems(root: Root, sections: readonly Section[]): Item[] {

@@ -305,7 +305,7 @@ export function readFrontMatter(root: Root): FrontMatter | null {
     }
     return { data: data as Record<string, unknown>, start, end };
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const reason = error instanceof Error ? error.message.split('\n')[0].replace(/:\s*$/, '') : String(error);
     return { data: null, error: `front matter is not valid YAML: ${reason}`, start, end };
   }
 }

@@ -35,6 +35,20 @@ export function normalizeHeading(text: string): string {
 
 export type RoleSynonyms = Record<SectionRole, readonly string[]>;
 
+const matchers = new Map<string, RoleMatcher>();
+
+/** The matcher for these synonyms (built once per list of synonyms: documents are linted again and again). */
+export function roleMatcherFor(synonyms: RoleSynonyms): RoleMatcher {
+  const key = JSON.stringify(synonyms);
+  let matcher = matchers.get(key);
+  if (!matcher) {
+    if (matchers.size > 20) matchers.clear();
+    matcher = new RoleMatcher(synonyms);
+    matchers.set(key, matcher);
+  }
+  return matcher;
+}
+
 export class RoleMatcher {
   private readonly exact = new Map<string, SectionRole[]>();
   private readonly prefixes: Array<{ prefix: string; role: SectionRole }> = [];
@@ -61,6 +75,19 @@ export class RoleMatcher {
    * ("Planning" is not "plan").
    */
   rolesOf(headingText: string): SectionRole[] {
+    // Remembered per heading text (a copy is returned: callers may change it).
+    let roles = this.byHeading.get(headingText);
+    if (!roles) {
+      if (this.byHeading.size > 5000) this.byHeading.clear();
+      roles = this.match(headingText);
+      this.byHeading.set(headingText, roles);
+    }
+    return [...roles];
+  }
+
+  private readonly byHeading = new Map<string, SectionRole[]>();
+
+  private match(headingText: string): SectionRole[] {
     const normalized = normalizeHeading(headingText);
     if (!normalized) return [];
     const exact = this.exact.get(normalized);

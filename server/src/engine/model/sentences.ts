@@ -212,23 +212,31 @@ class LazySentence implements Sentence {
 }
 
 const sentenceTexts = new WeakMap<object, string>();
-const wordCounts = new WeakMap<object, number>();
+
+/** Per paragraph content: its sentences' places among its children, and their word counts. */
+const paragraphSentences = new WeakMap<object, Array<[number, number]>>();
 
 export function sentencesOf(tree: NlcstRoot): Sentence[] {
   const sentences: Sentence[] = [];
   for (const paragraph of tree.children) {
     if (paragraph.type !== 'ParagraphNode') continue;
-    for (const child of (paragraph as NlcstParagraph).children) {
-      if (child.type !== 'SentenceNode') continue;
+    const children = (paragraph as NlcstParagraph).children;
+    const identity = contentIdentity(paragraph);
+    let found = paragraphSentences.get(identity);
+    if (!found) {
+      found = [];
+      children.forEach((child, index) => {
+        if (child.type !== 'SentenceNode') return;
+        let wordCount = 0;
+        for (const node of child.children) if (node.type === 'WordNode') wordCount++;
+        found!.push([index, wordCount]);
+      });
+      paragraphSentences.set(identity, found);
+    }
+    for (const [index, wordCount] of found) {
+      const child = children[index] as NlcstSentence;
       const start = child.position?.start.offset ?? 0;
       const end = child.position?.end.offset ?? start;
-      const identity = contentIdentity(child);
-      let wordCount = wordCounts.get(identity);
-      if (wordCount === undefined) {
-        wordCount = 0;
-        for (const node of child.children) if (node.type === 'WordNode') wordCount++;
-        wordCounts.set(identity, wordCount);
-      }
       sentences.push(new LazySentence(child, start, end, wordCount));
     }
   }

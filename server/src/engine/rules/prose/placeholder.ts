@@ -3,6 +3,7 @@ import { defineRule } from '../../types.js';
 import type { StrategyDocument } from '../../model/document.js';
 import { quote } from './shared.js';
 import { tbdIsDate } from './vague-time.js';
+import { TextMemo } from '../../text/memo.js';
 
 /** Lower-case tag names that are real HTML: `<details>`, `<br>`, `<sub>` are markup, not placeholders. */
 const HTML_TAGS = new Set(('a abbr acronym address area article aside audio b base bdi bdo big blockquote body br button canvas caption '
@@ -66,6 +67,32 @@ const TEMPLATE = /\$\{[^{}\n]{1,60}\}|\{\{[^{}\n]{1,60}\}\}|<[A-Za-z_][^<>\n]{0,
 const BRACKETS = /\[([^[\]\n]{1,60})\]/g;
 const LOREM = /\blorem ipsum\b/gi;
 
+/** The matches in a block's text that do not depend on the options or the document (kept by text). */
+interface TextScan {
+  markers: Array<[number, string]>;
+  tbd: Array<[number, string]>;
+  /** Template slots, then bracketed slots: [index, length]. */
+  slots: Array<[number, number]>;
+  lorem: Array<[number, number]>;
+}
+
+const scans = new TextMemo<TextScan>();
+
+function scanText(text: string): TextScan {
+  const scan: TextScan = { markers: [], tbd: [], slots: [], lorem: [] };
+  for (const match of text.matchAll(MARKER)) scan.markers.push([match.index, match[1]]);
+  for (const match of text.matchAll(TBD)) scan.tbd.push([match.index, match[1]]);
+  for (const match of text.matchAll(TEMPLATE)) scan.slots.push([match.index, match[0].length]);
+  for (const match of text.matchAll(BRACKETS)) {
+    const inner = match[1];
+    const isSlot = SLOT.test(inner) || (/^[A-Z][A-Z _/-]{2,30}$/.test(inner.trim()) && !/^(?:TODO|TBD)$/.test(inner.trim()));
+    if (!isSlot || /^x$/.test(inner) || STATUS.test(inner.trim())) continue;
+    scan.slots.push([match.index, match[0].length]);
+  }
+  for (const match of text.matchAll(LOREM)) scan.lorem.push([match.index, match[0].length]);
+  return scan;
+}
+
 export default defineRule({
   meta: {
     id: 'prose/placeholder',
@@ -104,20 +131,15 @@ export default defineRule({
         const { start, end } = block.sourceRange(index, index + length);
         hits.push({ start, end, text: doc.text.slice(start, end), kind });
       };
-      for (const match of text.matchAll(MARKER)) if (markers.has(match[1])) add(match.index, match[1].length, 'marker');
-      for (const match of text.matchAll(TBD)) {
-        if (!markers.has(match[1].toUpperCase())) continue;
-        if (doc.type !== 'generic' && tbdIsDate(doc, block, match.index)) continue; // prose/vague-time reports it
-        add(match.index, match[1].length, 'tbd');
+      const scan = scans.get(text, scanText);
+      for (const [index, marker] of scan.markers) if (markers.has(marker)) add(index, marker.length, 'marker');
+      for (const [index, tbd] of scan.tbd) {
+        if (!markers.has(tbd.toUpperCase())) continue;
+        if (doc.type !== 'generic' && tbdIsDate(doc, block, index)) continue; // prose/vague-time reports it
+        add(index, tbd.length, 'tbd');
       }
-      for (const match of text.matchAll(TEMPLATE)) add(match.index, match[0].length, 'slot');
-      for (const match of text.matchAll(BRACKETS)) {
-        const inner = match[1];
-        const isSlot = SLOT.test(inner) || (/^[A-Z][A-Z _/-]{2,30}$/.test(inner.trim()) && !/^(?:TODO|TBD)$/.test(inner.trim()));
-        if (!isSlot || /^x$/.test(inner) || STATUS.test(inner.trim())) continue;
-        add(match.index, match[0].length, 'slot');
-      }
-      for (const match of text.matchAll(LOREM)) add(match.index, match[0].length, 'lorem');
+      for (const [index, length] of scan.slots) add(index, length, 'slot');
+      for (const [index, length] of scan.lorem) add(index, length, 'lorem');
     }
     const html: Html[] = [];
     collectHtml(doc.root, html);

@@ -223,10 +223,45 @@ export function isQuoted(doc: StrategyDocument, offset: number): boolean {
   return inBlockquote(doc, offset) || inQuotation(doc, offset);
 }
 
+const WORD_BEFORE = /([\p{L}\p{N}'’]+)[^\p{L}\p{N}\n]{0,3}$/u;
+const WORD_CHAR = /^[\p{L}\p{N}'’]$/u;
+const GAP_CHAR = /^[^\p{L}\p{N}\n]$/u;
+
 /** The word right before / after a range in the source ('' at a boundary). */
 export function wordBefore(text: string, offset: number): string {
-  const match = /([\p{L}\p{N}'’]+)[^\p{L}\p{N}\n]{0,3}$/u.exec(text.slice(Math.max(0, offset - 40), offset));
+  const window = text.slice(Math.max(0, offset - 40), offset);
+  // WORD_BEFORE on the whole window tries every start and backtracks; its match can only start
+  // where a run of word characters starts that ends 0–3 gap characters before the end. Find the
+  // leftmost such start (by code points, as the /u regex reads), and run it from there.
+  let from = -1;
+  let j = window.length;
+  for (let gaps = 0; gaps <= 3 && j > 0; gaps++) {
+    const before = codePointBefore(window, j);
+    if (WORD_CHAR.test(before)) {
+      let start = j - before.length;
+      while (start > 0) {
+        const previous = codePointBefore(window, start);
+        if (!WORD_CHAR.test(previous)) break;
+        start -= previous.length;
+      }
+      if (from < 0 || start < from) from = start;
+    }
+    if (gaps === 3 || !GAP_CHAR.test(before)) break;
+    j -= before.length;
+  }
+  if (from < 0) return '';
+  const match = WORD_BEFORE.exec(window.slice(from));
   return match ? match[1].toLowerCase().replace(/’/g, "'") : '';
+}
+
+/** The code point (one or two code units) that ends at `end`. */
+function codePointBefore(text: string, end: number): string {
+  const low = text.charCodeAt(end - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && end >= 2) {
+    const high = text.charCodeAt(end - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.slice(end - 2, end);
+  }
+  return text.slice(end - 1, end);
 }
 
 export function wordAfter(text: string, offset: number): string {
