@@ -24,12 +24,16 @@ const common = {
 };
 
 const entries = [
-  { entryPoints: [path.join(root, 'server/src/cli/bin.ts')], outfile: path.join(root, 'server/out/cli.js') },
+  // The CLI is minified in every build: a command-line run pays for parsing the bundle each time
+  // it starts (server/bin/strategy-lint.cjs also keeps a V8 code cache beside it).
+  { entryPoints: [path.join(root, 'server/src/cli/bin.ts')], outfile: path.join(root, 'server/out/cli.js'), minify: true },
   { entryPoints: [path.join(root, 'server/src/lsp/server.ts')], outfile: path.join(root, 'server/out/server.js') },
   { entryPoints: [path.join(root, 'client/src/extension.ts')], outfile: path.join(root, 'client/out/extension.js'), external: ['vscode'] },
 ].filter((entry) => fs.existsSync(entry.entryPoints[0]));
 
 await Promise.all(entries.map((entry) => esbuild.build({ ...common, ...entry })));
+// The CLI's V8 code cache belongs to the previous bundle (V8 would reject it anyway).
+fs.rmSync(path.join(root, 'server/out/cli.js.cache'), { force: true });
 
 // server/package.json says "type": "module", which would make Node load the CommonJS bundles in
 // server/out as ES modules; this marker makes server/out CommonJS again (and ships in the .vsix).

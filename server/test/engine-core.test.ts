@@ -1,7 +1,7 @@
 /** Engine basics: positions (LF, CRLF, CR, BOM), document types, isolation of a throwing rule. */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lint, LineIndex, allRules, INTERNAL_ERROR_RULE_ID, StrategyDocument } from '../src/engine/index.js';
+import { lint, lintSteps, LineIndex, allRules, INTERNAL_ERROR_RULE_ID, StrategyDocument } from '../src/engine/index.js';
 import { DEFAULT_ROLE_SYNONYMS } from '../src/engine/model/roles.js';
 import { FIXTURE_TODAY } from './helpers/fixtures.js';
 
@@ -72,5 +72,95 @@ describe('isolation', () => {
     } finally {
       (fluff as { check: unknown }).check = original;
     }
+  });
+
+  /** Run `fn` with the checks of some rules replaced. */
+  const withChecks = (replacements: Record<string, (context: { report: (d: unknown) => void; reportDocument: (m: unknown, f?: unknown) => void }) => void>, fn: () => void) => {
+    const saved = new Map<string, unknown>();
+    for (const [id, check] of Object.entries(replacements)) {
+      const rule = allRules.find((r) => r.meta.id === id)!;
+      saved.set(id, rule.check);
+      (rule as { check: unknown }).check = check;
+    }
+    try {
+      fn();
+    } finally {
+      for (const [id, check] of saved) (allRules.find((r) => r.meta.id === id) as { check: unknown }).check = check;
+    }
+  };
+  const strategy = '# Growth strategy\n\n## Guiding policy\n\nWe will leverage partners.\n';
+
+  test('whatever a rule throws (a string, undefined, an object whose toString throws), lint names it and goes on', () => {
+    const unprintable = { toString() { throw new Error('no'); } };
+    withChecks({
+      'bad-strategy/fluff': () => { throw 'a string'; },
+      'kernel/order': () => { throw undefined; },
+      'pyramid/missing-summary': () => { throw unprintable; },
+    }, () => {
+      const result = lint(strategy, { type: 'strategy', onRuleError: () => { throw new Error('the callback fails too'); } });
+      const internal = result.findings.filter((f) => f.ruleId === INTERNAL_ERROR_RULE_ID).map((f) => f.message);
+      assert.equal(internal.length, 3);
+      assert.ok(internal.some((m) => m.includes('bad-strategy/fluff') && m.includes('a string')));
+      assert.ok(internal.some((m) => m.includes('kernel/order') && m.includes('undefined')));
+      assert.ok(internal.some((m) => m.includes('pyramid/missing-summary') && m.includes('unprintable')));
+      assert.ok(result.findings.some((f) => f.ruleId === 'kernel/diagnosis-missing'), 'the other rules still report');
+    });
+  });
+
+  test('a rule that throws after reporting keeps its findings; one that throws on every rule still leaves a result', () => {
+    withChecks({
+      'bad-strategy/fluff': ({ report }) => {
+        report({ message: 'first', start: 0, end: 1 });
+        throw new Error('then fails');
+      },
+    }, () => {
+      const result = lint(strategy, { type: 'strategy' });
+      assert.ok(result.findings.some((f) => f.ruleId === 'bad-strategy/fluff' && f.message === 'first'));
+      assert.equal(result.findings.filter((f) => f.ruleId === INTERNAL_ERROR_RULE_ID).length, 1);
+    });
+    const everyRule = Object.fromEntries(allRules.map((rule) => [rule.meta.id, () => { throw new Error(`${rule.meta.id} broke`); }]));
+    withChecks(everyRule, () => {
+      const result = lint(strategy, { type: 'strategy' });
+      const ran = allRules.filter((rule) => rule.meta.types.includes('strategy')).length;
+      assert.equal(result.findings.length, ran);
+      assert.ok(result.findings.every((f) => f.ruleId === INTERNAL_ERROR_RULE_ID && f.documentLevel));
+    });
+  });
+
+  test('offsets a rule gets wrong (NaN, negative, past the end, fractional) are clamped; an unsafe fix is dropped', () => {
+    withChecks({
+      'bad-strategy/fluff': ({ report }) => {
+        report({ message: 'nan', start: Number.NaN, end: Number.NaN });
+        report({ message: 'negative', start: -5, end: 3 });
+        report({ message: 'past the end', start: 10, end: 1e9 });
+        report({ message: 'fractional', start: 2.7, end: 5.2 });
+        report({ message: 'reversed', start: 9, end: 4 });
+        report({ message: 'bad fix', start: 0, end: 1, fix: { title: 'x', edits: [{ start: 5, end: 1e9, newText: 'y' }] } });
+        report({ message: 'overlapping fix', start: 0, end: 1, fix: { title: 'x', edits: [{ start: 0, end: 4, newText: '' }, { start: 2, end: 6, newText: '' }] } });
+        report({ message: 'good fix', start: 0, end: 1, fix: { title: 'x', edits: [{ start: 0, end: 1, newText: '#' }] } });
+      },
+    }, () => {
+      const result = lint(strategy, { type: 'strategy', onlyRules: ['bad-strategy/fluff'] });
+      const byMessage = new Map(result.findings.map((f) => [f.message, f]));
+      for (const finding of result.findings) {
+        assert.ok(Number.isInteger(finding.start) && Number.isInteger(finding.end) && finding.start >= 0 && finding.start <= finding.end && finding.end <= strategy.length, finding.message);
+      }
+      assert.deepEqual([byMessage.get('nan')!.start, byMessage.get('nan')!.end], [0, 0]);
+      assert.deepEqual([byMessage.get('past the end')!.start, byMessage.get('past the end')!.end], [10, strategy.length]);
+      assert.deepEqual([byMessage.get('fractional')!.start, byMessage.get('fractional')!.end], [2, 5]);
+      assert.equal(byMessage.get('bad fix')!.fix, undefined);
+      assert.equal(byMessage.get('overlapping fix')!.fix, undefined);
+      assert.ok(byMessage.get('good fix')!.fix);
+    });
+  });
+
+  test('a document that cannot be read yields one internal-error finding, not an exception', () => {
+    const steps = lintSteps(strategy, { type: 'strategy' }, { root: { type: 'root', children: [null as never] } });
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    const result = step.value;
+    assert.equal(result.findings.length, 1);
+    assert.equal(result.findings[0].ruleId, INTERNAL_ERROR_RULE_ID);
+    assert.match(result.findings[0].message, /could not read this document/);
   });
 });

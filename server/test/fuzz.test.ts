@@ -7,7 +7,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { lint } from '../src/engine/index.js';
-import { checkCase, markdownCaseArb, runProperty, unicodeCaseArb, withEol, type FuzzCase } from './fuzz-support.js';
+import { checkCase, markdownArb, markdownCaseArb, runProperty, runsFor, unicodeCaseArb, withEol, FUZZ_SEED, type FuzzCase } from './fuzz-support.js';
+import { FIXTURE_TODAY } from './helpers/fixtures.js';
 
 describe('fuzz: generated strategy Markdown', () => {
   test('lint never throws; every range is inside the document, on prose, with matching line/column; results are deterministic', () => {
@@ -32,6 +33,24 @@ describe('fuzz: generated strategy Markdown', () => {
 describe('fuzz: arbitrary Unicode', () => {
   test('lone surrogates, NUL, BOM, bidi controls and joiners never break lint or fixes', () => {
     runProperty('unicode', unicodeCaseArb, 150, (c) => checkCase(c));
+  });
+});
+
+describe('fuzz: the model\'s fast lookups agree with plain scans', () => {
+  test('sectionAt (binary search) and blocksIn (binary search) give what a scan of every section and block gives', () => {
+    fc.assert(fc.property(markdownArb, fc.array(fc.nat(), { maxLength: 20 }), (text, picks) => {
+      const doc = lint(text, { today: FIXTURE_TODAY, onlyRules: [] }).document;
+      const offsets = [0, text.length, ...picks.map((p) => p % (text.length + 1)), ...doc.sections.flatMap((s) => [s.start, s.end, s.start - 1])];
+      for (const offset of offsets) {
+        let expected = null;
+        for (const section of doc.sections) if (section.start <= offset && offset < section.end) expected = section;
+        assert.equal(doc.sectionAt(offset), expected, `sectionAt(${offset})`);
+      }
+      for (const section of doc.sections) {
+        const expected = doc.textBlocks.filter((block) => block.start >= section.start && block.end <= section.end);
+        assert.deepEqual(doc.blocksIn(section.start, section.end), expected);
+      }
+    }), { seed: FUZZ_SEED, numRuns: runsFor(100) });
   });
 });
 

@@ -9,7 +9,7 @@
  *   run time — word lists through phraseMatcher, date patterns, labels, config word lists — are
  *   caught too. Only regexes called from engine code count (not micromark's or parse-english's).
  *
- * Each is run, in a worker thread that is stopped if it hangs, on adversarial strings of 20,000
+ * Each is run, in a worker thread that is stopped if it hangs, on adversarial strings of 10,000
  * and 100,000 characters: long runs of spaces, hyphens, letters, digits, punctuation, and repeated
  * partial matches of the words in the pattern itself. A global regex is run to exhaustion (as
  * matchAll or replace would), a sticky one at every position. Time must grow linearly.
@@ -72,8 +72,10 @@ function dynamicRegexes(corpus: Array<{ text: string; type?: (typeof DOC_TYPES)[
   const known = new WeakSet<RegExp>();
   const original = RegExp.prototype.exec;
   const marker = `${path.sep}src${path.sep}engine${path.sep}`;
+  let inside = false;
   RegExp.prototype.exec = function exec(this: RegExp, input: string) {
-    if (!known.has(this)) {
+    if (!inside && !known.has(this)) {
+      inside = true;
       known.add(this);
       const key = `${this.flags}\u0000${this.source}`;
       if (!seen.has(key)) {
@@ -84,6 +86,7 @@ function dynamicRegexes(corpus: Array<{ text: string; type?: (typeof DOC_TYPES)[
           seen.set(key, { source: this.source, flags: this.flags, where: location ? `${path.relative(serverRoot, location[1].replace('file://', ''))}:${location[2]}` : caller.trim() });
         }
       }
+      inside = false;
     }
     return original.call(this, input);
   };
@@ -101,9 +104,8 @@ function dynamicRegexes(corpus: Array<{ text: string; type?: (typeof DOC_TYPES)[
 function corpus(): Array<{ text: string; type?: (typeof DOC_TYPES)[number] }> {
   const docs: Array<{ text: string; type?: (typeof DOC_TYPES)[number] }> = [];
   for (const rule of allRules) {
-    for (const type of rule.meta.types) {
-      docs.push({ text: rule.meta.examples.bad, type }, { text: rule.meta.examples.good, type });
-    }
+    const type = rule.meta.types[0];
+    docs.push({ text: rule.meta.examples.bad, type }, { text: rule.meta.examples.good, type });
   }
   const add = (dir: string) => {
     if (!fs.existsSync(dir)) return;
@@ -115,8 +117,8 @@ function corpus(): Array<{ text: string; type?: (typeof DOC_TYPES)[number] }> {
   };
   add(path.join(repoRoot, 'examples'));
   add(path.join(serverRoot, 'test', 'fixtures', 'rules'));
-  for (const text of fc.sample(markdownArb, { seed: 7, numRuns: 60 })) {
-    for (const type of [undefined, 'strategy', 'okr', 'roadmap', 'release-notes', 'decision', 'update'] as const) docs.push({ text, type });
+  for (const [i, text] of fc.sample(markdownArb, { seed: 7, numRuns: 35 }).entries()) {
+    docs.push({ text, type: ([undefined, 'strategy', 'okr', 'roadmap', 'release-notes', 'decision', 'update'] as const)[i % 7] });
   }
   return docs;
 }
@@ -135,14 +137,21 @@ function wordsOf(source) {
   for (const word of plain.match(/[A-Za-z]{2,}/g) || []) if (words.size < 10) words.add(word.toLowerCase());
   return [...words];
 }
+// A piece is repeated to the length; a piece [head, run] is the head once, then the run repeated
+// ("risks" then 20,000 spaces): what follows a keyword is where nested blanks backtrack.
 function piecesFor(source) {
   const pieces = [...BASE];
   for (const word of wordsOf(source)) {
     pieces.push(word + ' ', word + '-', word, word.slice(0, -1) + ' ', word + ': ', word + ' 1 ', word[0].toUpperCase() + word.slice(1) + ' ');
+    for (const run of [' ', '	', '-', '*', '1', 'a']) pieces.push([word, run]);
   }
+  for (const head of ['(', '[', '**', '- ', '1.', '@a', '#']) pieces.push([head, ' ']);
   return pieces;
 }
-function fill(piece, length) { return piece.repeat(Math.ceil(length / piece.length)).slice(0, length); }
+function fill(piece, length) {
+  if (Array.isArray(piece)) return piece[0] + fill(piece[1], length - piece[0].length);
+  return piece.repeat(Math.ceil(length / piece.length)).slice(0, length);
+}
 function run(regex, input) {
   const started = performance.now();
   if (regex.global) {
@@ -161,18 +170,11 @@ for (const [index, item] of workerData.regexes.entries()) {
   const regex = new RegExp(item.source, item.flags);
   const timings = [];
   for (const piece of piecesFor(item.source)) {
-    for (const shape of ['run', 'run!', '!run']) {
-      const body = fill(piece, workerData.small);
-      const input = shape === 'run' ? body : shape === 'run!' ? body + '!' : '!' + body;
-      timings.push({ piece, shape, ms: run(regex, input) });
-    }
+    // Followed by a character that breaks the run: where a backtracking regex has to give up.
+    timings.push({ piece, shape: 'run!', ms: run(regex, fill(piece, workerData.small) + '!') });
   }
   timings.sort((a, b) => b.ms - a.ms);
-  const large = timings.slice(0, 3).map((t) => {
-    const body = fill(t.piece, workerData.large);
-    const input = t.shape === 'run' ? body : t.shape === 'run!' ? body + '!' : '!' + body;
-    return { piece: t.piece, shape: t.shape, small: t.ms, large: run(regex, input) };
-  });
+  const large = timings.slice(0, 3).map((t) => ({ piece: t.piece, shape: t.shape, small: t.ms, large: run(regex, fill(t.piece, workerData.large) + '!') }));
   parentPort.postMessage({ type: 'done', index, worstSmall: timings[0], large });
 }
 parentPort.postMessage({ type: 'end' });
@@ -180,37 +182,62 @@ parentPort.postMessage({ type: 'end' });
 
 interface Report { index: number; worstSmall: { piece: string; shape: string; ms: number }; large: Array<{ piece: string; shape: string; small: number; large: number }> }
 
-/** Run the worker over the regexes; a regex that runs longer than `hangMs` on one battery is reported as hanging. */
-function audit(regexes: Collected[], hangMs: number): Promise<{ reports: Report[]; hung: Collected | null }> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { eval: true, workerData: { regexes, small: 20_000, large: 100_000 } });
-    const reports: Report[] = [];
-    let current = -1;
-    let timer: NodeJS.Timeout | undefined;
-    const arm = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        void worker.terminate();
-        resolve({ reports, hung: regexes[current] ?? null });
-      }, hangMs);
-    };
-    worker.on('message', (message: { type: string } & Report) => {
-      if (message.type === 'start') {
-        current = message.index;
-        arm();
-      } else if (message.type === 'done') reports.push(message);
-      else if (message.type === 'end') {
+/**
+ * Run the worker over the regexes. A regex that runs longer than `hangMs` on its battery is
+ * reported as hanging; the worker is stopped and a new one continues with the next regex.
+ */
+async function audit(regexes: Collected[], hangMs: number): Promise<{ reports: Report[]; hung: Collected[] }> {
+  const reports: Report[] = [];
+  const hung: Collected[] = [];
+  let from = 0;
+  while (from < regexes.length) {
+    const batch = regexes.slice(from);
+    const stoppedAt = await new Promise<number | null>((resolve, reject) => {
+      const worker = new Worker(WORKER, { eval: true, workerData: { regexes: batch, small: 10_000, large: 100_000 } });
+      let current = -1;
+      let timer: NodeJS.Timeout | undefined;
+      worker.on('message', (message: { type: string } & Report) => {
+        if (message.type === 'start') {
+          current = message.index;
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            void worker.terminate();
+            resolve(current);
+          }, hangMs);
+        } else if (message.type === 'done') {
+          reports.push({ ...message, index: message.index + from });
+        } else if (message.type === 'end') {
+          clearTimeout(timer);
+          void worker.terminate();
+          resolve(null);
+        }
+      });
+      worker.on('error', (error) => {
         clearTimeout(timer);
-        void worker.terminate();
-        resolve({ reports, hung: null });
-      }
+        reject(error);
+      });
     });
-    worker.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-  });
+    if (stoppedAt === null) break;
+    hung.push(regexes[from + stoppedAt]);
+    from += stoppedAt + 1;
+  }
+  return { reports, hung };
 }
+
+/**
+ * Regexes that are only ever run on short, bounded slices of text, so their worst case is a
+ * constant: source → where and why (checked by hand; keep this list short).
+ */
+const BOUNDED_INPUT = new Map<string, string>([
+  [String.raw`^\s*(?:of|at|to|from|above|below|under|over|by|≥|≤|<|>|=|:|\(|—|–|-)?\s*(?:at\s+least\s+|at\s+most\s+|about\s+|~)?[-+−]?[$€£¥]?\d`, 'outcomes/_measures.ts carriesOutcome: 40 characters after a metric'],
+  [String.raw`\d[\d,.]*\s?(?:%|k|m)?\s+(?:[\p{L}-]+\s+){0,2}$`, 'outcomes/_measures.ts carriesOutcome: 25 characters before a metric'],
+  [String.raw`([\p{L}'’]+)\s+$`, 'prose/passive.ts: 16 characters before a participle'],
+  [String.raw`([A-Z]{2,})[ \t]+$`, 'prose/undefined-acronym.ts isShoutedRun: 20 characters before an acronym'],
+  [String.raw`^[ \t]+([A-Z]{2,})(?![\p{L}])`, 'prose/undefined-acronym.ts isShoutedRun: 20 characters after an acronym'],
+  [String.raw`[:—–-]?\s*$`, 'release-notes/internal-jargon.ts: a REF_PREFIX match (a reference of at most ~50 characters)'],
+  [String.raw`(\r?\n)+$`, 'roadmap/no-strategy-link.ts: the fix text the rule builds itself'],
+  [String.raw`\b(?:to|at|of|reach(?:es|ed|ing)?|hit(?:s|ting)?|achiev(?:e|es|ing)|target(?:s|ing)?|goal|above|below|under|over|least|most|than|within|≥|≤|<|>|=)\s*[:=]?\s*(?:about\s+|around\s+|~\s?)?$`, 'outcomes/_measures.ts isRelativeOrHolding: 20 characters before a number'],
+]);
 
 function dedupe(list: Collected[]): Collected[] {
   const byKey = new Map<string, Collected>();
@@ -219,9 +246,12 @@ function dedupe(list: Collected[]): Collected[] {
 }
 
 describe('regular expressions', () => {
+  const started = performance.now();
   const statics = staticRegexes();
+  const afterStatic = performance.now();
   const dynamics = dynamicRegexes(corpus());
   const all = dedupe([...statics, ...dynamics]);
+  if (process.env.REGEX_AUDIT_VERBOSE) console.log(`static ${statics.length} in ${(afterStatic - started).toFixed(0)} ms, dynamic ${dynamics.length} in ${(performance.now() - afterStatic).toFixed(0)} ms, ${all.length} distinct`);
 
   test('the collection finds the engine\'s regexes, static and built at run time', () => {
     assert.ok(statics.length > 150, `only ${statics.length} regex literals found in src/engine`);
@@ -234,18 +264,34 @@ describe('regular expressions', () => {
     assert.ok(sources.some((s) => s.includes('KR')), 'the key-result label');
   });
 
-  test('every regex runs in linear time on adversarial input (20,000 and 100,000 characters)', async () => {
-    const { reports, hung } = await audit(all, 15_000);
-    assert.equal(hung, null, hung ? `catastrophic backtracking: /${hung.source}/${hung.flags} (${hung.where}) ran for more than 15 s` : '');
-    const slow: string[] = [];
+  test('the audit catches exponential and quadratic regexes (control)', async () => {
+    const controls: Collected[] = [
+      { source: '(a+)+$', flags: '', where: 'exponential' },
+      { source: String.raw`\s+$`, flags: '', where: 'quadratic on a run of blanks' },
+      { source: String.raw`^(.+?)\s*(?::|\s+and\s+)`, flags: 'u', where: 'quadratic: lazy head, then blanks twice' },
+      { source: String.raw`[.!?]+(?=\s)`, flags: 'g', where: 'quadratic when run to exhaustion' },
+      { source: String.raw`\b\w+\b`, flags: 'g', where: 'linear' },
+    ];
+    const { reports, hung } = await audit(controls, 2_000);
+    const flagged = [
+      ...hung.map((regex) => regex.where),
+      ...reports.filter((report) => report.worstSmall.ms > 500 || report.large.some((run) => run.large > 30 * run.small + 200)).map((report) => controls[report.index].where),
+    ];
+    assert.deepEqual(flagged.sort(), ['exponential', 'quadratic on a run of blanks', 'quadratic when run to exhaustion', 'quadratic: lazy head, then blanks twice'].sort());
+  });
+
+  test('every regex runs in linear time on adversarial input (10,000 and 100,000 characters)', async () => {
+    const audited = all.filter((regex) => !BOUNDED_INPUT.has(regex.source));
+    const { reports, hung } = await audit(audited, 10_000);
+    const slow: string[] = hung.map((regex) => `/${regex.source}/${regex.flags} (${regex.where}): still running after 10 s (catastrophic backtracking)`);
     for (const report of reports) {
-      const regex = all[report.index];
+      const regex = audited[report.index];
       const name = `/${regex.source.length > 120 ? `${regex.source.slice(0, 120)}…` : regex.source}/${regex.flags} (${regex.where})`;
-      // 20,000 characters: a quadratic regex takes seconds here, a linear one a few milliseconds.
-      if (report.worstSmall.ms > 400) slow.push(`${name}: ${report.worstSmall.ms.toFixed(0)} ms on 20,000 × ${JSON.stringify(report.worstSmall.piece)}`);
+      // 10,000 characters: a linear regex needs a few milliseconds.
+      if (report.worstSmall.ms > 500) slow.push(`${name}: ${report.worstSmall.ms.toFixed(0)} ms on 10,000 × ${JSON.stringify(report.worstSmall.piece)}`);
       for (const run of report.large) {
-        // Five times the input: linear is ~5× the time, quadratic ~25×. Generous for noise.
-        if (run.large > 12 * run.small + 150) slow.push(`${name}: ${run.small.toFixed(1)} ms at 20,000 but ${run.large.toFixed(1)} ms at 100,000 × ${JSON.stringify(run.piece)}`);
+        // Ten times the input: linear is ~10× the time, quadratic ~100×. Generous for noise.
+        if (run.large > 30 * run.small + 200) slow.push(`${name}: ${run.small.toFixed(1)} ms at 10,000 but ${run.large.toFixed(1)} ms at 100,000 × ${JSON.stringify(run.piece)}`);
       }
     }
     assert.deepEqual(slow, []);

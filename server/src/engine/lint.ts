@@ -49,7 +49,7 @@ export interface LintResult {
 function frontMatterLayer(document: StrategyDocument, file: string): { layer: ConfigLayer | null; problems: ConfigProblem[] } {
   const block = document.frontMatter;
   // Front matter that is not valid YAML loses its settings: say so when it holds some of ours.
-  if (block?.error && /^\s*(?:strategy-lint|type|doctype)\s*:/m.test(document.text.slice(block.start, block.end))) {
+  if (block?.error && /^[ \t]*(?:strategy-lint|type|doctype)[ \t]*:/m.test(document.text.slice(block.start, block.end))) {
     return { layer: null, problems: [{ file: `${file} (front matter)`, key: 'strategy-lint', message: `${block.error}; its strategy-lint settings and type were ignored` }] };
   }
   const own = document.frontMatter?.data?.['strategy-lint'];
@@ -111,11 +111,20 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
  */
 export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintHooks = {}): Generator<string, LintResult, void> {
   const baseLayers = options.layers ?? [];
-  const document = new StrategyDocument(text, {
-    ...documentOptions(options),
-    root: hooks.root ?? sharedParser.parse(text),
-    nlcst: hooks.nlcst,
-  });
+  // Never crash: if reading the document fails (a parser bug, a stack overflow), lint an empty
+  // tree and say so with one internal-error finding instead of throwing.
+  let unreadable: unknown = null;
+  let document: StrategyDocument;
+  try {
+    document = new StrategyDocument(text, {
+      ...documentOptions(options),
+      root: hooks.root ?? sharedParser.parse(text),
+      nlcst: hooks.nlcst,
+    });
+  } catch (error) {
+    unreadable = error;
+    document = new StrategyDocument(text, { ...documentOptions(options), root: { type: 'root', children: [] } });
+  }
   const fileLabel = options.filePath ?? '<document>';
   const frontMatter = frontMatterLayer(document, fileLabel);
   const layers = frontMatter.layer ? [...baseLayers, frontMatter.layer] : baseLayers;
@@ -126,9 +135,14 @@ export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintH
 
   const findings: Finding[] = [];
   const titleRange = document.titleRange;
+  /** An offset from a rule, as a whole number inside the text (NaN and non-numbers become 0). */
+  const clamp = (offset: unknown): number => (typeof offset === 'number' && Number.isFinite(offset) ? Math.max(0, Math.min(Math.floor(offset), text.length)) : 0);
   const place = (ruleId: string, severity: Severity, message: string, start: number, end: number, documentLevel: boolean, fix?: Fix): void => {
-    const safeStart = Math.max(0, Math.min(start, text.length));
-    const safeEnd = Math.max(safeStart, Math.min(end, text.length));
+    const safeStart = clamp(start);
+    const safeEnd = Math.max(safeStart, clamp(end));
+    if (typeof message !== 'string') message = describeError(message);
+    // A fix whose edits fall outside the text or overlap would corrupt it: keep the finding, drop the fix.
+    if (fix !== undefined && !isSafeFix(fix, text.length)) fix = undefined;
     const from = document.lines.positionAt(safeStart);
     const to = document.lines.positionAt(safeEnd);
     if (suppressions.isSuppressed(ruleId, from.line)) return;
@@ -139,8 +153,11 @@ export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintH
     });
   };
 
+  if (unreadable !== null) {
+    place(INTERNAL_ERROR_RULE_ID, 'information', `Strategy Lint could not read this document (${describeError(unreadable)}), so no rule was run. Please report this.`, 0, document.lines.lineEnd(0), true);
+  }
   const skipped: string[] = [];
-  for (const rule of allRules as readonly Rule<any>[]) {
+  for (const rule of unreadable === null ? allRules as readonly Rule<any>[] : []) {
     if (options.onlyRules && !options.onlyRules.includes(rule.meta.id)) continue;
     if (!rule.meta.types.includes(document.type)) continue;
     const settings = resolveRule(rule, layers);
@@ -161,8 +178,12 @@ export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintH
     try {
       rule.check(context as never);
     } catch (error) {
-      options.onRuleError?.(rule.meta.id, error);
-      const reason = error instanceof Error ? error.message : String(error);
+      try {
+        options.onRuleError?.(rule.meta.id, error);
+      } catch {
+        // A failing error callback must not stop the other rules.
+      }
+      const reason = describeError(error);
       place(INTERNAL_ERROR_RULE_ID, 'information', `Rule ${rule.meta.id} failed on this document and was skipped (${reason}). Other rules still ran; please report this.`, titleRange.start, titleRange.end, true);
     }
   }
@@ -205,4 +226,22 @@ export function fixAll(text: string, options: LintOptions = {}, preferredOnly = 
     result = lint(current, options);
   }
   return { text: current, fixed, remaining: result };
+}
+
+/** A thrown value as text, whatever it is (an Error, a string, an object whose toString throws). */
+function describeError(error: unknown): string {
+  try {
+    if (error instanceof Error) return String(error.message);
+    return String(error);
+  } catch {
+    return 'an unprintable error';
+  }
+}
+
+/** Edits that are whole offsets inside the text, with text to insert, not overlapping one another. */
+function isSafeFix(fix: Fix, length: number): boolean {
+  if (!fix || !Array.isArray(fix.edits)) return false;
+  const edits = [...fix.edits].sort((a, b) => a.start - b.start);
+  return edits.every((edit, i) => edit && Number.isInteger(edit.start) && Number.isInteger(edit.end) && edit.start >= 0
+    && edit.start <= edit.end && edit.end <= length && typeof edit.newText === 'string' && (i === 0 || edits[i - 1].end <= edit.start));
 }

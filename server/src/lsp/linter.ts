@@ -62,6 +62,7 @@ export function isMarkdown(document: TextDocument): boolean {
 
 export class Linter {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The last lint of each document (hover, outline, code lens and review read it). */
   private readonly cache = new Map<string, LintedDocument>();
   private readonly models = new Map<string, { version: number; result: Pick<LintResult, 'document' | 'docType'> }>();
   /** Files linted from disk by "Lint all documents in workspace" (kept in Problems when closed). */
@@ -295,11 +296,11 @@ export class Linter {
     return result;
   }
 
-  /** The cached lint if it is of the document's current version (synchronous callers). */
-  cached(uri: string): LintedDocument | undefined {
+  /** The findings of the cached lint if it is of the document's current version (synchronous callers). */
+  cachedFindings(uri: string): Finding[] | undefined {
     const document = this.deps.documents.get(uri);
     const cached = this.cache.get(uri);
-    return document && cached && cached.version === document.version ? cached : undefined;
+    return document && cached && cached.version === document.version ? cached.result.findings : undefined;
   }
 
   /** Settings or config files changed: relint every open Markdown document and every disk-linted file. */

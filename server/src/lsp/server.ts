@@ -5,7 +5,6 @@
  *
  *   node server/out/server.js --stdio
  */
-import './memory.js';
 import {
   CodeActionKind,
   createConnection,
@@ -135,7 +134,7 @@ connection.onHover(guard('hover', null, async (params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !isMarkdown(document)) return null;
   // The latest results, without a lint of its own (see Linter.findingsForHover).
-  const findings = linter.cached(document.uri)?.result.findings ?? (await linter.findingsForHover(document.uri));
+  const findings = linter.cachedFindings(document.uri) ?? (await linter.findingsForHover(document.uri));
   return findings ? provideHover(document, findings, params.position, { diagnosticsShownInHover }) : null;
 }));
 

@@ -13,7 +13,17 @@ export interface TextDiff {
 /** Characters compared at once (natively) before the exact place of a difference is looked for. */
 const BLOCK = 256;
 
+/** The last diff computed: the parser and the sentence layer of a session ask for the same one. */
+let last: { before: string; after: string; diff: TextDiff } | null = null;
+
 export function textDiff(before: string, after: string): TextDiff {
+  if (last && last.before === before && last.after === after) return last.diff;
+  const diff = computeDiff(before, after);
+  last = { before, after, diff };
+  return diff;
+}
+
+function computeDiff(before: string, after: string): TextDiff {
   const max = Math.min(before.length, after.length);
   let prefix = 0;
   while (prefix + BLOCK <= max && before.slice(prefix, prefix + BLOCK) === after.slice(prefix, prefix + BLOCK)) prefix += BLOCK;

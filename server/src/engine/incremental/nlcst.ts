@@ -8,7 +8,7 @@
  * The trees belong to the session: a document built from an earlier version shares them, and
  * sees positions of the latest version once the session has moved on.
  */
-import type { Node as UnistNode, Point } from 'unist';
+import type { Node as UnistNode, Point, Position } from 'unist';
 import type { Paragraph as NlcstParagraph, Root as NlcstRoot, RootContent as NlcstRootContent } from 'nlcst';
 import type { StrategyDocument } from '../model/document.js';
 import type { TextBlock } from '../model/text-block.js';
@@ -123,12 +123,11 @@ export class NlcstPlacements {
   private parse(block: TextBlock, lines: LineIndex, at: { line: number; character: number }): Placed {
     this.parsedBlocks++;
     const paragraphs = parseBlock(block);
-    const blockLines = new BlockLines(lines, block.start, block.end);
-    const points: Point[] = [];
-    const placed = paragraphs.map((paragraph) => position(paragraph, block.start, blockLines, points));
+    const placer: Placer = { base: block.start, lines: new BlockLines(lines, block.start, block.end), points: new Map() };
+    const placed = paragraphs.map((paragraph) => position(paragraph, placer));
     return {
       base: block.start, line: at.line, column: at.character, kind: block.kind, length: block.end - block.start, text: block.text,
-      paragraphs: placed, points,
+      paragraphs: placed, points: [...placer.points.values()],
     };
   }
 }
@@ -137,26 +136,62 @@ function entryKey(kind: string, source: string, text: string): string {
   return `${kind}\u0000${source}\u0000${text}`;
 }
 
+/** Short word, space and punctuation values, shared: a long document repeats them thousands of times. */
+const values = new Map<string, string>();
+
+function intern(value: string): string {
+  if (value.length > 16) return value;
+  const known = values.get(value);
+  if (known !== undefined) return known;
+  if (values.size >= 100_000) values.clear();
+  values.set(value, value);
+  return value;
+}
+
+interface Placer {
+  base: number;
+  lines: BlockLines;
+  /** One point object per offset of the block (never mutated but by the session's shift, which moves each once). */
+  points: Map<number, Point>;
+}
+
+function pointAt(placer: Placer, offset: number): Point {
+  let point = placer.points.get(offset);
+  if (!point) {
+    point = placer.lines.point(offset);
+    placer.points.set(offset, point);
+  }
+  return point;
+}
+
 /**
- * A positioned copy of a freshly parsed block's tree (relative offsets in `rel`), collecting its
- * points. Copies are built like the shared cache's (model/sentences.ts: type, value, children,
- * position), so every tree the rules walk has the same shapes.
+ * A positioned copy of a freshly parsed block's tree (relative offsets in `rel`). Copies are built
+ * like the shared cache's (model/sentences.ts: type, value, children, position), so every tree the
+ * rules walk has the same shapes; to keep the trees small, nodes share the point objects of equal
+ * offsets, a node covering exactly what its parent covers (a word's text) shares its position,
+ * and short values are interned.
  */
-function position<T extends UnistNode>(node: T, base: number, lines: BlockLines, points: Point[]): T {
+function position<T extends UnistNode>(node: T, placer: Placer, parent?: Position): T {
   const rel = (node as UnistNode & { rel?: { start: number; end: number } }).rel;
-  const copy: Record<string, unknown> = { type: node.type };
-  if ('value' in node) copy.value = (node as unknown as { value: string }).value;
+  let own: Position | undefined;
+  if (rel) {
+    const start = placer.base + rel.start;
+    const end = placer.base + rel.end;
+    own = parent && parent.start.offset === start && parent.end.offset === end ? parent : { start: pointAt(placer, start), end: pointAt(placer, end) };
+  }
   const children = (node as { children?: UnistNode[] }).children;
+  let copy: unknown;
+  // Each object is created whole (one literal per shape): no property added later, so no
+  // out-of-object property store per node.
   if (children) {
     const placed: UnistNode[] = new Array(children.length);
-    for (let i = 0; i < children.length; i++) placed[i] = position(children[i], base, lines, points);
-    copy.children = placed;
+    for (let i = 0; i < children.length; i++) placed[i] = position(children[i], placer, own);
+    copy = own ? { type: node.type, children: placed, position: own } : { type: node.type, children: placed };
+  } else if ('value' in node) {
+    const value = intern((node as unknown as { value: string }).value);
+    copy = own ? { type: node.type, value, position: own } : { type: node.type, value };
+  } else {
+    copy = own ? { type: node.type, position: own } : { type: node.type };
   }
-  if (rel) {
-    const start = lines.point(base + rel.start);
-    const end = lines.point(base + rel.end);
-    copy.position = { start, end };
-    points.push(start, end);
-  }
-  return copy as unknown as T;
+  return copy as T;
 }

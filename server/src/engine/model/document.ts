@@ -355,7 +355,7 @@ export class StrategyDocument {
       }
       if (!isKeyResult) continue;
       objective ??= headingObjectiveOf(item, false);
-      const keyResult: KeyResult = { item, objective, label: label ? label[0].replace(/[*_:.)—–-]+\s*$/, '').replace(/^[\s*_]+/, '').trim() : null };
+      const keyResult: KeyResult = { item, objective, label: label ? label[0].replace(/(?<![*_:.)—–-])[*_:.)—–-]+\s*$/, '').replace(/^[\s*_]+/, '').trim() : null };
       keyResults.push(keyResult);
       objective?.keyResults.push(keyResult);
     }

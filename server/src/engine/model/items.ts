@@ -28,12 +28,14 @@ export interface Item {
   cells?: TextBlock[];
 }
 
+// The labels allow markup around them ("**KR1**:") as `\s*(?:(?:\*\*|__)\s*)?`, never as
+// `\s*(?:\*\*|__)?\s*`: two optional runs of blanks side by side make a failing match quadratic.
 /** Labels that open a key-result line: "KR:", "KR1:", "KR 1.2 —", "KR-3:", "**KR1.1** …", "Key result 2:", "Measure:" (Measure = Key Result). */
-export const KEY_RESULT_LABEL = /^\s*(?:\*\*|__)?\s*(?:KR[\s-]?\d{1,2}(?:\.\d{1,2})?[a-z]?(?:\s*(?:\*\*|__)?\s*[:.)—–-]|(?=\s))|(?:KR|key\s+results?(?:\s#?\d{1,2}(?:\.\d{1,2})?)?|measures?(?:\s#?\d{1,2})?)\s*(?:\*\*|__)?\s*[:.)—–-])/i;
+export const KEY_RESULT_LABEL = /^\s*(?:(?:\*\*|__)\s*)?(?:KR[\s-]?\d{1,2}(?:\.\d{1,2})?[a-z]?(?:\s*(?:(?:\*\*|__)\s*)?[:.)—–-]|(?=\s))|(?:KR|key\s+results?(?:\s#?\d{1,2}(?:\.\d{1,2})?)?|measures?(?:\s#?\d{1,2})?)\s*(?:(?:\*\*|__)\s*)?[:.)—–-])/i;
 /** Labels that open an objective line: "Objective:", "Objective 1:", "O1:", "Goal:" (Goal = Objective). */
-export const OBJECTIVE_LABEL = /^\s*(?:\*\*|__)?\s*(?:objective\s?#?\d{0,2}|O\d{1,2}|goal\s?#?\d{0,2})\s*(?:\*\*|__)?\s*[:.)—–-]/i;
+export const OBJECTIVE_LABEL = /^\s*(?:(?:\*\*|__)\s*)?(?:objective\s?#?\d{0,2}|O\d{1,2}|goal\s?#?\d{0,2})\s*(?:(?:\*\*|__)\s*)?[:.)—–-]/i;
 /** Labels of work, not results: "Experiment:", "Task:", "Initiative 2:" (Experiment = Task). Never key results. */
-export const TASK_LABEL = /^\s*(?:\*\*|__)?\s*(?:experiments?|tasks?|initiatives?|projects?|actions?|epics?|activit(?:y|ies)|deliverables?|milestones?|bets?|to-?dos?)\s?#?\d{0,2}\s*(?:\*\*|__)?\s*[:.)—–-]/i;
+export const TASK_LABEL = /^\s*(?:(?:\*\*|__)\s*)?(?:experiments?|tasks?|initiatives?|projects?|actions?|epics?|activit(?:y|ies)|deliverables?|milestones?|bets?|to-?dos?)\s?#?\d{0,2}\s*(?:(?:\*\*|__)\s*)?[:.)—–-]/i;
 
 function ownBlocksOfListItem(item: ListItem): TextBlock[] {
   const blocks: TextBlock[] = [];

@@ -17,6 +17,14 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { EditMap } from 'micromark-util-edit-map';
 import { parseDocument, isMap, isScalar } from 'yaml';
 import type { ListItem, Nodes, Parents, Root, Text, Yaml } from 'mdast';
@@ -77,6 +85,27 @@ export const linearEditMap = installLinearConsume();
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
+/**
+ * GFM without autolink literals, for texts that cannot hold one: every autolink literal (and the
+ * transform that finds more in text nodes) needs `www`, `://` or `@`. The literal extension tries
+ * a construct at every letter and digit, which makes micromark cut text into one-character data
+ * tokens; without it the same text parses two to three times faster, to the same tree (the
+ * property test in test/incremental-helpers.test.ts compares the two).
+ */
+const withoutAutolinkLiterals = unified().use(remarkParse).use(function gfmWithoutAutolinkLiterals(this: unknown) {
+  const data = (this as { data(): Record<string, unknown[] | undefined> }).data();
+  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
+  (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
+}).use(remarkFrontmatter, ['yaml']);
+
+/** Could the text hold an autolink literal (www., http://, https://, an e-mail, mailto:, xmpp:)? */
+export const AUTOLINK_TRIGGER = /www|:\/\/|@/i;
+
+/** The GFM parser a text needs (see withoutAutolinkLiterals). */
+export function processorFor(text: string): { parse(text: string): unknown } {
+  return AUTOLINK_TRIGGER.test(text) ? processor : withoutAutolinkLiterals;
+}
+
 export interface FrontMatter {
   /** Parsed YAML mapping, or null when the block is empty, not a mapping, or not YAML. */
   data: Record<string, unknown> | null;
@@ -92,7 +121,7 @@ export function parseMarkdown(text: string): Root {
   // and move the positions back onto the real text.
   const bom = safe.charCodeAt(0) === 0xfeff ? 1 : 0;
   const source = bom ? safe.slice(1) : safe;
-  const root = processor.parse(source) as Root;
+  const root = processorFor(source).parse(source) as Root;
   // One walk (iterative: trees can be deep): map shortened text values to their source, and shift past the BOM.
   const stack: Nodes[] = [root];
   let lines: LineIndex | undefined;

@@ -92,7 +92,8 @@ export class RoleMatcher {
     if (!normalized) return [];
     const exact = this.exact.get(normalized);
     if (exact) return [...exact];
-    const subtitle = /^(.+?)\s*(?::|\s[—–-]\s|\(|\s+and\s+)/u.exec(headingText.trim());
+    // The head ends on a non-blank and the blanks after it are read once: linear, even on a long run of spaces.
+    const subtitle = /^(.+?)(?<!\s)\s*(?::|(?<=\s)[—–-]\s|\(|(?<=\s)and\s)/u.exec(headingText.trim());
     if (subtitle) {
       const head = this.exact.get(normalizeHeading(subtitle[1]));
       if (head) return [...head];

@@ -84,6 +84,13 @@ export class TextBlock {
     return new TextBlock(this.kind, this.node, this.text.slice(from, to), segments, range.start, range.end);
   }
 
+  /** The same block with its source offsets moved so that it starts at `start` (same text). */
+  movedTo(start: number): TextBlock {
+    const delta = start - this.start;
+    const segments = this.segments.map((segment) => ({ ...segment, sourceStart: segment.sourceStart + delta, sourceEnd: segment.sourceEnd + delta }));
+    return new TextBlock(this.kind, this.node, this.text, segments, start, this.end + delta);
+  }
+
   /** Source range of text[from, to). */
   sourceRange(from: number, to: number): { start: number; end: number } {
     const start = this.sourceOffset(from);
@@ -144,12 +151,29 @@ function collect(builder: TextBuilder, node: Nodes): void {
   }
 }
 
+/**
+ * Blocks by node. The document model asks for the same nodes' blocks several times per lint
+ * (prose blocks, items, sentences), and an incremental session keeps the nodes of unchanged text
+ * from one lint to the next, moving them when text is inserted above: a node that moved gets its
+ * block moved by as much (its content, and so its text, is the same).
+ */
+const blocksByNode = new WeakMap<object, { kind: TextBlockKind; block: TextBlock }>();
+
 export function textBlockOf(kind: TextBlockKind, node: Nodes & { children: PhrasingContent[] }): TextBlock {
+  const start = node.position?.start.offset ?? 0;
+  const cached = blocksByNode.get(node);
+  if (cached && cached.kind === kind) {
+    if (cached.block.start === start) return cached.block;
+    const moved = cached.block.movedTo(start);
+    blocksByNode.set(node, { kind, block: moved });
+    return moved;
+  }
   const builder = new TextBuilder();
   for (const child of node.children) collect(builder, child);
-  const start = node.position?.start.offset ?? 0;
   const end = node.position?.end.offset ?? start;
-  return new TextBlock(kind, node, builder.text, builder.segments, start, end);
+  const block = new TextBlock(kind, node, builder.text, builder.segments, start, end);
+  blocksByNode.set(node, { kind, block });
+  return block;
 }
 
 /** Plain text of phrasing content (code spans kept as their code), for titles and labels. */

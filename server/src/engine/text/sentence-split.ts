@@ -11,7 +11,8 @@ export interface SentenceSpan {
   to: number;
 }
 
-const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s)/g;
+/** Starts at the first mark of a run ("?!…"), so a long run of dots is read once, not once per dot. */
+const BOUNDARY = /(?<![.!?])[.!?]+["'”’)\]]*(?=\s)/g;
 const ABBREVIATION = /(?:^|[\s(])(?:e\.g|i\.e|vs|etc|approx|incl|esp|cf|mr|mrs|ms|dr|st|no|fig|inc|ltd|co|corp|jr|sr|u\.s|a\.m|p\.m)\.$/i;
 
 export function splitSentences(text: string): SentenceSpan[] {

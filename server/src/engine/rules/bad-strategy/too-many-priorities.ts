@@ -10,7 +10,7 @@ interface Entry { start: number; end: number }
 interface Group { kind: 'priorities' | 'objectives' | 'policies'; label: string; entries: Entry[] }
 
 /** "Priority 1: …", "Bet #2 —", "Pillar 3.", "Objective 4:", "O5:". */
-const NUMBERED_HEADING = /^\W*(?:(?:priority|bet|pillar|focus\s+area|theme|objective|policy|principle|tenet)\s*#?\s*\d{1,2}|O\d{1,2})\b/iu;
+const NUMBERED_HEADING = /^\W*(?:(?:priority|bet|pillar|focus\s+area|theme|objective|policy|principle|tenet)\s*(?:#\s*)?\d{1,2}|O\d{1,2})\b/iu;
 /** A week's or a sprint's to-do list is not a strategy's priorities: "Priorities this week". */
 const SHORT_HORIZON = /\b(?:week|weekly|today|tomorrow|sprint|daily|day)\b/i;
 /** Headings that list what is not a priority. */

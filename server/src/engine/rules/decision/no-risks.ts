@@ -3,7 +3,7 @@ import { insertSectionFix } from '../../text/sections.js';
 import { phraseMatcher } from '../../text/phrases.js';
 
 /** "Risks:", "**Pre-mortem:**", "Key risk —" at the start of a paragraph or item: risks written inline. */
-const RISK_LABEL = /^\W*(?:key\s+|main\s+|top\s+|biggest\s+)?(?:risks?|pre-?mortem|what could go wrong|failure modes?|downsides?|mitigations?)\s*(?:\*\*|__)?\s*[:—–-]/i;
+const RISK_LABEL = /^\W*(?:key\s+|main\s+|top\s+|biggest\s+)?(?:risks?|pre-?mortem|what could go wrong|failure modes?|downsides?|mitigations?)\s*(?:(?:\*\*|__)\s*)?[:—–-]/i;
 
 export default defineRule({
   meta: {

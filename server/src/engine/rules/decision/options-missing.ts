@@ -6,7 +6,7 @@ import { phraseMatcher } from '../../text/phrases.js';
 import { isContainer } from '../../text/kernel.js';
 
 /** "Option A: …", "Option 2 —", "Alternative 1", "Approach B" as a heading or at the start of a line. */
-const OPTION_LABEL = /^\W*(?:option|alternative|approach|choice|path|scenario)\s*#?\s*(?:[A-H]|\d{1,2}|one|two|three|four)\b/i;
+const OPTION_LABEL = /^\W*(?:option|alternative|approach|choice|path|scenario)\s*(?:#\s*)?(?:[A-H]|\d{1,2}|one|two|three|four)\b/i;
 
 interface Count { count: number; section: Section | null; uncountable: boolean; first?: string }
 

@@ -238,7 +238,7 @@ export interface Columns {
   owner: number;
 }
 
-const EMPTY_CELL = /^\s*(?:|[—–-]+|n\/?a|none|tbd|tbc|\?+|…|\.\.\.|-)\s*$/i;
+const EMPTY_CELL = /^\s*(?:(?:[—–-]+|n\/?a|none|tbd|tbc|\?+|…|\.\.\.)\s*)?$/i;
 
 /** Columns of a key-result table from its header cells; the statement is the first unclaimed column. */
 export function columnsOf(header: readonly string[]): Columns {
@@ -298,7 +298,7 @@ export interface KeyResultView {
 }
 
 const TASK_BOX = /^\s*\[[ xX]\]\s+/;
-const OWNER_TAIL = /\s*(?:[(\[]\s*(?:owner|owners|dri|lead)?\s*[:=—–-]?\s*@[\p{L}\p{N}_.-]+[^)\]]{0,40}[)\]]|[—–-]\s*@[\p{L}\p{N}_.-]+|\s(?:owner|dri)\s*[:=]\s*[^,;]{1,40})\s*$/iu;
+const OWNER_TAIL = /(?<!\s)\s*(?:[(\[]\s*(?:(?:owner|owners|dri|lead)\s*)?(?:[:=—–-]\s*)?@[\p{L}\p{N}_.-]+[^)\]]{0,40}[)\]]|[—–-]\s*@[\p{L}\p{N}_.-]+|\s(?:owner|dri)\s*[:=]\s*[^,;]{1,40})\s*$/iu;
 
 function cellText(cells: readonly TextBlock[] | undefined, index: number): string | null {
   if (!cells || index < 0 || index >= cells.length) return null;

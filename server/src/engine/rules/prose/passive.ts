@@ -46,11 +46,12 @@ interface Scan {
   /** Regular participles after a form of "to be" (retext-passive knows only irregular ones). */
   regular: PassiveHit[];
   /**
-   * Every form of "to be" with the word after it, as tiny sentences: all that retext-passive
-   * looks at (a participle whose previous word is a form of "to be"), so it need not walk the
-   * whole document. Two nodes after the word are kept for its check of quoted words.
+   * The document's sentences and their scans, in order. A scan's slices are every form of "to be"
+   * with the word after it, as tiny sentences: all that retext-passive looks at (a participle
+   * whose previous word is a form of "to be"), so it need not walk the whole document. Two nodes
+   * after the word are kept for its check of quoted words.
    */
-  candidates: NlcstRoot;
+  sentences: Array<{ sentence: Sentence; scan: SentenceScan }>;
 }
 
 /** What a sentence holds for scan, with offsets from the sentence's start: its words alone decide it. */
@@ -58,6 +59,8 @@ interface SentenceScan {
   regular: Array<{ start: number; end: number }>;
   /** Ranges of the sentence's children to hand to retext-passive. */
   slices: Array<[number, number]>;
+  /** What retext-passive reports in those slices (computed on first need). */
+  irregular?: Array<{ start: number; end: number; actual: string }>;
 }
 
 /** Scans by sentence content (see contentIdentity), for the ignore list they were made with. */
@@ -65,8 +68,8 @@ const sentenceScans = new WeakMap<object, { ignoreKey: string; scan: SentenceSca
 
 function scan(doc: StrategyDocument, ignore: ReadonlySet<string>): Scan {
   const regular: PassiveHit[] = [];
-  const slices: NlcstSentence[] = [];
   const ignoreKey = [...ignore].join('\u0001');
+  const sentences: Scan['sentences'] = [];
   for (const sentence of doc.sentences) {
     const identity = contentIdentity(sentence.node);
     let cached = sentenceScans.get(identity);
@@ -74,15 +77,48 @@ function scan(doc: StrategyDocument, ignore: ReadonlySet<string>): Scan {
       cached = { ignoreKey, scan: scanSentence(doc, sentence, ignore) };
       sentenceScans.set(identity, cached);
     }
-    const nodes = sentence.node.children;
-    for (const [from, to] of cached.scan.slices) slices.push({ type: 'SentenceNode', children: nodes.slice(from, to) });
+    sentences.push({ sentence, scan: cached.scan });
     for (const hit of cached.scan.regular) {
       const start = sentence.start + hit.start;
       const end = sentence.start + hit.end;
       regular.push({ start, end, phrase: doc.text.slice(start, end) });
     }
   }
-  return { regular, candidates: { type: 'RootNode', children: [{ type: 'ParagraphNode', children: slices }] } };
+  return { regular, sentences };
+}
+
+/**
+ * What retext-passive reports on the candidates (as runRetext would on `candidates`, in the same
+ * order), kept per sentence: only the slices of sentences not seen before are searched.
+ */
+function irregularPassives(doc: StrategyDocument, sentences: Scan['sentences']): Array<{ start: number; end: number; actual: string }> {
+  const missing = sentences.filter(({ scan }) => !scan.irregular && scan.slices.length > 0);
+  if (missing.length > 0) {
+    const slices: NlcstSentence[] = [];
+    for (const { sentence, scan } of missing) {
+      scan.irregular = [];
+      const nodes = sentence.node.children;
+      for (const [from, to] of scan.slices) slices.push({ type: 'SentenceNode', children: nodes.slice(from, to) });
+    }
+    const tree: NlcstRoot = { type: 'RootNode', children: [{ type: 'ParagraphNode', children: slices }] };
+    for (const message of runRetext(doc, 'passive', () => retextProcessor(retextPassive, {}), tree)) {
+      // The sentence the message is in: the last one starting at or before it.
+      let low = 0;
+      let high = missing.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (missing[mid].sentence.start <= message.start) low = mid;
+        else high = mid - 1;
+      }
+      const { sentence, scan } = missing[low];
+      scan.irregular!.push({ start: message.start - sentence.start, end: message.end - sentence.start, actual: message.actual });
+    }
+  }
+  const found: Array<{ start: number; end: number; actual: string }> = [];
+  for (const { sentence, scan } of sentences) {
+    for (const message of scan.irregular ?? []) found.push({ start: sentence.start + message.start, end: sentence.start + message.end, actual: message.actual });
+  }
+  return found;
 }
 
 function scanSentence(doc: StrategyDocument, sentence: Sentence, ignore: ReadonlySet<string>): SentenceScan {
@@ -169,8 +205,8 @@ export default defineRule({
   check({ doc, options, report }) {
     if ((options.skipTypes as readonly string[]).includes(doc.type)) return;
     const ignore = new Set(options.ignore.map((word) => word.toLowerCase()));
-    const { regular, candidates } = scan(doc, ignore);
-    const irregular = runRetext(doc, 'passive', () => retextProcessor(retextPassive, {}), candidates)
+    const { regular, sentences } = scan(doc, ignore);
+    const irregular = irregularPassives(doc, sentences)
       .map((message) => ({ start: message.start, end: message.end, phrase: message.actual }))
       .filter((hit) => !ignore.has(hit.phrase.toLowerCase()));
     // retext-passive reports the participle alone: widen to "was made" when the verb is right before it.

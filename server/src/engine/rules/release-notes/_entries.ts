@@ -34,7 +34,7 @@ export function inCategory(entry: ReleaseEntry, categories: readonly string[]): 
     const title = normalize(s.title);
     if (words.some((word) => title === word || title.startsWith(`${word} `))) return true;
   }
-  const lead = /^\s*(?:\*\*|__)?\s*([\p{L}][\p{L}\s-]{0,24}?)(?:\([^)]{0,30}\))?\s*(?:\*\*|__)?\s*[:—–]/u.exec(entry.item.text)?.[1];
+  const lead = /^\s*(?:(?:\*\*|__)\s*)?([\p{L}][\p{L}\s-]{0,24}?)(?:\([^)]{0,30}\))?\s*(?:(?:\*\*|__)\s*)?[:—–]/u.exec(entry.item.text)?.[1];
   const first = normalize(entry.item.text).split(' ').slice(0, 3).join(' ');
   return words.some((word) => (lead && normalize(lead) === word) || first === word || first.startsWith(`${word} `));
 }

@@ -69,7 +69,7 @@ function findHits(text: string, allowed: ReadonlySet<string>, codeNames: readonl
 function commentFix(doc: StrategyDocument, block: TextBlock, hit: Hit): Fix | undefined {
   const eolIndex = block.text.indexOf('\n', hit.index);
   const lineStart = block.text.lastIndexOf('\n', hit.index) + 1;
-  const lineEnd = lineStart + block.text.slice(lineStart, eolIndex >= 0 ? eolIndex : block.text.length).replace(/\s+$/, '').length;
+  const lineEnd = lineStart + block.text.slice(lineStart, eolIndex >= 0 ? eolIndex : block.text.length).trimEnd().length;
   const exact = (from: number, to: number): { start: number; end: number } | null => {
     const range = block.sourceRange(from, to);
     return doc.text.slice(range.start, range.end) === block.text.slice(from, to) ? range : null;

@@ -29,7 +29,7 @@ export function planText(item: Item): string {
   return parts.join(' \u2029 ');
 }
 
-const EMPTY_CELL = /^\s*(?:|[—–-]+|n\/?a|none|tbd|tbc|\?+|…|\.\.\.)\s*$/i;
+const EMPTY_CELL = /^\s*(?:(?:[—–-]+|n\/?a|none|tbd|tbc|\?+|…|\.\.\.)\s*)?$/i;
 
 /** The non-empty cells of a table row whose header matches `header`. */
 export function cellsUnder(item: Item, header: RegExp): string[] {
@@ -42,9 +42,14 @@ export function cellsUnder(item: Item, header: RegExp): string[] {
   return found;
 }
 
-/** Where an item-level finding goes: a row's first cell, else the item's first line. */
+/** The cell that names a table row: its first cell with text (a row may start with an empty cell). */
+function nameCell(item: Item): TextBlock | undefined {
+  return item.kind === 'table-row' ? item.cells?.find((cell) => cell.text.trim() !== '') : undefined;
+}
+
+/** Where an item-level finding goes: a row's first cell with text, else the item's first line. */
 export function itemRange(doc: StrategyDocument, item: Item): { start: number; end: number } {
-  const block: TextBlock = item.kind === 'table-row' && item.cells && item.cells.length > 0 ? item.cells[0] : item.block;
+  const block: TextBlock = nameCell(item) ?? item.block;
   const start = block.start === block.end ? item.start : block.sourceRange(0, 0).start;
   const lineEnd = doc.lines.lineEnd(doc.lines.positionAt(start).line);
   const end = Math.min(block.end, lineEnd);
@@ -53,7 +58,7 @@ export function itemRange(doc: StrategyDocument, item: Item): { start: number; e
 
 /** A short name for an item in messages: its bold lead or first few words (inline code as written). */
 export function itemName(doc: StrategyDocument, item: Item, max = 48): string {
-  const block = item.kind === 'table-row' && item.cells?.[0] ? item.cells[0] : item.block;
+  const block = nameCell(item) ?? item.block;
   const text = readable(doc, block).replace(/\s+/g, ' ').trim();
   const lead = /^(.{3,60}?)(?:\s[—–-]\s|:\s|\s\(|\.\s|$)/.exec(text);
   const name = lead ? lead[1] : text;

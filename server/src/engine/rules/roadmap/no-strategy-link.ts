@@ -62,7 +62,7 @@ function insertWhyFix(doc: StrategyDocument): Fix {
   const depth = first?.depth ?? (title ? Math.min(6, title.depth + 1) : 2);
   const block = `${'#'.repeat(depth)} Why${eol}${eol}<!-- Which strategy does this roadmap serve? Link it, and say in one sentence what it rules out. -->${eol}${eol}`;
   if (first) return { title: 'Insert a "Why" section that links the strategy', edits: [{ start: first.start, end: first.start, newText: block }] };
-  const trimmedEnd = doc.text.replace(/\s+$/, '').length;
+  const trimmedEnd = doc.text.trimEnd().length; // not /\s+$/: quadratic on a long run of blanks inside the text
   return {
     title: 'Insert a "Why" section that links the strategy',
     edits: [{ start: trimmedEnd, end: doc.text.length, newText: `${trimmedEnd === 0 ? '' : `${eol}${eol}`}${block.replace(/(\r?\n)+$/, '')}${eol}` }],

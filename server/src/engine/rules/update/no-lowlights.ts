@@ -3,7 +3,7 @@ import { insertSectionFix } from '../../text/sections.js';
 import { phraseMatcher } from '../../text/phrases.js';
 
 /** "Lowlights:", "**Challenges** —", "Blocker:" at the start of a paragraph or item. */
-const LOWLIGHT_LABEL = /^\W*(?:low-?lights?|challenges?|blockers?|blocked|setbacks?|misses|missed|concerns?|risks?|issues?|problems?|what went wrong|what didn'?t go well|the bad|bad news|off track|at risk|red)\s*(?:\*\*|__)?\s*[:—–-]/i;
+const LOWLIGHT_LABEL = /^\W*(?:low-?lights?|challenges?|blockers?|blocked|setbacks?|misses|missed|concerns?|risks?|issues?|problems?|what went wrong|what didn'?t go well|the bad|bad news|off track|at risk|red)\s*(?:(?:\*\*|__)\s*)?[:—–-]/i;
 const HIGHLIGHTS = /\b(?:highlights?|wins?|what went well|progress|good news|achievements?|accomplishments?)\b/i;
 
 export default defineRule({
