@@ -375,6 +375,17 @@ function headingRanges(result: LintResult): Array<[number, number]> {
   return result.document.sections.map((section) => [section.heading.position?.start.offset ?? 0, section.heading.position?.end.offset ?? 0]);
 }
 
+/** Source ranges of HTML nodes. */
+function htmlRanges(result: LintResult): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const visit = (node: Nodes): void => {
+    if (node.type === 'html' && node.position) ranges.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
+    if ('children' in node) for (const child of (node as Parents).children as Nodes[]) visit(child);
+  };
+  visit(result.document.root);
+  return ranges;
+}
+
 /** Inside the front matter block (some rules flag its `updated:` date). */
 function inFrontMatter(result: LintResult, finding: Finding): boolean {
   const fm = result.document.frontMatter;
@@ -392,7 +403,8 @@ function inFrontMatter(result: LintResult, finding: Finding): boolean {
  * - a document-level finding sits on the title range;
  * - a range finding is non-empty, holds a non-whitespace character, and overlaps a non-whitespace
  *   character of prose (a text or inline-code node outside code blocks, HTML and front matter) —
- *   or lies inside a heading (an empty one included) or inside the front matter;
+ *   or lies inside a heading (an empty one included) or inside the front matter, or is a
+ *   prose/placeholder finding on an HTML-looking placeholder ("<Owner>");
  * - the words a message quotes ("leverage" is fluff) are the words of its range (or the range is
  *   the first part of the quoted statement);
  * - every fix edit lies inside the document, edits of one fix do not overlap, and what an edit
@@ -403,6 +415,7 @@ export function violations(text: string, result: LintResult): string[] {
   const starts = lineStartsOf(text);
   const prose = new RangeIndex(proseRanges(result));
   const headings = new RangeIndex(headingRanges(result));
+  const html = new RangeIndex(htmlRanges(result));
   const title = result.document.titleRange;
   const describe = (f: Finding) => `${f.ruleId} [${f.start},${f.end}) ${JSON.stringify(text.slice(f.start, f.end).slice(0, 80))}`;
   for (const f of result.findings) {
@@ -428,16 +441,19 @@ export function violations(text: string, result: LintResult): string[] {
     } else if (!inFrontMatter(result, f)) {
       const flagged = text.slice(f.start, f.end);
       const onHeading = headings.containing(f.start, f.end);
+      // prose/placeholder flags "<Owner>", which Markdown parses as an HTML tag, on purpose.
+      const onPlaceholderTag = f.ruleId === 'prose/placeholder' && html.containing(f.start, f.end);
       if (f.end <= f.start || !/\S/u.test(flagged)) problems.push(`empty or whitespace-only range: ${describe(f)}`);
-      else if (!onHeading && !prose.overlapping(f.start, f.end).some(([s, e]) => /\S/u.test(text.slice(Math.max(s, f.start), Math.min(e, f.end))))) {
+      else if (!onHeading && !onPlaceholderTag && !prose.overlapping(f.start, f.end).some(([s, e]) => /\S/u.test(text.slice(Math.max(s, f.start), Math.min(e, f.end))))) {
         problems.push(`range touches no prose (code, HTML or markup only): ${describe(f)}`);
       }
     }
     // Rules that quote the words they flag ("leverage" is fluff): the range holds those words.
-    const quoted = QUOTING_RULES.has(f.ruleId) ? /^["“]([^"”]{1,80})["”]/u.exec(f.message)?.[1] : undefined;
+    // The quote may itself hold quotes ("was "quoted"" is passive): it ends before the verb.
+    const quoted = QUOTING_RULES.has(f.ruleId) ? /^["“](.{1,120}?)["”] (?:is|are|frames|hedges|adds)\b/u.exec(f.message)?.[1] : undefined;
     if (quoted && !f.documentLevel && f.end > f.start) {
-      // A quote of the source may carry a link's URL: only its text is prose.
-      const wanted = wordsOf(quoted.replace(/…$/u, '').replace(/\]\([^)]*\)/gu, ']'));
+      // A quote of the source may carry a link's URL or an image: only link text is prose.
+      const wanted = wordsOf(quoted.replace(/…$/u, '').replace(/!\[[^\]]*\]\([^)]*\)/gu, ' ').replace(/\]\([^)]*\)/gu, ']'));
       const flagged = wordsOf(prose.overlapping(f.start, f.end).sort((a, b) => a[0] - b[0]).map(([s, e]) => text.slice(Math.max(s, f.start), Math.min(e, f.end))).join(' '));
       if (wanted.length > 0 && !isSubsequence(wanted, flagged)) {
         problems.push(`the range does not hold the quoted words ${JSON.stringify(quoted)}: ${describe(f)}`);

@@ -127,6 +127,24 @@ describe('pathological documents', () => {
     }
   });
 
+  test('the guards keep the length and the line ends, and leave front matter, fenced code and lists of short items alone', () => {
+    const samples = [
+      `---\n${'snake_key: [a]\n'.repeat(1_500)}${' '.repeat(300)}- deep yaml\n---\n# T\n`,
+      `\`\`\`c\n${'int *p = *q; a[i] = b[j];\n'.repeat(1_500)}\`\`\`\n`,
+      Array.from({ length: 3_000 }, (_, i) => `- [ ] task ${i} **now** [link](x)`).join('\r\n'),
+      `| a | b |\n|---|---|\n${'| *x* | [y](z) |\n'.repeat(3_000)}`,
+      `${'- '.repeat(500)}x\r${'>'.repeat(500)}y\r\n${'a*b '.repeat(2_000)}\n`,
+    ];
+    for (const [i, text] of samples.entries()) {
+      const limited = limitMarkup(text);
+      assert.equal(limited.text.length, text.length);
+      assert.deepEqual([...limited.text.matchAll(/\r\n|\r|\n/g)].map((m) => m.index), [...text.matchAll(/\r\n|\r|\n/g)].map((m) => m.index));
+      if (i < 4) assert.equal(limited.text, text, `sample ${i} is left alone`);
+    }
+    const last = limitMarkup(samples[4]);
+    assert.deepEqual([last.nestedLines, last.denseBlocks], [2, 1]);
+  });
+
   test('a paragraph with many, but not too many, emphasis markers keeps its emphasis', () => {
     const text = `# Notes\n\n${'*we* leverage '.repeat(400)}\n`;
     assert.equal(limitMarkup(text).text, text);

@@ -49,8 +49,10 @@ export interface Cut {
  * starting with a letter after a blank line, that is not inside front matter or a top-level fenced
  * code block (as a line scanner sees them). One chunk when the document must be parsed whole.
  */
-export function candidateChunks(text: string): Chunk[] {
-  const cuts = hasDefinitions(text) ? [{ start: 0, line: 0 }] : scanCuts(text, { start: 0, line: 0 }).cuts;
+export function candidateChunks(text: string, options: { headingsOnly?: boolean } = {}): Chunk[] {
+  let cuts = hasDefinitions(text) ? [{ start: 0, line: 0 }] : scanCuts(text, { start: 0, line: 0 }).cuts;
+  // Fewer, larger chunks (one per section): each parse call has a set-up cost.
+  if (options.headingsOnly) cuts = cuts.filter((cut) => cut.start === 0 || text.charCodeAt(cut.start) === 35 /* # */);
   const chunks: Chunk[] = [];
   for (let i = 0; i < cuts.length; i++) {
     const to = i + 1 < cuts.length ? cuts[i + 1].start : text.length;

@@ -32,7 +32,9 @@ export class ChunkedParser {
   constructor(private readonly budget = 1_000_000) {}
 
   parse(text: string): Root {
-    const chunks = candidateChunks(text);
+    // By section: lint() parses each text once or a few times (fix passes), so chunks only need
+    // to be small enough for an edit to leave most of them alone; a session cuts finer.
+    const chunks = candidateChunks(text, { headingsOnly: true });
     if (chunks.length === 1) return parseMarkdown(text);
     const children: RootContent[] = [];
     const used = new Set<string>();

@@ -110,9 +110,9 @@ function computeLimits(text: string): MarkupLimits {
     brackets = 0;
   };
 
-  // Front matter (YAML is not Markdown: its `_` and `]` are kept) and the inside of top-level
-  // fenced code (no emphasis is parsed there) are not counted.
-  let frontMatterEnd = frontMatterEndOf(text);
+  // Front matter is YAML, not Markdown: left as it is. The inside of top-level fenced code (no
+  // emphasis is parsed there) is not counted.
+  const frontMatterEnd = frontMatterEndOf(text);
   let fence: { char: number; length: number } | null = null;
 
   // Next \n and \r at or after the current line (searched natively, each at most once per occurrence).
@@ -125,6 +125,10 @@ function computeLimits(text: string): MarkupLimits {
     const lineEnd = Math.min(nextLf === -1 ? length : nextLf, nextCr === -1 ? length : nextCr);
     let next = lineEnd;
     if (next < length) next += text.charCodeAt(next) === CR && text.charCodeAt(next + 1) === LF ? 2 : 1;
+    if (offset < frontMatterEnd) {
+      offset = next;
+      continue;
+    }
 
     // The container prefix: blanks, block quote markers and list markers.
     let i = offset;
@@ -163,11 +167,6 @@ function computeLimits(text: string): MarkupLimits {
     // Delimiters by paragraph: a blank line ends one; a list item, heading or table row starts one.
     const contentStart = i;
     const topLevel = markers === 0 && column <= 3;
-    if (offset < frontMatterEnd) {
-      offset = next;
-      continue;
-    }
-    frontMatterEnd = 0;
     if (fence) {
       if (topLevel && fenceRun(text, contentStart, lineEnd, fence.char) >= fence.length && isBlankTo(text, contentStart + fenceRun(text, contentStart, lineEnd, fence.char), lineEnd)) fence = null;
       offset = next;

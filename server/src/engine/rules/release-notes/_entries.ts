@@ -10,7 +10,8 @@ import { readable } from '../outcomes/_measures.js';
 export function entryRange(doc: StrategyDocument, entry: ReleaseEntry): { start: number; end: number } {
   const item = entry.item;
   if (entry.kind === 'section' && item.section) return { start: item.section.titleStart, end: item.section.titleEnd };
-  const block = item.kind === 'table-row' && item.cells && item.cells.length > 0 ? item.cells[0] : item.block;
+  // A row's first cell with text (a row may start with an empty cell).
+  const block = (item.kind === 'table-row' ? item.cells?.find((cell) => cell.text.trim() !== '') : undefined) ?? item.block;
   const start = block.start === block.end ? item.start : block.sourceRange(0, 0).start;
   const lineEnd = doc.lines.lineEnd(doc.lines.positionAt(start).line);
   return { start, end: Math.max(Math.min(block.end, lineEnd), Math.min(start + 1, lineEnd)) };
