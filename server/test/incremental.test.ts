@@ -170,6 +170,16 @@ describe('incremental: chunked parse', () => {
     assert.equal(candidateChunks('Intro\n\n# A\n\n[x]: /url\n').length, 1, 'definitions reach across the document: no cuts');
   });
 
+  test('a text starting with several byte-order marks chunks to the tree parseMarkdown gives', () => {
+    // Found by the long fuzz run: parseMarkdown stripped one mark and micromark the next, which
+    // moved what followed by one character; now all leading marks are stripped, in both.
+    const parser = new SessionParser();
+    for (const text of ['\uFEFF', '\uFEFF\uFEFF', '\uFEFF\uFEFFa', '\uFEFF\uFEFFa\n\na', 'aa\uFEFF\uFEFFa\n\na', '\uFEFF\uFEFF---\na: 1\n---\n# A\n\nB\n\n# C\n']) {
+      assert.deepStrictEqual(parser.parse(text).root, parseMarkdown(text), JSON.stringify(text));
+      assert.deepStrictEqual(new ChunkedParser().parse(text), parseMarkdown(text), JSON.stringify(text));
+    }
+  });
+
   test('merges a chunk whose end the next cut cannot close (unclosed fence, HTML)', () => {
     const parser = new ChunkedParser();
     for (const text of ['# A\n```\n# B\n\nC\n', '<!--\n# A\n\nB -->\n# C\n', '# A\n<div>\n# B\n', '```\ncode\n```\n# A\n']) {

@@ -169,6 +169,20 @@ describe('pathological documents', () => {
     assert.deepEqual([fluff.line, fluff.column], [9, 3]);
   });
 
+  test('several byte-order marks (concatenated files) do not shift positions either', () => {
+    for (const marks of ['\uFEFF\uFEFF', '\uFEFF\uFEFF\uFEFF']) {
+      const text = `${marks}---\ntype: strategy\n---\n# Growth strategy\n\n## Guiding policy\n\nWe will leverage partners.\n`;
+      const result = lintWithin(10, text);
+      assert.equal(result.docType, 'strategy', 'front matter after the marks is read');
+      const fluff = result.findings.find((f) => f.ruleId === 'bad-strategy/fluff' && !f.documentLevel)!;
+      assert.equal(text.slice(fluff.start, fluff.end), 'leverage');
+      assert.deepEqual([fluff.line, fluff.column], [8, 9]);
+    }
+    const inline = '\uFEFF\uFEFFWe will leverage partners.\n';
+    const finding = lintWithin(10, inline, { type: 'strategy' }).findings.find((f) => f.ruleId === 'bad-strategy/fluff' && !f.documentLevel)!;
+    assert.equal(inline.slice(finding.start, finding.end), 'leverage');
+  });
+
   test('CR-only line ends give the same lines and columns as LF', () => {
     const lf = '# Growth strategy\n\n## Diagnosis\n\nChurn is rising.\n\n## Guiding policy\n\n- We will\n  leverage partners.\n- KR1: raise NPS\n';
     const cr = lf.replace(/\n/g, '\r');

@@ -21,6 +21,7 @@
  * (test/incremental.test.ts).
  */
 import type { Root, RootContent } from 'mdast';
+import { leadingByteOrderMarks } from '../model/byte-order-mark.js';
 
 export interface Chunk {
   /** Offset of the chunk's first character. */
@@ -69,7 +70,7 @@ export function candidateChunks(text: string, options: { headingsOnly?: boolean 
  */
 export function scanCuts(text: string, from: Cut, stop?: (cut: Cut) => boolean): { cuts: Cut[]; stoppedAt: Cut | null } {
   const cuts: Cut[] = [from];
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const bom = leadingByteOrderMarks(text);
   // Front matter: no cut until a line that is exactly `---` closes it (stricter than the parser,
   // which also takes trailing spaces: when unsure, do not cut).
   let inFrontMatter = from.start === 0 && text.startsWith('---', bom);

@@ -2,13 +2,17 @@
  * Incremental linting: a LintSession lints successive versions of one document and reuses, from
  * one version to the next, everything an edit cannot have changed:
  *
- *   - the Markdown parse, by chunk (a chunk runs from one column-0 ATX heading to the next; see
- *     chunks.ts): only chunks whose text changed are parsed again, the others are copied with
- *     their positions moved;
+ *   - the Markdown parse, by chunk (cut before column-0 headings and before paragraphs that
+ *     follow a blank line; see chunks.ts): only the chunks the edit touched are parsed again, the
+ *     others keep their nodes, shifted in place when they moved (session-parser.ts);
  *   - the sentence layer (nlcst), by prose block: unchanged blocks keep their trees, shifted in
  *     place when they moved (nlcst.ts);
- *   - through those trees, what rules cache per paragraph or sentence (retext plugin messages,
- *     readability counts), keyed on the trees' identity.
+ *   - through those nodes and trees, what the model and the rules keep per node, paragraph or
+ *     sentence (text blocks, retext plugin messages, readability counts, passive-voice scans),
+ *     and per text (phrase matches, word counts, stems).
+ *
+ * The nodes and trees belong to the session: a result of an earlier version shares them, and
+ * sees the positions of the latest version once a later lint has started.
  *
  * The document model (sections, items, type…) and the rules then run over the whole document as
  * lint() does, so the findings are exactly lint()'s for the same text and options (property

@@ -30,6 +30,7 @@ import { parseDocument, isMap, isScalar } from 'yaml';
 import type { ListItem, Nodes, Parents, Root, Text, Yaml } from 'mdast';
 import { limitMarkup } from './markup-limits.js';
 import { LineIndex } from './line-index.js';
+import { leadingByteOrderMarks } from './byte-order-mark.js';
 
 type Change = [number, number, unknown[]];
 interface EditMapLike { map: Change[]; index: Map<number, Change>; consume(events: unknown[]): void; add(at: number, remove: number, add: unknown[]): void }
@@ -117,10 +118,11 @@ export interface FrontMatter {
 
 export function parseMarkdown(text: string): Root {
   const safe = limitMarkup(text).text;
-  // micromark drops a byte-order mark, which would shift every offset by one: parse without it
-  // and move the positions back onto the real text.
-  const bom = safe.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const source = bom ? safe.slice(1) : safe;
+  // micromark drops a byte-order mark, which would shift every offset by one: parse without the
+  // leading marks (all of them: micromark would drop a second one too) and move the positions
+  // back onto the real text.
+  const bom = leadingByteOrderMarks(safe);
+  const source = bom ? safe.slice(bom) : safe;
   const root = processorFor(source).parse(source) as Root;
   // One walk (iterative: trees can be deep): map shortened text values to their source, and shift past the BOM.
   const stack: Nodes[] = [root];
@@ -139,8 +141,8 @@ export function parseMarkdown(text: string): Root {
     if (bom) {
       for (const point of [node.position?.start, node.position?.end]) {
         if (!point) continue;
-        if (point.offset !== undefined) point.offset += 1;
-        if (point.line === 1) point.column += 1;
+        if (point.offset !== undefined) point.offset += bom;
+        if (point.line === 1) point.column += bom;
       }
     }
     if ('children' in node) for (const child of (node as Parents).children as Nodes[]) stack.push(child);
