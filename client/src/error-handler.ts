@@ -20,6 +20,11 @@ export class RestartingErrorHandler implements ErrorHandler {
 
   constructor(private readonly output: vscode.LogOutputChannel, private readonly now: () => number = Date.now) {}
 
+  /** A restart the user asked for starts with a clean slate: earlier crashes no longer count. */
+  forgetCrashes(): void {
+    this.crashes.length = 0;
+  }
+
   error(error: Error, _message: Message | undefined, count: number | undefined): ErrorHandlerResult {
     this.output.error(`Connection to the server is erroring: ${error.message}`);
     // As vscode-languageclient's default: a few write/read errors are tolerated.
@@ -34,8 +39,7 @@ export class RestartingErrorHandler implements ErrorHandler {
       this.output.error(GAVE_UP_MESSAGE);
       void vscode.window.showErrorMessage(GAVE_UP_MESSAGE, 'Restart server', 'Show output').then((choice) => {
         if (choice === 'Restart server') {
-          this.crashes.length = 0;
-          void vscode.commands.executeCommand(Commands.restartServer);
+          void vscode.commands.executeCommand(Commands.restartServer); // which calls forgetCrashes()
         } else if (choice === 'Show output') {
           void vscode.commands.executeCommand(Commands.showOutput);
         }

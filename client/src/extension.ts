@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './language-client';
+import { RestartingErrorHandler } from './error-handler';
 import { lintWorkspace } from './lint-workspace';
 import { Commands, StatusNotification, type ReviewResult, type StatusParams } from './protocol';
 import { ReviewPanel } from './review-panel';
@@ -30,7 +31,8 @@ function markdownDocument(uri?: unknown): vscode.TextDocument | undefined {
 
 export function activate(context: vscode.ExtensionContext): StrategyLintApi {
   const output = vscode.window.createOutputChannel('Strategy Lint', { log: true });
-  const languageClient = createLanguageClient(context, output);
+  const crashes = new RestartingErrorHandler(output);
+  const languageClient = createLanguageClient(context, output, crashes);
   client = languageClient;
   const statusBar = new StatusBar();
   context.subscriptions.push(output, statusBar, { dispose: () => ReviewPanel.disposeAll() });
@@ -66,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): StrategyLintApi {
   });
   register(Commands.showOutput, () => output.show(true));
   register(Commands.restartServer, async () => {
+    crashes.forgetCrashes();
     statusBar.reset();
     await languageClient.restart();
     void vscode.window.setStatusBarMessage('Strategy Lint: server restarted', 3000);

@@ -6,12 +6,12 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { RestartingErrorHandler } from './error-handler';
+import type { RestartingErrorHandler } from './error-handler';
 
 export const CLIENT_ID = 'strategyLint';
 export const CONFIG_FILE_GLOB = '**/.strategy-lint.{json,yaml,yml}';
 
-export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
+export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel, errorHandler: RestartingErrorHandler): LanguageClient {
   const module = context.asAbsolutePath('server/out/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -33,7 +33,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     // untrusted workspace the server ignores config files and workspace settings.
     initializationOptions: () => ({ diagnosticsShownInHover: true, workspaceTrusted: vscode.workspace.isTrusted }),
     // A crashed server is restarted (the user is told once); after too many crashes it stays down.
-    errorHandler: new RestartingErrorHandler(outputChannel),
+    errorHandler,
   };
   // The id makes `strategyLint.trace.server` the trace setting.
   return new LanguageClient(CLIENT_ID, 'Strategy Lint', serverOptions, clientOptions);

@@ -29,7 +29,12 @@ const WORKSPACE = {
   'fixes-memo.md': 'fixes-memo.md', // 04
   'settings-memo.md': 'weak-memo.md', // 07
   'README.md': 'README.md', // 08
+  'crash-memo.md': 'clean-memo.md', // 09
 };
+
+/** The client's notices after a crash, and after too many (client/src/error-handler.ts). */
+const RESTARTED = /Strategy Lint's server stopped unexpectedly and was restarted/;
+const GAVE_UP = /Strategy Lint's server stopped unexpectedly 6 times in 3 minutes and was not restarted/;
 
 let dirs;
 let cs;
@@ -329,7 +334,103 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     assert.deepEqual(strategy, [], `no kernel/bad-strategy/outcomes findings on README.md:\n${formatRows(ofFile(rows, 'README.md'))}`);
     assert.deepEqual(ofFile(rows, 'README.md'), [], `no findings at all on README.md:\n${formatRows(ofFile(rows, 'README.md'))}`);
   });
+
+  scenario('09', 'server-crash', 'a killed server is restarted, linting goes on, and the user is told once', async ({ shot }) => {
+    await openLinted(page, 'crash-memo.md', { type: 'Strategy memo' });
+    await statusItem(page, 'Strategy memo · 0').waitFor();
+    const first = serverPids();
+    assert.equal(first.length, 1, `one language server process for the workspace (found ${first.length})`);
+
+    // A crash: the server dies without a word (SIGKILL, as the OOM killer would).
+    process.kill(first[0], 'SIGKILL');
+    const notice = page.locator(h.SEL.notification, { hasText: RESTARTED });
+    await notice.first().waitFor({ timeout: 30_000 });
+    const second = await h.waitFor(() => {
+      const now = serverPids();
+      return now.length === 1 && now[0] !== first[0] ? now : null;
+    }, { timeoutMs: 30_000, what: 'a new server process after the crash' });
+    await shot('notice');
+    // The new server lints the open document by itself (the client re-opens it), before any edit.
+    await statusItem(page, 'Strategy memo · 0').waitFor({ timeout: 30_000 });
+
+    // The restarted server lints: typing a buzzword brings its diagnostic.
+    const line17 = fixture('clean-memo.md').split('\n')[16];
+    const typed = ' We will leverage partners.';
+    await page.locator(h.SEL.editorLines).first().click();
+    await h.goTo(page, 17, 1);
+    await page.keyboard.press('End');
+    await page.keyboard.type(typed, { delay: 20 });
+    await waitForProblems(page, (rs) => has(ofFile(rs, 'crash-memo.md'), 'bad-strategy/fluff', 17),
+      'the restarted server to flag the typed "leverage" on line 17');
+
+    // A second crash: restarted again, but no second notice.
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await h.waitFor(async () => (await page.locator(h.SEL.notification).count()) === 0, { what: 'the notifications to clear' });
+    process.kill(second[0], 'SIGKILL');
+    await h.waitFor(() => {
+      const now = serverPids();
+      return now.length === 1 && now[0] !== second[0];
+    }, { timeoutMs: 30_000, what: 'a third server process after the second crash' });
+    await page.keyboard.type(' And synergies.', { delay: 20 });
+    await waitForProblems(page, (rs) => ofFile(rs, 'crash-memo.md').filter((r) => r.code === 'bad-strategy/fluff' && r.line === 17).length === 2,
+      'the third server to flag the typed "synergies" too');
+    assert.equal(await notice.count(), 0, 'the crash notice is shown once per session, not on every restart');
+    assert.equal(await page.locator('.notifications-center .notification-list-item', { hasText: RESTARTED }).count(), 0,
+      'nor is it queued in the notification center');
+  });
+
+  scenario('10', 'crash-loop', 'a server that keeps crashing is given up on with an error; "Restart server" brings it back', async ({ shot }) => {
+    await openLinted(page, 'crash-memo.md', { type: 'Strategy memo' });
+    await statusItem(page, 'Strategy memo · 0').waitFor();
+    // Scenario 09 crashed it twice already; crash it until the client gives up (6 crashes in 3 minutes).
+    const gaveUp = page.locator(h.SEL.notification, { hasText: GAVE_UP });
+    let kills = 0;
+    while (!(await gaveUp.count())) {
+      assert.ok(kills < 6, 'the client gave up within 6 crashes');
+      const [pid] = serverPids();
+      assert.ok(pid, 'a running server to crash');
+      process.kill(pid, 'SIGKILL');
+      kills++;
+      await h.waitFor(async () => (await gaveUp.count()) > 0 || (serverPids().length === 1 && serverPids()[0] !== pid
+        && await statusItem(page, 'Strategy memo · 0').count() > 0), { timeoutMs: 30_000, what: `crash ${kills}: a restarted server that linted, or the client giving up` });
+    }
+    await shot('gave-up');
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    assert.deepEqual(serverPids(), [], 'after giving up, no server is started again');
+    assert.equal(await page.locator(h.SEL.notification, { hasText: RESTARTED }).count(), 0, 'no "was restarted" notice: the user was told once, in 09');
+
+    await gaveUp.first().locator('.monaco-button', { hasText: 'Restart server' }).click();
+    await h.waitFor(() => serverPids().length === 1, { timeoutMs: 30_000, what: 'the server to start again after "Restart server"' });
+    await statusItem(page, 'Strategy memo · 0').waitFor({ timeout: 30_000 });
+
+    // The restart the user asked for forgets the earlier crashes: the next one is restarted, not given up on.
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    const [pid] = serverPids();
+    process.kill(pid, 'SIGKILL');
+    await h.waitFor(async () => serverPids().length === 1 && serverPids()[0] !== pid && await statusItem(page, 'Strategy memo · 0').count() > 0,
+      { timeoutMs: 30_000, what: 'a restarted, linting server after one more crash' });
+    assert.equal(await gaveUp.count(), 0, 'one crash after a manual restart is not "too many"');
+  });
 });
+
+/**
+ * Process ids of the language servers the installed extension runs (from /proc: the bundled
+ * server's path lies inside this run's extensions folder).
+ */
+function serverPids() {
+  const pids = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let cmdline;
+    try {
+      cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    if (cmdline.includes(dirs.extensionsDir) && cmdline.includes(`server${path.sep}out${path.sep}server.js`)) pids.push(Number(entry));
+  }
+  return pids;
+}
 
 /** "line:col rule-id" of each finding the CLI reports for a workspace file (same engine, same date). */
 function cliFindings(name) {

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { lint } from '../src/engine/index.js';
 import { checkCase, markdownArb, markdownCaseArb, runProperty, runsFor, unicodeCaseArb, withEol, FUZZ_SEED, type FuzzCase } from './fuzz-support.js';
 import { FIXTURE_TODAY } from './helpers/fixtures.js';
+import { RangeSet } from '../src/engine/model/ranges.js';
 
 describe('fuzz: generated strategy Markdown', () => {
   test('lint never throws; every range is inside the document, on prose, with matching line/column; results are deterministic', () => {
@@ -51,6 +52,22 @@ describe('fuzz: the model\'s fast lookups agree with plain scans', () => {
         assert.deepEqual(doc.blocksIn(section.start, section.end), expected);
       }
     }), { seed: FUZZ_SEED, numRuns: runsFor(100) });
+  });
+});
+
+describe('fuzz: RangeSet agrees with plain scans', () => {
+  test('covers and startsWithin give what a scan of every range gives, for nested and overlapping ranges', () => {
+    const rangeArb = fc.tuple(fc.nat(60), fc.nat(20)).map(([start, length]) => ({ start, end: start + length }));
+    fc.assert(fc.property(fc.array(rangeArb, { maxLength: 15 }), fc.array(fc.integer({ min: -2, max: 90 }), { maxLength: 25 }), (ranges, offsets) => {
+      const set = new RangeSet(ranges);
+      for (const offset of offsets) {
+        assert.equal(set.covers(offset), ranges.some((r) => r.start <= offset && offset < r.end), `covers(${offset})`);
+        assert.equal(set.covers(offset, { inclusiveEnd: true }), ranges.some((r) => r.start <= offset && offset <= r.end), `covers(${offset}, inclusive)`);
+        for (const to of [offset, offset + 1, offset + 7]) {
+          assert.equal(set.startsWithin(offset, to), ranges.some((r) => r.start >= offset && r.start < to), `startsWithin(${offset}, ${to})`);
+        }
+      }
+    }), { seed: FUZZ_SEED, numRuns: runsFor(200) });
   });
 });
 

@@ -160,69 +160,73 @@ test('grammar file: scope name, injection selector, and every rule reachable', (
   assert.deepEqual(included, Object.keys(raw.repository).sort());
 });
 
-test('key-result labels', () => {
-  const line = '- KR1: Raise first-week activation from 59% to 80% by Q2 2027 (owner @maria)';
-  assertScope(line, 'KR1:', KR);
-  assertScope('KR 1.2: Cut churn from 9% to 5%', 'KR 1.2:', KR);
-  assertScope('KR2.1: Cut churn', 'KR2.1:', KR);
-  assertScope('KR: Cut churn', 'KR:', KR);
-  assertScope('Key result: weekly active members', 'Key result:', KR);
-  assertScope('key results: two', 'key results:', KR);
-  assertScope('Measure: setup time', 'Measure:', KR);
-  assertScope('- **KR3:** Raise retention', 'KR3:', KR);
-});
+const KR_LINE = '- KR1: Raise first-week activation from 59% to 80% by Q2 2027 (owner @maria)';
 
-test('objective labels, in prose and in headings', () => {
-  assertScope('Objective: New teams get productive in week one', 'Objective:', OBJECTIVE);
-  assertScope('O1: New teams get productive', 'O1:', OBJECTIVE);
-  assertScope('## Objective 1: New teams get productive', 'Objective 1:', OBJECTIVE);
-  assertScope('Goal: fewer stalled accounts', 'Goal:', OBJECTIVE);
-});
+/** [line, text on it, scope that text must carry], by what the grammar highlights. */
+const SCOPE_CASES: Record<string, Array<[string, string, string]>> = {
+  'key-result labels': [
+    [KR_LINE, 'KR1:', KR],
+    ['KR 1.2: Cut churn from 9% to 5%', 'KR 1.2:', KR],
+    ['KR2.1: Cut churn', 'KR2.1:', KR],
+    ['KR: Cut churn', 'KR:', KR],
+    ['Key result: weekly active members', 'Key result:', KR],
+    ['key results: two', 'key results:', KR],
+    ['Measure: setup time', 'Measure:', KR],
+    ['- **KR3:** Raise retention', 'KR3:', KR],
+  ],
+  'objective labels, in prose and in headings': [
+    ['Objective: New teams get productive in week one', 'Objective:', OBJECTIVE],
+    ['O1: New teams get productive', 'O1:', OBJECTIVE],
+    ['## Objective 1: New teams get productive', 'Objective 1:', OBJECTIVE],
+    ['Goal: fewer stalled accounts', 'Goal:', OBJECTIVE],
+  ],
+  'owners: @name, @org/team, Owner:, DRI:': [
+    [KR_LINE, '@maria', OWNER],
+    ['Owner: @priya, by Q1 2027.', 'Owner:', OWNER_LABEL],
+    ['Owner: @priya, by Q1 2027.', '@priya', OWNER],
+    ['DRI: @tomas', 'DRI:', OWNER_LABEL],
+    ['**Owner:** @dana', 'Owner:', OWNER_LABEL],
+    ['Ask @acme/onboarding-team.', '@acme/onboarding-team', OWNER],
+    ['## Owner @kenji', '@kenji', OWNER],
+  ],
+  'dates, quarters, halves, fiscal years and months': [
+    ['Ships on 2027-03-31.', '2027-03-31', DATE],
+    ['by Q3 2027 at the latest', 'Q3 2027', DATE],
+    ['in H2 2027', 'H2 2027', DATE],
+    ['in FY27 Q1', 'FY27 Q1', DATE],
+    ['in FY2027', 'FY2027', DATE],
+    ['Q3 FY27 plan', 'Q3 FY27', DATE],
+    ["Q1 '27 plan", "Q1 '27", DATE],
+    ['by Q3, then', 'Q3', DATE],
+    ['from Sep 2027 on', 'Sep 2027', DATE],
+    ['due September 30, 2027.', 'September 30, 2027', DATE],
+    ['due 30 September 2027.', '30 September 2027', DATE],
+    ['by November 28 at noon', 'November 28', DATE],
+  ],
+  'metrics with a baseline and a target': [
+    [KR_LINE, 'from 59% to 80%', METRIC],
+    [KR_LINE, '59%', BASELINE],
+    [KR_LINE, '80%', TARGET],
+    [KR_LINE, 'Q2 2027', DATE],
+    ['Churn: 12% → 20%', '12% → 20%', METRIC],
+    ['Churn: 12% → 20%', '→', ARROW],
+    ['Churn: 12% -> 20%', '12%', BASELINE],
+    ['Churn: 12% -> 20%', '->', ARROW],
+    ['Churn: 12% -> 20%', '20%', TARGET],
+    ['Cut setup time from 6 hours to 90 minutes.', '6 hours', BASELINE],
+    ['Cut setup time from 6 hours to 90 minutes.', '90 minutes', TARGET],
+    ['Revenue: from $2.25M in September to $2.38M', '$2.25M', BASELINE],
+    ['Revenue: from $2.25M in September to $2.38M', '$2.38M', TARGET],
+    ['Seats from 1,200 to 1,500.', '1,200', BASELINE],
+    ['Seats from 1,200 to 1,500.', '1,500', TARGET],
+  ],
+};
 
-test('owners: @name, @org/team, Owner:, DRI:', () => {
-  const line = '- KR1: Raise first-week activation from 59% to 80% by Q2 2027 (owner @maria)';
-  assertScope(line, '@maria', OWNER);
-  assertScope('Owner: @priya, by Q1 2027.', 'Owner:', OWNER_LABEL);
-  assertScope('Owner: @priya, by Q1 2027.', '@priya', OWNER);
-  assertScope('DRI: @tomas', 'DRI:', OWNER_LABEL);
-  assertScope('**Owner:** @dana', 'Owner:', OWNER_LABEL);
-  assertScope('Ask @acme/onboarding-team.', '@acme/onboarding-team', OWNER);
-  assertScope('## Owner @kenji', '@kenji', OWNER);
-});
-
-test('dates, quarters, halves, fiscal years and months', () => {
-  assertScope('Ships on 2027-03-31.', '2027-03-31', DATE);
-  assertScope('by Q3 2027 at the latest', 'Q3 2027', DATE);
-  assertScope('in H2 2027', 'H2 2027', DATE);
-  assertScope('in FY27 Q1', 'FY27 Q1', DATE);
-  assertScope('in FY2027', 'FY2027', DATE);
-  assertScope('Q3 FY27 plan', 'Q3 FY27', DATE);
-  assertScope("Q1 '27 plan", "Q1 '27", DATE);
-  assertScope('by Q3, then', 'Q3', DATE);
-  assertScope('from Sep 2027 on', 'Sep 2027', DATE);
-  assertScope('due September 30, 2027.', 'September 30, 2027', DATE);
-  assertScope('due 30 September 2027.', '30 September 2027', DATE);
-  assertScope('by November 28 at noon', 'November 28', DATE);
-});
-
-test('metrics with a baseline and a target', () => {
-  const line = '- KR1: Raise first-week activation from 59% to 80% by Q2 2027 (owner @maria)';
-  assertScope(line, 'from 59% to 80%', METRIC);
-  assertScope(line, '59%', BASELINE);
-  assertScope(line, '80%', TARGET);
-  assertScope(line, 'Q2 2027', DATE);
-  assertScope('Churn: 12% → 20%', '12% → 20%', METRIC);
-  assertScope('Churn: 12% → 20%', '→', ARROW);
-  assertScope('Churn: 12% -> 20%', '12%', BASELINE);
-  assertScope('Churn: 12% -> 20%', '->', ARROW);
-  assertScope('Churn: 12% -> 20%', '20%', TARGET);
-  assertScope('Cut setup time from 6 hours to 90 minutes.', '6 hours', BASELINE);
-  assertScope('Cut setup time from 6 hours to 90 minutes.', '90 minutes', TARGET);
-  assertScope('Revenue: from $2.25M in September to $2.38M', '$2.25M', BASELINE);
-  assertScope('Revenue: from $2.25M in September to $2.38M', '$2.38M', TARGET);
-  assertScope('Seats from 1,200 to 1,500.', '1,200', BASELINE);
-  assertScope('Seats from 1,200 to 1,500.', '1,500', TARGET);
-});
+for (const [title, cases] of Object.entries(SCOPE_CASES)) {
+  test(title, () => {
+    for (const [line, text, scope] of cases) assertScope(line, text, scope);
+  });
+}
 
 test('suppression comments', () => {
   const disable = '<!-- strategy-lint-disable prose/passive, kernel/order -->';

@@ -9,7 +9,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  lint, fixAll, INTERNAL_ERROR_RULE_ID, SKIPPED_RULES_ID, PARSE_LIMITED_ID, type LintOptions, type LintResult,
+  lint, lintSteps, fixAll, INTERNAL_ERROR_RULE_ID, SKIPPED_RULES_ID, PARSE_LIMITED_ID, type LintOptions, type LintResult,
 } from '../src/engine/index.js';
 import { parseMarkdown, linearEditMap } from '../src/engine/model/parse.js';
 import { limitMarkup, NESTING_COLUMN_LIMIT } from '../src/engine/model/markup-limits.js';
@@ -86,6 +86,38 @@ describe('pathological documents', () => {
     const large = time(4_000);
     // Linear: about 8×; the quadratic consume made it about 40× (and minutes at 5 MB).
     assert.ok(large < small * 24 + 500, `4,000 copies took ${large.toFixed(0)} ms, 500 took ${small.toFixed(0)} ms`);
+  });
+
+  test('rules that relate items to items or blocks grow linearly with the number of items', () => {
+    /** Milliseconds the rule's own step takes (the lazy model parts it asks for included), best of two. */
+    const ruleTime = (ruleId: string, text: string, type: LintOptions['type']): number => {
+      let best = Infinity;
+      for (let run = 0; run < 2; run++) {
+        const steps = lintSteps(text, { ...BASE, type, onlyRules: [ruleId] });
+        assert.equal(steps.next().value, ruleId);
+        const started = performance.now();
+        const done = steps.next();
+        best = Math.min(best, performance.now() - started);
+        assert.equal(done.done, true);
+      }
+      return best;
+    };
+    const okrs = (n: number) => `# Team OKRs\n\n## Objective: Merchants onboard themselves\n\n${Array.from({ length: n }, (_, i) =>
+      `- KR${i + 1}: Raise activation from ${i % 50}% to ${(i % 50) + 5}%${i % 2 ? ' by Q3 2027' : ''}`).join('\n')}\n`;
+    const releases = (n: number) => `# Release notes\n\n${Array.from({ length: n }, (_, i) =>
+      `## ${i % 3 === 0 ? `Misc ${i}` : `2.${i}.0 — 2026-0${1 + (i % 9)}-1${i % 9}`}\n\nWe shipped things in this one.\n\n- We refactored part ${i} of the import pipeline.\n- We rebuilt the exporter.\n`).join('\n')}`;
+    const cases: Array<[string, (n: number) => string, LintOptions['type'], number]> = [
+      ['outcomes/no-timeframe', okrs, 'okr', 1_000],
+      ['release-notes/we-centric', releases, 'release-notes', 300],
+      ['release-notes/missing-version-or-date', releases, 'release-notes', 300],
+    ];
+    for (const [ruleId, build, type, n] of cases) {
+      ruleTime(ruleId, build(n / 4), type); // warm up
+      const small = ruleTime(ruleId, build(n), type);
+      const large = ruleTime(ruleId, build(n * 8), type);
+      // Linear: about 8×; comparing every item with every other (or every block) made it 40–60×.
+      assert.ok(large < small * 24 + 200, `${ruleId}: ${n * 8} items took ${large.toFixed(0)} ms, ${n} took ${small.toFixed(0)} ms`);
+    }
   });
 
   test('10,000 nested list levels on one line, and 500 levels by indentation', () => {

@@ -14,6 +14,7 @@
  * ("Phase 2", "P1", "SOC 2") are blanked out, so "Launch v2 in Q3 2027" carries no quantity.
  * Every regex is a flat alternation or a bounded repetition: linear on any input.
  */
+import type { OptionSpecs } from '../../types.js';
 import type { KeyResult, StrategyDocument } from '../../model/document.js';
 import type { Item } from '../../model/items.js';
 import { KEY_RESULT_LABEL, OBJECTIVE_LABEL } from '../../model/items.js';
@@ -48,6 +49,23 @@ export const DEFAULT_OUTCOME_METRICS: readonly string[] = [
   'payback', 'market share', 'share of', 'completion rate', 'task success', 'frequency', 'p50', 'p95', 'p99', 'MTTR',
   'SLO', 'accuracy', 'time saved', 'hours saved', 'drop-off', 'abandonment', 'repeat purchase', 'GMV', 'AOV',
 ];
+
+/**
+ * The options of a rule that leaves deliverables to outcomes/output-as-outcome: it recognises
+ * them with the same two lists, so a user who edits them there should edit them here too.
+ */
+export const DELIVERABLE_OPTIONS = {
+  outputVerbs: {
+    type: 'string[]',
+    default: DEFAULT_OUTPUT_VERBS,
+    description: 'Verbs of deliverables: a key result that is only a deliverable ("Hire 5 engineers") is left to outcomes/output-as-outcome, which asks for the metric, the target and the date together.',
+  },
+  outcomeMetrics: {
+    type: 'string[]',
+    default: DEFAULT_OUTCOME_METRICS,
+    description: 'Metrics whose movement makes a line that starts with an output verb an outcome (and so judged by this rule too).',
+  },
+} as const satisfies OptionSpecs;
 
 // ---------------------------------------------------------------------------------------------
 // Patterns.

@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import {
-  DEFAULT_OUTCOME_METRICS, DEFAULT_OUTPUT_VERBS, firstTarget, hasBaseline, hasQuantity, hasTarget, isOutputView, isRelativeOrHolding,
+  DELIVERABLE_OPTIONS, firstTarget, hasBaseline, hasQuantity, hasTarget, isOutputView, isRelativeOrHolding,
   keyResultViews, quote,
 } from './_measures.js';
 
@@ -14,16 +14,7 @@ export default defineRule({
     documentLevel: false,
     fixable: false,
     options: {
-      outputVerbs: {
-        type: 'string[]',
-        default: DEFAULT_OUTPUT_VERBS,
-        description: 'Verbs of deliverables: a key result that is only a deliverable ("Hire 5 engineers") is left to outcomes/output-as-outcome.',
-      },
-      outcomeMetrics: {
-        type: 'string[]',
-        default: DEFAULT_OUTCOME_METRICS,
-        description: 'Metrics whose movement makes a line that starts with an output verb an outcome (and so judged here).',
-      },
+      ...DELIVERABLE_OPTIONS,
     },
     rationale:
       'A target means little without its starting point: "reach 60% activation" is a stretch from 30% and a rounding error from 58%. Writing the baseline forces someone to measure today\'s value before the period starts, which is also the only way to show the before/after at the end.',

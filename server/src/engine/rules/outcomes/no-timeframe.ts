@@ -1,13 +1,15 @@
 import { defineRule } from '../../types.js';
 import {
-  DEFAULT_OUTCOME_METRICS, DEFAULT_OUTPUT_VERBS, hasQuantity, inheritedTimeframe, isOutputView, keyResultViews, ownTimeframe, quote, type KeyResultView,
+  DELIVERABLE_OPTIONS, hasQuantity, inheritedTimeframe, isOutputView, keyResultViews, ownTimeframe, quote, type KeyResultView,
 } from './_measures.js';
 
 const noun = (view: KeyResultView): string => (view.isGoal ? 'goal' : 'key result');
 
-/** ' (e.g. "by 2027-06-30")' from the first sibling that names a date. */
+/** ' (e.g. "by 2027-06-30")' from the last date the dated siblings name. */
 function example(siblings: readonly KeyResultView[]): string {
-  const mention = siblings.flatMap((view) => view.dates).at(-1);
+  // From the end: a group can hold thousands of key results, and the last mention is wanted.
+  let mention: KeyResultView['dates'][number] | undefined;
+  for (let k = siblings.length - 1; k >= 0 && !mention; k--) mention = siblings[k].dates.at(-1);
   if (!mention) return '';
   const text = mention.text.trim();
   return ` (e.g. "${/^(?:by|in|before|until|within|end of)\b/i.test(text) ? text : `by ${text}`}")`;
@@ -23,16 +25,7 @@ export default defineRule({
     documentLevel: false,
     fixable: false,
     options: {
-      outputVerbs: {
-        type: 'string[]',
-        default: DEFAULT_OUTPUT_VERBS,
-        description: 'Verbs of deliverables: a key result that is only a deliverable is left to outcomes/output-as-outcome, which asks for the metric and the date together.',
-      },
-      outcomeMetrics: {
-        type: 'string[]',
-        default: DEFAULT_OUTCOME_METRICS,
-        description: 'Metrics whose movement makes a line that starts with an output verb an outcome (and so judged here).',
-      },
+      ...DELIVERABLE_OPTIONS,
       siblingShare: {
         type: 'number',
         default: 0.5,
@@ -56,19 +49,26 @@ export default defineRule({
   check({ doc, options, report }) {
     const views = keyResultViews(doc);
     const timed = new Map<KeyResultView, boolean>(views.map((view) => [view, ownTimeframe(doc, view)]));
-    /** Key results of the same objective, else of the same section. */
-    const siblingsOf = (view: KeyResultView): KeyResultView[] => views.filter((other) => other !== view
-      && (view.kr.objective ? other.kr.objective === view.kr.objective : other.kr.objective === null && other.item.section === view.item.section));
+    /** Key results grouped by objective, else (no objective) by section: a key result's siblings are the rest of its group. */
+    const groups = new Map<unknown, { size: number; dated: KeyResultView[] }>();
+    const groupOf = (view: KeyResultView): unknown => view.kr.objective ?? view.item.section;
+    for (const view of views) {
+      let group = groups.get(groupOf(view));
+      if (!group) groups.set(groupOf(view), group = { size: 0, dated: [] });
+      group.size++;
+      if (timed.get(view)) group.dated.push(view);
+    }
 
     for (const view of views) {
       if (!view.statement || timed.get(view) || isOutputView(view, options.outputVerbs, options.outcomeMetrics)) continue;
       // A key result with no number at all is outcomes/unmeasurable's: its message asks for the target and the date together.
       if (!view.isGoal && !hasQuantity(view.scrubbed)) continue;
       const inherited = inheritedTimeframe(doc, view);
-      const siblings = siblingsOf(view);
-      const datedSiblings = siblings.filter((other) => timed.get(other));
       if (inherited && !inherited.coarse) continue;
-      if (inherited && (siblings.length === 0 || datedSiblings.length / siblings.length < options.siblingShare || datedSiblings.length === 0)) continue;
+      const group = groups.get(groupOf(view))!;
+      const siblingCount = group.size - 1;
+      const datedSiblings = group.dated; // the view itself is undated, so not among them
+      if (inherited && (siblingCount === 0 || datedSiblings.length / siblingCount < options.siblingShare || datedSiblings.length === 0)) continue;
       report({
         message: datedSiblings.length > 0
           ? `"${quote(view.display)}" has no date, while ${datedSiblings.length === 1 ? `the other ${noun(view)} here sets one` : `${datedSiblings.length} of the other ${noun(view)}s here set one`}${example(datedSiblings)}: say by when it must be met.`

@@ -6,7 +6,7 @@ import { defineRule, type Fix } from '../../types.js';
 import type { StrategyDocument } from '../../model/document.js';
 import { withinRole } from '../../model/sections.js';
 import type { SectionRole } from '../../types.js';
-import { isQuoted, quote, retextProcessor, runRetext, sentenceAt, wordAfter, wordBefore } from './shared.js';
+import { isQuoted, quote, retextProcessor, runRetext, sentenceAt, wordAfter, wordBefore, SKIPS_QUOTED_BLOCKS } from './shared.js';
 
 /**
  * retext-intensify's hedge, weasel and filler lists are written for general prose. Much of them is
@@ -159,7 +159,7 @@ export default defineRule({
       },
     },
     rationale:
-      'A strategy is a set of choices; hedges ("we might", "perhaps", "hopefully") let the writer avoid making them, and intensifiers ("very", "significantly", "a lot") stand in for the number the reader needs. Rumelt\'s bad strategy hides in such words. retext-intensify finds them; this rule keeps only the ones that weaken a plan and leaves estimates, likelihoods and modal verbs alone.',
+      `A strategy is a set of choices; hedges ("we might", "perhaps", "hopefully") let the writer avoid making them, and intensifiers ("very", "significantly", "a lot") stand in for the number the reader needs. Rumelt's bad strategy hides in such words. retext-intensify finds them; this rule keeps only the ones that weaken a plan and leaves estimates, likelihoods and modal verbs alone.\n\n${SKIPS_QUOTED_BLOCKS}`,
     howToFix:
       'Commit ("we will", "we won\'t") or state the uncertainty once, with odds and the evidence that would settle it. Replace intensifiers with the fact: "significantly faster" → "twice as fast". The quick fix removes "very", "really", "truly" and similar words.',
     seeds: [

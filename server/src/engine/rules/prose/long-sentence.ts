@@ -1,7 +1,7 @@
 import { defineRule } from '../../types.js';
 import { countWords, type StrategyDocument } from '../../model/document.js';
 import type { Sentence } from '../../model/sentences.js';
-import { inBlockquote, quote } from './shared.js';
+import { inQuotedBlock, quote, SKIPS_QUOTED_BLOCKS } from './shared.js';
 
 /** A line that starts a new entry rather than continuing a hard-wrapped sentence: "Owner: …", "• …", "**Due:** …". */
 const ENTRY_START = /^[ \t]*(?:[•·▪◦‣]|(?:\*\*|__)?\p{Lu}[\p{L}\p{N} /&'’-]{0,30}(?:\*\*|__)?:(?:\*\*|__)?\s)/u;
@@ -77,7 +77,7 @@ export default defineRule({
       },
     },
     rationale:
-      'Busy readers skim. A sentence past 35 words usually carries two or three ideas, and the reader has to hold all of them before the verb that connects them arrives. Strategy memos are read by people deciding between your document and the next meeting: one idea per sentence gets the idea through.',
+      `Busy readers skim. A sentence past 35 words usually carries two or three ideas, and the reader has to hold all of them before the verb that connects them arrives. Strategy memos are read by people deciding between your document and the next meeting: one idea per sentence gets the idea through.\n\n${SKIPS_QUOTED_BLOCKS}`,
     howToFix:
       'Split the sentence where the idea changes, often at a semicolon, a dash or ", which". Turn a run of parallel clauses into a short list.',
     seeds: [
@@ -92,7 +92,7 @@ export default defineRule({
     const limit = options.maxWords;
     for (const sentence of doc.sentences) {
       if (sentence.wordCount <= limit) continue;
-      if (inBlockquote(doc, sentence.start)) continue;
+      if (inQuotedBlock(doc, sentence.start)) continue;
       for (const span of spansOf(doc, sentence)) {
         if (span.words <= limit) continue;
         const text = doc.text.slice(span.start, span.end);

@@ -3,7 +3,7 @@ import { toString } from 'nlcst-to-string';
 import type { Root as NlcstRoot, Sentence as NlcstSentence } from 'nlcst';
 import { defineRule } from '../../types.js';
 import type { StrategyDocument } from '../../model/document.js';
-import { inBlockquote, quote, retextProcessor, runRetext, sentenceAt } from './shared.js';
+import { inQuotedBlock, quote, retextProcessor, runRetext, sentenceAt, SKIPS_QUOTED_BLOCKS } from './shared.js';
 import { contentIdentity, type Sentence } from '../../model/sentences.js';
 
 /**
@@ -191,7 +191,7 @@ export default defineRule({
       },
     },
     rationale:
-      'In a plan, the passive voice hides the owner: "the pricing page will be redesigned" leaves every reader free to assume someone else will do it. Strategy needs coherent actions with owners; an active sentence names one. retext-passive finds passives built on irregular participles ("was made", "is being built"); this rule adds the regular ones ("was decided") and skips states ("we are committed").',
+      `In a plan, the passive voice hides the owner: "the pricing page will be redesigned" leaves every reader free to assume someone else will do it. Strategy needs coherent actions with owners; an active sentence names one. retext-passive finds passives built on irregular participles ("was made", "is being built"); this rule adds the regular ones ("was decided") and skips states ("we are committed").\n\n${SKIPS_QUOTED_BLOCKS}`,
     howToFix:
       'Name who acts and make them the subject: "The pricing page will be redesigned" → "The growth team will redesign the pricing page".',
     seeds: [
@@ -219,7 +219,7 @@ export default defineRule({
     for (const hit of hits) {
       if (hit.end <= lastEnd) continue;
       lastEnd = hit.end;
-      if (inBlockquote(doc, hit.start)) continue;
+      if (inQuotedBlock(doc, hit.start)) continue;
       const phrase = doc.text.slice(hit.start, hit.end);
       if (hasAgent(doc, hit.end)) {
         if (options.reportWithActor) {

@@ -9,7 +9,7 @@ import { smogFormula } from 'smog-formula';
 import { toString } from 'nlcst-to-string';
 import { defineRule } from '../../types.js';
 import { contentIdentity, type Sentence } from '../../model/sentences.js';
-import { inBlockquote } from './shared.js';
+import { inQuotedBlock, SKIPS_QUOTED_BLOCKS } from './shared.js';
 
 /**
  * Readability per paragraph, with the formulas retext-readability uses (Automated Readability,
@@ -138,7 +138,7 @@ export default defineRule({
       },
     },
     rationale:
-      'Strategy documents compete for the attention of busy readers. A paragraph that scores at postgraduate level on most readability formulas makes every reader work hard, and the ones you most need — executives, other teams — stop reading. The formulas are crude (they count words per sentence and syllables per word), so this rule looks at whole paragraphs and only flags those most formulas agree on.',
+      `Strategy documents compete for the attention of busy readers. A paragraph that scores at postgraduate level on most readability formulas makes every reader work hard, and the ones you most need — executives, other teams — stop reading. The formulas are crude (they count words per sentence and syllables per word), so this rule looks at whole paragraphs and only flags those most formulas agree on.\n\n${SKIPS_QUOTED_BLOCKS}`,
     howToFix:
       'Shorten the sentences (one idea each) and swap long abstract words for short concrete ones: "operationalize cross-functional alignment" → "agree who does what". The finding points at the hardest sentence of the paragraph.',
     seeds: [
@@ -155,7 +155,7 @@ export default defineRule({
     for (const block of doc.textBlocks) {
       if (block.kind !== 'paragraph') continue;
       while (next < sentences.length && sentences[next].start < block.start) next++;
-      if (inBlockquote(doc, block.start)) continue;
+      if (inQuotedBlock(doc, block.start)) continue;
       const counts = emptyCounts();
       let hardest: Sentence | null = null;
       let hardestScore = -1;

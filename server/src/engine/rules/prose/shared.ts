@@ -1,7 +1,7 @@
 /**
  * Helpers shared by the prose/* rules (not a rule): running retext plugins on the document's nlcst
  * tree, finding the sentence and block around an offset, and telling the writer's own prose from
- * quoted speech (block quotes, “quoted words”), which is not theirs to edit.
+ * quoted speech (block quotes, transcripts, “quoted words”), which is not theirs to edit.
  */
 import { unified } from 'unified';
 import { VFile } from 'vfile';
@@ -9,6 +9,8 @@ import type { Nodes, Parents } from 'mdast';
 import type { Paragraph as NlcstParagraph, Root as NlcstRoot } from 'nlcst';
 import type { StrategyDocument } from '../../model/document.js';
 import { contentIdentity, type Sentence } from '../../model/sentences.js';
+import { RangeSet, type Range } from '../../model/ranges.js';
+import { transcriptRanges } from './_transcripts.js';
 
 export interface RetextMessage {
   start: number;
@@ -136,17 +138,16 @@ export function retextProcessor(plugin: unknown, options: unknown): Runner {
   return (unified() as any).use(plugin, options).freeze() as Runner;
 }
 
-interface ProseContext {
-  /** Source ranges of block quotes, in document order. */
-  quotes: Array<{ start: number; end: number }>;
-}
+const quotedBlocks = new WeakMap<StrategyDocument, RangeSet>();
 
-const contexts = new WeakMap<StrategyDocument, ProseContext>();
-
-function contextOf(doc: StrategyDocument): ProseContext {
-  let context = contexts.get(doc);
-  if (!context) {
-    const quotes: Array<{ start: number; end: number }> = [];
+/**
+ * Is the offset inside someone else's words at block level: a block quote, or a transcript
+ * (_transcripts.ts)? The clarity rules judge the writer's own prose only.
+ */
+export function inQuotedBlock(doc: StrategyDocument, offset: number): boolean {
+  let ranges = quotedBlocks.get(doc);
+  if (!ranges) {
+    const quotes: Range[] = [];
     const visit = (node: Nodes): void => {
       if (node.type === 'blockquote') {
         quotes.push({ start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 });
@@ -156,16 +157,14 @@ function contextOf(doc: StrategyDocument): ProseContext {
       if ('children' in node) for (const child of (node as Parents).children as Nodes[]) visit(child);
     };
     visit(doc.root);
-    context = { quotes };
-    contexts.set(doc, context);
+    ranges = new RangeSet([...quotes, ...transcriptRanges(doc)]);
+    quotedBlocks.set(doc, ranges);
   }
-  return context;
+  return ranges.covers(offset);
 }
 
-/** Is the offset inside a block quote (someone else's words)? */
-export function inBlockquote(doc: StrategyDocument, offset: number): boolean {
-  return contextOf(doc).quotes.some((range) => offset >= range.start && offset < range.end);
-}
+/** Said once in the docs of every rule that skips quoted blocks. */
+export const SKIPS_QUOTED_BLOCKS = 'Block quotes and transcripts (a stretch with timestamps like `[00:12:30]`, or with turns of two or more speakers, `Maria: …`) are someone else\'s words and are not checked.';
 
 /** The sentence containing a source offset (binary search over the document's sentences). */
 export function sentenceAt(doc: StrategyDocument, offset: number): Sentence | null {
@@ -218,9 +217,9 @@ export function inQuotation(doc: StrategyDocument, offset: number): boolean {
   return spansOf(doc, sentence).some((span) => offset > span.start && offset < span.end);
 }
 
-/** Someone else's words: a block quote or a quotation inside a sentence. */
+/** Someone else's words: a block quote, a transcript, or a quotation inside a sentence. */
 export function isQuoted(doc: StrategyDocument, offset: number): boolean {
-  return inBlockquote(doc, offset) || inQuotation(doc, offset);
+  return inQuotedBlock(doc, offset) || inQuotation(doc, offset);
 }
 
 const WORD_BEFORE = /([\p{L}\p{N}'’]+)[^\p{L}\p{N}\n]{0,3}$/u;

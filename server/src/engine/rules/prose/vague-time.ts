@@ -4,7 +4,7 @@ import { findDates } from '../../model/dates.js';
 import type { StrategyDocument } from '../../model/document.js';
 import type { TextBlock } from '../../model/text-block.js';
 import { withinRole } from '../../model/sections.js';
-import { inBlockquote, quote, quotedInText, sentenceInBlock, wordAfter, wordBefore } from './shared.js';
+import { inQuotedBlock, quote, quotedInText, sentenceInBlock, wordAfter, wordBefore, SKIPS_QUOTED_BLOCKS } from './shared.js';
 
 const DEFAULT_PHRASES = ['soon', 'eventually', 'at some point', 'in the future', 'in the near future', 'in the not too distant future',
   'someday', 'some day', 'sometime', 'down the road', 'in due course', 'in due time', 'when time permits', 'when we have time',
@@ -85,7 +85,7 @@ export default defineRule({
       },
     },
     rationale:
-      '"Soon" means next week to the writer and next quarter to the reader. Plans without dates cannot be held to account, and stakeholders fill the gap with their own hopes. A roadmap may be tentative, but it still says which quarter; an unknown date can at least say when it will be known.',
+      `"Soon" means next week to the writer and next quarter to the reader. Plans without dates cannot be held to account, and stakeholders fill the gap with their own hopes. A roadmap may be tentative, but it still says which quarter; an unknown date can at least say when it will be known.\n\n${SKIPS_QUOTED_BLOCKS}`,
     howToFix:
       'Replace the phrase with a date, quarter or month ("by March 2027", "in H2"), or name the trigger ("after the pilot ends"). For an unknown date, say when it will be set: "date set by 15 Jan, after the security review".',
     seeds: [
@@ -122,7 +122,7 @@ export default defineRule({
         if (phrase === 'eventually' && /^consisten/.test(after)) continue; // "eventually consistent"
         if (phrase === 'in the future' && after === 'of') continue; // "invest in the future of payments"
         if (PAST.test(after) || PAST.test(before)) continue; // "we eventually shipped" narrates
-        if (inBlockquote(doc, start) || quotedInText(block.text, match.index)) continue;
+        if (inQuotedBlock(doc, start) || quotedInText(block.text, match.index)) continue;
         const range = sentenceInBlock(block.text, match.index);
         const context = block.text.slice(range.from, range.to);
         if (context.trimEnd().endsWith('?')) continue;

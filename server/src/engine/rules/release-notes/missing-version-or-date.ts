@@ -1,6 +1,7 @@
 import { defineRule } from '../../types.js';
 import { findDates } from '../../model/dates.js';
 import type { Section } from '../../model/sections.js';
+import { RangeSet } from '../../model/ranges.js';
 
 /** Headings that are not releases even among release headings. */
 const NOT_A_RELEASE = /^[^\p{L}\p{N}]*(?:\[?unreleased\]?|upcoming|coming\s+soon|next\s+release|about|contents|table\s+of\s+contents|legend|archive|older|previous|earlier|past\s+releases|feedback|support|help|links|how\s+to|upgrad|installation|install|getting\s+started|overview|introduction|intro|summary|highlights|known\s+issues|subscribe|contact|faq|notes|versioning|format|conventions|license)/iu;
@@ -41,12 +42,20 @@ export default defineRule({
     // Headings at the level of the dated/versioned releases, under the same parent, that hold entries but name neither.
     const named = doc.releases.filter((r) => r.version || r.date);
     if (named.length >= 2) {
+      const releaseSections = new Set(doc.releases.map((r) => r.section));
+      /** Named releases by parent section and depth: a heading's peers. */
+      const peerCount = new Map<Section | null, Map<number, number>>();
+      for (const r of named) {
+        const byDepth = peerCount.get(r.section.parent) ?? new Map<number, number>();
+        byDepth.set(r.section.depth, (byDepth.get(r.section.depth) ?? 0) + 1);
+        peerCount.set(r.section.parent, byDepth);
+      }
+      const items = new RangeSet(doc.items);
       for (const section of doc.sections) {
-        if (flagged.has(section) || doc.releases.some((r) => r.section === section)) continue;
-        const peers = named.filter((r) => r.section.depth === section.depth && r.section.parent === section.parent);
-        if (peers.length < 2 || NOT_A_RELEASE.test(section.title) || findDates(section.title, doc.dateOptions).length > 0) continue;
-        const hasEntries = doc.items.some((item) => item.start >= section.start && item.start < section.end);
-        if (hasEntries) flagged.add(section);
+        if (flagged.has(section) || releaseSections.has(section)) continue;
+        const peers = peerCount.get(section.parent)?.get(section.depth) ?? 0;
+        if (peers < 2 || NOT_A_RELEASE.test(section.title) || findDates(section.title, doc.dateOptions).length > 0) continue;
+        if (items.startsWithin(section.start, section.end)) flagged.add(section);
       }
     }
     for (const section of [...flagged].sort((a, b) => a.start - b.start)) {

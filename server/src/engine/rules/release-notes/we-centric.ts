@@ -1,6 +1,7 @@
 import { defineRule } from '../../types.js';
 import type { TextBlock } from '../../model/text-block.js';
 import { foldTypography } from '../../text/phrases.js';
+import { RangeSet } from '../../model/ranges.js';
 
 /** What a team says it did. */
 const TEAM_VERBS = 'built|rebuilt|shipped|refactored|rewrote|rewritten|re-?architected|migrated|added|implemented|released|launched|introduced|improved|updated|upgraded|changed|made|created|fixed|reworked|redesigned|moved|completed|finished|delivered|worked|working|spent|invested|focused|decided|listened|heard|rolled\\s+out|cleaned\\s+up|overhauled|optimi[sz]ed|tweaked|polished|tuned|revamped|been\\s+working|been\\s+busy';
@@ -34,16 +35,15 @@ export default defineRule({
   check({ doc, report }) {
     // Units: each entry, and each paragraph that is not part of an entry (release intros, the document intro).
     const units: Array<{ text: string; block: TextBlock }> = [];
-    const covered: Array<[number, number]> = [];
     for (const entry of doc.releaseEntries) {
       const texts = [entry.item.text, ...entry.item.children.map((child) => child.text)];
       units.push({ text: texts.join(' '), block: entry.item.block });
-      covered.push([entry.item.start, entry.item.end]);
     }
+    const entries = new RangeSet(doc.releaseEntries.map((entry) => entry.item));
+    const items = new RangeSet(doc.items);
     for (const block of doc.textBlocks) {
       if (block.kind !== 'paragraph') continue;
-      if (covered.some(([start, end]) => block.start >= start && block.start <= end)) continue;
-      if (doc.items.some((item) => block.start >= item.start && block.start < item.end)) continue;
+      if (entries.covers(block.start, { inclusiveEnd: true }) || items.covers(block.start)) continue;
       units.push({ text: block.text, block });
     }
     for (const unit of units) {
