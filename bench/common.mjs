@@ -14,6 +14,9 @@ export const DOCUMENTS = {
   handbook: { key: 'handbook', label: 'handbook (50,000 words)', file: path.join(CORPUS_DIR, 'handbook-50kw.md'), display: '../shared/corpus/bench/handbook-50kw.md' },
 };
 
+/** The Node flags the VS Code client starts the server with (SERVER_NODE_FLAGS in client/src/language-client.ts; a test keeps them equal). */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=4'];
+
 export const BUILT = {
   engine: path.join(ROOT, 'server', 'dist', 'src', 'engine', 'index.js'),
   cliBundle: path.join(ROOT, 'server', 'out', 'cli.js'),

@@ -128,7 +128,7 @@ const METHOD = `How each figure is measured (all in one run, on the machine abov
   \`unified().use(remarkParse).parse(text)\`, and the engine's own parser configuration
   (remark-parse + remark-gfm + remark-frontmatter); the packages are the server workspace's own.
   p95 is the nearest-rank 95th percentile (for 10 runs, the slowest).
-- **Server** — \`node server/out/server.js --stdio\`, spawned fresh for each document and driven over
+- **Server** — \`node --max-semi-space-size=4 server/out/server.js --stdio\` (the flags the VS Code client starts it with), spawned fresh for each document and driven over
   JSON-RPC with \`Content-Length\` framing (\`bench/lsp-client.mjs\`): \`initialize\` (pull
   configuration, answered with \`debounceMs: 0\`), \`didOpen\`, then 2 warm-up and 20 measured
   one-character incremental \`didChange\` edits at the end of a word in the middle of a prose line,

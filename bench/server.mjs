@@ -1,8 +1,9 @@
 // Server: keystroke → diagnostics over the real protocol, and the server's peak memory.
 //
-// For each document, a fresh `node server/out/server.js --stdio` is spawned and driven as an
-// editor would: initialize (pull configuration on, answered with debounceMs: 0 so no debounce
-// delay is measured), didOpen, then one-character incremental didChange edits in the middle of
+// For each document, a fresh `node --max-semi-space-size=4 server/out/server.js --stdio` is
+// spawned (with the Node flags the VS Code client uses) and driven as an editor would:
+// initialize (pull configuration on, answered with debounceMs: 0 so no debounce delay is
+// measured), didOpen, then one-character incremental didChange edits in the middle of
 // a prose line, alternating insert and delete so the document does not grow. Each edit is timed
 // from writing the didChange to reading the publishDiagnostics for that version; the next edit
 // waits for it. The peak RSS is the server's VmHWM from /proc/<pid>/status after the edits.
@@ -12,7 +13,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BUILT, CORPUS_DIR, DOCUMENTS, REFERENCE_DATE, ROOT, exists, log, summarize } from './common.mjs';
+import { BUILT, SERVER_NODE_FLAGS, CORPUS_DIR, DOCUMENTS, REFERENCE_DATE, ROOT, exists, log, summarize } from './common.mjs';
 import { LspClient } from './lsp-client.mjs';
 
 const WARMUP_EDITS = 2;
@@ -48,7 +49,7 @@ function peakRssMb(pid) {
 }
 
 async function benchDocument(doc) {
-  const child = spawn(process.execPath, [BUILT.server, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, BUILT.server, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => { stderr = (stderr + chunk).slice(-4000); });
   const client = new LspClient(child);

@@ -11,11 +11,20 @@ import type { RestartingErrorHandler } from './error-handler';
 export const CLIENT_ID = 'strategyLint';
 export const CONFIG_FILE_GLOB = '**/.strategy-lint.{json,yaml,yml}';
 
+/**
+ * Node flags for the server process. Linting allocates many short-lived objects (syntax trees,
+ * sentence tokens); V8's default young generation lets them pile up to 16 MB per semi-space before
+ * a scavenge, which made the resident memory peak at about 155 MB with a 50,000-word document
+ * open. 4 MB semi-spaces bring that to about 135 MB at no measurable cost in latency
+ * (bench/server.mjs starts the server with the same flags).
+ */
+export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
+
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel, errorHandler: RestartingErrorHandler): LanguageClient {
   const module = context.asAbsolutePath('server/out/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] } },
   };
   const watcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB);
   context.subscriptions.push(watcher);

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Commands, DIAGNOSTIC_SOURCE, LintFilesRequest, ReviewRequest, StatusNotification } from '../src/lsp/protocol.js';
 import { CONFIG_FILE_NAMES } from '../src/config/load.js';
 import { repoRoot } from './helpers/paths.js';
@@ -34,4 +35,12 @@ test('the client watches every config file name the server reads', () => {
   const glob = /CONFIG_FILE_GLOB = '\*\*\/\.strategy-lint\.\{([^}]+)\}'/.exec(languageClient)?.[1];
   assert.ok(glob, 'CONFIG_FILE_GLOB in client/src/language-client.ts');
   assert.deepEqual(glob.split(',').map((ext) => `.strategy-lint.${ext}`).sort(), [...CONFIG_FILE_NAMES].sort());
+});
+
+test('the benchmark starts the server with the Node flags the client uses', async () => {
+  const flags = /SERVER_NODE_FLAGS: readonly string\[\] = (\[[^\]]*\])/.exec(languageClient)?.[1];
+  assert.ok(flags, 'SERVER_NODE_FLAGS in client/src/language-client.ts');
+  assert.match(languageClient, /run: \{[^}]*execArgv: \[\.\.\.SERVER_NODE_FLAGS\]/, 'the run options pass SERVER_NODE_FLAGS');
+  const bench = await import(pathToFileURL(path.join(repoRoot, 'bench', 'common.mjs')).href) as { SERVER_NODE_FLAGS: string[] };
+  assert.deepEqual(bench.SERVER_NODE_FLAGS, JSON.parse(flags.replace(/'/g, '"')));
 });
