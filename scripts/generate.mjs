@@ -139,7 +139,7 @@ const sectionsSchema = {
   type: 'object', additionalProperties: false, description: 'Extra heading synonyms per section role: an array replaces the defaults, { "add", "remove" } edits them.',
   properties: Object.fromEntries(SECTION_ROLES.map((role) => [role, { ...listSchema, description: `Heading synonyms for the ${role} role.` }])),
 };
-const typesSchema = { type: 'object', description: 'Glob (relative to the config file) → document type.', additionalProperties: { enum: DOC_TYPES.map((t) => TYPE_NAMES[t]) } };
+const typesSchema = { type: 'object', description: 'Glob (relative to the config file) → document type. A glob has at most three wildcards or brace groups and no extended groups such as "+(…)": more could make matching file paths hang, and such a glob is ignored with a warning.', propertyNames: { maxLength: 256 }, additionalProperties: { enum: DOC_TYPES.map((t) => TYPE_NAMES[t]) } };
 
 function configSchema() {
   return {

@@ -124,4 +124,18 @@ describe('config files on disk', () => {
     const result = lint('# Plan\n\nSome text.\n', { filePath: path.join(dir, 'plans/q1.md'), relativePath: 'plans/q1.md', layers: loaded.layers });
     assert.equal(result.docType, 'roadmap');
   });
+  test('a glob that could make path matching hang is refused, named, and the other globs still apply', () => {
+    const runaway = '*a*a*a*a*a*a*a*a*a*a*b';
+    const { layer, problems } = validateConfig({ types: { [runaway]: 'okr', '+(a|aa)+.md': 'okr', 'plans/**/*.md': 'roadmap' } }, '.strategy-lint.json');
+    assert.deepEqual(problems.map((p) => [p.file, p.key]), [['.strategy-lint.json', `types.${runaway}`], ['.strategy-lint.json', 'types.+(a|aa)+.md']]);
+    assert.match(problems[0].message, /ignored: more than 3 wildcards or brace groups .* split it into simpler globs/);
+    assert.match(problems[1].message, /extended glob groups/);
+    assert.deepEqual(layer.types, { 'plans/**/*.md': 'roadmap' });
+    // A layer built without validation: the unsafe glob is skipped, not run, and the safe one decides.
+    const relativePath = `plans/${'a'.repeat(200)}/${'a'.repeat(200)}.md`;
+    const started = performance.now();
+    const result = lint('# Plan\n', { relativePath, layers: [{ types: { [runaway]: 'okr', 'plans/**/*.md': 'roadmap' } }], today: FIXTURE_TODAY });
+    assert.ok(performance.now() - started < 5_000, 'matching a 400-character path stays instant');
+    assert.equal(result.docType, 'roadmap');
+  });
 });

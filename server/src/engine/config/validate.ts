@@ -6,6 +6,7 @@
 import { DOC_TYPES, SECTION_ROLES, type DocType, type SectionRole, type SeveritySetting, type OptionSpec } from '../types.js';
 import { rulesById, allRules } from '../rules/index.js';
 import type { ConfigLayer, ConfigProblem, ListSetting, RuleSettings } from './types.js';
+import { unsafeGlob } from '../model/doctype.js';
 
 const SEVERITY_ALIASES: Record<string, SeveritySetting> = {
   error: 'error', warning: 'warning', warn: 'warning', information: 'information', info: 'information',
@@ -167,7 +168,9 @@ export function validateConfig(raw: unknown, file: string): { layer: ConfigLayer
     if (config.types && typeof config.types === 'object' && !Array.isArray(config.types)) {
       layer.types = {};
       for (const [glob, type] of Object.entries(config.types as Record<string, unknown>)) {
-        if (typeof type === 'string' && (DOC_TYPES as readonly string[]).includes(type)) layer.types[glob] = type as DocType;
+        const unsafe = unsafeGlob(glob);
+        if (unsafe !== null) problem(`types.${glob}`, `this glob is ignored: ${unsafe}, which could make matching file paths hang`);
+        else if (typeof type === 'string' && (DOC_TYPES as readonly string[]).includes(type)) layer.types[glob] = type as DocType;
         else problem(`types.${glob}`, `expected a document type (${DOC_TYPES.join(', ')}), got ${describe(type)}`);
       }
     } else problem('types', `expected an object mapping globs to document types, got ${describe(config.types)}`);

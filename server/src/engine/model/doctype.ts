@@ -48,9 +48,43 @@ export function docTypeFromFileName(filePath: string): DocType | null {
 export function docTypeFromGlobs(relativePath: string, globs: Record<string, DocType>): { glob: string; type: DocType } | null {
   const normalized = relativePath.replace(/\\/g, '/');
   for (const [glob, type] of Object.entries(globs)) {
-    if (picomatch.isMatch(normalized, glob, { dot: true, nocase: true, matchBase: !glob.includes('/') })) return { glob, type };
+    if (unsafeGlob(glob) !== null) continue; // refused with a config problem when the config was read
+    if (matcherFor(glob)(normalized)) return { glob, type };
   }
   return null;
+}
+
+const MAX_GLOB_LENGTH = 256;
+/** Backtracking points in one glob: wildcards (`*`, `**`, `?`, `[…]`) and brace groups (`{a,b}`). */
+const MAX_GLOB_CHOICES = 3;
+
+/**
+ * Why a `types` glob is refused, or null when it is safe. picomatch turns a glob into a regular
+ * expression, and JavaScript cannot stop a regex that runs away: `*a*a*a*a*a*a*a*a*a*a*b` took
+ * over 20 s against a 40-character path. Each wildcard or brace group is a backtracking point, so
+ * the work grows with the path length to the power of their number. Three are enough for real
+ * globs (a folder, any depth below it, any Markdown file) and keep matching a 500-character path
+ * within milliseconds.
+ */
+export function unsafeGlob(glob: string): string | null {
+  if (glob.length > MAX_GLOB_LENGTH) return `longer than ${MAX_GLOB_LENGTH} characters`;
+  if (/[@!?+*]\(/.test(glob)) return 'extended glob groups such as "+(…)" or "@(…)" are not supported';
+  const choices = (glob.match(/\*+|\?|\[|\{/g) ?? []).length;
+  if (choices > MAX_GLOB_CHOICES) return `more than ${MAX_GLOB_CHOICES} wildcards or brace groups ("*", "**", "?", "[…]", "{…}"); split it into simpler globs`;
+  return null;
+}
+
+const matchers = new Map<string, (path: string) => boolean>();
+
+/** Compiled once per glob: documents are linted again and again. */
+function matcherFor(glob: string): (path: string) => boolean {
+  let matcher = matchers.get(glob);
+  if (!matcher) {
+    if (matchers.size > 200) matchers.clear();
+    matcher = picomatch(glob, { dot: true, nocase: true, noextglob: true, matchBase: !glob.includes('/') });
+    matchers.set(glob, matcher);
+  }
+  return matcher;
 }
 
 /** Words in headings that mark each type strongly enough to infer it. */
