@@ -276,6 +276,30 @@ describe('review: roadmap and generic documents', () => {
   });
 });
 
+describe('review: the kernel map agrees with the kernel rules', () => {
+  function reviewOfRuleFixture(name: string, type: DocType): Review {
+    const text = fs.readFileSync(path.join(fixturesDir, 'rules', name), 'utf8');
+    return buildReview(lint(text, { filePath: 'doc.md', type, today: FIXTURE_TODAY }), { fileName: 'doc.md' });
+  }
+
+  test('an ADR\'s Context, Decision and Consequences fill the kernel, as the rules accept them', () => {
+    const review = reviewOfRuleFixture('kernel/coherent-actions-missing.adr.pass.md', 'decision');
+    assert.equal(section(review, 'diagnosis').heading, 'Context');
+    assert.equal(section(review, 'guiding-policy').heading, 'Decision');
+    assert.equal(section(review, 'coherent-actions').heading, 'Consequences');
+    for (const role of ['diagnosis', 'guiding-policy', 'coherent-actions']) assert.equal(section(review, role).status, 'present', role);
+  });
+
+  test('a one-page memo\'s bold labels count as its sections, with the words that follow them', () => {
+    const review = reviewOfRuleFixture('kernel/diagnosis-missing.labelled.pass.md', 'strategy');
+    assert.equal(section(review, 'diagnosis').heading, 'Diagnosis');
+    assert.equal(section(review, 'risks').status, 'present');
+    const actions = section(review, 'coherent-actions');
+    assert.equal(actions.status, 'present');
+    assert.ok(actions.words > 10, `the list after "Coherent actions." counts (${actions.words} words)`);
+  });
+});
+
 describe('review: rendering untrusted text', () => {
   const { review } = reviewOf('hostile.md');
   const html = renderReviewHtml(review, { nonce: 'n0nce+/=', cspSource: 'vscode-webview://abc' });

@@ -11,6 +11,9 @@ import { OBJECTIVE_LABEL, type Item } from '../engine/model/items.js';
 import type { DocTypeSource } from '../engine/model/doctype.js';
 import type { DocType, Finding, RuleFamily, SectionRole, Severity } from '../engine/types.js';
 import { classifyKeyResult, columnsOf, dateIn, findOwner, stripLabel, type DateSource, type KeyResultColumns, type KeyResultFields, type KeyResultKind, type KeyResultVerdict } from './key-results.js';
+import { boldLabel, labelledBlocks, sectionsNamed } from '../engine/text/kernel.js';
+import { phraseMatcher } from '../engine/text/phrases.js';
+import { normalizeHeading } from '../engine/model/roles.js';
 import { overallScore, SCORE_AREAS, SCORING_FORMULA, scoreArea, type AreaScore, type OverallScore } from './scoring.js';
 
 export type { AreaScore, OverallScore } from './scoring.js';
@@ -226,6 +229,45 @@ function proseWords(doc: StrategyDocument, section: Section): number {
   return doc.sectionBlocks(section).reduce((sum, block) => sum + countWords(block.text.replace(PLACEHOLDER, ' ')), 0);
 }
 
+/** Where a rule looks for a role besides the role's own headings, and the option that lists those headings. */
+const ALTERNATIVE_HEADINGS: Partial<Record<SectionRole, { rule: string; option: string; anywhere: boolean }>> = {
+  'diagnosis': { rule: 'kernel/diagnosis-missing', option: 'alsoAccept', anywhere: false },
+  'guiding-policy': { rule: 'kernel/guiding-policy-missing', option: 'alsoAccept', anywhere: false },
+  'coherent-actions': { rule: 'kernel/coherent-actions-missing', option: 'alsoAccept', anywhere: false },
+  'risks': { rule: 'decision/no-risks', option: 'riskHeadings', anywhere: true },
+};
+
+/**
+ * What the rules accept for a role besides its own headings — a "Context" or "Decision" section,
+ * a bold "**Diagnosis.**" paragraph — so the map never calls missing what the rules accept.
+ */
+function alternativeFor(doc: StrategyDocument, role: SectionRole): { heading: string; start: number; words: number } | null {
+  const source = ALTERNATIVE_HEADINGS[role];
+  const accepted = source ? rulesById.get(source.rule)?.meta.options?.[source.option]?.default : undefined;
+  const phrases: readonly string[] = Array.isArray(accepted) ? accepted : [];
+  if (phrases.length > 0) {
+    const matcher = source!.anywhere ? phraseMatcher(phrases) : phraseMatcher(phrases, { inflect: false });
+    const candidates = source!.anywhere
+      ? doc.sections.filter((s) => s !== doc.titleSection && matcher.test(s.title))
+      : sectionsNamed(doc, phrases).filter((s) => s !== doc.titleSection);
+    // The heading that matches the longest phrase: "Decision Outcome" over "Decision Drivers".
+    const longest = (s: Section): number => Math.max(0, ...matcher.matchAll(normalizeHeading(s.title)).map((m) => m.length));
+    const section = candidates.reduce<Section | null>((best, s) => (best === null || longest(s) > longest(best) ? s : best), null);
+    if (section) return { heading: section.title, start: section.titleStart, words: proseWords(doc, section) };
+  }
+  const blocks = doc.textBlocks;
+  const block = labelledBlocks(doc, role, source?.anywhere ? [] : phrases)[0];
+  if (!block) return null;
+  // The label's paragraph and what follows it (a list), up to the next heading or labelled part.
+  let words = 0;
+  for (let i = blocks.indexOf(block); i < blocks.length; i++) {
+    const next = blocks[i];
+    if (next !== block && (next.kind === 'heading' || (boldLabel(next) !== null && doc.roleMatcher.rolesOf(boldLabel(next)!).length > 0))) break;
+    words += countWords(next.text);
+  }
+  return { heading: boldLabel(block) ?? block.text.slice(0, 40), start: block.start, words };
+}
+
 function buildKernelMap(doc: StrategyDocument, findings: readonly Finding[]): KernelMap {
   const plan = SECTION_PLAN[doc.type];
   const bodySections = doc.sections.filter((s) => !(s === doc.titleSection && s.depth === 1 && doc.sections.length > 1));
@@ -234,6 +276,11 @@ function buildKernelMap(doc: StrategyDocument, findings: readonly Finding[]): Ke
     const found = bodySections.filter((s) => s.roles.includes(role));
     const first = found[0];
     if (!first) {
+      const alternative = alternativeFor(doc, role);
+      if (alternative) {
+        return { role, label: info.label, purpose: info.purpose, expectation, status: 'present', heading: alternative.heading,
+          line: lineOf(doc, alternative.start), words: alternative.words, alsoAt: [], note: null, ruleIds: [] };
+      }
       return { role, label: info.label, purpose: info.purpose, expectation, status: 'missing', heading: null, line: null, words: 0, alsoAt: [], note: null, ruleIds: [] };
     }
     const words = proseWords(doc, first);

@@ -89,23 +89,58 @@ function matcherFor(glob: string): (path: string) => boolean {
 
 /** Words in headings that mark each type strongly enough to infer it. */
 const STRONG_KERNEL = /^(?:the\s+|our\s+)?(?:diagnosis|guiding polic(?:y|ies)|coherent actions?|the challenge|how we will win|where to play)\b/i;
-const VERSION_HEADING = /^\[?v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?\]?(?:\s|$|[—–:-])/i;
+/**
+ * A release heading: "2.4.0 — 2026-11-21", "[2.4.0] - …", "🚀 v4.2.0 (2026-11-21)", "Version 12.1", "v5.8".
+ * A bare two-part number followed by a word is section numbering ("1.2 Scope"), not a version.
+ */
+const VERSION_HEADING = /^[^\p{L}\p{N}\[]*(?:(?:release|version)\s+)?\[?(?:(?:v\d+\.\d+|\d+\.\d+\.\d+)(?:\.\d+)?(?:[-+][\w.]+)?\]?(?:\s|$|[—–:-])|\d+\.\d+(?:[-+][\w.]+)?\]?\s*(?:$|[—–:(|-]))/iu;
 const RELEASE_TITLE = /\b(?:release notes?|changelog|what'?s new|what’s new)\b/i;
+/** Titles of customer release notes dated by month or day rather than versioned: "Product updates — November 2026". */
+const DATED_RELEASE_TITLE = /\b(?:release notes?|changelog|what'?s new|what’s new|product updates?)\b/i;
 const ROADMAP_TITLE = /\broadmap\b/i;
 const HORIZON_HEADING = /^\W*(?:now|next|later)\b/i;
 const PERIOD_HEADING = /^\W*(?:Q[1-4]|H[12]|FY\s?\d{2}|\d[HQ]\d{2})\b/i;
 const OKR_HEADING = /\b(?:okrs?|objectives? and key results|key results)\b/i;
 const OBJECTIVE_HEADING = /^\W*(?:objective\s?\d*|O\d)\s*[:.—–-]/i;
 const DECISION_TITLE = /^(?:adr|rfc)\b|\bdecision\b/i;
-const UPDATE_TITLE = /\b(?:status update|investor update|weekly update|monthly update|update)\b/i;
-const UPDATE_HEADING = /\b(?:highlights|lowlights|asks?|what we need|how you can help)\b/i;
+/** "Decision", "Our decision", "Decision outcome" (MADR) — not "Decisions" (a list in meeting notes). */
+const DECISION_HEADING = /^\W*(?:the\s+|our\s+)?decision(?:\s+outcome)?\s*(?:$|[:—–(-])/i;
+/** Nygard's ADR: Context, Decision, Consequences. */
+const CONSEQUENCES_HEADING = /^\W*consequences\b/i;
+/** Updates are named by their cadence as often as by the word: "Platform weekly", "October business review", "WBR". */
+const UPDATE_TITLE = /\b(?:update|updates|status|status report|progress report|weekly|monthly|fortnightly|biweekly|business review|[wmq]br|snippets)\b/i;
+const UPDATE_HEADING = /\b(?:highlights|lowlights|headlines|wins|misses|asks?|what we need|how you can help|blockers|done this week|next week)\b/i;
+/** Headings only an update has: two different ones make an update whatever the title. */
+const UPDATE_KINDS = [/\bhighlights\b/i, /\blowlights\b/i, /^\W*(?:asks?|what we need|how you can help)\b/i];
 
-export function inferDocType(sections: readonly Section[], titleText: string | null, keyResultLines: number): DocTypeDecision | null {
+/** Structure beyond headings that a type can be told by (computed by the document). */
+export interface TypeEvidence {
+  /** A table with a "Key result" / "KR" column. */
+  keyResultTable: boolean;
+  /** A table with both an "Objective" (or "Goal") column and a key-result or measure column. */
+  objectiveTable: boolean;
+  /** A list whose top-level items hold sub-items (objectives with their key results). */
+  nestedList: boolean;
+  /** A table with a when column: "Quarter", "Horizon", "Timeline", "When". */
+  timedTable: boolean;
+  /** The title names a date, a period or a version ("Payments roadmap 2027", "Fieldbook 7.2 release notes"). */
+  titleDated: boolean;
+  /** Headings other than the title that name a date ("November 2026", "2026-11-20: Faster search"). */
+  datedHeadings: number;
+  /** List items or table rows that name a date, counted up to 2 ("Instant payouts (Q1 2027)"). */
+  datedItems: number;
+}
+
+const NO_EVIDENCE: TypeEvidence = { keyResultTable: false, objectiveTable: false, nestedList: false, timedTable: false, titleDated: false, datedHeadings: 0, datedItems: 0 };
+
+export function inferDocType(sections: readonly Section[], titleText: string | null, keyResultLines: number, evidence: TypeEvidence = NO_EVIDENCE): DocTypeDecision | null {
   const roles = new Set(sections.flatMap((s) => s.roles));
   const kernelRoles = (['diagnosis', 'guiding-policy', 'coherent-actions'] as const).filter((role) => roles.has(role));
   const strongKernel = sections.some((s) => STRONG_KERNEL.test(s.title.replace(/^[^\p{L}]+/u, '')));
   const title = titleText ?? '';
   const titles = sections.map((s) => s.title);
+  // Headings below the title ("# Decision: adopt X" is a title, not a decision section).
+  const bodyTitles = sections.filter((s, i) => !(i === 0 && s.title === title)).map((s) => s.title);
 
   if (kernelRoles.length === 3 || (kernelRoles.length >= 2 && (strongKernel || /\b(?:strategy|vision)\b/i.test(title)))) {
     return { type: 'strategy', source: 'headings', reason: `headings name the kernel (${kernelRoles.join(', ')})` };
@@ -113,21 +148,40 @@ export function inferDocType(sections: readonly Section[], titleText: string | n
   if (DECISION_TITLE.test(title) && roles.has('options')) {
     return { type: 'decision', source: 'headings', reason: 'a decision title with an options section' };
   }
+  const decisionHeading = bodyTitles.some((t) => DECISION_HEADING.test(t));
+  if (decisionHeading && (DECISION_TITLE.test(title) || bodyTitles.some((t) => CONSEQUENCES_HEADING.test(t)))) {
+    return { type: 'decision', source: 'headings', reason: DECISION_TITLE.test(title) ? 'a decision title with a decision section' : 'decision and consequences sections (an ADR)' };
+  }
   const horizons = titles.filter((t) => HORIZON_HEADING.test(t)).length;
   const periods = titles.filter((t) => PERIOD_HEADING.test(t)).length;
   if (horizons >= 2 || (ROADMAP_TITLE.test(title) && (horizons >= 1 || periods >= 1)) || periods >= 3) {
     return { type: 'roadmap', source: 'headings', reason: horizons >= 2 ? 'Now / Next / Later headings' : 'quarter headings' };
   }
+  // "Payments roadmap 2027" over a table with a Quarter column, "Mobile roadmap — H1 2027" over theme headings.
+  if (ROADMAP_TITLE.test(title) && (evidence.titleDated || evidence.timedTable || evidence.datedItems >= 2)) {
+    return { type: 'roadmap', source: 'headings', reason: evidence.timedTable ? 'a roadmap title over a table with a when column' : evidence.titleDated ? 'a dated roadmap title' : 'a roadmap title over dated items' };
+  }
   const versions = titles.filter((t) => VERSION_HEADING.test(t)).length;
   if (versions >= 2 || (RELEASE_TITLE.test(title) && versions >= 1)) {
     return { type: 'release-notes', source: 'headings', reason: 'version headings' };
+  }
+  // Releases named by month or day ("## November 2026"), or one release in the title; not a status update.
+  if (DATED_RELEASE_TITLE.test(title) && (evidence.titleDated || evidence.datedHeadings >= 1) && !titles.some((t) => UPDATE_HEADING.test(t))) {
+    return { type: 'release-notes', source: 'headings', reason: 'a release-notes title with dated or versioned releases' };
   }
   const objectives = titles.filter((t) => OBJECTIVE_HEADING.test(t)).length;
   if (titles.some((t) => OKR_HEADING.test(t)) && (objectives >= 1 || keyResultLines >= 2) || objectives >= 1 && keyResultLines >= 2) {
     return { type: 'okr', source: 'headings', reason: 'objectives with key results' };
   }
-  if (UPDATE_TITLE.test(title) && titles.filter((t) => UPDATE_HEADING.test(t)).length >= 1) {
+  // "Growth team OKRs — Q1 2027" over objectives as bullets with key results as sub-bullets, or over a key-result table.
+  if ((OKR_HEADING.test(title) && !UPDATE_TITLE.test(title) && (evidence.nestedList || evidence.keyResultTable)) || evidence.objectiveTable) {
+    return { type: 'okr', source: 'headings', reason: evidence.objectiveTable ? 'a table of objectives and key results' : 'an OKR title over objectives with key results' };
+  }
+  if (UPDATE_TITLE.test(title) && bodyTitles.some((t) => UPDATE_HEADING.test(t))) {
     return { type: 'update', source: 'headings', reason: 'an update title with highlights/lowlights/asks' };
+  }
+  if (UPDATE_KINDS.filter((kind) => bodyTitles.some((t) => kind.test(t))).length >= 2) {
+    return { type: 'update', source: 'headings', reason: 'highlights, lowlights and asks sections' };
   }
   if (roles.has('options') && roles.has('summary') && titles.some((t) => /\bdecision\b/i.test(t))) {
     return { type: 'decision', source: 'headings', reason: 'options and a decision section' };

@@ -12,7 +12,7 @@ import { RoleMatcher, roleMatcherFor, type RoleSynonyms } from './roles.js';
 import { buildSections, sectionAt, withinRole, type Section } from './sections.js';
 import { TextBlock, textBlockOf } from './text-block.js';
 import { collectItems, KEY_RESULT_LABEL, OBJECTIVE_LABEL, TASK_LABEL, type Item } from './items.js';
-import { docTypeFromFileName, docTypeFromGlobs, inferDocType, parseDocType, type DocTypeDecision } from './doctype.js';
+import { docTypeFromFileName, docTypeFromGlobs, inferDocType, parseDocType, type DocTypeDecision, type TypeEvidence } from './doctype.js';
 import { findDates, horizonOf, parseDateValue, startOfDay, yearHeadingOf, type DateMention, type DateOptions } from './dates.js';
 import { buildNlcst, sentencesOf, type Sentence } from './sentences.js';
 import { TextMemo } from '../text/memo.js';
@@ -85,12 +85,17 @@ const VERSION = /\bv?\d+\.\d+(?:\.\d+)?(?:-[\w.]+)?\b|\bv\d+\b|\b(?:version|rele
 const RELEASE_SECTION = /^[^\p{L}\p{N}]*(?:what['’]?s\s+new\b|(?:(?:the\s+)?(?:new|latest|upcoming|next|this|current)\s+)?release(?:\s+notes?|\s+highlights)?[^\p{L}\p{N}]*$|\[?unreleased\]?[^\p{L}\p{N}]*$)/iu;
 const NON_ITEM_ROLES: readonly SectionRole[] = ['summary', 'non-goals', 'risks', 'audience', 'diagnosis', 'guiding-policy', 'metrics', 'options'];
 /** Sections of a roadmap that explain it or list what is not planned work: their items are not plan items. */
-const WHY_SECTION = /^[^\p{L}\p{N}]*(?:why|strategy|strategic context|context|background|how to read|about|changelog|legend|principles|assumptions|dependencies|open questions|questions|faq|glossary|appendix|notes|links|references|team|owners|contacts|done|shipped|recently shipped|completed|released|delivered|launched|past|archive|archived|not doing|won['’]?t do|will not do|parked|icebox|dropped|cancell?ed|deprioriti[sz]ed)\b/iu;
-/** A table row that reports finished work. */
-const DONE_CELL = /^\s*(?:done|shipped|released|completed?|delivered|launched|live|✅|✔️?)\s*$/iu;
+const WHY_SECTION = /^[^\p{L}\p{N}]*(?:why|strategy|strategic context|context|background|how to read|about|changelog|legend|principles|assumptions|dependencies|open questions|questions|faq|glossary|appendix|notes|links|references|team|owners|contacts|done|shipped|recently shipped|completed|released|delivered|launched|past|archive|archived|not doing|won['’]?t do|will not do|parked|icebox|dropped|cancell?ed|deprioriti[sz]ed|not (?:on|in) (?:this|the) roadmap|not planned|what we(?:['’]re| are) not doing|ideas|parking lot|backlog|unscheduled|not scheduled|someday|wish ?list|under consideration)\b/iu;
+/** A table row that reports finished work: "Done", "✅", "✅ Shipped". */
+const DONE_CELL = /^(?:(?:✅|✔️?|☑️?)\s?)?(?:done|shipped|released|completed?|delivered|launched|live)(?:\s?(?:✅|✔️?|☑️?))?$|^(?:✅|✔️?|☑️?)$/iu;
 /** Table columns that hold key results, and objectives. */
 const KEY_RESULT_COLUMN = /^[^\p{L}]*(?:key\s+results?|krs?|measures?|success\s+measures?)[^\p{L}]*$/iu;
+/** In a roadmap, a "Measure" column beside no objective column is each plan item's outcome, not a key result. */
+const LABELLED_KEY_RESULT_COLUMN = /^[^\p{L}]*(?:key\s+results?|krs?)[^\p{L}]*$/iu;
 const OBJECTIVE_COLUMN = /^[^\p{L}]*(?:objectives?|goals?)[^\p{L}]*$/iu;
+const HORIZON_COLUMN = /^[^\p{L}]*(?:now|next|later|q[1-4]|h[12])\b/iu;
+/** Table columns that say when a roadmap item is planned. */
+const WHEN_COLUMN = /^[^\p{L}]*(?:quarter|horizon|when|timeline|timeframe|eta|half|period|target\s+(?:date|quarter))[^\p{L}]*$/iu;
 /** A sub-bullet that describes its parent rather than being an item: "Why: …", "Outcome: …", "Owner: @ana". */
 const ATTRIBUTE_LINE = /^\s*(?:why|problem|pain|customers?|users?|who|for whom|outcomes?|impact|metrics?|kpis?|success(?: metric)?|goal|target|owner|dri|status|when|eta|timeline|notes?|risks?|dependenc(?:y|ies)|scope|context|evidence|results?|measures?|hypothesis|okr|kr\d{0,2})\s*:/iu;
 /** A list item that groups plan items under a theme: a few words, children, no date of its own. */
@@ -175,8 +180,47 @@ export class StrategyDocument {
       if (byName) return { type: byName, source: 'file-name', reason: `file name ${options.filePath.split(/[\\/]/).pop()}` };
     }
     const keyResultLines = this.items.filter((item) => KEY_RESULT_LABEL.test(item.text)).length;
-    const inferred = inferDocType(this.sections, this.titleText, keyResultLines);
+    const inferred = inferDocType(this.sections, this.titleText, keyResultLines, this.typeEvidence());
     return inferred ?? { type: 'generic', source: 'default', reason: 'no strategy structure found' };
+  }
+
+  /** Tables, nested lists and dates that tell OKRs, roadmaps and release notes apart when headings alone do not. */
+  private typeEvidence(): TypeEvidence {
+    const headers = new Set<readonly string[]>();
+    let nestedList = false;
+    for (const item of this.items) {
+      if (item.header) headers.add(item.header);
+      else if (item.kind === 'list-item' && item.depth === 0 && item.children.length > 0) nestedList = true;
+    }
+    const hasColumn = (header: readonly string[], pattern: RegExp): boolean => header.some((cell) => pattern.test(cell));
+    const tables = [...headers];
+    const title = this.titleText ?? '';
+    const dated = (text: string): boolean => findDates(text, this.dateOptions).length > 0 || yearHeadingOf(text) !== null;
+    const sections = this.sections;
+    const items = this.items;
+    const titleSection = this.titleSection;
+    const dateOptions = this.dateOptions;
+    // Dates in every heading and item are read only when a title asks for them (most documents are inferred without).
+    let datedHeadings: number | undefined;
+    let datedItems: number | undefined;
+    return {
+      keyResultTable: tables.some((h) => hasColumn(h, LABELLED_KEY_RESULT_COLUMN)),
+      objectiveTable: tables.some((h) => hasColumn(h, OBJECTIVE_COLUMN) && hasColumn(h, KEY_RESULT_COLUMN)),
+      nestedList,
+      // A when column, or horizons as columns ("Theme | Now | Next | Later", "Q1 2027 | Q2 2027").
+      timedTable: tables.some((h) => hasColumn(h, WHEN_COLUMN) || h.filter((cell) => HORIZON_COLUMN.test(cell)).length >= 2),
+      titleDated: dated(title) || /\b20\d{2}\b|\b[QH][1-4]\b/.test(title) || /\bv?\d+\.\d+\b/.test(title),
+      get datedHeadings(): number {
+        return datedHeadings ??= sections.filter((s) => s !== titleSection && dated(s.title)).length;
+      },
+      get datedItems(): number {
+        if (datedItems === undefined) {
+          datedItems = 0;
+          for (const item of items) if (item.kind !== 'line' && findDates(item.text, dateOptions).length > 0 && ++datedItems >= 2) break;
+        }
+        return datedItems;
+      },
+    };
   }
 
   get titleText(): string | null {
@@ -296,9 +340,10 @@ export class StrategyDocument {
     const lastObjective = new Map<readonly string[], Objective | null>();
     for (const item of this.items) {
       if (item.kind !== 'table-row' || !item.header || !item.cells) continue;
-      const krColumn = item.header.findIndex((h) => KEY_RESULT_COLUMN.test(h));
-      if (krColumn < 0 || !item.cells[krColumn]?.text.trim() || this.inWorkSection(item.section, null)) continue;
       const objectiveColumn = item.header.findIndex((h) => OBJECTIVE_COLUMN.test(h));
+      const krPattern = this.type === 'roadmap' && objectiveColumn < 0 ? LABELLED_KEY_RESULT_COLUMN : KEY_RESULT_COLUMN;
+      const krColumn = item.header.findIndex((h) => krPattern.test(h));
+      if (krColumn < 0 || !item.cells[krColumn]?.text.trim() || this.inWorkSection(item.section, null)) continue;
       const cell = objectiveColumn >= 0 ? item.cells[objectiveColumn] : undefined;
       const name = cell?.text.trim() ?? '';
       let objective: Objective | null = lastObjective.get(item.header) ?? null;
@@ -384,7 +429,7 @@ export class StrategyDocument {
     const result: RoadmapItem[] = [];
     const add = (item: Item): void => {
       if (item.text.trim().length === 0 || item.checked === true) return;
-      if (item.kind === 'table-row' && item.cells?.some((cell) => DONE_CELL.test(cell.text))) return;
+      if (item.kind === 'table-row' && item.cells?.some((cell) => DONE_CELL.test(cell.text.trim()))) return;
       result.push({ item, ...this.whenOf(item) });
     };
     for (const item of this.items) {

@@ -8,11 +8,15 @@ export const DEFAULT_ROLE_SYNONYMS: Readonly<Record<SectionRole, readonly string
   'diagnosis': ['diagnosis', 'the challenge', 'challenge', 'challenges', 'problem', 'problem statement', "what's going on", 'situation', 'where we are', 'why now'],
   'guiding-policy': ['guiding policy', 'guiding policies', 'policy', 'our approach', 'approach', 'strategy', 'how we will win', 'where to play', 'principles', 'tenets'],
   'coherent-actions': ['coherent actions', 'actions', 'action plan', 'plan', 'initiatives', 'what we will do', 'next steps', 'execution'],
-  'summary': ['summary', 'tl;dr', 'tldr', 'executive summary', 'bluf', 'recommendation', 'the ask', 'decision'],
+  // "Bottom line" is BLUF written out; "Decision outcome" is the MADR template's decision heading.
+  'summary': ['summary', 'tl;dr', 'tldr', 'executive summary', 'bluf', 'bottom line', 'bottom line up front', 'recommendation', 'the ask', 'decision', 'decision outcome'],
   'non-goals': ['non-goals', 'out of scope', "what we won't do", 'what we will not do', 'trade-offs', 'tradeoffs'],
   'risks': ['risks', 'pre-mortem', 'premortem', 'what could go wrong', 'risks and mitigations'],
-  'metrics': ['success metrics', 'metrics', 'measures', 'okrs', 'objectives and key results', 'key results', 'goals'],
-  'options': ['options', 'alternatives', 'options considered'],
+  'metrics': ['success metrics', 'metrics', 'measures', 'okrs', 'objectives and key results', 'key results', 'goals',
+    'success measures', 'measures of success', 'how we will know', "how we'll know", 'how we will measure success', 'how we measure success'],
+  // ADR and RFC templates word it every way round ("Considered Options" in MADR, "Alternatives considered" in RFCs).
+  'options': ['options', 'alternatives', 'options considered', 'considered options', 'options we considered', 'alternatives considered',
+    'considered alternatives', 'alternatives we considered'],
   'audience': ['audience', 'who this is for', 'readers'],
 };
 

@@ -65,6 +65,39 @@ export function sectionsNamed(doc: StrategyDocument, phrases: readonly string[])
   return doc.sections.filter((section) => !isContainer(doc, section) && matcher.matchAll(normalizeHeading(section.title)).some((m) => m.index === 0));
 }
 
+/**
+ * Paragraphs led by a bold label that names a role or one of `phrases`: "**Diagnosis.** Ticket
+ * volume grew…", "**Decision:** We will…". A one-page memo often has these instead of headings.
+ */
+export function labelledBlocks(doc: StrategyDocument, role: SectionRole, phrases: readonly string[] = []): TextBlock[] {
+  const matcher = phrases.length > 0 ? phraseMatcher(phrases, { inflect: false }) : null;
+  return doc.textBlocks.filter((block) => {
+    const label = boldLabel(block);
+    if (label === null) return false;
+    return doc.roleMatcher.rolesOf(label).includes(role) || (matcher?.matchAll(normalizeHeading(label)).some((m) => m.index === 0) ?? false);
+  });
+}
+
+/** The text of a paragraph's leading bold label ending in ".", ":" or a dash, else null. */
+export function boldLabel(block: TextBlock): string | null {
+  if (block.kind !== 'paragraph' || block.node.type !== 'paragraph') return null;
+  const first = block.node.children[0];
+  if (!first || first.type !== 'strong') return null;
+  const label = plainText(first).trim();
+  // A label is short: longer bold text is emphasis, not a part's name.
+  if (label.length > 60) return null;
+  const after = block.node.children[1];
+  const punctuated = /[.:—–-]$/.test(label) || (after?.type === 'text' && /^[ \t]{0,3}[.:—–-]/.test(after.value)) || !after;
+  let end = label.length;
+  while (end > 0 && ' \t\n.:—–-'.includes(label[end - 1])) end--;
+  return punctuated && label.split(/\s+/).length <= 6 ? label.slice(0, end) : null;
+}
+
+function plainText(node: { value?: unknown; children?: unknown[] }): string {
+  if (typeof node.value === 'string') return node.value;
+  return (node.children ?? []).map((child) => plainText(child as { value?: unknown; children?: unknown[] })).join('');
+}
+
 /** The section itself or its nearest ancestor whose heading names any role (containers skipped). */
 export function roleOwner(doc: StrategyDocument, section: Section | null): Section | null {
   for (let s = section; s; s = s.parent) if (s.roles.length > 0 && !isContainer(doc, s)) return s;

@@ -7,6 +7,8 @@ import { splitSentences } from '../../text/sentence-split.js';
 
 /** "to be", "will become", "we'll be", "must be", or an imperative "Be …" opening the sentence: what makes "the leader" an aim rather than a fact. */
 const AIM_LEAD = /(?:(?:\bto|\bwill|'ll|\bmust|\bshall|\bshould|\bcan)\s+|^[^\p{L}\p{N}]*|[:;—–]\s*)(?:be|become|remain|stay)\s+(?:(?:the|a|an|our)\s+)?$/iu;
+/** Up to three words after an ambition, stopping at punctuation or a preposition ("leader in payments" → "leader"). */
+const AMBITION_TAIL = /^(?:\s+(?!(?:in|for|of|by|across|among|and|or|with|on|at|to|within|from|that|who|which|when|while|as|so|because|through|via|than)\b)[\p{L}\p{N}#][\p{L}\p{N}#'’-]*){0,3}/iu;
 /** A number that makes a target: "20%", "$10M", "1M users", "3x", "10,000". */
 const TARGET_NUMBER = /^(?:[$€£¥]\s?)?\d[\d,.]*(?:\s?(?:%|percent|x|k|m|mm|bn|b|million|billion|thousand))?$/i;
 /** "by" followed by a gerund names a means: "by selling to mid-market first". */
@@ -133,7 +135,9 @@ export default defineRule({
         const lead = AIM_LEAD.exec(before);
         if (!lead) continue;
         const from = match.index - (before.length - lead.index);
-        return { from, to: match.index + match.length, text: sentence.slice(from, match.index + match.length).replace(/^[^\p{L}\p{N}]+/u, '').trim() };
+        // Quote up to the noun: "to become the world-class leader", not "to become the world-class".
+        const to = match.index + match.length + (AMBITION_TAIL.exec(sentence.slice(match.index + match.length))?.[0].length ?? 0);
+        return { from, to, text: sentence.slice(from, to).replace(/^[^\p{L}\p{N}]+/u, '').trim() };
       }
       const phrase = ambitionPhrases.matchAll(sentence)[0];
       return phrase ? { from: phrase.index, to: phrase.index + phrase.length, text: phrase.text } : null;

@@ -2,6 +2,8 @@ import { defineRule } from '../../types.js';
 
 /** A value that is still a template placeholder: "@owner", "<name>", "TBD", "${1:owner}". */
 const PLACEHOLDER_VALUE = /^\s*(?:@?owner|@?name|@?author|tbd|tbc|todo|n\/a|none|unknown|-+|\?+|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\})\s*$/i;
+/** "Prepared by Ana Costa", "Decision made on 2026-11-15 by Kenji Watanabe": a by-line names the owner without a colon. */
+const BY_LINE = /\b(?:prepared|written|authored|drafted|decided|made|owned|led|driven|proposed|approved)\s+(?:[^.\n]{0,30}?\s)?by\s+(?:@[\p{L}]|[\p{Lu}][\p{Ll}]+\s+[\p{Lu}][\p{Ll}]+)/u;
 /** `@ana`, not an e-mail address. */
 const MENTION = /(?<![\p{L}\p{N}_.@])@(?!(?:owner|name|author|someone|you|tbd|todo)\b)[\p{L}][\p{L}\p{N}_.-]*/iu;
 
@@ -66,7 +68,7 @@ export default defineRule({
     const labelled = labels.length > 0 ? new RegExp(`(?:^|[\\s|*_(·•,;])(?:${labels.join('|')})[\\s*_]*(?:[:=—–]|-\\s)[\\s*_]*[@\\p{L}]`, 'iu') : null;
     for (const block of doc.textBlocks) {
       if (block.start >= topEnd) break;
-      if (MENTION.test(block.text) || (labelled && labelled.test(block.text))) return;
+      if (MENTION.test(block.text) || (labelled && labelled.test(block.text)) || BY_LINE.test(block.text)) return;
     }
     // A metadata table near the top: | Owner | @ana | or a header row with an Owner column.
     const labelCell = labels.length > 0 ? new RegExp(`^\\s*(?:${labels.join('|')})\\s*:?\\s*$`, 'i') : null;

@@ -2,8 +2,8 @@ import { defineRule } from '../../types.js';
 import { insertSectionFix } from '../../text/sections.js';
 import { phraseMatcher } from '../../text/phrases.js';
 
-/** "Risks:", "**Pre-mortem:**", "Key risk —" at the start of a paragraph or item: risks written inline. */
-const RISK_LABEL = /^\W*(?:key\s+|main\s+|top\s+|biggest\s+)?(?:risks?|pre-?mortem|what could go wrong|failure modes?|downsides?|mitigations?)\s*(?:(?:\*\*|__)\s*)?[:—–-]/i;
+/** "Risks:", "**Pre-mortem:**", "Key risk —", "**Risks.** If…" at the start of a paragraph or item: risks written inline. */
+const RISK_LABEL = /^\W*(?:key\s+|main\s+|top\s+|biggest\s+)?(?:risks?|pre-?mortem|what could go wrong|failure modes?|downsides?|drawbacks?|mitigations?)\s*(?:(?:\*\*|__)\s*)?(?:[:—–-]|\.(?=\s))/i;
 
 export default defineRule({
   meta: {
@@ -17,7 +17,7 @@ export default defineRule({
     options: {
       riskHeadings: {
         type: 'string[]',
-        default: ['risk', 'risks', 'pre-mortem', 'premortem', 'what could go wrong', 'failure modes', 'mitigations', 'downsides', 'threats', 'what might go wrong', 'how this fails', 'how this could fail', 'consequences', 'cons', 'concerns', 'caveats', 'assumptions'],
+        default: ['risk', 'risks', 'pre-mortem', 'premortem', 'what could go wrong', 'failure modes', 'mitigations', 'downsides', 'threats', 'what might go wrong', 'how this fails', 'how this could fail', 'consequences', 'cons', 'concerns', 'caveats', 'assumptions', 'drawbacks'],
         description: 'Words that mark a heading as a risks section wherever they appear in it ("Key risks", "Assumptions and risks"), besides the risks role.',
       },
     },

@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import { insertSectionFix } from '../../text/sections.js';
-import { roleSections, sectionsNamed, KERNEL_SEEDS } from '../../text/kernel.js';
+import { labelledBlocks, roleSections, sectionsNamed, KERNEL_SEEDS } from '../../text/kernel.js';
 
 export default defineRule({
   meta: {
@@ -14,8 +14,8 @@ export default defineRule({
     options: {
       alsoAccept: {
         type: 'string[]',
-        default: ['implementation', 'rollout', 'roll-out', 'milestones', 'timeline', 'work plan', 'workstreams', 'roadmap', 'deliverables', 'action items', 'to-dos', 'todos', 'how we will get there', 'what happens next'],
-        description: 'Headings that list the steps under another name ("Rollout plan", "Milestones"); a section starting with one of them counts as coherent actions here.',
+        default: ['implementation', 'rollout', 'roll-out', 'milestones', 'timeline', 'work plan', 'workstreams', 'roadmap', 'deliverables', 'action items', 'to-dos', 'todos', 'how we will get there', 'what happens next', 'migration plan', 'migration steps', 'launch plan', 'delivery plan', 'execution plan', 'transition plan', 'consequences'],
+        description: 'Headings that list the steps under another name ("Rollout plan", "Migration plan", "Milestones", an ADR\'s "Consequences"); a section starting with one of them counts as coherent actions here.',
       },
     },
     rationale:
@@ -30,6 +30,8 @@ export default defineRule({
   },
   check({ doc, options, reportDocument }) {
     if (roleSections(doc, 'coherent-actions').length > 0 || sectionsNamed(doc, options.alsoAccept).length > 0) return;
+    // A one-page memo names its parts in bold ("**Coherent actions.** …") instead of headings.
+    if (labelledBlocks(doc, 'coherent-actions', options.alsoAccept).length > 0) return;
     const earlier = [...roleSections(doc, 'diagnosis'), ...roleSections(doc, 'guiding-policy')].map((s) => s.start + 1);
     reportDocument(
       'No coherent actions: add the few concrete steps that carry out the guiding policy, each with an owner and a date.',

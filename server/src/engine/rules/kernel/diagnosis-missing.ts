@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import { insertSectionFix } from '../../text/sections.js';
-import { roleSections, sectionsNamed, KERNEL_SEEDS } from '../../text/kernel.js';
+import { labelledBlocks, roleSections, sectionsNamed, KERNEL_SEEDS } from '../../text/kernel.js';
 
 export default defineRule({
   meta: {
@@ -14,8 +14,8 @@ export default defineRule({
     options: {
       alsoAccept: {
         type: 'string[]',
-        default: ['context', 'background', 'motivation', 'current state', 'state of the business', 'state of play', 'where things stand', 'status quo', 'pain points'],
-        description: 'Headings that do the diagnosis\'s job under another name ("Context", "Background: …"); a section starting with one of them counts as a diagnosis here.',
+        default: ['context', 'background', 'motivation', 'current state', 'state of the business', 'state of play', 'where things stand', 'status quo', 'pain points', 'why'],
+        description: 'Headings that do the diagnosis\'s job under another name ("Context", "Background: …", a decision doc\'s "Why"); a section starting with one of them counts as a diagnosis here.',
       },
     },
     rationale:
@@ -30,6 +30,8 @@ export default defineRule({
   },
   check({ doc, options, reportDocument }) {
     if (roleSections(doc, 'diagnosis').length > 0 || sectionsNamed(doc, options.alsoAccept).length > 0) return;
+    // A one-page memo names its parts in bold ("**Diagnosis.** …") instead of headings.
+    if (labelledBlocks(doc, 'diagnosis', options.alsoAccept).length > 0) return;
     reportDocument(
       'No diagnosis: add a section that names the challenge this strategy must overcome (Rumelt\'s kernel starts with the diagnosis).',
       insertSectionFix(doc, 'Diagnosis', 'What is going on, and what obstacle makes it hard?', ['guiding-policy', 'coherent-actions']),

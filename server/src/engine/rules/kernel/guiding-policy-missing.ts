@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import { insertSectionFix } from '../../text/sections.js';
-import { roleSections, sectionsNamed, KERNEL_SEEDS } from '../../text/kernel.js';
+import { labelledBlocks, roleSections, sectionsNamed, KERNEL_SEEDS } from '../../text/kernel.js';
 
 export default defineRule({
   meta: {
@@ -14,7 +14,7 @@ export default defineRule({
     options: {
       alsoAccept: {
         type: 'string[]',
-        default: ['decision', 'proposal', 'recommendation', 'proposed solution', 'solution', 'our bet', 'the bet', 'thesis', 'positioning', 'choices', 'where we will play'],
+        default: ['decision', 'decision outcome', 'proposal', 'recommendation', 'proposed solution', 'solution', 'our bet', 'the bet', 'bet', 'bets', 'strategic bets', 'big bets', 'key bets', 'thesis', 'positioning', 'choices', 'strategic choices', 'where we will play', 'how we win'],
         description: 'Headings that state the chosen approach under another name (a decision doc\'s "Decision" or "Proposal"); a section starting with one of them counts as a guiding policy here.',
       },
     },
@@ -30,6 +30,8 @@ export default defineRule({
   },
   check({ doc, options, reportDocument }) {
     if (roleSections(doc, 'guiding-policy').length > 0 || sectionsNamed(doc, options.alsoAccept).length > 0) return;
+    // A one-page memo names its parts in bold ("**Guiding policy.** …") instead of headings.
+    if (labelledBlocks(doc, 'guiding-policy', options.alsoAccept).length > 0) return;
     const diagnosis = roleSections(doc, 'diagnosis')[0];
     reportDocument(
       'No guiding policy: add a section that says how you will deal with the challenge — the approach you choose, and what it rules out.',

@@ -1,6 +1,9 @@
 import { defineRule } from '../../types.js';
-import { KERNEL_ROLES, KERNEL_ROLE_NAMES, outermostKernelSections, quoteTitle, type KernelRole } from '../../text/kernel.js';
+import { KERNEL_ROLES, KERNEL_ROLE_NAMES, outermostKernelSections, quoteTitle, roleSections, type KernelRole } from '../../text/kernel.js';
 import type { Section } from '../../model/sections.js';
+
+/** "Tenets", "Our principles", "Operating principles": standing rules, not the answer to this diagnosis. */
+const STANDING_RULES = /^[^\p{L}]*(?:our\s+|the\s+)?(?:(?:guiding|operating|product|engineering|design|team)\s+)?(?:tenets|principles)\b/iu;
 
 export default defineRule({
   meta: {
@@ -27,6 +30,13 @@ export default defineRule({
   },
   check({ doc, report }) {
     const sections = outermostKernelSections(doc);
+    // Tenets and principles can frame the whole document (Amazon-style docs open with them): when
+    // another policy section follows ("Our approach"), that one answers the diagnosis.
+    const policy = sections.get('guiding-policy');
+    if (policy && STANDING_RULES.test(policy.title)) {
+      const answer = roleSections(doc, 'guiding-policy').find((s) => s.start > policy.start && !STANDING_RULES.test(s.title));
+      if (answer) sections.set('guiding-policy', answer);
+    }
     KERNEL_ROLES.forEach((role, rank) => {
       const section = sections.get(role);
       if (!section) return;

@@ -94,7 +94,7 @@ const NOT_QUANTITY = [
 const CHANGE_VERB_SOURCE = "increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|grow(?:s|n|ing)?|grew|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|improv(?:e|es|ed|ing)|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|halv(?:e|es|ed|ing)|cut(?:s|ting)?|reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|lower(?:s|ed|ing)?|drop(?:s|ped|ping)?|shrink(?:s|ing)?|shorten(?:s|ed|ing)?|mov(?:e|es|ed|ing)|keep(?:s|ing)?|maintain(?:s|ed|ing)?|hold(?:s|ing)?|sustain(?:s|ed|ing)?|reach(?:es|ed|ing)?|hit(?:s|ting)?|achiev(?:e|es|ed|ing)|accelerat(?:e|es|ed|ing)|expand(?:s|ed|ing)?|driv(?:e|es|ing)|bring(?:s|ing)?|get(?:s|ting)?|speed(?:s|ing)?\\s+up|eliminat(?:e|es|ed|ing)|minimi[sz](?:e|es|ed|ing)|maximi[sz](?:e|es|ed|ing)|convert(?:s|ed|ing)?|retain(?:s|ed|ing)?|activat(?:e|es|ed|ing)|win(?:s|ning)?|save(?:s|d)?|sav(?:ing)|recover(?:s|ed|ing)?|prevent(?:s|ed|ing)?|avoid(?:s|ed|ing)?|lose|losing|stop(?:s|ped|ping)?";
 export const CHANGE_VERB = new RegExp(`\\b(?:${CHANGE_VERB_SOURCE})\\b`, 'iu');
 /** Holding a level needs no baseline: "Keep uptime at or above 99.95%". */
-const MAINTAIN = /\b(?:keep(?:s|ing)?|maintain(?:s|ed|ing)?|sustain(?:s|ed|ing)?|hold(?:s|ing)?|stay(?:s|ing)?|remain(?:s|ing)?|preserv(?:e|es|ing)|protect(?:s|ing)?|no\s+(?:regression|worse)|at\s+or\s+(?:above|below)|sla|slo|of\s+the\s+time|at\s+all\s+times|or\s+(?:better|less|more|higher|lower|fewer))\b/i;
+const MAINTAIN = /\b(?:keep(?:s|ing)?|maintain(?:s|ed|ing)?|sustain(?:s|ed|ing)?|hold(?:s|ing)?|stay(?:s|ing)?|remain(?:s|ing)?|preserv(?:e|es|ing)|protect(?:s|ing)?|no\s+(?:regression|worse)|at\s+or\s+(?:above|below)|sla|slo|of\s+the\s+time|at\s+all\s+times|at\s+any\s+(?:point|time)|or\s+(?:better|less|more|higher|lower|fewer))\b/i;
 
 const VALUE = `(?<![\\p{N}.,])[-+−]?[$€£¥]?\\d+(?:[.,]\\d+)*(?:\\s?(?:${UNIT}))?`;
 /** "from 3 to 10", "from 18% → 10%", "3 → 10", "(today 40%)", "baseline: 2.1", "up from 12". */
@@ -114,12 +114,23 @@ const RELATIVE_TARGET = new RegExp([
   `\\b(?:${RELATIVE_WORDS}|yoy|qoq|mom|year[\\s-]over[\\s-]year|quarter[\\s-]over[\\s-]quarter|month[\\s-]over[\\s-]month)\\b`,
 ].join('|'), 'iu');
 /** Counting new things starts from zero: "Sign 5 design partners", "Add 200 new paying teams", "Close 10 deals". */
-const NEW_COUNT = /\b(?:add(?:s|ed|ing)?|sign(?:s|ed|ing)?|upgrad(?:e|es|ed|ing)|renew(?:s|ed|ing)?|refer(?:s|red|rals?)|win|wins|won|land(?:s|ed)?|clos(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)|recruit(?:s|ed)?|onboard(?:s|ed)?|hir(?:e|es|ed|ing))\b|(?<![\p{N}.,])\d[\d,.]*(?:\s?[km])?\s+(?:new|additional|more)\b|\bnet[\s-]new\b/iu;
+const NEW_COUNT = /\b(?:add(?:s|ed|ing)?|sign(?:s|ed|ing)?|upgrad(?:e|es|ed|ing)|renew(?:s|ed|ing)?|refer(?:s|red|rals?)|win|wins|won|land(?:s|ed)?|clos(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)|recruit(?:s|ed)?|onboard(?:s|ed)?|hir(?:e|es|ed|ing))\b|(?<![\p{N}.,])\d[\d,.]*(?:\s?[km])?\s+(?:new|additional|more)\b|\bnet[\s-]new\b|\b(?:on|to|onto|into|using)\s+the\s+new\b|\blive\s+(?:on|in|with)\b|\bgo(?:es|ing)?\s+live\b/iu;
+/**
+ * A standard rather than a move, scored by the count itself: "Zero critical findings open longer
+ * than 30 days", "Every incident has a postmortem within 5 days", "Reduce P1 bugs older than 30 days to zero".
+ */
+const STANDARD_TARGET = /^(?:zero|no|0|every|each|all)\s+\p{L}|\bto\s+(?:zero|0)\b(?![.,]\d)/iu;
 /** A percentage or number that is an absolute level: "to 60%", "reach 10,000", "NPS of 45", "below 2%". */
 const ABSOLUTE_TARGET_LEAD = /\b(?:to|at|of|reach(?:es|ed|ing)?|hit(?:s|ting)?|achiev(?:e|es|ing)|target(?:s|ing)?|goal|above|below|under|over|least|most|than|within|≥|≤|<|>|=)\s*[:=]?\s*(?:about\s+|around\s+|~\s?)?$/i;
 
 /** A verb governed clause that names an outcome: "so that …", "to raise …", "resulting in …". */
 const OUTCOME_CLAUSE = new RegExp(`\\b(?:so\\s+that|so\\s+(?:customers|users|teams|admins|merchants|developers|we)|in\\s+order\\s+to|resulting\\s+in|as\\s+measured\\s+by|measured\\s+by|which\\s+(?:should|will)\\s+(?:${CHANGE_VERB_SOURCE})|to\\s+(?:${CHANGE_VERB_SOURCE})|and\\s+(?:${CHANGE_VERB_SOURCE})|(?:raising|increasing|reducing|cutting|lifting|lowering|improving|growing|driving|doubling|halving|boosting|moving))\\b`, 'iu');
+
+/**
+ * A change sized by a number, whatever the metric is called: "cut inbound reschedule calls by 40%",
+ * "we believe caching can cut it to 15". Verbs that also name work ("get", "move", "bring") are left out.
+ */
+const QUANTIFIED_CHANGE = /\b(?:increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|grow(?:s|ing)?|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|improv(?:e|es|ed|ing)|cut(?:s|ting)?|reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|lower(?:s|ed|ing)?|shrink(?:s|ing)?|shorten(?:s|ed|ing)?|halv(?:e|es|ed|ing))\b(?:\s+[^\s,;:.]{1,30}){0,6}?\s+(?:by|to|under|below|above|over)\s+(?:about\s+|around\s+|~\s?|at\s+least\s+|at\s+most\s+)?[-+−]?[$€£¥]?\d/iu;
 
 const CUSTOMER_SUBJECT = /^(?:the\s+|our\s+|new\s+|all\s+)?(?:\d[\d,]*\s+)?(?:customers?|users?|teams?|accounts?|admins?|merchants?|developers?|members?|people|buyers?|clients?|partners?|sellers?|shoppers?|subscribers?)\b/i;
 
@@ -224,7 +235,13 @@ export function outputVerbLead(statement: string, verbs: readonly string[]): Reg
   if (!alternation) return null;
   const regex = cached(`lead\u0000${alternation}`, () => new RegExp(
     `^(?:(?:we|i|the\\s+team|team)\\s+(?:will|shall|must|should|plan\\s+to|are\\s+going\\s+to|want\\s+to)\\s+|to\\s+|(?:successfully|fully|finally|first|then|also|re-?)\\s*)?(${alternation})(?![\\p{L}\\p{N}-])(?!\\s+(?:${COMPOUND_NOUNS})\\b)`, 'iu'));
-  return regex.exec(foldTypography(statement).trimStart().replace(/^[-–—:\s]+/, ''));
+  const match = regex.exec(foldTypography(statement).trimStart().replace(/^[-–—:\s]+/, ''));
+  // "Deploys per team per week", "Releases that need no hotfix": with no subject, an -s form opening the line is a plural
+  // noun, a metric; followed by an object ("Deploys the runbook") it is still a verb.
+  if (match && match[0].length === match[1].length && /s$/i.test(match[1]) && !/\s/.test(match[1])
+    && !verbs.some((verb) => verb.trim().toLowerCase() === match[1].toLowerCase())
+    && !/^\s+(?:the|a|an|our|their|its|all|every|new|this|these|those|\d)/i.test(match.input.slice(match[0].length))) return null;
+  return match;
 }
 
 const PASSIVE_OUTPUT = /^((?:[\p{L}\p{N}'’&/-]+\s+){1,6}?)(?:is\s+|are\s+|gets?\s+|has\s+been\s+|have\s+been\s+)?(shipped|launched|released|delivered|completed|implemented|migrated|rolled\s+out|published|deployed|live|generally\s+available|in\s+production)(?![\p{L}\p{N}-])/iu;
@@ -232,14 +249,22 @@ const PASSIVE_OUTPUT = /^((?:[\p{L}\p{N}'’&/-]+\s+){1,6}?)(?:is\s+|are\s+|gets
 /** Customers as the subject ("Merchants go live on day one"): behaviour, which is an outcome. */
 const CUSTOMERS_LEAD = /^(?:the\s+|our\s+|new\s+|all\s+|more\s+)?(?:\d[\d,]*\s+)?(?:customers|users|teams|accounts|admins|merchants|developers|members|people|buyers|clients|partners|sellers|shoppers|subscribers)\b/i;
 
+/**
+ * A line that moves or names a metric: "Increase story points delivered by 20%", "Median time from
+ * request to live", "Share of services deployed …". Its participle qualifies the metric.
+ */
+const METRIC_LEAD = /^(?:increas(?:e|es)|rais(?:e|es)|grow|grows|lift|lifts|boost|boosts|improv(?:e|es)|doubl(?:e|es)|tripl(?:e|es)|halv(?:e|es)|cut|cuts|reduc(?:e|es)|decreas(?:e|es)|lower|lowers|drop|shrink|shorten|eliminat(?:e|es)|minimi[sz]e|maximi[sz]e|median|mean|average|avg|p\d{2}|share|number|count|percentage|percent|proportion|ratio|rate|time\s+(?:to|from|between)|%\s+of)\b/i;
+/** A participle right after one of these is not a predicate: "time from request to live", "bugs found in production". */
+const NOT_A_SUBJECT = /^(?:to|from|of|in|into|on|at|for|with|by|before|after|until|per|the|a|an)$/i;
+
 /** "New portal live by Q2", "SSO shipped to all plans": a deliverable stated as done. */
 export function outputPassive(statement: string): RegExpExecArray | null {
   const folded = foldTypography(statement).trimStart();
-  if (CUSTOMERS_LEAD.test(folded)) return null;
+  if (CUSTOMERS_LEAD.test(folded) || METRIC_LEAD.test(folded)) return null;
   const match = PASSIVE_OUTPUT.exec(folded);
   // "Customers launched 200 campaigns" is customer behaviour; "Developer portal live" is a deliverable.
   const head = match?.[1].trim().split(/\s+/).pop() ?? '';
-  if (!match || CUSTOMER_SUBJECT.test(head)) return null;
+  if (!match || CUSTOMER_SUBJECT.test(head) || NOT_A_SUBJECT.test(head)) return null;
   return match;
 }
 
@@ -434,7 +459,10 @@ export function metricPhrase(text: string, mention: { index: number; length: num
 /** The first target value in a key result, for messages ("60%"). */
 export function firstTarget(view: KeyResultView): string | null {
   if (view.cells?.target) return view.cells.target;
-  const number = numbersIn(view.scrubbed)[0];
+  const numbers = numbersIn(view.scrubbed);
+  // The number a "to", "reach" or "<" leads to is the target; "within 5 days" and "older than 30 days" only qualify it.
+  const led = numbers.find((n) => ABSOLUTE_TARGET_LEAD.test(view.scrubbed.slice(Math.max(0, n.index - 20), n.index)) && !/\b(?:within|(?:older|longer|newer)\s+than)\s*$/i.test(view.scrubbed.slice(Math.max(0, n.index - 16), n.index)));
+  const number = led ?? numbers[0];
   return number ? number[0].trim() : null;
 }
 
@@ -445,6 +473,7 @@ export function firstTarget(view: KeyResultView): string | null {
 export function carriesOutcome(statement: string, scrubbed: string, metrics: readonly string[]): boolean {
   const text = foldTypography(statement);
   if (/\bfrom\s+\S{0,12}?\d\S{0,12}\s+(?:to|→|->)\s/i.test(scrubbed) || /\d\s*(?:%|x)?\s*(?:→|->|⇒)\s*\d/.test(scrubbed)) return true;
+  if (QUANTIFIED_CHANGE.test(scrubbed)) return true;
   const mentions = metricMentions(text, metrics);
   const clause = OUTCOME_CLAUSE.exec(text);
   if (clause && (mentions.some((m) => m.index > clause.index) || hasQuantity(scrubbed.slice(clause.index)))) return true;
@@ -486,7 +515,7 @@ export function hasBaseline(view: KeyResultView): boolean {
 /** A relative or holding target needs no starting value: "by 20%", "2x", "halve", "keep above 99.9%". */
 export function isRelativeOrHolding(view: KeyResultView): boolean {
   const text = foldTypography(view.detail);
-  if (MAINTAIN.test(text) || NEW_COUNT.test(text)) return true;
+  if (MAINTAIN.test(text) || NEW_COUNT.test(text) || STANDARD_TARGET.test(view.statement)) return true;
   if (!RELATIVE_TARGET.test(text)) return false;
   // "Grow ARR 30% to $2M" states an absolute level too: that one wants a baseline.
   for (const number of numbersIn(view.scrubbed)) {

@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import { phraseMatcher } from '../../text/phrases.js';
-import { keyResultViews } from './_measures.js';
+import { DEFAULT_OUTCOME_METRICS, keyResultViews, metricMentions } from './_measures.js';
 
 /** What to measure instead, by vanity metric (lower-case list entry). */
 const INSTEAD: Record<string, string> = {
@@ -20,6 +20,10 @@ const INSTEAD: Record<string, string> = {
 /** Qualifiers that turn a vanity count into a quality one: "qualified signups", "signups who activate". */
 const QUALIFIED_BEFORE = /\b(?:qualified|activated|active|paying|paid|retained|converted|verified|revenue-qualified|engaged|returning)[\s-]+$/i;
 const QUALIFIED_AFTER = /^\s*(?:that|who|which)\s+(?:\w+\s+){0,2}?(?:activate|convert|retain|pay|stay|return|complete|upgrade|renew|succeed|finish|reach)/i;
+/** Counts of people that a qualifier can rescue ("signups that activate"); story points or commits cannot be qualified that way. */
+const AUDIENCE_COUNTS = new Set(['signups', 'sign-ups', 'registrations', 'registered users', 'total users', 'downloads', 'app downloads', 'installs', 'visits', 'followers']);
+/** The count is only the population a named metric is taken over: "CSAT on closed tickets", "NPS among registered users". */
+const POPULATION_BEFORE = /\b(?:on|for|of|among|across|from|in|per)\s+(?:the\s+|all\s+|our\s+)?$/i;
 /** The measure is a ratio built on the count: "signup-to-paid conversion", "% of downloads that …". */
 const RATIO_CONTEXT = /\b(?:conversion|convert(?:s|ed|ing)?|activation|activat(?:e|es|ed|ing)|retention|retain(?:s|ed)?|to[\s-]paid|rate|ratio|per\s+(?:customer|account|user)|revenue|paying)\b/i;
 
@@ -63,10 +67,11 @@ export default defineRule({
         const before = statement.slice(Math.max(0, match.index - 30), match.index);
         const after = statement.slice(match.index + match.length, match.index + match.length + 60);
         if (QUALIFIED_BEFORE.test(before) || QUALIFIED_AFTER.test(after)) continue;
+        if (POPULATION_BEFORE.test(before) && metricMentions(statement.slice(0, match.index), DEFAULT_OUTCOME_METRICS).length > 0) continue;
         const { start, end } = view.block.sourceRange(from + match.index, from + match.index + match.length);
         const instead = INSTEAD[match.phrase.toLowerCase()];
         report({
-          message: `"${match.text}" is a vanity metric: it can grow while nothing improves for customers.${instead ? ` Measure ${instead} instead` : ' Measure what it should lead to instead'}, or qualify it ("${match.text} that activate").`,
+          message: `"${match.text}" is a vanity metric: it can grow while nothing improves for customers.${instead ? ` Measure ${instead} instead` : ' Measure what it should lead to instead'}${AUDIENCE_COUNTS.has(match.phrase.toLowerCase()) ? `, or qualify it ("${match.text} that activate")` : ''}.`,
           start,
           end,
         });

@@ -56,6 +56,8 @@ const REMOVABLE = new Set(['very', 'really', 'basically', 'truly', 'totally', 'l
 /** "kind of" / "sort of" after these is a noun phrase ("this kind of customer"), not a hedge. */
 const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'what', 'which', 'any', 'every', 'each', 'some', 'no',
   'one', 'same', 'other', 'another', 'different', 'new', 'right', 'wrong', 'certain', 'particular', 'similar', 'of', 'all', 'first']);
+/** Only markup between the line (or table cell) start and here: a heading, list item or cell begins. */
+const LABEL_START = /(?:^|\n|\|)[ \t]*(?:#{1,6}[ \t]+|>[ \t]*|[-*+][ \t]+|\d{1,3}[.)][ \t]+)*(?:\*\*|__)?$/;
 /** Subjects that make "may" / "might" hedge the writer's own plan. */
 const FIRST_PERSON = new Set(['we', 'i', "we'd", "i'd"]);
 /** "the very customers who…": "very" as an adjective meaning "exactly those". */
@@ -123,7 +125,11 @@ function isHedge(doc: StrategyDocument, phrase: string, start: number, end: numb
   }
   if (phrase === 'very') return !POSSESSIVES.has(wordBefore(text, start)); // "the very customers" means "exactly those"
   if (phrase === 'try') return wordAfter(text, end) === 'to' && TRY_SUBJECTS.has(wordBefore(text, start));
-  if (phrase === 'kind of' || phrase === 'sort of') return !DETERMINERS.has(wordBefore(text, start));
+  if (phrase === 'kind of' || phrase === 'sort of') {
+    // "| Kind of decision |", "## Sort of change": a label naming a category, not a hedge.
+    if (/^[KS]/.test(written) && LABEL_START.test(text.slice(Math.max(0, start - 40), start))) return false;
+    return !DETERMINERS.has(wordBefore(text, start));
+  }
   if (phrase === 'huge' && /^\s+thanks?\b/i.test(text.slice(end, end + 10))) return false; // "a huge thanks"
   if (phrase === 'significantly') return wordBefore(text, start) !== 'statistically';
   return true;

@@ -23,6 +23,8 @@ const NOT_PARTICIPLES = new Set(['need', 'feed', 'seed', 'speed', 'breed', 'deed
   'wed', 'bed', 'red', 'shed', 'fed', 'led', 'bred', 'sped', 'fled', 'pled']);
 /** Irregular participles with a prefix, which retext-passive's list does not have: "rebuilt", "rewritten", "undone". */
 const PREFIXED_IRREGULAR = /^(?:re|un|over|under|mis|out|pre|co)-?(?:built|written|done|made|taken|given|thought|run|sold|spent|told|sent|paid|held|kept|brought|bought|caught|taught|found|shown|known|seen|drawn|driven|grown|chosen|begun|broken|spoken|stolen|frozen|forgotten|hidden|laid|led|met|read|said|split|spread|understood|thrown|dealt|shaken|woven)$/;
+/** Prefixes that keep a hyphenated participle a verb: "re-scoped", "co-owned", "pre-approved". */
+const VERB_PREFIX = /^(?:re|co|pre|de|un|mis|dis|over|under|out|cross)-/;
 /** Words after "by" that make it a time or a means, not an agent ("by Q3", "by the end of", "by cutting"). */
 const BY_TIME = /^(?:\d|q[1-4]\b|h[12]\b|fy|end\b|the\s+end\b|then\b|now\b|next\b|mid|early\b|late\b|tomorrow\b|today\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|[a-z]+ing\b)/i;
 
@@ -37,7 +39,7 @@ const DEFAULT_IGNORE: readonly string[] = [
   'stuck', 'fit', 'come', 'become', 'been', 'tasked', 'allowed', 'supposed', 'equipped', 'designed', 'inclined', 'obliged',
   'convinced', 'overwhelmed', 'stretched', 'distributed', 'unprecedented', 'unexpected', 'unsolved', 'unknown', 'untested',
   'undecided', 'unaddressed', 'unowned', 'unstaffed', 'ashamed', 'thrilled', 'delighted', 'honored', 'honoured', 'addicted',
-  'overrated', 'underrated', 'unified',
+  'overrated', 'underrated', 'unified', 'affected', 'concentrated', 'locked',
 ];
 
 interface PassiveHit { start: number; end: number; phrase: string }
@@ -146,6 +148,9 @@ function scanSentence(doc: StrategyDocument, sentence: Sentence, ignore: Readonl
       continue;
     }
     if (!/^[a-z]+(?:-[a-z]+)*ed$/.test(lower)) continue;
+    // "was short-staffed", "is well-funded", "is data-driven": a compound adjective, not an action
+    // (but "was re-scoped", "is co-owned" are verbs with a prefix).
+    if (lower.includes('-') && !VERB_PREFIX.test(lower)) continue;
     const last = lower.slice(lower.lastIndexOf('-') + 1);
     if (NOT_PARTICIPLES.has(last) || /eed$/.test(last) && last !== 'agreed' && last !== 'guaranteed') continue;
     if (ignore.has(lower) || ignore.has(last)) continue;

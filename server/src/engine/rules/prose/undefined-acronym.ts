@@ -8,8 +8,8 @@ import { quote } from './shared.js';
  */
 const DEFAULT_ALLOW: readonly string[] = [
   // Goals, business and roles
-  'OKR', 'KPI', 'ROI', 'CEO', 'CTO', 'CFO', 'COO', 'CPO', 'CMO', 'CIO', 'CRO', 'CISO', 'VP', 'SVP', 'EVP', 'HR', 'PR', 'PM', 'QA',
-  'IPO', 'B2B', 'B2C', 'SMB', 'R&D', 'P&L', 'M&A', 'ARR', 'MRR', 'YOY', 'QOQ', 'MOM', 'FY', 'EOD', 'EOW', 'EOM', 'EOQ', 'EOY',
+  'OKR', 'KR', 'KPI', 'NPS', 'CSAT', 'ROI', 'CEO', 'CTO', 'CFO', 'COO', 'CPO', 'CMO', 'CIO', 'CRO', 'CISO', 'VP', 'SVP', 'EVP', 'HR', 'PR', 'PM', 'QA',
+  'IPO', 'VAT', 'RFP', 'B2B', 'B2C', 'SMB', 'R&D', 'P&L', 'M&A', 'ARR', 'MRR', 'YOY', 'QOQ', 'MOM', 'FY', 'EOD', 'EOW', 'EOM', 'EOQ', 'EOY',
   'YTD', 'ETA', 'FAQ', 'FYI', 'ASAP', 'TL', 'DR', 'TLDR', 'BLUF', 'RFC', 'ADR', 'PRD', 'MVP', 'POC', 'SLA', 'SLO', 'SLI', 'DRI',
   'NDA', 'LLC', 'INC', 'LTD', 'CEO', 'AI', 'ML', 'LLM', 'GDPR', 'SOC', 'ISO', 'HIPAA', 'PCI',
   // Software
@@ -35,6 +35,8 @@ const DEFAULT_ALLOW: readonly string[] = [
   'NOTE', 'WARNING', 'IMPORTANT', 'CAUTION', 'TIP', 'NEW', 'FREE', 'YES', 'NO', 'NOT', 'AND', 'OR', 'THE', 'ALL', 'NONE', 'BETA',
   'NEXT', 'NOW', 'LATER', 'DONE', 'STOP', 'START', 'GO', 'HELP', 'WHY', 'HOW', 'WHAT', 'WHO', 'WHEN', 'BIG', 'MUST', 'NEVER',
   'ALPHA', 'GA', 'VS', 'Q&A', 'AKA', 'ETC', 'IE', 'EG',
+  // HTTP methods and git's HEAD: names written in capitals, not abbreviations
+  'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD',
 ];
 
 /** A run of capitals, with a plural or possessive ending; not part of a word, path, handle, ticket key or file name. */

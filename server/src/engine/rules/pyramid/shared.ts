@@ -132,6 +132,8 @@ export const FRAME_HEADINGS: readonly string[] = [
   'questions', 'changelog', 'change log', 'revision history', 'history', 'related', 'related documents', 'links', 'sources',
   'footnotes', 'notes', 'acknowledgements', 'acknowledgments', 'table of contents', 'contents', 'toc', 'resources', 'metadata',
   'document history', 'status', 'background', 'context', 'about this document', 'materials', 'see also', 'reading',
+  // Parts of the ADR templates (MADR puts "Consequences" and "Confirmation" under "Decision Outcome").
+  'consequences', 'confirmation',
 ];
 
 /** Is this heading a frame (appendix, references, …) or a summary, rather than a point of the argument? */

@@ -26,13 +26,56 @@ export function entryName(doc: StrategyDocument, entry: ReleaseEntry, max = 50):
   return name.length > max ? `${name.slice(0, max).replace(/\s+\S*$/, '')}…` : name;
 }
 
-/** Does the entry sit under a category heading (or carry a prefix) from the list: "### Fixed", "Fix:", "chore(deps):"? */
-export function inCategory(entry: ReleaseEntry, categories: readonly string[]): boolean {
+/** A paragraph that labels the list or table after it, instead of a heading: "**Fixed**", "🐛 *Fixes*", "Known issues:". */
+function labelOf(node: Nodes): string | null {
+  if (node.type !== 'paragraph') return null;
+  const text = plain(node).trim();
+  if (text.length === 0 || text.length > 40 || /[.!?]\s/.test(text)) return null;
+  const styled = node.children.every((child) => child.type === 'strong' || child.type === 'emphasis' || (child.type === 'text' && !/\p{L}/u.test(child.value)));
+  return styled || text.endsWith(':') ? text : null;
+}
+
+function plain(node: Nodes): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+  if ('children' in node) return ((node as Parents).children as Nodes[]).map(plain).join('');
+  return '';
+}
+
+/** Per document: each list item and table row under a label paragraph, with the label. */
+const pseudoCategories = new WeakMap<StrategyDocument, Map<Nodes, string>>();
+
+function pseudoCategoryOf(doc: StrategyDocument, node: Nodes): string | undefined {
+  let labels = pseudoCategories.get(doc);
+  if (!labels) {
+    const found = new Map<Nodes, string>();
+    const visit = (parent: Nodes): void => {
+      if (!('children' in parent)) return;
+      let previous: Nodes | null = null;
+      for (const child of (parent as Parents).children as Nodes[]) {
+        const label = previous ? labelOf(previous) : null;
+        if (label && (child.type === 'list' || child.type === 'table')) for (const row of child.children) found.set(row, label);
+        if (child.type !== 'list' && child.type !== 'table') visit(child);
+        previous = child;
+      }
+    };
+    visit(doc.root);
+    pseudoCategories.set(doc, labels = found);
+  }
+  return labels.get(node);
+}
+
+/** Does the entry sit under a category heading or label (or carry a prefix) from the list: "### Fixed", "**Fixed**", "Fix:", "chore(deps):"? */
+export function inCategory(doc: StrategyDocument, entry: ReleaseEntry, categories: readonly string[]): boolean {
   const words = categories.map((c) => c.toLowerCase().trim()).filter(Boolean);
   if (words.length === 0) return false;
   const normalize = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}\s-]+/gu, ' ').replace(/\s+/g, ' ').trim();
   for (let s: Section | null | undefined = entry.category; s && s !== entry.release.section; s = s.parent) {
     const title = normalize(s.title);
+    if (words.some((word) => title === word || title.startsWith(`${word} `))) return true;
+  }
+  const label = pseudoCategoryOf(doc, entry.item.node);
+  if (label !== undefined) {
+    const title = normalize(label);
     if (words.some((word) => title === word || title.startsWith(`${word} `))) return true;
   }
   const lead = /^\s*(?:(?:\*\*|__)\s*)?([\p{L}][\p{L}\s-]{0,24}?)(?:\([^)]{0,30}\))?\s*(?:(?:\*\*|__)\s*)?[:—–]/u.exec(entry.item.text)?.[1];

@@ -2,6 +2,23 @@ import { defineRule } from '../../types.js';
 import { phraseMatcher } from '../../text/phrases.js';
 import { entryName, entryRange, inCategory, isDeveloperChangelog } from './_entries.js';
 
+/** Table columns that hold the benefit: "What it means for you", "Why it matters", "Benefit". */
+const BENEFIT_COLUMN = /\b(?:what\s+it\s+means|why\s+it\s+matters|why\s+you|for\s+you|benefits?|value|what\s+you\s+get|impact)\b/i;
+/**
+ * A sentence after the entry's name that tells the reader what to do: "**Slack per board.** Choose
+ * which boards post where", "New `preview` command: spin up an environment …". The reader is the
+ * subject, which is the benefit stated as an action. The first clause is not read: "Add dark mode"
+ * there is a commit message, not an instruction.
+ */
+const READER_ACTION = /^(?:choose|pick|select|search|filter|sort|share|invite|track|pay|reorder|schedule|upload|drag|find|see|view|browse|preview|compare|tap|click|forward|spin\s+up|switch|turn\s+(?:on|off)|try|start|set|use|require|get|keep|connect|import|export|download|customi[sz]e|pin|assign|reply|book|press|open|edit|jump|skip|send|plan|review|approve|sign\s+in|log\s+in|create|add|enable|disable|configure|run|check|visit|manage|organi[sz]e|group|tag|label|duplicate|copy|print|scan|record|watch|join|follow|subscribe|mute|snooze|rename|move|star|mark|ask|circle|annotate|highlight|lock|hide|show|restrict|limit|give|grant|go\s+to|head\s+to|build|draw|write|design|hover)\b/i;
+/** A regression undone: "Windows: paths with spaces work again". A fix needs no pitch, with or without a "Fixed" heading. */
+const FIX_STATEMENT = /\bagain\b|^\s*(?:restored|resolved)\b/i;
+
+function addressesReader(text: string): boolean {
+  const clauses = text.split(/(?<=[.!?:])\s+|\s[—–]\s/);
+  return clauses.slice(1).some((clause) => READER_ACTION.test(clause.replace(/^[^\p{L}`]+/u, '')));
+}
+
 export default defineRule({
   meta: {
     id: 'release-notes/no-customer-value',
@@ -14,7 +31,7 @@ export default defineRule({
     options: {
       benefitPhrases: {
         type: 'string[]',
-        default: ['you can', "you'll", 'you will', 'you now', 'you no longer', 'you get', 'your', 'lets you', 'let you', 'allows you', 'enables you', 'helps you', 'so you', 'so that', 'for you', 'now', 'no longer', 'no more', 'no need', 'faster', 'quicker', 'easier', 'simpler', 'save', 'saves', 'without', 'instead of', 'one click', 'automatically', 'at once', 'fewer', 'less', 'reduce', 'reduces', 'cut', 'cuts', 'in seconds', 'in minutes', 'in under', 'more reliable', 'reliably', 'safer', 'clearer', 'never', 'anywhere', 'any time', 'anytime', 'can now', 'can', 'able to'],
+        default: ['you', 'you can', "you'll", 'you will', 'you now', 'you no longer', 'you get', 'your', 'lets you', 'let you', 'allows you', 'enables you', 'helps you', 'so you', 'so that', 'for you', 'now', 'no longer', 'no more', 'no need', 'faster', 'quicker', 'easier', 'simpler', 'save', 'saves', 'without', 'instead of', 'one click', 'automatically', 'at once', 'fewer', 'less', 'reduce', 'reduces', 'cut', 'cuts', 'in seconds', 'in minutes', 'in under', 'more reliable', 'reliably', 'safer', 'clearer', 'never', 'anywhere', 'any time', 'anytime', 'can now', 'can', 'able to', 'as fast', 'instant', 'instantly', 'in one view', 'in one place', 'in one go', 'at a glance', 'no code'],
         description: 'Phrases that state a customer benefit ("you can", "now", "faster", "saves", "no longer", …); an entry with one of them passes.',
       },
       developerChangelogs: {
@@ -44,8 +61,9 @@ export default defineRule({
     if (!options.developerChangelogs && isDeveloperChangelog(doc)) return;
     const benefit = phraseMatcher(options.benefitPhrases);
     for (const entry of doc.releaseEntries) {
-      if (inCategory(entry, options.exemptCategories)) continue;
-      if (benefit.test(entry.item.text)) continue;
+      if (inCategory(doc, entry, options.exemptCategories)) continue;
+      if (benefit.test(entry.item.text) || FIX_STATEMENT.test(entry.item.text) || addressesReader(entry.item.text)) continue;
+      if (entry.item.header?.some((name, i) => BENEFIT_COLUMN.test(name) && (entry.item.cells?.[i]?.text.trim() ?? '') !== '')) continue;
       // Children carry the explanation as often as the line itself does.
       if (entry.item.children.some((child) => benefit.test(child.text))) continue;
       report({

@@ -31,6 +31,24 @@ export function planText(item: Item): string {
 
 const EMPTY_CELL = /^\s*(?:(?:[—–-]+|n\/?a|none|tbd|tbc|\?+|…|\.\.\.)\s*)?$/i;
 
+/**
+ * What the themes above an item say: the headings and lead-in paragraphs of its enclosing sections,
+ * below the title ("## Theme 1: Technicians finish jobs without calling the office" and the
+ * paragraph under it). A theme that states the customer and the problem states them for its items.
+ * The title's own intro is left out: it speaks for the whole roadmap, not for one item.
+ */
+export function themeText(doc: StrategyDocument, item: Item): string {
+  const parts: string[] = [];
+  for (let s: Section | null = item.section; s && s !== doc.titleSection; s = s.parent) {
+    parts.push(s.title);
+    for (const node of s.ownBlocks) {
+      if (node.type !== 'paragraph' || (node.position?.start.offset ?? 0) >= item.start) continue;
+      for (const block of doc.blocksIn(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0)) parts.push(block.text);
+    }
+  }
+  return parts.join(' \u2029 ');
+}
+
 /** The non-empty cells of a table row whose header matches `header`. */
 export function cellsUnder(item: Item, header: RegExp): string[] {
   if (item.kind !== 'table-row' || !item.cells || !item.header) return [];

@@ -38,11 +38,12 @@ export default defineRule({
     for (const group of bySource(beyond)) {
       const when = group.items[0].when!;
       const months = monthsBetween(reference, when.start);
-      const distance = `starts ${months} months out (counting from ${isoDate(reference)})`;
+      // Whole months round down: a start 12 months and 30 days out reads "at least 12 months", not "12 months … beyond the 12-month window".
+      const distance = `starts ${months <= options.windowMonths ? 'at least ' : ''}${months} months out (counting from ${isoDate(reference)})`;
       if (group.section) {
         const count = group.items.length;
         report({
-          message: `"${group.section.title}" ${distance}, beyond the ${options.windowMonths}-month rolling window; ${count === 1 ? 'its item is' : `its ${count} items are`} guesses readers will take as promises. Move them to an undated ideas list, or drop the date until they come into range.`,
+          message: `"${group.section.title}" ${distance}, beyond the ${options.windowMonths}-month rolling window; ${count === 1 ? 'its item is a guess readers will take as a promise. Move it to an undated ideas list, or drop the date until it comes' : `its ${count} items are guesses readers will take as promises. Move them to an undated ideas list, or drop the date until they come`} into range.`,
           start: group.section.titleStart,
           end: group.section.titleEnd,
         });

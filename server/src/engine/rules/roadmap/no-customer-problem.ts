@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import { phraseMatcher } from '../../text/phrases.js';
-import { cellsUnder, planText, reportMissing } from './_plan.js';
+import { cellsUnder, planText, reportMissing, themeText } from './_plan.js';
 
 /** Columns that hold the why of a row. */
 const WHY_COLUMN = /\b(?:problem|pain|why|customer|customers|user|users|who|for whom|persona|segment|need|job|opportunity|insight|evidence|rationale)\b/i;
@@ -17,12 +17,12 @@ export default defineRule({
     options: {
       customerWords: {
         type: 'string[]',
-        default: ['customer', 'user', 'client', 'buyer', 'admin', 'administrator', 'developer', 'merchant', 'shopper', 'member', 'subscriber', 'partner', 'seller', 'patient', 'student', 'teacher', 'operator', 'agent', 'manager', 'people', 'persona', 'enterprise', 'SMB', 'mid-market', 'team', 'account', 'organization', 'organisation', 'company', 'companies', 'analyst', 'engineer', 'designer', 'marketer', 'recruiter', 'clinician', 'rider', 'guest', 'tenant', 'reader', 'creator', 'vendor', 'supplier'],
+        default: ['customer', 'user', 'client', 'buyer', 'admin', 'administrator', 'developer', 'merchant', 'shopper', 'member', 'subscriber', 'partner', 'seller', 'patient', 'student', 'teacher', 'operator', 'agent', 'manager', 'people', 'persona', 'enterprise', 'SMB', 'mid-market', 'team', 'account', 'organization', 'organisation', 'company', 'companies', 'analyst', 'engineer', 'designer', 'marketer', 'recruiter', 'clinician', 'rider', 'guest', 'tenant', 'reader', 'creator', 'vendor', 'supplier', 'head', 'executive', 'leader', 'staff', 'employee', 'worker', 'technician', 'dispatcher', 'inspector', 'driver', 'courier', 'nurse', 'doctor', 'physician', 'learner', 'instructor', 'reviewer', 'on-call', 'host', 'traveler', 'traveller', 'visitor', 'applicant', 'candidate', 'consumer', 'household', 'parent', 'publisher', 'advertiser', 'editor', 'accountant', 'bookkeeper', 'contractor', 'freelancer', 'agency', 'clinic', 'hospital', 'school', 'restaurant', 'store', 'shop', 'brand'],
         description: 'Words that name who an item is for (matched with plurals).',
       },
       problemWords: {
         type: 'string[]',
-        default: ['problem', 'pain', 'pain point', 'why', 'because', 'so that', 'so they', 'need', 'needs', 'struggle', 'friction', 'complain', 'complaint', 'ask for', 'asked for', 'request', 'requested', 'churn', 'blocked', 'blocker', "can't", 'cannot', 'unable', 'hard to', 'slow', 'manual', 'manually', 'error-prone', 'lose', 'losing', 'lost', 'waste', 'wasted', 'frustrating', 'frustrated', 'confusing', 'confused', 'workaround', 'risk', 'compliance', 'outage', 'incident', 'bug', 'broken', 'too long', 'takes', 'miss', 'missing', 'fail', 'fails', 'drop off', 'drop-off', 'abandon', 'opportunity', 'job to be done'],
+        default: ['problem', 'pain', 'pain point', 'why', 'because', 'so that', 'so they', 'need', 'needs', 'struggle', 'friction', 'complain', 'complaint', 'ask for', 'asked for', 'request', 'requested', 'churn', 'blocked', 'blocker', "can't", 'cannot', 'unable', 'hard to', 'slow', 'manual', 'manually', 'error-prone', 'lose', 'losing', 'lost', 'waste', 'wasted', 'frustrating', 'frustrated', 'confusing', 'confused', 'workaround', 'risk', 'compliance', 'outage', 'incident', 'bug', 'broken', 'too long', 'takes', 'miss', 'missing', 'fail', 'fails', 'drop off', 'drop-off', 'abandon', 'opportunity', 'job to be done', 'spend', 'spends', 'spent', 'by hand', 'every week', 'every day', 'every morning', 'every month', 'rebuild', 'redo', 're-enter', 'retype', 'wait', 'waiting', 'delay', 'delayed', 'stuck', 'failure', 'error', 'cost', 'expensive'],
         description: 'Words that state a pain or a reason (matched with inflections).',
       },
       maxFindings: {
@@ -35,7 +35,7 @@ export default defineRule({
     rationale:
       'A roadmap item that only names a feature invites the question nobody then asks: who hurts today, and why does it matter? Starting from customers and their pain points is what makes a roadmap a strategy instead of a backlog — and it lets stakeholders challenge the reasoning, not just the dates.',
     howToFix:
-      'Add who has the problem and what it costs them, in a clause or a column: "SSO — enterprise admins cannot enforce login policy, which blocks 12 security reviews a quarter."',
+      'Add who has the problem and what it costs them, in a clause or a column: "SSO — enterprise admins cannot enforce login policy, which blocks 12 security reviews a quarter." A theme heading or the paragraph under it can state the problem once for the items it groups.',
     seeds: [
       { source: '000', quote: 'Start with the customers. What are their pain points? Why are those painful? Why do those exist? Why do they matter?' },
     ],
@@ -47,7 +47,7 @@ export default defineRule({
   check({ doc, options, report, reportDocument }) {
     const matcher = phraseMatcher([...options.customerWords, ...options.problemWords]);
     const items = doc.roadmapItems.map((entry) => entry.item);
-    const missing = items.filter((item) => cellsUnder(item, WHY_COLUMN).length === 0 && !matcher.test(planText(item)));
+    const missing = items.filter((item) => cellsUnder(item, WHY_COLUMN).length === 0 && !matcher.test(planText(item)) && !matcher.test(themeText(doc, item)));
     reportMissing(doc, items, missing, options.maxFindings, {
       item: (name) => `"${name}" names no customer or problem: say who hurts today and why it matters (e.g. "admins spend six hours on manual setup").`,
       section: (title, count) => `None of the ${count} items under "${title}" names a customer or problem: for each, say who hurts today and why it matters.`,

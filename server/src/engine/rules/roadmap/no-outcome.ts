@@ -6,6 +6,8 @@ import { cellsUnder, planText, reportMissing } from './_plan.js';
 /** Columns and labels that hold an item's outcome. */
 const OUTCOME_COLUMN = /\b(?:outcome|outcomes|impact|metric|metrics|kpi|kpis|success|goal|target|result|results|measure|measures|okr|key result)\b/i;
 const OUTCOME_LABEL = /(?:^|[\s(.;—–-])(?:outcome|impact|metric|kpi|success(?:\s+metric)?|goal|target|result|measured\s+by|key\s+result|kr\d{0,2})\s*[:=]/i;
+/** A target stated without a colon: "… building routes in spreadsheets; target 20 minutes". */
+const OUTCOME_TARGET = /\b(?:target|goal)\s+(?:of\s+)?(?:under\s+|below\s+|above\s+|at\s+least\s+|[<>≤≥~]\s?)?[-+−]?[$€£¥]?\d/i;
 
 export default defineRule({
   meta: {
@@ -47,7 +49,8 @@ export default defineRule({
       if (cellsUnder(item, OUTCOME_COLUMN).length > 0) return false;
       const text = planText(item);
       if (OUTCOME_LABEL.test(text)) return false;
-      return !carriesOutcome(text, scrub(text, findDates(text, doc.dateOptions)), options.outcomeMetrics);
+      const scrubbed = scrub(text, findDates(text, doc.dateOptions));
+      return !OUTCOME_TARGET.test(scrubbed) && !carriesOutcome(text, scrubbed, options.outcomeMetrics);
     });
     reportMissing(doc, items, missing, options.maxFindings, {
       item: (name) => `"${name}" names no outcome: say which metric it should move and by how much (e.g. "cut setup time from 6 hours to 90 minutes").`,

@@ -2,6 +2,9 @@ import { defineRule } from '../../types.js';
 import { insertSectionFix } from '../../text/sections.js';
 import { phraseMatcher } from '../../text/phrases.js';
 
+/** "No asks this week", "Asks: none": the writer considered asking and has nothing to ask. */
+const NO_ASKS = /\bno\s+(?:asks?|requests?)\b|\bnothing\s+to\s+ask\b|\basks?\s*[:—–-]\s*none\b/i;
+
 export default defineRule({
   meta: {
     id: 'update/no-ask',
@@ -42,7 +45,7 @@ export default defineRule({
     const phrases = phraseMatcher(options.askPhrases);
     // "We need your help" asks; "we need to test more files" is the team's own to-do.
     const asks = (text: string): boolean => phrases.matchAll(text).some((m) => !(/\bneed$/i.test(m.text) && /^\s+to\b/i.test(text.slice(m.index + m.length))));
-    if (doc.textBlocks.some((block) => block.kind !== 'heading' && asks(block.text))) return;
+    if (doc.textBlocks.some((block) => block.kind !== 'heading' && (asks(block.text) || NO_ASKS.test(block.text)))) return;
     reportDocument(
       'No ask: say what you need from readers — from whom, what, and by when — so the update turns into help, not just information.',
       insertSectionFix(doc, 'What we need', 'One to three specific asks: from whom, what, and by when?', []),
