@@ -230,6 +230,8 @@ export async function startCodeServer({
   extraArgs = [],
   env = {},
   startTimeoutMs = 60_000,
+  // Workspace trust is off unless a test asks for it (then the folder opens in Restricted Mode).
+  workspaceTrust = false,
 }) {
   const p = paths();
   port ??= await freePort();
@@ -239,7 +241,7 @@ export async function startCodeServer({
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
     ...extraArgs,

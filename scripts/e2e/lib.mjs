@@ -218,14 +218,14 @@ function newestDir(dir) {
  * Keep what explains a failure under test-results/e2e/logs/: code-server's log, the extension
  * host log and the "Strategy Lint" output channel (the server's stderr and errors).
  */
-export function collectLogs({ codeServerLog, userDataDir }) {
+export function collectLogs({ codeServerLog, userDataDir, prefix = '' }) {
   const dest = path.join(paths().resultsDir, 'logs');
   fs.mkdirSync(dest, { recursive: true });
   const copied = [];
   const copy = (from, name) => {
     try {
-      fs.copyFileSync(from, path.join(dest, name));
-      copied.push(path.join(dest, name));
+      fs.copyFileSync(from, path.join(dest, prefix + name));
+      copied.push(path.join(dest, prefix + name));
     } catch {}
   };
   if (codeServerLog) copy(codeServerLog, 'code-server.log');

@@ -6,6 +6,7 @@
 //   2. builds the extension: npm run package → strategy-lint.vsix
 //   3. runs, with Node's test runner, one file after the other:
 //        vscode.e2e.test.mjs   the .vsix in code-server, driven from headless Chromium
+//        trust.e2e.test.mjs    the .vsix in code-server with workspace trust on (Restricted Mode)
 //        neovim.e2e.test.mjs   the language server through Neovim's built-in LSP client
 //   4. prints "N passed, N failed" with the time of each part and each scenario; on failure, where
 //      the screenshots are and the tail of the code-server and extension logs.
@@ -13,7 +14,7 @@
 // Artifacts: test-results/e2e/<nn>-<name>.png (one or more per scenario), results.tap,
 // neovim-result.json, package.log, logs/ (code-server.log, remoteexthost.log, Strategy Lint.log).
 //
-//   node scripts/e2e/run.mjs [--vsix <file>] [--only vscode|neovim] [--test-name-pattern <re>]
+//   node scripts/e2e/run.mjs [--vsix <file>] [--only vscode|trust|neovim] [--test-name-pattern <re>]
 //     --vsix <file>   use this .vsix instead of running npm run package
 //   E2E_KEEP=1 keeps the temporary folders; E2E_HEADED=1 shows the browser (needs a display).
 import { spawn } from 'node:child_process';
@@ -34,6 +35,7 @@ const seconds = (ms) => `${(ms / 1000).toFixed(1)}s`;
 const SUITES = {
   vscode: path.join(import.meta.dirname, 'vscode.e2e.test.mjs'),
   neovim: path.join(import.meta.dirname, 'neovim.e2e.test.mjs'),
+  trust: path.join(import.meta.dirname, 'trust.e2e.test.mjs'),
 };
 const only = option('--only');
 if (only && !SUITES[only]) {
@@ -141,7 +143,7 @@ else {
 
 const tap = path.join(results, 'results.tap');
 const pattern = option('--test-name-pattern');
-const files = only ? [SUITES[only]] : [SUITES.vscode, SUITES.neovim];
+const files = only ? [SUITES[only]] : [SUITES.vscode, SUITES.trust, SUITES.neovim];
 const code = await phase('scenarios (node --test)', () => run(process.execPath, [
   '--test',
   '--test-concurrency=1', // one file at a time: a 2-core machine runs one browser + code-server well, not two
