@@ -102,7 +102,8 @@ const HORIZON_HEADING = /^\W*(?:now|next|later)\b/i;
 const PERIOD_HEADING = /^\W*(?:Q[1-4]|H[12]|FY\s?\d{2}|\d[HQ]\d{2})\b/i;
 const OKR_HEADING = /\b(?:okrs?|objectives? and key results|key results)\b/i;
 const OBJECTIVE_HEADING = /^\W*(?:objective\s?\d*|O\d)\s*[:.—–-]/i;
-const DECISION_TITLE = /^(?:adr|rfc)\b|\bdecision\b/i;
+/** "ADR-12: …", "RFC: …", "Decision: …", and design docs or proposals (with an options section they weigh a decision). */
+const DECISION_TITLE = /^(?:adr|rfc)\b|\bdecision\b|\bdesign\s+(?:doc|document)\b|\bproposal\b/i;
 /** "Decision", "Our decision", "Decision outcome" (MADR) — not "Decisions" (a list in meeting notes). */
 const DECISION_HEADING = /^\W*(?:the\s+|our\s+)?decision(?:\s+outcome)?\s*(?:$|[:—–(-])/i;
 /** Nygard's ADR: Context, Decision, Consequences. */
