@@ -78,6 +78,15 @@ export function labelledBlocks(doc: StrategyDocument, role: SectionRole, phrases
   });
 }
 
+/**
+ * Whether the document has a kernel part, under any of its names: a heading with the role, a
+ * heading starting with one of `alsoAccept`, or a bold-labelled paragraph of a one-page memo
+ * ("**Diagnosis.** …"). What the *-missing rules ask before they report.
+ */
+export function hasKernelPart(doc: StrategyDocument, role: SectionRole, alsoAccept: readonly string[]): boolean {
+  return roleSections(doc, role).length > 0 || sectionsNamed(doc, alsoAccept).length > 0 || labelledBlocks(doc, role, alsoAccept).length > 0;
+}
+
 /** The text of a paragraph's leading bold label ending in ".", ":" or a dash, else null. */
 export function boldLabel(block: TextBlock): string | null {
   if (block.kind !== 'paragraph' || block.node.type !== 'paragraph') return null;

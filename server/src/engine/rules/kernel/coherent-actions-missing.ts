@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import { insertSectionFix } from '../../text/sections.js';
-import { labelledBlocks, roleSections, sectionsNamed, KERNEL_SEEDS } from '../../text/kernel.js';
+import { hasKernelPart, roleSections, KERNEL_SEEDS } from '../../text/kernel.js';
 
 export default defineRule({
   meta: {
@@ -29,9 +29,8 @@ export default defineRule({
     },
   },
   check({ doc, options, reportDocument }) {
-    if (roleSections(doc, 'coherent-actions').length > 0 || sectionsNamed(doc, options.alsoAccept).length > 0) return;
-    // A one-page memo names its parts in bold ("**Coherent actions.** …") instead of headings.
-    if (labelledBlocks(doc, 'coherent-actions', options.alsoAccept).length > 0) return;
+    // Under its own name, another accepted one, or as a bold label in a one-page memo ("**Coherent actions.** …").
+    if (hasKernelPart(doc, 'coherent-actions', options.alsoAccept)) return;
     const earlier = [...roleSections(doc, 'diagnosis'), ...roleSections(doc, 'guiding-policy')].map((s) => s.start + 1);
     reportDocument(
       'No coherent actions: add the few concrete steps that carry out the guiding policy, each with an owner and a date.',

@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import { insertSectionFix } from '../../text/sections.js';
-import { labelledBlocks, roleSections, sectionsNamed, KERNEL_SEEDS } from '../../text/kernel.js';
+import { hasKernelPart, KERNEL_SEEDS } from '../../text/kernel.js';
 
 export default defineRule({
   meta: {
@@ -29,9 +29,8 @@ export default defineRule({
     },
   },
   check({ doc, options, reportDocument }) {
-    if (roleSections(doc, 'diagnosis').length > 0 || sectionsNamed(doc, options.alsoAccept).length > 0) return;
-    // A one-page memo names its parts in bold ("**Diagnosis.** …") instead of headings.
-    if (labelledBlocks(doc, 'diagnosis', options.alsoAccept).length > 0) return;
+    // Under its own name, another accepted one, or as a bold label in a one-page memo ("**Diagnosis.** …").
+    if (hasKernelPart(doc, 'diagnosis', options.alsoAccept)) return;
     reportDocument(
       'No diagnosis: add a section that names the challenge this strategy must overcome (Rumelt\'s kernel starts with the diagnosis).',
       insertSectionFix(doc, 'Diagnosis', 'What is going on, and what obstacle makes it hard?', ['guiding-policy', 'coherent-actions']),

@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import { insertSectionFix } from '../../text/sections.js';
-import { labelledBlocks, roleSections, sectionsNamed, KERNEL_SEEDS } from '../../text/kernel.js';
+import { hasKernelPart, roleSections, KERNEL_SEEDS } from '../../text/kernel.js';
 
 export default defineRule({
   meta: {
@@ -29,9 +29,8 @@ export default defineRule({
     },
   },
   check({ doc, options, reportDocument }) {
-    if (roleSections(doc, 'guiding-policy').length > 0 || sectionsNamed(doc, options.alsoAccept).length > 0) return;
-    // A one-page memo names its parts in bold ("**Guiding policy.** …") instead of headings.
-    if (labelledBlocks(doc, 'guiding-policy', options.alsoAccept).length > 0) return;
+    // Under its own name, another accepted one, or as a bold label in a one-page memo ("**Guiding policy.** …").
+    if (hasKernelPart(doc, 'guiding-policy', options.alsoAccept)) return;
     const diagnosis = roleSections(doc, 'diagnosis')[0];
     reportDocument(
       'No guiding policy: add a section that says how you will deal with the challenge — the approach you choose, and what it rules out.',
