@@ -129,7 +129,8 @@ export function provideDocumentSymbols(document: TextDocument, result: Pick<Lint
   }
   if (doc.type === 'roadmap') {
     for (const roadmapItem of doc.roadmapItems) {
-      if (placed.has(roadmapItem.item)) continue;
+      // An item written as a subsection is already in the outline as its heading.
+      if (placed.has(roadmapItem.item) || roadmapItem.item.kind === 'line') continue;
       const span = itemRange(roadmapItem.item);
       itemSymbols.push({
         symbol: {

@@ -11,7 +11,7 @@ import { parseMarkdown, readFrontMatter, type FrontMatter } from './parse.js';
 import { RoleMatcher, roleMatcherFor, type RoleSynonyms } from './roles.js';
 import { buildSections, sectionAt, withinRole, type Section } from './sections.js';
 import { TextBlock, textBlockOf } from './text-block.js';
-import { collectItems, KEY_RESULT_LABEL, OBJECTIVE_LABEL, TASK_LABEL, type Item } from './items.js';
+import { collectItems, EMPTY_CELL, HORIZON_COLUMN, KEY_RESULT_LABEL, OBJECTIVE_LABEL, TASK_LABEL, type Item } from './items.js';
 import { docTypeFromFileName, docTypeFromGlobs, inferDocType, parseDocType, type DocTypeDecision, type TypeEvidence } from './doctype.js';
 import { findDates, horizonOf, parseDateValue, startOfDay, yearHeadingOf, type DateMention, type DateOptions } from './dates.js';
 import { buildNlcst, sentencesOf, type Sentence } from './sentences.js';
@@ -58,6 +58,8 @@ export interface RoadmapItem {
   when: DateMention | null;
   /** The section whose heading gave `when` (null when the item carries its own date, or has none). */
   whenSection?: Section | null;
+  /** For a swimlane cell: the column header that gave `when` ("Later", "H1 2028"). */
+  whenColumn?: TextBlock | null;
 }
 
 export interface Release {
@@ -86,6 +88,13 @@ const RELEASE_SECTION = /^[^\p{L}\p{N}]*(?:what['’]?s\s+new\b|(?:(?:the\s+)?(?
 const NON_ITEM_ROLES: readonly SectionRole[] = ['summary', 'non-goals', 'risks', 'audience', 'diagnosis', 'guiding-policy', 'metrics', 'options'];
 /** Sections of a roadmap that explain it or list what is not planned work: their items are not plan items. */
 const WHY_SECTION = /^[^\p{L}\p{N}]*(?:why|strategy|strategic context|context|background|how to read|about|changelog|legend|principles|assumptions|dependencies|open questions|questions|faq|glossary|appendix|notes|links|references|team|owners|contacts|done|shipped|recently shipped|completed|released|delivered|launched|past|archive|archived|not doing|won['’]?t do|will not do|parked|icebox|dropped|cancell?ed|deprioriti[sz]ed|not (?:on|in) (?:this|the) roadmap|not planned|what we(?:['’]re| are) not doing|ideas|parking lot|backlog|unscheduled|not scheduled|someday|wish ?list|under consideration)\b/iu;
+/**
+ * Subsection headings under a horizon that describe the plan rather than name an item: an attribute
+ * of an item ("Problem", "Outcome"), a theme, or bookkeeping ("Capacity", "Status", "Milestones").
+ */
+const NOT_AN_ITEM_HEADING = /^[^\p{L}\p{N}]*(?:why|what|how|who|when|where|which|problem|pain|customers?|users?|outcomes?|impact|metrics?|kpis?|success|goals?|targets?|objectives?|okrs?|key results?|owners?|dri|status|timeline|schedule|milestones?|capacity|staffing|headcount|budget|scope|confidence|risks?|dependenc(?:y|ies)|notes?|summary|overview|intro(?:duction)?|highlights|recap|themes?|focus|priorities|criteria|exit criteria|decisions?|learnings|results?|measures?|evidence|hypothes[ie]s|updates?|changes|process|resources|progress|in progress|committed|stretch|exploring|retro(?:spective)?)\b/iu;
+/** A month's name or abbreviation, and the words that join months into a span ("January to March"). */
+const MONTH_WORD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|and|to|through|until)$/i;
 /** A table row that reports finished work: "Done", "✅", "✅ Shipped". */
 const DONE_CELL = /^(?:(?:✅|✔️?|☑️?)\s?)?(?:done|shipped|released|completed?|delivered|launched|live)(?:\s?(?:✅|✔️?|☑️?))?$|^(?:✅|✔️?|☑️?)$/iu;
 /** Table columns that hold key results, and objectives. */
@@ -93,7 +102,6 @@ const KEY_RESULT_COLUMN = /^[^\p{L}]*(?:key\s+results?|krs?|measures?|success\s+
 /** In a roadmap, a "Measure" column beside no objective column is each plan item's outcome, not a key result. */
 const LABELLED_KEY_RESULT_COLUMN = /^[^\p{L}]*(?:key\s+results?|krs?)[^\p{L}]*$/iu;
 const OBJECTIVE_COLUMN = /^[^\p{L}]*(?:objectives?|goals?)[^\p{L}]*$/iu;
-const HORIZON_COLUMN = /^[^\p{L}]*(?:now|next|later|q[1-4]|h[12])\b/iu;
 /** Table columns that say when a roadmap item is planned. */
 const WHEN_COLUMN = /^[^\p{L}]*(?:quarter|horizon|when|timeline|timeframe|eta|half|period|target\s+(?:date|quarter))[^\p{L}]*$/iu;
 /** A sub-bullet that describes its parent rather than being an item: "Why: …", "Outcome: …", "Owner: @ana". */
@@ -417,8 +425,10 @@ export class StrategyDocument {
   /**
    * Items of a roadmap: top-level list items and table rows of the plan, each with when it is
    * planned. A short top-level item with children and no date is a theme: its children are the
-   * items. Done work (checked tasks, "Shipped" sections, rows marked Done) and the sections that
-   * explain the roadmap (why, summary, risks, non-goals, metrics, legend…) are not plan items.
+   * items. In a swimlane table (horizons as columns) each filled cell under a horizon is an item;
+   * under a horizon or period heading, a subsection of prose alone is an item. Done work (checked
+   * tasks, "Shipped" sections, rows marked Done) and the sections that explain the roadmap (why,
+   * summary, risks, non-goals, metrics, legend…) are not plan items.
    */
   get roadmapItems(): RoadmapItem[] {
     this.cachedRoadmapItems ??= this.collectRoadmapItems();
@@ -427,22 +437,70 @@ export class StrategyDocument {
 
   private collectRoadmapItems(): RoadmapItem[] {
     const result: RoadmapItem[] = [];
-    const add = (item: Item): void => {
+    const add = (item: Item, own = item.text): void => {
       if (item.text.trim().length === 0 || item.checked === true) return;
-      if (item.kind === 'table-row' && item.cells?.some((cell) => DONE_CELL.test(cell.text.trim()))) return;
-      result.push({ item, ...this.whenOf(item) });
+      if (item.kind === 'table-row' && item.column === undefined && item.cells?.some((cell) => DONE_CELL.test(cell.text.trim()))) return;
+      result.push({ item, ...this.whenOf(item, own) });
     };
     for (const item of this.items) {
       if (item.kind === 'line' || (item.kind === 'list-item' && item.depth > 0)) continue;
-      if (NON_ITEM_ROLES.some((role) => withinRole(item.section, role))) continue;
-      if (this.inWhySection(item.section)) continue;
+      if (!this.inPlan(item.section)) continue;
+      // A swimlane row ("Theme | Now | Next | Later") is a theme: each cell under a horizon is an item.
+      if (item.kind === 'table-row' && isSwimlane(item.header)) {
+        for (const cell of swimlaneCells(item)) add(cell);
+        continue;
+      }
       // A theme groups items; an item with "Why: …", "Outcome: …" sub-bullets is one item described in detail.
       const isGroup = item.kind === 'list-item' && item.children.length > 0 && countWords(item.text) <= GROUP_WORDS
         && findDates(item.text, this.dateOptions).length === 0 && !item.children.some((child) => ATTRIBUTE_LINE.test(child.text));
       if (isGroup) for (const child of item.children) add(child);
       else add(item);
     }
-    return result;
+    for (const section of this.sections) {
+      const entry = this.subsectionItem(section);
+      // Its date is the one in its heading: the prose may recall past dates or mention later ones.
+      if (entry) add(entry.item, entry.heading.text);
+    }
+    return result.sort((a, b) => a.item.start - b.item.start);
+  }
+
+  /** Outside the sections that explain a roadmap or list what is not planned (why, summary, risks, shipped…). */
+  private inPlan(section: Section | null): boolean {
+    return !NON_ITEM_ROLES.some((role) => withinRole(section, role)) && !this.inWhySection(section);
+  }
+
+  /**
+   * An item written as a subsection of a horizon or period ("## Next" → "### Bulk edit for boards"
+   * and a paragraph or two): its heading and prose, like a release entry written as a subsection.
+   * Only a leaf with prose and no list or table (those hold the items themselves), and never a
+   * heading that is a period, a question, an attribute ("### Problem") or a note about the plan.
+   */
+  private subsectionItem(section: Section): { item: Item; heading: TextBlock } | null {
+    if (section === this.titleSection || section.children.length > 0 || !section.parent) return null;
+    if (section.ownBlocks.some((node) => node.type === 'list' || node.type === 'table')) return null;
+    const paragraphs = section.ownBlocks.filter((node): node is Paragraph => node.type === 'paragraph');
+    if (paragraphs.length === 0 || !this.inPlan(section)) return null;
+    const title = section.title.trim();
+    if (NOT_AN_ITEM_HEADING.test(title) || /\?\s*$/.test(title) || this.isPeriodHeading(title)) return null;
+    // Under a horizon or period heading: the plan's timeline, not any subsection of a roadmap.
+    if (!this.sectionTiming(section.parent).whenSection) return null;
+    const heading = textBlockOf('heading', section.heading);
+    const block = TextBlock.join('paragraph', paragraphs[0], [heading, ...paragraphs.map((p) => textBlockOf('paragraph', p))], '. ');
+    const item: Item = {
+      kind: 'line', node: paragraphs[0], block, text: block.text, start: heading.start, end: block.end, depth: 0, parent: null,
+      children: [], checked: null, section,
+    };
+    return { item, heading };
+  }
+
+  /** A heading that only names a period: "Q1 2027", "Later", "2028", "January", "H1 2027 (committed)". */
+  private isPeriodHeading(title: string): boolean {
+    if (horizonOf(title, this.referenceDate) || yearHeadingOf(title)) return true;
+    let rest = title;
+    for (const date of findDates(title, this.dateOptions).sort((a, b) => b.index - a.index)) rest = rest.slice(0, date.index) + rest.slice(date.index + date.length);
+    const words = rest.match(/\p{L}+/gu) ?? [];
+    const months = words.filter((word) => MONTH_WORD.test(word)).length;
+    return (rest !== title || months > 0) && words.length - months < 2;
   }
 
   private inWhySection(section: Section | null): boolean {
@@ -450,18 +508,34 @@ export class StrategyDocument {
     return false;
   }
 
-  /** When an item is planned: the latest date it names, else the period or horizon of its nearest dated section. */
-  private whenOf(item: Item): { when: DateMention | null; whenSection: Section | null } {
-    const own = findDates(item.text, this.dateOptions);
+  /**
+   * When an item is planned: the latest date it names, else — for a swimlane cell — its column's
+   * period or horizon, else the period or horizon of its nearest dated section.
+   */
+  private whenOf(item: Item, ownText = item.text): { when: DateMention | null; whenSection: Section | null; whenColumn?: TextBlock | null } {
+    const own = findDates(ownText, this.dateOptions);
     if (own.length > 0) return { when: own.reduce((latest, d) => (d.end > latest.end ? d : latest)), whenSection: null };
-    for (let s = item.section; s; s = s.parent) {
+    const column = item.column !== undefined ? item.headerCells?.[item.column] : undefined;
+    const fromColumn = column ? this.timingOf(column.text) : null;
+    if (column && fromColumn) return { when: fromColumn, whenSection: null, whenColumn: column };
+    return this.sectionTiming(item.section);
+  }
+
+  /** The period or horizon of the nearest dated section from `section` up (the title of a structured document excluded). */
+  private sectionTiming(section: Section | null): { when: DateMention | null; whenSection: Section | null } {
+    for (let s = section; s; s = s.parent) {
       if (s === this.titleSection && s.depth === 1 && s.children.length > 0) break;
-      const dates = findDates(s.title, this.dateOptions);
-      if (dates.length > 0) return { when: dates.reduce((latest, d) => (d.end > latest.end ? d : latest)), whenSection: s };
-      const when = yearHeadingOf(s.title) ?? horizonOf(s.title, this.referenceDate);
+      const when = this.timingOf(s.title);
       if (when) return { when, whenSection: s };
     }
     return { when: null, whenSection: null };
+  }
+
+  /** The period a heading or column header names: its latest date, a leading year, or Now / Next / Later. */
+  private timingOf(title: string): DateMention | null {
+    const dates = findDates(title, this.dateOptions);
+    if (dates.length > 0) return dates.reduce((latest, d) => (d.end > latest.end ? d : latest));
+    return yearHeadingOf(title) ?? horizonOf(title, this.referenceDate);
   }
 
   /** Release sections: headings with a version or a date, or "What's new" / "Latest release" / "Unreleased". */
@@ -594,4 +668,28 @@ function countWordsOf(text: string): number {
   WORD.lastIndex = 0;
   while (WORD.exec(text) !== null) count++;
   return count;
+}
+
+/** A table whose columns are horizons ("Theme | Now | Next | Later", "Area | Q1 2027 | Q2 2027"). */
+function isSwimlane(header: readonly string[] | undefined): boolean {
+  return (header?.filter((cell) => HORIZON_COLUMN.test(cell)).length ?? 0) >= 2;
+}
+
+/**
+ * The cells of a swimlane row planned under a horizon column, each as an item. A row marked done
+ * in another column ("Status: Shipped") plans nothing; empty, dash and done cells plan nothing,
+ * and neither does a cell without a word (a number is a metric's value, not an item).
+ */
+function swimlaneCells(row: Item): Item[] {
+  const { header, cells } = row;
+  if (!header || !cells) return [];
+  const horizon = (i: number): boolean => HORIZON_COLUMN.test(header[i] ?? '');
+  if (cells.some((cell, i) => !horizon(i) && DONE_CELL.test(cell.text.trim()))) return [];
+  const items: Item[] = [];
+  cells.forEach((cell, column) => {
+    const text = cell.text.trim();
+    if (!horizon(column) || EMPTY_CELL.test(text) || DONE_CELL.test(text) || !/\p{L}/u.test(text)) return;
+    items.push({ ...row, block: cell, text: cell.text, start: cell.start, end: cell.end, column });
+  });
+  return items;
 }

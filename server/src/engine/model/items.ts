@@ -26,7 +26,19 @@ export interface Item {
   /** For table rows: the header cells' text, lower-cased, and each cell's block. */
   header?: string[];
   cells?: TextBlock[];
+  /** For table rows: the header cells' blocks (one array per table, shared by its rows). */
+  headerCells?: TextBlock[];
+  /**
+   * For one cell of a swimlane row read as its own roadmap item ("Theme | Now | Next | Later"):
+   * the cell's column. `block` is the cell, `cells` and `header` are still the whole row's.
+   */
+  column?: number;
 }
+
+/** Table columns that are horizons or periods: "Now", "Next", "Later", "Q1 2027", "H2". */
+export const HORIZON_COLUMN = /^[^\p{L}]*(?:now|next|later|q[1-4]|h[12])\b/iu;
+/** A cell that holds nothing: blank, a dash, "n/a", "TBD", "?", "…". */
+export const EMPTY_CELL = /^\s*(?:(?:[—–-]+|n\/?a|none|tbd|tbc|\?+|…|\.\.\.)\s*)?$/i;
 
 // The labels allow markup around them ("**KR1**:") as `\s*(?:(?:\*\*|__)\s*)?`, never as
 // `\s*(?:\*\*|__)?\s*`: two optional runs of blanks side by side make a failing match quadratic.
@@ -96,14 +108,15 @@ export function collectItems(root: Root, sections: readonly Section[]): Item[] {
 
   const visitTable = (table: Table): void => {
     const [headerRow, ...rows] = table.children;
-    const header = headerRow ? headerRow.children.map((cell) => textBlockOf('tableCell', cell).text.trim().toLowerCase()) : [];
+    const headerCells = headerRow ? headerRow.children.map((cell) => textBlockOf('tableCell', cell)) : [];
+    const header = headerCells.map((cell) => cell.text.trim().toLowerCase());
     for (const row of rows as TableRow[]) {
       const cells = row.children.map((cell) => textBlockOf('tableCell', cell));
       const block = cells.length > 0 ? TextBlock.join('tableCell', row, cells, ' | ') : emptyBlock(row);
       const start = block.start;
       items.push({
         kind: 'table-row', node: row, block, text: block.text, start, end: block.end, depth: 0, parent: null,
-        children: [], checked: null, section: sectionAt(sections, start), header, cells,
+        children: [], checked: null, section: sectionAt(sections, start), header, cells, headerCells,
       });
     }
   };

@@ -7,17 +7,22 @@
  */
 import type { RoadmapItem, StrategyDocument } from '../../model/document.js';
 import type { Section } from '../../model/sections.js';
-import type { Item } from '../../model/items.js';
+import { EMPTY_CELL, HORIZON_COLUMN, type Item } from '../../model/items.js';
 import type { TextBlock } from '../../model/text-block.js';
 import { readable } from '../outcomes/_measures.js';
 
 /** Columns that say who does the work or when, not why or what for. */
 const BOOKKEEPING_COLUMN = /^\W*(?:owner|owners|dri|team|squad|lead|assignee|status|state|quarter|half|date|due|when|eta|timeline|timeframe|effort|size|estimate|priority|rank|confidence|id|#|link|ticket|epic)\W*$/i;
 
-/** Everything written about an item: own text (for a row, its cells minus owner/status/date columns), theme (grouping parent), children. */
+/**
+ * Everything written about an item: own text (for a row, its cells minus owner/status/date columns),
+ * theme (grouping parent; for a swimlane cell, its row's cells outside the horizons), children.
+ */
 export function planText(item: Item): string {
   if (item.kind === 'table-row' && item.cells && item.header) {
-    return item.cells.filter((_, i) => !BOOKKEEPING_COLUMN.test(item.header![i] ?? '')).map((cell) => cell.text).join(' \u2029 ');
+    const header = item.header;
+    return item.cells.filter((_, i) => !BOOKKEEPING_COLUMN.test(header[i] ?? '') && (item.column === undefined || i === item.column || !HORIZON_COLUMN.test(header[i] ?? '')))
+      .map((cell) => cell.text).join(' \u2029 ');
   }
   const parts: string[] = [];
   if (item.parent && item.parent.depth === item.depth - 1 && item.kind === 'list-item') parts.push(item.parent.text);
@@ -28,8 +33,6 @@ export function planText(item: Item): string {
   visit(item);
   return parts.join(' \u2029 ');
 }
-
-const EMPTY_CELL = /^\s*(?:(?:[—–-]+|n\/?a|none|tbd|tbc|\?+|…|\.\.\.)\s*)?$/i;
 
 /**
  * What the themes above an item say: the headings and lead-in paragraphs of its enclosing sections,
@@ -49,20 +52,28 @@ export function themeText(doc: StrategyDocument, item: Item): string {
   return parts.join(' \u2029 ');
 }
 
-/** The non-empty cells of a table row whose header matches `header`. */
+/** The non-empty cells of a table row whose header matches `header` (for a swimlane cell, the row's cells outside the horizons). */
 export function cellsUnder(item: Item, header: RegExp): string[] {
   if (item.kind !== 'table-row' || !item.cells || !item.header) return [];
   const found: string[] = [];
   item.header.forEach((name, i) => {
     const cell = item.cells![i];
+    if (item.column !== undefined && HORIZON_COLUMN.test(name)) return;
     if (cell && header.test(name) && !EMPTY_CELL.test(cell.text)) found.push(cell.text);
   });
   return found;
 }
 
-/** The cell that names a table row: its first cell with text (a row may start with an empty cell). */
+/** The cell that names a table row: its first cell with text (a row may start with an empty cell); a swimlane cell names itself. */
 function nameCell(item: Item): TextBlock | undefined {
+  if (item.column !== undefined) return item.block;
   return item.kind === 'table-row' ? item.cells?.find((cell) => cell.text.trim() !== '') : undefined;
+}
+
+/** The theme of a swimlane cell: the first cell with text outside the horizon columns. */
+function themeCell(item: Item): TextBlock | undefined {
+  if (item.column === undefined || !item.cells || !item.header) return undefined;
+  return item.cells.find((cell, i) => cell.text.trim() !== '' && !HORIZON_COLUMN.test(item.header![i] ?? '') && !BOOKKEEPING_COLUMN.test(item.header![i] ?? ''));
 }
 
 /** Where an item-level finding goes: a row's first cell with text, else the item's first line. */
@@ -79,7 +90,7 @@ export function itemName(doc: StrategyDocument, item: Item, max = 48): string {
   const block = nameCell(item) ?? item.block;
   const text = readable(doc, block).replace(/\s+/g, ' ').trim();
   const lead = /^(.{3,60}?)(?:\s[—–-]\s|:\s|\s\(|\.\s|$)/.exec(text);
-  const name = lead ? lead[1] : text;
+  const name = lead ? lead[1].trimEnd() : text;
   return name.length > max ? `${name.slice(0, max).replace(/\s+\S*$/, '')}…` : name;
 }
 
@@ -90,16 +101,32 @@ export function monthsBetween(from: Date, to: Date): number {
   return months;
 }
 
-/** Group items whose timing comes from the same section heading, so one heading gets one finding. */
-export function bySource(items: readonly RoadmapItem[]): Array<{ section: RoadmapItem['whenSection']; items: RoadmapItem[] }> {
-  const groups: Array<{ section: RoadmapItem['whenSection']; items: RoadmapItem[] }> = [];
+/** The heading or column header that gave an item its timing ("## Later", a "Later" column), if any. */
+export interface TimingSource {
+  title: string;
+  start: number;
+  end: number;
+}
+
+/** Group items whose timing comes from the same section heading or column header, so it gets one finding. */
+export function bySource(items: readonly RoadmapItem[]): Array<{ source: TimingSource | null; items: RoadmapItem[] }> {
+  const groups: Array<{ key: object | null; source: TimingSource | null; items: RoadmapItem[] }> = [];
   for (const entry of items) {
-    const section = entry.whenSection ?? null;
-    const group = section ? groups.find((g) => g.section === section) : undefined;
+    const key = entry.whenSection ?? entry.whenColumn ?? null;
+    const group = key ? groups.find((g) => g.key === key) : undefined;
     if (group) group.items.push(entry);
-    else groups.push({ section, items: [entry] });
+    else groups.push({ key, source: timingSource(entry), items: [entry] });
   }
-  return groups;
+  return groups.map(({ source, items: grouped }) => ({ source, items: grouped }));
+}
+
+/** Where timing from a heading or column is reported: the heading's text, or the header cell. */
+export function timingSource(entry: RoadmapItem): TimingSource | null {
+  if (entry.whenSection) return { title: entry.whenSection.title, start: entry.whenSection.titleStart, end: entry.whenSection.titleEnd };
+  const column = entry.whenColumn;
+  if (!column) return null;
+  const { start, end } = column.sourceRange(0, column.text.length);
+  return { title: column.text.trim(), start, end };
 }
 
 /** A date mention as a reader says it: "by March" → "March", "in 2028" → "2028". */
@@ -131,7 +158,12 @@ export function reportMissing(
   reportDocument: (message: string) => void,
 ): void {
   if (missing.length === 0) return;
-  if (missing.length > maxFindings) {
+  // A swimlane row whose cells all miss it is one finding on its theme, as a section is on its heading.
+  const rows = new Map<Item['node'], Item[]>();
+  for (const item of items) if (themeCell(item)) rows.set(item.node, [...(rows.get(item.node) ?? []), item]);
+  const wholeRows = [...rows.values()].filter((cells) => cells.length >= 2 && cells.every((item) => missing.includes(item)));
+  const findings = missing.length - wholeRows.reduce((sum, cells) => sum + cells.length - 1, 0);
+  if (findings > maxFindings) {
     const names = missing.slice(0, 3).map((item) => `"${itemName(doc, item, 30)}"`).join(', ');
     reportDocument(messages.document(missing.length, items.length, `${names}${missing.length > 3 ? ', …' : ''}`));
     return;
@@ -143,6 +175,13 @@ export function reportMissing(
     if (!section || sectionItems.length < 3 || !sectionItems.every((item) => missing.includes(item))) continue;
     report({ message: messages.section(section.title, sectionItems.length), start: section.titleStart, end: section.titleEnd });
     sectionItems.forEach((item) => done.add(item));
+  }
+  for (const cells of wholeRows) {
+    if (cells.some((item) => done.has(item))) continue;
+    const theme = themeCell(cells[0])!;
+    const { start, end } = theme.sourceRange(0, theme.text.length);
+    report({ message: messages.section(readable(doc, theme).replace(/\s+/g, ' ').trim(), cells.length), start, end });
+    cells.forEach((item) => done.add(item));
   }
   for (const item of missing) {
     if (!done.has(item)) report({ message: messages.item(itemName(doc, item)), ...itemRange(doc, item) });

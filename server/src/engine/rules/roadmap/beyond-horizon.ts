@@ -40,12 +40,12 @@ export default defineRule({
       const months = monthsBetween(reference, when.start);
       // Whole months round down: a start 12 months and 30 days out reads "at least 12 months", not "12 months … beyond the 12-month window".
       const distance = `starts ${months <= options.windowMonths ? 'at least ' : ''}${months} months out (counting from ${isoDate(reference)})`;
-      if (group.section) {
+      if (group.source) {
         const count = group.items.length;
         report({
-          message: `"${group.section.title}" ${distance}, beyond the ${options.windowMonths}-month rolling window; ${count === 1 ? 'its item is a guess readers will take as a promise. Move it to an undated ideas list, or drop the date until it comes' : `its ${count} items are guesses readers will take as promises. Move them to an undated ideas list, or drop the date until they come`} into range.`,
-          start: group.section.titleStart,
-          end: group.section.titleEnd,
+          message: `"${group.source.title}" ${distance}, beyond the ${options.windowMonths}-month rolling window; ${count === 1 ? 'its item is a guess readers will take as a promise. Move it to an undated ideas list, or drop the date until it comes' : `its ${count} items are guesses readers will take as promises. Move them to an undated ideas list, or drop the date until they come`} into range.`,
+          start: group.source.start,
+          end: group.source.end,
         });
         continue;
       }

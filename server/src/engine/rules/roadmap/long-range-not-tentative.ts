@@ -2,7 +2,7 @@ import { defineRule, type Fix } from '../../types.js';
 import { addMonths } from '../../model/dates.js';
 import { phraseMatcher } from '../../text/phrases.js';
 import type { StrategyDocument } from '../../model/document.js';
-import { dateLabel, itemName } from './_plan.js';
+import { dateLabel, itemName, timingSource } from './_plan.js';
 
 function tentativeNoteFix(doc: StrategyDocument, months: number): Fix {
   const eol = doc.lines.eol;
@@ -60,15 +60,15 @@ export default defineRule({
     if (doc.textBlocks.some((block) => matcher.test(block.text))) return;
     const first = longRange[0];
     const when = first.when!;
-    const range = first.whenSection
-      ? { start: first.whenSection.titleStart, end: first.whenSection.titleEnd }
-      : first.item.block.sourceRange(when.index, when.index + when.length);
+    const source = timingSource(first);
+    const range = source ?? first.item.block.sourceRange(when.index, when.index + when.length);
     const count = longRange.length;
     let what: string;
-    if (first.whenSection) {
-      const inSection = longRange.filter((entry) => entry.whenSection === first.whenSection).length;
+    if (source) {
+      const key = first.whenSection ?? first.whenColumn;
+      const inSection = longRange.filter((entry) => (entry.whenSection ?? entry.whenColumn) === key).length;
       const more = count - inSection;
-      what = `The ${inSection === 1 ? 'item' : `${inSection} items`} under "${first.whenSection.title}"${more > 0 ? ` and ${more} more` : ''} ${count === 1 ? 'is' : 'are'}`;
+      what = `The ${inSection === 1 ? 'item' : `${inSection} items`} under "${source.title}"${more > 0 ? ` and ${more} more` : ''} ${count === 1 ? 'is' : 'are'}`;
     } else {
       what = `"${itemName(doc, first.item)}" (${dateLabel(when.text)})${count > 1 ? ` and ${count - 1} more item${count > 2 ? 's' : ''} are` : ' is'}`;
     }
