@@ -193,7 +193,8 @@ write('schemas/strategy-lint.schema.json', `${JSON.stringify(configSchema(), nul
 const readmePath = path.join(root, 'README.md');
 if (fs.existsSync(readmePath)) {
   const readme = fs.readFileSync(readmePath, 'utf8');
-  const replaced = readme.replace(/(<!-- rules:start -->\n)[\s\S]*?(\n<!-- rules:end -->)/, `$1${readmeTable()}$2`);
+  if (!/<!-- rules:start -->[\s\S]*?<!-- rules:end -->/.test(readme)) throw new Error('README.md lacks the <!-- rules:start --> … <!-- rules:end --> markers for the rule table');
+  const replaced = readme.replace(/<!-- rules:start -->[\s\S]*?<!-- rules:end -->/, () => `<!-- rules:start -->\n${readmeTable()}\n<!-- rules:end -->`);
   write('README.md', replaced);
 }
 const pkgPath = path.join(root, 'package.json');

@@ -13,6 +13,15 @@ test('rule docs, README table, config schema and settings are up to date', () =>
   assert.equal(result.status, 0, result.stderr);
 });
 
+test('the README lists every rule in its rule table, linked to its docs page', async () => {
+  const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  const table = /<!-- rules:start -->\n([\s\S]*?)\n<!-- rules:end -->/.exec(readme)?.[1] ?? '';
+  const { allRules } = await import('../src/engine/index.js');
+  const rows = table.split('\n').filter((line) => line.startsWith('| [`'));
+  assert.equal(rows.length, allRules.length, `the README table has ${rows.length} rule rows`);
+  for (const rule of allRules) assert.ok(table.includes(`[\`${rule.meta.id}\`](docs/rules/${rule.meta.id}.md)`), rule.meta.id);
+});
+
 test('the version in code matches package.json', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
   assert.equal(VERSION, pkg.version);
