@@ -9,7 +9,7 @@ import { quote } from './shared.js';
 const DEFAULT_ALLOW: readonly string[] = [
   // Goals, business and roles
   'OKR', 'KR', 'KPI', 'NPS', 'CSAT', 'ROI', 'CEO', 'CTO', 'CFO', 'COO', 'CPO', 'CMO', 'CIO', 'CRO', 'CISO', 'VP', 'SVP', 'EVP', 'HR', 'PR', 'PM', 'QA',
-  'IPO', 'VAT', 'RFP', 'B2B', 'B2C', 'SMB', 'R&D', 'P&L', 'M&A', 'ARR', 'MRR', 'YOY', 'QOQ', 'MOM', 'FY', 'EOD', 'EOW', 'EOM', 'EOQ', 'EOY',
+  'IPO', 'VAT', 'FX', 'RFP', 'B2B', 'B2C', 'SMB', 'R&D', 'P&L', 'M&A', 'ARR', 'MRR', 'YOY', 'QOQ', 'MOM', 'FY', 'EOD', 'EOW', 'EOM', 'EOQ', 'EOY',
   'YTD', 'ETA', 'FAQ', 'FYI', 'ASAP', 'TL', 'DR', 'TLDR', 'BLUF', 'RFC', 'ADR', 'PRD', 'MVP', 'POC', 'SLA', 'SLO', 'SLI', 'DRI',
   'NDA', 'LLC', 'INC', 'LTD', 'CEO', 'AI', 'ML', 'LLM', 'GDPR', 'SOC', 'ISO', 'HIPAA', 'PCI',
   // Software
