@@ -44,6 +44,9 @@ describe('findDates: calendar dates', () => {
   test('a month after a preposition is the next one', () => {
     assert.deepEqual(read('by March'), [['by March', 'month', '2027-03-01', '2027-04-01']]);
     assert.deepEqual(read('early December'), [['early December', 'month', '2026-12-01', '2027-01-01']]);
+    assert.deepEqual(read('from 3.1 to 3.8 in the June survey'), [['in the June', 'month', '2027-06-01', '2027-07-01']]);
+    assert.deepEqual(read('before the March board meeting'), [['before the March', 'month', '2027-03-01', '2027-04-01']]);
+    assert.deepEqual(read("in the Mayor's report, by the marching band"), [], 'words that start like a month');
   });
   test('years need a preposition in prose', () => {
     assert.deepEqual(read('in 2028'), [['in 2028', 'year', '2028-01-01', '2029-01-01']]);

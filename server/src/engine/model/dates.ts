@@ -194,9 +194,9 @@ const PATTERNS: PatternDef[] = [
       return validDay(start.getUTCFullYear(), month, day) ? oneDay(start) : null;
     },
   },
-  // by March, in September, early June, end of May (a month without a year: the next one)
+  // by March, in September, early June, end of May, in the June survey (a month without a year: the next one)
   {
-    regex: new RegExp(`\\b(?:in|by|until|before|after|from|during|through|early|mid|late|end\\s+of|start\\s+of|beginning\\s+of)[\\s-]+(${MONTH_NAMES})\\b(?!['’]|\\s+\\d)`, 'gi'),
+    regex: new RegExp(`\\b(?:in|by|until|before|after|from|during|through|early|mid|late|end\\s+of|start\\s+of|beginning\\s+of)[\\s-]+(?:the\\s+)?(${MONTH_NAMES})\\b(?!['’]|\\s+\\d)`, 'gi'),
     build: (m, o) => {
       const month = monthIndex(m[1]);
       if (month === undefined) return null;
