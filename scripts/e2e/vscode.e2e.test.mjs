@@ -345,10 +345,7 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     process.kill(first[0], 'SIGKILL');
     const notice = page.locator(h.SEL.notification, { hasText: RESTARTED });
     await notice.first().waitFor({ timeout: 30_000 });
-    const second = await h.waitFor(() => {
-      const now = serverPids();
-      return now.length === 1 && now[0] !== first[0] ? now : null;
-    }, { timeoutMs: 30_000, what: 'a new server process after the crash' });
+    const second = await h.waitFor(() => replacementOf(first[0]), { timeoutMs: 30_000, what: 'a new server process after the crash' });
     await shot('notice');
     // The new server lints the open document by itself (the client re-opens it), before any edit.
     await statusItem(page, 'Strategy memo · 0').waitFor({ timeout: 30_000 });
@@ -366,11 +363,8 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     // A second crash: restarted again, but no second notice.
     await runCommand(page, 'Notifications: Clear All Notifications');
     await h.waitFor(async () => (await page.locator(h.SEL.notification).count()) === 0, { what: 'the notifications to clear' });
-    process.kill(second[0], 'SIGKILL');
-    await h.waitFor(() => {
-      const now = serverPids();
-      return now.length === 1 && now[0] !== second[0];
-    }, { timeoutMs: 30_000, what: 'a third server process after the second crash' });
+    process.kill(second, 'SIGKILL');
+    await h.waitFor(() => replacementOf(second), { timeoutMs: 30_000, what: 'a third server process after the second crash' });
     await page.keyboard.type(' And synergies.', { delay: 20 });
     await waitForProblems(page, (rs) => ofFile(rs, 'crash-memo.md').filter((r) => r.code === 'bad-strategy/fluff' && r.line === 17).length === 2,
       'the third server to flag the typed "synergies" too');
@@ -391,7 +385,7 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
       assert.ok(pid, 'a running server to crash');
       process.kill(pid, 'SIGKILL');
       kills++;
-      await h.waitFor(async () => (await gaveUp.count()) > 0 || (serverPids().length === 1 && serverPids()[0] !== pid
+      await h.waitFor(async () => (await gaveUp.count()) > 0 || (replacementOf(pid) !== null
         && await statusItem(page, 'Strategy memo · 0').count() > 0), { timeoutMs: 30_000, what: `crash ${kills}: a restarted server that linted, or the client giving up` });
     }
     await shot('gave-up');
@@ -407,11 +401,17 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     await runCommand(page, 'Notifications: Clear All Notifications');
     const [pid] = serverPids();
     process.kill(pid, 'SIGKILL');
-    await h.waitFor(async () => serverPids().length === 1 && serverPids()[0] !== pid && await statusItem(page, 'Strategy memo · 0').count() > 0,
+    await h.waitFor(async () => replacementOf(pid) !== null && await statusItem(page, 'Strategy memo · 0').count() > 0,
       { timeoutMs: 30_000, what: 'a restarted, linting server after one more crash' });
     assert.equal(await gaveUp.count(), 0, 'one crash after a manual restart is not "too many"');
   });
 });
+
+/** The one running server's pid when it is not `pid` (a restart replaced it), else null. */
+function replacementOf(pid) {
+  const now = serverPids();
+  return now.length === 1 && now[0] !== pid ? now[0] : null;
+}
 
 /**
  * Process ids of the language servers the installed extension runs (from /proc: the bundled

@@ -7,10 +7,10 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from './helpers/paths.js';
 import { CATALOG_RULE_IDS } from './helpers/catalog.js';
+import { tempTree } from './helpers/temp-tree.js';
 
 const CLI = path.join(repoRoot, 'server', 'out', 'cli.js');
 
@@ -25,15 +25,6 @@ const CLEAN_README = `# Widget
 Widget prints the weather for your city. Install it with npm and run it.
 `;
 
-function workspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strategy-lint-cli-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
-
 function cli(args: string[], cwd: string) {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -41,7 +32,7 @@ function cli(args: string[], cwd: string) {
 
 describe('strategy-lint CLI', () => {
   test('--format json prints exactly the contract fields', () => {
-    const dir = workspace({ 'STRATEGY.md': WEAK_MEMO });
+    const dir = tempTree('strategy-lint-cli-', { 'STRATEGY.md': WEAK_MEMO });
     const { code, stdout } = cli(['--format', 'json', 'STRATEGY.md'], dir);
     assert.equal(code, 0, 'warnings only: exit 0 at the default --max-severity error');
     const findings = JSON.parse(stdout) as Record<string, unknown>[];
@@ -58,7 +49,7 @@ describe('strategy-lint CLI', () => {
   });
 
   test('exit codes: 1 at or above --max-severity, 0 below it, 2 for usage errors', () => {
-    const dir = workspace({ 'STRATEGY.md': WEAK_MEMO, 'README.md': CLEAN_README });
+    const dir = tempTree('strategy-lint-cli-', { 'STRATEGY.md': WEAK_MEMO, 'README.md': CLEAN_README });
     assert.equal(cli(['STRATEGY.md', '--max-severity', 'warning'], dir).code, 1);
     assert.equal(cli(['STRATEGY.md', '--max-severity', 'error'], dir).code, 0);
     assert.equal(cli(['README.md', '--max-severity', 'hint'], dir).code, 0);
@@ -71,7 +62,7 @@ describe('strategy-lint CLI', () => {
   });
 
   test('text output groups by file with file:line:col severity rule-id message and a summary', () => {
-    const dir = workspace({ 'STRATEGY.md': WEAK_MEMO });
+    const dir = tempTree('strategy-lint-cli-', { 'STRATEGY.md': WEAK_MEMO });
     const { stdout } = cli(['STRATEGY.md'], dir);
     assert.match(stdout, /^STRATEGY\.md \(strategy\)$/m);
     assert.match(stdout, /^STRATEGY\.md:5:9 warning bad-strategy\/fluff "leverage" is fluff/m);
@@ -80,7 +71,7 @@ describe('strategy-lint CLI', () => {
   });
 
   test('folders find Markdown files and honour .gitignore', () => {
-    const dir = workspace({
+    const dir = tempTree('strategy-lint-cli-', {
       '.gitignore': 'drafts/\n',
       'docs/STRATEGY.md': WEAK_MEMO,
       'docs/drafts/ROADMAP.md': WEAK_MEMO,
@@ -96,7 +87,7 @@ describe('strategy-lint CLI', () => {
   });
 
   test('--format sarif is SARIF 2.1.0 with rules and results', () => {
-    const dir = workspace({ 'STRATEGY.md': WEAK_MEMO });
+    const dir = tempTree('strategy-lint-cli-', { 'STRATEGY.md': WEAK_MEMO });
     const sarif = JSON.parse(cli(['--format', 'sarif', 'STRATEGY.md'], dir).stdout);
     assert.equal(sarif.version, '2.1.0');
     const run = sarif.runs[0];
@@ -110,7 +101,7 @@ describe('strategy-lint CLI', () => {
   });
 
   test('--list-rules lists every rule with severity and docs URL, as text and JSON', () => {
-    const dir = workspace({});
+    const dir = tempTree('strategy-lint-cli-', {});
     const rows = JSON.parse(cli(['--list-rules', '--format', 'json'], dir).stdout) as { id: string; severity: string; url: string; description: string }[];
     assert.deepEqual(rows.map((r) => r.id).sort(), [...CATALOG_RULE_IDS].sort());
     for (const row of rows) assert.match(row.url, new RegExp(`/docs/rules/${row.id}\\.md$`));
@@ -119,7 +110,7 @@ describe('strategy-lint CLI', () => {
   });
 
   test('--fix applies safe fixes in place and reports what is left', () => {
-    const dir = workspace({ 'STRATEGY.md': WEAK_MEMO });
+    const dir = tempTree('strategy-lint-cli-', { 'STRATEGY.md': WEAK_MEMO });
     cli(['--fix', 'STRATEGY.md'], dir);
     const fixed = fs.readFileSync(path.join(dir, 'STRATEGY.md'), 'utf8');
     assert.match(fixed, /We will use our platform to unlock new segments\./);
@@ -129,7 +120,7 @@ describe('strategy-lint CLI', () => {
   });
 
   test('a malformed config file is named with its key; linting continues on defaults; exit 2', () => {
-    const dir = workspace({ '.strategy-lint.json': '{ "rules": { "bad-strategy/fluff": "loud" } }', 'STRATEGY.md': WEAK_MEMO });
+    const dir = tempTree('strategy-lint-cli-', { '.strategy-lint.json': '{ "rules": { "bad-strategy/fluff": "loud" } }', 'STRATEGY.md': WEAK_MEMO });
     const { code, stdout, stderr } = cli(['--format', 'json', 'STRATEGY.md'], dir);
     assert.equal(code, 2);
     assert.match(stderr, /\.strategy-lint\.json: config error rules\.bad-strategy\/fluff: expected a severity/);
@@ -137,14 +128,14 @@ describe('strategy-lint CLI', () => {
   });
 
   test('--help and --version', () => {
-    const dir = workspace({});
+    const dir = tempTree('strategy-lint-cli-', {});
     assert.match(cli(['--help'], dir).stdout, /Usage: strategy-lint/);
     const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
     assert.equal(cli(['--version'], dir).stdout.trim(), pkg.version);
   });
 
   test('review prints the report for one file', () => {
-    const dir = workspace({ 'STRATEGY.md': WEAK_MEMO });
+    const dir = tempTree('strategy-lint-cli-', { 'STRATEGY.md': WEAK_MEMO });
     const { code, stdout } = cli(['review', 'STRATEGY.md'], dir);
     assert.equal(code, 0);
     assert.match(stdout, /Diagnosis/);

@@ -5,12 +5,11 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { lint, validateConfig, type ConfigLayer } from '../src/engine/index.js';
 import { loadConfigForFile, findConfigFile } from '../src/config/load.js';
 import { FIXTURE_TODAY } from './helpers/fixtures.js';
+import { tempTree } from './helpers/temp-tree.js';
 
 const MEMO = `# Growth strategy
 
@@ -18,15 +17,6 @@ const MEMO = `# Growth strategy
 
 We will leverage the partner channel rather than hire a field sales team.
 `;
-
-function tempTree(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strategy-lint-config-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
 
 const fluffOf = (text: string, layers: ConfigLayer[] = []) =>
   lint(text, { type: 'strategy', layers, today: FIXTURE_TODAY }).findings.filter((f) => f.ruleId === 'bad-strategy/fluff');
@@ -75,7 +65,7 @@ describe('config validation', () => {
     assert.deepEqual(layer.rules?.['prose/passive'], { severity: 'off' });
   });
   test('a malformed file: one problem, defaults still lint', () => {
-    const dir = tempTree({ '.strategy-lint.json': '{ "rules": { "bad-strategy/fluff": "off", }, oops }', 'docs/memo.md': MEMO });
+    const dir = tempTree('strategy-lint-config-', { '.strategy-lint.json': '{ "rules": { "bad-strategy/fluff": "off", }, oops }', 'docs/memo.md': MEMO });
     const loaded = loadConfigForFile(path.join(dir, 'docs/memo.md'));
     assert.equal(loaded.problems.length, 1);
     assert.equal(loaded.problems[0].file, path.join(dir, '.strategy-lint.json'));
@@ -83,7 +73,7 @@ describe('config validation', () => {
     assert.equal(fluffOf(MEMO, loaded.layers).length, 1, 'defaults apply');
   });
   test('invalid YAML names the file', () => {
-    const dir = tempTree({ '.strategy-lint.yaml': 'rules:\n  bad-strategy/fluff: [off\n', 'memo.md': MEMO });
+    const dir = tempTree('strategy-lint-config-', { '.strategy-lint.yaml': 'rules:\n  bad-strategy/fluff: [off\n', 'memo.md': MEMO });
     const loaded = loadConfigForFile(path.join(dir, 'memo.md'));
     assert.equal(loaded.problems.length, 1);
     assert.match(loaded.problems[0].message, /not valid YAML/);
@@ -92,7 +82,7 @@ describe('config validation', () => {
 
 describe('config files on disk', () => {
   test('the nearest folder wins, and extends chains are applied beneath it', () => {
-    const dir = tempTree({
+    const dir = tempTree('strategy-lint-config-', {
       '.strategy-lint.json': JSON.stringify({ rules: { 'bad-strategy/fluff': 'error' } }),
       'team/base.yml': 'rules:\n  bad-strategy/fluff: hint\n  prose/passive: "off"\n',
       'team/docs/.strategy-lint.yml': 'extends: ../base.yml\nrules:\n  prose/hedge: "off"\n',
@@ -108,7 +98,7 @@ describe('config files on disk', () => {
     assert.equal(findConfigFile(path.join(dir, 'other')), path.join(dir, '.strategy-lint.json'));
   });
   test('missing and circular extends are problems, not crashes', () => {
-    const dir = tempTree({
+    const dir = tempTree('strategy-lint-config-', {
       'a/.strategy-lint.json': JSON.stringify({ extends: ['./b.json', './missing.json'] }),
       'a/b.json': JSON.stringify({ extends: './.strategy-lint.json' }),
       'a/memo.md': MEMO,
@@ -119,7 +109,7 @@ describe('config files on disk', () => {
     assert.match(messages, /cannot find "\.\/missing\.json"/);
   });
   test('type globs are relative to the config folder', () => {
-    const dir = tempTree({ '.strategy-lint.json': JSON.stringify({ types: { 'plans/*.md': 'roadmap' } }), 'plans/q1.md': '# Plan\n' });
+    const dir = tempTree('strategy-lint-config-', { '.strategy-lint.json': JSON.stringify({ types: { 'plans/*.md': 'roadmap' } }), 'plans/q1.md': '# Plan\n' });
     const loaded = loadConfigForFile(path.join(dir, 'plans/q1.md'));
     const result = lint('# Plan\n\nSome text.\n', { filePath: path.join(dir, 'plans/q1.md'), relativePath: 'plans/q1.md', layers: loaded.layers });
     assert.equal(result.docType, 'roadmap');

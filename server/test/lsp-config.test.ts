@@ -7,25 +7,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { DiagnosticSeverity, FileChangeType, MessageType, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { fileUri, LspTestClient, TEST_SETTINGS } from './helpers/lsp-client.js';
-import { fixturesDir } from './helpers/paths.js';
+import { DiagnosticSeverity, FileChangeType, MessageType } from 'vscode-languageserver-protocol/node';
+import { codes, fileUri, FLUFF_MEMO as MEMO, hasFluff, LspTestClient, TEST_SETTINGS } from './helpers/lsp-client.js';
+import { tempTree } from './helpers/temp-tree.js';
 
-const MEMO = fs.readFileSync(path.join(fixturesDir, 'lsp', 'weak.strategy.md'), 'utf8')
-  .replace('We will focus on finance teams', 'We will leverage our sales team to focus on finance teams');
-const codes = (diagnostics: Diagnostic[]): string[] => diagnostics.map((d) => String(d.code));
-const hasFluff = (d: Diagnostic[]): boolean => codes(d).includes('bad-strategy/fluff');
-
-function workspace(prefix: string, files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
 
 describe('language server: settings', () => {
   let dir: string;
@@ -33,7 +19,7 @@ describe('language server: settings', () => {
   let rules: Record<string, unknown> = {};
 
   before(async () => {
-    dir = workspace('sl-lsp-settings-', { 'memo.strategy.md': MEMO });
+    dir = tempTree('sl-lsp-settings-', { 'memo.strategy.md': MEMO });
     client = await LspTestClient.start({ workspaceFolders: [dir], settings: () => ({ ...TEST_SETTINGS, rules }) });
   });
   after(async () => {
@@ -83,11 +69,11 @@ describe('language server: config files', () => {
   let client: LspTestClient;
 
   before(async () => {
-    broken = workspace('sl-lsp-broken-', {
+    broken = tempTree('sl-lsp-broken-', {
       '.strategy-lint.json': '{\n  "rules": {\n    "bad-strategy/fluff": "off"\n  }\n  "types": {}\n}\n',
       'docs/memo.strategy.md': MEMO,
     });
-    good = workspace('sl-lsp-good-', {
+    good = tempTree('sl-lsp-good-', {
       '.strategy-lint.yaml': '# team config\nrules:\n  bad-strategy/fluff: off\n',
       'memo.strategy.md': MEMO,
     });
@@ -175,7 +161,7 @@ describe('language server: lint all documents in the workspace', () => {
   let client: LspTestClient;
 
   before(async () => {
-    dir = workspace('sl-lsp-workspace-', {
+    dir = tempTree('sl-lsp-workspace-', {
       '.gitignore': 'build/\n',
       'STRATEGY.md': MEMO,
       'notes/ROADMAP.md': '# Roadmap\n\n## Now\n\n- Ship the thing\n',

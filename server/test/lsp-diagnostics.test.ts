@@ -8,13 +8,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DiagnosticSeverity, DidSaveTextDocumentNotification, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { fileUri, LspTestClient, TEST_SETTINGS } from './helpers/lsp-client.js';
+import { codes, fileUri, LspTestClient, TEST_SETTINGS } from './helpers/lsp-client.js';
 import { fixturesDir } from './helpers/paths.js';
 
 const MEMO = fs.readFileSync(path.join(fixturesDir, 'lsp', 'weak.strategy.md'), 'utf8');
 const README = fs.readFileSync(path.join(fixturesDir, 'lsp', 'README.md'), 'utf8');
 
-const codes = (diagnostics: Diagnostic[]): string[] => diagnostics.map((d) => String(d.code));
 const lineOf = (text: string, needle: string): number => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
 
 describe('language server: diagnostics', () => {

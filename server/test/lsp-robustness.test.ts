@@ -8,7 +8,6 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   CodeActionRequest,
@@ -25,25 +24,12 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileUri, LspTestClient, SERVER_BUNDLE, TEST_SETTINGS } from './helpers/lsp-client.js';
-import { fixturesDir } from './helpers/paths.js';
+import { codes, fileUri, FLUFF_MEMO as MEMO, hasFluff, LspTestClient, SERVER_BUNDLE, TEST_SETTINGS } from './helpers/lsp-client.js';
+import { tempTree } from './helpers/temp-tree.js';
 
-const MEMO = fs.readFileSync(path.join(fixturesDir, 'lsp', 'weak.strategy.md'), 'utf8')
-  .replace('We will focus on finance teams', 'We will leverage our sales team to focus on finance teams');
-const codes = (diagnostics: Diagnostic[]): string[] => diagnostics.map((d) => String(d.code));
-const hasFluff = (d: Diagnostic[]): boolean => codes(d).includes('bad-strategy/fluff');
 /** What a diagnostic says, without per-document data. */
 const comparable = (diagnostics: Diagnostic[]): unknown[] =>
   diagnostics.map((d) => ({ code: d.code, severity: d.severity, range: d.range, message: d.message })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-
-function workspace(prefix: string, files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
 
 /** The latest publication for `uri` that carries `version`. */
 function publishedVersion(client: LspTestClient, uri: string, version: number): Diagnostic[] | undefined {
@@ -66,7 +52,7 @@ describe('language server: robustness', () => {
   let client: LspTestClient;
 
   before(async () => {
-    dir = workspace('sl-lsp-robust-', {});
+    dir = tempTree('sl-lsp-robust-', {});
     client = await LspTestClient.start({ workspaceFolders: [dir] });
   });
   after(async () => {
@@ -153,7 +139,7 @@ describe('language server: robustness', () => {
 
 describe('language server: a client that disconnects mid-request', () => {
   test('the server exits cleanly (no crash, no unhandled exception) when stdin closes during a request', { timeout: 30_000 }, async () => {
-    const dir = workspace('sl-lsp-disconnect-', { 'memo.strategy.md': MEMO });
+    const dir = tempTree('sl-lsp-disconnect-', { 'memo.strategy.md': MEMO });
     const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
@@ -205,7 +191,7 @@ describe('language server: workspace trust', () => {
   const settings = () => ({ ...TEST_SETTINGS, rules: { 'outcomes/output-as-outcome': 'off' } });
 
   before(() => {
-    dir = workspace('sl-lsp-trust-', {
+    dir = tempTree('sl-lsp-trust-', {
       '.strategy-lint.json': '{\n  "rules": {\n    "bad-strategy/fluff": "off"\n  }\n}\n',
       'memo.strategy.md': MEMO,
     });

@@ -36,7 +36,14 @@ import {
   type ShowMessageParams,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
-import { repoRoot } from './paths.js';
+import { fixturesDir, repoRoot } from './paths.js';
+
+/** The weak memo of fixtures/lsp with one buzzword added: tests watch its fluff finding come and go. */
+export const FLUFF_MEMO = fs.readFileSync(path.join(fixturesDir, 'lsp', 'weak.strategy.md'), 'utf8')
+  .replace('We will focus on finance teams', 'We will leverage our sales team to focus on finance teams');
+/** The rule ids of published diagnostics. */
+export const codes = (diagnostics: Diagnostic[]): string[] => diagnostics.map((d) => String(d.code));
+export const hasFluff = (diagnostics: Diagnostic[]): boolean => codes(diagnostics).includes('bad-strategy/fluff');
 
 export const SERVER_BUNDLE = path.join(repoRoot, 'server', 'out', 'server.js');
 
