@@ -10,6 +10,7 @@ import { RestartingErrorHandler } from './error-handler';
 import { lintWorkspace } from './lint-workspace';
 import { Commands, StatusNotification, type ReviewResult, type StatusParams } from './protocol';
 import { ReviewPanel } from './review-panel';
+import { setDocumentType } from './document-type';
 import { StatusBar } from './status-bar';
 import { insertTemplate, newFromTemplate } from './templates';
 
@@ -72,6 +73,10 @@ export function activate(context: vscode.ExtensionContext): StrategyLintApi {
     statusBar.reset();
     await languageClient.restart();
     void vscode.window.setStatusBarMessage('Strategy Lint: server restarted', 3000);
+  });
+  register(Commands.setDocumentType, async (uri?: unknown) => {
+    await ready;
+    return setDocumentType(languageClient, (target) => statusBar.statusOf(target), uri);
   });
   register(Commands.openRuleDocumentation, async (ruleId?: string, url?: string) => {
     if (typeof url !== 'string' || !/^https?:\/\//.test(url)) return false;

@@ -14,7 +14,14 @@ export const Commands = {
   showOutput: 'strategyLint.showOutput',
   restartServer: 'strategyLint.restartServer',
   openRuleDocumentation: 'strategyLint.openRuleDocumentation',
+  setDocumentType: 'strategyLint.setDocumentType',
 } as const;
+
+export const SetDocumentTypeRequest = 'strategyLint/setDocumentType';
+export interface SetDocumentTypeParams { uri: string; type: string }
+export interface SetDocumentTypeResult {
+  edits: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>;
+}
 
 export const ReviewRequest = 'strategyLint/review';
 export interface ReviewParams { uri: string; nonce?: string; cspSource?: string }
@@ -31,4 +38,24 @@ export interface LintFilesParams { uris: string[] }
 export interface LintFilesResult { linted: number; ignored: number; findings: number; withFindings: number }
 
 export const StatusNotification = 'strategyLint/status';
-export interface StatusParams { uri: string; docType: string; label: string; findings: number; enabled: boolean }
+export interface StatusParams {
+  uri: string;
+  docType: string;
+  label: string;
+  findings: number;
+  enabled: boolean;
+  typeReason?: string;
+  typeDeclared?: boolean;
+  suggestion?: { docType: string; label: string; reason: string };
+}
+
+/** Human names of the document types, in the order the type menu lists them (server/src/lsp/protocol.ts DOC_TYPE_LABELS). */
+export const DOC_TYPE_LABELS: Record<string, string> = {
+  strategy: 'Strategy memo',
+  okr: 'OKR set',
+  roadmap: 'Roadmap',
+  'release-notes': 'Release notes',
+  decision: 'Decision doc',
+  update: 'Status update',
+  generic: 'General document',
+};

@@ -30,17 +30,55 @@ function cli(args: string[], cwd: string) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+describe('strategy-lint --explain-type', () => {
+  const files = {
+    '.git/HEAD': 'ref: refs/heads/main\n',
+    'strategy/README.md': '# Developer infrastructure strategy\n\nWhere our build tooling stands and where we take it next.\n',
+    'docs/how-to-write-a-roadmap.md': '# How to write a roadmap\n\n## Now\n\nWhat the team works on.\n\n## Next\n\nWhat comes after.\n',
+  };
+
+  test('names the signals, their weights and the totals, and lints nothing', () => {
+    const dir = tempTree('strategy-lint-explain-', files);
+    const { code, stdout } = cli(['--explain-type', 'strategy/README.md', 'docs/how-to-write-a-roadmap.md'], dir);
+    assert.equal(code, 0);
+    assert.match(stdout, /^strategy\/README\.md: strategy — folder strategy\/ and title “Developer infrastructure strategy”$/m);
+    assert.match(stdout, /^ {2}\s*\+3 {2}strategy {6}folder strategy\/$/m);
+    assert.match(stdout, /^docs\/how-to-write-a-roadmap\.md: generic — title “How to write a roadmap” reads as a guide/m);
+    assert.match(stdout, /−10 {2}every type/);
+    assert.match(stdout, /a type needs 4/);
+    assert.doesNotMatch(stdout, /warning|information/, 'no findings are printed');
+  });
+
+  test('--format json gives each file its decision and signals', () => {
+    const dir = tempTree('strategy-lint-explain-', files);
+    const { code, stdout } = cli(['--explain-type', '--format', 'json', 'strategy/README.md'], dir);
+    assert.equal(code, 0);
+    const [explained] = JSON.parse(stdout) as Array<{ file: string; docType: string; signals: Array<{ kind: string; weight: number }>; scores: Record<string, number> }>;
+    assert.equal(explained.file, 'strategy/README.md');
+    assert.equal(explained.docType, 'strategy');
+    assert.deepEqual(explained.signals.map((s) => [s.kind, s.weight]).sort(), [['folder', 3], ['title', 3]]);
+    assert.equal(explained.scores.strategy, 6);
+  });
+
+  test('folders above the repository root say nothing of the type', () => {
+    const dir = tempTree('strategy-lint-explain-', { 'roadmap/.git/HEAD': 'ref: refs/heads/main\n', 'roadmap/README.md': '# Public roadmap\n\nThis repository tracks our public roadmap as issues on a project board.\n' });
+    const { stdout } = cli(['--explain-type', 'roadmap/README.md'], dir);
+    assert.match(stdout, /^roadmap\/README\.md: generic/m, 'the repository is named roadmap; its README is not a roadmap');
+  });
+});
+
 describe('strategy-lint CLI', () => {
-  test('--format json prints exactly the contract fields', () => {
+  test('--format json prints exactly the contract fields, with why the document got its type', () => {
     const dir = tempTree('strategy-lint-cli-', { 'STRATEGY.md': WEAK_MEMO });
     const { code, stdout } = cli(['--format', 'json', 'STRATEGY.md'], dir);
     assert.equal(code, 0, 'warnings only: exit 0 at the default --max-severity error');
     const findings = JSON.parse(stdout) as Record<string, unknown>[];
     assert.ok(findings.length > 0);
     for (const finding of findings) {
-      assert.deepEqual(Object.keys(finding).sort(), ['column', 'docType', 'endColumn', 'endLine', 'file', 'line', 'message', 'ruleId', 'severity']);
+      assert.deepEqual(Object.keys(finding).sort(), ['column', 'docType', 'docTypeReason', 'endColumn', 'endLine', 'file', 'line', 'message', 'ruleId', 'severity']);
       assert.equal(finding.file, 'STRATEGY.md');
       assert.equal(finding.docType, 'strategy');
+      assert.match(finding.docTypeReason as string, /file name STRATEGY\.md/);
       assert.ok(['error', 'warning', 'information', 'hint'].includes(finding.severity as string));
       for (const key of ['line', 'column', 'endLine', 'endColumn']) assert.ok(Number.isInteger(finding[key]) && (finding[key] as number) >= 1);
     }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Commands, DIAGNOSTIC_SOURCE, LintFilesRequest, ReviewRequest, StatusNotification } from '../src/lsp/protocol.js';
+import { Commands, DIAGNOSTIC_SOURCE, DOC_TYPE_LABELS, LintFilesRequest, ReviewRequest, SetDocumentTypeRequest, StatusNotification } from '../src/lsp/protocol.js';
 import { CONFIG_FILE_NAMES } from '../src/config/load.js';
 import { repoRoot } from './helpers/paths.js';
 
@@ -22,12 +22,19 @@ test('request, notification and source names agree between client and server', (
   assert.equal(clientConstant('ReviewRequest'), ReviewRequest);
   assert.equal(clientConstant('LintFilesRequest'), LintFilesRequest);
   assert.equal(clientConstant('StatusNotification'), StatusNotification);
+  assert.equal(clientConstant('SetDocumentTypeRequest'), SetDocumentTypeRequest);
   assert.equal(clientConstant('DIAGNOSTIC_SOURCE'), DIAGNOSTIC_SOURCE);
 });
 
 test('the commands the server refers to exist in the client', () => {
   for (const [key, id] of Object.entries(Commands)) {
     assert.match(client, new RegExp(`\\b${key}: '${id.replace('.', '\\.')}'`), key);
+  }
+});
+
+test('the client names the document types as the server does', () => {
+  for (const [type, label] of Object.entries(DOC_TYPE_LABELS)) {
+    assert.match(client, new RegExp(`'?${type}'?: '${label}'`), type);
   }
 });
 

@@ -1,4 +1,4 @@
-/** `--format json`: one array, each element exactly the contract's fields (shared/RULES.md). */
+/** `--format json`: one array, each element the contract's fields (shared/RULES.md), `docTypeReason` among them. */
 import type { FileReport } from './report.js';
 
 export interface JsonFinding {
@@ -11,6 +11,8 @@ export interface JsonFinding {
   endColumn: number;
   message: string;
   docType: string;
+  /** Why the document got its type. */
+  docTypeReason?: string;
 }
 
 export function toJsonFindings(reports: readonly FileReport[]): JsonFinding[] {
@@ -24,6 +26,7 @@ export function toJsonFindings(reports: readonly FileReport[]): JsonFinding[] {
     endColumn: finding.endColumn,
     message: finding.message,
     docType: report.docType,
+    ...(report.docTypeReason ? { docTypeReason: report.docTypeReason } : {}),
   })));
 }
 

@@ -21,6 +21,8 @@ import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { listRules } from './list-rules.js';
 import type { FileReport } from './report.js';
+import { projectPathOf } from './project-root.js';
+import { explainTypesJson, explainTypesText, type TypeExplanation } from './explain-type.js';
 
 export const USAGE = `Usage: strategy-lint [options] <files, folders or globs…>
        strategy-lint review [options] <file>
@@ -36,6 +38,7 @@ Options:
       --reference-date <date>     Measure dates from YYYY-MM-DD instead of today
       --fix                       Apply safe fixes in place, then report what is left
       --list-rules                List every rule (with --format json for JSON)
+      --explain-type              Show how each file's document type is decided, and stop
       --color / --no-color        Force colour on or off (default: on for a terminal)
   -h, --help                      Show this help
   -v, --version                   Show the version
@@ -69,6 +72,7 @@ function parse(argv: string[]) {
         'reference-date': { type: 'string' },
         fix: { type: 'boolean' },
         'list-rules': { type: 'boolean' },
+        'explain-type': { type: 'boolean' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -137,9 +141,11 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
   if (reviewMode && files.length !== 1) throw new UsageError(`review takes exactly one file, got ${files.length}`);
 
   const reports: FileReport[] = [];
+  const explanations: TypeExplanation[] = [];
   const reportedProblems = new Set<string>();
   let configError = false;
   const configCache = new Map<string, LoadedConfig>();
+  const projectRoots = new Map<string, string | null>();
   for (const file of files) {
     const shown = displayPath(file, io.cwd);
     let text: string;
@@ -159,11 +165,16 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
     const lintOptions = {
       filePath: file,
       relativePath: relativeToConfig(file, config, io.cwd),
+      projectPath: projectPathOf(file, projectRoots),
       layers: [...config.layers, ...cliLayer],
       type: forcedType,
       today: io.today,
     };
     let result = lint(text, lintOptions);
+    if (values['explain-type']) {
+      explanations.push({ file: shown, decision: result.document.typeDecision });
+      continue;
+    }
     if (values.fix && !reviewMode) {
       const fixed = fixAll(text, lintOptions, true);
       if (fixed.fixed > 0) {
@@ -179,7 +190,7 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
       problems.push({ ...problem, file: displayPath(problem.file.replace(/ \(front matter\)$/, ''), io.cwd) + (problem.file.endsWith('(front matter)') ? ' (front matter)' : '') });
     }
     if (config.problems.length > 0 || result.problems.length > 0) configError = true;
-    reports.push({ file: shown, docType: result.docType, findings: result.findings, configProblems: problems });
+    reports.push({ file: shown, docType: result.docType, docTypeReason: result.document.typeDecision.reason, findings: result.findings, configProblems: problems });
     if (reviewMode) {
       const review = buildReview(result, { fileName: shown });
       for (const problem of problems) io.stderr(`${problem.file}: config error ${problem.key}: ${problem.message} (using defaults for it)\n`);
@@ -188,6 +199,10 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
     }
   }
 
+  if (values['explain-type']) {
+    io.stdout(format === 'json' ? explainTypesJson(explanations) : explainTypesText(explanations));
+    return 0;
+  }
   const color = values['no-color'] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb' || Boolean(io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0');
   if (format === 'json' || format === 'sarif') {
     io.stdout(format === 'json' ? formatJson(reports) : formatSarif(reports));

@@ -5,6 +5,8 @@ export interface FileReport {
   /** Path as shown to the user: relative to the working folder, with forward slashes. */
   file: string;
   docType: DocType;
+  /** How the type was decided ("folder strategy/ and title “Platform strategy”"). */
+  docTypeReason?: string;
   findings: Finding[];
   configProblems: ConfigProblem[];
   /** Set when the file could not be read. */

@@ -25,6 +25,11 @@ export interface LintOptions {
   filePath?: string;
   /** Path relative to the folder configured type globs are resolved against. */
   relativePath?: string;
+  /**
+   * Path inside the project (repository or workspace folder): its folders are read as hints of
+   * the document's type ("strategy/", "rfcs/"). Defaults to `relativePath`.
+   */
+  projectPath?: string;
   /** Config layers, lowest precedence first (settings, then config files). */
   layers?: readonly ConfigLayer[];
   /** Force the document type (CLI `--type`). */
@@ -88,6 +93,7 @@ export function documentOptions(options: LintOptions): DocumentOptions {
   return {
     filePath: options.filePath,
     relativePath: options.relativePath,
+    projectPath: options.projectPath,
     forcedType: options.type,
     typeGlobs: mergedTypeGlobs(layers),
     roleSynonyms: resolveRoleSynonyms(layers),

@@ -83,6 +83,8 @@ export class Linter {
     const options: LintOptions = {
       filePath: filePath ?? undefined,
       relativePath: filePath ? relativeToConfig(filePath, loaded, folder ?? path.dirname(filePath)) : undefined,
+      // The workspace folder is the project: its subfolders ("strategy/", "rfcs/") hint at the type.
+      projectPath: filePath && folder ? path.relative(folder, filePath).split(path.sep).join('/') : undefined,
       layers: [fromSettings.layer, ...loaded.layers],
       onRuleError: (ruleId, error) => {
         this.deps.connection.console.error(`Rule ${ruleId} threw on ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -197,7 +199,7 @@ export class Linter {
       this.cache.set(uri, linted);
       const diagnostics = this.toDiagnostics(current, result);
       void this.deps.connection.sendDiagnostics({ uri, version, diagnostics });
-      this.sendStatus({ uri, docType: result.docType, label: DOC_TYPE_LABELS[result.docType], findings: result.findings.length, enabled: true });
+      this.sendStatus(statusOf(uri, result));
       return linted;
     } catch (error) {
       this.deps.connection.console.error(`Linting ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -393,4 +395,20 @@ export function mapFindings(before: string, after: string, findings: readonly Fi
     }
   }
   return mapped;
+}
+
+/** What the status bar shows of a linted document: its type, why, and a type it may be instead. */
+export function statusOf(uri: string, result: LintResult): StatusParams {
+  const decision = result.document.typeDecision;
+  const suggestion = decision.suggestion;
+  return {
+    uri,
+    docType: result.docType,
+    label: DOC_TYPE_LABELS[result.docType],
+    findings: result.findings.length,
+    enabled: true,
+    typeReason: decision.reason,
+    typeDeclared: decision.source === 'front-matter' || decision.source === 'config' || decision.source === 'forced',
+    ...(suggestion ? { suggestion: { docType: suggestion.type, label: DOC_TYPE_LABELS[suggestion.type], reason: suggestion.reason } } : {}),
+  };
 }

@@ -15,7 +15,18 @@ export const FIX_ALL_KIND = 'source.fixAll.strategyLint';
 export const Commands = {
   review: 'strategyLint.review',
   openRuleDocumentation: 'strategyLint.openRuleDocumentation',
+  setDocumentType: 'strategyLint.setDocumentType',
 } as const;
+
+/**
+ * `strategyLint/setDocumentType` {uri, type} → the edits that write the type into the document's
+ * front matter (empty when it already says so or the front matter cannot be edited safely).
+ */
+export const SetDocumentTypeRequest = 'strategyLint/setDocumentType';
+export interface SetDocumentTypeParams { uri: string; type: DocType }
+export interface SetDocumentTypeResult {
+  edits: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>;
+}
 
 /** `strategyLint/review` {uri, nonce?, cspSource?} → the review report of one open document. */
 export const ReviewRequest = 'strategyLint/review';
@@ -59,6 +70,12 @@ export interface StatusParams {
   findings: number;
   /** False when linting is disabled for the document. */
   enabled: boolean;
+  /** How the type was decided ("folder strategy/ and title “Platform strategy”"). */
+  typeReason?: string;
+  /** Whether the writer set the type (front matter, config) or it was inferred. */
+  typeDeclared?: boolean;
+  /** For a generic document that comes close to a type: that type and why. */
+  suggestion?: { docType: DocType; label: string; reason: string };
 }
 
 /** Human names of the document types (symbols, status bar, code lens). */

@@ -23,7 +23,8 @@ import { ConfigFiles, ConfigProblemReporter } from './config-files.js';
 import { provideHover } from './hover.js';
 import { lintFiles } from './lint-workspace.js';
 import { isMarkdown, Linter } from './linter.js';
-import { FIX_ALL_KIND, LintFilesRequest, ReviewRequest, type LintFilesParams, type ReviewParams } from './protocol.js';
+import { FIX_ALL_KIND, LintFilesRequest, ReviewRequest, SetDocumentTypeRequest, type LintFilesParams, type ReviewParams, type SetDocumentTypeParams } from './protocol.js';
+import { documentTypeActions, setDocumentTypeEdits } from './type-actions.js';
 import { reviewDocument } from './review-request.js';
 import { SettingsStore } from './settings.js';
 import { provideDocumentSymbols } from './symbols.js';
@@ -142,7 +143,9 @@ connection.onCodeAction(guard('codeAction', [], async (params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !isMarkdown(document)) return [];
   const prepared = await linter.optionsFor(document.uri);
-  return provideCodeActions(params, document, prepared.settings.enable ? prepared.options : null);
+  if (!prepared.settings.enable) return provideCodeActions(params, document, null);
+  const model = await linter.model(document.uri);
+  return [...provideCodeActions(params, document, prepared.options), ...(model ? documentTypeActions(params, document, model.document) : [])];
 }));
 
 connection.onDocumentSymbol(guard('documentSymbol', [], async (params) => {
@@ -160,6 +163,10 @@ connection.onCodeLens(guard('codeLens', [], async (params) => {
 }));
 
 connection.onRequest(ReviewRequest, guard('review', null, (params: ReviewParams) => reviewDocument(params, linter)));
+connection.onRequest(SetDocumentTypeRequest, guard('setDocumentType', { edits: [] }, (params: SetDocumentTypeParams) => {
+  const document = documents.get(params.uri);
+  return { edits: document ? setDocumentTypeEdits(document, params.type) : [] };
+}));
 connection.onRequest(LintFilesRequest, guard('lintFiles', { linted: 0, ignored: 0, findings: 0, withFindings: 0 }, (params: LintFilesParams) => lintFiles(params, linter, folders)));
 
 documents.listen(connection);

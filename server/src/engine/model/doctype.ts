@@ -1,21 +1,34 @@
 /**
- * Document type detection, first match wins: front matter → configured globs → file name →
- * headings → generic. A generic document only gets prose rules, so a README is never flooded
- * with strategy warnings; inference from headings therefore asks for strong evidence.
+ * Document type detection. What the writer says decides first: front matter, then a configured
+ * glob. Otherwise the type is inferred from everything a reader sees, weighed together: the path
+ * (folders and file name), the title and the structure of the common templates
+ * (type-signals.ts). A generic document only gets prose rules, so a README is never flooded with
+ * strategy warnings: inference asks for more than one hint, and a guide about a type is not one.
  */
 import picomatch from 'picomatch';
 import { DOC_TYPES, type DocType } from '../types.js';
 import type { Section } from './sections.js';
 import { KEY_RESULT_LABEL } from './items.js';
+import { WEIGHTS, type InferredType, type TypeSignal } from './type-signals.js';
 
-export type DocTypeSource = 'forced' | 'front-matter' | 'config' | 'file-name' | 'headings' | 'default';
+export type DocTypeSource = 'forced' | 'front-matter' | 'config' | 'file-name' | 'path' | 'headings' | 'default';
 
 export interface DocTypeDecision {
   type: DocType;
   source: DocTypeSource;
-  /** Why, in words, for the review and hovers ("file name ROADMAP.md"). */
+  /** Why, in words, for the review, the status bar and `--explain-type` ("folder strategy/ and title “Platform strategy”"). */
   reason: string;
+  /** Every signal weighed (inferred types only). */
+  signals?: readonly TypeSignal[];
+  /** Each type's total (inferred types only). */
+  scores?: Readonly<Record<InferredType, number>>;
+  /** For a generic document that comes close to a type: the type, and why it might be one. */
+  suggestion?: { type: InferredType; reason: string };
 }
+
+/** The total a type needs to be inferred: more than a folder or a title alone. */
+export const TYPE_THRESHOLD = 4;
+const INFERRED_TYPES = DOC_TYPES.filter((type): type is InferredType => type !== 'generic');
 
 const TYPE_ALIASES: Record<string, DocType> = {
   'strategy': 'strategy', 'vision': 'strategy', 'memo': 'strategy', 'strategy-memo': 'strategy', 'vision-memo': 'strategy',
@@ -28,21 +41,6 @@ export function parseDocType(value: unknown): DocType | null {
   if (typeof value !== 'string') return null;
   const key = value.trim().toLowerCase().replace(/[\s_]+/g, '-');
   return TYPE_ALIASES[key] ?? ((DOC_TYPES as readonly string[]).includes(key) ? (key as DocType) : null);
-}
-
-const FILE_NAME_TYPES: Array<[RegExp, DocType]> = [
-  [/^roadmap\.md$|\.roadmap\.md$/i, 'roadmap'],
-  [/^release[_-]?notes\.md$|^changelog\.md$|\.release\.md$/i, 'release-notes'],
-  [/^okrs?\.md$|\.okrs?\.md$/i, 'okr'],
-  [/^strategy\.md$|\.strategy\.md$|^vision\.md$|\.vision\.md$/i, 'strategy'],
-  [/\.decision\.md$|^rfc-.*\.md$|^adr-.*\.md$/i, 'decision'],
-  [/\.update\.md$/i, 'update'],
-];
-
-export function docTypeFromFileName(filePath: string): DocType | null {
-  const name = filePath.split(/[\\/]/).pop() ?? '';
-  for (const [pattern, type] of FILE_NAME_TYPES) if (pattern.test(name)) return type;
-  return null;
 }
 
 export function docTypeFromGlobs(relativePath: string, globs: Record<string, DocType>): { glob: string; type: DocType } | null {
@@ -134,7 +132,13 @@ export interface TypeEvidence {
 
 const NO_EVIDENCE: TypeEvidence = { keyResultTable: false, objectiveTable: false, nestedList: false, timedTable: false, titleDated: false, datedHeadings: 0, datedItems: 0 };
 
-export function inferDocType(sections: readonly Section[], titleText: string | null, keyResultLines: number, evidence: TypeEvidence = NO_EVIDENCE): DocTypeDecision | null {
+/**
+ * The strongest structure of the document: the kernel, an ADR, horizon headings, version headings,
+ * objectives with key results, an update's highlights and asks. The first that matches is the
+ * structure signal (a strategy memo with an OKR section stays a strategy memo).
+ */
+export function inferStructure(sections: readonly Section[], titleText: string | null, keyResultLines: number, evidence: TypeEvidence = NO_EVIDENCE): TypeSignal | null {
+  const found = (type: InferredType, reason: string): TypeSignal => ({ type, weight: WEIGHTS.structure, kind: 'structure', reason });
   const roles = new Set(sections.flatMap((s) => s.roles));
   const kernelRoles = (['diagnosis', 'guiding-policy', 'coherent-actions'] as const).filter((role) => roles.has(role));
   const strongKernel = sections.some((s) => STRONG_KERNEL.test(s.title.replace(/^[^\p{L}]+/u, '')));
@@ -144,50 +148,91 @@ export function inferDocType(sections: readonly Section[], titleText: string | n
   const bodyTitles = sections.filter((s, i) => !(i === 0 && s.title === title)).map((s) => s.title);
 
   if (kernelRoles.length === 3 || (kernelRoles.length >= 2 && (strongKernel || /\b(?:strategy|vision)\b/i.test(title)))) {
-    return { type: 'strategy', source: 'headings', reason: `headings name the kernel (${kernelRoles.join(', ')})` };
+    return found('strategy', `headings name the kernel (${kernelRoles.join(', ')})`);
   }
   if (DECISION_TITLE.test(title) && roles.has('options')) {
-    return { type: 'decision', source: 'headings', reason: 'a decision title with an options section' };
+    return found('decision', 'a decision title with an options section');
   }
   const decisionHeading = bodyTitles.some((t) => DECISION_HEADING.test(t));
   if (decisionHeading && (DECISION_TITLE.test(title) || bodyTitles.some((t) => CONSEQUENCES_HEADING.test(t)))) {
-    return { type: 'decision', source: 'headings', reason: DECISION_TITLE.test(title) ? 'a decision title with a decision section' : 'decision and consequences sections (an ADR)' };
+    return found('decision', DECISION_TITLE.test(title) ? 'a decision title with a decision section' : 'decision and consequences sections (an ADR)');
   }
   const horizons = titles.filter((t) => HORIZON_HEADING.test(t)).length;
   const periods = titles.filter((t) => PERIOD_HEADING.test(t)).length;
   if (horizons >= 2 || (ROADMAP_TITLE.test(title) && (horizons >= 1 || periods >= 1)) || periods >= 3) {
-    return { type: 'roadmap', source: 'headings', reason: horizons >= 2 ? 'Now / Next / Later headings' : 'quarter headings' };
+    return found('roadmap', horizons >= 2 ? 'Now / Next / Later headings' : 'quarter headings');
   }
   // "Payments roadmap 2027" over a table with a Quarter column, "Mobile roadmap — H1 2027" over theme headings.
   if (ROADMAP_TITLE.test(title) && (evidence.titleDated || evidence.timedTable || evidence.datedItems >= 2)) {
-    return { type: 'roadmap', source: 'headings', reason: evidence.timedTable ? 'a roadmap title over a table with a when column' : evidence.titleDated ? 'a dated roadmap title' : 'a roadmap title over dated items' };
+    return found('roadmap', evidence.timedTable ? 'a roadmap title over a table with a when column' : evidence.titleDated ? 'a dated roadmap title' : 'a roadmap title over dated items');
   }
   const versions = titles.filter((t) => VERSION_HEADING.test(t)).length;
   if (versions >= 2 || (RELEASE_TITLE.test(title) && versions >= 1)) {
-    return { type: 'release-notes', source: 'headings', reason: 'version headings' };
+    return found('release-notes', 'version headings');
   }
   // Releases named by month or day ("## November 2026"), or one release in the title; not a status update.
   if (DATED_RELEASE_TITLE.test(title) && (evidence.titleDated || evidence.datedHeadings >= 1) && !titles.some((t) => UPDATE_HEADING.test(t))) {
-    return { type: 'release-notes', source: 'headings', reason: 'a release-notes title with dated or versioned releases' };
+    return found('release-notes', 'a release-notes title with dated or versioned releases');
   }
   const objectives = titles.filter((t) => OBJECTIVE_HEADING.test(t)).length;
   if (titles.some((t) => OKR_HEADING.test(t)) && (objectives >= 1 || keyResultLines >= 2) || objectives >= 1 && keyResultLines >= 2) {
-    return { type: 'okr', source: 'headings', reason: 'objectives with key results' };
+    return found('okr', 'objectives with key results');
   }
   // "Growth team OKRs — Q1 2027" over objectives as bullets with key results as sub-bullets, or over a key-result table.
   if ((OKR_HEADING.test(title) && !UPDATE_TITLE.test(title) && (evidence.nestedList || evidence.keyResultTable)) || evidence.objectiveTable) {
-    return { type: 'okr', source: 'headings', reason: evidence.objectiveTable ? 'a table of objectives and key results' : 'an OKR title over objectives with key results' };
+    return found('okr', evidence.objectiveTable ? 'a table of objectives and key results' : 'an OKR title over objectives with key results');
   }
   if (UPDATE_TITLE.test(title) && bodyTitles.some((t) => UPDATE_HEADING.test(t))) {
-    return { type: 'update', source: 'headings', reason: 'an update title with highlights/lowlights/asks' };
+    return found('update', 'an update title with highlights/lowlights/asks');
   }
   if (UPDATE_KINDS.filter((kind) => bodyTitles.some((t) => kind.test(t))).length >= 2) {
-    return { type: 'update', source: 'headings', reason: 'highlights, lowlights and asks sections' };
+    return found('update', 'highlights, lowlights and asks sections');
   }
   if (roles.has('options') && roles.has('summary') && titles.some((t) => /\bdecision\b/i.test(t))) {
-    return { type: 'decision', source: 'headings', reason: 'options and a decision section' };
+    return found('decision', 'options and a decision section');
   }
   return null;
+}
+
+/**
+ * The inferred type: the type with the highest total, when it reaches TYPE_THRESHOLD (ties go to
+ * the type a file name speaks for, then to the heavier single signal). Below the threshold the
+ * document is generic, with the closest type as a suggestion when something spoke for it.
+ */
+export function decideInferredType(signals: readonly TypeSignal[]): DocTypeDecision {
+  const against = signals.filter((s) => s.type === null);
+  const penalty = against.reduce((sum, s) => sum + s.weight, 0);
+  const scores = Object.fromEntries(INFERRED_TYPES.map((type) => [type, 0])) as Record<InferredType, number>;
+  for (const signal of signals) if (signal.type) scores[signal.type] += signal.weight;
+  const forType = (type: InferredType): TypeSignal[] => signals.filter((s) => s.type === type).sort((a, b) => b.weight - a.weight);
+  const rank = (type: InferredType): [number, number, number] => {
+    const own = forType(type);
+    return [scores[type] + penalty, own.some((s) => s.kind === 'file-name' && s.weight === WEIGHTS.fileName) ? 1 : 0, own[0]?.weight ?? 0];
+  };
+  const best = [...INFERRED_TYPES].sort((a, b) => {
+    const [x, y] = [rank(a), rank(b)];
+    return y[0] - x[0] || y[1] - x[1] || y[2] - x[2];
+  })[0];
+  const total = scores[best] + penalty;
+  const because = joinReasons(forType(best).map((s) => s.reason));
+  if (total >= TYPE_THRESHOLD) {
+    const lead = forType(best)[0];
+    const source: DocTypeSource = lead.kind === 'file-name' ? 'file-name' : lead.kind === 'folder' ? 'path' : 'headings';
+    return { type: best, source, reason: because, signals, scores };
+  }
+  const guide = against.length > 0 ? joinReasons(against.map((s) => s.reason)) : null;
+  // A guide or template that speaks of a roadmap is not one: nothing to suggest.
+  const suggestion = scores[best] >= 2 && !guide ? { type: best, reason: because } : undefined;
+  const reason = guide && scores[best] >= 2 ? `${guide}: it speaks of a ${best} (${because}) without being one`
+    : suggestion ? `not enough to tell a type: ${because} alone suggests a ${best}`
+    : 'no strategy structure found';
+  return { type: 'generic', source: 'default', reason, signals, scores, ...(suggestion ? { suggestion } : {}) };
+}
+
+/** "a", "a and b", "a, b and c" (at most three: the strongest first). */
+function joinReasons(reasons: readonly string[]): string {
+  const shown = [...new Set(reasons)].slice(0, 3);
+  return shown.length <= 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 
 export { KEY_RESULT_LABEL };

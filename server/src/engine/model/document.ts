@@ -12,7 +12,8 @@ import { RoleMatcher, roleMatcherFor, type RoleSynonyms } from './roles.js';
 import { buildSections, sectionAt, withinRole, type Section } from './sections.js';
 import { TextBlock, textBlockOf } from './text-block.js';
 import { collectItems, EMPTY_CELL, HORIZON_COLUMN, KEY_RESULT_LABEL, OBJECTIVE_LABEL, TASK_LABEL, type Item } from './items.js';
-import { docTypeFromFileName, docTypeFromGlobs, inferDocType, parseDocType, type DocTypeDecision, type TypeEvidence } from './doctype.js';
+import { decideInferredType, docTypeFromGlobs, inferStructure, parseDocType, type DocTypeDecision, type TypeEvidence } from './doctype.js';
+import { typeSignals } from './type-signals.js';
 import { findDates, horizonOf, parseDateValue, startOfDay, yearHeadingOf, type DateMention, type DateOptions } from './dates.js';
 import { buildNlcst, sentencesOf, type Sentence } from './sentences.js';
 import { TextMemo } from '../text/memo.js';
@@ -21,6 +22,8 @@ export interface DocumentOptions {
   filePath?: string;
   /** Path relative to the folder globs are resolved against. */
   relativePath?: string;
+  /** Path inside the repository or workspace folder, for the type's folder signals (defaults to relativePath). */
+  projectPath?: string;
   forcedType?: DocType;
   typeGlobs?: Record<string, DocType>;
   roleSynonyms: RoleSynonyms;
@@ -183,13 +186,25 @@ export class StrategyDocument {
       const match = docTypeFromGlobs(options.relativePath, options.typeGlobs);
       if (match) return { type: match.type, source: 'config', reason: `configured glob "${match.glob}"` };
     }
-    if (options.filePath) {
-      const byName = docTypeFromFileName(options.filePath);
-      if (byName) return { type: byName, source: 'file-name', reason: `file name ${options.filePath.split(/[\\/]/).pop()}` };
-    }
     const keyResultLines = this.items.filter((item) => KEY_RESULT_LABEL.test(item.text)).length;
-    const inferred = inferDocType(this.sections, this.titleText, keyResultLines, this.typeEvidence());
-    return inferred ?? { type: 'generic', source: 'default', reason: 'no strategy structure found' };
+    const structure = inferStructure(this.sections, this.titleText, keyResultLines, this.typeEvidence());
+    // Folders are read from the path inside the project; a path that leaves it says nothing of the document.
+    const projectPath = options.projectPath ?? options.relativePath;
+    const inside = projectPath && !projectPath.startsWith('..') ? projectPath : undefined;
+    const signals = typeSignals({
+      path: inside ?? options.filePath,
+      title: this.typeTitle,
+      sections: this.sections,
+      structure,
+      taskItems: this.items.filter((item) => item.checked !== null).length,
+    });
+    return decideInferredType(signals);
+  }
+
+  /** The title a reader sees first: front matter `title:`, else the title heading. */
+  private get typeTitle(): string | null {
+    const fromFrontMatter = this.frontMatter?.data?.['title'];
+    return typeof fromFrontMatter === 'string' && fromFrontMatter.trim() ? fromFrontMatter.trim() : this.titleText;
   }
 
   /** Tables, nested lists and dates that tell OKRs, roadmaps and release notes apart when headings alone do not. */

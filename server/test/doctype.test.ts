@@ -1,0 +1,195 @@
+/**
+ * Document types from everything a reader sees: the path, the title, the structure of the common
+ * templates, weighed together, with the reason given in words. Generic documents that use the
+ * same words — a README that mentions a strategy, a guide about roadmaps, a template — stay generic.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lint, type DocType } from '../src/engine/index.js';
+import { FIXTURE_TODAY } from './helpers/fixtures.js';
+
+interface Case {
+  name: string;
+  path: string;
+  text: string;
+  type: DocType;
+  /** Parts of the reason, in order. */
+  reason?: RegExp;
+  suggestion?: DocType;
+}
+
+const CASES: Case[] = [
+  {
+    name: 'a strategy README under strategy/, by folder and title',
+    path: 'strategy/README.md',
+    text: '# Developer infrastructure strategy\n\nOur builds take forty minutes; this page says how we get them under ten.\n',
+    type: 'strategy',
+    reason: /^folder strategy\/ and title “Developer infrastructure strategy”$/,
+  },
+  {
+    name: 'a vision page by title and vision headings',
+    path: 'docs/about.md',
+    text: '# Our vision\n\n## Mission\n\nMake builds boring.\n\n## Principles\n\n- Fast feedback first.\n\n## Non-goals\n\n- A hosted CI service.\n',
+    type: 'strategy',
+    reason: /title “Our vision”.*vision and strategy headings \(Mission, Principles, Non-goals\)/,
+  },
+  {
+    name: 'a front-matter title counts as the title',
+    path: 'strategy/platform.md',
+    text: '---\ntitle: Platform strategy 2027\n---\n\n## Where we are\n\nThree teams run three build systems.\n',
+    type: 'strategy',
+    reason: /folder strategy\/ and title “Platform strategy 2027”/,
+  },
+  {
+    name: 'a README that mentions our strategy stays generic',
+    path: 'README.md',
+    text: '# Widget\n\nA small library. Our strategy is to keep it small; see the roadmap for what comes next.\n\n## Install\n\n```sh\nnpm i widget\n```\n',
+    type: 'generic',
+  },
+  {
+    name: 'a contributing guide with a Roadmap section stays generic',
+    path: 'CONTRIBUTING.md',
+    text: '# Contributing\n\n## Roadmap\n\nSee the roadmap issue for what we plan.\n\n## Now\n\nOpen a pull request.\n\n## Next\n\nWe review it.\n',
+    type: 'generic',
+  },
+  {
+    name: 'a guide about how to write a roadmap is not a roadmap',
+    path: 'docs/guides/roadmaps.md',
+    text: '# How to write a roadmap\n\n## Now\n\nList what the team works on this quarter.\n\n## Next\n\nList what comes after.\n\n## Later\n\nKeep it vague.\n',
+    type: 'generic',
+    reason: /reads as a guide or template/,
+  },
+  {
+    name: 'an RFC by its template sections',
+    path: 'text/0042-workspace-inheritance.md',
+    text: '# Workspace inheritance\n\n## Summary\n\nLet members inherit keys.\n\n## Motivation\n\nKeys are copied by hand.\n\n## Guide-level explanation\n\nWrite `workspace = true`.\n\n## Drawbacks\n\nOne more concept.\n\n## Rationale and alternatives\n\nA separate file.\n\n## Unresolved questions\n\nNone.\n',
+    type: 'decision',
+    reason: /RFC sections \(Summary, Motivation, Guide-level explanation\)/,
+  },
+  {
+    name: 'an ADR without a Decision heading, by its other sections and its folder',
+    path: 'docs/adr/0003-use-postgres.md',
+    text: '# 3. Use PostgreSQL\n\n## Status\n\nAccepted\n\n## Context\n\nWe need a relational store.\n\n## Consequences\n\nWe run one more service.\n',
+    type: 'decision',
+    reason: /ADR sections|folder adr\//,
+  },
+  {
+    name: 'a MADR record',
+    path: 'docs/decisions/0010-support-categories.md',
+    text: '# Support categories\n\n## Context and Problem Statement\n\nRecords pile up.\n\n## Considered Options\n\n* Folders\n* Tags\n\n## Decision Outcome\n\nChosen option: "Folders".\n',
+    type: 'decision',
+  },
+  {
+    name: 'a project-goal proposal (Summary / Motivation / Ownership / Milestones)',
+    path: 'src/2025h1/async-closures.md',
+    text: '# Stabilize async closures\n\n## Summary\n\nShip async closures.\n\n## Motivation\n\nPeople box futures by hand.\n\n### The next six months\n\n- Stabilize the feature.\n\n## Ownership and team asks\n\n| Task | Owner |\n|---|---|\n| Stabilize | @ana |\n',
+    type: 'okr',
+    reason: /project-goal sections/,
+  },
+  {
+    name: 'goals by folder and title',
+    path: 'goals/2026.md',
+    text: '# 2026 goals\n\n- Halve build times.\n- Ship the new installer.\n',
+    type: 'okr',
+  },
+  {
+    name: 'a roadmap index under roadmap/, by folder and title',
+    path: 'roadmap/index.md',
+    text: '# Roadmap\n\n## v0.5\n\n- Plugin API\n- Faster startup\n\n## v0.6\n\n- Remote workspaces\n',
+    type: 'roadmap',
+    reason: /folder roadmap\/|title “Roadmap”/,
+  },
+  {
+    name: 'a roadmap with Ongoing / Future / Completed sections',
+    path: 'ROADMAP.md',
+    text: '# Project plan\n\n## Ongoing\n\n- Plugin API\n\n## Future\n\n- Remote workspaces\n\n## Completed\n\n- [x] New parser\n',
+    type: 'roadmap',
+    reason: /^file name ROADMAP\.md/,
+  },
+  {
+    name: 'a version-named file in a releases folder',
+    path: 'docs/releases/v1.4.md',
+    text: '# Fieldbook 1.4\n\n## New features\n\n- Offline maps, so you can work without a signal.\n\n## Bug fixes\n\n- Sync no longer stalls.\n',
+    type: 'release-notes',
+  },
+  {
+    name: 'a what’s-new page by folder and title',
+    path: 'whats-new/2026-11.md',
+    text: '# What’s new in November\n\nYou can now export boards as PDF.\n',
+    type: 'release-notes',
+  },
+  {
+    name: 'a monthly update by folder and title',
+    path: 'updates/2026-10.md',
+    text: '# October update\n\nWe closed two enterprise deals and lost one.\n',
+    type: 'update',
+    reason: /folder updates\/ and title “October update”/,
+  },
+  {
+    name: 'an unfilled template is not a decision',
+    path: 'docs/templates/adr-template.md',
+    text: '# {short title of solved problem and solution}\n\n## Context and Problem Statement\n\n{Describe the context.}\n\n## Considered Options\n\n* {title of option 1}\n\n## Decision Outcome\n\nChosen option: "{title of option 1}".\n',
+    type: 'generic',
+  },
+  {
+    name: 'the RFC process README in rfcs/ is a guide',
+    path: 'rfcs/README.md',
+    text: '# The RFC process\n\nAn RFC is a design document. This page explains how to write one and how it is decided.\n\n## When to write an RFC\n\nFor any substantial change.\n',
+    type: 'generic',
+  },
+  {
+    name: 'meeting notes with a Decisions heading stay generic',
+    path: 'meetings/2026-11-03.md',
+    text: '# Team sync, 3 November\n\n## Attendees\n\nAna, Ben\n\n## Decisions\n\n- Move the release to Friday.\n',
+    type: 'generic',
+  },
+  {
+    name: 'a title alone suggests a type but does not decide it',
+    path: 'docs/plans.md',
+    text: '# Roadmap\n\nWe keep our plans on the project board.\n',
+    type: 'generic',
+    suggestion: 'roadmap',
+  },
+];
+
+describe('document types from path, title and structure', () => {
+  for (const c of CASES) {
+    test(c.name, () => {
+      const { document, docType } = lint(c.text, { filePath: c.path, relativePath: c.path, today: FIXTURE_TODAY });
+      const decision = document.typeDecision;
+      assert.equal(docType, c.type, `${c.path}: ${decision.reason}`);
+      if (c.reason) assert.match(decision.reason, c.reason);
+      if (c.suggestion) assert.equal(decision.suggestion?.type, c.suggestion);
+      if (c.type === 'generic') {
+        const strategyFindings = lint(c.text, { filePath: c.path, relativePath: c.path, today: FIXTURE_TODAY }).findings.filter((f) => !f.ruleId.startsWith('prose/'));
+        assert.deepEqual(strategyFindings.map((f) => f.ruleId), [], 'a generic document gets no strategy finding');
+      }
+    });
+  }
+
+  test('front matter decides over every signal, and says so', () => {
+    const text = '---\nstrategy-lint:\n  type: generic\n---\n\n# Platform strategy\n\n## Diagnosis\n\nSlow builds.\n\n## Guiding policy\n\nOne build system.\n\n## Coherent actions\n\n- Migrate.\n';
+    const { document } = lint(text, { filePath: 'strategy/STRATEGY.md' });
+    assert.equal(document.type, 'generic');
+    assert.equal(document.typeDecision.source, 'front-matter');
+    assert.equal(document.typeDecision.signals, undefined, 'no other signal is read');
+  });
+
+  test('a file name decides alone; a folder or a title needs one more hint', () => {
+    assert.equal(lint('Plans.\n', { filePath: 'CHANGELOG.md' }).docType, 'release-notes');
+    assert.equal(lint('Plans.\n', { filePath: 'roadmap/plans.md', relativePath: 'roadmap/plans.md' }).docType, 'generic');
+    assert.equal(lint('# Roadmap\n\nPlans.\n', { filePath: 'roadmap/plans.md', relativePath: 'roadmap/plans.md' }).docType, 'roadmap');
+  });
+
+  test('only the nearest folders count: a folder far up the path says little', () => {
+    const deep = lint('# Notes\n\nPlans.\n', { filePath: 'strategy/a/b/c/notes.md', relativePath: 'strategy/a/b/c/notes.md' });
+    assert.equal(deep.document.typeDecision.signals?.some((s) => s.kind === 'folder'), false);
+    const outer = lint('# Notes\n\nPlans.\n', { filePath: 'strategy/team/notes.md', relativePath: 'strategy/team/notes.md' });
+    assert.deepEqual(outer.document.typeDecision.signals?.filter((s) => s.kind === 'folder').map((s) => s.weight), [2]);
+  });
+
+  test('a path outside the project falls back to the file path', () => {
+    const { document } = lint('# Q3 goals\n\nPlans.\n', { filePath: 'goals/q3.md', relativePath: '../elsewhere/goals/q3.md' });
+    assert.equal(document.type, 'okr');
+  });
+});
