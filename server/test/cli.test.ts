@@ -43,6 +43,7 @@ describe('strategy-lint --explain-type', () => {
     assert.equal(code, 0);
     assert.match(stdout, /^strategy\/README\.md: strategy — folder strategy\/ and title “Developer infrastructure strategy”$/m);
     assert.match(stdout, /^ {2}\s*\+3 {2}strategy {6}folder strategy\/$/m);
+    assert.match(stdout, /^ {2}\s*\+4 {2}strategy {6}title “Developer infrastructure strategy”$/m);
     assert.match(stdout, /^docs\/how-to-write-a-roadmap\.md: generic — title “How to write a roadmap” reads as a guide/m);
     assert.match(stdout, /−10 {2}every type/);
     assert.match(stdout, /a type needs 4/);
@@ -56,8 +57,8 @@ describe('strategy-lint --explain-type', () => {
     const [explained] = JSON.parse(stdout) as Array<{ file: string; docType: string; signals: Array<{ kind: string; weight: number }>; scores: Record<string, number> }>;
     assert.equal(explained.file, 'strategy/README.md');
     assert.equal(explained.docType, 'strategy');
-    assert.deepEqual(explained.signals.map((s) => [s.kind, s.weight]).sort(), [['folder', 3], ['title', 3]]);
-    assert.equal(explained.scores.strategy, 6);
+    assert.deepEqual(explained.signals.map((s) => [s.kind, s.weight]).sort(), [['folder', 3], ['title', 4]]);
+    assert.equal(explained.scores.strategy, 7);
   });
 
   test('folders above the repository root say nothing of the type', () => {

@@ -71,9 +71,10 @@ export function candidateChunks(text: string, options: { headingsOnly?: boolean 
 export function scanCuts(text: string, from: Cut, stop?: (cut: Cut) => boolean): { cuts: Cut[]; stoppedAt: Cut | null } {
   const cuts: Cut[] = [from];
   const bom = leadingByteOrderMarks(text);
-  // Front matter: no cut until a line that is exactly `---` closes it (stricter than the parser,
-  // which also takes trailing spaces: when unsure, do not cut).
-  let inFrontMatter = from.start === 0 && text.startsWith('---', bom);
+  // Front matter: no cut until a line that is exactly `---` (YAML) or `+++` (TOML) closes it
+  // (stricter than the parser, which also takes trailing spaces: when unsure, do not cut).
+  const fenceOfFrontMatter = from.start !== 0 ? null : text.startsWith('---', bom) ? '---' : text.startsWith('+++', bom) ? '+++' : null;
+  let inFrontMatter = fenceOfFrontMatter !== null;
   let fence: { char: string; length: number } | null = null;
   /** Whether the previous line was blank (empty or spaces and tabs only). */
   let afterBlank = false;
@@ -94,7 +95,7 @@ export function scanCuts(text: string, from: Cut, stop?: (cut: Cut) => boolean):
     const isFirst = offset === from.start;
     let cut = false;
     if (inFrontMatter) {
-      if (!isFirst && end - offset === 3 && text.startsWith('---', offset)) inFrontMatter = false;
+      if (!isFirst && end - offset === 3 && text.startsWith(fenceOfFrontMatter ?? '---', offset)) inFrontMatter = false;
     } else if (fence) {
       // A closing fence: the same character, at least as long, nothing but spaces after it.
       if (first === 32 || first === 96 || first === 126) {
@@ -150,7 +151,8 @@ export function safeEnding(root: Root, text: string): boolean {
   const last: RootContent | undefined = root.children[root.children.length - 1];
   if (!last) return true;
   if (ENDED_BY_HEADING.has(last.type)) return true;
-  if (last.type === 'yaml') return true; // closed by definition (an unclosed one is no yaml node)
+  // Front matter is closed by definition (an unclosed one is no front-matter node); TOML is not in mdast's types.
+  if (last.type === 'yaml' || (last as { type: string }).type === 'toml') return true;
   if (last.type === 'code') {
     const start = last.position?.start.offset ?? 0;
     const end = last.position?.end.offset ?? text.length;

@@ -205,6 +205,8 @@ export function decideInferredType(signals: readonly TypeSignal[]): DocTypeDecis
   const scores = Object.fromEntries(INFERRED_TYPES.map((type) => [type, 0])) as Record<InferredType, number>;
   for (const signal of signals) if (signal.type) scores[signal.type] += signal.weight;
   const forType = (type: InferredType): TypeSignal[] => signals.filter((s) => s.type === type).sort((a, b) => b.weight - a.weight);
+  // Reasons read as a reader finds them: where the file is, its title, then its shape.
+  const inReadingOrder = (type: InferredType): TypeSignal[] => forType(type).slice(0, 3).sort((a, b) => READING_ORDER.indexOf(a.kind) - READING_ORDER.indexOf(b.kind));
   const rank = (type: InferredType): [number, number, number] => {
     const own = forType(type);
     return [scores[type] + penalty, own.some((s) => s.kind === 'file-name' && s.weight === WEIGHTS.fileName) ? 1 : 0, own[0]?.weight ?? 0];
@@ -214,7 +216,7 @@ export function decideInferredType(signals: readonly TypeSignal[]): DocTypeDecis
     return y[0] - x[0] || y[1] - x[1] || y[2] - x[2];
   })[0];
   const total = scores[best] + penalty;
-  const because = joinReasons(forType(best).map((s) => s.reason));
+  const because = joinReasons(inReadingOrder(best).map((s) => s.reason));
   if (total >= TYPE_THRESHOLD) {
     const lead = forType(best)[0];
     const source: DocTypeSource = lead.kind === 'file-name' ? 'file-name' : lead.kind === 'folder' ? 'path' : 'headings';
@@ -229,7 +231,9 @@ export function decideInferredType(signals: readonly TypeSignal[]): DocTypeDecis
   return { type: 'generic', source: 'default', reason, signals, scores, ...(suggestion ? { suggestion } : {}) };
 }
 
-/** "a", "a and b", "a, b and c" (at most three: the strongest first). */
+const READING_ORDER: ReadonlyArray<TypeSignal['kind']> = ['file-name', 'folder', 'title', 'structure', 'guide'];
+
+/** "a", "a and b", "a, b and c" (at most three). */
 function joinReasons(reasons: readonly string[]): string {
   const shown = [...new Set(reasons)].slice(0, 3);
   return shown.length <= 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;

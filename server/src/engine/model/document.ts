@@ -197,8 +197,20 @@ export class StrategyDocument {
       sections: this.sections,
       structure,
       taskItems: this.items.filter((item) => item.checked !== null).length,
+      tags: this.frontMatterTags,
     });
     return decideInferredType(signals);
+  }
+
+  /** Front-matter `tags`, `categories` or `category` (a list or one string), lower-cased. */
+  private get frontMatterTags(): string[] {
+    const data = this.frontMatter?.data;
+    if (!data) return [];
+    return ['tags', 'categories', 'category'].flatMap((key) => {
+      const value = data[key];
+      const values = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
+      return values.filter((v): v is string => typeof v === 'string').map((v) => v.trim().toLowerCase()).slice(0, 50);
+    });
   }
 
   /** The title a reader sees first: front matter `title:`, else the title heading. */

@@ -58,11 +58,11 @@ function isBlankTo(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** End of a YAML front matter block (`---` … `---` at the very start), or 0 when there is none. */
+/** End of a front matter block (`---` … `---` for YAML, `+++` … `+++` for TOML, at the very start), or 0 when there is none. */
 function frontMatterEndOf(text: string): number {
-  const open = /^\uFEFF*---[ \t]*(?:\r\n|\r|\n)/.exec(text);
+  const open = /^\uFEFF*(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/.exec(text);
   if (!open) return 0;
-  const close = /(?:^|\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|$)/g;
+  const close = open[1] === '---' ? /(?:^|\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|$)/g : /(?:^|\r\n|\r|\n)\+\+\+[ \t]*(?:\r\n|\r|\n|$)/g;
   close.lastIndex = open[0].length - 1;
   const found = close.exec(text);
   return found ? found.index + found[0].length : 0;

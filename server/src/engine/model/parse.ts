@@ -17,6 +17,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
+import { parse as parseToml } from 'smol-toml';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
@@ -27,7 +28,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { EditMap } from 'micromark-util-edit-map';
 import { parseDocument, isMap, isScalar } from 'yaml';
-import type { ListItem, Nodes, Parents, Root, Text, Yaml } from 'mdast';
+import type { ListItem, Nodes, Parents, Root, RootContent, Text, Yaml } from 'mdast';
 import { limitMarkup } from './markup-limits.js';
 import { LineIndex } from './line-index.js';
 import { leadingByteOrderMarks } from './byte-order-mark.js';
@@ -84,7 +85,10 @@ function installLinearConsume(): boolean {
 /** Whether the linear EditMap.consume is in use (false if micromark changed: parsing still works, only slower). */
 export const linearEditMap = installLinearConsume();
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+/** YAML (`---`) and TOML (`+++`, as Hugo and Zola blogs write it) front matter. */
+const FRONT_MATTER = ['yaml', 'toml'] as const;
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, [...FRONT_MATTER]);
 
 /**
  * GFM without autolink literals, for texts that cannot hold one: every autolink literal (and the
@@ -97,7 +101,7 @@ const withoutAutolinkLiterals = unified().use(remarkParse).use(function gfmWitho
   const data = (this as { data(): Record<string, unknown[] | undefined> }).data();
   (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
   (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
-}).use(remarkFrontmatter, ['yaml']);
+}).use(remarkFrontmatter, [...FRONT_MATTER]);
 
 /** Could the text hold an autolink literal (www., http://, https://, an e-mail, mailto:, xmpp:)? */
 export const AUTOLINK_TRIGGER = /www|:\/\/|@/i;
@@ -108,7 +112,7 @@ export function processorFor(text: string): { parse(text: string): unknown } {
 }
 
 export interface FrontMatter {
-  /** Parsed YAML mapping, or null when the block is empty, not a mapping, or not YAML. */
+  /** Parsed YAML (or TOML) mapping, or null when the block is empty, not a mapping, or cannot be read. */
   data: Record<string, unknown> | null;
   /** Why the block could not be read, for a clear message; undefined when it parsed. */
   error?: string;
@@ -323,7 +327,10 @@ function decodedLength(reference: string, value: string, i: number, source: stri
 }
 
 export function readFrontMatter(root: Root): FrontMatter | null {
-  const first = root.children[0];
+  const first: RootContent | undefined = root.children[0];
+  // remark-frontmatter's TOML node is not in mdast's types.
+  const toml = first as { type: string; value?: string; position?: Yaml['position'] } | undefined;
+  if (toml?.type === 'toml') return readTomlFrontMatter(toml.value ?? '', toml.position?.start.offset ?? 0, toml.position?.end.offset ?? 0);
   if (!first || first.type !== 'yaml') return null;
   const node = first as Yaml;
   const start = node.position?.start.offset ?? 0;
@@ -338,6 +345,17 @@ export function readFrontMatter(root: Root): FrontMatter | null {
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0].replace(/:\s*$/, '') : String(error);
     return { data: null, error: `front matter is not valid YAML: ${reason}`, start, end };
+  }
+}
+
+/** TOML front matter (`+++`): read with smol-toml; our settings and the title are read from it as from YAML. */
+function readTomlFrontMatter(source: string, start: number, end: number): FrontMatter {
+  try {
+    const data = parseToml(source) as Record<string, unknown>;
+    return { data: Object.keys(data).length > 0 ? data : null, start, end };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { data: null, error: `front matter is not valid TOML: ${reason}`, start, end };
   }
 }
 

@@ -25,49 +25,73 @@ export interface TypeSignal {
  */
 export const WEIGHTS = { fileName: 5, folder: 3, outerFolder: 2, title: 3, weakTitle: 2, structure: 5, partialStructure: 2, guide: -10 } as const;
 
-const FILE_NAME_TYPES: Array<[RegExp, InferredType]> = [
-  [/^roadmaps?\.md$|\.roadmap\.md$/i, 'roadmap'],
-  [/^release[_-]?notes\.md$|^changelog\.md$|^changes\.md$|^history\.md$|^news\.md$|^releases\.md$|^whats[_-]?new\.md$|\.release\.md$/i, 'release-notes'],
-  [/^okrs?\.md$|\.okrs?\.md$|^goals\.md$/i, 'okr'],
-  [/^strategy\.md$|\.strategy\.md$|^vision\.md$|\.vision\.md$|^mission\.md$|^direction\.md$/i, 'strategy'],
-  [/\.decision\.md$|^rfc-.*\.md$|^adr-.*\.md$/i, 'decision'],
-  [/\.update\.md$/i, 'update'],
+const FILE_NAME_TYPES: Array<[RegExp, InferredType, number]> = [
+  [/^roadmaps?\.md$|\.roadmap\.md$/i, 'roadmap', 5],
+  [/^release[_-]?notes\b.*\.md$|^releasenotes\b.*\.md$|^changelog\.md$|^changes\.md$|^history\.md$|^news\.md$|^releases\.md$|^whats[_-]?new\.md$|\.release\.md$/i, 'release-notes', 5],
+  [/^okrs?\.md$|\.okrs?\.md$|^goals\.md$/i, 'okr', 5],
+  [/^strategy\.md$|\.strategy\.md$|^vision\.md$|\.vision\.md$|^mission\.md$|^direction\.md$/i, 'strategy', 5],
+  // A project's principles, values or priorities page is its strategy in short.
+  [/^(?:principles|values|priorities|values[_-]and[_-]priorit(?:y|ies|ization))\.md$/i, 'strategy', 4],
+  [/\.decision\.md$|^rfc-.*\.md$|^adr-.*\.md$/i, 'decision', 5],
+  [/\.update\.md$/i, 'update', 5],
+  // "2024-09-project-goals-update.md", "annual-report-2024.md", "status_report_june.md".
+  [/(?:^|[-_.])(?:updates?|status[-_]reports?|progress[-_]reports?|annual[-_]reports?|annual[-_]review|annual|activity[-_](?:and[-_])?(?:contract[-_])?reports?|monthly[-_]reports?)(?:[-_.]|$)/i, 'update', 3],
 ];
 
 /** Files that are about a project's process, never one of its plans: a signal against every type. */
 const PROCESS_FILE = /^(?:contributing|code[_-]of[_-]conduct|security|support|governance|maintainers|codeowners|license|licence|authors|pull_request_template|issue_template|onboarding)(?:\.[\w-]+)?\.md$|(?:^|[._-])templates?(?:[._-]|\.md$)/i;
 
+/** Folder names, matched as whole words of the folder ("active-rfcs", "community-updates", "release-notes-archive"). */
 const FOLDER_TYPES: Array<[RegExp, InferredType]> = [
-  [/^(?:strateg(?:y|ies)|vision|visions|direction|directions|mission)$/i, 'strategy'],
-  [/^(?:okrs?|goals|objectives|project[-_]goals)$/i, 'okr'],
-  [/^(?:road[-_]?maps?)$/i, 'roadmap'],
-  [/^(?:release[-_]?notes|releases|whats[-_]?new|changelogs?|release[-_]posts?)$/i, 'release-notes'],
-  [/^(?:adrs?|decisions|decision[-_]records|architecture[-_]decisions|architecture[-_]decision[-_]records|rfcs?|design[-_]docs|design[-_]documents|proposals|keps|oteps|rfds)$/i, 'decision'],
-  [/^(?:updates|status[-_]updates|monthly[-_]updates|weekly[-_]updates|investor[-_]updates|reports|annual[-_]reports|status[-_]reports)$/i, 'update'],
+  [/(?:^|[-_])(?:strateg(?:y|ies)|visions?|directions?|mission)(?:[-_]|$)/i, 'strategy'],
+  [/(?:^|[-_])(?:okrs?|goals|objectives)(?:[-_]|$)/i, 'okr'],
+  [/(?:^|[-_])(?:road[-_]?maps?)(?:[-_]|$)/i, 'roadmap'],
+  [/(?:^|[-_])(?:release[-_]?notes|releases|whats[-_]?new|changelogs?|release[-_]posts?)(?:[-_]|$)/i, 'release-notes'],
+  [/(?:^|[-_])(?:adrs?|decisions|decision[-_]records|architecture[-_]decisions|architecture[-_]decision[-_]records|rfcs?|design[-_]docs|design[-_]documents|proposals|keps|oteps|rfds)(?:[-_]|$)/i, 'decision'],
+  [/(?:^|[-_])(?:updates|status[-_]updates|reports|annual[-_]reports|status[-_]reports)(?:[-_]|$)/i, 'update'],
 ];
+
+/** An index page takes its folder's meaning ("roadmap/README.md"), except in a folder of records, where it lists them. */
+const INDEX_FILE = /^(?:index|readme|overview|_index)\.mdx?$/i;
+/** A file named by its date ("2020-05.md", "2026-11-03-weekly.md"): one issue of a series, inside an updates or releases folder. */
+const DATED_FILE = /^\d{4}[-_]\d{2}(?:[-_]\d{2})?(?:[-_][\w.-]*)?\.mdx?$/i;
 
 /** A file named like a version ("v1.4.md", "1.2.0.md", "v1_89.md"): one release, inside a release folder. */
 const VERSION_FILE = /^v?\d+(?:[._]\d+){1,3}(?:[-._][\w]+)?\.md$/i;
 /** A numbered record ("0003-use-postgres.md", "adr-012.md"), inside a decision folder. */
 const NUMBERED_FILE = /^(?:adr[-_]?)?\d{1,5}[-_.][\w.-]*\.md$/i;
 
-/** Titles that name a type. */
-const TITLE_TYPES: Array<[RegExp, InferredType, 'strong' | 'weak']> = [
-  [/\b(?:strateg(?:y|ies)|vision|mission|north star|direction)\b/i, 'strategy', 'strong'],
-  [/\broad\s?maps?\b/i, 'roadmap', 'strong'],
-  [/\b(?:okrs?|objectives and key results|key results)\b/i, 'okr', 'strong'],
-  [/^\W*goals\W*$|\b(?:quarterly|annual|yearly|team|project|program|product|company|engineering|20\d\d|[qh][1-4]|20\d\d\s?[hq][1-4])\s+goals\b|\bgoals\s+(?:for|of)\s+(?:the\s+)?(?:20\d\d|[qh][1-4]|quarter|half|year)\b/i, 'okr', 'strong'],
-  [/\b(?:release notes?|changelog|what['’]?s new|release highlights|product updates?)\b|^\W*(?:announcing|introducing)\b.*\d+\.\d+|^\W*(?:release|version)\s+v?\d+(?:\.\d+)*\b|^\W*v?\d+\.\d+(?:\.\d+)?\b/i, 'release-notes', 'strong'],
-  [/^\W*(?:adr|rfc|kep|otep|rfd|mep)\b|\b(?:decision record|architecture decision|design doc(?:ument)?|proposal|decision)\b/i, 'decision', 'strong'],
-  [/^\W*(?:adr[\s-]*)?\d{1,4}\.\s+\p{L}/iu, 'decision', 'weak'],
-  [/\b(?:update|updates|status|status report|progress report|weekly|monthly|fortnightly|biweekly|quarterly report|annual report|business review|[wmq]br|snippets|year in review)\b/i, 'update', 'strong'],
+/** Titles that name a type: decisive (4), strong (3) or weak (2). */
+const TITLE_TYPES: Array<[RegExp, InferredType, number]> = [
+  // "Cody strategy", "Platform strategy 2027", "Vision", "Our vision", "Mission, vision and values".
+  [/\b(?:strateg(?:y|ies)|vision|mission)(?:\s+(?:20\d\d|fy\s?\d{2}|for\s+20\d\d))?\W*$|^\W*(?:our\s+)?(?:vision|mission|strategy)\b/i, 'strategy', 4],
+  [/\b(?:strateg(?:y|ies)|vision|mission|north star|direction)\b/i, 'strategy', 3],
+  [/\b(?:principles|values|priorities)\b/i, 'strategy', 2],
+  [/\broad\s?maps?\b/i, 'roadmap', 3],
+  [/\b(?:okrs?|objectives and key results|key results)\b/i, 'okr', 3],
+  [/^\W*goals\W*$|\b(?:quarterly|annual|yearly|team|project|program|product|company|engineering|20\d\d|[qh][1-4]|20\d\d\s?[hq][1-4])\s+goals\b|\bgoals\s+(?:for|of)\s+(?:the\s+)?(?:20\d\d|[qh][1-4]|quarter|half|year)\b/i, 'okr', 3],
+  // A release announcement: "Gitea 1.8.0 is released", "Vite 4.3 is out!", "Announcing Rust 1.95.0".
+  [/\bv?\d+\.\d+(?:\.\d+)?(?:[-+.][\w.]{1,20})?!?\s+(?:is|has been)\s+(?:out|released|here|available|now available)\b|^\W*(?:announcing|introducing|releasing)\b.*\d+\.\d+|\brelease of\b.*\d+\.\d+/i, 'release-notes', 4],
+  [/\b(?:release notes?|changelog|what['’]?s new|release highlights|product updates?)\b|^\W*(?:release|version)\s+v?\d+(?:\.\d+)*\b|^\W*v?\d+\.\d+(?:\.\d+)?\b/i, 'release-notes', 3],
+  // A product and its version, nothing else: "Nushell 0.114.1", "Jellyfin for Android TV 0.19".
+  [/^\W*\p{L}[\p{L}\p{N} .+&-]{0,48}\sv?\d+\.\d+(?:\.\d+)?(?:[-.]\w+)?\W*$/iu, 'release-notes', 2],
+  [/^\W*(?:adr|rfc|kep|otep|rfd|mep)\b|\b(?:decision record|architecture decision|design doc(?:ument)?|proposal|decision)\b/i, 'decision', 3],
+  [/^\W*(?:adr[\s-]*)?\d{1,4}\.\s+\p{L}/iu, 'decision', 2],
+  // "2024 Annual Report: SIG Node", "September Project Goals Update", "Activity & Contract Report, June 2025".
+  [/\b(?:annual report|annual review|activity (?:&\s+|and\s+)?(?:contract\s+)?report|progress (?:update|report)|status (?:update|report)|(?:weekly|monthly|quarterly|yearly) (?:update|report)|goals? update|year in review|state of the)\b/i, 'update', 4],
+  [/\b(?:update|updates|status|weekly|monthly|fortnightly|biweekly|business review|[wmq]br|snippets)\b/i, 'update', 3],
 ];
+
+/** Collections of records rather than one: "Architecture Decision Records (ADRs)", "Active RFCs". */
+const COLLECTION_TITLE = /\b(?:decision records|decisions|rfcs|adrs|proposals|design docs|release notes archive|releases)\b/i;
 
 /**
  * Titles of guides about these documents rather than one of them: "How to write a roadmap",
  * "RFC process", "OKR template", "Writing good release notes", "What is an ADR?".
  */
-const GUIDE_TITLE = /\b(?:how\s+to|how\s+we\s+(?:plan|work|write|use|run|set|decide|make|track|manage|operate|review|prioriti[sz]e|think)|guide|guidelines|templates?|(?:rfc|adr|okr|roadmap|release|planning|decision|review|strategy|proposal|goal[- ]setting)\s+process|process\s+(?:for|of)|playbook|primer|tutorial|best practices|tips|writing\s+(?:a|an|good|great|effective|your|the|better)|cheat\s?sheet|faq|introduction\s+to|what\s+(?:is|are)\s+(?:an?\s+)?(?:okrs?|adrs?|rfcs?|roadmaps?|strateg))\b/i;
+const GUIDE_TITLE = /\b(?:how\s+to|how\s+we\s+(?:plan|work|write|use|run|set|decide|make|track|manage|operate|review|prioriti[sz]e|think)|templates?|(?:roadmap|strategy|okrs?|rfcs?|adrs?|decision|release[- ]notes?|planning|goal[- ]setting)\s+(?:guide|guidelines|handbook)|(?:rfc|adr|okr|roadmap|release|planning|decision|review|strategy|proposal|goal[- ]setting)\s+process|process\s+(?:for|of)|playbook|primer|tutorial|best practices|tips|writing\s+(?:a|an|good|great|effective|your|the|better)|cheat\s?sheet|faq|introduction\s+to|what\s+(?:is|are)\s+(?:an?\s+)?(?:okrs?|adrs?|rfcs?|roadmaps?|strateg))\b/i;
+/** An instruction about one of these documents: "Craft a roadmap", "Write your OKRs", "Set team goals". */
+const IMPERATIVE_TITLE = /^\W*(?:craft|write|create|build|make|draft|define|set|run|plan|use|prioriti[sz]e|maintain|share|present|review)\s+(?:(?:a|an|the|your|our|good|great|team|product)\s+){0,2}(?:roadmaps?|strateg(?:y|ies)|okrs?|visions?|rfcs?|adrs?|release notes|updates?|goals?|decision records?)\b/i;
 /** A title that is itself a placeholder: "{short title of solved problem}", "<Feature name>", "[Project] roadmap". */
 const PLACEHOLDER_TITLE = /\{[^{}]{2,80}\}|<[A-Za-z][^<>]{1,80}>|\[(?:project|product|team|feature|title|name|your[^\]]{0,40})\]/i;
 
@@ -76,20 +100,24 @@ const RFC_SECTIONS = new Set(['summary', 'motivation', 'detailed design', 'desig
   'drawbacks', 'alternatives', 'rationale and alternatives', 'prior art', 'unresolved questions', 'future possibilities', 'proposal',
   'design details', 'risks and mitigations', 'graduation criteria', 'test plan', 'alternatives considered', 'background', 'abstract',
   'rationale', 'compatibility', 'implementation', 'open questions', 'goals', 'non-goals', 'user stories', 'how we teach this',
-  'adoption strategy', 'unresolved questions and bikeshedding', 'detailed explanation', 'basic example', 'specification', 'security considerations']);
+  'adoption strategy', 'unresolved questions and bikeshedding', 'detailed explanation', 'basic example', 'specification', 'security considerations',
+  'introduction', 'proposed solution', 'proposed plan', 'proposed design', 'proposed change', 'proposed changes', 'detailed proposal',
+  'source compatibility', 'effect on abi stability', 'future directions', 'acknowledgments', 'acknowledgements', 'stakeholders and reviewers']);
 /** Sections only a proposal has (a README or a guide has a "Summary" too). */
 const RFC_DISTINCT = new Set(['motivation', 'drawbacks', 'alternatives', 'rationale and alternatives', 'prior art', 'unresolved questions',
   'design details', 'graduation criteria', 'alternatives considered', 'detailed design', 'reference-level explanation', 'guide-level explanation',
-  'how we teach this', 'future possibilities', 'rationale', 'adoption strategy']);
+  'how we teach this', 'future possibilities', 'rationale', 'adoption strategy', 'proposed solution', 'proposed plan', 'proposed design',
+  'source compatibility', 'future directions', 'stakeholders and reviewers']);
 const ADR_SECTIONS = new Set(['context', 'decision', 'consequences', 'status', 'context and problem statement', 'considered options',
   'decision outcome', 'decision drivers', 'pros and cons of the options', 'positive consequences', 'negative consequences', 'more information',
   'validation', 'confirmation', 'options considered', 'decision makers']);
 const ADR_DISTINCT = new Set(['consequences', 'context and problem statement', 'considered options', 'decision outcome', 'decision drivers',
   'pros and cons of the options', 'positive consequences', 'negative consequences']);
 /** A project-goal proposal: Summary / Motivation / Ownership / Milestones (and the Rust template's own names). */
-const GOAL_PROPOSAL_SECTIONS = new Set(['summary', 'motivation', 'ownership', 'ownership and team asks', 'team asks', 'milestones', 'the next six months', 'the next 6 months',
+const GOAL_PROPOSAL_SECTIONS = new Set(['summary', 'motivation', 'staffing', 'timeline', 'ownership', 'ownership and team asks', 'team asks', 'milestones', 'the next six months', 'the next 6 months',
   'the shiny future', 'status quo', 'the status quo', 'deliverables', 'success criteria', 'key results', 'goals', 'owners']);
-const GOAL_PROPOSAL_DISTINCT = new Set(['ownership', 'ownership and team asks', 'team asks', 'the next six months', 'the next 6 months', 'the shiny future']);
+const GOAL_PROPOSAL_DISTINCT = new Set(['ownership', 'ownership and team asks', 'team asks', 'the next six months', 'the next 6 months', 'the shiny future',
+  'deliverables', 'staffing']);
 /** Headings of a vision or strategy page beyond the kernel. */
 const STRATEGY_SECTIONS = new Set(['vision', 'mission', 'values', 'our values', 'principles', 'tenets', 'pillars', 'strategic pillars', 'focus areas',
   'priorities', 'strategic priorities', 'where to play', 'how we win', 'how we will win', 'non-goals', 'what we will not do', "what we won't do",
@@ -102,7 +130,8 @@ const ROADMAP_SECTIONS = new Set(['ongoing', 'in progress', 'planned', 'future',
 /** Change categories of release notes (Keep a Changelog and its cousins). */
 const RELEASE_SECTIONS = new Set(['added', 'changed', 'fixed', 'removed', 'deprecated', 'security', 'bug fixes', 'bugfixes', 'fixes', 'features',
   'new features', 'improvements', 'enhancements', 'breaking changes', 'known issues', 'highlights', 'other changes', 'performance',
-  'deprecations', 'notable changes', 'new', 'updates', 'upgrade notes', 'upgrading', 'contributors', 'thank you', 'acknowledgements', 'feature highlights']);
+  'deprecations', 'notable changes', 'new', 'updates', 'upgrade notes', 'upgrading', 'contributors', 'thank you', 'acknowledgements', 'feature highlights',
+  'changes', 'full changelog', 'changelog', 'minor features', 'stabilized apis', 'hall of fame', 'downloads', 'where to get it', 'upgrade guide']);
 
 /** The sets above as normalizeHeading() writes headings ("The next six months" → "next six months"). */
 const normalizedSet = (set: ReadonlySet<string>): ReadonlySet<string> => new Set([...set].map(normalizeHeading));
@@ -119,7 +148,19 @@ export interface SignalInput {
   structure: TypeSignal | null;
   /** Task-list items (checkboxes) in the document. */
   taskItems: number;
+  /** Front-matter `tags`, `categories` or `category`, lower-cased. */
+  tags: readonly string[];
 }
+
+/** Front-matter tags that name a type (a blog's "release" tag, a handbook's "strategy" category). */
+const TAG_TYPES: Array<[RegExp, InferredType]> = [
+  [/^(?:release|releases|release[- ]notes|changelog|announcements?)$/, 'release-notes'],
+  [/^(?:updates?|status|status[- ]updates?|monthly[- ]updates?|progress)$/, 'update'],
+  [/^(?:roadmaps?)$/, 'roadmap'],
+  [/^(?:strategy|vision|mission)$/, 'strategy'],
+  [/^(?:rfcs?|adrs?|decisions?|proposals?|design[- ]docs?)$/, 'decision'],
+  [/^(?:okrs?|goals)$/, 'okr'],
+];
 
 export function typeSignals(input: SignalInput): TypeSignal[] {
   const signals: TypeSignal[] = [];
@@ -127,6 +168,10 @@ export function typeSignals(input: SignalInput): TypeSignal[] {
   titleSignals(input.title, signals);
   if (input.structure) signals.push(input.structure);
   sectionSignals(input, signals);
+  for (const [pattern, type] of TAG_TYPES) {
+    const tag = input.tags.find((t) => pattern.test(t));
+    if (tag) signals.push({ type, weight: WEIGHTS.partialStructure, kind: 'title', reason: `tagged “${tag}”` });
+  }
   return signals;
 }
 
@@ -134,9 +179,9 @@ function pathSignals(filePath: string | undefined, signals: TypeSignal[]): void 
   if (!filePath) return;
   const parts = filePath.split(/[\\/]/).filter((part) => part && part !== '.' && part !== '..');
   const name = parts.pop() ?? '';
-  for (const [pattern, type] of FILE_NAME_TYPES) {
+  for (const [pattern, type, weight] of FILE_NAME_TYPES) {
     if (pattern.test(name)) {
-      signals.push({ type, weight: WEIGHTS.fileName, kind: 'file-name', reason: `file name ${name}` });
+      signals.push({ type, weight, kind: 'file-name', reason: `file name ${name}` });
       break;
     }
   }
@@ -148,7 +193,11 @@ function pathSignals(filePath: string | undefined, signals: TypeSignal[]): void 
     for (const [pattern, type] of FOLDER_TYPES) {
       if (!pattern.test(folder) || seen.has(type)) continue;
       seen.add(type);
-      signals.push({ type, weight: depth === 0 ? WEIGHTS.folder : WEIGHTS.outerFolder, kind: 'folder', reason: `folder ${folder}/` });
+      const listing = depth === 0 && type === 'decision' && INDEX_FILE.test(name);
+      signals.push({ type, weight: listing ? 1 : depth === 0 ? WEIGHTS.folder : WEIGHTS.outerFolder, kind: 'folder', reason: `folder ${folder}/` });
+      if (depth === 0 && (type === 'update' || type === 'release-notes') && DATED_FILE.test(name)) {
+        signals.push({ type, weight: WEIGHTS.partialStructure, kind: 'file-name', reason: `a date-named file (${name})` });
+      }
       if (depth === 0 && type === 'release-notes' && VERSION_FILE.test(name)) {
         signals.push({ type, weight: WEIGHTS.partialStructure, kind: 'file-name', reason: `a version-named file (${name})` });
       }
@@ -163,12 +212,13 @@ function titleSignals(title: string | null, signals: TypeSignal[]): void {
   if (!title) return;
   const shown = title.length > 60 ? `${title.slice(0, 57)}…` : title;
   const seen = new Set<InferredType>();
-  for (const [pattern, type, strength] of TITLE_TYPES) {
+  for (const [pattern, type, weight] of TITLE_TYPES) {
     if (seen.has(type) || !pattern.test(title)) continue;
     seen.add(type);
-    signals.push({ type, weight: strength === 'strong' ? WEIGHTS.title : WEIGHTS.weakTitle, kind: 'title', reason: `title “${shown}”` });
+    if (type === 'decision' && COLLECTION_TITLE.test(title)) continue;
+    signals.push({ type, weight, kind: 'title', reason: `title “${shown}”` });
   }
-  if (GUIDE_TITLE.test(title)) signals.push({ type: null, weight: WEIGHTS.guide, kind: 'guide', reason: `title “${shown}” reads as a guide or template, not a plan` });
+  if (GUIDE_TITLE.test(title) || IMPERATIVE_TITLE.test(title)) signals.push({ type: null, weight: WEIGHTS.guide, kind: 'guide', reason: `title “${shown}” reads as a guide or template, not a plan` });
   else if (PLACEHOLDER_TITLE.test(title)) signals.push({ type: null, weight: WEIGHTS.guide, kind: 'guide', reason: `title “${shown}” is a placeholder (an unfilled template)` });
 }
 
@@ -176,18 +226,21 @@ function titleSignals(title: string | null, signals: TypeSignal[]): void {
 function sectionSignals(input: SignalInput, signals: TypeSignal[]): void {
   const headings = new Map<string, string>();
   for (const section of input.sections) {
-    if (section.depth === 1 && section.index === 0) continue;
     const key = normalizeHeading(section.title);
+    // The title is read as a title, unless it is a template's first section ("# Summary" opening an RFC).
+    if (section.depth === 1 && section.index === 0 && !RFC.has(key) && !ADR.has(key)) continue;
     if (key && !headings.has(key)) headings.set(key, section.title.trim());
   }
-  const found = (set: ReadonlySet<string>): string[] => [...headings.keys()].filter((key) => set.has(key) || set.has(key.replace(/^\d+\s+/, '')));
+  // A heading is a template section when it is one, or starts with one ("Goals, objectives and requirements", "Highlights of this release").
+  const inSet = (set: ReadonlySet<string>, key: string): boolean => set.has(key) || [...set].some((entry) => key.startsWith(`${entry} `));
+  const found = (set: ReadonlySet<string>): string[] => [...headings.keys()].filter((key) => inSet(set, key));
   const named = (keys: readonly string[]): string => keys.slice(0, 3).map((key) => headings.get(key)).join(', ');
   const primary = input.structure?.type;
 
   const template = (type: InferredType, all: ReadonlySet<string>, distinct: ReadonlySet<string>, what: string): void => {
     if (primary === type) return;
     const sections = found(all);
-    const special = sections.filter((key) => distinct.has(key));
+    const special = sections.filter((key) => inSet(distinct, key));
     if (special.length >= 1 && sections.length >= 3) {
       signals.push({ type, weight: WEIGHTS.structure, kind: 'structure', reason: `${what} (${named(sections)})` });
     } else if (special.length >= 1 && sections.length >= 2) {
