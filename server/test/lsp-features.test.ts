@@ -235,6 +235,74 @@ describe('language server: editor features', () => {
   });
 });
 
+describe('language server: the document type, its reason, and setting it', () => {
+  let dir: string;
+  let client: LspTestClient;
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-lsp-types-'));
+    client = await LspTestClient.start({ workspaceFolders: [dir] });
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const statusOf = (uri: string) => client.waitFor(`status of ${uri}`, () => client.statuses.filter((s) => s.uri === uri).at(-1));
+  const titleActions = (uri: string, line = 0) => client.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri }, range: { start: { line, character: 0 }, end: { line, character: 0 } }, context: { diagnostics: [] },
+  }) as Promise<CodeAction[]>;
+
+  test('the status says how the type was decided, from the folder inside the workspace', async () => {
+    const uri = fileUri(path.join(dir, 'strategy', 'README.md'));
+    await client.open(uri, '# Developer infrastructure strategy\n\nOur builds take forty minutes.\n');
+    const status = await statusOf(uri);
+    assert.equal(status.docType, 'strategy');
+    assert.equal(status.typeReason, 'folder strategy/ and title “Developer infrastructure strategy”');
+    assert.equal(status.typeDeclared, false);
+    const actions = await titleActions(uri);
+    const notStrategy = actions.find((a) => a.title.startsWith('Strategy Lint: this is not a strategy document'));
+    assert.ok(notStrategy, actions.map((a) => a.title).join('\n'));
+    const text = applyEdits('# Developer infrastructure strategy\n\nOur builds take forty minutes.\n', editsOf(notStrategy, uri));
+    assert.match(text, /^---\nstrategy-lint:\n {2}type: generic\n---\n\n# Developer/);
+    assert.ok(actions.some((a) => a.command?.command === 'strategyLint.setDocumentType'), 'the type menu is offered too');
+    assert.deepEqual(await titleActions(uri, 2), [], 'only on the title line');
+  });
+
+  test('a generic document that looks like a roadmap is offered the type, with the reason', async () => {
+    const uri = fileUri(path.join(dir, 'docs', 'plans.md'));
+    const text = '---\nowner: ana\n---\n\n# Roadmap\n\nWhat we plan to build next.\n';
+    await client.open(uri, text);
+    const status = await statusOf(uri);
+    assert.equal(status.docType, 'generic');
+    assert.deepEqual(status.suggestion, { docType: 'roadmap', label: 'Roadmap', reason: 'title “Roadmap”' });
+    const actions = await titleActions(uri, 4);
+    const treat = actions.find((a) => a.title === 'Strategy Lint: treat this document as a roadmap (title “Roadmap”)');
+    assert.ok(treat, actions.map((a) => a.title).join('\n'));
+    assert.equal(applyEdits(text, editsOf(treat, uri)), '---\nowner: ana\nstrategy-lint:\n  type: roadmap\n---\n\n# Roadmap\n\nWhat we plan to build next.\n');
+  });
+
+  test('an ordinary README gets no type lightbulb; strategyLint/setDocumentType still writes any type', async () => {
+    const uri = fileUri(path.join(dir, 'README.md'));
+    const text = '# Widget\n\nA small library.\n';
+    await client.open(uri, text);
+    await statusOf(uri);
+    assert.deepEqual(await titleActions(uri), []);
+    const result = await client.connection.sendRequest('strategyLint/setDocumentType', { uri, type: 'decision' }) as { edits: TextEdit[] };
+    assert.equal(applyEdits(text, result.edits), '---\nstrategy-lint:\n  type: decision\n---\n\n# Widget\n\nA small library.\n');
+    const refused = await client.connection.sendRequest('strategyLint/setDocumentType', { uri, type: 'nonsense' }) as { edits: TextEdit[] };
+    assert.deepEqual(refused.edits, []);
+  });
+
+  test('a declared type is the writer’s word: no type actions, and the status says declared', async () => {
+    const uri = fileUri(path.join(dir, 'notes.md'));
+    await client.open(uri, '---\nstrategy-lint:\n  type: roadmap\n---\n\n# Notes\n\n## Now\n\n- Search\n');
+    const status = await statusOf(uri);
+    assert.equal(status.docType, 'roadmap');
+    assert.equal(status.typeDeclared, true);
+    assert.deepEqual(await titleActions(uri, 5), []);
+  });
+});
+
 describe('language server: hover in a client that shows diagnostics itself', () => {
   test('with initializationOptions.diagnosticsShownInHover the message is not repeated', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-lsp-hover-'));

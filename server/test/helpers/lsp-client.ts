@@ -90,7 +90,7 @@ export class LspTestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
   readonly messages: ShowMessageParams[] = [];
   readonly logs: string[] = [];
-  readonly statuses: Array<{ uri: string; docType: string; label: string; findings: number; enabled: boolean }> = [];
+  readonly statuses: Array<{ uri: string; docType: string; label: string; findings: number; enabled: boolean; typeReason?: string; typeDeclared?: boolean; suggestion?: { docType: string; label: string; reason: string } }> = [];
   settings: SettingsProvider;
   configurationRequests = 0;
   initializeResult!: InitializeResult;
