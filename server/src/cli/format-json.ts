@@ -1,5 +1,16 @@
-/** `--format json`: one array, each element exactly the contract's fields (shared/RULES.md). */
+/**
+ * `--format json`: one array, each element exactly the contract's fields (shared/RULES.md). A
+ * finding that summarises several places also carries `related` (one `{file, line, column,
+ * message}` per place); the places with a fault of their own are elements too, at `hint` severity.
+ */
 import type { FileReport } from './report.js';
+
+export interface JsonRelated {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
 
 export interface JsonFinding {
   file: string;
@@ -11,6 +22,7 @@ export interface JsonFinding {
   endColumn: number;
   message: string;
   docType: string;
+  related?: JsonRelated[];
 }
 
 export function toJsonFindings(reports: readonly FileReport[]): JsonFinding[] {
@@ -24,6 +36,7 @@ export function toJsonFindings(reports: readonly FileReport[]): JsonFinding[] {
     endColumn: finding.endColumn,
     message: finding.message,
     docType: report.docType,
+    ...(finding.related ? { related: finding.related.map((place) => ({ file: report.file, line: place.line, column: place.column, message: place.message })) } : {}),
   })));
 }
 

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, LintSession, type ConfigProblem, type Finding, type LintOptions, type LintResult } from '../engine/index.js';
+import { isItemHint, lint, LintSession, type ConfigProblem, type Finding, type LintOptions, type LintResult } from '../engine/index.js';
 import { relativeToConfig } from '../config/load.js';
 import type { ConfigFiles, ConfigProblemReporter } from './config-files.js';
 import { findingToDiagnostic, frontMatterDiagnostics } from './diagnostics.js';
@@ -70,6 +70,9 @@ export class Linter {
   /** How long the last lint of each document took (CPU time of its steps): long lints make typing wait longer. */
   private readonly durations = new Map<string, number>();
   private readonly states = new Map<string, DocumentState>();
+
+  /** The client accepts diagnostics with relatedInformation (set from its capabilities on initialize). */
+  relatedInformation = false;
 
   constructor(private readonly deps: LinterDependencies) {}
 
@@ -197,7 +200,7 @@ export class Linter {
       this.cache.set(uri, linted);
       const diagnostics = this.toDiagnostics(current, result);
       void this.deps.connection.sendDiagnostics({ uri, version, diagnostics });
-      this.sendStatus({ uri, docType: result.docType, label: DOC_TYPE_LABELS[result.docType], findings: result.findings.length, enabled: true });
+      this.sendStatus({ uri, docType: result.docType, label: DOC_TYPE_LABELS[result.docType], findings: problemCount(result), enabled: true });
       return linted;
     } catch (error) {
       this.deps.connection.console.error(`Linting ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -206,7 +209,8 @@ export class Linter {
   }
 
   private toDiagnostics(document: TextDocument, result: LintResult): Diagnostic[] {
-    return [...result.findings.map((finding) => findingToDiagnostic(document, finding)), ...frontMatterDiagnostics(document, result.problems)];
+    const options = { relatedInformation: this.relatedInformation };
+    return [...result.findings.map((finding) => findingToDiagnostic(document, finding, options)), ...frontMatterDiagnostics(document, result.problems)];
   }
 
   private sendStatus(params: StatusParams): void {
@@ -341,7 +345,10 @@ export class Linter {
     this.diskLinted.add(uri);
     try {
       const open = this.deps.documents.get(uri);
-      if (open) return (await this.lintAndPublish(uri, 'config'))?.result.findings.length ?? 0;
+      if (open) {
+        const linted = await this.lintAndPublish(uri, 'config');
+        return linted ? problemCount(linted.result) : 0;
+      }
       let text: string;
       try {
         text = await fs.promises.readFile(filePath, 'utf8');
@@ -359,12 +366,17 @@ export class Linter {
       const result = lint(text, prepared.options);
       const document = TextDocument.create(uri, 'markdown', 0, text);
       void this.deps.connection.sendDiagnostics({ uri, diagnostics: this.toDiagnostics(document, result) });
-      return result.findings.length;
+      return problemCount(result);
     } catch (error) {
       this.deps.connection.console.error(`Linting ${uri} from disk failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return 0;
     }
   }
+}
+
+/** Findings counted in the status bar and "Lint all documents": item hints belong to their summary, which is counted. */
+export function problemCount(result: Pick<LintResult, 'findings'>): number {
+  return result.findings.filter((finding) => !isItemHint(finding)).length;
 }
 
 export function fileUri(filePath: string): string {
