@@ -2,7 +2,7 @@
  * `--format sarif`: SARIF 2.1.0, as GitHub code scanning and other CI dashboards read it. A
  * summary's places are its `relatedLocations`; an item hint (level note) relates to its summary.
  */
-import { allRules, ruleDocUrl, type Finding, type Severity } from '../engine/index.js';
+import { allRules, linkedPlaces, ruleDocUrl, type Finding, type Severity } from '../engine/index.js';
 import { HOMEPAGE, PRODUCT_NAME, VERSION } from '../version.js';
 import type { FileReport } from './report.js';
 
@@ -14,7 +14,7 @@ interface SarifResult {
 
 /** A summary's related places (an item hint's summary) as relatedLocations, in the result's own file. */
 function withRelatedLocations<R extends SarifResult>(result: R, finding: Finding): R {
-  const places = finding.related ?? (finding.partOf ? [finding.partOf] : []);
+  const places = linkedPlaces(finding);
   if (places.length === 0) return result;
   const { artifactLocation } = result.locations[0].physicalLocation;
   return {

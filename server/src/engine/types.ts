@@ -31,11 +31,9 @@ export interface Fix {
   preferred?: boolean;
 }
 
-export interface Finding {
-  ruleId: string;
-  severity: Severity;
-  message: string;
-  /** Source offsets of the flagged range. */
+/** A range of the source: offsets and the 1-based positions derived from them. */
+export interface SourceSpan {
+  /** Source offsets of the range. */
   start: number;
   end: number;
   /** 1-based positions derived from the offsets (columns count UTF-16 units). */
@@ -43,6 +41,12 @@ export interface Finding {
   column: number;
   endLine: number;
   endColumn: number;
+}
+
+export interface Finding extends SourceSpan {
+  ruleId: string;
+  severity: Severity;
+  message: string;
   /** True for findings about the whole document (placed on the title line). */
   documentLevel: boolean;
   fix?: Fix;
@@ -58,14 +62,8 @@ export interface Finding {
   partOf?: RelatedLocation;
 }
 
-/** A place a finding points at: offsets and 1-based positions as a finding's, and what is there. */
-export interface RelatedLocation {
-  start: number;
-  end: number;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
+/** A place a finding points at, and what is there. */
+export interface RelatedLocation extends SourceSpan {
   /** A short message about the place (a summary's related entry), or the summary's message (partOf). */
   message: string;
 }
@@ -88,6 +86,11 @@ export interface RelatedItem {
 /** Is this finding an item hint (one place of a summary, marked at `hint` severity)? */
 export function isItemHint(finding: Pick<Finding, 'partOf'>): boolean {
   return finding.partOf !== undefined;
+}
+
+/** The places a front end links a finding to: a summary's related places, or an item hint's summary. */
+export function linkedPlaces(finding: Pick<Finding, 'related' | 'partOf'>): RelatedLocation[] {
+  return finding.related ?? (finding.partOf ? [finding.partOf] : []);
 }
 
 export type OptionSpec =

@@ -9,7 +9,7 @@
  */
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ruleDocUrl, rulesById, type ConfigProblem, type Finding, type Fix, type Severity } from '../engine/index.js';
+import { linkedPlaces, ruleDocUrl, rulesById, type ConfigProblem, type Finding, type Fix, type Severity } from '../engine/index.js';
 import { DIAGNOSTIC_SOURCE } from './protocol.js';
 import { CONFIG_DIAGNOSTIC_CODE } from './config-files.js';
 
@@ -40,8 +40,7 @@ export interface DiagnosticOptions {
 }
 
 function relatedInformation(document: Pick<TextDocument, 'positionAt' | 'uri'>, finding: Finding): DiagnosticRelatedInformation[] {
-  const places = finding.related ?? (finding.partOf ? [finding.partOf] : []);
-  return places.map((place) => ({ location: { uri: document.uri, range: rangeOf(document, place.start, place.end) }, message: place.message }));
+  return linkedPlaces(finding).map((place) => ({ location: { uri: document.uri, range: rangeOf(document, place.start, place.end) }, message: place.message }));
 }
 
 export function findingToDiagnostic(document: Pick<TextDocument, 'positionAt' | 'uri'>, finding: Finding, options: DiagnosticOptions = {}): Diagnostic {

@@ -29,7 +29,7 @@ export default defineRule({
         type: 'number',
         default: 5,
         minimum: 1,
-        description: 'Report each item up to this many; above it, one finding on the title summarizes them (a roadmap written as a bare feature list is one problem, not twenty). A section of three or more items that all miss it gets one finding on its heading.',
+        description: 'Report each item up to this many; above it, one finding on the title summarizes them (a roadmap written as a bare feature list is one problem, not twenty). A section of three or more items that all miss it gets one finding on its heading. A summary lists its items (related locations) and marks each with a hint.',
       },
     },
     rationale:
