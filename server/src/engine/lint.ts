@@ -1,6 +1,9 @@
 /**
  * The engine's entry point: lint(text, options) → findings. Pure: no file system, no LSP.
  * One rule that throws yields one internal-error finding naming it; the others still report.
+ * A finding that summarises several places gets them as `related`, and each place the rule gives
+ * a message of its own becomes an item hint (see RelatedItem in types.ts): placed here, once for
+ * every rule, with the suppression comments applied to each place's own line.
  */
 import { StrategyDocument, type DocumentOptions } from './model/document.js';
 import { allRules } from './rules/index.js';
@@ -157,7 +160,7 @@ export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintH
     // Suppressing a summary suppresses its item hints too: they are one problem.
     if (suppressions.isSuppressed(ruleId, at.line - 1)) return;
     const places = relatedPlaces(ruleId, related);
-    const { message: _message, ...range } = at;
+    const { message: _summaryMessage, ...range } = at;
     findings.push({
       ruleId, severity, message: at.message, ...range, documentLevel, ...(fix ? { fix } : {}),
       ...(places.length > 0 ? { related: places.map((entry) => entry.at) } : {}),
