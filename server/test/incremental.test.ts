@@ -2,7 +2,8 @@
  * Incremental linting (engine/incremental): the chunked parse gives exactly the tree of a
  * whole-text parse, and a LintSession fed a document and then edit after edit reports exactly
  * what a fresh lint of each version reports — every field of every finding (rule, severity,
- * message, range, line and column, fix), the document type and the configuration problems.
+ * message, range, line and column, fix, a summary's related places, an item hint's summary),
+ * the document type and the configuration problems.
  *
  * The reference lint parses the whole text at once (no chunks) and builds its sentence layer
  * through the shared cache, so neither of the session's reuse paths is shared with it.
@@ -13,7 +14,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { allRules, lint, lintSteps, LintSession, type LintOptions, type LintResult } from '../src/engine/index.js';
+import { allRules, isItemHint, lint, lintSteps, LintSession, type LintOptions, type LintResult } from '../src/engine/index.js';
 import { parseMarkdown } from '../src/engine/model/parse.js';
 import { ChunkedParser } from '../src/engine/incremental/parse-cache.js';
 import { candidateChunks } from '../src/engine/incremental/chunks.js';
@@ -21,8 +22,8 @@ import { SessionParser } from '../src/engine/incremental/session-parser.js';
 import { textDiff } from '../src/engine/incremental/diff.js';
 import { limitMarkup } from '../src/engine/model/markup-limits.js';
 import { FUZZ_SEED, markdownArb, markdownCaseArb, unicodeArb, type FuzzCase } from './fuzz-support.js';
-import { FIXTURE_TODAY } from './helpers/fixtures.js';
-import { repoRoot } from './helpers/paths.js';
+import { FIXTURE_TODAY, readFixture } from './helpers/fixtures.js';
+import { fixturesDir, repoRoot } from './helpers/paths.js';
 
 /** Cases per property: the CI count, scaled when FUZZ_RUNS asks for a longer run (FUZZ_RUNS=1000 → ×10). */
 function runs(ciRuns: number): number {
@@ -216,6 +217,42 @@ describe('incremental: LintSession equals lint() after every edit', () => {
     fc.assert(fc.property(startArb, fc.array(editArb, { minLength: 1, maxLength: 8 }), (start, edits) => {
       checkSequence(start.text, start.options, edits);
     }), { seed: FUZZ_SEED, numRuns: runs(50) });
+  });
+});
+
+describe('incremental: related places and item hints', () => {
+  /** Fixtures whose findings summarise several places (document, section and group summaries). */
+  const SUMMARY_FIXTURES = [
+    'roadmap/no-outcome.many.md', 'roadmap/no-outcome.section-summary.md', 'roadmap/beyond-horizon.fail.md',
+    'roadmap/long-range-not-tentative.fail.md', 'kernel/action-no-owner.fail.md', 'outcomes/too-many-key-results.fail.md',
+  ].map((name) => {
+    const fixture = readFixture(path.join(fixturesDir, 'rules', name));
+    return { text: fixture.text, options: { filePath: fixture.file, type: fixture.type, today: FIXTURE_TODAY } as LintOptions };
+  });
+
+  test('every start document has summaries with related places and item hints (so the property below checks them)', () => {
+    for (const { text, options } of SUMMARY_FIXTURES) {
+      const findings = lint(text, options).findings;
+      assert.ok(findings.some((finding) => (finding.related?.length ?? 0) > 1), options.filePath);
+    }
+    assert.ok(SUMMARY_FIXTURES.some(({ text, options }) => lint(text, options).findings.some(isItemHint)));
+  });
+
+  test('summaries edited at random: related places and item hints equal a fresh lint after every edit', () => {
+    fc.assert(fc.property(fc.constantFrom(...SUMMARY_FIXTURES), fc.array(editArb, { minLength: 1, maxLength: 8 }), (start, edits) => {
+      checkSequence(start.text, start.options, edits);
+    }), { seed: FUZZ_SEED, numRuns: runs(40) });
+  });
+
+  test('a paragraph inserted at the top moves every related place and item hint by its lines', () => {
+    const { text, options } = SUMMARY_FIXTURES[0];
+    const session = new LintSession(options);
+    const before = session.lint(text);
+    const shifted = text.replace('# Field service roadmap', 'Draft.\n\n# Field service roadmap');
+    const after = session.lint(shifted);
+    assert.deepStrictEqual(comparable(after), comparable(referenceLint(shifted, options)));
+    const places = (result: LintResult) => result.findings.flatMap((finding) => [...(finding.related ?? []), ...(finding.partOf ? [finding.partOf] : [])]).map((place) => place.line);
+    assert.deepEqual(places(after), places(before).map((line) => line + 2));
   });
 });
 

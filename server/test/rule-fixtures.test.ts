@@ -1,6 +1,7 @@
 /**
  * Every fixture under test/fixtures/rules: the findings of the rules it checks are exactly the
- * expected ones (rule id and line); applying every fix and relinting removes the fixed findings,
+ * expected ones (rule id and line), and so are the item hints and the related places of summary
+ * findings (helpers/fixtures.ts); every item hint is one of its summary's related places; applying every fix and relinting removes the fixed findings,
  * adds no new ones (an inserted skeleton may be flagged as empty) and leaves the text outside the
  * fixes byte-identical. Every rule has a fixture that triggers it and a near miss that must not.
  */
@@ -9,8 +10,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fixturesDir } from './helpers/paths.js';
-import { allRules, applyFixes } from '../src/engine/index.js';
-import { actualKeys, inScope, lintFixture, listFixtures, readFixture, ruleInScope, type Fixture } from './helpers/fixtures.js';
+import { allRules, applyFixes, isItemHint } from '../src/engine/index.js';
+import { actualHintKeys, actualKeys, actualRelatedKeys, inScope, lintFixture, listFixtures, readFixture, ruleInScope, type Fixture } from './helpers/fixtures.js';
 
 const fixtures: Fixture[] = listFixtures().map(readFixture);
 
@@ -22,8 +23,15 @@ describe('rule fixtures', () => {
     test(fixture.name, () => {
       const result = lintFixture(fixture);
       const findings = inScope(fixture, result.findings);
-      assert.deepEqual(actualKeys(findings), fixture.expected,
-        `${fixture.name} (type ${result.docType}):\n${findings.map((f) => `  ${f.line}:${f.column} ${f.ruleId} ${f.message}`).join('\n')}`);
+      const listing = `${fixture.name} (type ${result.docType}):\n${findings.map((f) => `  ${f.line}:${f.column} ${isItemHint(f) ? 'item hint' : f.severity} ${f.ruleId} ${f.message}${f.related ? ` (related: lines ${f.related.map((place) => place.line).join(', ')})` : ''}`).join('\n')}`;
+      assert.deepEqual(actualKeys(findings), fixture.expected, listing);
+      assert.deepEqual(actualHintKeys(findings), fixture.expectedHints, `item hints of ${listing}`);
+      assert.deepEqual(actualRelatedKeys(findings), fixture.expectedRelated, `related places of ${listing}`);
+      for (const hint of findings.filter(isItemHint)) {
+        assert.equal(hint.severity, 'hint');
+        const summary = findings.find((f) => f.ruleId === hint.ruleId && f.start === hint.partOf!.start && f.end === hint.partOf!.end && !isItemHint(f));
+        assert.ok(summary?.related?.some((place) => place.start === hint.start && place.end === hint.end), `${hint.line}: an item hint is a related place of its summary`);
+      }
 
       const fixable = findings.filter((finding) => finding.fix);
       if (fixable.length === 0) return;
@@ -36,7 +44,8 @@ describe('rule fixtures', () => {
       assert.ok(fixed.endsWith(fixture.text.slice(last)), 'text after the last fix is unchanged');
 
       const after = inScope(fixture, lintFixture(fixture, fixed).findings);
-      const count = (list: typeof findings, ruleId: string) => list.filter((f) => f.ruleId === ruleId).length;
+      // Item hints come and go with their summary: they are not counted.
+      const count = (list: typeof findings, ruleId: string) => list.filter((f) => f.ruleId === ruleId && !isItemHint(f)).length;
       for (const rule of new Set([...findings, ...after].map((f) => f.ruleId))) {
         const before = count(findings, rule);
         const fixedHere = applied.filter((f) => f.ruleId === rule).length;

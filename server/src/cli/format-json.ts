@@ -1,5 +1,16 @@
-/** `--format json`: one array, each element the contract's fields (shared/RULES.md), `docTypeReason` among them. */
+/**
+ * `--format json`: one array, each element the contract's fields (shared/RULES.md), `docTypeReason` among them. A
+ * finding that summarises several places also carries `related` (one `{file, line, column,
+ * message}` per place); the places with a fault of their own are elements too, at `hint` severity.
+ */
 import type { FileReport } from './report.js';
+
+export interface JsonRelated {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
 
 export interface JsonFinding {
   file: string;
@@ -13,6 +24,7 @@ export interface JsonFinding {
   docType: string;
   /** Why the document got its type. */
   docTypeReason?: string;
+  related?: JsonRelated[];
 }
 
 export function toJsonFindings(reports: readonly FileReport[]): JsonFinding[] {
@@ -27,6 +39,7 @@ export function toJsonFindings(reports: readonly FileReport[]): JsonFinding[] {
     message: finding.message,
     docType: report.docType,
     ...(report.docTypeReason ? { docTypeReason: report.docTypeReason } : {}),
+    ...(finding.related ? { related: finding.related.map((place) => ({ file: report.file, line: place.line, column: place.column, message: place.message })) } : {}),
   })));
 }
 

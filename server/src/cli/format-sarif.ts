@@ -1,9 +1,31 @@
-/** `--format sarif`: SARIF 2.1.0, as GitHub code scanning and other CI dashboards read it. */
-import { allRules, ruleDocUrl, type Severity } from '../engine/index.js';
+/**
+ * `--format sarif`: SARIF 2.1.0, as GitHub code scanning and other CI dashboards read it. A
+ * summary's places are its `relatedLocations`; an item hint (level note) relates to its summary.
+ */
+import { allRules, linkedPlaces, ruleDocUrl, type Finding, type Severity } from '../engine/index.js';
 import { HOMEPAGE, PRODUCT_NAME, VERSION } from '../version.js';
 import type { FileReport } from './report.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+interface SarifResult {
+  locations: Array<{ physicalLocation: { artifactLocation: object } }>;
+}
+
+/** A summary's related places (an item hint's summary) as relatedLocations, in the result's own file. */
+function withRelatedLocations<R extends SarifResult>(result: R, finding: Finding): R {
+  const places = linkedPlaces(finding);
+  if (places.length === 0) return result;
+  const { artifactLocation } = result.locations[0].physicalLocation;
+  return {
+    ...result,
+    relatedLocations: places.map((place, i) => ({
+      id: i + 1,
+      physicalLocation: { artifactLocation, region: { startLine: place.line, startColumn: place.column, endLine: place.endLine, endColumn: place.endColumn } },
+      message: { text: place.message },
+    })),
+  };
+}
 
 export function formatSarif(reports: readonly FileReport[]): string {
   const rules = allRules.map((rule) => ({
@@ -17,7 +39,7 @@ export function formatSarif(reports: readonly FileReport[]): string {
     properties: { tags: [rule.meta.family, 'strategy'], documentTypes: rule.meta.types },
   }));
   const index = new Map(rules.map((rule, i) => [rule.id, i]));
-  const results = reports.flatMap((report) => report.findings.map((finding) => ({
+  const results = reports.flatMap((report) => report.findings.map((finding) => withRelatedLocations({
     ruleId: finding.ruleId,
     ...(index.has(finding.ruleId) ? { ruleIndex: index.get(finding.ruleId) } : {}),
     level: LEVEL[finding.severity],
@@ -29,7 +51,7 @@ export function formatSarif(reports: readonly FileReport[]): string {
       },
     }],
     properties: { docType: report.docType, severity: finding.severity },
-  })));
+  }, finding)));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

@@ -1,12 +1,34 @@
-/** Human output: findings grouped by file as `file:line:col severity rule-id message`, then a summary. */
-import type { Severity } from '../engine/index.js';
+/**
+ * Human output: findings grouped by file as `file:line:col severity rule-id message`, then a summary.
+ * A finding that summarises several places is followed by the lines of those places; their item
+ * hints are printed (and counted) only when asked for (`itemHints`: with `--max-severity hint`,
+ * where hints fail the run), so a 50-item roadmap is one line and a list of lines, not 50 more.
+ */
+import { isItemHint, type Finding, type Severity } from '../engine/index.js';
 import type { FileReport } from './report.js';
 
 const COLORS: Record<Severity | 'dim' | 'bold' | 'path', [number, number]> = {
   error: [31, 39], warning: [33, 39], information: [36, 39], hint: [90, 39], dim: [2, 22], bold: [1, 22], path: [4, 24],
 };
 
-export function formatText(reports: readonly FileReport[], color: boolean): string {
+export interface TextOptions {
+  /** Print item hints (the places a summary stands for, at hint severity) as findings of their own. */
+  itemHints?: boolean;
+}
+
+/** How many related lines the text format names after a summary before "and N more". */
+const RELATED_LINES_SHOWN = 12;
+
+/** "lines 9, 10 and 12" (distinct, at most RELATED_LINES_SHOWN, then "and N more"). */
+function relatedLines(finding: Finding): string {
+  const lines = [...new Set((finding.related ?? []).map((place) => place.line))];
+  const shown = lines.slice(0, RELATED_LINES_SHOWN);
+  const more = lines.length - shown.length;
+  const list = more > 0 ? `${shown.join(', ')} and ${more} more` : shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : `${shown[0]}`;
+  return `${lines.length === 1 ? 'line' : 'lines'} ${list}`;
+}
+
+export function formatText(reports: readonly FileReport[], color: boolean, options: TextOptions = {}): string {
   const paint = (style: keyof typeof COLORS, text: string) => (color ? `\u001b[${COLORS[style][0]}m${text}\u001b[${COLORS[style][1]}m` : text);
   const lines: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
@@ -19,12 +41,14 @@ export function formatText(reports: readonly FileReport[], color: boolean): stri
       lines.push(`${paint('path', report.file)}: ${paint('error', 'error')} ${report.error}`);
       continue;
     }
-    if (report.findings.length === 0) continue;
+    const shown = options.itemHints ? report.findings : report.findings.filter((finding) => !isItemHint(finding));
+    if (shown.length === 0) continue;
     filesWithFindings++;
     lines.push(paint('bold', `${report.file}`) + paint('dim', ` (${report.docType})`));
-    for (const finding of report.findings) {
+    for (const finding of shown) {
       counts[finding.severity]++;
       lines.push(`${report.file}:${finding.line}:${finding.column} ${paint(finding.severity, finding.severity)} ${paint('dim', finding.ruleId)} ${finding.message}`);
+      if (finding.related) lines.push(paint('dim', `  ↳ ${relatedLines(finding)}`));
     }
     lines.push('');
   }

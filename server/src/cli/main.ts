@@ -208,7 +208,7 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
     io.stdout(format === 'json' ? formatJson(reports) : formatSarif(reports));
     for (const report of reports) for (const problem of report.configProblems) io.stderr(`${problem.file}: config error ${problem.key}: ${problem.message} (using defaults for it)\n`);
   } else {
-    io.stdout(formatText(reports, color));
+    io.stdout(formatText(reports, color, { itemHints: maxSeverity === 'hint' }));
   }
   if (configError) return 2;
   const threshold = SEVERITY_RANK[maxSeverity];

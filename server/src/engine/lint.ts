@@ -1,6 +1,9 @@
 /**
  * The engine's entry point: lint(text, options) → findings. Pure: no file system, no LSP.
  * One rule that throws yields one internal-error finding naming it; the others still report.
+ * A finding that summarises several places gets them as `related`, and each place the rule gives
+ * a message of its own becomes an item hint (see RelatedItem in types.ts): placed here, once for
+ * every rule, with the suppression comments applied to each place's own line.
  */
 import { StrategyDocument, type DocumentOptions } from './model/document.js';
 import { allRules } from './rules/index.js';
@@ -10,7 +13,7 @@ import type { ConfigLayer, ConfigProblem } from './config/types.js';
 import { findDirectives, Suppressions } from './suppress.js';
 import { limitMarkup, NESTING_COLUMN_LIMIT, DELIMITER_LIMIT, type MarkupLimits } from './model/markup-limits.js';
 import { applyFixes } from './fix.js';
-import type { DocType, Finding, Fix, ReportDescriptor, Rule, Severity } from './types.js';
+import type { DocType, Finding, Fix, RelatedItem, RelatedLocation, ReportDescriptor, Rule, Severity } from './types.js';
 import type { Root } from 'mdast';
 import type { Root as NlcstRoot } from 'nlcst';
 import { sharedParser } from './incremental/parse-cache.js';
@@ -143,20 +146,62 @@ export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintH
   const titleRange = document.titleRange;
   /** An offset from a rule, as a whole number inside the text (NaN and non-numbers become 0). */
   const clamp = (offset: unknown): number => (typeof offset === 'number' && Number.isFinite(offset) ? Math.max(0, Math.min(Math.floor(offset), text.length)) : 0);
-  const place = (ruleId: string, severity: Severity, message: string, start: number, end: number, documentLevel: boolean, fix?: Fix): void => {
+  /** A rule's range as a safe one, with its 1-based positions. */
+  const locate = (start: unknown, end: unknown, message: unknown): RelatedLocation => {
     const safeStart = clamp(start);
     const safeEnd = Math.max(safeStart, clamp(end));
-    if (typeof message !== 'string') message = describeError(message);
-    // A fix whose edits fall outside the text or overlap would corrupt it: keep the finding, drop the fix.
-    if (fix !== undefined && !isSafeFix(fix, text.length)) fix = undefined;
     const from = document.lines.positionAt(safeStart);
     const to = document.lines.positionAt(safeEnd);
-    if (suppressions.isSuppressed(ruleId, from.line)) return;
+    return {
+      start: safeStart, end: safeEnd, line: from.line + 1, column: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1,
+      message: typeof message === 'string' ? message : describeError(message),
+    };
+  };
+  /** Item hints of the running rule, placed once it has reported everything (placeItemHints). */
+  let pendingHints: Array<{ ruleId: string; at: RelatedLocation; partOf: RelatedLocation }> = [];
+  const place = (ruleId: string, severity: Severity, message: string, start: number, end: number, documentLevel: boolean, fix?: Fix, related?: readonly RelatedItem[]): void => {
+    const at = locate(start, end, message);
+    // A fix whose edits fall outside the text or overlap would corrupt it: keep the finding, drop the fix.
+    if (fix !== undefined && !isSafeFix(fix, text.length)) fix = undefined;
+    // Suppressing a summary suppresses its item hints too: they are one problem.
+    if (suppressions.isSuppressed(ruleId, at.line - 1)) return;
+    const places = relatedPlaces(ruleId, related);
+    const { message: _summaryMessage, ...range } = at;
     findings.push({
-      ruleId, severity, message, start: safeStart, end: safeEnd,
-      line: from.line + 1, column: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1,
-      documentLevel, ...(fix ? { fix } : {}),
+      ruleId, severity, message: at.message, ...range, documentLevel, ...(fix ? { fix } : {}),
+      ...(places.length > 0 ? { related: places.map((entry) => entry.at) } : {}),
     });
+    for (const entry of places) if (entry.hint !== null) pendingHints.push({ ruleId, at: { ...entry.at, message: entry.hint }, partOf: at });
+  };
+  /** A summary's places, safe and in order; those on a line where the rule is suppressed are left out (and get no hint). */
+  const relatedPlaces = (ruleId: string, related: readonly RelatedItem[] | undefined): Array<{ at: RelatedLocation; hint: string | null }> => {
+    if (!Array.isArray(related)) return [];
+    const places: Array<{ at: RelatedLocation; hint: string | null }> = [];
+    for (const item of related as readonly RelatedItem[]) {
+      if (!item || typeof item !== 'object') continue;
+      const at = locate(item.start, item.end, item.message);
+      if (suppressions.isSuppressed(ruleId, at.line - 1)) continue;
+      places.push({ at, hint: typeof item.hint === 'string' ? item.hint : null });
+    }
+    places.sort((a, b) => a.at.start - b.at.start || a.at.end - b.at.end);
+    return places.filter((entry, i) => i === 0 || entry.at.start !== places[i - 1].at.start || entry.at.end !== places[i - 1].at.end);
+  };
+  /**
+   * The running rule's item hints, one per line at most: none on the line of its own summary,
+   * none where the rule reported something else on that line (the place is reported on its own).
+   */
+  const placeItemHints = (): void => {
+    if (pendingHints.length === 0) return;
+    const taken = new Set<string>();
+    for (const finding of findings) taken.add(`${finding.ruleId}\u0000${finding.line}`);
+    for (const { ruleId, at, partOf } of pendingHints) {
+      const key = `${ruleId}\u0000${at.line}`;
+      if (taken.has(key)) continue;
+      taken.add(key);
+      const { message, ...range } = at;
+      findings.push({ ruleId, severity: 'hint', message, ...range, documentLevel: false, partOf });
+    }
+    pendingHints = [];
   };
 
   if (unreadable !== null) {
@@ -178,8 +223,10 @@ export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintH
       doc: document,
       options: settings.options,
       report: (descriptor: ReportDescriptor) =>
-        place(rule.meta.id, severity, descriptor.message, descriptor.start, descriptor.end, false, descriptor.fix),
-      reportDocument: (message: string, fix?: Fix) => place(rule.meta.id, severity, message, titleRange.start, titleRange.end, true, fix),
+        place(rule.meta.id, severity, descriptor.message, descriptor.start, descriptor.end, false, descriptor.fix, descriptor.related),
+      reportDocument: (message: string, fix?: Fix, related?: readonly RelatedItem[]) =>
+        place(rule.meta.id, severity, message, titleRange.start, titleRange.end, true, fix, related),
+      isSuppressed: (offset: number) => suppressions.isSuppressed(rule.meta.id, document.lines.positionAt(clamp(offset)).line),
     };
     try {
       rule.check(context as never);
@@ -192,6 +239,7 @@ export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintH
       const reason = describeError(error);
       place(INTERNAL_ERROR_RULE_ID, 'information', `Rule ${rule.meta.id} failed on this document and was skipped (${reason}). Other rules still ran; please report this.`, titleRange.start, titleRange.end, true);
     }
+    placeItemHints();
   }
   if (skipped.length > 0) {
     place(SKIPPED_RULES_ID, 'information',

@@ -31,11 +31,9 @@ export interface Fix {
   preferred?: boolean;
 }
 
-export interface Finding {
-  ruleId: string;
-  severity: Severity;
-  message: string;
-  /** Source offsets of the flagged range. */
+/** A range of the source: offsets and the 1-based positions derived from them. */
+export interface SourceSpan {
+  /** Source offsets of the range. */
   start: number;
   end: number;
   /** 1-based positions derived from the offsets (columns count UTF-16 units). */
@@ -43,9 +41,56 @@ export interface Finding {
   column: number;
   endLine: number;
   endColumn: number;
+}
+
+export interface Finding extends SourceSpan {
+  ruleId: string;
+  severity: Severity;
+  message: string;
   /** True for findings about the whole document (placed on the title line). */
   documentLevel: boolean;
   fix?: Fix;
+  /**
+   * For a finding that summarises several places ("40 of 52 roadmap items name no outcome",
+   * "None of the 4 items under …"): every place it stands for, in document order.
+   */
+  related?: RelatedLocation[];
+  /**
+   * For an item hint: the summary finding it is one place of. An item hint marks, at `hint`
+   * severity, an item that a summary of the same rule stands for (see RelatedItem.hint).
+   */
+  partOf?: RelatedLocation;
+}
+
+/** A place a finding points at, and what is there. */
+export interface RelatedLocation extends SourceSpan {
+  /** A short message about the place (a summary's related entry), or the summary's message (partOf). */
+  message: string;
+}
+
+/** One place a summary stands for, as a rule reports it. */
+export interface RelatedItem {
+  start: number;
+  end: number;
+  /** Short: what is at this place (`"Spreadsheet import" names no outcome`). */
+  message: string;
+  /**
+   * The item's own message: the place also gets an item hint, a finding of the same rule at `hint`
+   * severity with this message. Leave it out where no single place is at fault (too many key
+   * results: the count is the problem, not any one of them) or where the place is reported on its
+   * own already (each buzzword of a fluff-density finding).
+   */
+  hint?: string;
+}
+
+/** Is this finding an item hint (one place of a summary, marked at `hint` severity)? */
+export function isItemHint(finding: Pick<Finding, 'partOf'>): boolean {
+  return finding.partOf !== undefined;
+}
+
+/** The places a front end links a finding to: a summary's related places, or an item hint's summary. */
+export function linkedPlaces(finding: Pick<Finding, 'related' | 'partOf'>): RelatedLocation[] {
+  return finding.related ?? (finding.partOf ? [finding.partOf] : []);
 }
 
 export type OptionSpec =
@@ -102,6 +147,8 @@ export interface ReportDescriptor {
   start: number;
   end: number;
   fix?: Fix;
+  /** For a finding that summarises several places: each of them (see RelatedItem). */
+  related?: readonly RelatedItem[];
 }
 
 export interface RuleContext<O> {
@@ -109,8 +156,16 @@ export interface RuleContext<O> {
   readonly options: O;
   /** Report a range finding. */
   report(descriptor: ReportDescriptor): void;
-  /** Report a finding about the whole document; placed on the title (or line 1). */
-  reportDocument(message: string, fix?: Fix): void;
+  /**
+   * Report a finding about the whole document; placed on the title (or line 1). `related`: the
+   * places it summarises, if it summarises several (see RelatedItem).
+   */
+  reportDocument(message: string, fix?: Fix, related?: readonly RelatedItem[]): void;
+  /**
+   * Is a finding of this rule at this offset suppressed (a disable comment covers its line)? For
+   * rules that count items before they summarise them: a suppressed item is not counted.
+   */
+  isSuppressed(offset: number): boolean;
 }
 
 export interface Rule<S extends OptionSpecs = OptionSpecs> {

@@ -2,10 +2,14 @@
  * Findings → LSP diagnostics. `code` is the rule id, `codeDescription.href` its documentation,
  * the range comes from the finding's UTF-16 offsets through the TextDocument (so it matches the
  * editor's positions exactly), and `data` carries the fix, so code actions need no server state.
+ *
+ * A summary's related places become `relatedInformation` (in the same document), and an item
+ * hint's points back at its summary — for clients that declare
+ * `textDocument.publishDiagnostics.relatedInformation`; others get the diagnostics without it.
  */
-import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ruleDocUrl, rulesById, type ConfigProblem, type Finding, type Fix, type Severity } from '../engine/index.js';
+import { linkedPlaces, ruleDocUrl, rulesById, type ConfigProblem, type Finding, type Fix, type Severity } from '../engine/index.js';
 import { DIAGNOSTIC_SOURCE } from './protocol.js';
 import { CONFIG_DIAGNOSTIC_CODE } from './config-files.js';
 
@@ -30,8 +34,18 @@ export function rangeOf(document: Pick<TextDocument, 'positionAt'>, start: numbe
   return { start: document.positionAt(start), end: document.positionAt(end) };
 }
 
-export function findingToDiagnostic(document: Pick<TextDocument, 'positionAt'>, finding: Finding): Diagnostic {
+export interface DiagnosticOptions {
+  /** The client accepts `relatedInformation` (publishDiagnostics.relatedInformation capability). */
+  relatedInformation?: boolean;
+}
+
+function relatedInformation(document: Pick<TextDocument, 'positionAt' | 'uri'>, finding: Finding): DiagnosticRelatedInformation[] {
+  return linkedPlaces(finding).map((place) => ({ location: { uri: document.uri, range: rangeOf(document, place.start, place.end) }, message: place.message }));
+}
+
+export function findingToDiagnostic(document: Pick<TextDocument, 'positionAt' | 'uri'>, finding: Finding, options: DiagnosticOptions = {}): Diagnostic {
   const data: DiagnosticData = { ruleId: finding.ruleId, documentLevel: finding.documentLevel, start: finding.start, end: finding.end, ...(finding.fix ? { fix: finding.fix } : {}) };
+  const related = options.relatedInformation ? relatedInformation(document, finding) : [];
   return {
     range: rangeOf(document, finding.start, finding.end),
     severity: SEVERITY_TO_LSP[finding.severity],
@@ -40,6 +54,7 @@ export function findingToDiagnostic(document: Pick<TextDocument, 'positionAt'>, 
     ...(rulesById.has(finding.ruleId) ? { codeDescription: { href: ruleDocUrl(finding.ruleId) } } : {}),
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
+    ...(related.length > 0 ? { relatedInformation: related } : {}),
     data,
   };
 }

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, LintSession, type ConfigProblem, type Finding, type LintOptions, type LintResult } from '../engine/index.js';
+import { isItemHint, lint, LintSession, type ConfigProblem, type Finding, type LintOptions, type LintResult } from '../engine/index.js';
 import { relativeToConfig } from '../config/load.js';
 import type { ConfigFiles, ConfigProblemReporter } from './config-files.js';
 import { findingToDiagnostic, frontMatterDiagnostics } from './diagnostics.js';
@@ -70,6 +70,9 @@ export class Linter {
   /** How long the last lint of each document took (CPU time of its steps): long lints make typing wait longer. */
   private readonly durations = new Map<string, number>();
   private readonly states = new Map<string, DocumentState>();
+
+  /** The client accepts diagnostics with relatedInformation (set from its capabilities on initialize). */
+  relatedInformation = false;
 
   constructor(private readonly deps: LinterDependencies) {}
 
@@ -208,7 +211,8 @@ export class Linter {
   }
 
   private toDiagnostics(document: TextDocument, result: LintResult): Diagnostic[] {
-    return [...result.findings.map((finding) => findingToDiagnostic(document, finding)), ...frontMatterDiagnostics(document, result.problems)];
+    const options = { relatedInformation: this.relatedInformation };
+    return [...result.findings.map((finding) => findingToDiagnostic(document, finding, options)), ...frontMatterDiagnostics(document, result.problems)];
   }
 
   private sendStatus(params: StatusParams): void {
@@ -343,7 +347,10 @@ export class Linter {
     this.diskLinted.add(uri);
     try {
       const open = this.deps.documents.get(uri);
-      if (open) return (await this.lintAndPublish(uri, 'config'))?.result.findings.length ?? 0;
+      if (open) {
+        const linted = await this.lintAndPublish(uri, 'config');
+        return linted ? problemCount(linted.result) : 0;
+      }
       let text: string;
       try {
         text = await fs.promises.readFile(filePath, 'utf8');
@@ -361,12 +368,17 @@ export class Linter {
       const result = lint(text, prepared.options);
       const document = TextDocument.create(uri, 'markdown', 0, text);
       void this.deps.connection.sendDiagnostics({ uri, diagnostics: this.toDiagnostics(document, result) });
-      return result.findings.length;
+      return problemCount(result);
     } catch (error) {
       this.deps.connection.console.error(`Linting ${uri} from disk failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return 0;
     }
   }
+}
+
+/** Findings counted in the status bar and "Lint all documents": item hints belong to their summary, which is counted. */
+export function problemCount(result: Pick<LintResult, 'findings'>): number {
+  return result.findings.filter((finding) => !isItemHint(finding)).length;
 }
 
 export function fileUri(filePath: string): string {
@@ -376,7 +388,8 @@ export function fileUri(filePath: string): string {
 /**
  * Findings of an earlier text placed on the current one: those before the first changed
  * character keep their offsets, those after the last one move with the text, and those that
- * touch the changed part are dropped.
+ * touch the changed part are dropped. A summary's related places move the same way (a place in
+ * the changed part is dropped from it).
  */
 export function mapFindings(before: string, after: string, findings: readonly Finding[]): Finding[] {
   if (before === after) return [...findings];
@@ -387,12 +400,20 @@ export function mapFindings(before: string, after: string, findings: readonly Fi
   while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
   const changedEnd = before.length - suffix;
   const delta = after.length - before.length;
+  /** A range on the current text, or null when it touches the changed part. */
+  const move = <T extends { start: number; end: number }>(range: T): T | null => {
+    if (range.end < prefix || (range.end === prefix && range.start < prefix)) return range;
+    if (range.start > changedEnd || (range.start === changedEnd && range.end > range.start)) return { ...range, start: range.start + delta, end: range.end + delta };
+    return null;
+  };
   const mapped: Finding[] = [];
   for (const finding of findings) {
-    if (finding.end < prefix || (finding.end === prefix && finding.start < prefix)) mapped.push(finding);
-    else if (finding.start > changedEnd || (finding.start === changedEnd && finding.end > finding.start)) {
-      mapped.push({ ...finding, start: finding.start + delta, end: finding.end + delta });
-    }
+    const range = move(finding);
+    if (!range) continue;
+    const moved = { ...range };
+    if (moved.related) moved.related = moved.related.map(move).filter((place) => place !== null);
+    if (moved.partOf) moved.partOf = move(moved.partOf) ?? moved.partOf;
+    mapped.push(moved);
   }
   return mapped;
 }
@@ -405,7 +426,7 @@ export function statusOf(uri: string, result: LintResult): StatusParams {
     uri,
     docType: result.docType,
     label: DOC_TYPE_LABELS[result.docType],
-    findings: result.findings.length,
+    findings: problemCount(result),
     enabled: true,
     typeReason: decision.reason,
     typeDeclared: decision.source === 'front-matter' || decision.source === 'config' || decision.source === 'forced',

@@ -67,6 +67,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const capabilities = params.capabilities;
   settings.setSupportsPull(capabilities.workspace?.configuration === true);
   supportsDynamicConfigurationRegistration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  linter.relatedInformation = capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
   folders.set(params.workspaceFolders, params.rootUri);
   const initializationOptions = params.initializationOptions as { diagnosticsShownInHover?: unknown; workspaceTrusted?: unknown } | undefined;
   diagnosticsShownInHover = initializationOptions?.diagnosticsShownInHover === true;

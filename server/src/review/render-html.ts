@@ -12,6 +12,7 @@
  * goes through escapeHtml.
  */
 import { DOC_TYPE_PHRASES, type KeyResultRow, type Review, type SectionCheck, type TopFix } from './review.js';
+import { linesPhrase } from './render-markdown.js';
 import type { AreaScore, ScoreBand } from './scoring.js';
 
 export interface HtmlOptions {
@@ -170,16 +171,17 @@ function fixItem(fix: TopFix): string {
   const quick = fix.quickFix
     ? `<span class="pill pill-fix" title="${esc(fix.quickFix.title)}">Quick fix: ${esc(fix.quickFix.title)}</span>` : '';
   const shown = fix.otherLines.slice(0, 12).map((l) => lineLink(l, String(l)));
-  const hidden = fix.otherLineCount - shown.length;
-  const lineList = shown.length === 0 ? ''
-    : `, on line${fix.otherLineCount === 1 ? '' : 's'} ${hidden > 0 ? `${shown.join(', ')} and ${hidden} more line${hidden === 1 ? '' : 's'}` : shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`}`;
+  const lineList = shown.length === 0 ? '' : `, on ${linesPhrase(shown, fix.otherLineCount)}`;
   const others = fix.occurrences > 1
     ? `<p class="also">Same issue ${plural(fix.occurrences - 1, 'more time')}${lineList}.</p>`
+    : '';
+  const items = fix.itemLineCount > 0
+    ? `<p class="also">Items on ${linesPhrase(fix.itemLines.slice(0, 12).map((l) => lineLink(l, String(l))), fix.itemLineCount)}.</p>`
     : '';
   const how = fix.howToFix ? `<p class="how">${inlineMarkdown(fix.howToFix)}</p>` : '';
   return `<li class="fix sev-${fix.severity}">
     <div class="fix-head"><span class="sev">${esc(fix.severity)}</span> ${where} <a class="rule" href="${esc(fix.docUrl)}" title="Rule documentation">${esc(fix.ruleId)}</a>${quick}</div>
-    <p class="message">${esc(fix.message)}</p>${how}${others}
+    <p class="message">${esc(fix.message)}</p>${how}${others}${items}
   </li>`;
 }
 

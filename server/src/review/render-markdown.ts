@@ -88,13 +88,24 @@ function keyResultTable(review: Review): string[] {
   return out;
 }
 
+/** "line 12", "lines 12, 14 and 30", "lines 12, 14 and 3 more lines" (shown: the first of `total` lines, as text or links). */
+export function linesPhrase(shown: readonly string[], total: number): string {
+  const hidden = total - shown.length;
+  const list = hidden > 0 ? `${shown.join(', ')} and ${hidden} more line${hidden === 1 ? '' : 's'}`
+    : shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  return `line${total === 1 ? '' : 's'} ${list}`;
+}
+
 /** "Same issue 4 more times, on lines 12, 14 and 30." */
 export function alsoText(fix: TopFix): string {
-  const shown = fix.otherLines.slice(0, 8);
-  const hidden = fix.otherLineCount - shown.length;
-  const lines = shown.length === 0 ? ''
-    : `, on line${fix.otherLineCount === 1 ? '' : 's'} ${hidden > 0 ? `${shown.join(', ')} and ${hidden} more line${hidden === 1 ? '' : 's'}` : shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`}`;
+  const shown = fix.otherLines.slice(0, 8).map(String);
+  const lines = shown.length === 0 ? '' : `, on ${linesPhrase(shown, fix.otherLineCount)}`;
   return `Same issue ${plural(fix.occurrences - 1, 'more time')}${lines}.`;
+}
+
+/** "Items on lines 13, 15 and 18." — the places the rule's summary findings stand for. */
+export function itemsText(fix: TopFix): string {
+  return `Items on ${linesPhrase(fix.itemLines.slice(0, 8).map(String), fix.itemLineCount)}.`;
 }
 
 function fixLines(fix: TopFix): string[] {
@@ -102,6 +113,7 @@ function fixLines(fix: TopFix): string[] {
   const quick = fix.quickFix ? ` · quick fix: ${escapeMarkdownInline(fix.quickFix.title)}` : '';
   const lines = [`${fix.rank}. **${escapeMarkdownInline(fix.message)}**`, `   ${fix.severity} · ${where} · \`${fix.ruleId}\`${quick}`];
   if (fix.occurrences > 1) lines.push(`   ${alsoText(fix)}`);
+  if (fix.itemLineCount > 0) lines.push(`   ${itemsText(fix)}`);
   return lines;
 }
 

@@ -9,7 +9,7 @@ import { countWords, type StrategyDocument } from '../engine/model/document.js';
 import type { Section } from '../engine/model/sections.js';
 import { OBJECTIVE_LABEL, type Item } from '../engine/model/items.js';
 import type { DocTypeSource } from '../engine/model/doctype.js';
-import type { DocType, Finding, RuleFamily, SectionRole, Severity } from '../engine/types.js';
+import { isItemHint, type DocType, type Finding, type RuleFamily, type SectionRole, type Severity } from '../engine/types.js';
 import { classifyKeyResult, columnsOf, dateIn, findOwner, stripLabel, type DateSource, type KeyResultColumns, type KeyResultFields, type KeyResultKind, type KeyResultVerdict } from './key-results.js';
 import { boldLabel, labelledBlocks, sectionsNamed } from '../engine/text/kernel.js';
 import { phraseMatcher } from '../engine/text/phrases.js';
@@ -104,6 +104,10 @@ export interface TopFix {
   otherLines: number[];
   /** How many distinct other lines there are (otherLines may be cut short). */
   otherLineCount: number;
+  /** Lines of the places this rule's summary findings stand for (their related places; at most 50, in order). */
+  itemLines: number[];
+  /** How many distinct such lines there are (itemLines may be cut short). */
+  itemLineCount: number;
   /** The rule's one-line "how to fix", when the rule is registered. */
   howToFix: string | null;
   docUrl: string;
@@ -439,8 +443,12 @@ function buildTopFixes(findings: readonly Finding[], max: number): { topFixes: T
   // One entry per rule: its most important finding stands for the others ("also lines …").
   const seen = new Map<string, TopFix>();
   const otherLines = new Map<string, Set<number>>();
+  const itemLines = new Map<string, Set<number>>();
   const entries: TopFix[] = [];
   for (const finding of sorted) {
+    const items = itemLines.get(finding.ruleId) ?? new Set<number>();
+    for (const place of finding.related ?? []) items.add(place.line);
+    itemLines.set(finding.ruleId, items);
     const existing = seen.get(finding.ruleId);
     if (existing) {
       existing.occurrences++;
@@ -462,6 +470,8 @@ function buildTopFixes(findings: readonly Finding[], max: number): { topFixes: T
       occurrences: 1,
       otherLines: [],
       otherLineCount: 0,
+      itemLines: [],
+      itemLineCount: 0,
       howToFix: meta?.howToFix ?? null,
       docUrl: ruleDocUrl(finding.ruleId),
     };
@@ -481,6 +491,10 @@ function buildTopFixes(findings: readonly Finding[], max: number): { topFixes: T
     const lines = [...otherLines.get(fix.ruleId)!].sort((a, b) => a - b);
     fix.otherLines = lines.slice(0, 50);
     fix.otherLineCount = lines.length;
+    // Places not named already (a fluff-density summary's buzzwords are its rule's other findings).
+    const items = [...itemLines.get(fix.ruleId)!].filter((line) => line !== fix.line && !otherLines.get(fix.ruleId)!.has(line)).sort((a, b) => a - b);
+    fix.itemLines = items.slice(0, 50);
+    fix.itemLineCount = items.length;
   });
   const covered = topFixes.reduce((sum, fix) => sum + fix.occurrences, 0);
   return { topFixes, moreFindings: scored.length - covered };
@@ -531,7 +545,9 @@ function buildHeadline(review: Pick<Review, 'docType' | 'docTypeLabel' | 'kernel
 
 export function buildReview(result: LintResult, options: ReviewOptions = {}): Review {
   const doc = result.document;
-  const findings = result.findings;
+  // Item hints mark the places a summary stands for: the summary is the problem, counted and
+  // scored once; its places are listed with it (TopFix.itemLines), not as problems of their own.
+  const findings = result.findings.filter((finding) => !isItemHint(finding));
   const file = options.fileName ?? doc.filePath ?? null;
   const title = doc.titleText?.trim() || (file ? baseName(file) : 'Untitled document');
 

@@ -4,6 +4,14 @@
  *
  *   We will leverage our synergies. <!-- expect: bad-strategy/fluff bad-strategy/fluff -->
  *
+ * A finding that summarises several places (one finding on the title or a heading for many items)
+ * lists them as related places, and marks those with a fault of their own with an item hint
+ * (`hint` severity). Those are written with their own markers on the item's line, so `expect`
+ * keeps meaning what it meant (the findings a writer sees in the Problems panel):
+ *
+ *   - SSO <!-- expect-hint: roadmap/no-outcome -->        an item hint here (and a related place)
+ *   - KR6 … <!-- expect-related: outcomes/too-many-key-results -->   a related place, no hint
+ *
  * A header comment anywhere in the file says which rules the fixture checks and how to lint it:
  *
  *   <!-- fixture: rules=kernel/*,bad-strategy/fluff type=strategy file=STRATEGY.md referenceDate=2026-11-21 -->
@@ -12,7 +20,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lint, allRules, type DocType, type Finding, type LintResult } from '../../src/engine/index.js';
+import { lint, allRules, isItemHint, type DocType, type Finding, type LintResult } from '../../src/engine/index.js';
 import { fixturesDir } from './paths.js';
 
 export const FIXTURE_TODAY = new Date(Date.UTC(2026, 10, 21));
@@ -24,12 +32,16 @@ export interface Fixture {
   type?: DocType;
   file: string;
   referenceDate?: string;
-  /** "line:ruleId" for every expected finding, sorted. */
+  /** "line:ruleId" for every expected finding other than item hints, sorted. */
   expected: string[];
+  /** "line:ruleId" for every expected item hint, sorted. */
+  expectedHints: string[];
+  /** "line:ruleId" for every expected related place of a summary (item hints' lines included), sorted. */
+  expectedRelated: string[];
 }
 
 const HEADER = /<!--\s*fixture:([^>]*)-->/;
-const EXPECT = /<!--\s*expect:([^>]*)-->/g;
+const EXPECT = /<!--\s*expect(|-hint|-related):([^>]*)-->/g;
 
 export function ruleInScope(scope: readonly string[], ruleId: string): boolean {
   return scope.some((entry) => entry === ruleId || (entry.endsWith('/*') && ruleId.startsWith(entry.slice(0, -1))));
@@ -42,9 +54,16 @@ export function readFixture(filePath: string): Fixture {
   const fields = Object.fromEntries(header[1].trim().split(/\s+/).map((pair) => pair.split('=') as [string, string]));
   if (!fields.rules) throw new Error(`${filePath}: the fixture header names no rules`);
   const expected: string[] = [];
+  const expectedHints: string[] = [];
+  const expectedRelated: string[] = [];
   text.split(/\r\n|\r|\n/).forEach((line, index) => {
     for (const match of line.matchAll(EXPECT)) {
-      for (const id of match[1].trim().split(/\s+/).filter(Boolean)) expected.push(`${index + 1}:${id}`);
+      for (const id of match[2].trim().split(/\s+/).filter(Boolean)) {
+        const key = `${index + 1}:${id}`;
+        if (match[1] === '') expected.push(key);
+        else expectedRelated.push(key);
+        if (match[1] === '-hint') expectedHints.push(key);
+      }
     }
   });
   const rules = fields.rules.split(',');
@@ -59,6 +78,8 @@ export function readFixture(filePath: string): Fixture {
     file: fields.file ?? path.basename(filePath).replace(/\.(?:pass|fail|\d+)(?=\.md$)/, ''),
     referenceDate: fields.referenceDate,
     expected: expected.sort(),
+    expectedHints: expectedHints.sort(),
+    expectedRelated: expectedRelated.sort(),
   };
 }
 
@@ -75,8 +96,19 @@ export function inScope(fixture: Fixture, findings: readonly Finding[]): Finding
   return findings.filter((finding) => ruleInScope(fixture.rules, finding.ruleId));
 }
 
+/** "line:ruleId" of the findings other than item hints, sorted. */
 export function actualKeys(findings: readonly Finding[]): string[] {
-  return findings.map((finding) => `${finding.line}:${finding.ruleId}`).sort();
+  return findings.filter((finding) => !isItemHint(finding)).map((finding) => `${finding.line}:${finding.ruleId}`).sort();
+}
+
+/** "line:ruleId" of the item hints, sorted. */
+export function actualHintKeys(findings: readonly Finding[]): string[] {
+  return findings.filter(isItemHint).map((finding) => `${finding.line}:${finding.ruleId}`).sort();
+}
+
+/** "line:ruleId" of every related place of every finding, sorted. */
+export function actualRelatedKeys(findings: readonly Finding[]): string[] {
+  return findings.flatMap((finding) => (finding.related ?? []).map((place) => `${place.line}:${finding.ruleId}`)).sort();
 }
 
 export function listFixtures(dir = path.join(fixturesDir, 'rules')): string[] {

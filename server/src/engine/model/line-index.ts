@@ -53,6 +53,11 @@ export class LineIndex {
     return end;
   }
 
+  /** [start, end) cut at the end of start's line: where a finding about a multi-line item goes. */
+  firstLine(start: number, end: number): { start: number; end: number } {
+    return { start, end: Math.max(start, Math.min(end, this.lineEnd(this.positionAt(start).line))) };
+  }
+
   /** The line break used by the document (first one found), for inserted text. */
   get eol(): string {
     const match = /\r\n|\r|\n/.exec(this.text);

@@ -1,4 +1,4 @@
-import { defineRule, type Fix } from '../../types.js';
+import { defineRule, type Fix, type RelatedItem } from '../../types.js';
 import { phraseMatcher } from '../../text/phrases.js';
 import type { StrategyDocument } from '../../model/document.js';
 import type { TextBlock } from '../../model/text-block.js';
@@ -86,15 +86,15 @@ export default defineRule({
   check({ doc, options, report, reportDocument }) {
     const matcher = phraseMatcher(options.words);
     const allowed = phraseMatcher(options.allow, { inflect: false });
-    let count = 0;
+    const found: RelatedItem[] = [];
     for (const block of doc.textBlocks) {
       // An em or en dash ends a phrase ("empowered product teams—that"); same length, so indices hold.
       const safe = allowed.matchAll(block.text.replace(/[\u2013\u2014]/g, ' '));
       for (const match of matcher.matchAll(block.text)) {
         if (safe.some((a) => match.index >= a.index && match.index + match.length <= a.index + a.length)) continue;
         if (isLiteralUse(block.text, match.index, match.text)) continue;
-        count++;
         const { start, end } = block.sourceRange(match.index, match.index + match.length);
+        found.push({ start, end, message: `"${match.text}" is a buzzword` });
         report({
           message: `"${match.text}" is fluff: say what concretely changes, for whom, and by how much.`,
           start,
@@ -104,8 +104,10 @@ export default defineRule({
       }
     }
     const words = doc.wordCount;
+    const count = found.length;
     if (count >= 3 && words > 0 && count / words > 1 / options.maxDensity) {
-      reportDocument(`Buzzword density is high: ${count} buzzwords in ${words} words (more than one per ${options.maxDensity}). Readers will skim past the strategy.`);
+      // Each buzzword is reported on its own already: the summary lists them, with no item hints.
+      reportDocument(`Buzzword density is high: ${count} buzzwords in ${words} words (more than one per ${options.maxDensity}). Readers will skim past the strategy.`, undefined, found);
     }
   },
 });

@@ -159,10 +159,13 @@ export default defineRule({
       const message = group.kind === 'policies'
         ? `${entries.length} guiding policies under ${group.label}, more than ${max}: a policy with that many rules guides nobody. Merge the ones that say the same thing and keep the ${max} that matter most.`
         : `${entries.length} ${group.kind} under ${group.label}, more than ${max}: when everything is a priority, nothing is. Rank them, keep the top ${max}, and move the rest to a "Not now" list.`;
+      const noun = group.kind === 'policies' ? 'Policy' : group.kind === 'objectives' ? 'Objective' : 'Priority';
       report({
         message,
         start: first.start,
         end: first.end,
+        // Every entry, without item hints: the count is the problem, not any one of them.
+        related: entries.map((entry, i) => ({ ...doc.lines.firstLine(entry.start, entry.end), message: `${noun} ${i + 1} of ${entries.length}` })),
       });
     }
   },

@@ -50,6 +50,15 @@ function headingsAbove(doc: StrategyDocument, item: Item): string[] {
   return titles;
 }
 
+/** What one action misses, as its own finding or its item hint. */
+function itemMessage(m: { owner: boolean; date: boolean }): string {
+  return m.owner && m.date
+    ? 'This action has no owner and no date: add who is accountable (`@name` or `Owner: …`) and when it lands (a date, quarter or milestone).'
+    : m.owner
+      ? 'This action has no owner: add the one person accountable for it (`@name` or `Owner: …`).'
+      : 'This action has no date: add when it lands (a date, quarter or milestone) so progress can be checked.';
+}
+
 export default defineRule({
   meta: {
     id: 'kernel/action-no-owner',
@@ -85,7 +94,7 @@ export default defineRule({
       good: '# Payments strategy\n\n## Coherent actions\n\n- Rebuild onboarding for self-serve (@ana, Q1 2027)\n- Give each new mid-market account a named setup guide. Owner: Li, by March 2027.\n',
     },
   },
-  check({ doc, options, report }) {
+  check({ doc, options, report, isSuppressed }) {
     const timeWords = phraseMatcher(options.timeWords);
     const missing = new Map<Section | null, Array<{ item: Item; owner: boolean; date: boolean }>>();
     for (const item of doc.actionItems) {
@@ -98,7 +107,8 @@ export default defineRule({
         || headings.some((title) => MENTION.test(title) || OWNER_LABEL.test(title) || OWNER_COLON.test(title));
       const hasDate = hasTimeframe(text, doc.dateOptions) || MILESTONE.test(text) || timeWords.test(text) || columnFilled(item, DATE_COLUMNS)
         || headings.some((title) => hasTimeframe(title, doc.dateOptions) || (HORIZON_HEADING.test(title) && horizonOf(title, doc.referenceDate) !== null) || MILESTONE.test(title));
-      if (hasOwner && hasDate) continue;
+      // An action on a line where the rule is suppressed counts as fine (it is not in a section summary either).
+      if ((hasOwner && hasDate) || isSuppressed(item.start)) continue;
       const key = roleOwner(doc, item.section);
       const list = missing.get(key) ?? [];
       list.push({ item, owner: !hasOwner, date: !hasDate });
@@ -117,17 +127,15 @@ export default defineRule({
           message: `None of the ${list.length} actions in ${quoteTitle(section)} names ${what}: give each ${needs}.`,
           start: section.titleStart,
           end: section.titleEnd,
+          related: list.map((m) => ({
+            ...doc.lines.firstLine(m.item.start, m.item.end),
+            message: `This action names no ${owner && date ? 'owner or date' : owner ? 'owner' : 'date'}`,
+            hint: itemMessage(m),
+          })),
         });
         continue;
       }
-      for (const m of list) {
-        const message = m.owner && m.date
-          ? 'This action has no owner and no date: add who is accountable (`@name` or `Owner: …`) and when it lands (a date, quarter or milestone).'
-          : m.owner
-            ? 'This action has no owner: add the one person accountable for it (`@name` or `Owner: …`).'
-            : 'This action has no date: add when it lands (a date, quarter or milestone) so progress can be checked.';
-        report({ message, start: m.item.start, end: m.item.end });
-      }
+      for (const m of list) report({ message: itemMessage(m), start: m.item.start, end: m.item.end });
     }
   },
 });

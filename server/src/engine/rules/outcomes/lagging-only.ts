@@ -1,4 +1,4 @@
-import { defineRule } from '../../types.js';
+import { defineRule, type RelatedItem } from '../../types.js';
 import { phraseMatcher } from '../../text/phrases.js';
 import { hasQuantity, keyResultViews } from './_measures.js';
 
@@ -45,6 +45,8 @@ export default defineRule({
     const lagging = phraseMatcher(options.laggingMetrics);
     const leading = phraseMatcher(options.leadingMetrics);
     let laggingCount = 0;
+    // No item hints: no single key result is at fault, the missing leading indicator is.
+    const places: RelatedItem[] = [];
     const names = new Set<string>();
     for (const view of keyResultViews(doc)) {
       const text = view.statement;
@@ -57,9 +59,10 @@ export default defineRule({
       }
       laggingCount++;
       for (const match of found) names.add(match.text.replace(/\s+/g, ' '));
+      places.push({ start: view.start, end: view.end, message: `A lagging result (${found.map((match) => match.text.replace(/\s+/g, ' ')).join(', ')})` });
     }
     if (laggingCount < options.minLagging) return;
     const list = [...names].slice(0, 4).join(', ');
-    reportDocument(`All ${laggingCount} key results are lagging results (${list}): add a leading indicator the team can move during the period, such as activation, time to value or adoption depth.`);
+    reportDocument(`All ${laggingCount} key results are lagging results (${list}): add a leading indicator the team can move during the period, such as activation, time to value or adoption depth.`, undefined, places);
   },
 });

@@ -1,5 +1,12 @@
-import { defineRule } from '../../types.js';
+import { defineRule, type RelatedItem } from '../../types.js';
+import type { StrategyDocument } from '../../model/document.js';
+import type { Item } from '../../model/items.js';
 import { keyResultViews, quote } from './_measures.js';
+
+/** Every key result of a finding, as its related places (no item hints: the count is the problem, not any one of them). */
+function places(doc: StrategyDocument, items: readonly Item[]): RelatedItem[] {
+  return items.map((item, i) => ({ ...doc.lines.firstLine(item.start, item.end), message: `Key result ${i + 1} of ${items.length}` }));
+}
 
 export default defineRule({
   meta: {
@@ -38,6 +45,7 @@ export default defineRule({
         message: `"${quote(objective.text)}" has ${count} key results (more than ${options.max}): keep the few that best show it was met, and move the rest to a dashboard or to initiatives.`,
         start: objective.start,
         end: objective.kind === 'heading' ? objective.end : Math.min(objective.end, doc.lines.lineEnd(doc.lines.positionAt(objective.start).line)),
+        related: places(doc, objective.keyResults.map((kr) => kr.item)),
       });
     }
     // Key results without an objective, grouped by their section ("## Success metrics").
@@ -54,6 +62,7 @@ export default defineRule({
         message: `"${quote(section.title)}" lists ${views.length} key results (more than ${options.max}): pick the few that would really tell you the strategy is working, and move the rest to a dashboard.`,
         start: section.titleStart,
         end: section.titleEnd,
+        related: places(doc, views.map((view) => view.item)),
       });
     }
   },

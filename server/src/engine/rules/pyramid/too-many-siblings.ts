@@ -79,6 +79,8 @@ export default defineRule({
     },
   },
   check({ doc, options, report }) {
+    // Each finding lists every subsection or item as a related place, without item hints: the
+    // count is the problem, not any one of them.
     const frames = options.frameHeadings;
     for (const section of doc.sections) {
       const points = section.children.filter((child) => !isFrameSection(child, frames));
@@ -87,6 +89,7 @@ export default defineRule({
         message: `"${section.title}" has ${points.length} subsections. Group them under three to five headings that each make one point, so readers see the structure of the argument.`,
         start: section.titleStart,
         end: section.titleEnd,
+        related: points.map((child, i) => ({ start: child.titleStart, end: child.titleEnd, message: `Subsection ${i + 1} of ${points.length}` })),
       });
     }
 
@@ -103,6 +106,10 @@ export default defineRule({
         message: `This list has ${list.children.length} items in one flat run. Group them under three to five parent items that each make one point, so readers see the structure (and cut what fits no group).`,
         start: firstText?.start ?? start,
         end: firstLineEnd(doc, firstText?.start ?? start),
+        related: list.children.map((item, i) => {
+          const at = item.position?.start.offset ?? start;
+          return { start: at, end: firstLineEnd(doc, at), message: `Item ${i + 1} of ${list.children.length}` };
+        }),
       });
     }
   },

@@ -10,6 +10,7 @@ import type { Section } from '../../model/sections.js';
 import { EMPTY_CELL, HORIZON_COLUMN, type Item } from '../../model/items.js';
 import type { TextBlock } from '../../model/text-block.js';
 import { readable } from '../outcomes/_measures.js';
+import type { RelatedItem, RuleContext } from '../../types.js';
 
 /** Columns that say who does the work or when, not why or what for. */
 const BOOKKEEPING_COLUMN = /^\W*(?:owner|owners|dri|team|squad|lead|assignee|status|state|quarter|half|date|due|when|eta|timeline|timeframe|effort|size|estimate|priority|rank|confidence|id|#|link|ticket|epic)\W*$/i;
@@ -137,6 +138,8 @@ export function dateLabel(text: string): string {
 export interface ItemReport {
   /** For one item. */
   item(name: string): string;
+  /** For one item, in a summary's list of the places it stands for (a few words). */
+  related(name: string): string;
   /** For a section whose every item misses it. */
   section(title: string, count: number): string;
   /** For a document where more items miss it than `maxFindings`. */
@@ -146,18 +149,25 @@ export interface ItemReport {
 /**
  * Report the items that miss something, without flooding a terse roadmap: more than `maxFindings`
  * items → one finding on the title; a section of three or more items that all miss it → one
- * finding on its heading; otherwise one finding per item.
+ * finding on its heading; otherwise one finding per item. A summary lists its items as related
+ * places, each with an item hint (the item's own message at hint severity). An item on a line
+ * where the rule is suppressed counts as fine.
  */
 export function reportMissing(
   doc: StrategyDocument,
   items: readonly Item[],
-  missing: readonly Item[],
+  allMissing: readonly Item[],
   maxFindings: number,
   messages: ItemReport,
-  report: (d: { message: string; start: number; end: number }) => void,
-  reportDocument: (message: string) => void,
+  context: Pick<RuleContext<unknown>, 'report' | 'reportDocument' | 'isSuppressed'>,
 ): void {
+  const { report, reportDocument } = context;
+  const missing = allMissing.filter((item) => !context.isSuppressed(itemRange(doc, item).start));
   if (missing.length === 0) return;
+  const related = (list: readonly Item[]): RelatedItem[] => list.map((item) => {
+    const name = itemName(doc, item);
+    return { ...itemRange(doc, item), message: messages.related(name), hint: messages.item(name) };
+  });
   // A swimlane row whose cells all miss it is one finding on its theme, as a section is on its heading.
   const rows = new Map<Item['node'], Item[]>();
   for (const item of items) if (themeCell(item)) rows.set(item.node, [...(rows.get(item.node) ?? []), item]);
@@ -165,7 +175,7 @@ export function reportMissing(
   const findings = missing.length - wholeRows.reduce((sum, cells) => sum + cells.length - 1, 0);
   if (findings > maxFindings) {
     const names = missing.slice(0, 3).map((item) => `"${itemName(doc, item, 30)}"`).join(', ');
-    reportDocument(messages.document(missing.length, items.length, `${names}${missing.length > 3 ? ', …' : ''}`));
+    reportDocument(messages.document(missing.length, items.length, `${names}${missing.length > 3 ? ', …' : ''}`), undefined, related(missing));
     return;
   }
   const bySection = new Map<Section | null, Item[]>();
@@ -173,14 +183,14 @@ export function reportMissing(
   const done = new Set<Item>();
   for (const [section, sectionItems] of bySection) {
     if (!section || sectionItems.length < 3 || !sectionItems.every((item) => missing.includes(item))) continue;
-    report({ message: messages.section(section.title, sectionItems.length), start: section.titleStart, end: section.titleEnd });
+    report({ message: messages.section(section.title, sectionItems.length), start: section.titleStart, end: section.titleEnd, related: related(sectionItems) });
     sectionItems.forEach((item) => done.add(item));
   }
   for (const cells of wholeRows) {
     if (cells.some((item) => done.has(item))) continue;
     const theme = themeCell(cells[0])!;
     const { start, end } = theme.sourceRange(0, theme.text.length);
-    report({ message: messages.section(readable(doc, theme).replace(/\s+/g, ' ').trim(), cells.length), start, end });
+    report({ message: messages.section(readable(doc, theme).replace(/\s+/g, ' ').trim(), cells.length), start, end, related: related(cells) });
     cells.forEach((item) => done.add(item));
   }
   for (const item of missing) {

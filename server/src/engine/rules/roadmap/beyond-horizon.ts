@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import { addMonths, isoDate } from '../../model/dates.js';
-import { bySource, dateLabel, itemName, monthsBetween } from './_plan.js';
+import { bySource, dateLabel, itemName, itemRange, monthsBetween } from './_plan.js';
 
 export default defineRule({
   meta: {
@@ -46,6 +46,14 @@ export default defineRule({
           message: `"${group.source.title}" ${distance}, beyond the ${options.windowMonths}-month rolling window; ${count === 1 ? 'its item is a guess readers will take as a promise. Move it to an undated ideas list, or drop the date until it comes' : `its ${count} items are guesses readers will take as promises. Move them to an undated ideas list, or drop the date until they come`} into range.`,
           start: group.source.start,
           end: group.source.end,
+          related: group.items.map((entry) => {
+            const name = itemName(doc, entry.item);
+            return {
+              ...itemRange(doc, entry.item),
+              message: `"${name}" is beyond the ${options.windowMonths}-month window`,
+              hint: `"${name}" sits under "${group.source!.title}", which ${distance} — beyond the ${options.windowMonths}-month rolling window. Move it to an undated ideas list, or drop the date until it comes into range.`,
+            };
+          }),
         });
         continue;
       }

@@ -2,7 +2,7 @@ import { defineRule, type Fix } from '../../types.js';
 import { addMonths } from '../../model/dates.js';
 import { phraseMatcher } from '../../text/phrases.js';
 import type { StrategyDocument } from '../../model/document.js';
-import { dateLabel, itemName, timingSource } from './_plan.js';
+import { dateLabel, itemName, itemRange, timingSource } from './_plan.js';
 
 function tentativeNoteFix(doc: StrategyDocument, months: number): Fix {
   const eol = doc.lines.eol;
@@ -77,6 +77,18 @@ export default defineRule({
       start: range.start,
       end: range.end,
       fix: tentativeNoteFix(doc, options.months),
+      // Several items, or the one item under a heading: the finding stands for each of them.
+      related: count === 1 && !source ? undefined : longRange.map((entry) => {
+        const name = itemName(doc, entry.item);
+        const own = timingSource(entry);
+        const date = entry.when!;
+        const when = own ? `under "${own.title}"` : dateLabel(date.text);
+        return {
+          ...(own ? itemRange(doc, entry.item) : entry.item.block.sourceRange(date.index, date.index + date.length)),
+          message: `"${name}" (${when}) is more than ${options.months} months out`,
+          hint: `"${name}" (${when}) is more than ${options.months} months out, and the roadmap never tells readers that this part will likely change: say once that items this far out are tentative.`,
+        };
+      }),
     });
   },
 });

@@ -29,7 +29,7 @@ export default defineRule({
         type: 'number',
         default: 5,
         minimum: 1,
-        description: 'Report each item up to this many; above it, one finding on the title summarizes them (a roadmap written as a bare feature list is one problem, not twenty). A section of three or more items that all miss it gets one finding on its heading.',
+        description: 'Report each item up to this many; above it, one finding on the title summarizes them (a roadmap written as a bare feature list is one problem, not twenty). A section of three or more items that all miss it gets one finding on its heading. A summary lists its items (related locations) and marks each with a hint.',
       },
     },
     rationale:
@@ -44,14 +44,15 @@ export default defineRule({
       good: '# Northwind roadmap\n\n## Now\n\n- **Spreadsheet import** (Q1 2027): admins at new accounts spend six hours on manual setup.\n',
     },
   },
-  check({ doc, options, report, reportDocument }) {
+  check({ doc, options, report, reportDocument, isSuppressed }) {
     const matcher = phraseMatcher([...options.customerWords, ...options.problemWords]);
     const items = doc.roadmapItems.map((entry) => entry.item);
     const missing = items.filter((item) => cellsUnder(item, WHY_COLUMN).length === 0 && !matcher.test(planText(item)) && !matcher.test(themeText(doc, item)));
     reportMissing(doc, items, missing, options.maxFindings, {
       item: (name) => `"${name}" names no customer or problem: say who hurts today and why it matters (e.g. "admins spend six hours on manual setup").`,
+      related: (name) => `"${name}" names no customer or problem`,
       section: (title, count) => `None of the ${count} items under "${title}" names a customer or problem: for each, say who hurts today and why it matters.`,
       document: (count, total, names) => `${count} of ${total} roadmap items name no customer or problem (${names}): for each, say who hurts today and why it matters, so readers can challenge the reasoning, not just the dates.`,
-    }, report, reportDocument);
+    }, { report, reportDocument, isSuppressed });
   },
 });

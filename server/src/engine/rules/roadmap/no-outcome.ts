@@ -28,7 +28,7 @@ export default defineRule({
         type: 'number',
         default: 5,
         minimum: 1,
-        description: 'Report each item up to this many; above it, one finding on the title summarizes them. A section of three or more items that all miss it gets one finding on its heading.',
+        description: 'Report each item up to this many; above it, one finding on the title summarizes them. A section of three or more items that all miss it gets one finding on its heading. A summary lists its items (related locations) and marks each with a hint.',
       },
     },
     rationale:
@@ -43,7 +43,7 @@ export default defineRule({
       good: '# Northwind roadmap\n\n## Now\n\n- **Spreadsheet import** (Q1 2027): admins spend six hours on manual setup. Outcome: cut median setup time from 6 hours to 90 minutes.\n',
     },
   },
-  check({ doc, options, report, reportDocument }) {
+  check({ doc, options, report, reportDocument, isSuppressed }) {
     const items = doc.roadmapItems.map((entry) => entry.item);
     const missing = items.filter((item) => {
       if (cellsUnder(item, OUTCOME_COLUMN).length > 0) return false;
@@ -54,8 +54,9 @@ export default defineRule({
     });
     reportMissing(doc, items, missing, options.maxFindings, {
       item: (name) => `"${name}" names no outcome: say which metric it should move and by how much (e.g. "cut setup time from 6 hours to 90 minutes").`,
+      related: (name) => `"${name}" names no outcome`,
       section: (title, count) => `None of the ${count} items under "${title}" names an outcome: for each, say which metric it should move and by how much.`,
       document: (count, total, names) => `${count} of ${total} roadmap items name no outcome (${names}): for each, say which metric it should move and by how much, so the team knows when it is done.`,
-    }, report, reportDocument);
+    }, { report, reportDocument, isSuppressed });
   },
 });
