@@ -194,6 +194,19 @@ const CASES: Case[] = [
     type: 'decision',
   },
   {
+    name: 'the README at a repository’s root introduces the project, even a roadmap project',
+    path: 'README.md',
+    text: '# Public roadmap\n\nThis repository holds our public roadmap.\n\n| Quarter | Item |\n|---|---|\n| Q1 2027 | Offline maps |\n| Q2 2027 | Shared boards |\n',
+    type: 'generic',
+    reason: /the repository’s README\.md/,
+  },
+  {
+    name: 'a roadmap README one folder down is a roadmap',
+    path: 'docs/roadmap/README.md',
+    text: '# Public roadmap\n\n| Quarter | Item |\n|---|---|\n| Q1 2027 | Offline maps |\n| Q2 2027 | Shared boards |\n',
+    type: 'roadmap',
+  },
+  {
     name: 'a title alone suggests a type but does not decide it',
     path: 'docs/plans.md',
     text: '# Roadmap\n\nWe keep our plans on the project board.\n',

@@ -23,7 +23,7 @@ export interface TypeSignal {
  * Weights: a file name decides alone; a folder or a title needs one more hint; a template's
  * structure decides alone. A guide or a template outweighs everything else put together.
  */
-export const WEIGHTS = { fileName: 5, folder: 3, outerFolder: 2, title: 3, weakTitle: 2, structure: 5, partialStructure: 2, guide: -10 } as const;
+export const WEIGHTS = { fileName: 5, folder: 3, outerFolder: 2, title: 3, weakTitle: 2, structure: 5, partialStructure: 2, guide: -10, rootReadme: -5 } as const;
 
 const FILE_NAME_TYPES: Array<[RegExp, InferredType, number]> = [
   [/^roadmaps?\.md$|\.roadmap\.md$/i, 'roadmap', 5],
@@ -186,6 +186,8 @@ function pathSignals(filePath: string | undefined, signals: TypeSignal[]): void 
     }
   }
   if (PROCESS_FILE.test(name)) signals.push({ type: null, weight: WEIGHTS.guide, kind: 'guide', reason: `file name ${name} (a template or process file)` });
+  // The README at a repository's root introduces the project, even when the project is a roadmap or an RFC collection.
+  if (parts.length === 0 && /^readme\.mdx?$/i.test(name)) signals.push({ type: null, weight: WEIGHTS.rootReadme, kind: 'guide', reason: `the repository’s ${name} (it introduces the project)` });
   // The nearest three folders: a folder far up the path (a home folder, a monorepo root) says little.
   const folders = parts.slice(-3).reverse();
   const seen = new Set<InferredType>();
