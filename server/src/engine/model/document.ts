@@ -198,6 +198,7 @@ export class StrategyDocument {
       structure,
       taskItems: this.items.filter((item) => item.checked !== null).length,
       tags: this.frontMatterTags,
+      kernelRoles: (['diagnosis', 'guiding-policy', 'coherent-actions'] as const).filter((role) => this.sections.some((section) => section.roles.includes(role))),
     });
     return decideInferredType(signals);
   }

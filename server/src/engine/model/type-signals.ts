@@ -34,6 +34,9 @@ const FILE_NAME_TYPES: Array<[RegExp, InferredType, number]> = [
   [/^(?:principles|values|priorities|values[_-]and[_-]priorit(?:y|ies|ization))\.md$/i, 'strategy', 4],
   [/\.decision\.md$|^rfc-.*\.md$|^adr-.*\.md$/i, 'decision', 5],
   [/\.update\.md$/i, 'update', 5],
+  [/(?:^|[-_.])okrs?(?:[-_.]|$)/i, 'okr', 3],
+  // "announcing-vite-4-3.md", "release-of-1.8.0.md", "Rust-1.95.0.md", "nushell_v0_114_1.md", "whats-new-in-2.4.md".
+  [/(?:^|[-_])(?:release|released|releases|announcing|announce|whats[-_]new|changelog)(?:[-_.]|$)|(?:^|[-_])v\d+[-_.]\d+|(?:^|[-_])\d{1,3}[._]\d{1,3}(?:[._]\d{1,3})?(?:[-_.]|$)/i, 'release-notes', 2],
   // "2024-09-project-goals-update.md", "annual-report-2024.md", "status_report_june.md".
   [/(?:^|[-_.])(?:updates?|status[-_]reports?|progress[-_]reports?|annual[-_]reports?|annual[-_]review|annual|activity[-_](?:and[-_])?(?:contract[-_])?reports?|monthly[-_]reports?)(?:[-_.]|$)/i, 'update', 3],
 ];
@@ -65,11 +68,12 @@ const NUMBERED_FILE = /^(?:adr[-_]?)?\d{1,5}[-_.][\w.-]*\.md$/i;
 const TITLE_TYPES: Array<[RegExp, InferredType, number]> = [
   // "Cody strategy", "Platform strategy 2027", "Vision", "Our vision", "Mission, vision and values".
   [/\b(?:strateg(?:y|ies)|vision|mission)(?:\s+(?:20\d\d|fy\s?\d{2}|for\s+20\d\d))?\W*$|^\W*(?:our\s+)?(?:vision|mission|strategy)\b/i, 'strategy', 4],
-  [/\b(?:strateg(?:y|ies)|vision|mission|north star|direction)\b/i, 'strategy', 3],
+  [/\bstrategic\s+(?:plan|priorities|direction|framework|goals|roadmap|intent)\b/i, 'strategy', 4],
+  [/\b(?:strateg(?:y|ies)|vision|mission|north star|direction|manifesto)\b/i, 'strategy', 3],
   [/\b(?:principles|values|priorities)\b/i, 'strategy', 2],
   [/\broad\s?maps?\b/i, 'roadmap', 3],
   [/\b(?:okrs?|objectives and key results|key results)\b/i, 'okr', 3],
-  [/^\W*goals\W*$|\b(?:quarterly|annual|yearly|team|project|program|product|company|engineering|20\d\d|[qh][1-4]|20\d\d\s?[hq][1-4])\s+goals\b|\bgoals\s+(?:for|of)\s+(?:the\s+)?(?:20\d\d|[qh][1-4]|quarter|half|year)\b/i, 'okr', 3],
+  [/^\W*(?:goals|objectives)\W*$|\b(?:quarterly|annual|yearly|team|project|program|product|company|engineering|20\d\d|[qh][1-4]|20\d\d\s?[hq][1-4])\s+(?:goals|objectives)\b|\bgoals\s+(?:for|of)\s+(?:the\s+)?(?:20\d\d|[qh][1-4]|quarter|half|year)\b/i, 'okr', 3],
   // A release announcement: "Gitea 1.8.0 is released", "Vite 4.3 is out!", "Announcing Rust 1.95.0".
   [/\bv?\d+\.\d+(?:\.\d+)?(?:[-+.][\w.]{1,20})?!?\s+(?:is|has been)\s+(?:out|released|here|available|now available)\b|^\W*(?:announcing|introducing|releasing)\b.*\d+\.\d+|\brelease of\b.*\d+\.\d+/i, 'release-notes', 4],
   [/\b(?:release notes?|changelog|what['’]?s new|release highlights|product updates?)\b|^\W*(?:release|version)\s+v?\d+(?:\.\d+)*\b|^\W*v?\d+\.\d+(?:\.\d+)?\b/i, 'release-notes', 3],
@@ -79,6 +83,7 @@ const TITLE_TYPES: Array<[RegExp, InferredType, number]> = [
   [/^\W*(?:adr[\s-]*)?\d{1,4}\.\s+\p{L}/iu, 'decision', 2],
   // "2024 Annual Report: SIG Node", "September Project Goals Update", "Activity & Contract Report, June 2025".
   [/\b(?:annual report|annual review|activity (?:&\s+|and\s+)?(?:contract\s+)?report|progress (?:update|report)|status (?:update|report)|(?:weekly|monthly|quarterly|yearly) (?:update|report)|goals? update|year in review|state of the)\b/i, 'update', 4],
+  [/^\W*(?:this|last)\s+(?:week|month|quarter)\s+in\b|\bstate of\b|\bnewsletter\b/i, 'update', 3],
   [/\b(?:update|updates|status|weekly|monthly|fortnightly|biweekly|business review|[wmq]br|snippets)\b/i, 'update', 3],
 ];
 
@@ -102,12 +107,16 @@ const RFC_SECTIONS = new Set(['summary', 'motivation', 'detailed design', 'desig
   'rationale', 'compatibility', 'implementation', 'open questions', 'goals', 'non-goals', 'user stories', 'how we teach this',
   'adoption strategy', 'unresolved questions and bikeshedding', 'detailed explanation', 'basic example', 'specification', 'security considerations',
   'introduction', 'proposed solution', 'proposed plan', 'proposed design', 'proposed change', 'proposed changes', 'detailed proposal',
-  'source compatibility', 'effect on abi stability', 'future directions', 'acknowledgments', 'acknowledgements', 'stakeholders and reviewers']);
+  'source compatibility', 'effect on abi stability', 'future directions', 'acknowledgments', 'acknowledgements', 'stakeholders and reviewers',
+  'backwards compatibility', 'backward compatibility', 'reference implementation', 'rejected ideas', 'rejected alternatives', 'open issues',
+  'security implications', 'context and scope', 'goals and non-goals', 'cross-cutting concerns', 'design overview', 'proposed approach',
+  'prior work', 'related work', 'migration plan', 'rollout plan', 'rollout', 'risks', 'trade-offs', 'tradeoffs', 'considered alternatives']);
 /** Sections only a proposal has (a README or a guide has a "Summary" too). */
 const RFC_DISTINCT = new Set(['motivation', 'drawbacks', 'alternatives', 'rationale and alternatives', 'prior art', 'unresolved questions',
   'design details', 'graduation criteria', 'alternatives considered', 'detailed design', 'reference-level explanation', 'guide-level explanation',
   'how we teach this', 'future possibilities', 'rationale', 'adoption strategy', 'proposed solution', 'proposed plan', 'proposed design',
-  'source compatibility', 'future directions', 'stakeholders and reviewers']);
+  'source compatibility', 'future directions', 'stakeholders and reviewers', 'rejected ideas', 'rejected alternatives', 'backwards compatibility',
+  'backward compatibility', 'reference implementation', 'context and scope', 'goals and non-goals', 'cross-cutting concerns', 'considered alternatives']);
 const ADR_SECTIONS = new Set(['context', 'decision', 'consequences', 'status', 'context and problem statement', 'considered options',
   'decision outcome', 'decision drivers', 'pros and cons of the options', 'positive consequences', 'negative consequences', 'more information',
   'validation', 'confirmation', 'options considered', 'decision makers']);
@@ -127,6 +136,12 @@ const STRATEGY_SECTIONS = new Set(['vision', 'mission', 'values', 'our values', 
 const ROADMAP_SECTIONS = new Set(['ongoing', 'in progress', 'planned', 'future', 'completed', 'up next', 'under consideration', 'backlog', 'exploring',
   'near term', 'mid term', 'long term', 'short term', 'near-term', 'mid-term', 'long-term', 'short-term', 'current', 'upcoming', 'future work', 'done',
   'next up', 'now', 'next', 'later', 'in development', 'researching', 'investigating', 'planned features', 'future plans', 'milestones']);
+/** Headings of a status or investor update. */
+const UPDATE_SECTIONS = new Set(['highlights', 'lowlights', 'wins', 'accomplishments', 'achievements', 'looking ahead', 'what we did', 'what we shipped',
+  'kpis', 'key metrics', 'financials', 'runway', 'hiring', 'asks', 'help wanted', 'blockers', 'kudos', 'shoutouts', 'team updates', 'lessons learned',
+  'challenges', 'whats next', 'what is next', 'what comes next', 'progress', 'status', 'completed goals', 'stalled goals', 'current initiatives',
+  'project health', 'metrics', 'misses', 'headlines', 'how you can help']);
+
 /** Change categories of release notes (Keep a Changelog and its cousins). */
 const RELEASE_SECTIONS = new Set(['added', 'changed', 'fixed', 'removed', 'deprecated', 'security', 'bug fixes', 'bugfixes', 'fixes', 'features',
   'new features', 'improvements', 'enhancements', 'breaking changes', 'known issues', 'highlights', 'other changes', 'performance',
@@ -135,8 +150,8 @@ const RELEASE_SECTIONS = new Set(['added', 'changed', 'fixed', 'removed', 'depre
 
 /** The sets above as normalizeHeading() writes headings ("The next six months" → "next six months"). */
 const normalizedSet = (set: ReadonlySet<string>): ReadonlySet<string> => new Set([...set].map(normalizeHeading));
-const [RFC, RFC_ONLY, ADR, ADR_ONLY, GOAL_PROPOSAL, GOAL_PROPOSAL_ONLY, STRATEGY, ROADMAP, RELEASE] = [RFC_SECTIONS, RFC_DISTINCT, ADR_SECTIONS,
-  ADR_DISTINCT, GOAL_PROPOSAL_SECTIONS, GOAL_PROPOSAL_DISTINCT, STRATEGY_SECTIONS, ROADMAP_SECTIONS, RELEASE_SECTIONS].map(normalizedSet);
+const [RFC, RFC_ONLY, ADR, ADR_ONLY, GOAL_PROPOSAL, GOAL_PROPOSAL_ONLY, STRATEGY, ROADMAP, RELEASE, UPDATE] = [RFC_SECTIONS, RFC_DISTINCT, ADR_SECTIONS,
+  ADR_DISTINCT, GOAL_PROPOSAL_SECTIONS, GOAL_PROPOSAL_DISTINCT, STRATEGY_SECTIONS, ROADMAP_SECTIONS, RELEASE_SECTIONS, UPDATE_SECTIONS].map(normalizedSet);
 
 export interface SignalInput {
   /** Path relative to the repository or workspace (or just the file name). */
@@ -150,6 +165,8 @@ export interface SignalInput {
   taskItems: number;
   /** Front-matter `tags`, `categories` or `category`, lower-cased. */
   tags: readonly string[];
+  /** Kernel roles the headings name (diagnosis, guiding-policy, coherent-actions). */
+  kernelRoles: readonly string[];
 }
 
 /** Front-matter tags that name a type (a blog's "release" tag, a handbook's "strategy" category). */
@@ -265,6 +282,11 @@ function sectionSignals(input: SignalInput, signals: TypeSignal[]): void {
   counted('strategy', STRATEGY, 'vision and strategy headings', 1, 3, 2);
   counted('roadmap', ROADMAP, 'roadmap stage headings', 1.5, 3, 2);
   counted('release-notes', RELEASE, 'change-category headings', 1, 3, 2);
+  counted('update', UPDATE, 'update headings', 1, 3, 2);
+  // Kernel sections short of the full kernel (the structure signal asks for all three, or two and a strong name).
+  if (primary !== 'strategy' && input.kernelRoles.length >= 2) {
+    signals.push({ type: 'strategy', weight: input.kernelRoles.length, kind: 'structure', reason: `kernel sections (${input.kernelRoles.join(', ')})` });
+  }
   if (input.taskItems >= 3 && primary !== 'roadmap') {
     signals.push({ type: 'roadmap', weight: 1, kind: 'structure', reason: `${input.taskItems} checklist items` });
   }
