@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import { phraseMatcher } from '../../text/phrases.js';
-import { hasQuantity, keyResultViews } from './_measures.js';
+import { readKeyResults } from '../../model/key-results.js';
 
 export default defineRule({
   meta: {
@@ -46,13 +46,13 @@ export default defineRule({
     const leading = phraseMatcher(options.leadingMetrics);
     let laggingCount = 0;
     const names = new Set<string>();
-    for (const view of keyResultViews(doc)) {
-      const text = view.statement;
+    for (const reading of readKeyResults(doc)) {
+      const text = reading.statement;
       if (leading.test(text)) return;
       const found = lagging.matchAll(text);
       if (found.length === 0) {
         // Another metric (neither list knows it) means we cannot say "all lagging"; a deliverable is no metric at all.
-        if (hasQuantity(view.scrubbed)) return;
+        if (reading.quantified) return;
         continue;
       }
       laggingCount++;

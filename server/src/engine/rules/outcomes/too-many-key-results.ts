@@ -1,5 +1,6 @@
 import { defineRule } from '../../types.js';
-import { keyResultViews, quote } from './_measures.js';
+import { readKeyResults, type KeyResultReading } from '../../model/key-results.js';
+import { quote } from '../../text/measures.js';
 
 export default defineRule({
   meta: {
@@ -41,17 +42,20 @@ export default defineRule({
       });
     }
     // Key results without an objective, grouped by their section ("## Success metrics").
-    const bySection = new Map<number, ReturnType<typeof keyResultViews>>();
-    for (const view of keyResultViews(doc)) {
-      if (view.kr.objective || !view.item.section) continue;
-      const key = view.item.section.index;
-      bySection.set(key, [...(bySection.get(key) ?? []), view]);
+    // Plan items standing in for a goal document's key results are its work plan, not a set of measures to trim.
+    const bySection = new Map<number, KeyResultReading[]>();
+    for (const reading of readKeyResults(doc)) {
+      if (reading.kr.objective || reading.standIn || !reading.item.section) continue;
+      const key = reading.item.section.index;
+      let group = bySection.get(key);
+      if (!group) bySection.set(key, group = []);
+      group.push(reading);
     }
-    for (const [index, views] of bySection) {
-      if (views.length <= options.max) continue;
+    for (const [index, readings] of bySection) {
+      if (readings.length <= options.max) continue;
       const section = doc.sections[index];
       report({
-        message: `"${quote(section.title)}" lists ${views.length} key results (more than ${options.max}): pick the few that would really tell you the strategy is working, and move the rest to a dashboard.`,
+        message: `"${quote(section.title)}" lists ${readings.length} key results (more than ${options.max}): pick the few that would really tell you the strategy is working, and move the rest to a dashboard.`,
         start: section.titleStart,
         end: section.titleEnd,
       });
