@@ -81,3 +81,33 @@ describe('the review table and the squiggles agree on every key result', () => {
     });
   }
 });
+
+describe('the reading follows the word lists each rule is configured with', () => {
+  const text = (rules: string): string => `---\nstrategy-lint:\n  rules:\n${rules}---\n# Search OKRs for H1 2027\n\n## Objective 1: Finding things is instant\n\n- KR1: Spike the new search index by Q2 2027\n- KR2: Cut median search latency from 900 ms to 200 ms by Q2 2027\n`;
+  const verdictsAndFindings = (rules: string): { verdicts: string[]; findings: string[] } => {
+    const source = text(rules);
+    const result = lint(source, { filePath: 'search.okrs.md', today: FIXTURE_TODAY });
+    assert.deepEqual(result.problems, []);
+    const spikeLine = source.split('\n').findIndex((line) => line.startsWith('- KR1:')) + 1;
+    return {
+      verdicts: buildReview(result).keyResults.map((row) => row.verdict),
+      // Findings as "KR1:rule" or "KR2:rule".
+      findings: result.findings.filter((f) => f.ruleId.startsWith('outcomes/')).map((f) => `${f.line === spikeLine ? 'KR1' : 'KR2'}:${f.ruleId}`),
+    };
+  };
+
+  test('by default "Spike …" is no deliverable: it has no number, so outcomes/unmeasurable asks for one', () => {
+    assert.deepEqual(verdictsAndFindings(''), { verdicts: ['no-metric', 'outcome'], findings: ['KR1:outcomes/unmeasurable'] });
+  });
+
+  test('an output verb added for outcomes/* makes it an output, for the rules and the table alike', () => {
+    const configured = verdictsAndFindings('    outcomes/*:\n      options:\n        outputVerbs: { add: [spike] }\n');
+    assert.deepEqual(configured, { verdicts: ['output', 'outcome'], findings: ['KR1:outcomes/output-as-outcome'] });
+  });
+
+  test('added for outcomes/output-as-outcome only, the table follows that rule; the other rules keep their own lists', () => {
+    const configured = verdictsAndFindings('    outcomes/output-as-outcome:\n      options:\n        outputVerbs: { add: [spike] }\n');
+    assert.deepEqual(configured.verdicts, ['output', 'outcome']);
+    assert.deepEqual(configured.findings, ['KR1:outcomes/output-as-outcome', 'KR1:outcomes/unmeasurable']);
+  });
+});

@@ -76,10 +76,11 @@ export const VOCABULARY_OPTIONS = {
 
 /**
  * The vocabulary options of a rule that leaves deliverables to outcomes/output-as-outcome: it
- * recognises them with the same lists, so a user who edits them there should edit them here too.
+ * recognises them with the same lists, so a user who edits them there should edit them here too
+ * (or set them once for `outcomes/*`).
  */
 export const DELIVERABLE_OPTIONS = {
-  outputVerbs: { ...VOCABULARY_OPTIONS.outputVerbs, description: 'Verbs of deliverables: a key result that is only a deliverable ("Hire 5 engineers") is left to outcomes/output-as-outcome, which asks for the metric, the target and the date together.' },
+  outputVerbs: { ...VOCABULARY_OPTIONS.outputVerbs, description: 'Verbs of deliverables: a key result that is only a deliverable ("Hire 5 engineers") is left to outcomes/output-as-outcome, which asks for the metric, the target and the date together. Set the word lists once under `outcomes/*` to keep the rules in step.' },
   outcomeMetrics: { ...VOCABULARY_OPTIONS.outcomeMetrics, description: 'Metrics whose movement makes a line that names a deliverable an outcome (and so judged by this rule too).' },
   deliverableNouns: { ...VOCABULARY_OPTIONS.deliverableNouns, description: 'Nouns of delivered work ("Implementation of …"): such a key result is left to outcomes/output-as-outcome.' },
   artifacts: { ...VOCABULARY_OPTIONS.artifacts, description: 'Things that get made ("An updated handbook page"): such a key result is left to outcomes/output-as-outcome.' },

@@ -130,21 +130,15 @@ function extractQuantities(text: string): Extracted {
   let target: string | null = null;
   let rest = text;
 
-  const fromTo = FROM_TO.exec(rest);
-  if (fromTo) {
-    baseline = cleanValue(fromTo[1]);
-    target = cleanValue(fromTo[2]);
-    metric = phraseBefore(rest, fromTo.index);
-    rest = blank(rest, fromTo.index, fromTo.index + fromTo[0].length);
-  }
-  if (!target) {
-    const arrow = ARROW.exec(rest);
-    if (arrow) {
-      baseline = cleanValue(arrow[1]);
-      target = cleanValue(arrow[2]);
-      metric = phraseBefore(rest, arrow.index);
-      rest = blank(rest, arrow.index, arrow.index + arrow[0].length);
-    }
+  // A movement: "from 12% to 20%", else "12% → 20%".
+  for (const pattern of [FROM_TO, ARROW]) {
+    const movement = pattern.exec(rest);
+    if (!movement) continue;
+    baseline = cleanValue(movement[1]);
+    target = cleanValue(movement[2]);
+    metric = phraseBefore(rest, movement.index);
+    rest = blank(rest, movement.index, movement.index + movement[0].length);
+    break;
   }
   if (!baseline) {
     const base = BASELINE.exec(rest);

@@ -6,7 +6,7 @@ export default defineRule({
   meta: {
     id: 'outcomes/output-as-outcome',
     family: 'outcomes',
-    description: 'A key result or success metric phrased as a deliverable ("Launch the portal") instead of a result it should produce.',
+    description: 'A key result or success metric phrased as a deliverable ("Launch the portal", "Implementation of …", "Plan and implement …", a task list) instead of a result it should produce.',
     defaultSeverity: 'warning',
     types: ['okr', 'strategy', 'roadmap', 'update'],
     documentLevel: false,
