@@ -228,6 +228,8 @@ export interface KeyResultReading {
 }
 
 const TASK_BOX = /^\s*\[[ xX]\]\s+/;
+/** A percentage, or a number under a bound: a measure, not a count of work. */
+const SHARE_OR_BOUND = /%|\bpercent\b|[<>≤≥]\s?\d|\b(?:above|below|under|over|at\s+least|at\s+most|within|less\s+than|more\s+than|fewer\s+than)\s+[$€£¥]?\d/i;
 const OWNER_TAIL = /(?<!\s)\s*(?:[(\[]\s*(?:(?:owner|owners|dri|lead)\s*)?(?:[:=—–-]\s*)?@[\p{L}\p{N}_.-]+[^)\]]{0,40}[)\]]|[—–-]\s*@[\p{L}\p{N}_.-]+|\s(?:owner|dri)\s*[:=]\s*[^,;]{1,40})\s*$/iu;
 /** Sections of goals, not measures: "Goals", "Our goals", "Objectives", "2027 goals". */
 const GOAL_SECTION = /^[^\p{L}]*(?:(?:our|team|company|product|strategic|\d{4}|q[1-4]|h[12])\s+)*(?:goals?|objectives?|aims?|ambitions?)\b(?!\s+and\s+key\s+results)/iu;
@@ -333,7 +335,7 @@ function fieldsOf(doc: StrategyDocument, text: string): ReturnType<typeof readFi
 }
 
 /** The deliverable a statement names: an output verb or compound, a noun, a done state; under a task box or in a plan, a task verb. */
-function deliverableOf(base: Base, vocabulary: ReadingVocabulary): Deliverable | null {
+function deliverableOf(base: Base, vocabulary: ReadingVocabulary, inTaskList: boolean): Deliverable | null {
   const statement = base.statement;
   if (!statement) return null;
   const lead = outputVerbLead(statement, vocabulary.outputVerbs);
@@ -344,15 +346,38 @@ function deliverableOf(base: Base, vocabulary: ReadingVocabulary): Deliverable |
   if (noun) return { how: 'noun', words: noun };
   const passive = outputPassive(statement);
   if (passive) return { how: 'done', words: passive[2].replace(/\s+/g, ' ') };
-  // A task list: a checkbox, or a plan item of a goal document, opened by an imperative verb of work.
-  if (base.item.checked !== null || base.standIn) {
-    const task = outputVerbLead(statement, TASK_VERBS);
-    // "Review of …", "Survey of …": the word is a noun there.
-    if (task && !/^\s+of\b/i.test(task.input.slice(task[0].length)) && !changeVerbLead(statement) && !customersLead(statement)) {
-      return { how: 'task', words: task[1] };
-    }
-  }
+  // A task list: a checkbox, a plan item of a goal document, or a line of a list of work, opened by an imperative verb of work.
+  if (base.item.checked !== null || base.standIn || inTaskList) return taskLead(statement);
   return null;
+}
+
+/** An imperative verb of work opening the line ("Record the walkthrough video"), not a noun ("Review of …") nor a change ("Improve …"). */
+function taskLead(statement: string): Deliverable | null {
+  const task = outputVerbLead(statement, TASK_VERBS);
+  if (!task || /^\s+of\b/i.test(task.input.slice(task[0].length)) || changeVerbLead(statement) || customersLead(statement)) return null;
+  return { how: 'task', words: task[1] };
+}
+
+/**
+ * Key results of one objective (or one section) that are mostly work — deliverables, and lines an
+ * imperative verb of work opens ("Record …", "Update …") — with at least one deliverable among
+ * them: a task list, whose work lines are all tasks. Returns the indexes of the groups' readings.
+ */
+function taskLists(readings: readonly KeyResultReading[]): Set<number> {
+  const groups = new Map<unknown, number[]>();
+  readings.forEach((reading, i) => {
+    const key = reading.kr.objective ?? reading.item.section;
+    let group = groups.get(key);
+    if (!group) groups.set(key, group = []);
+    group.push(i);
+  });
+  const found = new Set<number>();
+  for (const group of groups.values()) {
+    const outputs = group.filter((i) => readings[i].kind === 'output').length;
+    const work = group.filter((i) => readings[i].kind === 'output' || (readings[i].deliverable === null && taskLead(readings[i].statement) !== null)).length;
+    if (outputs >= 1 && work >= 2 && work * 2 > group.length) group.forEach((i) => found.add(i));
+  }
+  return found;
 }
 
 /** Timeframe a key result inherits: its objective, enclosing headings and their lead-in prose, the title, front matter. */
@@ -417,16 +442,17 @@ function cleanWords(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function readingOf(doc: StrategyDocument, base: Base, vocabulary: ReadingVocabulary): KeyResultReading {
+function readingOf(doc: StrategyDocument, base: Base, vocabulary: ReadingVocabulary, inTaskList = false): KeyResultReading {
   const { statement, cells, scrubbed, quantified, kr } = base;
-  const deliverable = deliverableOf(base, vocabulary);
+  const deliverable = deliverableOf(base, vocabulary, inTaskList);
   // A deliverable, unless an outcome shows anywhere in it: the line, its sub-bullets, its columns
-  // (a metric column with a baseline or target makes a "Launch …" row an outcome). A share
-  // ("Delivery of 95% of orders within 2 days") measures the noun it follows.
+  // (a metric column with a baseline or target makes a "Launch …" row an outcome). After a noun or
+  // a verb of work, a share or a bound measures what it follows ("Delivery of 95% of orders within
+  // 2 days", "Test coverage above 90%").
   const isOutput = deliverable !== null
     && !(cells?.metric && (cells.target || cells.baseline))
     && !carriesOutcome(base.detail, scrubbed, vocabulary.outcomeMetrics)
-    && !(deliverable.how === 'noun' && /%|\bpercent\b/i.test(scrubbed));
+    && !((deliverable.how === 'noun' || deliverable.how === 'task') && SHARE_OR_BOUND.test(scrubbed));
   const hasTarget = cells?.target ? true : statesTarget(scrubbed);
   const hasBaseline = cells?.hasBaselineColumn ? cells.baseline !== null : statesBaseline(scrubbed);
   const baselineStated = hasBaseline || isRelativeOrHolding(base.detail, statement, scrubbed);
@@ -564,6 +590,10 @@ export function readKeyResults(doc: StrategyDocument, vocabulary: ReadingVocabul
       if (base.statement) bases.push(base);
     }
     readings = bases.map((base) => readingOf(doc, base, vocabulary));
+    // In a task list, the lines a verb of work opens are tasks too.
+    for (const i of taskLists(readings)) {
+      if (readings[i].deliverable === null) readings[i] = readingOf(doc, bases[i], vocabulary, true);
+    }
     memo.byVocabulary.set(key, readings);
   }
   return readings;
