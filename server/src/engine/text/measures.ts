@@ -365,11 +365,13 @@ function leadTokens(statement: string, max: number): Array<{ word: string; index
   const from = prefix ? prefix[0].length : 0;
   const tokens: Array<{ word: string; index: number }> = [];
   LEAD_TOKEN.lastIndex = from;
+  let end = from;
   let match: RegExpExecArray | null;
   while (tokens.length < max && (match = LEAD_TOKEN.exec(text)) !== null) {
-    // A sentence break ends the lead.
-    if (/[.;:!?()]/.test(text.slice(tokens.length ? tokens[tokens.length - 1].index : from, match.index))) break;
+    // A sentence break between two tokens ends the lead.
+    if (/[.;:!?()]/.test(text.slice(end, match.index))) break;
     tokens.push({ word: match[0].toLowerCase(), index: match.index });
+    end = match.index + match[0].length;
   }
   return tokens;
 }
