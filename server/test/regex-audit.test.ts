@@ -229,14 +229,14 @@ async function audit(regexes: Collected[], hangMs: number): Promise<{ reports: R
  * constant: source → where and why (checked by hand; keep this list short).
  */
 const BOUNDED_INPUT = new Map<string, string>([
-  [String.raw`^\s*(?:of|at|to|from|above|below|under|over|by|≥|≤|<|>|=|:|\(|—|–|-)?\s*(?:at\s+least\s+|at\s+most\s+|about\s+|~)?[-+−]?[$€£¥]?\d`, 'outcomes/_measures.ts carriesOutcome: 40 characters after a metric'],
-  [String.raw`\d[\d,.]*\s?(?:%|k|m)?\s+(?:[\p{L}-]+\s+){0,2}$`, 'outcomes/_measures.ts carriesOutcome: 25 characters before a metric'],
+  [String.raw`^\s*(?:of|at|to|from|above|below|under|over|by|≥|≤|<|>|=|:|\(|—|–|-)?\s*(?:at\s+least\s+|at\s+most\s+|about\s+|~)?[-+−]?[$€£¥]?\d`, 'text/measures.ts carriesOutcome: 40 characters after a metric'],
+  [String.raw`\d[\d,.]*\s?(?:%|k|m)?\s+(?:[\p{L}-]+\s+){0,2}$`, 'text/measures.ts carriesOutcome: 25 characters before a metric'],
   [String.raw`([\p{L}'’]+)\s+$`, 'prose/passive.ts: 16 characters before a participle'],
   [String.raw`([A-Z]{2,})[ \t]+$`, 'prose/undefined-acronym.ts isShoutedRun: 20 characters before an acronym'],
   [String.raw`^[ \t]+([A-Z]{2,})(?![\p{L}])`, 'prose/undefined-acronym.ts isShoutedRun: 20 characters after an acronym'],
   [String.raw`[:—–-]?\s*$`, 'release-notes/internal-jargon.ts: a REF_PREFIX match (a reference of at most ~50 characters)'],
   [String.raw`(\r?\n)+$`, 'roadmap/no-strategy-link.ts: the fix text the rule builds itself'],
-  [String.raw`\b(?:to|at|of|reach(?:es|ed|ing)?|hit(?:s|ting)?|achiev(?:e|es|ing)|target(?:s|ing)?|goal|above|below|under|over|least|most|than|within|≥|≤|<|>|=)\s*[:=]?\s*(?:about\s+|around\s+|~\s?)?$`, 'outcomes/_measures.ts isRelativeOrHolding: 20 characters before a number'],
+  [String.raw`\b(?:to|at|of|reach(?:es|ed|ing)?|hit(?:s|ting)?|achiev(?:e|es|ing)|target(?:s|ing)?|goal|above|below|under|over|least|most|than|within|≥|≤|<|>|=)\s*[:=]?\s*(?:about\s+|around\s+|~\s?)?$`, 'text/measures.ts isRelativeOrHolding: 20 characters before a number'],
 ]);
 
 function dedupe(list: Collected[]): Collected[] {

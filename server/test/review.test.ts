@@ -12,7 +12,7 @@ import { lint, rulesById, RULE_FAMILIES, type DocType, type Finding, type LintRe
 import { buildReview, type Review, type KeyResultRow } from '../src/review/review.js';
 import { renderReviewMarkdown, escapeMarkdownInline } from '../src/review/render-markdown.js';
 import { renderReviewHtml, escapeHtml, inlineMarkdown } from '../src/review/render-html.js';
-import { classifyKeyResult, columnsOf } from '../src/review/key-results.js';
+import { columnsOf } from '../src/engine/model/key-results.js';
 import { scoreArea, overallScore, SCORE_AREAS, type AreaScore } from '../src/review/scoring.js';
 import { fixturesDir } from './helpers/paths.js';
 import { FIXTURE_TODAY } from './helpers/fixtures.js';
@@ -44,7 +44,6 @@ function kr(review: Review, startsWith: string): KeyResultRow {
   return row;
 }
 
-const dateOptions = { referenceDate: FIXTURE_TODAY, fiscalYearStartMonth: 1 };
 
 describe('review: weak strategy memo', () => {
   const { review, text, result } = reviewOf('weak-memo.md');
@@ -86,13 +85,15 @@ describe('review: weak strategy memo', () => {
     assert.equal(app.verdict, 'output');
     assert.equal(app.line, lineStarting(text, '- Launch the new mobile app'));
     assert.equal(kr(review, 'Ship SSO').verdict, 'output');
+    // Lines of a "Goals" section are goals (Goal = Objective): outcomes/unmeasurable leaves them qualitative, and so does the table.
     const happiness = kr(review, 'Improve customer happiness');
     assert.equal(happiness.kind, 'outcome');
-    assert.equal(happiness.verdict, 'no-metric');
+    assert.equal(happiness.verdict, 'goal');
     assert.equal(happiness.measurable, false);
     const revenue = kr(review, 'Grow revenue');
-    assert.equal(revenue.verdict, 'no-target');
+    assert.equal(revenue.verdict, 'goal');
     assert.equal(revenue.metric, 'revenue');
+    assert.equal(revenue.measurable, true);
     assert.equal(review.keyResultSummary?.outputs, 2);
     assert.equal(review.keyResultSummary?.outcomes, 0);
     assert.match(review.keyResultSummary!.text, /2 outputs/);
@@ -225,9 +226,9 @@ describe('review: OKR set', () => {
 
   test('table key results read the metric, baseline, target, date and owner columns', () => {
     const portal = kr(review, 'Publish the developer portal');
-    // The statement is a deliverable; as outcomes/output-as-outcome reads it, the columns do not change that.
-    assert.equal(portal.verdict, 'output');
-    assert.match(portal.reason, /make the result in its columns the key result: Weekly active developers on the portal 0 → 400/);
+    // The statement names the work, but its metric, baseline and target columns state the result: as outcomes/output-as-outcome reads it, an outcome.
+    assert.equal(portal.verdict, 'outcome');
+    assert.match(portal.reason, /"Publish" names the work, but it moves Weekly active developers on the portal 0 → 400/);
     assert.equal(portal.metric, 'Weekly active developers on the portal');
     assert.equal(portal.baseline, '0');
     assert.equal(portal.target, '400');
@@ -399,9 +400,16 @@ describe('review: key-result extraction', () => {
     ['Improve customer happiness', { kind: 'outcome', verdict: 'no-metric', metric: null, target: null }],
     ['Cut time-to-first-value from 14 days to 3 days, DRI: @li', { metric: 'time-to-first-value', baseline: '14 days', target: '3 days', owner: '@li' }],
   ];
+  /** The review row of a key result, read in a one-objective OKR set (no date or owner to inherit). */
+  const rowOf = (text: string): KeyResultRow => {
+    const doc = `# OKRs\n\n## Objective 1: Things get better\n\n- KR1: ${text}\n`;
+    const review = buildReview(lint(doc, { type: 'okr', today: FIXTURE_TODAY }));
+    assert.equal(review.keyResults.length, 1, text);
+    return review.keyResults[0];
+  };
   for (const [text, expected] of cases) {
     test(text, () => {
-      const fields = classifyKeyResult({ text, dateOptions });
+      const fields = rowOf(text);
       for (const [key, value] of Object.entries(expected)) {
         assert.equal(fields[key as keyof typeof fields], value, `${key} of "${text}"`);
       }
@@ -409,15 +417,15 @@ describe('review: key-result extraction', () => {
   }
 
   test('emails are not owners, and dates are not baselines', () => {
-    const fields = classifyKeyResult({ text: 'Reply to ana@example.com within 2 days in Q3 2027', dateOptions });
+    const fields = rowOf('Reply to ana@example.com within 2 days in Q3 2027');
     assert.equal(fields.owner, null);
     assert.notEqual(fields.baseline, '2027');
     assert.notEqual(fields.target, '3');
   });
 
   test('table headers map to columns; the key result is the first unclaimed column', () => {
-    assert.deepEqual(columnsOf(['key result', 'metric', 'baseline', 'target', 'date', 'owner']), { text: 0, metric: 1, baseline: 2, target: 3, date: 4, owner: 5 });
-    assert.deepEqual(columnsOf(['objective', 'current', 'goal', 'target date', 'dri']), { text: 0, metric: -1, baseline: 1, target: 2, date: 3, owner: 4 });
+    assert.deepEqual(columnsOf(['key result', 'metric', 'baseline', 'target', 'date', 'owner']), { statement: 0, objective: -1, metric: 1, baseline: 2, target: 3, date: 4, owner: 5 });
+    assert.deepEqual(columnsOf(['objective', 'measure', 'current', 'goal value', 'target date', 'dri']), { statement: 1, objective: 0, metric: -1, baseline: 2, target: 3, date: 4, owner: 5 });
   });
 });
 

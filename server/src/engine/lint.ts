@@ -51,6 +51,8 @@ export interface LintResult {
   findings: Finding[];
   /** Problems with front-matter configuration, reported like config-file problems. */
   problems: ConfigProblem[];
+  /** The configuration the rules ran with (the caller's layers, then the front matter's), so a report can resolve a rule's options as they did. */
+  layers?: readonly ConfigLayer[];
 }
 
 /** Front matter `strategy-lint: { disable: [...], rules: {...} }` as one more config layer. */
@@ -256,7 +258,7 @@ export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintH
       titleRange.start, titleRange.end, true);
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { document, docType: document.type, findings, problems };
+  return { document, docType: document.type, findings, problems, layers };
 }
 
 export interface FixAllResult {

@@ -119,6 +119,7 @@ const VERDICT_PILL: Record<KeyResultRow['verdict'], string> = {
   'output': '<span class="pill pill-bad">output</span>',
   'no-target': '<span class="pill pill-warn">no target</span>',
   'no-metric': '<span class="pill pill-warn">no metric</span>',
+  'goal': '<span class="pill">goal</span>',
 };
 
 function kindPill(row: KeyResultRow): string {
@@ -127,7 +128,7 @@ function kindPill(row: KeyResultRow): string {
 
 function keyResultRow(row: KeyResultRow): string {
   const label = row.label ? `<span class="kr-label">${esc(row.label)}</span> ` : '';
-  const dateFrom = row.dateSource === 'objective' || row.dateSource === 'heading' ? ` <span class="muted small">(${row.dateSource})</span>` : '';
+  const dateFrom = row.dateSource && row.dateSource !== 'key result' && row.dateSource !== 'column' ? ` <span class="muted small">(${row.dateSource})</span>` : '';
   return `<tr>
     <td class="kr">${label}${esc(row.text)}<div class="why">${lineLink(row.line)} · ${esc(row.reason)}</div></td>
     <td>${kindPill(row)}</td>

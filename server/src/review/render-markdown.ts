@@ -60,12 +60,12 @@ function sectionLine(section: SectionCheck): string {
 }
 
 function kindCell(row: KeyResultRow): string {
-  return row.verdict === 'outcome' ? 'outcome' : `**${row.verdict.replace('-', ' ')}**`;
+  return row.verdict === 'outcome' || row.verdict === 'goal' ? row.verdict : `**${row.verdict.replace('-', ' ')}**`;
 }
 
 function dateCell(row: KeyResultRow): string {
   if (!row.date) return '—';
-  const from = row.dateSource === 'objective' ? ' (objective)' : row.dateSource === 'heading' ? ' (heading)' : '';
+  const from = row.dateSource && row.dateSource !== 'key result' && row.dateSource !== 'column' ? ` (${row.dateSource})` : '';
   return `${cell(row.date, 30)}${from}`;
 }
 

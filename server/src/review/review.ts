@@ -7,17 +7,18 @@ import { rulesById, ruleDocUrl } from '../engine/rules/index.js';
 import type { LintResult } from '../engine/lint.js';
 import { countWords, type StrategyDocument } from '../engine/model/document.js';
 import type { Section } from '../engine/model/sections.js';
-import { OBJECTIVE_LABEL, type Item } from '../engine/model/items.js';
+import { OBJECTIVE_LABEL } from '../engine/model/items.js';
+import { resolveRule } from '../engine/config/resolve.js';
+import { readKeyResults, type DateSource, type KeyResultKind, type KeyResultVerdict, type ReadingVocabulary } from '../engine/model/key-results.js';
 import type { DocTypeSource } from '../engine/model/doctype.js';
 import { isItemHint, type DocType, type Finding, type RuleFamily, type SectionRole, type Severity } from '../engine/types.js';
-import { classifyKeyResult, columnsOf, dateIn, findOwner, stripLabel, type DateSource, type KeyResultColumns, type KeyResultFields, type KeyResultKind, type KeyResultVerdict } from './key-results.js';
 import { boldLabel, labelledBlocks, sectionsNamed } from '../engine/text/kernel.js';
 import { phraseMatcher } from '../engine/text/phrases.js';
 import { normalizeHeading } from '../engine/model/roles.js';
 import { overallScore, SCORE_AREAS, SCORING_FORMULA, scoreArea, type AreaScore, type OverallScore } from './scoring.js';
 
 export type { AreaScore, OverallScore } from './scoring.js';
-export type { KeyResultKind, KeyResultVerdict, DateSource } from './key-results.js';
+export type { KeyResultKind, KeyResultVerdict, DateSource } from '../engine/model/key-results.js';
 
 export const REVIEW_VERSION = 1;
 
@@ -60,7 +61,27 @@ export interface ObjectiveRow {
   keyResultCount: number;
 }
 
-/** One row of the key-result table: the classification plus where it stands in the document. */
+/** What the key-result table shows of a key result: the model's reading (model/key-results.ts), as the outcomes rules read it. */
+export interface KeyResultFields {
+  kind: KeyResultKind;
+  verdict: KeyResultVerdict;
+  /** Carries a number, percentage, currency, unit or a named metric. */
+  measurable: boolean;
+  /** Why it was classified so, in a few words ("moves activation 22% → 35%"). */
+  reason: string;
+  metric: string | null;
+  baseline: string | null;
+  target: string | null;
+  /** An outcome with an absolute target and no starting value (outcomes/no-baseline). */
+  lacksBaseline: boolean;
+  date: string | null;
+  dateSource: DateSource | null;
+  /** Only a whole year covers it, from the title, a heading or front matter. */
+  dateCoarse: boolean;
+  owner: string | null;
+}
+
+/** One row of the key-result table: the reading plus where it stands in the document. */
 export interface KeyResultRow extends KeyResultFields {
   objective: string | null;
   objectiveLine: number | null;
@@ -81,6 +102,9 @@ export interface KeyResultSummary {
   withoutTarget: number;
   /** Outcomes with no number or named metric. */
   unmeasurable: number;
+  /** Qualitative goals (lines of a "Goals" section, plan items of a goal document). */
+  goals: number;
+  /** Outcomes with an absolute target and no baseline (outcomes/no-baseline). */
   withoutBaseline: number;
   withoutDate: number;
   withoutOwner: number;
@@ -319,66 +343,42 @@ function stripObjectiveLabel(text: string): string {
   return (label ? text.slice(label[0].length) : text).replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
 }
 
-function inheritedDate(doc: StrategyDocument, objectiveText: string | null, section: Section | null): { text: string; source: DateSource } | null {
-  if (objectiveText) {
-    const fromObjective = dateIn(objectiveText, doc.dateOptions);
-    if (fromObjective) return { text: fromObjective, source: 'objective' };
-  }
-  for (let s = section; s; s = s.parent) {
-    const fromHeading = dateIn(s.title, doc.dateOptions);
-    if (fromHeading) return { text: fromHeading, source: 'heading' };
-  }
-  return null;
+/** The vocabulary outcomes/output-as-outcome ran with on this document (its options as configured), else the defaults. */
+function vocabularyOf(result: LintResult): ReadingVocabulary | undefined {
+  const rule = rulesById.get('outcomes/output-as-outcome');
+  return rule ? resolveRule(rule, result.layers ?? []).options as unknown as ReadingVocabulary : undefined;
 }
 
-function descendantsOf(item: Item): string[] {
-  return item.children.flatMap((child) => [child.text, ...descendantsOf(child)]);
-}
-
-function buildKeyResults(doc: StrategyDocument, findings: readonly Finding[]): { objectives: ObjectiveRow[]; keyResults: KeyResultRow[] } {
+function buildKeyResults(result: LintResult): { objectives: ObjectiveRow[]; keyResults: KeyResultRow[] } {
+  const doc = result.document;
+  const findings = result.findings;
   const objectives: ObjectiveRow[] = doc.objectives.map((o) => ({
     text: stripObjectiveLabel(o.text), line: lineOf(doc, o.start), keyResultCount: o.keyResults.length,
   }));
-  const keyResults: KeyResultRow[] = doc.keyResults.map((kr) => {
-    const item = kr.item;
-    let text = item.text;
-    let columns: KeyResultColumns | undefined;
-    if (item.kind === 'table-row' && item.header && item.cells) {
-      const index = columnsOf(item.header);
-      const at = (i: number): string | undefined => (i >= 0 ? item.cells![i]?.text : undefined);
-      text = at(index.text) ?? item.text;
-      columns = { metric: at(index.metric), baseline: at(index.baseline), target: at(index.target), date: at(index.date), owner: at(index.owner) };
-    }
-    const objectiveText = kr.objective ? stripObjectiveLabel(kr.objective.text) : null;
-    const fields = classifyKeyResult({
-      text,
-      columns,
-      detail: descendantsOf(item),
-      inherited: {
-        date: inheritedDate(doc, objectiveText, item.section),
-        owner: objectiveText ? findOwner(objectiveText)?.text ?? null : null,
-      },
-      dateOptions: doc.dateOptions,
-    });
+  // The reading the rules use: the table shows it as it is, and never patches it from the findings.
+  const keyResults: KeyResultRow[] = readKeyResults(doc, vocabularyOf(result)).map((reading) => {
+    const item = reading.item;
     const ruleIds = [...new Set(findings
       .filter((f) => !f.documentLevel && f.start < Math.max(item.end, item.start + 1) && f.end > item.start)
       .map((f) => f.ruleId))];
-    // Findings win over the default reading: a user's configured verb or metric lists change them.
-    if (ruleIds.includes('outcomes/output-as-outcome') && fields.kind !== 'output') {
-      fields.kind = 'output';
-      fields.verdict = 'output';
-      fields.reason = 'phrased as a deliverable (outcomes/output-as-outcome)';
-    } else if (ruleIds.includes('outcomes/unmeasurable') && fields.verdict === 'outcome') {
-      fields.verdict = fields.metric ? 'no-target' : 'no-metric';
-      fields.reason = 'no target the rule can score (outcomes/unmeasurable)';
-    }
     return {
-      objective: objectiveText,
-      objectiveLine: kr.objective ? lineOf(doc, kr.objective.start) : null,
-      label: kr.label,
-      text: stripLabel(text),
+      objective: reading.kr.objective ? stripObjectiveLabel(reading.kr.objective.text) : null,
+      objectiveLine: reading.kr.objective ? lineOf(doc, reading.kr.objective.start) : null,
+      label: reading.kr.label,
+      text: reading.written.replace(/\*\*|__/g, ''),
       line: lineOf(doc, item.start),
-      ...fields,
+      kind: reading.kind,
+      verdict: reading.verdict,
+      measurable: reading.measurable,
+      reason: reading.why,
+      metric: reading.metric,
+      baseline: reading.baseline,
+      target: reading.target,
+      lacksBaseline: reading.lacksBaseline,
+      date: reading.date,
+      dateSource: reading.dateSource,
+      dateCoarse: reading.dateCoarse,
+      owner: reading.owner,
       ruleIds,
     };
   });
@@ -392,7 +392,8 @@ function summarizeKeyResults(rows: readonly KeyResultRow[], objectives: readonly
   const outputs = rows.filter((r) => r.verdict === 'output').length;
   const withoutTarget = rows.filter((r) => r.verdict === 'no-target').length;
   const unmeasurable = rows.filter((r) => r.verdict === 'no-metric').length;
-  const withoutBaseline = measured.filter((r) => !r.baseline).length;
+  const goals = rows.filter((r) => r.verdict === 'goal').length;
+  const withoutBaseline = rows.filter((r) => r.lacksBaseline).length;
   const withoutDate = rows.filter((r) => !r.date).length;
   const withoutOwner = rows.filter((r) => !r.owner).length;
   const total = rows.length;
@@ -405,6 +406,7 @@ function summarizeKeyResults(rows: readonly KeyResultRow[], objectives: readonly
       outputs ? `${outputs} output${outputs === 1 ? '' : 's'}` : '',
       withoutTarget ? `${withoutTarget} that name${withoutTarget === 1 ? 's' : ''} a metric but set${withoutTarget === 1 ? 's' : ''} no target` : '',
       unmeasurable ? `${unmeasurable} with no number or named metric` : '',
+      goals ? `${goals} qualitative goal${goals === 1 ? '' : 's'}` : '',
     ].filter(Boolean);
     const lack = (n: number, what: string): string =>
       n === 0 ? '' : n === total ? (total === 1 ? `it has no ${what}` : `none has ${what === 'owner' ? 'an' : 'a'} ${what}`) : `${n} ${n === 1 ? 'has' : 'have'} no ${what}`;
@@ -418,7 +420,7 @@ function summarizeKeyResults(rows: readonly KeyResultRow[], objectives: readonly
     const head = `${total} key result${total === 1 ? '' : 's'}: ${joinList(kinds)}`;
     text = gaps.length ? `${head}; ${gaps.join(', ')}.` : `${head}, each with a baseline, a date and an owner.`;
   }
-  return { total, outcomes, outputs, withoutTarget, unmeasurable, withoutBaseline, withoutDate, withoutOwner, text };
+  return { total, outcomes, outputs, withoutTarget, unmeasurable, goals, withoutBaseline, withoutDate, withoutOwner, text };
 }
 
 function plural(n: number, word: string): string {
@@ -560,7 +562,7 @@ export function buildReview(result: LintResult, options: ReviewOptions = {}): Re
   const kernel = buildKernelMap(doc, findings);
   const scores = SCORE_AREAS.map((area) => scoreArea(area, findings, result.docType, doc.wordCount));
   const overall = overallScore(scores);
-  const { objectives, keyResults } = buildKeyResults(doc, findings);
+  const { objectives, keyResults } = buildKeyResults(result);
   const keyResultSummary = summarizeKeyResults(keyResults, objectives);
   const { topFixes, moreFindings } = buildTopFixes(findings, options.maxTopFixes ?? DEFAULT_MAX_TOP_FIXES);
 

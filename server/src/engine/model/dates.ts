@@ -324,3 +324,14 @@ const RELATIVE_TIMEFRAME = /\b(?:by|before|until|within|in|over|during)\s+(?:the
 export function hasTimeframe(text: string, options: DateOptions): boolean {
   return findDates(text, options).length > 0 || RELATIVE_TIMEFRAME.test(text);
 }
+
+/** The last date a text names, else its relative timeframe ("within 90 days", "this quarter"), with where it stands. */
+export function lastTimeframe(text: string, options: DateOptions): { text: string; index: number; length: number } | null {
+  const dates = findDates(text, options);
+  if (dates.length > 0) {
+    const last = dates[dates.length - 1];
+    return { text: last.text.trim(), index: last.index, length: last.length };
+  }
+  const relative = RELATIVE_TIMEFRAME.exec(text);
+  return relative ? { text: relative[0].trim(), index: relative.index, length: relative[0].length } : null;
+}

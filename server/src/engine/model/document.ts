@@ -53,6 +53,8 @@ export interface KeyResult {
   objective: Objective | null;
   /** "KR1", "Key result", … when the line carries a label. */
   label: string | null;
+  /** A plan item ("The next 6 months", "Milestones") standing in for the key results of a goal document that has none. */
+  standIn?: boolean;
 }
 
 export interface RoadmapItem {
@@ -112,7 +114,9 @@ const ATTRIBUTE_LINE = /^\s*(?:why|problem|pain|customers?|users?|who|for whom|o
 /** A list item that groups plan items under a theme: a few words, children, no date of its own. */
 const GROUP_WORDS = 5;
 /** Sections inside an objective or metrics section whose items are work or notes, not key results. */
-const NOT_KEY_RESULT_SECTION = /^[^\p{L}\p{N}]*(?:initiatives?|projects?|experiments?|tasks?|activit(?:y|ies)|deliverables?|milestones?|epics?|bets?|work|workstreams?|actions?|action items|plan|dependencies|risks?|notes|context|background|why|rationale|owners?|team|non-goals|out of scope|learnings|retro(?:spective)?)\b/iu;
+const NOT_KEY_RESULT_SECTION = /^[^\p{L}\p{N}]*(?:initiatives?|projects?|experiments?|tasks?|activit(?:y|ies)|deliverables?|milestones?|epics?|bets?|work|workstreams?|actions?|action items|plan|dependencies|risks?|notes|context|background|why|rationale|owners?|team|non-goals|out of scope|learnings|retro(?:spective)?)\b(?!\s+(?:goals?|objectives?|okrs?|key\s+results?|outcomes?)\b)/iu;
+/** Sections of a goal document that list its planned work: "The next 6 months", "Milestones", "Deliverables". */
+const PLAN_SECTION = /^[^\p{L}\p{N}]*(?:the\s+)?(?:next|coming|first)\s+(?:\d{1,2}|two|three|four|six|nine|twelve|few)\s+(?:months|weeks|quarters)\b|^[^\p{L}\p{N}]*(?:key\s+|planned\s+|major\s+)?(?:milestones|deliverables)\b|^[^\p{L}\p{N}]*what\s+we\s+(?:will|plan\s+to)\s+(?:deliver|ship|build|do)\b/iu;
 
 export class StrategyDocument {
   readonly text: string;
@@ -440,8 +444,25 @@ export class StrategyDocument {
       keyResults.push(keyResult);
       objective?.keyResults.push(keyResult);
     }
+    // A goal document with no key results (a project-goal proposal): the items of its plan
+    // ("The next 6 months", "Milestones") are what it will be judged by, so they stand in for them.
+    if (keyResults.length === 0 && this.type === 'okr') {
+      for (const item of this.items) {
+        if (item.kind !== 'list-item' || item.depth !== 0 || item.text.trim().length === 0 || !this.inPlanSection(item.section)) continue;
+        keyResults.push({ item, objective: null, label: null, standIn: true });
+      }
+    }
     this.cachedObjectives = objectives;
     this.cachedKeyResults = keyResults;
+  }
+
+  /** Inside a plan section of a goal document, with no risks, non-goals or notes section between. */
+  private inPlanSection(section: Section | null): boolean {
+    for (let s = section; s; s = s.parent) {
+      if (PLAN_SECTION.test(s.title)) return true;
+      if (s.roles.length > 0) return false;
+    }
+    return false;
   }
 
   /** True when a section between `section` and `stop` (exclusive) holds work or notes rather than results. */

@@ -182,3 +182,19 @@ export function plainText(node: Nodes): string {
   if ('children' in node) return ((node as Parents).children as Nodes[]).map(plainText).join('');
   return '';
 }
+
+/** Text of a block for messages, with each inline-code placeholder replaced by its code ("`--json`"). */
+export function readable(source: { readonly text: string }, block: TextBlock, from = 0, to = block.text.length): string {
+  const text = block.text.slice(from, to);
+  if (!text.includes(CODE_PLACEHOLDER)) return text;
+  let result = '';
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== CODE_PLACEHOLDER) {
+      result += text[i];
+      continue;
+    }
+    const range = block.sourceRange(from + i, from + i + 1);
+    result += source.text.slice(range.start, range.end);
+  }
+  return result;
+}

@@ -1,6 +1,6 @@
 import { defineRule, type RelatedItem } from '../../types.js';
 import { phraseMatcher } from '../../text/phrases.js';
-import { hasQuantity, keyResultViews } from './_measures.js';
+import { readKeyResults } from '../../model/key-results.js';
 
 export default defineRule({
   meta: {
@@ -48,18 +48,18 @@ export default defineRule({
     // No item hints: no single key result is at fault, the missing leading indicator is.
     const places: RelatedItem[] = [];
     const names = new Set<string>();
-    for (const view of keyResultViews(doc)) {
-      const text = view.statement;
+    for (const reading of readKeyResults(doc)) {
+      const text = reading.statement;
       if (leading.test(text)) return;
       const found = lagging.matchAll(text);
       if (found.length === 0) {
         // Another metric (neither list knows it) means we cannot say "all lagging"; a deliverable is no metric at all.
-        if (hasQuantity(view.scrubbed)) return;
+        if (reading.quantified) return;
         continue;
       }
       laggingCount++;
       for (const match of found) names.add(match.text.replace(/\s+/g, ' '));
-      places.push({ start: view.start, end: view.end, message: `A lagging result (${found.map((match) => match.text.replace(/\s+/g, ' ')).join(', ')})` });
+      places.push({ start: reading.start, end: reading.end, message: `A lagging result (${found.map((match) => match.text.replace(/\s+/g, ' ')).join(', ')})` });
     }
     if (laggingCount < options.minLagging) return;
     const list = [...names].slice(0, 4).join(', ');

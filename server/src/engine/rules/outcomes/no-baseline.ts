@@ -1,8 +1,6 @@
 import { defineRule } from '../../types.js';
-import {
-  DELIVERABLE_OPTIONS, firstTarget, hasBaseline, hasQuantity, hasTarget, isOutputView, isRelativeOrHolding,
-  keyResultViews, quote,
-} from './_measures.js';
+import { DELIVERABLE_OPTIONS, readKeyResults, targetOf } from '../../model/key-results.js';
+import { quote } from '../../text/measures.js';
 
 export default defineRule({
   meta: {
@@ -29,18 +27,15 @@ export default defineRule({
     },
   },
   check({ doc, options, report }) {
-    for (const view of keyResultViews(doc)) {
-      if (view.isGoal) continue;
-      if (!view.statement || !hasQuantity(view.scrubbed) || !hasTarget(view)) continue;
-      if (hasBaseline(view) || isRelativeOrHolding(view)) continue;
-      if (isOutputView(view, options.outputVerbs, options.outcomeMetrics)) continue;
-      const target = firstTarget(view);
+    for (const reading of readKeyResults(doc, options)) {
+      if (!reading.lacksBaseline) continue;
+      const target = targetOf(reading);
       report({
-        message: view.cells?.hasBaselineColumn
-          ? `"${quote(view.display)}" has a target but its Baseline cell is empty: add today's value so progress can be judged.`
-          : `"${quote(view.display)}" sets a target but not where the metric stands today: add the baseline (${target ? `"from … to ${target}"` : '"from 41% to 60%"'}) so the change can be judged.`,
-        start: view.start,
-        end: view.end,
+        message: reading.cells?.hasBaselineColumn
+          ? `"${quote(reading.display)}" has a target but its Baseline cell is empty: add today's value so progress can be judged.`
+          : `"${quote(reading.display)}" sets a target but not where the metric stands today: add the baseline (${target ? `"from … to ${target}"` : '"from 41% to 60%"'}) so the change can be judged.`,
+        start: reading.start,
+        end: reading.end,
       });
     }
   },

@@ -1,14 +1,13 @@
 import { defineRule } from '../../types.js';
-import {
-  DELIVERABLE_OPTIONS, hasQuantity, inheritedTimeframe, isOutputView, keyResultViews, ownTimeframe, quote, type KeyResultView,
-} from './_measures.js';
+import { DELIVERABLE_OPTIONS, readKeyResults, type KeyResultReading } from '../../model/key-results.js';
+import { quote } from '../../text/measures.js';
 
-const noun = (view: KeyResultView): string => (view.isGoal ? 'goal' : 'key result');
+const noun = (reading: KeyResultReading): string => (reading.isGoal ? 'goal' : 'key result');
 
 /** ' (e.g. "by 2027-06-30")' from the last date the dated siblings name. */
-function example(siblings: readonly KeyResultView[]): string {
+function example(siblings: readonly KeyResultReading[]): string {
   // From the end: a group can hold thousands of key results, and the last mention is wanted.
-  let mention: KeyResultView['dates'][number] | undefined;
+  let mention: KeyResultReading['dates'][number] | undefined;
   for (let k = siblings.length - 1; k >= 0 && !mention; k--) mention = siblings[k].dates.at(-1);
   if (!mention) return '';
   const text = mention.text.trim();
@@ -47,34 +46,33 @@ export default defineRule({
     },
   },
   check({ doc, options, report }) {
-    const views = keyResultViews(doc);
-    const timed = new Map<KeyResultView, boolean>(views.map((view) => [view, ownTimeframe(doc, view)]));
+    const readings = readKeyResults(doc, options).filter((reading) => !reading.standIn);
     /** Key results grouped by objective, else (no objective) by section: a key result's siblings are the rest of its group. */
-    const groups = new Map<unknown, { size: number; dated: KeyResultView[] }>();
-    const groupOf = (view: KeyResultView): unknown => view.kr.objective ?? view.item.section;
-    for (const view of views) {
-      let group = groups.get(groupOf(view));
-      if (!group) groups.set(groupOf(view), group = { size: 0, dated: [] });
+    const groups = new Map<unknown, { size: number; dated: KeyResultReading[] }>();
+    const groupOf = (reading: KeyResultReading): unknown => reading.kr.objective ?? reading.item.section;
+    for (const reading of readings) {
+      let group = groups.get(groupOf(reading));
+      if (!group) groups.set(groupOf(reading), group = { size: 0, dated: [] });
       group.size++;
-      if (timed.get(view)) group.dated.push(view);
+      if (reading.ownTimeframe) group.dated.push(reading);
     }
 
-    for (const view of views) {
-      if (!view.statement || timed.get(view) || isOutputView(view, options.outputVerbs, options.outcomeMetrics)) continue;
+    for (const reading of readings) {
+      if (reading.ownTimeframe || reading.kind === 'output') continue;
       // A key result with no number at all is outcomes/unmeasurable's: its message asks for the target and the date together.
-      if (!view.isGoal && !hasQuantity(view.scrubbed)) continue;
-      const inherited = inheritedTimeframe(doc, view);
+      if (!reading.isGoal && !reading.quantified) continue;
+      const inherited = reading.inherited;
       if (inherited && !inherited.coarse) continue;
-      const group = groups.get(groupOf(view))!;
+      const group = groups.get(groupOf(reading))!;
       const siblingCount = group.size - 1;
-      const datedSiblings = group.dated; // the view itself is undated, so not among them
+      const datedSiblings = group.dated; // the reading itself is undated, so not among them
       if (inherited && (siblingCount === 0 || datedSiblings.length / siblingCount < options.siblingShare || datedSiblings.length === 0)) continue;
       report({
         message: datedSiblings.length > 0
-          ? `"${quote(view.display)}" has no date, while ${datedSiblings.length === 1 ? `the other ${noun(view)} here sets one` : `${datedSiblings.length} of the other ${noun(view)}s here set one`}${example(datedSiblings)}: say by when it must be met.`
-          : `"${quote(view.display)}" has no timeframe: add by when it must be met ("by Q3 2027"), or state the period in the heading or in \`period:\` front matter.`,
-        start: view.start,
-        end: view.end,
+          ? `"${quote(reading.display)}" has no date, while ${datedSiblings.length === 1 ? `the other ${noun(reading)} here sets one` : `${datedSiblings.length} of the other ${noun(reading)}s here set one`}${example(datedSiblings)}: say by when it must be met.`
+          : `"${quote(reading.display)}" has no timeframe: add by when it must be met ("by Q3 2027"), or state the period in the heading or in \`period:\` front matter.`,
+        start: reading.start,
+        end: reading.end,
       });
     }
   },

@@ -1,8 +1,11 @@
 import { defineRule } from '../../types.js';
 import { OBJECTIVE_LABEL } from '../../model/items.js';
 import { foldTypography } from '../../text/phrases.js';
-import { carriesOutcome, DEFAULT_OUTCOME_METRICS, outputPassive, outputVerbLead, quote, scrub } from './_measures.js';
 import { findDates } from '../../model/dates.js';
+import { VOCABULARY_OPTIONS } from '../../model/key-results.js';
+import {
+  carriesOutcome, compoundOutputLead, DEFAULT_OUTCOME_METRICS, deliverableNounLead, outputPassive, outputVerbLead, quote, scrub,
+} from '../../text/measures.js';
 
 /** A stated benefit makes an objective more than a deliverable: "so that…", "without…", "faster", "trusted". */
 const BENEFIT = /\b(?:so\s+that|so\s+(?:they|we|customers|users|teams|admins)|without|instead\s+of|faster|easier|fewer|less|better|cheaper|safer|trust(?:ed|worthy)?|reliab(?:le|ility)|confiden(?:ce|t)|delight(?:ed|ful)?|love|succeed|success|value|can\s+(?!be\b)\w+)\b/i;
@@ -26,6 +29,14 @@ export default defineRule({
         type: 'string[]',
         default: DEFAULT_OUTCOME_METRICS,
         description: 'Metrics whose movement makes an objective an outcome even when it starts with a task verb.',
+      },
+      deliverableNouns: {
+        ...VOCABULARY_OPTIONS.deliverableNouns,
+        description: 'Nouns of delivered work that make an objective a single deliverable when they open it with an object ("Implementation of the new billing system", "Migration to Kubernetes").',
+      },
+      artifacts: {
+        ...VOCABULARY_OPTIONS.artifacts,
+        description: 'Things that get made: an objective that is a new or updated one ("A new developer portal") is a single deliverable.',
       },
     },
     rationale:
@@ -56,9 +67,10 @@ export default defineRule({
         continue;
       }
       if (!statement) continue;
-      const lead = outputVerbLead(statement, options.taskVerbs);
-      const passive = lead ? null : outputPassive(statement);
-      if (!lead && !passive) continue;
+      // A task verb ("Migrate …"), a compound with one ("Plan and implement …"), a deliverable noun ("Implementation of …", "A new … portal"), or done ("Portal live").
+      const task = outputVerbLead(statement, options.taskVerbs) ?? compoundOutputLead(statement, options.taskVerbs)
+        ?? deliverableNounLead(statement, options.deliverableNouns, options.artifacts) ?? outputPassive(statement);
+      if (!task) continue;
       const folded = foldTypography(statement);
       if (BENEFIT.test(folded)) continue;
       if (carriesOutcome(statement, scrub(statement, findDates(statement, doc.dateOptions)), options.outcomeMetrics)) continue;

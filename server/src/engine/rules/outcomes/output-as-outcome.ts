@@ -1,26 +1,18 @@
 import { defineRule } from '../../types.js';
-import { DEFAULT_OUTCOME_METRICS, DEFAULT_OUTPUT_VERBS, isOutputView, keyResultViews, quote } from './_measures.js';
+import { readKeyResults, VOCABULARY_OPTIONS } from '../../model/key-results.js';
+import { quote } from '../../text/measures.js';
 
 export default defineRule({
   meta: {
     id: 'outcomes/output-as-outcome',
     family: 'outcomes',
-    description: 'A key result or success metric phrased as a deliverable ("Launch the portal") instead of a result it should produce.',
+    description: 'A key result or success metric phrased as a deliverable ("Launch the portal", "Implementation of …", "Plan and implement …", a task list) instead of a result it should produce.',
     defaultSeverity: 'warning',
     types: ['okr', 'strategy', 'roadmap', 'update'],
     documentLevel: false,
     fixable: false,
     options: {
-      outputVerbs: {
-        type: 'string[]',
-        default: DEFAULT_OUTPUT_VERBS,
-        description: 'Verbs that name a deliverable when they govern a key result ("ship", "launch", "migrate", "hire", …); inflections are matched too.',
-      },
-      outcomeMetrics: {
-        type: 'string[]',
-        default: DEFAULT_OUTCOME_METRICS,
-        description: 'Metrics whose movement makes a line an outcome even when it starts with an output verb ("Launch self-serve onboarding to raise activation from 40% to 60%").',
-      },
+      ...VOCABULARY_OPTIONS,
     },
     rationale:
       'A key result says how you will know the objective is met, independent of the features you ship. "Launch the developer portal" is done the day it ships, whether or not anyone\'s work got easier; the team can hit it and still fail. Outcome key results ("cut time to first deploy from 5 days to 1") keep the team free to find the best way there and honest about whether it worked.',
@@ -37,12 +29,13 @@ export default defineRule({
     },
   },
   check({ doc, options, report }) {
-    for (const view of keyResultViews(doc)) {
-      if (!isOutputView(view, options.outputVerbs, options.outcomeMetrics)) continue;
+    for (const reading of readKeyResults(doc, options)) {
+      if (reading.kind !== 'output') continue;
+      const what = reading.deliverable?.how === 'task' ? 'a task' : 'a deliverable';
       report({
-        message: `"${quote(view.display)}" is a deliverable, not an outcome: it can be ticked off while nothing improves for customers or the business. Name the metric it should move, from what to what and by when, and keep the deliverable as an initiative under it.`,
-        start: view.start,
-        end: view.end,
+        message: `"${quote(reading.display)}" is ${what}, not an outcome: it can be ticked off while nothing improves for customers or the business. Name the metric it should move, from what to what and by when, and keep the ${reading.deliverable?.how === 'task' ? 'task' : 'deliverable'} as an initiative under it.`,
+        start: reading.start,
+        end: reading.end,
       });
     }
   },

@@ -1,7 +1,8 @@
 import { defineRule, type RelatedItem } from '../../types.js';
 import type { StrategyDocument } from '../../model/document.js';
 import type { Item } from '../../model/items.js';
-import { keyResultViews, quote } from './_measures.js';
+import { readKeyResults, type KeyResultReading } from '../../model/key-results.js';
+import { quote } from '../../text/measures.js';
 
 /** Every key result of a finding, as its related places (no item hints: the count is the problem, not any one of them). */
 function places(doc: StrategyDocument, items: readonly Item[]): RelatedItem[] {
@@ -49,20 +50,23 @@ export default defineRule({
       });
     }
     // Key results without an objective, grouped by their section ("## Success metrics").
-    const bySection = new Map<number, ReturnType<typeof keyResultViews>>();
-    for (const view of keyResultViews(doc)) {
-      if (view.kr.objective || !view.item.section) continue;
-      const key = view.item.section.index;
-      bySection.set(key, [...(bySection.get(key) ?? []), view]);
+    // Plan items standing in for a goal document's key results are its work plan, not a set of measures to trim.
+    const bySection = new Map<number, KeyResultReading[]>();
+    for (const reading of readKeyResults(doc)) {
+      if (reading.kr.objective || reading.standIn || !reading.item.section) continue;
+      const key = reading.item.section.index;
+      let group = bySection.get(key);
+      if (!group) bySection.set(key, group = []);
+      group.push(reading);
     }
-    for (const [index, views] of bySection) {
-      if (views.length <= options.max) continue;
+    for (const [index, readings] of bySection) {
+      if (readings.length <= options.max) continue;
       const section = doc.sections[index];
       report({
-        message: `"${quote(section.title)}" lists ${views.length} key results (more than ${options.max}): pick the few that would really tell you the strategy is working, and move the rest to a dashboard.`,
+        message: `"${quote(section.title)}" lists ${readings.length} key results (more than ${options.max}): pick the few that would really tell you the strategy is working, and move the rest to a dashboard.`,
         start: section.titleStart,
         end: section.titleEnd,
-        related: places(doc, views.map((view) => view.item)),
+        related: places(doc, readings.map((reading) => reading.item)),
       });
     }
   },

@@ -1,8 +1,6 @@
 import { defineRule } from '../../types.js';
-import {
-  DEFAULT_OUTCOME_METRICS, DEFAULT_OUTPUT_VERBS, hasQuantity, isOutputView, keyResultViews, metricMentions, metricPhrase, ownTimeframe,
-  quote,
-} from './_measures.js';
+import { DELIVERABLE_OPTIONS, readKeyResults, VOCABULARY_OPTIONS } from '../../model/key-results.js';
+import { quote } from '../../text/measures.js';
 
 export default defineRule({
   meta: {
@@ -15,15 +13,12 @@ export default defineRule({
     fixable: false,
     options: {
       outcomeMetrics: {
-        type: 'string[]',
-        default: DEFAULT_OUTCOME_METRICS,
+        ...VOCABULARY_OPTIONS.outcomeMetrics,
         description: 'Metric names recognised in key results; when one is named without a number, the message asks for its target.',
       },
-      outputVerbs: {
-        type: 'string[]',
-        default: DEFAULT_OUTPUT_VERBS,
-        description: 'Verbs of deliverables: a key result that is only a deliverable is left to outcomes/output-as-outcome, which says more.',
-      },
+      outputVerbs: DELIVERABLE_OPTIONS.outputVerbs,
+      deliverableNouns: DELIVERABLE_OPTIONS.deliverableNouns,
+      artifacts: DELIVERABLE_OPTIONS.artifacts,
     },
     rationale:
       'A key result is how you will know, at the end of the period, whether the objective was met. Without a number — a target level, a percentage, an amount, a count — nobody can score it, so it can never clearly fail, and it quietly turns into a wish ("improve developer satisfaction"). Naming the metric is half the work; the target is the other half.',
@@ -39,18 +34,15 @@ export default defineRule({
     },
   },
   check({ doc, options, report }) {
-    for (const view of keyResultViews(doc)) {
-      if (view.isGoal) continue;
-      if (!view.statement || hasQuantity(view.scrubbed)) continue;
-      if (isOutputView(view, options.outputVerbs, options.outcomeMetrics)) continue;
-      const metric = metricMentions(view.statement, options.outcomeMetrics)[0];
-      const when = ownTimeframe(doc, view) ? '' : ' and by when';
+    for (const reading of readKeyResults(doc, options)) {
+      if (reading.verdict !== 'no-target' && reading.verdict !== 'no-metric') continue;
+      const when = reading.ownTimeframe ? '' : ' and by when';
       report({
-        message: metric
-          ? `"${quote(view.display)}" names ${metricPhrase(view.statement, metric)} but sets no target: say how it is measured, from what to what${when} (e.g. "from 3.4 to 4.0${when ? ' by Q3 2027' : ''}"), so the result can be scored.`
-          : `"${quote(view.display)}" has no number, so nobody can tell whether it was met. Name the metric${when ? ', its target and the date' : ' and its target'} (e.g. "raise X from 40% to 60%${when ? ' by Q3 2027' : ''}").`,
-        start: view.start,
-        end: view.end,
+        message: reading.verdict === 'no-target' && reading.metric
+          ? `"${quote(reading.display)}" names ${reading.metric} but sets no target: say how it is measured, from what to what${when} (e.g. "from 3.4 to 4.0${when ? ' by Q3 2027' : ''}"), so the result can be scored.`
+          : `"${quote(reading.display)}" has no number, so nobody can tell whether it was met. Name the metric${when ? ', its target and the date' : ' and its target'} (e.g. "raise X from 40% to 60%${when ? ' by Q3 2027' : ''}").`,
+        start: reading.start,
+        end: reading.end,
       });
     }
   },

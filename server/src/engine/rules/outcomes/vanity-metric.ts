@@ -1,6 +1,7 @@
 import { defineRule } from '../../types.js';
 import { phraseMatcher } from '../../text/phrases.js';
-import { DEFAULT_OUTCOME_METRICS, keyResultViews, metricMentions } from './_measures.js';
+import { readKeyResults } from '../../model/key-results.js';
+import { DEFAULT_OUTCOME_METRICS, metricMentions } from '../../text/measures.js';
 
 /** What to measure instead, by vanity metric (lower-case list entry). */
 const INSTEAD: Record<string, string> = {
@@ -58,9 +59,9 @@ export default defineRule({
   },
   check({ doc, options, report }) {
     const matcher = phraseMatcher(options.vanityMetrics);
-    for (const view of keyResultViews(doc)) {
-      const text = view.block.text;
-      const from = view.offset;
+    for (const reading of readKeyResults(doc)) {
+      const text = reading.block.text;
+      const from = reading.offset;
       const statement = text.slice(from);
       if (RATIO_CONTEXT.test(statement)) continue;
       for (const match of matcher.matchAll(statement)) {
@@ -68,7 +69,7 @@ export default defineRule({
         const after = statement.slice(match.index + match.length, match.index + match.length + 60);
         if (QUALIFIED_BEFORE.test(before) || QUALIFIED_AFTER.test(after)) continue;
         if (POPULATION_BEFORE.test(before) && metricMentions(statement.slice(0, match.index), DEFAULT_OUTCOME_METRICS).length > 0) continue;
-        const { start, end } = view.block.sourceRange(from + match.index, from + match.index + match.length);
+        const { start, end } = reading.block.sourceRange(from + match.index, from + match.index + match.length);
         const instead = INSTEAD[match.phrase.toLowerCase()];
         report({
           message: `"${match.text}" is a vanity metric: it can grow while nothing improves for customers.${instead ? ` Measure ${instead} instead` : ' Measure what it should lead to instead'}${AUDIENCE_COUNTS.has(match.phrase.toLowerCase()) ? `, or qualify it ("${match.text} that activate")` : ''}.`,

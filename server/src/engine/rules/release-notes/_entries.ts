@@ -4,7 +4,7 @@
 import type { Nodes, Parents } from 'mdast';
 import type { ReleaseEntry, StrategyDocument } from '../../model/document.js';
 import type { Section } from '../../model/sections.js';
-import { readable } from '../outcomes/_measures.js';
+import { readable } from '../../model/text-block.js';
 
 /** Where an entry-level finding goes: the entry's first line (a subsection entry: its heading). */
 export function entryRange(doc: StrategyDocument, entry: ReleaseEntry): { start: number; end: number } {

@@ -8,8 +8,7 @@
 import type { RoadmapItem, StrategyDocument } from '../../model/document.js';
 import type { Section } from '../../model/sections.js';
 import { EMPTY_CELL, HORIZON_COLUMN, type Item } from '../../model/items.js';
-import type { TextBlock } from '../../model/text-block.js';
-import { readable } from '../outcomes/_measures.js';
+import { readable, type TextBlock } from '../../model/text-block.js';
 import type { RelatedItem, RuleContext } from '../../types.js';
 
 /** Columns that say who does the work or when, not why or what for. */

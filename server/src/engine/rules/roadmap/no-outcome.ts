@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import { findDates } from '../../model/dates.js';
-import { carriesOutcome, DEFAULT_OUTCOME_METRICS, scrub } from '../outcomes/_measures.js';
+import { carriesOutcome, DEFAULT_OUTCOME_METRICS, scrub } from '../../text/measures.js';
 import { cellsUnder, planText, reportMissing } from './_plan.js';
 
 /** Columns and labels that hold an item's outcome. */

@@ -1,26 +1,18 @@
 /**
- * Shared reading of key results for the outcomes/* rules (not a rule: no default export).
- *
- * A key result is read three ways:
- * - its *statement*: the line without its label ("KR2:"), task box and owner; for a table row,
- *   the key-result cell. Output verbs and vanity metrics are judged on the statement only, so a
- *   child item ("Initiative: build the checklist") never makes its key result an output.
- * - its *detail*: the statement plus the row's other cells and the item's children. Numbers,
- *   baselines and dates are looked for in the detail, so a key result that spreads metric,
- *   baseline, target and date over table columns or sub-bullets is read as a whole.
- * - its table *columns*, found from the header cells (baseline, target, date, owner, metric).
+ * The vocabulary and text judgements of key results, goals and plan items: numbers and what is
+ * not a number, change verbs, baselines, relative and holding targets, the metrics an outcome
+ * moves, and the deliverables that are not outcomes (an output verb or a compound of verbs, a
+ * nominalised deliverable, a new or updated artefact, a passive "… shipped"). Pure functions of
+ * text: the model's key-result reading (model/key-results.ts) assembles them into one reading
+ * per key result, and the roadmap rules ask the same questions of plan items.
  *
  * Numbers are counted after dates, versions, handles, ticket references and ordinal labels
  * ("Phase 2", "P1", "SOC 2") are blanked out, so "Launch v2 in Q3 2027" carries no quantity.
- * Every regex is a flat alternation or a bounded repetition: linear on any input.
+ * Every regex is a flat alternation or a bounded repetition, and word sequences (compound verbs,
+ * noun phrases) are read word by word: linear on any input.
  */
-import type { OptionSpecs } from '../../types.js';
-import type { KeyResult, StrategyDocument } from '../../model/document.js';
-import type { Item } from '../../model/items.js';
-import { KEY_RESULT_LABEL, OBJECTIVE_LABEL } from '../../model/items.js';
-import { findDates, hasTimeframe, yearHeadingOf, type DateMention } from '../../model/dates.js';
-import { CODE_PLACEHOLDER, type TextBlock } from '../../model/text-block.js';
-import { foldTypography, phraseMatcher } from '../../text/phrases.js';
+import type { DateMention } from '../model/dates.js';
+import { foldTypography, phraseMatcher } from './phrases.js';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary defaults (each rule exposes the lists it uses as options).
@@ -50,22 +42,6 @@ export const DEFAULT_OUTCOME_METRICS: readonly string[] = [
   'SLO', 'accuracy', 'time saved', 'hours saved', 'drop-off', 'abandonment', 'repeat purchase', 'GMV', 'AOV',
 ];
 
-/**
- * The options of a rule that leaves deliverables to outcomes/output-as-outcome: it recognises
- * them with the same two lists, so a user who edits them there should edit them here too.
- */
-export const DELIVERABLE_OPTIONS = {
-  outputVerbs: {
-    type: 'string[]',
-    default: DEFAULT_OUTPUT_VERBS,
-    description: 'Verbs of deliverables: a key result that is only a deliverable ("Hire 5 engineers") is left to outcomes/output-as-outcome, which asks for the metric, the target and the date together.',
-  },
-  outcomeMetrics: {
-    type: 'string[]',
-    default: DEFAULT_OUTCOME_METRICS,
-    description: 'Metrics whose movement makes a line that starts with an output verb an outcome (and so judged by this rule too).',
-  },
-} as const satisfies OptionSpecs;
 
 // ---------------------------------------------------------------------------------------------
 // Patterns.
@@ -105,9 +81,10 @@ const BASELINE = new RegExp([
   `\\b(?:baseline|currently|current(?:ly)?\\s+(?:at|is)|today|was|were|now\\s+at|up\\s+from|down\\s+from|vs\\.?|versus|compared\\s+(?:to|with)|starting\\s+(?:at|from|point)|last\\s+(?:year|quarter|half|month|period))\\b`,
   `(?<![\\p{L}\\p{N}.,])\\d+(?:[.,]\\d+)*\\s?(?:%|x|×)?\\s?(?:to|[-–—])\\s?\\d+(?:[.,]\\d+)*\\s?(?:%|x|×)`,
 ].join('|'), 'iu');
-/** A relative target carries its own baseline (today's value): "by 20%", "30% more", "2x", "halve", "YoY". */
+/** A relative target carries its own baseline (today's value): "by 20%", "down 30%", "30% more", "2x", "halve", "YoY". */
 const RELATIVE_TARGET = new RegExp([
   `\\bby\\s+(?:about\\s+|around\\s+|~\\s?|at\\s+least\\s+)?[-+−]?\\d+(?:[.,]\\d{1,3})?\\s?(?:%|percent|pp|bps|points?|pts?|x|×)`,
+  `\\b(?:up|down)\\s+(?:by\\s+)?(?:about\\s+|around\\s+|~\\s?)?[-+−]?\\d+(?:[.,]\\d{1,3})?\\s?(?:%|percent|pp|bps|points?|pts?|x|×)`,
   `(?<![\\p{N}.,])\\d+(?:[.,]\\d+)*\\s?(?:%|percent|pp|points?|x|×)\\s+(?:increase|decrease|reduction|growth|lift|improvement|more|fewer|less|higher|lower|faster|slower|cheaper|better|gain|drop|uplift)`,
   `(?<![\\p{L}\\p{N}.])\\d+(?:[.,]\\d+)?\\s?(?:x|×)(?![\\p{L}\\p{N}])`,
   `(?:^|[\\s(])\\+\\s?[$€£¥]?\\d`,
@@ -268,169 +245,6 @@ export function outputPassive(statement: string): RegExpExecArray | null {
   return match;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Key-result views.
-
-export interface Columns {
-  statement: number;
-  objective: number;
-  metric: number;
-  baseline: number;
-  target: number;
-  date: number;
-  owner: number;
-}
-
-const EMPTY_CELL = /^\s*(?:(?:[—–-]+|n\/?a|none|tbd|tbc|\?+|…|\.\.\.)\s*)?$/i;
-
-/** Columns of a key-result table from its header cells; the statement is the first unclaimed column. */
-export function columnsOf(header: readonly string[]): Columns {
-  const found: Partial<Columns> = {};
-  const claimed = new Set<number>();
-  const claim = (key: keyof Columns, test: RegExp): void => {
-    if (found[key] !== undefined) return;
-    const index = header.findIndex((h, i) => !claimed.has(i) && test.test(h));
-    if (index >= 0) {
-      found[key] = index;
-      claimed.add(index);
-    }
-  };
-  claim('date', /\b(?:date|due|deadline|when|by|eta|timeline|timeframe|quarter|half|period)\b/i);
-  claim('baseline', /\b(?:baseline|current|currently|today|now|start(?:ing)?|from|before|was)\b/i);
-  claim('target', /\b(?:target|to|end|after|goal\s+value)\b/i);
-  claim('owner', /\b(?:owner|owners|dri|who|lead|responsible|accountable)\b/i);
-  claim('statement', /\b(?:key\s+results?|kr|krs)\b/i);
-  claim('statement', /\b(?:results?|outcomes?|success|measures?)\b/i);
-  claim('objective', /^\W*(?:objectives?|goals?)\W*$/i);
-  claim('metric', /\b(?:metric|metrics|kpi|kpis|indicator|measure|measures)\b/i);
-  if (found.statement === undefined) {
-    const index = found.metric ?? header.findIndex((_, i) => !claimed.has(i));
-    if (index >= 0) found.statement = index;
-  }
-  return {
-    statement: found.statement ?? 0, objective: found.objective ?? -1, metric: found.metric ?? -1, baseline: found.baseline ?? -1,
-    target: found.target ?? -1, date: found.date ?? -1, owner: found.owner ?? -1,
-  };
-}
-
-export interface KeyResultView {
-  kr: KeyResult;
-  /**
-   * A goal rather than a key result: an unlabelled line of a "Goals" or "Objectives" section
-   * (Goal = Objective). Goals are judged for outputs and timeframes, not for numbers or baselines.
-   */
-  isGoal: boolean;
-  item: Item;
-  /** The statement: label, task box and owner removed; for a row, the key-result cell. */
-  statement: string;
-  /** The statement as written, inline code included, for messages. */
-  display: string;
-  /** Source range of the statement's first line, where findings go. */
-  start: number;
-  end: number;
-  /** The statement's block and the index where the statement starts in it (for sub-ranges). */
-  block: TextBlock;
-  offset: number;
-  /** Statement, other cells (owner excluded) and child items: where numbers and dates are looked for. */
-  detail: string;
-  /** `detail` with dates, versions, handles and labels blanked out. */
-  scrubbed: string;
-  dates: DateMention[];
-  /** For table rows: the cells by column, null when the column is missing or the cell empty. */
-  cells: { baseline: string | null; target: string | null; date: string | null; metric: string | null; hasBaselineColumn: boolean; hasDateColumn: boolean } | null;
-}
-
-const TASK_BOX = /^\s*\[[ xX]\]\s+/;
-const OWNER_TAIL = /(?<!\s)\s*(?:[(\[]\s*(?:(?:owner|owners|dri|lead)\s*)?(?:[:=—–-]\s*)?@[\p{L}\p{N}_.-]+[^)\]]{0,40}[)\]]|[—–-]\s*@[\p{L}\p{N}_.-]+|\s(?:owner|dri)\s*[:=]\s*[^,;]{1,40})\s*$/iu;
-
-function cellText(cells: readonly TextBlock[] | undefined, index: number): string | null {
-  if (!cells || index < 0 || index >= cells.length) return null;
-  const text = cells[index].text.trim();
-  return EMPTY_CELL.test(text) ? null : text;
-}
-
-/** Sections of goals, not measures: "Goals", "Our goals", "Objectives", "2027 goals". */
-const GOAL_SECTION = /^[^\p{L}]*(?:(?:our|team|company|product|strategic|\d{4}|q[1-4]|h[12])\s+)*(?:goals?|objectives?|aims?|ambitions?)\b(?!\s+and\s+key\s+results)/iu;
-
-function isGoalLine(kr: KeyResult): boolean {
-  if (kr.label !== null || kr.objective !== null) return false;
-  for (let s = kr.item.section; s; s = s.parent) {
-    if (s.roles.includes('metrics')) return GOAL_SECTION.test(s.title);
-  }
-  return false;
-}
-
-/** Read one key result. */
-export function viewOf(doc: StrategyDocument, kr: KeyResult): KeyResultView {
-  const item = kr.item;
-  let block = item.block;
-  let statement = item.text;
-  let offset = 0;
-  const parts: string[] = [];
-  let cells: KeyResultView['cells'] = null;
-
-  if (item.kind === 'table-row' && item.cells && item.header) {
-    const columns = columnsOf(item.header);
-    const index = Math.min(columns.statement, item.cells.length - 1);
-    block = item.cells[Math.max(0, index)];
-    statement = block.text;
-    item.cells.forEach((cell, i) => {
-      if (i !== index && i !== columns.owner && i !== columns.objective) parts.push(cell.text);
-    });
-    cells = {
-      baseline: cellText(item.cells, columns.baseline),
-      target: cellText(item.cells, columns.target),
-      date: cellText(item.cells, columns.date),
-      metric: cellText(item.cells, columns.metric),
-      hasBaselineColumn: columns.baseline >= 0,
-      hasDateColumn: columns.date >= 0,
-    };
-  }
-  const box = TASK_BOX.exec(statement);
-  if (box) offset += box[0].length;
-  const label = KEY_RESULT_LABEL.exec(statement.slice(offset));
-  if (label) offset += label[0].length;
-  while (offset < statement.length && /\s/.test(statement[offset])) offset++;
-  const own = statement.slice(offset).replace(OWNER_TAIL, '');
-  const descendants: string[] = [];
-  const visit = (child: Item): void => {
-    descendants.push(child.text);
-    child.children.forEach(visit);
-  };
-  item.children.forEach(visit);
-  const detail = [own, ...parts, ...descendants].join(' \u2029 ');
-  const dates = findDates(detail, doc.dateOptions);
-  // The first line, without its line end (\r\n and a lone \r included).
-  const lineBreak = own.search(/\r\n|\r|\n/);
-  const firstLineEnd = lineBreak >= 0 ? offset + lineBreak : offset + own.length;
-  const range = block.sourceRange(offset, Math.max(offset + 1, firstLineEnd));
-  return {
-    kr, item, isGoal: isGoalLine(kr), statement: own.trim(), display: readable(doc, block, offset, offset + own.length).trim(), start: range.start, end: range.end,
-    block, offset, detail, scrubbed: scrub(detail, dates), dates, cells,
-  };
-}
-
-/** Sections of an update that report numbers ("Metrics", "KPIs"): their lines are results, not targets. */
-const REPORT_SECTION = /^[^\p{L}\p{N}]*(?:metrics|kpis?|numbers|by\s+the\s+numbers|dashboard|results|scorecard|financials|health)\b/iu;
-
-/**
- * Key results to judge. In a status or investor update, unlabelled lines of a "Metrics" section
- * report where a number stands; they are not targets, so they are left out.
- */
-export function keyResultViews(doc: StrategyDocument): KeyResultView[] {
-  return doc.keyResults
-    .filter((kr) => !(doc.type === 'update' && kr.label === null && kr.objective === null && inReportSection(kr.item)))
-    .map((kr) => viewOf(doc, kr));
-}
-
-function inReportSection(item: Item): boolean {
-  for (let s = item.section; s; s = s.parent) if (REPORT_SECTION.test(s.title)) return true;
-  return false;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Judgements.
-
 /** Outcome metrics named in a text, with their positions. */
 export function metricMentions(text: string, metrics: readonly string[]): Array<{ index: number; length: number; text: string }> {
   const generic = /(?<![\p{L}\p{N}-])\p{L}[\p{L}-]{0,30}\s(?:rate|score|ratio|share|time)\b/giu;
@@ -456,16 +270,6 @@ export function metricPhrase(text: string, mention: { index: number; length: num
   return [...modifiers, text.slice(mention.index, mention.index + mention.length)].join(' ');
 }
 
-/** The first target value in a key result, for messages ("60%"). */
-export function firstTarget(view: KeyResultView): string | null {
-  if (view.cells?.target) return view.cells.target;
-  const numbers = numbersIn(view.scrubbed);
-  // The number a "to", "reach" or "<" leads to is the target; "within 5 days" and "older than 30 days" only qualify it.
-  const led = numbers.find((n) => ABSOLUTE_TARGET_LEAD.test(view.scrubbed.slice(Math.max(0, n.index - 20), n.index)) && !/\b(?:within|(?:older|longer|newer)\s+than)\s*$/i.test(view.scrubbed.slice(Math.max(0, n.index - 16), n.index)));
-  const number = led ?? numbers[0];
-  return number ? number[0].trim() : null;
-}
-
 /**
  * Does the statement name an outcome it moves? A from/to or arrow movement, an outcome clause
  * ("so that", "to raise …") or a named metric that a change verb moves or a number sizes.
@@ -488,122 +292,210 @@ export function carriesOutcome(statement: string, scrubbed: string, metrics: rea
   return false;
 }
 
+/** The text states a target level or count (not only a date). */
+export function statesTarget(scrubbed: string): boolean {
+  return numbersIn(scrubbed).length > 0 || SPELLED_NUMBER.test(scrubbed);
+}
+
+/** The first target value in a scrubbed text, for messages ("60%"). */
+export function firstTarget(scrubbed: string): string | null {
+  const numbers = numbersIn(scrubbed);
+  // The number a "to", "reach" or "<" leads to is the target; "within 5 days" and "older than 30 days" only qualify it.
+  const led = numbers.find((n) => ABSOLUTE_TARGET_LEAD.test(scrubbed.slice(Math.max(0, n.index - 20), n.index)) && !/\b(?:within|(?:older|longer|newer)\s+than)\s*$/i.test(scrubbed.slice(Math.max(0, n.index - 16), n.index)));
+  const number = led ?? numbers[0];
+  return number ? number[0].trim() : null;
+}
+
+/** The text says where the metric starts: from/to, an arrow, "baseline", "today", "(Q1: 40%)". */
+export function statesBaseline(scrubbed: string): boolean {
+  return BASELINE.test(scrubbed.replace(/\u2029/g, ' '));
+}
+
 /**
- * Is the key result only a deliverable? Governed by an output verb (or stated as done: "Portal
- * live"), and no outcome anywhere in it: not in the line, its sub-bullets, nor its table columns
- * (a metric column with a baseline or target makes a "Launch …" row an outcome).
+ * A relative or holding target needs no starting value: "by 20%", "2x", "halve", "keep above
+ * 99.9%", a count of new things ("sign 5 design partners") or a standard ("zero P1 bugs older than 30 days").
  */
-export function isOutputView(view: KeyResultView, verbs: readonly string[], metrics: readonly string[]): boolean {
-  if (!view.statement) return false;
-  if (!outputVerbLead(view.statement, verbs) && !outputPassive(view.statement)) return false;
-  if (view.cells?.metric && (view.cells.target || view.cells.baseline)) return false;
-  return !carriesOutcome(view.detail, view.scrubbed, metrics);
-}
-
-/** The key result states a target level or count (not only a date). */
-export function hasTarget(view: KeyResultView): boolean {
-  if (view.cells?.target) return true;
-  return numbersIn(view.scrubbed).length > 0 || SPELLED_NUMBER.test(view.scrubbed);
-}
-
-/** The key result says where the metric starts: from/to, an arrow, "baseline", "today", a baseline column. */
-export function hasBaseline(view: KeyResultView): boolean {
-  if (view.cells?.hasBaselineColumn) return view.cells.baseline !== null;
-  return BASELINE.test(view.scrubbed.replace(/\u2029/g, ' '));
-}
-
-/** A relative or holding target needs no starting value: "by 20%", "2x", "halve", "keep above 99.9%". */
-export function isRelativeOrHolding(view: KeyResultView): boolean {
-  const text = foldTypography(view.detail);
-  if (MAINTAIN.test(text) || NEW_COUNT.test(text) || STANDARD_TARGET.test(view.statement)) return true;
+export function isRelativeOrHolding(detail: string, statement: string, scrubbed: string): boolean {
+  const text = foldTypography(detail);
+  if (MAINTAIN.test(text) || NEW_COUNT.test(text) || STANDARD_TARGET.test(statement)) return true;
   if (!RELATIVE_TARGET.test(text)) return false;
   // "Grow ARR 30% to $2M" states an absolute level too: that one wants a baseline.
-  for (const number of numbersIn(view.scrubbed)) {
-    const lead = view.scrubbed.slice(Math.max(0, number.index - 20), number.index);
+  for (const number of numbersIn(scrubbed)) {
+    const lead = scrubbed.slice(Math.max(0, number.index - 20), number.index);
     if (ABSOLUTE_TARGET_LEAD.test(lead) && !/%|x|×|pp|points?/.test(number[0])) return false;
   }
   return true;
 }
 
-/** Where the timeframe of a key result comes from, when it is not on the line itself. */
-export interface InheritedTimeframe {
-  text: string;
-  /** A whole year ("2027") is coarse: siblings with their own dates show the line needs one too. */
-  coarse: boolean;
+/** A line a change verb opens: "Improve onboarding", "Reduce churn" (moving something, even without a number). */
+export function changeVerbLead(statement: string): boolean {
+  return METRIC_LEAD.test(foldTypography(statement).trimStart());
 }
 
-const TIMEFRAME_KEYS = ['period', 'quarter', 'half', 'timeframe', 'cycle', 'horizon', 'due', 'deadline', 'target_date', 'targetDate', 'okr_period', 'year'];
+/** Customers as the subject: "Merchants go live on day one", "Teams adopt the new API". */
+export function customersLead(statement: string): boolean {
+  return CUSTOMERS_LEAD.test(foldTypography(statement).trimStart());
+}
 
-/** A date or year in a heading ("Q3 2027 OKRs", "OKRs 2027", "2027 goals"). */
-function headingTimeframe(doc: StrategyDocument, title: string): InheritedTimeframe | null {
-  const dates = findDates(title, doc.dateOptions);
-  if (dates.length > 0) return { text: dates[0].text, coarse: dates.every((d) => d.kind === 'year') };
-  const year = yearHeadingOf(title) ?? /(?<![\d.,/-])\b(20\d{2})\b(?![\d.,/%-])/.exec(title);
-  if (year) return { text: 'text' in year ? year.text : year[1], coarse: true };
+// ---------------------------------------------------------------------------------------------
+// Deliverables that are not output verbs: compounds, nominalisations, new artefacts.
+
+/**
+ * Verbs of work that open a compound whose later verb is an output verb: "Identify and deliver",
+ * "Plan and implement", "Research, design and build". Alone they make no deliverable (a compound
+ * is an output only when one of its verbs is in the output-verb list).
+ */
+const WORK_VERBS = new Set([
+  'plan', 'identify', 'define', 'scope', 'research', 'investigate', 'explore', 'prototype', 'evaluate', 'assess', 'analyse',
+  'analyze', 'spec', 'specify', 'test', 'pilot', 'validate', 'review', 'audit', 'prepare', 'propose', 'agree', 'select',
+  'choose', 'pick', 'prioritize', 'prioritise', 'map', 'outline', 'discover', 'source', 'procure', 'negotiate', 'fund',
+  'staff', 'coordinate', 'own', 'drive', 'lead', 'support', 'maintain', 'iterate', 'refine', 'finalize', 'finalise',
+]);
+/** Words that join the verbs of a compound. */
+const COMPOUND_JOINS = new Set([',', 'and', '&', 'then', 'or', '+', '/']);
+/** A subject or adverb before the line's verb: "We will", "To", "Successfully". */
+const LEAD_PREFIX = /^(?:(?:we|i|the\s+team|team)\s+(?:will|shall|must|should|plan\s+to|are\s+going\s+to|want\s+to)\s+|to\s+|(?:successfully|fully|finally|first|then|also|jointly)\s+)/i;
+const COMPOUND_NOUN_WORD = new RegExp(`^(?:${COMPOUND_NOUNS})$`, 'i');
+/** Words, numbers and the commas and ampersands between them, read from the start of a line. */
+const LEAD_TOKEN = /[\p{L}][\p{L}'-]*|\p{N}[\p{N}.,%]*|[,&+/]/gu;
+
+function leadTokens(statement: string, max: number): Array<{ word: string; index: number }> {
+  const text = foldTypography(statement).trimStart().replace(/^[-:\s]+/, '');
+  const prefix = LEAD_PREFIX.exec(text);
+  const from = prefix ? prefix[0].length : 0;
+  const tokens: Array<{ word: string; index: number }> = [];
+  LEAD_TOKEN.lastIndex = from;
+  let end = from;
+  let match: RegExpExecArray | null;
+  while (tokens.length < max && (match = LEAD_TOKEN.exec(text)) !== null) {
+    // A sentence break between two tokens ends the lead.
+    if (/[.;:!?()]/.test(text.slice(end, match.index))) break;
+    tokens.push({ word: match[0].toLowerCase(), index: match.index });
+    end = match.index + match[0].length;
+  }
+  return tokens;
+}
+
+/** Base forms of the output verbs, one- and two-word ("roll out"), lower-cased. */
+const baseForms = new WeakMap<readonly string[], Set<string>>();
+function baseFormsOf(verbs: readonly string[]): Set<string> {
+  let forms = baseForms.get(verbs);
+  if (!forms) {
+    forms = new Set(verbs.map((verb) => foldTypography(verb.trim().toLowerCase()).replace(/\s+/g, ' ')).filter(Boolean));
+    baseForms.set(verbs, forms);
+  }
+  return forms;
+}
+
+/**
+ * A compound of verbs opening the line where a later verb is an output verb: "Identify and deliver
+ * three quick wins", "Plan and implement the retention policy", "Scope, build and launch …". The
+ * first verb is a verb of work (or an output verb); returns the output verb, or null.
+ */
+export function compoundOutputLead(statement: string, verbs: readonly string[]): string | null {
+  const outputs = baseFormsOf(verbs);
+  const tokens = leadTokens(statement, 12);
+  const verbAt = (i: number): { verb: string; next: number } | null => {
+    const two = i + 1 < tokens.length ? `${tokens[i].word} ${tokens[i + 1].word}` : '';
+    if (two && outputs.has(two)) return { verb: two, next: i + 2 };
+    const one = tokens[i]?.word;
+    if (one && (outputs.has(one) || WORK_VERBS.has(one))) return { verb: one, next: i + 1 };
+    return null;
+  };
+  const first = verbAt(0);
+  if (!first) return null;
+  let i = first.next;
+  for (let verbs = 1; verbs < 4; verbs++) {
+    // One or two joining tokens: ",", "and", ", and", "and then".
+    const gap = i;
+    while (i < tokens.length && i - gap < 2 && COMPOUND_JOINS.has(tokens[i].word)) i++;
+    if (i === gap) return null;
+    const next = verbAt(i);
+    if (!next) return null;
+    // "Plan and release notes", "Identify and build quality": the verb is a noun modifier there.
+    const after = tokens[next.next]?.word;
+    if (outputs.has(next.verb) && !(after && COMPOUND_NOUN_WORD.test(after))) return next.verb;
+    i = next.next;
+  }
   return null;
 }
 
-/** Timeframe a key result inherits: its objective, enclosing headings and their lead-in prose, the title, front matter. */
-export function inheritedTimeframe(doc: StrategyDocument, view: KeyResultView): InheritedTimeframe | null {
-  const objective = view.kr.objective;
-  if (objective && hasTimeframe(objective.text.replace(OBJECTIVE_LABEL, ''), doc.dateOptions)) {
-    return { text: objective.text, coarse: findDates(objective.text, doc.dateOptions).every((d) => d.kind === 'year') && findDates(objective.text, doc.dateOptions).length > 0 };
+/** Nouns of delivered work, when they open a line and take an object: "Implementation of …", "Migration to …". */
+export const DEFAULT_DELIVERABLE_NOUNS: readonly string[] = [
+  'implementation', 'delivery', 'launch', 'release', 'rollout', 'roll-out', 'migration', 'completion', 'creation',
+  'development', 'introduction', 'deployment', 'publication', 'integration', 'documentation', 'support', 'redesign',
+  'rebuild', 'rewrite', 'refactor', 'refactoring', 'upgrade', 'replacement', 'consolidation', 'deprecation', 'retirement',
+  'decommissioning', 'setup', 'set-up', 'build-out', 'buildout', 'construction', 'design', 'finalization', 'finalisation',
+  'stabilization', 'stabilisation', 'hiring', 'kickoff', 'kick-off', 'automation', 'modernization',
+  'modernisation', 'overhaul', 'revamp', 'translation', 'localization', 'localisation',
+];
+/** Things that get made, when a line opens with "A new …" or "An updated …": "An updated handbook page". */
+export const DEFAULT_ARTIFACTS: readonly string[] = [
+  'page', 'pages', 'guide', 'guides', 'dashboard', 'dashboards', 'tool', 'tools', 'tooling', 'portal', 'site', 'website',
+  'app', 'application', 'feature', 'features', 'playbook', 'handbook', 'runbook', 'template', 'templates', 'checklist',
+  'faq', 'tutorial', 'tutorials', 'course', 'report', 'api', 'sdk', 'cli', 'plugin', 'extension', 'library', 'docs',
+  'documentation', 'version', 'ui', 'flow', 'workflow', 'process', 'policy', 'program', 'programme', 'training', 'video',
+  'videos', 'post', 'article', 'newsletter', 'integration', 'service', 'pipeline', 'framework', 'roadmap', 'strategy',
+  'plan', 'model', 'system', 'platform', 'module', 'component', 'design', 'spec', 'specification', 'rfc', 'proposal',
+];
+/** Prepositions that give a nominalised deliverable its object: "Implementation of", "Migration to", "Support for". */
+const DELIVERABLE_OBJECT = new Set(['of', 'for', 'to', 'with', 'across', 'into', 'onto', 'on']);
+/** Words before a nominalised deliverable that keep it one: "The full implementation of", "A complete rewrite of". */
+const DELIVERABLE_MODIFIERS = new Set(['the', 'a', 'an', 'our', 'full', 'complete', 'initial', 'first', 'successful', 'phased', 'gradual', 'public', 'general', 'end-to-end', 'company-wide', 'final']);
+/** Adjectives of a made thing: "A new …", "An updated …", "A revised …". */
+const NEW_ARTIFACT = new Set(['new', 'updated', 'revised', 'refreshed', 'revamped', 'redesigned', 'rewritten', 'improved', 'reworked', 'dedicated', 'first']);
+/** Words that end a noun phrase: a made thing must end its phrase ("A new dashboard for admins", not "New dashboard adoption"). */
+const PHRASE_END = new Set([
+  'for', 'on', 'about', 'in', 'with', 'that', 'which', 'covering', 'explaining', 'describing', 'to', 'by', 'and', 'or',
+  'at', 'from', 'of', 'so', 'where', 'who', 'across', 'per', 'published', 'shipped', 'live', 'launched', 'released',
+  'available', 'ready', 'done', 'complete', 'completed', 'delivered', 'is', 'are',
+]);
+/** People a nominalised deliverable can be for: "Support for enterprise customers" is not a deliverable. */
+const PEOPLE = new Set(['customers', 'customer', 'users', 'user', 'teams', 'team', 'accounts', 'account', 'admins', 'developers', 'members', 'people',
+  'buyers', 'clients', 'partners', 'sellers', 'shoppers', 'subscribers', 'merchants', 'employees', 'staff', 'engineers', 'students', 'patients']);
+/** Words that cannot sit inside a noun phrase before its head. */
+const NOT_A_MODIFIER = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'to', 'for', 'with', 'by', 'and', 'or', 'that', 'which', 'is', 'are', 'from', 'at', 'per', 'than', 'as', 'will', 'can']);
+
+const wordSets = new WeakMap<readonly string[], Set<string>>();
+function wordSet(words: readonly string[]): Set<string> {
+  let set = wordSets.get(words);
+  if (!set) {
+    set = new Set(words.map((word) => foldTypography(word.trim().toLowerCase())).filter(Boolean));
+    wordSets.set(words, set);
   }
-  let best: InheritedTimeframe | null = null;
-  const consider = (found: InheritedTimeframe | null): boolean => {
-    if (!found) return false;
-    if (!found.coarse) {
-      best = found;
-      return true;
-    }
-    best ??= found;
-    return false;
-  };
-  for (let s = view.item.section; s; s = s.parent) {
-    if (consider(headingTimeframe(doc, s.title))) return best;
-    // Lead-in prose above the item in an enclosing section ("By the end of Q2 2027 we will:").
-    for (const node of s.ownBlocks) {
-      if (node.type !== 'paragraph') continue;
-      const start = node.position?.start.offset ?? 0;
-      const end = node.position?.end.offset ?? start;
-      if (start >= view.item.start) continue;
-      for (const block of doc.blocksIn(start, end)) {
-        if (findDates(block.text, doc.dateOptions).length > 0 && consider({ text: block.text, coarse: findDates(block.text, doc.dateOptions).every((d) => d.kind === 'year') })) return best;
-      }
-    }
-  }
-  const title = doc.titleText;
-  if (title && consider(headingTimeframe(doc, title))) return best;
-  for (const key of TIMEFRAME_KEYS) {
-    const value = doc.frontMatterValue(key);
-    const text = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' || typeof value === 'number' ? String(value) : null;
-    if (text && (hasTimeframe(text, doc.dateOptions) || /^\s*(?:20\d{2}|\d{4}-\d{2}(?:-\d{2})?)\s*$/.test(text) || /\b(?:Q[1-4]|H[12])\b/i.test(text))) {
-      if (consider({ text: `${key}: ${text}`, coarse: /^\s*20\d{2}\s*$/.test(text) })) return best;
-    }
-  }
-  return best;
+  return set;
 }
 
-/** Does the key result carry its own timeframe (text, children, or a date column)? */
-export function ownTimeframe(doc: StrategyDocument, view: KeyResultView): boolean {
-  if (view.cells?.date) return true;
-  return view.dates.length > 0 || hasTimeframe(view.detail, doc.dateOptions);
-}
-
-/** Text of a block for messages, with each inline-code placeholder replaced by its code ("`--json`"). */
-export function readable(doc: StrategyDocument, block: TextBlock, from = 0, to = block.text.length): string {
-  const text = block.text.slice(from, to);
-  if (!text.includes(CODE_PLACEHOLDER)) return text;
-  let result = '';
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] !== CODE_PLACEHOLDER) {
-      result += text[i];
-      continue;
-    }
-    const range = block.sourceRange(from + i, from + i + 1);
-    result += doc.text.slice(range.start, range.end);
+/**
+ * A deliverable named as a noun opening the line: a nominalised verb with its object
+ * ("Implementation of the MVP for …", "Migration to Kubernetes", "Support for SAML"), or a new or
+ * updated artefact ("An updated handbook page", "A new onboarding guide for admins"). Returns the
+ * words that name it, or null. "Implementation time under 2 days", "Support tickets down 30%" and
+ * "New dashboard adoption at 40%" are not deliverables: the noun does not take an object or end its phrase.
+ */
+export function deliverableNounLead(statement: string, nouns: readonly string[], artifacts: readonly string[]): string | null {
+  const tokens = leadTokens(statement, 10).filter((t) => t.word !== ',');
+  if (tokens.length < 2) return null;
+  const nounSet = wordSet(nouns);
+  let i = 0;
+  while (i < tokens.length - 1 && i < 3 && DELIVERABLE_MODIFIERS.has(tokens[i].word) && !nounSet.has(tokens[i].word)) i++;
+  if (nounSet.has(tokens[i].word) && DELIVERABLE_OBJECT.has(tokens[i + 1]?.word ?? '')) {
+    // "Support for enterprise customers", "Migration of 200 accounts": work for people, or a count of them, is not one deliverable.
+    if (tokens.slice(i + 2, i + 5).some((t) => PEOPLE.has(t.word))) return null;
+    return tokens.slice(0, i + 2).map((t) => t.word).join(' ');
   }
-  return result;
+  // "A new …", "An updated …", "New …": a made thing within the next five words, ending its phrase.
+  let j = /^(?:a|an|the|our)$/.test(tokens[0].word) ? 1 : 0;
+  if (!NEW_ARTIFACT.has(tokens[j]?.word ?? '')) return null;
+  j++;
+  const artifactSet = wordSet(artifacts);
+  for (let k = j; k < Math.min(tokens.length, j + 5); k++) {
+    const word = tokens[k].word;
+    if (NOT_A_MODIFIER.has(word) || /^\p{N}/u.test(word)) return null;
+    const next = tokens[k + 1]?.word;
+    if (artifactSet.has(word) && (next === undefined || PHRASE_END.has(next))) return tokens.slice(0, k + 1).map((t) => t.word).join(' ');
+  }
+  return null;
 }
 
 /** Shorten a statement for a message: the first ~60 characters, cut at a word. */

@@ -1,0 +1,605 @@
+/**
+ * One reading of each key result, shared by the outcomes/* rules and the "Review my strategy"
+ * table, so the table never disagrees with the squiggles.
+ *
+ * A key result is read from:
+ * - its *statement*: the line without its label ("KR2:"), task box and owner; for a table row,
+ *   the key-result cell. Deliverables and vanity metrics are judged on the statement only, so a
+ *   child item ("Initiative: build the checklist") never makes its key result an output.
+ * - its *detail*: the statement plus the row's other cells and the item's children. Numbers,
+ *   baselines and dates are looked for in the detail, so a key result that spreads metric,
+ *   baseline, target and date over table columns or sub-bullets is read as a whole.
+ * - its table *columns*, found from the header cells (baseline, target, date, owner, metric);
+ * - its objective, enclosing headings, lead-in prose, title and front matter, for the timeframe
+ *   and owner it inherits.
+ *
+ * The reading holds the fields (metric, baseline, target, date and where it came from, owner),
+ * the judgements (outcome or output, measurable, the verdict and why) and what the rules ask
+ * (does it need a baseline, does it carry its own timeframe). The judgements depend on word lists
+ * the user can configure per rule (output verbs, outcome metrics, deliverable nouns, artefacts):
+ * a reading is built for one vocabulary and kept per document and vocabulary, so every rule gets
+ * the reading of its own options and the review the one of outcomes/output-as-outcome's.
+ */
+import type { OptionSpecs } from '../types.js';
+import type { KeyResult, StrategyDocument } from './document.js';
+import { EMPTY_CELL, KEY_RESULT_LABEL, OBJECTIVE_LABEL, TASK_LABEL, type Item } from './items.js';
+import { findDates, hasTimeframe, lastTimeframe, yearHeadingOf, type DateMention } from './dates.js';
+import { readable, type TextBlock } from './text-block.js';
+import {
+  carriesOutcome, changeVerbLead, compoundOutputLead, customersLead, DEFAULT_ARTIFACTS, DEFAULT_DELIVERABLE_NOUNS,
+  DEFAULT_OUTCOME_METRICS, DEFAULT_OUTPUT_VERBS, deliverableNounLead, firstTarget, hasQuantity, isRelativeOrHolding,
+  metricMentions, metricPhrase, outputPassive, outputVerbLead, scrub, statesBaseline, statesTarget, verbAlternation,
+} from '../text/measures.js';
+import { findOwner, isNamedMetric, readFields, tidyMetric } from '../text/key-result-fields.js';
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary: the word lists a reading depends on.
+
+/** The word lists that decide whether a key result is a deliverable and which metric it names. */
+export interface ReadingVocabulary {
+  readonly outputVerbs: readonly string[];
+  readonly outcomeMetrics: readonly string[];
+  readonly deliverableNouns: readonly string[];
+  readonly artifacts: readonly string[];
+}
+
+export const DEFAULT_VOCABULARY: ReadingVocabulary = {
+  outputVerbs: DEFAULT_OUTPUT_VERBS,
+  outcomeMetrics: DEFAULT_OUTCOME_METRICS,
+  deliverableNouns: DEFAULT_DELIVERABLE_NOUNS,
+  artifacts: DEFAULT_ARTIFACTS,
+};
+
+/** The options of the vocabulary, as outcomes/output-as-outcome declares them. */
+export const VOCABULARY_OPTIONS = {
+  outputVerbs: {
+    type: 'string[]',
+    default: DEFAULT_OUTPUT_VERBS,
+    description: 'Verbs that name a deliverable when they govern a key result ("ship", "launch", "migrate", "hire", …), alone or in a compound ("Plan and implement"); inflections are matched too.',
+  },
+  outcomeMetrics: {
+    type: 'string[]',
+    default: DEFAULT_OUTCOME_METRICS,
+    description: 'Metrics whose movement makes a line an outcome even when it names a deliverable ("Launch self-serve onboarding to raise activation from 40% to 60%").',
+  },
+  deliverableNouns: {
+    type: 'string[]',
+    default: DEFAULT_DELIVERABLE_NOUNS,
+    description: 'Nouns of delivered work that make a key result a deliverable when they open it with an object ("Implementation of …", "Migration to …", "Support for …").',
+  },
+  artifacts: {
+    type: 'string[]',
+    default: DEFAULT_ARTIFACTS,
+    description: 'Things that get made: a key result that opens with a new or updated one ("An updated handbook page", "A new onboarding guide") is a deliverable.',
+  },
+} as const satisfies OptionSpecs;
+
+/**
+ * The vocabulary options of a rule that leaves deliverables to outcomes/output-as-outcome: it
+ * recognises them with the same lists, so a user who edits them there should edit them here too
+ * (or set them once for `outcomes/*`).
+ */
+export const DELIVERABLE_OPTIONS = {
+  outputVerbs: { ...VOCABULARY_OPTIONS.outputVerbs, description: 'Verbs of deliverables: a key result that is only a deliverable ("Hire 5 engineers") is left to outcomes/output-as-outcome, which asks for the metric, the target and the date together. Set the word lists once under `outcomes/*` to keep the rules in step.' },
+  outcomeMetrics: { ...VOCABULARY_OPTIONS.outcomeMetrics, description: 'Metrics whose movement makes a line that names a deliverable an outcome (and so judged by this rule too).' },
+  deliverableNouns: { ...VOCABULARY_OPTIONS.deliverableNouns, description: 'Nouns of delivered work ("Implementation of …"): such a key result is left to outcomes/output-as-outcome.' },
+  artifacts: { ...VOCABULARY_OPTIONS.artifacts, description: 'Things that get made ("An updated handbook page"): such a key result is left to outcomes/output-as-outcome.' },
+} as const satisfies OptionSpecs;
+
+// ---------------------------------------------------------------------------------------------
+// Table columns.
+
+export interface Columns {
+  statement: number;
+  objective: number;
+  metric: number;
+  baseline: number;
+  target: number;
+  date: number;
+  owner: number;
+}
+
+/** Columns of a key-result table from its header cells; the statement is the first unclaimed column. */
+export function columnsOf(header: readonly string[]): Columns {
+  const found: Partial<Columns> = {};
+  const claimed = new Set<number>();
+  const claim = (key: keyof Columns, test: RegExp): void => {
+    if (found[key] !== undefined) return;
+    const index = header.findIndex((h, i) => !claimed.has(i) && test.test(h));
+    if (index >= 0) {
+      found[key] = index;
+      claimed.add(index);
+    }
+  };
+  claim('date', /\b(?:date|due|deadline|when|by|eta|timeline|timeframe|quarter|half|period)\b/i);
+  claim('baseline', /\b(?:baseline|current|currently|today|now|start(?:ing)?|from|before|was)\b/i);
+  claim('target', /\b(?:target|to|end|after|goal\s+value)\b/i);
+  claim('owner', /\b(?:owner|owners|dri|who|lead|responsible|accountable)\b/i);
+  claim('statement', /\b(?:key\s+results?|kr|krs)\b/i);
+  claim('statement', /\b(?:results?|outcomes?|success|measures?)\b/i);
+  claim('objective', /^\W*(?:objectives?|goals?)\W*$/i);
+  claim('metric', /\b(?:metric|metrics|kpi|kpis|indicator|measure|measures)\b/i);
+  if (found.statement === undefined) {
+    const index = found.metric ?? header.findIndex((_, i) => !claimed.has(i));
+    if (index >= 0) found.statement = index;
+  }
+  return {
+    statement: found.statement ?? 0, objective: found.objective ?? -1, metric: found.metric ?? -1, baseline: found.baseline ?? -1,
+    target: found.target ?? -1, date: found.date ?? -1, owner: found.owner ?? -1,
+  };
+}
+
+function cellText(cells: readonly TextBlock[] | undefined, index: number): string | null {
+  if (!cells || index < 0 || index >= cells.length) return null;
+  const text = cells[index].text.replace(/\s+/g, ' ').trim();
+  return EMPTY_CELL.test(text) ? null : text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The reading.
+
+export type KeyResultKind = 'outcome' | 'output';
+/**
+ * The verdict, in the outcomes rules' terms: an outcome with a quantity; an output
+ * (outcomes/output-as-outcome); an outcome that names a metric but sets no target, or one with no
+ * number or named metric (both outcomes/unmeasurable); a qualitative goal (a line of a "Goals"
+ * section, or a plan item of a goal document, which may stay qualitative).
+ */
+export type KeyResultVerdict = 'outcome' | 'output' | 'no-target' | 'no-metric' | 'goal';
+/** Where a key result's date comes from. */
+export type DateSource = 'key result' | 'column' | 'objective' | 'heading' | 'lead-in' | 'document';
+
+/** How a key result names a deliverable. */
+export interface Deliverable {
+  /** An output verb ("Launch …"), a compound of verbs ("Plan and implement …"), a noun ("Implementation of …", "An updated … page"), done ("Portal live"), a task ("[ ] Record the video"). */
+  how: 'verb' | 'compound' | 'noun' | 'done' | 'task';
+  /** The words that name it ("launch", "implementation of", "an updated handbook page"). */
+  words: string;
+}
+
+/** Where the timeframe of a key result comes from, when it is not on the line itself. */
+export interface InheritedTimeframe {
+  /** The date as written ("Q3 2027", "next 6 months"). */
+  text: string;
+  source: Exclude<DateSource, 'key result' | 'column'>;
+  /** A whole year ("2027") is coarse: siblings with their own dates show the line needs one too. */
+  coarse: boolean;
+}
+
+export interface KeyResultReading {
+  kr: KeyResult;
+  item: Item;
+  /**
+   * A goal rather than a key result: an unlabelled line of a "Goals" or "Objectives" section
+   * (Goal = Objective), or a plan item of a goal document. Goals are judged for outputs and
+   * timeframes, not for numbers or baselines.
+   */
+  isGoal: boolean;
+  /** A plan item ("The next 6 months", "Milestones") standing in for the key results of a goal document that has none. */
+  standIn: boolean;
+  /** The statement: label, task box and owner removed; for a row, the key-result cell. */
+  statement: string;
+  /** The statement as written, inline code included, for messages. */
+  display: string;
+  /** The line as written without its label and task box (the owner kept), for tables: "Launch X, moving activation … (@maria)". */
+  written: string;
+  /** Source range of the statement's first line, where findings go. */
+  start: number;
+  end: number;
+  /** The statement's block and the index where the statement starts in it (for sub-ranges). */
+  block: TextBlock;
+  offset: number;
+  /** Statement, other cells (owner excluded) and child items: where numbers and dates are looked for. */
+  detail: string;
+  /** `detail` with dates, versions, handles and labels blanked out. */
+  scrubbed: string;
+  dates: DateMention[];
+  /** For table rows: the cells by column, null when the column is missing or the cell empty. */
+  cells: { baseline: string | null; target: string | null; date: string | null; metric: string | null; owner: string | null; hasBaselineColumn: boolean; hasDateColumn: boolean } | null;
+
+  /** A number, percentage, amount, spelled number or relative change ("double") anywhere in the detail. */
+  quantified: boolean;
+  /** A target level or count (not only a relative word or a date). */
+  hasTarget: boolean;
+  /** The deliverable the statement names, whether or not an outcome in the detail outweighs it. */
+  deliverable: Deliverable | null;
+  kind: KeyResultKind;
+  verdict: KeyResultVerdict;
+  /** Carries a number, percentage, currency, unit or a named metric. */
+  measurable: boolean;
+  /** Why it was classified so, in a few words ("moves activation 22% → 35%"). */
+  why: string;
+  metric: string | null;
+  baseline: string | null;
+  target: string | null;
+  /** Says where the metric starts, or needs not: a baseline, or a relative, holding or new-count target. */
+  baselineStated: boolean;
+  /** An outcome with an absolute target and no starting value: outcomes/no-baseline. */
+  lacksBaseline: boolean;
+  /** A date, period or duration of its own (text, children or a date column). */
+  ownTimeframe: boolean;
+  /** The timeframe it inherits when it has none of its own. */
+  inherited: InheritedTimeframe | null;
+  date: string | null;
+  dateSource: DateSource | null;
+  /** The date is a whole year only, inherited from the title, a heading or front matter. */
+  dateCoarse: boolean;
+  owner: string | null;
+}
+
+const TASK_BOX = /^\s*\[[ xX]\]\s+/;
+/** A percentage, or a number under a bound: a measure, not a count of work. */
+const SHARE_OR_BOUND = /%|\bpercent\b|[<>≤≥]\s?\d|\b(?:above|below|under|over|at\s+least|at\s+most|within|less\s+than|more\s+than|fewer\s+than)\s+[$€£¥]?\d/i;
+const OWNER_TAIL = /(?<!\s)\s*(?:[(\[]\s*(?:(?:owner|owners|dri|lead)\s*)?(?:[:=—–-]\s*)?@[\p{L}\p{N}_.-]+[^)\]]{0,40}[)\]]|[—–-]\s*@[\p{L}\p{N}_.-]+|\s(?:owner|dri)\s*[:=]\s*[^,;]{1,40})\s*$/iu;
+/** Sections of goals, not measures: "Goals", "Our goals", "Objectives", "2027 goals". */
+const GOAL_SECTION = /^[^\p{L}]*(?:(?:our|team|company|product|strategic|\d{4}|q[1-4]|h[12])\s+)*(?:goals?|objectives?|aims?|ambitions?)\b(?!\s+and\s+key\s+results)/iu;
+/** Sections of an update that report numbers ("Metrics", "KPIs"): their lines are results, not targets. */
+const REPORT_SECTION = /^[^\p{L}\p{N}]*(?:metrics|kpis?|numbers|by\s+the\s+numbers|dashboard|results|scorecard|financials|health)\b/iu;
+/**
+ * Imperative verbs of a task list: under a task box, or as a plan item standing in for key results,
+ * a line they open is a task ("[ ] Record the walkthrough video", "Stabilize the feature").
+ */
+const TASK_VERBS = [
+  'update', 'fix', 'record', 'schedule', 'send', 'file', 'merge', 'review', 'test', 'move', 'remove', 'rename', 'clean up',
+  'configure', 'install', 'enable', 'disable', 'automate', 'prepare', 'book', 'collect', 'gather', 'interview', 'survey',
+  'present', 'train', 'translate', 'post', 'email', 'contact', 'meet', 'decide', 'investigate', 'research',
+  'evaluate', 'prototype', 'explore', 'spike', 'stabilize', 'stabilise', 'port', 'propose', 'open', 'close out',
+  'plan', 'define', 'identify', 'scope', 'audit', 'pilot', 'validate', 'agree', 'select', 'choose', 'organize', 'organise',
+];
+
+function isGoalLine(kr: KeyResult): boolean {
+  if (kr.label !== null || kr.objective !== null) return false;
+  for (let s = kr.item.section; s; s = s.parent) {
+    if (s.roles.includes('metrics')) return GOAL_SECTION.test(s.title);
+  }
+  return false;
+}
+
+function inReportSection(item: Item): boolean {
+  for (let s = item.section; s; s = s.parent) if (REPORT_SECTION.test(s.title)) return true;
+  return false;
+}
+
+/** What a key result says before any vocabulary applies: statement, detail, cells, dates. Kept per key result. */
+type Base = Pick<KeyResultReading, 'kr' | 'item' | 'isGoal' | 'standIn' | 'statement' | 'display' | 'written' | 'start' | 'end' | 'block' | 'offset' | 'detail' | 'scrubbed' | 'dates' | 'cells' | 'quantified'>
+  & { raw: string; fields: ReturnType<typeof readFields> & { metricFromChild: boolean } };
+
+function baseOf(doc: StrategyDocument, kr: KeyResult): Base {
+  const item = kr.item;
+  let block = item.block;
+  let statement = item.text;
+  let offset = 0;
+  const parts: string[] = [];
+  let cells: Base['cells'] = null;
+
+  if (item.kind === 'table-row' && item.cells && item.header) {
+    const columns = columnsOf(item.header);
+    const index = Math.min(columns.statement, item.cells.length - 1);
+    block = item.cells[Math.max(0, index)];
+    statement = block.text;
+    item.cells.forEach((cell, i) => {
+      if (i !== index && i !== columns.owner && i !== columns.objective) parts.push(cell.text);
+    });
+    cells = {
+      baseline: cellText(item.cells, columns.baseline),
+      target: cellText(item.cells, columns.target),
+      date: cellText(item.cells, columns.date),
+      metric: cellText(item.cells, columns.metric),
+      owner: cellText(item.cells, columns.owner),
+      hasBaselineColumn: columns.baseline >= 0,
+      hasDateColumn: columns.date >= 0,
+    };
+  }
+  const box = TASK_BOX.exec(statement);
+  if (box) offset += box[0].length;
+  const label = (kr.standIn ? TASK_LABEL : KEY_RESULT_LABEL).exec(statement.slice(offset));
+  if (label) offset += label[0].length;
+  while (offset < statement.length && /\s/.test(statement[offset])) offset++;
+  const raw = statement.slice(offset);
+  const own = raw.replace(OWNER_TAIL, '');
+  const descendants: string[] = [];
+  const visit = (child: Item): void => {
+    descendants.push(child.text);
+    child.children.forEach(visit);
+  };
+  item.children.forEach(visit);
+  const detail = [own, ...parts, ...descendants].join(' \u2029 ');
+  const dates = findDates(detail, doc.dateOptions);
+  const scrubbed = scrub(detail, dates);
+  // The first line, without its line end (\r\n and a lone \r included).
+  const lineBreak = own.search(/\r\n|\r|\n/);
+  const firstLineEnd = lineBreak >= 0 ? offset + lineBreak : offset + own.length;
+  const range = block.sourceRange(offset, Math.max(offset + 1, firstLineEnd));
+
+  // Fields from the line itself; a child that states the numbers ("Target: 60% by Q2") fills what the line leaves out.
+  let fields = { ...fieldsOf(doc, raw), metricFromChild: false };
+  for (const child of descendants) {
+    if (fields.target) break;
+    const found = fieldsOf(doc, child);
+    if (found.target) fields = { metric: fields.metric ?? found.metric, baseline: fields.baseline ?? found.baseline, target: found.target, owner: fields.owner ?? found.owner, metricFromChild: !fields.metric };
+  }
+  return {
+    kr, item, isGoal: isGoalLine(kr) || kr.standIn === true, standIn: kr.standIn === true, statement: own.trim(),
+    display: readable(doc, block, offset, offset + own.length).trim(), written: readable(doc, block, offset).replace(/\s+/g, ' ').trim(),
+    start: range.start, end: range.end,
+    block, offset, detail, scrubbed, dates, cells, quantified: hasQuantity(scrubbed), raw, fields,
+  };
+}
+
+/** Metric, baseline, target and owner of one text, its dates (and its relative timeframe) blanked out first. */
+function fieldsOf(doc: StrategyDocument, text: string): ReturnType<typeof readFields> {
+  const spans: Array<{ index: number; length: number }> = findDates(text, doc.dateOptions);
+  const timeframe = lastTimeframe(text, doc.dateOptions);
+  if (timeframe) spans.push(timeframe);
+  return readFields(text, spans);
+}
+
+/** The deliverable a statement names: an output verb or compound, a noun, a done state; under a task box or in a plan, a task verb. */
+function deliverableOf(base: Base, vocabulary: ReadingVocabulary, inTaskList: boolean): Deliverable | null {
+  const statement = base.statement;
+  if (!statement) return null;
+  const lead = outputVerbLead(statement, vocabulary.outputVerbs);
+  if (lead) return { how: 'verb', words: lead[1] };
+  const compound = compoundOutputLead(statement, vocabulary.outputVerbs);
+  if (compound) return { how: 'compound', words: compound };
+  const noun = deliverableNounLead(statement, vocabulary.deliverableNouns, vocabulary.artifacts);
+  if (noun) return { how: 'noun', words: noun };
+  const passive = outputPassive(statement);
+  if (passive) return { how: 'done', words: passive[2].replace(/\s+/g, ' ') };
+  // A task list: a checkbox, a plan item of a goal document, or a line of a list of work, opened by an imperative verb of work.
+  if (base.item.checked !== null || base.standIn || inTaskList) return taskLead(statement);
+  return null;
+}
+
+/** An imperative verb of work opening the line ("Record the walkthrough video"), not a noun ("Review of …") nor a change ("Improve …"). */
+function taskLead(statement: string): Deliverable | null {
+  const task = outputVerbLead(statement, TASK_VERBS);
+  if (!task || /^\s+of\b/i.test(task.input.slice(task[0].length)) || changeVerbLead(statement) || customersLead(statement)) return null;
+  return { how: 'task', words: task[1] };
+}
+
+/**
+ * Key results of one objective (or one section) that are mostly work — deliverables, and lines an
+ * imperative verb of work opens ("Record …", "Update …") — with at least one deliverable among
+ * them: a task list, whose work lines are all tasks. Returns the indexes of the groups' readings.
+ */
+function taskLists(readings: readonly KeyResultReading[]): Set<number> {
+  const groups = new Map<unknown, number[]>();
+  readings.forEach((reading, i) => {
+    const key = reading.kr.objective ?? reading.item.section;
+    let group = groups.get(key);
+    if (!group) groups.set(key, group = []);
+    group.push(i);
+  });
+  const found = new Set<number>();
+  for (const group of groups.values()) {
+    const outputs = group.filter((i) => readings[i].kind === 'output').length;
+    const work = group.filter((i) => readings[i].kind === 'output' || (readings[i].deliverable === null && taskLead(readings[i].statement) !== null)).length;
+    if (outputs >= 1 && work >= 2 && work * 2 > group.length) group.forEach((i) => found.add(i));
+  }
+  return found;
+}
+
+/** Timeframe a key result inherits: its objective, enclosing headings and their lead-in prose, the title, front matter. */
+function inheritedTimeframe(doc: StrategyDocument, kr: KeyResult): InheritedTimeframe | null {
+  const objective = kr.objective;
+  const coarseIn = (text: string): boolean => {
+    const dates = findDates(text, doc.dateOptions);
+    return dates.length > 0 && dates.every((d) => d.kind === 'year');
+  };
+  if (objective) {
+    const text = objective.text.replace(OBJECTIVE_LABEL, '');
+    const found = lastTimeframe(text, doc.dateOptions);
+    if (found) return { text: found.text, source: 'objective', coarse: coarseIn(text) };
+  }
+  let best: InheritedTimeframe | null = null;
+  const consider = (found: InheritedTimeframe | null): boolean => {
+    if (!found) return false;
+    if (!found.coarse) {
+      best = found;
+      return true;
+    }
+    best ??= found;
+    return false;
+  };
+  const headingTimeframe = (title: string, source: InheritedTimeframe['source']): InheritedTimeframe | null => {
+    const dates = findDates(title, doc.dateOptions);
+    if (dates.length > 0) return { text: dates[dates.length - 1].text.trim(), source, coarse: dates.every((d) => d.kind === 'year') };
+    const year = yearHeadingOf(title) ?? /(?<![\d.,/-])\b(20\d{2})\b(?![\d.,/%-])/.exec(title);
+    if (year) return { text: 'text' in year ? year.text : year[1], source, coarse: true };
+    return null;
+  };
+  const item = kr.item;
+  for (let s = item.section; s; s = s.parent) {
+    if (consider(headingTimeframe(s.title, 'heading'))) return best;
+    // Lead-in prose above the item in an enclosing section ("By the end of Q2 2027 we will:").
+    for (const node of s.ownBlocks) {
+      if (node.type !== 'paragraph') continue;
+      const start = node.position?.start.offset ?? 0;
+      const end = node.position?.end.offset ?? start;
+      if (start >= item.start) continue;
+      for (const block of doc.blocksIn(start, end)) {
+        const dates = findDates(block.text, doc.dateOptions);
+        if (dates.length > 0 && consider({ text: dates[dates.length - 1].text.trim(), source: 'lead-in', coarse: dates.every((d) => d.kind === 'year') })) return best;
+      }
+    }
+  }
+  const title = doc.titleText;
+  if (title && consider(headingTimeframe(title, doc.titleSection ? 'heading' : 'document'))) return best;
+  for (const key of TIMEFRAME_KEYS) {
+    const value = doc.frontMatterValue(key);
+    const text = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+    if (text && (hasTimeframe(text, doc.dateOptions) || /^\s*(?:20\d{2}|\d{4}-\d{2}(?:-\d{2})?)\s*$/.test(text) || /\b(?:Q[1-4]|H[12])\b/i.test(text))) {
+      if (consider({ text: text.trim(), source: 'document', coarse: /^\s*20\d{2}\s*$/.test(text) })) return best;
+    }
+  }
+  return best;
+}
+
+const TIMEFRAME_KEYS = ['period', 'quarter', 'half', 'timeframe', 'cycle', 'horizon', 'due', 'deadline', 'target_date', 'targetDate', 'okr_period', 'year'];
+
+function cleanWords(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function readingOf(doc: StrategyDocument, base: Base, vocabulary: ReadingVocabulary, inTaskList = false): KeyResultReading {
+  const { statement, cells, scrubbed, quantified, kr } = base;
+  const deliverable = deliverableOf(base, vocabulary, inTaskList);
+  // A deliverable, unless an outcome shows anywhere in it: the line, its sub-bullets, its columns
+  // (a metric column with a baseline or target makes a "Launch …" row an outcome). After a noun or
+  // a verb of work, a share or a bound measures what it follows ("Delivery of 95% of orders within
+  // 2 days", "Test coverage above 90%").
+  const isOutput = deliverable !== null
+    && !(cells?.metric && (cells.target || cells.baseline))
+    && !carriesOutcome(base.detail, scrubbed, vocabulary.outcomeMetrics)
+    && !((deliverable.how === 'noun' || deliverable.how === 'task') && SHARE_OR_BOUND.test(scrubbed));
+  const hasTarget = cells?.target ? true : statesTarget(scrubbed);
+  const hasBaseline = cells?.hasBaselineColumn ? cells.baseline !== null : statesBaseline(scrubbed);
+  const baselineStated = hasBaseline || isRelativeOrHolding(base.detail, statement, scrubbed);
+
+  // Fields: table columns win over the text; a deliverable moves no metric, so numbers in its text
+  // are counts of work ("Hire 5 engineers", "SOC 2"); its columns are kept, they show what it could move.
+  const found = base.fields;
+  const mention = metricMentions(statement, vocabulary.outcomeMetrics)[0];
+  const named = mention ? metricPhrase(statement, mention) : null;
+  let metric = cells?.metric ?? found.metric;
+  // "trial-to-paid conversion" rather than "conversion" when the metric phrase extends the extracted word.
+  if (metric && !cells?.metric && !found.metricFromChild && /^[\p{L}-]+$/u.test(metric)) {
+    const index = statement.toLowerCase().indexOf(metric.toLowerCase());
+    if (index >= 0) metric = metricPhrase(statement, { index, length: metric.length });
+  }
+  let baseline = cells?.baseline ?? found.baseline;
+  let target = cells?.target ?? found.target;
+
+  let verdict: KeyResultVerdict;
+  let why: string;
+  const verbText = deliverable ? cleanWords(deliverable.words) : '';
+  const change = baseline && target ? `${baseline} → ${target}` : target ? (/^[+−×<>≤≥]/.test(target) ? target : `to ${target}`) : '';
+  if (isOutput) {
+    verdict = 'output';
+    metric = cells?.metric ?? null;
+    baseline = cells?.baseline ?? null;
+    target = cells?.target ?? null;
+    const columnsSay = [cells?.metric, cells?.baseline && cells?.target ? `${cells.baseline} → ${cells.target}` : cells?.target ? `to ${cells.target}` : null].filter(Boolean).join(' ');
+    const what = deliverable!.how === 'task' ? `a task ("${verbText}")` : `a deliverable ("${verbText}")`;
+    why = columnsSay ? `the statement is ${what}; make the result in its columns the key result: ${columnsSay}` : `${what} that moves no metric`;
+  } else if (quantified) {
+    verdict = 'outcome';
+    const movement = [metric && tidyMetric(metric), change].filter(Boolean).join(' ');
+    why = deliverable ? `"${verbText}" names the work, but it moves ${movement || 'a metric'}` : movement ? `moves ${movement}` : 'a measurable result';
+  } else if (base.isGoal) {
+    verdict = 'goal';
+    metric = named ?? metric;
+    why = base.standIn ? 'a plan item of a goal document, standing in for a key result' : 'a goal (Goal = Objective): it may stay qualitative';
+  } else if (named || metric) {
+    verdict = 'no-target';
+    metric = named ?? metric;
+    why = `names ${metric} but sets no target`;
+  } else {
+    verdict = 'no-metric';
+    why = 'no number or named metric: nobody can tell whether it was met';
+  }
+  if (metric) {
+    metric = tidyMetric(metric);
+    if (!/\p{L}/u.test(metric) || metric.length > 80) metric = null;
+  }
+  const measurable = quantified || named !== null || (metric !== null && isNamedMetric(metric));
+
+  // Timeframe: a date column, the line's last date, a date in its detail; else what it inherits.
+  const ownTimeframe = cells?.date ? true : base.dates.length > 0 || hasTimeframe(base.detail, doc.dateOptions);
+  const inherited = ownTimeframe ? null : inheritedTimeframe(doc, kr);
+  let date: string | null = cells?.date ?? null;
+  let dateSource: DateSource | null = date ? 'column' : null;
+  if (!date && ownTimeframe) {
+    const own = lastTimeframe(base.raw, doc.dateOptions) ?? lastTimeframe(base.detail, doc.dateOptions);
+    if (own) {
+      date = own.text;
+      dateSource = 'key result';
+    }
+  }
+  if (!date && inherited) {
+    date = inherited.text;
+    dateSource = inherited.source;
+  }
+  const objectiveOwner = kr.objective ? findOwner(kr.objective.text.replace(OBJECTIVE_LABEL, ''))?.text ?? null : null;
+
+  return {
+    ...base,
+    hasTarget,
+    deliverable,
+    kind: isOutput ? 'output' : 'outcome',
+    verdict,
+    measurable,
+    why,
+    metric,
+    baseline,
+    target,
+    baselineStated,
+    lacksBaseline: verdict === 'outcome' && !base.isGoal && hasTarget && !baselineStated,
+    ownTimeframe,
+    inherited,
+    date,
+    dateSource,
+    dateCoarse: !ownTimeframe && inherited !== null && inherited.coarse,
+    owner: cells?.owner ?? found.owner ?? objectiveOwner,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Memo: one base per key result, one reading per key result and vocabulary.
+
+interface Memo {
+  bases: Map<KeyResult, Base>;
+  byVocabulary: Map<string, KeyResultReading[]>;
+}
+const memos = new WeakMap<StrategyDocument, Memo>();
+const listKeys = new WeakMap<readonly string[], string>();
+
+function listKey(list: readonly string[]): string {
+  let key = listKeys.get(list);
+  if (key === undefined) {
+    key = list.join('\u0001');
+    listKeys.set(list, key);
+  }
+  return key;
+}
+
+function vocabularyKey(vocabulary: ReadingVocabulary): string {
+  return [vocabulary.outputVerbs, vocabulary.outcomeMetrics, vocabulary.deliverableNouns, vocabulary.artifacts].map(listKey).join('\u0000');
+}
+
+/**
+ * The readings of a document's key results under a vocabulary (a rule's options, or the
+ * defaults), in document order. Left out: key results with no statement ("KR2:" alone) and, in a
+ * status or investor update, the unlabelled lines of a "Metrics" section, which report where a
+ * number stands rather than set a target.
+ */
+export function readKeyResults(doc: StrategyDocument, vocabulary: ReadingVocabulary = DEFAULT_VOCABULARY): KeyResultReading[] {
+  let memo = memos.get(doc);
+  if (!memo) memos.set(doc, memo = { bases: new Map(), byVocabulary: new Map() });
+  const key = vocabularyKey(vocabulary);
+  let readings = memo.byVocabulary.get(key);
+  if (!readings) {
+    // Warm the verb patterns once per list, not once per key result.
+    verbAlternation(vocabulary.outputVerbs);
+    const bases: Base[] = [];
+    for (const kr of doc.keyResults) {
+      if (doc.type === 'update' && kr.label === null && kr.objective === null && inReportSection(kr.item)) continue;
+      let base = memo.bases.get(kr);
+      if (!base) memo.bases.set(kr, base = baseOf(doc, kr));
+      if (base.statement) bases.push(base);
+    }
+    readings = bases.map((base) => readingOf(doc, base, vocabulary));
+    // In a task list, the lines a verb of work opens are tasks too.
+    for (const i of taskLists(readings)) {
+      if (readings[i].deliverable === null) readings[i] = readingOf(doc, bases[i], vocabulary, true);
+    }
+    memo.byVocabulary.set(key, readings);
+  }
+  return readings;
+}
+
+/** The first target value of a reading, for messages ("60%"). */
+export function targetOf(reading: KeyResultReading): string | null {
+  return reading.target ?? firstTarget(reading.scrubbed);
+}
