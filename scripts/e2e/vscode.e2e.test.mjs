@@ -30,6 +30,17 @@ const WORKSPACE = {
   'settings-memo.md': 'weak-memo.md', // 07
   'README.md': 'README.md', // 08
   'crash-memo.md': 'clean-memo.md', // 09
+  'docs/plans.md': 'plans-generic.md', // 12
+  'roadmap-many.md': 'roadmap-many.md', // 13
+};
+
+/**
+ * A real strategy page from the real-document corpus (scenario 11): other people's writing, so it
+ * is read from the ignored cache, byte for byte, and the scenario is skipped when it is absent.
+ */
+const REAL_STRATEGY = {
+  repo: 'sourcegraph/handbook',
+  path: 'content/strategy-goals/strategy/cody/index.md',
 };
 
 /** The client's notices after a crash, and after too many (client/src/error-handler.ts). */
@@ -39,6 +50,8 @@ const GAVE_UP = /Strategy Lint's server stopped unexpectedly 6 times in 3 minute
 let dirs;
 let cs;
 let page;
+/** The real strategy page's bytes, or null when the corpus cache is absent. */
+let realStrategy = null;
 
 function shotPath(name) {
   return path.join(paths().resultsDir, `${name}.png`);
@@ -49,12 +62,12 @@ function shotPath(name) {
  * `body` gets `shot(step)` for extra screenshots (<nn>-<name>-<step>.png).
  */
 function scenario(nn, name, title, body, { timeout = 150_000 } = {}) {
-  test(`${nn} ${title}`, { timeout }, async () => {
+  test(`${nn} ${title}`, { timeout }, async (t) => {
     assert.ok(page, 'the workbench did not start (see the before hook)');
     const shot = (step) => h.screenshot(page, step ? `${nn}-${name}-${step}` : `${nn}-${name}`);
     try {
       await resetWorkbench(page);
-      await body({ shot });
+      await body({ shot }, t);
     } catch (err) {
       err.message += `\n  screenshot: ${path.relative(repo, shotPath(`${nn}-${name}`))}`;
       throw err;
@@ -69,7 +82,15 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     assert.ok(fs.existsSync(vsix), `${vsix} not found: run npm run package, or set E2E_VSIX`);
     await ensureInstalled({ log: (m) => h.log(m) });
     dirs = h.makeTempDirs('sl-e2e-');
-    for (const [name, source] of Object.entries(WORKSPACE)) fs.writeFileSync(path.join(dirs.workspaceDir, name), fixture(source));
+    for (const [name, source] of Object.entries(WORKSPACE)) {
+      fs.mkdirSync(path.dirname(path.join(dirs.workspaceDir, name)), { recursive: true });
+      fs.writeFileSync(path.join(dirs.workspaceDir, name), fixture(source));
+    }
+    realStrategy = await cachedRealDocument(REAL_STRATEGY);
+    if (realStrategy) {
+      fs.mkdirSync(path.dirname(path.join(dirs.workspaceDir, REAL_STRATEGY.path)), { recursive: true });
+      fs.writeFileSync(path.join(dirs.workspaceDir, REAL_STRATEGY.path), realStrategy);
+    }
     h.writeUserSettings(dirs.userDataDir, {
       ...h.LITERAL_TYPING_SETTINGS,
       'strategyLint.referenceDate': REFERENCE_DATE,
@@ -335,6 +356,61 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     assert.deepEqual(ofFile(rows, 'README.md'), [], `no findings at all on README.md:\n${formatRows(ofFile(rows, 'README.md'))}`);
   });
 
+  scenario('11', 'real-strategy-type', 'a real strategy page shows its type and why in the status bar', async ({ shot }, t) => {
+    if (!realStrategy) {
+      t.skip('the real-document cache (.cache/real-documents) has no copy of the page: run the corpus collection first');
+      return;
+    }
+    await quickOpen(page, REAL_STRATEGY.path);
+    const item = statusItem(page, /Strategy memo · \d+/);
+    await item.waitFor({ timeout: 60_000 });
+    await item.hover();
+    const tooltip = page.locator('.monaco-hover, .workbench-hover', { hasText: 'Type:' }).first();
+    await tooltip.waitFor({ timeout: 15_000 });
+    const text = await tooltip.innerText();
+    assert.match(text, /Strategy Lint — Strategy memo/);
+    assert.match(text, /Type: .*folder strategy\/.*title “Cody strategy”.*\(inferred\)/s, `the tooltip says why:\n${text}`);
+    assert.match(text, /Set document type…/);
+    await shot('tooltip');
+  });
+
+  scenario('12', 'set-type', 'a generic page that looks like a roadmap is offered the type; the menu writes it to front matter', async ({ shot }) => {
+    await quickOpen(page, 'docs/plans.md');
+    const item = statusItem(page, 'General document? · 0');
+    await item.waitFor({ timeout: 60_000 });
+    await item.hover();
+    const tooltip = page.locator('.monaco-hover, .workbench-hover', { hasText: 'It may be' }).first();
+    await tooltip.waitFor({ timeout: 15_000 });
+    assert.match(await tooltip.innerText(), /It may be a roadmap \(title “Roadmap”\): only the prose rules ran\./);
+    await shot('tooltip');
+    await page.keyboard.press('Escape');
+    await runCommandAndPick(page, 'Strategy Lint: Set document type…', { firstItem: 'Strategy memo', pick: 'Roadmap' });
+    await statusItem(page, /^\s*\S*\s*Roadmap · \d+/).waitFor({ timeout: 30_000 });
+    await h.waitFor(async () => (await editorLines(page)).slice(0, 4).join('\n').includes('type: roadmap'), { what: 'the type in the front matter' });
+    assert.deepEqual((await editorLines(page)).slice(0, 3).map((l) => l.replace(/\u00a0/g, ' ')), ['---', 'strategy-lint:', '  type: roadmap']);
+  });
+
+  scenario('13', 'roadmap-item-hints', 'a summarised roadmap finding points at every item, and each item carries a hint', async ({ shot }) => {
+    await openLinted(page, 'roadmap-many.md', { type: 'Roadmap' });
+    const rows = await waitForProblems(page, (rs) => has(ofFile(rs, 'roadmap-many.md'), 'roadmap/no-outcome', 6),
+      'the no-outcome summary on the title of roadmap-many.md');
+    const summary = ofFile(rows, 'roadmap-many.md').find((r) => r.code === 'roadmap/no-outcome');
+    assert.match(summary.message, /7 of 7 roadmap items name no outcome/);
+    // The related places are listed under the summary in the Problems panel; hints are not Problems rows.
+    const related = await page.locator(h.SEL.problemsRow, { hasText: /roadmap-many\.md\(1[3-9]|2[0-5], \d+\)|Ln 1[3-9]|Ln 2[0-5]/ }).count();
+    assert.ok(related >= 1, 'related information rows under the summary');
+    assert.ok(!ofFile(rows, 'roadmap-many.md').some((r) => r.severity === 'Hint'), 'item hints stay out of the Problems panel');
+    await shot('problems');
+    await page.locator(h.SEL.editorLines).first().click();
+    await h.goTo(page, 13, 5);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const hover = page.locator(h.SEL.hover, { hasText: 'roadmap/no-outcome' }).first();
+    await hover.waitFor({ timeout: 15_000 });
+    assert.match(await hover.innerText(), /Offline drafts for inspection forms.*names no outcome/s);
+    await shot('hint-hover');
+  });
+
   scenario('09', 'server-crash', 'a killed server is restarted, linting goes on, and the user is told once', async ({ shot }) => {
     await openLinted(page, 'crash-memo.md', { type: 'Strategy memo' });
     await statusItem(page, 'Strategy memo · 0').waitFor();
@@ -408,6 +484,26 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
 });
 
 /** The one running server's pid when it is not `pid` (a restart replaced it), else null. */
+
+/** Open a workspace file by its path through Quick Open (Ctrl+P): nested files are not rows of the Explorer until expanded. */
+async function quickOpen(page, relativePath) {
+  await page.keyboard.press('Control+P');
+  await page.locator(h.SEL.quickInputBox).fill(relativePath);
+  await h.waitFor(async () => (await page.locator(h.SEL.quickInputRow).first().innerText().catch(() => '')).includes(path.basename(relativePath)),
+    { what: `${relativePath} in Quick Open`, timeoutMs: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator(h.SEL.activeTab, { hasText: path.basename(relativePath) }).waitFor();
+}
+
+/** A document of the real-document corpus from the ignored cache, checked against its manifest hash; null when absent. */
+async function cachedRealDocument({ repo: owner, path: file }) {
+  const corpus = await import(pathToFileURL(path.join(repo, 'scripts', 'eval', 'corpus.mjs')).href);
+  const entry = corpus.loadManifest().find((e) => e.repo === owner && e.path === file);
+  if (!entry) return null;
+  const cached = corpus.readCached(corpus.DEFAULT_CACHE, entry);
+  return cached.bytes ?? null;
+}
+
 function replacementOf(pid) {
   const now = serverPids();
   return now.length === 1 && now[0] !== pid ? now[0] : null;
