@@ -13,6 +13,7 @@ import {
 } from '../src/engine/index.js';
 import { parseMarkdown, linearEditMap } from '../src/engine/model/parse.js';
 import { limitMarkup, NESTING_COLUMN_LIMIT } from '../src/engine/model/markup-limits.js';
+import { fastBlankLine } from '../src/engine/model/blank-line.js';
 import { violations } from './fuzz-support.js';
 import { FIXTURE_TODAY } from './helpers/fixtures.js';
 
@@ -130,6 +131,26 @@ describe('pathological documents', () => {
     const indented = `# Plan\n\n${Array.from({ length: 500 }, (_, i) => `${' '.repeat(i * 2)}- item ${i} leverages synergy`).join('\n')}\n`;
     const deep = lintWithin(30, indented);
     assert.ok(ids(deep).includes(PARSE_LIMITED_ID));
+  });
+
+  test('a list nested by indentation grows linearly with its depth (the blank-line check reads the source)', () => {
+    assert.equal(fastBlankLine, true, 'the fast blank-line check could not be installed');
+    // Each level indented two more blanks, as in the 3,000-level list that took 51 s through the CLI.
+    const nested = (levels: number) => `# Plan\n\n${Array.from({ length: levels }, (_, i) => `${' '.repeat(i * 2)}- item ${i} leverages synergy`).join('\n')}\n`;
+    const time = (levels: number): number => {
+      const text = nested(levels);
+      const started = performance.now();
+      const result = lint(text, BASE);
+      const ms = performance.now() - started;
+      assert.equal(ids(result).includes(PARSE_LIMITED_ID), levels > 100, 'levels past 100 are past the nesting guard');
+      return ms;
+    };
+    time(100); // warm up
+    const small = Math.min(time(500), time(500));
+    const large = time(2_000);
+    // About 4× now; when every open list item consumed every line's blanks to see whether the line
+    // was blank, it was about 9× (and 51 s at 3,000 levels).
+    assert.ok(large < small * 7 + 300, `2,000 levels took ${large.toFixed(0)} ms, 500 took ${small.toFixed(0)} ms`);
   });
 
   test('10,000 nested block quotes (">>>>…", "> > > …", and mixed with lists)', () => {
