@@ -1,11 +1,26 @@
 /** `--format sarif`: SARIF 2.1.0, as GitHub code scanning and other CI dashboards read it. */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { allRules, ruleDocUrl, type Severity } from '../engine/index.js';
 import { HOMEPAGE, PRODUCT_NAME, VERSION } from '../version.js';
 import type { FileReport } from './report.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-export function formatSarif(reports: readonly FileReport[]): string {
+/**
+ * A file's SARIF artifactLocation: under the working folder, a relative URI against %SRCROOT%
+ * with each path segment percent-encoded (`#` and `?` included, which encodeURI leaves as they
+ * are and which would cut the URI short); elsewhere an absolute file: URI, so that no location
+ * climbs out of %SRCROOT% with "../".
+ */
+export function artifactLocation(file: string, root: string): { uri: string; uriBaseId?: string } {
+  const segments = file.split('/');
+  if (path.isAbsolute(file) || segments[0] === '..') return { uri: pathToFileURL(path.resolve(root, file)).href };
+  return { uri: segments.map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+/** SARIF 2.1.0 for the reports; `root` is the working folder the reports' paths are relative to. */
+export function formatSarif(reports: readonly FileReport[], root = process.cwd()): string {
   const rules = allRules.map((rule) => ({
     id: rule.meta.id,
     name: rule.meta.id.replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase()),
@@ -24,7 +39,7 @@ export function formatSarif(reports: readonly FileReport[]): string {
     message: { text: finding.message },
     locations: [{
       physicalLocation: {
-        artifactLocation: { uri: encodeURI(report.file), uriBaseId: '%SRCROOT%' },
+        artifactLocation: artifactLocation(report.file, root),
         region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
       },
     }],

@@ -63,7 +63,7 @@ function frontMatterLayer(document: StrategyDocument, file: string): { layer: Co
     for (const id of ids ?? []) layer.rules![String(id)] = { severity: 'off' };
   }
   const allowed = Object.fromEntries(Object.entries(rest).filter(([key]) => ['referenceDate', 'fiscalYearStartMonth'].includes(key)));
-  const unknown = Object.keys(rest).filter((key) => !(key in allowed) && !['updated', 'date', 'owner', 'title'].includes(key));
+  const unknown = Object.keys(rest).filter((key) => !Object.hasOwn(allowed, key) && !['updated', 'date', 'owner', 'title'].includes(key));
   for (const key of unknown) problems.push({ file: layer.source!, key: `strategy-lint.${key}`, message: 'unknown key (known: type, disable, rules)' });
   const validated = validateConfig({ rules: { ...(rules as object | undefined), ...layer.rules }, ...allowed }, layer.source!);
   problems.push(...validated.problems.map((p) => ({ ...p, key: `strategy-lint.${p.key}` })));
