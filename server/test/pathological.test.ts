@@ -73,6 +73,24 @@ describe('pathological documents', () => {
     assert.ok(result.findings.some((f) => f.ruleId === 'bad-strategy/fluff'), 'range rules still report');
   });
 
+  test('past maxDocumentLength only the first half of it is read: findings stop there, whole-document checks are skipped, and one finding says so', () => {
+    const max = 40_000;
+    const text = bigStrategy(200_000);
+    const result = lintWithin(60, text, { type: 'strategy', layers: [{ maxDocumentLength: max }] });
+    const skipped = result.findings.filter((f) => f.ruleId === SKIPPED_RULES_ID);
+    assert.equal(skipped.length, 1);
+    const read = Number(/only its first ([\d,]+) characters/.exec(skipped[0].message)?.[1].replace(/,/g, ''));
+    assert.ok(read > max * 0.375 && read <= max / 2, `read ${read} characters`);
+    assert.match(skipped[0].message, /checks of the document as a whole were skipped/);
+    assert.equal(text.slice(read - 1, read + 3), '\n## ', 'the part read ends before a heading');
+    const others = result.findings.filter((f) => f.ruleId !== SKIPPED_RULES_ID);
+    assert.ok(others.some((f) => f.ruleId === 'bad-strategy/fluff'), 'range rules still report in the part read');
+    assert.ok(others.every((f) => f.end <= read && !f.documentLevel), 'nothing past the part read, no whole-document finding');
+    // At the limit the document is linted whole.
+    const whole = lint(text.slice(0, max), { ...BASE, type: 'strategy', layers: [{ maxDocumentLength: max }] });
+    assert.ok(!ids(whole).includes(SKIPPED_RULES_ID));
+  });
+
   test('parsing grows linearly with the number of lists (micromark EditMap.consume replaced)', () => {
     assert.equal(linearEditMap, true, 'the linear EditMap.consume could not be installed');
     const unit = '- a list item\n- another item\n\n> a quote\n\nA paragraph.\n\n';
@@ -140,7 +158,8 @@ describe('pathological documents', () => {
     const time = (levels: number): number => {
       const text = nested(levels);
       const started = performance.now();
-      const result = lint(text, BASE);
+      // Linted whole (2,000 levels are 4 MB): past maxDocumentLength only a part would be read.
+      const result = lint(text, { ...BASE, layers: [{ maxDocumentLength: 100_000_000 }] });
       const ms = performance.now() - started;
       assert.equal(ids(result).includes(PARSE_LIMITED_ID), levels > 100, 'levels past 100 are past the nesting guard');
       return ms;

@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DOC_TYPES, SEVERITIES, lint, fixAll, parseSeverity, validateConfig, type ConfigLayer, type DocType, type Severity, type ConfigProblem } from '../engine/index.js';
+import { DOC_TYPES, SEVERITIES, lint, fixAll, parseSeverity, validateConfig, type ConfigLayer, type DocType, type LintResult, type Severity, type ConfigProblem } from '../engine/index.js';
 import { loadConfigFile, loadConfigForFile, relativeToConfig, type LoadedConfig } from '../config/load.js';
 import { FileReadError, documentReadLimit, readBoundedText, type ReadFile } from '../config/read-file.js';
 import { lastSet } from '../engine/config/resolve.js';
@@ -177,26 +177,29 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
       type: forcedType,
       today: io.today,
     };
-    let result = lint(text, lintOptions);
     const notes: string[] = [];
     let writeError: string | undefined;
+    let result: LintResult;
     if (values.fix && !reviewMode) {
+      // With nothing to fix, fixAll's lint is the lint of the text.
       const fixed = fixAll(text, lintOptions, true);
+      result = fixed.remaining;
       if (fixed.fixed > 0) {
         const target = writableTarget(file, root, displayPath(root, io.cwd) || '.');
         if ('refused' in target) notes.push(`not fixed: ${target.refused}`);
         else {
           io.beforeReplace?.(file);
           const outcome = replaceFile(target.path, read, fixed.text, readLimit);
-          if (outcome.replaced) result = fixed.remaining;
-          else if (outcome.reason === 'changed') notes.push(`not fixed: ${outcome.message}`);
-          else {
+          if (!outcome.replaced && outcome.reason === 'changed') notes.push(`not fixed: ${outcome.message}`);
+          else if (!outcome.replaced) {
             writeError = `not fixed: ${outcome.message}`;
             configError = true;
           }
         }
+        // Not written: report what is in the file, not what the fixes would have left.
+        if (notes.length > 0 || writeError) result = lint(text, lintOptions);
       }
-    }
+    } else result = lint(text, lintOptions);
     const problems: ConfigProblem[] = [];
     for (const problem of [...config.problems, ...result.problems]) {
       const key = `${problem.file}\u0000${problem.key}\u0000${problem.message}`;

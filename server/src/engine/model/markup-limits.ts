@@ -59,7 +59,7 @@ function isBlankTo(text: string, from: number, to: number): boolean {
 }
 
 /** End of a YAML front matter block (`---` … `---` at the very start), or 0 when there is none. */
-function frontMatterEndOf(text: string): number {
+export function frontMatterEndOf(text: string): number {
   const open = /^\uFEFF*---[ \t]*(?:\r\n|\r|\n)/.exec(text);
   if (!open) return 0;
   const close = /(?:^|\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|$)/g;
