@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ReviewRequest, type ReviewParams, type ReviewResult } from './protocol';
+import { placeholderHtml } from './placeholder-html';
 
 type WebviewMessage = { command: 'reveal'; line: number } | { command: 'export'; target?: 'file' | 'untitled' };
 
@@ -64,8 +65,7 @@ export class ReviewPanel implements vscode.Disposable {
   }
 
   private placeholder(message: string): string {
-    const nonce = crypto.randomBytes(16).toString('base64');
-    return `<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}';"><style nonce="${nonce}">body{font-family:var(--vscode-font-family);color:var(--vscode-descriptionForeground);padding:1em}</style></head><body><p>${message}</p></body></html>`;
+    return placeholderHtml(message, crypto.randomBytes(16).toString('base64'));
   }
 
   private scheduleRefresh(): void {

@@ -83,6 +83,7 @@ describe('config validation', () => {
 describe('config files on disk', () => {
   test('the nearest folder wins, and extends chains are applied beneath it', () => {
     const dir = tempTree('strategy-lint-config-', {
+      '.git/HEAD': 'ref: refs/heads/main\n', // a repository: "../base.yml" stays inside it
       '.strategy-lint.json': JSON.stringify({ rules: { 'bad-strategy/fluff': 'error' } }),
       'team/base.yml': 'rules:\n  bad-strategy/fluff: hint\n  prose/passive: "off"\n',
       'team/docs/.strategy-lint.yml': 'extends: ../base.yml\nrules:\n  prose/hedge: "off"\n',

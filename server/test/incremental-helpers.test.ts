@@ -14,7 +14,8 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
-import { AUTOLINK_TRIGGER, processorFor } from '../src/engine/model/parse.js';
+import { AUTOLINK_TRIGGER, parseMarkdown, processorFor } from '../src/engine/model/parse.js';
+import { fastBlankLine, setFastBlankLine } from '../src/engine/model/blank-line.js';
 import { FUZZ_SEED, markdownArb, unicodeArb } from './fuzz-support.js';
 
 function runs(ciRuns: number): number {
@@ -119,6 +120,24 @@ describe('fast paths equal the plain implementations', () => {
       const text = noTrigger(raw);
       assert.ok(!AUTOLINK_TRIGGER.test(text));
       assert.deepStrictEqual(processorFor(text).parse(text), full.parse(text));
+    }), { seed: FUZZ_SEED, numRuns: runs(1000) });
+  });
+
+  test('the blank-line check that reads the source gives the same tree as micromark\'s own', () => {
+    assert.equal(fastBlankLine, true, 'the fast blank-line check could not be installed');
+    const pieces = ['- ', '* ', '1. ', '> ', '  ', '    ', '\t', ' \t', '\t ', 'item', '```', '~~~', '| a |', '|---|', '<div>', '[x]: y', 'a', '\n', '\r\n', '\r', '\n\n', '   \n', '\t\n', '- [ ] ', '# ', '---', '\u0000'];
+    const nested = fc.array(fc.tuple(fc.nat({ max: 12 }), fc.array(fc.constantFrom(...pieces), { maxLength: 6 })), { maxLength: 25 })
+      .map((lines) => lines.map(([depth, parts]) => `${'  '.repeat(depth)}${parts.join('')}`).join('\n'));
+    const plain = (text: string) => {
+      const previous = setFastBlankLine(false);
+      try {
+        return parseMarkdown(text);
+      } finally {
+        setFastBlankLine(previous);
+      }
+    };
+    fc.assert(fc.property(fc.oneof(markdownArb, unicodeArb, nested), (text) => {
+      assert.deepStrictEqual(parseMarkdown(text), plain(text));
     }), { seed: FUZZ_SEED, numRuns: runs(1000) });
   });
 

@@ -13,6 +13,7 @@ import {
 } from '../src/engine/index.js';
 import { parseMarkdown, linearEditMap } from '../src/engine/model/parse.js';
 import { limitMarkup, NESTING_COLUMN_LIMIT } from '../src/engine/model/markup-limits.js';
+import { fastBlankLine } from '../src/engine/model/blank-line.js';
 import { violations } from './fuzz-support.js';
 import { FIXTURE_TODAY } from './helpers/fixtures.js';
 
@@ -70,6 +71,24 @@ describe('pathological documents', () => {
     assert.equal(skipped.length, 1);
     assert.match(skipped[0].message, /maxDocumentLength/);
     assert.ok(result.findings.some((f) => f.ruleId === 'bad-strategy/fluff'), 'range rules still report');
+  });
+
+  test('past maxDocumentLength only the first half of it is read: findings stop there, whole-document checks are skipped, and one finding says so', () => {
+    const max = 40_000;
+    const text = bigStrategy(200_000);
+    const result = lintWithin(60, text, { type: 'strategy', layers: [{ maxDocumentLength: max }] });
+    const skipped = result.findings.filter((f) => f.ruleId === SKIPPED_RULES_ID);
+    assert.equal(skipped.length, 1);
+    const read = Number(/only its first ([\d,]+) characters/.exec(skipped[0].message)?.[1].replace(/,/g, ''));
+    assert.ok(read > max * 0.375 && read <= max / 2, `read ${read} characters`);
+    assert.match(skipped[0].message, /checks of the document as a whole were skipped/);
+    assert.equal(text.slice(read - 1, read + 3), '\n## ', 'the part read ends before a heading');
+    const others = result.findings.filter((f) => f.ruleId !== SKIPPED_RULES_ID);
+    assert.ok(others.some((f) => f.ruleId === 'bad-strategy/fluff'), 'range rules still report in the part read');
+    assert.ok(others.every((f) => f.end <= read && !f.documentLevel), 'nothing past the part read, no whole-document finding');
+    // At the limit the document is linted whole.
+    const whole = lint(text.slice(0, max), { ...BASE, type: 'strategy', layers: [{ maxDocumentLength: max }] });
+    assert.ok(!ids(whole).includes(SKIPPED_RULES_ID));
   });
 
   test('parsing grows linearly with the number of lists (micromark EditMap.consume replaced)', () => {
@@ -130,6 +149,27 @@ describe('pathological documents', () => {
     const indented = `# Plan\n\n${Array.from({ length: 500 }, (_, i) => `${' '.repeat(i * 2)}- item ${i} leverages synergy`).join('\n')}\n`;
     const deep = lintWithin(30, indented);
     assert.ok(ids(deep).includes(PARSE_LIMITED_ID));
+  });
+
+  test('a list nested by indentation grows linearly with its depth (the blank-line check reads the source)', () => {
+    assert.equal(fastBlankLine, true, 'the fast blank-line check could not be installed');
+    // Each level indented two more blanks, as in the 3,000-level list that took 51 s through the CLI.
+    const nested = (levels: number) => `# Plan\n\n${Array.from({ length: levels }, (_, i) => `${' '.repeat(i * 2)}- item ${i} leverages synergy`).join('\n')}\n`;
+    const time = (levels: number): number => {
+      const text = nested(levels);
+      const started = performance.now();
+      // Linted whole (2,000 levels are 4 MB): past maxDocumentLength only a part would be read.
+      const result = lint(text, { ...BASE, layers: [{ maxDocumentLength: 100_000_000 }] });
+      const ms = performance.now() - started;
+      assert.equal(ids(result).includes(PARSE_LIMITED_ID), levels > 100, 'levels past 100 are past the nesting guard');
+      return ms;
+    };
+    time(100); // warm up
+    const small = Math.min(time(500), time(500));
+    const large = time(2_000);
+    // About 4× now; when every open list item consumed every line's blanks to see whether the line
+    // was blank, it was about 9× (and 51 s at 3,000 levels).
+    assert.ok(large < small * 7 + 300, `2,000 levels took ${large.toFixed(0)} ms, 500 took ${small.toFixed(0)} ms`);
   });
 
   test('10,000 nested block quotes (">>>>…", "> > > …", and mixed with lists)', () => {

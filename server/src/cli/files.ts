@@ -1,12 +1,16 @@
 /**
- * Which files the CLI lints: named files as given, folders searched for Markdown, and globs;
- * `.gitignore` files (from the working folder down) and node_modules are honoured for folders
- * and globs, never for a file named explicitly.
+ * Which files the CLI lints: named files as given, folders searched for Markdown, and globs.
+ * Every `.gitignore` from the repository root (the nearest folder above with `.git`, else the
+ * nearest one with a `.gitignore`) down to a file applies to it, and node_modules and .git are
+ * left out — for folders and globs, never for a file named explicitly. Folders are searched
+ * without following linked folders (a link to a file is listed; `--fix` decides whether it may
+ * write through it). A named file that is not Markdown is skipped with a warning.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import picomatch from 'picomatch';
+import { GitignoreFilter } from '../config/gitignore.js';
+import { findRepositoryRoot } from '../config/load.js';
 
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.mdown', '.mkd'];
 
@@ -14,64 +18,106 @@ export function isMarkdown(file: string): boolean {
   return MARKDOWN_EXTENSIONS.includes(path.extname(file).toLowerCase());
 }
 
-/** A gitignore matcher for everything under `root`, built from every .gitignore below it. */
-async function gitignoreFor(root: string): Promise<Ignore> {
-  const matcher = ignore().add(['node_modules/', '.git/']);
-  const files = await glob(['**/.gitignore'], { cwd: root, dot: true, ignore: ['**/node_modules/**', '**/.git/**'] });
-  for (const file of files.sort()) {
-    const dir = path.posix.dirname(file);
-    const lines = fs.readFileSync(path.join(root, file), 'utf8').split(/\r?\n/);
-    for (const raw of lines) {
-      const line = raw.trim();
-      if (!line || line.startsWith('#')) continue;
-      if (dir === '.') {
-        matcher.add(line);
-        continue;
-      }
-      // Rules of a nested .gitignore apply relative to its folder.
-      const negated = line.startsWith('!');
-      const body = negated ? line.slice(1) : line;
-      const anchored = body.replace(/^\//, '');
-      const scoped = body.includes('/') && !body.endsWith('/') || body.startsWith('/') ? `${dir}/${anchored}` : `${dir}/**/${anchored}`;
-      matcher.add(negated ? `!${scoped}` : scoped);
-    }
-  }
-  return matcher;
+export interface ResolvedFile {
+  /** Absolute path as found: links are not resolved. */
+  path: string;
+  /** The folder being linted (the folder named, else the working folder): `--fix` writes through a link only into it. */
+  root: string;
 }
 
 export interface ResolvedFiles {
-  files: string[];
+  files: ResolvedFile[];
   /** Arguments that matched nothing, for a usage error. */
   unmatched: string[];
+  /** Files named on the command line that are not Markdown, with why: a warning each. */
+  skipped: Array<{ path: string; reason: string }>;
+}
+
+/** Where the ignore files that apply under `dir` start: the repository root, else the nearest folder above with a .gitignore. */
+function ignoreRoot(dir: string): string {
+  const repository = findRepositoryRoot(dir);
+  if (repository) return repository;
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (fs.existsSync(path.join(current, '.gitignore'))) return current;
+    if (path.dirname(current) === current) return dir;
+  }
+}
+
+/**
+ * Every file under `dir` (files, links to files, and other entries that are not folders) whose
+ * path relative to `dir` passes `keep`. Linked folders, node_modules and .git are not entered.
+ */
+function walk(dir: string, keep: (relative: string, name: string) => boolean, skipDotEntries: boolean): string[] {
+  const found: string[] = [];
+  const stack = [dir];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(current, { withFileTypes: true });
+    } catch {
+      continue; // unreadable folder: nothing to lint there
+    }
+    for (const entry of entries) {
+      if (entry.name === 'node_modules' || entry.name === '.git' || (skipDotEntries && entry.name.startsWith('.'))) continue;
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) {
+        stack.push(full);
+        continue;
+      }
+      if (entry.isSymbolicLink()) {
+        let target: fs.Stats;
+        try {
+          target = fs.statSync(full);
+        } catch {
+          continue; // a dangling link
+        }
+        if (target.isDirectory()) continue; // linked folders are not followed
+      }
+      const relative = path.relative(dir, full).split(path.sep).join('/');
+      if (keep(relative, entry.name)) found.push(full);
+    }
+  }
+  return found.sort();
 }
 
 export async function resolveFiles(patterns: readonly string[], cwd: string): Promise<ResolvedFiles> {
-  const found = new Set<string>();
+  const found = new Map<string, ResolvedFile>();
   const unmatched: string[] = [];
-  let gitignore: Ignore | null = null;
-  const ignored = async (absolute: string): Promise<boolean> => {
-    const relative = path.relative(cwd, absolute).split(path.sep).join('/');
-    if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
-    gitignore ??= await gitignoreFor(cwd);
-    return gitignore.ignores(relative);
-  };
+  const skipped: ResolvedFiles['skipped'] = [];
+  const gitignore = new GitignoreFilter();
 
   for (const pattern of patterns) {
     const absolute = path.resolve(cwd, pattern);
-    if (fs.existsSync(absolute) && fs.statSync(absolute).isFile()) {
-      found.add(absolute);
+    let stat: fs.Stats | null = null;
+    try {
+      stat = fs.statSync(absolute);
+    } catch {
+      stat = null;
+    }
+    if (stat && !stat.isDirectory()) {
+      // Named explicitly: linted even when ignored; a FIFO or device is refused when it is read.
+      if (isMarkdown(absolute)) found.set(absolute, { path: absolute, root: cwd });
+      else skipped.push({ path: absolute, reason: `not a Markdown file (${MARKDOWN_EXTENSIONS.join(', ')}), so it was not linted` });
       continue;
     }
     let matches: string[] = [];
-    if (fs.existsSync(absolute) && fs.statSync(absolute).isDirectory()) {
-      matches = await glob(MARKDOWN_EXTENSIONS.map((ext) => `**/*${ext}`), { cwd: absolute, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'], caseSensitiveMatch: false });
-    } else if (isDynamicPattern(pattern)) {
-      matches = (await glob([pattern], { cwd, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })).filter(isMarkdown);
+    let base = cwd;
+    if (stat?.isDirectory()) {
+      base = absolute;
+      matches = walk(absolute, (_relative, name) => isMarkdown(name), true);
+    } else {
+      const scan = picomatch.scan(pattern);
+      if (scan.isGlob) {
+        const glob = picomatch(scan.glob, { dot: false });
+        const start = path.resolve(cwd, scan.base || '.');
+        matches = fs.existsSync(start) ? walk(start, (relative, name) => isMarkdown(name) && glob(relative), false) : [];
+      }
     }
-    const kept: string[] = [];
-    for (const match of matches) if (!(await ignored(match))) kept.push(path.normalize(match));
+    const stop = ignoreRoot(base);
+    const kept = matches.filter((match) => !gitignore.ignores(match, stop));
     if (kept.length === 0) unmatched.push(pattern);
-    for (const file of kept.sort()) found.add(file);
+    for (const file of kept) if (!found.has(file)) found.set(file, { path: path.normalize(file), root: base });
   }
-  return { files: [...found], unmatched };
+  return { files: [...found.values()], unmatched, skipped };
 }

@@ -2,6 +2,8 @@
  * `--format sarif`: SARIF 2.1.0, as GitHub code scanning and other CI dashboards read it. A
  * summary's places are its `relatedLocations`; an item hint (level note) relates to its summary.
  */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { allRules, linkedPlaces, ruleDocUrl, type Finding, type Severity } from '../engine/index.js';
 import { HOMEPAGE, PRODUCT_NAME, VERSION } from '../version.js';
 import type { FileReport } from './report.js';
@@ -27,7 +29,20 @@ function withRelatedLocations<R extends SarifResult>(result: R, finding: Finding
   };
 }
 
-export function formatSarif(reports: readonly FileReport[]): string {
+/**
+ * A file's SARIF artifactLocation: under the working folder, a relative URI against %SRCROOT%
+ * with each path segment percent-encoded (`#` and `?` included, which encodeURI leaves as they
+ * are and which would cut the URI short); elsewhere an absolute file: URI, so that no location
+ * climbs out of %SRCROOT% with "../".
+ */
+export function artifactLocation(file: string, root: string): { uri: string; uriBaseId?: string } {
+  const segments = file.split('/');
+  if (path.isAbsolute(file) || segments[0] === '..') return { uri: pathToFileURL(path.resolve(root, file)).href };
+  return { uri: segments.map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+/** SARIF 2.1.0 for the reports; `root` is the working folder the reports' paths are relative to. */
+export function formatSarif(reports: readonly FileReport[], root = process.cwd()): string {
   const rules = allRules.map((rule) => ({
     id: rule.meta.id,
     name: rule.meta.id.replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase()),
@@ -46,7 +61,7 @@ export function formatSarif(reports: readonly FileReport[]): string {
     message: { text: finding.message },
     locations: [{
       physicalLocation: {
-        artifactLocation: { uri: encodeURI(report.file), uriBaseId: '%SRCROOT%' },
+        artifactLocation: artifactLocation(report.file, root),
         region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
       },
     }],

@@ -6,6 +6,19 @@
  */
 import { isItemHint, type Finding, type Severity } from '../engine/index.js';
 import type { FileReport } from './report.js';
+import { terminalSafe } from './terminal.js';
+
+/** The report with every string it prints cleaned of control characters (terminal.ts). */
+function terminalSafeReport(report: FileReport): FileReport {
+  return {
+    ...report,
+    file: terminalSafe(report.file),
+    findings: report.findings.map((finding) => ({ ...finding, ruleId: terminalSafe(finding.ruleId), message: terminalSafe(finding.message) })),
+    configProblems: report.configProblems.map((problem) => ({ file: terminalSafe(problem.file), key: terminalSafe(problem.key), message: terminalSafe(problem.message) })),
+    ...(report.error !== undefined ? { error: terminalSafe(report.error) } : {}),
+    ...(report.notes ? { notes: report.notes.map(terminalSafe) } : {}),
+  };
+}
 
 const COLORS: Record<Severity | 'dim' | 'bold' | 'path', [number, number]> = {
   error: [31, 39], warning: [33, 39], information: [36, 39], hint: [90, 39], dim: [2, 22], bold: [1, 22], path: [4, 24],
@@ -33,13 +46,14 @@ export function formatText(reports: readonly FileReport[], color: boolean, optio
   const lines: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   let filesWithFindings = 0;
-  for (const report of reports) {
+  for (const report of reports.map(terminalSafeReport)) {
+    for (const note of report.notes ?? []) lines.push(`${paint('path', report.file)}: ${paint('warning', 'warning')} ${note}`);
+    if (report.skipped) continue;
     for (const problem of report.configProblems) {
       lines.push(`${paint('path', problem.file)}: ${paint('error', 'config error')} ${problem.key}: ${problem.message} (using defaults for it)`);
     }
     if (report.error) {
       lines.push(`${paint('path', report.file)}: ${paint('error', 'error')} ${report.error}`);
-      continue;
     }
     const shown = options.itemHints ? report.findings : report.findings.filter((finding) => !isItemHint(finding));
     if (shown.length === 0) continue;
@@ -53,7 +67,7 @@ export function formatText(reports: readonly FileReport[], color: boolean, optio
     lines.push('');
   }
   const total = counts.error + counts.warning + counts.information + counts.hint;
-  const files = reports.length;
+  const files = reports.filter((report) => !report.skipped).length;
   const breakdown = `${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.information} information, ${counts.hint} hint${counts.hint === 1 ? '' : 's'}`;
   const summary = total === 0
     ? `✔ No problems in ${files} file${files === 1 ? '' : 's'}.`

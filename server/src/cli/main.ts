@@ -10,12 +10,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DOC_TYPES, SEVERITIES, lint, fixAll, parseSeverity, validateConfig, type ConfigLayer, type DocType, type Severity, type ConfigProblem } from '../engine/index.js';
+import { DOC_TYPES, SEVERITIES, lint, fixAll, parseSeverity, validateConfig, type ConfigLayer, type DocType, type LintResult, type Severity, type ConfigProblem } from '../engine/index.js';
 import { loadConfigFile, loadConfigForFile, relativeToConfig, type LoadedConfig } from '../config/load.js';
+import { FileReadError, documentReadLimit, readBoundedText, type ReadFile } from '../config/read-file.js';
+import { lastSet } from '../engine/config/resolve.js';
 import { buildReview } from '../review/review.js';
 import { renderReviewMarkdown } from '../review/render-markdown.js';
 import { VERSION } from '../version.js';
 import { resolveFiles } from './files.js';
+import { replaceFile } from './replace-file.js';
+import { terminalSafe, terminalSafeLines } from './terminal.js';
 import { formatText } from './format-text.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
@@ -53,6 +57,8 @@ export interface CliIo {
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
   today?: Date;
+  /** Called with each file `--fix` is about to replace, after it was read and fixed (tests edit it here). */
+  beforeReplace?: (file: string) => void;
 }
 
 class UsageError extends Error {}
@@ -95,7 +101,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return await runUnsafe(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`strategy-lint: ${error.message}\nRun "strategy-lint --help" for usage.\n`);
+      io.stderr(`strategy-lint: ${terminalSafe(error.message)}\nRun "strategy-lint --help" for usage.\n`);
       return 2;
     }
     throw error;
@@ -132,56 +138,79 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
   if (values.config) {
     const configPath = path.resolve(io.cwd, values.config);
     if (!fs.existsSync(configPath)) throw new UsageError(`--config: cannot find ${values.config}`);
-    explicitConfig = loadConfigFile(configPath);
+    explicitConfig = loadConfigFile(configPath, { fallbackRoot: io.cwd });
   }
   const cliLayer: ConfigLayer[] = referenceDate ? [validateConfig({ referenceDate }, 'command line').layer] : [];
 
-  const { files, unmatched } = await resolveFiles(positionals, io.cwd);
+  const { files, unmatched, skipped } = await resolveFiles(positionals, io.cwd);
   if (unmatched.length > 0) throw new UsageError(`no Markdown files match ${unmatched.map((p) => `"${p}"`).join(', ')}`);
   if (reviewMode && files.length !== 1) throw new UsageError(`review takes exactly one file, got ${files.length}`);
 
-  const reports: FileReport[] = [];
-  const explanations: TypeExplanation[] = [];
+  const reports: FileReport[] = skipped.map((file) => ({ file: displayPath(file.path, io.cwd), docType: 'generic', findings: [], configProblems: [], notes: [`skipped: ${file.reason}`], skipped: true }));
   const reportedProblems = new Set<string>();
   let configError = false;
   const configCache = new Map<string, LoadedConfig>();
+  const explanations: TypeExplanation[] = [];
   const projectRoots = new Map<string, string | null>();
-  for (const file of files) {
+  for (const { path: file, root } of files) {
     const shown = displayPath(file, io.cwd);
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      reports.push({ file: shown, docType: 'generic', findings: [], configProblems: [], error: `cannot read: ${error instanceof Error ? error.message : String(error)}` });
-      configError = true;
-      continue;
-    }
     const dir = path.dirname(file);
     let config = explicitConfig ?? configCache.get(dir);
     if (!config) {
-      config = loadConfigForFile(file);
+      config = loadConfigForFile(file, { fallbackRoot: io.cwd });
       configCache.set(dir, config);
     }
+    const layers = [...config.layers, ...cliLayer];
+    const readLimit = documentReadLimit(lastSet(layers, 'maxDocumentLength'));
+    let read: ReadFile;
+    try {
+      read = readBoundedText(file, readLimit);
+    } catch (error) {
+      if (error instanceof FileReadError && error.reason === 'not-utf8') {
+        reports.push({ file: shown, docType: 'generic', findings: [], configProblems: [], notes: [`skipped: ${error.message}; Strategy Lint reads UTF-8 only`], skipped: true });
+        continue;
+      }
+      const message = error instanceof FileReadError ? error.message : `cannot be read: ${error instanceof Error ? error.message : String(error)}`;
+      reports.push({ file: shown, docType: 'generic', findings: [], configProblems: [], error: message });
+      configError = true;
+      continue;
+    }
+    const text = read.text;
     const lintOptions = {
       filePath: file,
       relativePath: relativeToConfig(file, config, io.cwd),
       projectPath: projectPathOf(file, projectRoots),
-      layers: [...config.layers, ...cliLayer],
+      layers,
       type: forcedType,
       today: io.today,
     };
-    let result = lint(text, lintOptions);
     if (values['explain-type']) {
-      explanations.push({ file: shown, decision: result.document.typeDecision });
+      explanations.push({ file: shown, decision: lint(text, lintOptions).document.typeDecision });
       continue;
     }
+    const notes: string[] = [];
+    let writeError: string | undefined;
+    let result: LintResult;
     if (values.fix && !reviewMode) {
+      // With nothing to fix, fixAll's lint is the lint of the text.
       const fixed = fixAll(text, lintOptions, true);
+      result = fixed.remaining;
       if (fixed.fixed > 0) {
-        fs.writeFileSync(file, fixed.text);
-        result = fixed.remaining;
+        const target = writableTarget(file, root, displayPath(root, io.cwd) || '.');
+        if ('refused' in target) notes.push(`not fixed: ${target.refused}`);
+        else {
+          io.beforeReplace?.(file);
+          const outcome = replaceFile(target.path, read, fixed.text, readLimit);
+          if (!outcome.replaced && outcome.reason === 'changed') notes.push(`not fixed: ${outcome.message}`);
+          else if (!outcome.replaced) {
+            writeError = `not fixed: ${outcome.message}`;
+            configError = true;
+          }
+        }
+        // Not written: report what is in the file, not what the fixes would have left.
+        if (notes.length > 0 || writeError) result = lint(text, lintOptions);
       }
-    }
+    } else result = lint(text, lintOptions);
     const problems: ConfigProblem[] = [];
     for (const problem of [...config.problems, ...result.problems]) {
       const key = `${problem.file}\u0000${problem.key}\u0000${problem.message}`;
@@ -190,11 +219,11 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
       problems.push({ ...problem, file: displayPath(problem.file.replace(/ \(front matter\)$/, ''), io.cwd) + (problem.file.endsWith('(front matter)') ? ' (front matter)' : '') });
     }
     if (config.problems.length > 0 || result.problems.length > 0) configError = true;
-    reports.push({ file: shown, docType: result.docType, docTypeReason: result.document.typeDecision.reason, findings: result.findings, configProblems: problems });
+    reports.push({ file: shown, docType: result.docType, docTypeReason: result.document.typeDecision.reason, findings: result.findings, configProblems: problems, ...(writeError ? { error: writeError } : {}), ...(notes.length > 0 ? { notes } : {}) });
     if (reviewMode) {
       const review = buildReview(result, { fileName: shown });
-      for (const problem of problems) io.stderr(`${problem.file}: config error ${problem.key}: ${problem.message} (using defaults for it)\n`);
-      io.stdout(format === 'json' ? `${JSON.stringify(review, null, 2)}\n` : renderReviewMarkdown(review));
+      for (const problem of problems) io.stderr(terminalSafeLines(`${problem.file}: config error ${problem.key}: ${problem.message} (using defaults for it)\n`));
+      io.stdout(format === 'json' ? `${JSON.stringify(review, null, 2)}\n` : terminalSafeLines(renderReviewMarkdown(review)));
       return configError ? 2 : 0;
     }
   }
@@ -205,8 +234,13 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
   }
   const color = values['no-color'] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb' || Boolean(io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0');
   if (format === 'json' || format === 'sarif') {
-    io.stdout(format === 'json' ? formatJson(reports) : formatSarif(reports));
-    for (const report of reports) for (const problem of report.configProblems) io.stderr(`${problem.file}: config error ${problem.key}: ${problem.message} (using defaults for it)\n`);
+    io.stdout(format === 'json' ? formatJson(reports) : formatSarif(reports, io.cwd));
+    // Everything else goes to stderr, so that stdout stays one JSON document.
+    for (const report of reports) {
+      for (const problem of report.configProblems) io.stderr(terminalSafeLines(`${problem.file}: config error ${problem.key}: ${problem.message} (using defaults for it)\n`));
+      if (report.error) io.stderr(terminalSafeLines(`${report.file}: error ${report.error}\n`));
+      for (const note of report.notes ?? []) io.stderr(terminalSafeLines(`${report.file}: warning ${note}\n`));
+    }
   } else {
     io.stdout(formatText(reports, color, { itemHints: maxSeverity === 'hint' }));
   }
@@ -214,6 +248,25 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
   const threshold = SEVERITY_RANK[maxSeverity];
   const failing = reports.some((report) => report.findings.some((finding) => SEVERITY_RANK[finding.severity] >= threshold));
   return failing ? 1 : 0;
+}
+
+/**
+ * Where `--fix` may write a file's fixed text: its real path, when the file is no link or its
+ * real path lies inside the folder being linted. A link out of it is linted, never written through.
+ */
+function writableTarget(file: string, root: string, rootShown: string): { path: string } | { refused: string } {
+  let real: string;
+  let realRoot: string;
+  try {
+    real = fs.realpathSync(file);
+    realRoot = fs.realpathSync(root);
+  } catch {
+    return { refused: 'its real path cannot be found' };
+  }
+  if (real === path.resolve(file)) return { path: real };
+  const relative = path.relative(realRoot, real);
+  if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) return { path: real };
+  return { refused: `it is a symbolic link to a file outside ${rootShown}; Strategy Lint never writes through such a link` };
 }
 
 /** Entry point of the bundled CLI (server/out/cli.js). */

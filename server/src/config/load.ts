@@ -4,12 +4,21 @@
  * files (relative paths), and `"root": true` is implicit — ancestors beyond the nearest file are
  * not merged, so a subfolder's config is predictable. A broken file yields a problem naming the
  * file and key; linting continues with whatever was valid plus the defaults.
+ *
+ * A config file may come from a stranger (a cloned repository, a pull request linted in CI), so
+ * it cannot make the linter read what lies outside: `extends` takes relative paths to .json,
+ * .yaml or .yml files whose real path stays inside the repository (the nearest folder above with
+ * `.git`; without one, the CLI's working folder or the editor's workspace folder), a config file
+ * that is a link to a file outside is not read, files are read only when regular and small
+ * (read-file.ts), and no problem ever quotes what a file holds: it names the file, the key and
+ * what was expected.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { validateConfig } from '../engine/config/validate.js';
 import type { ConfigLayer, ConfigProblem } from '../engine/config/types.js';
+import { FileReadError, describeIoError, readConfigText } from './read-file.js';
 
 export const CONFIG_FILE_NAMES = ['.strategy-lint.json', '.strategy-lint.yaml', '.strategy-lint.yml'] as const;
 
@@ -42,53 +51,156 @@ export function parseConfigText(text: string, file: string): { value: unknown; p
   const isJson = file.endsWith('.json');
   try {
     if (isJson) return { value: JSON.parse(stripJsonComments(text)) };
-    return { value: parseYaml(text, { maxAliasCount: 50 }) ?? {} };
+    return { value: parseYaml(text, { maxAliasCount: 50, logLevel: 'error' }) ?? {} };
   } catch (error) {
-    const message = error instanceof YAMLParseError
-      ? `not valid YAML: ${error.message.split('\n')[0]}`
-      : `not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
-    return { value: undefined, problem: { file, key: '(file)', message } };
+    return { value: undefined, problem: { file, key: '(file)', message: isJson ? jsonError(text, error) : yamlError(error) } };
   }
 }
 
-/** Remove // and /* *\/ comments and trailing commas outside strings. */
+/** Where JSON.parse failed, as "at line L, column C" (never its excerpt of the text), or ''. */
+function jsonError(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  let offset = -1;
+  const position = /at position (\d+)/.exec(message);
+  if (position) offset = Number(position[1]);
+  else {
+    // "Unexpected token 'x', ..."<context>"... is not valid JSON": find the context to place it.
+    const token = /^Unexpected token '([\s\S])', (\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON/.exec(message);
+    const at = token ? stripJsonComments(text).indexOf(token[3]) : -1;
+    if (token && at >= 0) offset = token[2] ? at + 10 : at + token[3].indexOf(token[1]);
+  }
+  if (/Unexpected end of JSON input/.test(message)) return 'not valid JSON: the file ends before its value does';
+  if (offset < 0 || offset > text.length) return 'not valid JSON';
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `not valid JSON at line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+}
+
+/** A YAML error by its kind and position (yaml's messages can quote the text). */
+function yamlError(error: unknown): string {
+  if (error instanceof YAMLParseError) {
+    const at = error.linePos?.[0];
+    return `not valid YAML (${error.code.toLowerCase().replace(/_/g, ' ')})${at ? ` at line ${at.line}, column ${at.col}` : ''}`;
+  }
+  if (error instanceof ReferenceError && /alias/i.test(error.message)) return 'not valid YAML: more than 50 aliases, as in a YAML bomb';
+  if (error instanceof RangeError) return 'not valid YAML: nested too deeply';
+  return 'not valid YAML';
+}
+
+/**
+ * Blank out // and /* *\/ comments and trailing commas outside strings. The result has the same
+ * length and line ends as the text, so JSON.parse's positions are positions in the file.
+ */
 function stripJsonComments(text: string): string {
-  let out = '';
+  const out = text.split('');
+  const blank = (from: number, to: number) => {
+    for (let k = from; k < to; k++) if (out[k] !== '\n' && out[k] !== '\r') out[k] = ' ';
+  };
   let inString = false;
+  let lastComma = -1;
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
     if (inString) {
-      out += char;
-      if (char === '\\') out += text[++i] ?? '';
+      if (char === '\\') i++;
       else if (char === '"') inString = false;
     } else if (char === '"') {
       inString = true;
-      out += char;
+      lastComma = -1;
     } else if (char === '/' && text[i + 1] === '/') {
-      while (i < text.length && text[i] !== '\n') i++;
-      out += '\n';
+      const end = text.indexOf('\n', i);
+      blank(i, end < 0 ? text.length : end);
+      i = end < 0 ? text.length : end - 1;
     } else if (char === '/' && text[i + 1] === '*') {
-      i += 2;
-      while (i < text.length && !(text[i] === '*' && text[i + 1] === '/')) i++;
-      i++;
-    } else out += char;
+      const end = text.indexOf('*/', i + 2);
+      blank(i, end < 0 ? text.length : end + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (char === ',') lastComma = i;
+    else if (char === '}' || char === ']') {
+      if (lastComma >= 0) out[lastComma] = ' ';
+      lastComma = -1;
+    } else if (!/\s/.test(char)) lastComma = -1;
   }
-  return out.replace(/,(\s*[}\]])/g, '$1');
+  return out.join('');
+}
+
+export interface ConfigLoadOptions {
+  /** Reads a config file's text (tests); by default a regular file of at most a few MB. */
+  readFile?: (file: string) => string;
+  /**
+   * The folder `extends` may not leave when no repository (a folder with `.git`) holds the config
+   * file and this folder does: the CLI's working folder, the editor's workspace folder.
+   */
+  fallbackRoot?: string;
+  /** The folder `extends` may not leave, as found for the first file of the chain. */
+  root?: ConfigRoot;
+}
+
+export interface ConfigRoot {
+  root: string;
+  /** How messages name it: "the repository (/path)". */
+  label: string;
+}
+
+const CONFIG_EXTENSION = /\.(?:json|ya?ml)$/i;
+
+/** The nearest folder at or above `dir` that holds `.git` (a folder, or a file in a worktree), or null. */
+export function findRepositoryRoot(dir: string): string | null {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    if (fs.existsSync(path.join(current, '.git'))) return current;
+    if (path.dirname(current) === current) return null;
+  }
+}
+
+function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+function realPath(file: string): string | null {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return null;
+  }
+}
+
+/** The folder a config file's `extends` chain stays in: its repository, else `fallbackRoot` when that holds it, else its own folder. */
+export function configRoot(file: string, fallbackRoot?: string): ConfigRoot {
+  const dir = path.dirname(path.resolve(file));
+  const repository = findRepositoryRoot(dir);
+  if (repository) return { root: repository, label: `the repository (${repository})` };
+  if (fallbackRoot && isInside(dir, path.resolve(fallbackRoot))) return { root: path.resolve(fallbackRoot), label: `the workspace (${path.resolve(fallbackRoot)})` };
+  return { root: dir, label: `the folder of this file (${dir})` };
+}
+
+/** Why `target` may not be extended from `file`, or its resolved path. */
+function resolveExtends(file: string, target: string, root: ConfigRoot): { path: string } | { problem: string } {
+  if (target.startsWith('~')) return { problem: `"${target}" starts with "~"; "extends" takes a path relative to this file, inside ${root.label}` };
+  if (path.isAbsolute(target) || path.win32.isAbsolute(target) || /^[a-z][a-z0-9+.-]*:/i.test(target)) return { problem: `"${target}" is an absolute path; "extends" takes a path relative to this file, inside ${root.label}` };
+  if (!CONFIG_EXTENSION.test(target)) return { problem: `"${target}" is not a .json, .yaml or .yml file; "extends" takes config files only` };
+  const resolved = path.resolve(path.dirname(file), target);
+  const real = realPath(resolved);
+  if (!real) return { problem: `cannot find "${target}" (resolved to ${resolved})` };
+  if (!isInside(real, realPath(root.root) ?? root.root)) return { problem: `"${target}" leads outside ${root.label}, so it was not read; "extends" may only name files inside it` };
+  return { path: resolved };
 }
 
 /** Read one config file and its `extends` chain (cycles and missing files become problems). */
-export function loadConfigFile(file: string, readFile: (file: string) => string = (f) => fs.readFileSync(f, 'utf8'), seen = new Set<string>()): LoadedConfig {
+export function loadConfigFile(file: string, options: ConfigLoadOptions = {}, seen = new Set<string>()): LoadedConfig {
   const result: LoadedConfig = { layers: [], problems: [], files: [file], baseDir: path.dirname(file) };
-  if (seen.has(file)) {
+  const identity = realPath(file) ?? file;
+  if (seen.has(identity)) {
     result.problems.push({ file, key: 'extends', message: 'circular "extends" chain; this file is already being loaded' });
     return result;
   }
-  seen.add(file);
+  seen.add(identity);
+  const root = options.root ?? configRoot(file, options.fallbackRoot);
   let text: string;
   try {
-    text = readFile(file);
+    text = (options.readFile ?? readConfigText)(file);
   } catch (error) {
-    result.problems.push({ file, key: '(file)', message: `cannot be read: ${error instanceof Error ? error.message : String(error)}` });
+    const message = error instanceof FileReadError ? error.message : `cannot be read (${describeIoError(error)})`;
+    result.problems.push({ file, key: '(file)', message });
     return result;
   }
   const parsed = parseConfigText(text, file);
@@ -98,12 +210,12 @@ export function loadConfigFile(file: string, readFile: (file: string) => string 
   }
   const validated = validateConfig(parsed.value, file);
   for (const target of validated.extends) {
-    const resolved = path.resolve(path.dirname(file), target);
-    if (!fs.existsSync(resolved)) {
-      result.problems.push({ file, key: 'extends', message: `cannot find "${target}" (resolved to ${resolved})` });
+    const resolved = resolveExtends(file, target, root);
+    if ('problem' in resolved) {
+      result.problems.push({ file, key: 'extends', message: resolved.problem });
       continue;
     }
-    const inner = loadConfigFile(resolved, readFile, seen);
+    const inner = loadConfigFile(resolved.path, { ...options, root }, seen);
     result.layers.push(...inner.layers);
     result.problems.push(...inner.problems);
     result.files.unshift(...inner.files);
@@ -113,11 +225,23 @@ export function loadConfigFile(file: string, readFile: (file: string) => string 
   return result;
 }
 
-/** The config that applies to a document: the nearest config file above it (if any). */
-export function loadConfigForFile(documentPath: string, options: { stopAt?: string; explicitFile?: string } = {}): LoadedConfig {
+/**
+ * The config that applies to a document: the nearest config file above it (if any). A config
+ * file found there that is a link to a file outside the repository (or workspace) is not read.
+ */
+export function loadConfigForFile(documentPath: string, options: { stopAt?: string; explicitFile?: string; fallbackRoot?: string } = {}): LoadedConfig {
   const file = options.explicitFile ?? findConfigFile(path.dirname(path.resolve(documentPath)), options.stopAt);
   if (!file) return { layers: [], problems: [], files: [], baseDir: null };
-  return loadConfigFile(path.resolve(file));
+  const resolved = path.resolve(file);
+  const fallbackRoot = options.fallbackRoot ?? options.stopAt;
+  if (!options.explicitFile) {
+    const root = configRoot(resolved, fallbackRoot);
+    const real = realPath(resolved);
+    if (!real || !isInside(real, realPath(root.root) ?? root.root)) {
+      return { layers: [], problems: [{ file: resolved, key: '(file)', message: `is a link to a file outside ${root.label}; it was not read` }], files: [resolved], baseDir: path.dirname(resolved) };
+    }
+  }
+  return loadConfigFile(resolved, { fallbackRoot });
 }
 
 /** The path of a document relative to the config's folder, for type globs. */

@@ -11,7 +11,7 @@ import { resolveRule, resolveRoleSynonyms, lastSet, mergedTypeGlobs, DEFAULT_MAX
 import { validateConfig } from './config/validate.js';
 import type { ConfigLayer, ConfigProblem } from './config/types.js';
 import { findDirectives, Suppressions } from './suppress.js';
-import { limitMarkup, NESTING_COLUMN_LIMIT, DELIMITER_LIMIT, type MarkupLimits } from './model/markup-limits.js';
+import { frontMatterEndOf, limitMarkup, NESTING_COLUMN_LIMIT, DELIMITER_LIMIT, type MarkupLimits } from './model/markup-limits.js';
 import { applyFixes } from './fix.js';
 import type { DocType, Finding, Fix, RelatedItem, RelatedLocation, ReportDescriptor, Rule, Severity } from './types.js';
 import type { Root } from 'mdast';
@@ -22,6 +22,8 @@ export const INTERNAL_ERROR_RULE_ID = 'strategy-lint/internal-error';
 export const SKIPPED_RULES_ID = 'strategy-lint/rules-skipped';
 /** Nesting or delimiter runs past the parser's safety limits were read as plain text (model/markup-limits.ts). */
 export const PARSE_LIMITED_ID = 'strategy-lint/parse-limited';
+/** Share of maxDocumentLength read of a document longer than it (the rest is not linted). */
+export const LARGE_DOCUMENT_SHARE = 0.5;
 
 export interface LintOptions {
   /** File path (for type detection from the file name and for messages). */
@@ -73,7 +75,7 @@ function frontMatterLayer(document: StrategyDocument, file: string): { layer: Co
     for (const id of ids ?? []) layer.rules![String(id)] = { severity: 'off' };
   }
   const allowed = Object.fromEntries(Object.entries(rest).filter(([key]) => ['referenceDate', 'fiscalYearStartMonth'].includes(key)));
-  const unknown = Object.keys(rest).filter((key) => !(key in allowed) && !['updated', 'date', 'owner', 'title'].includes(key));
+  const unknown = Object.keys(rest).filter((key) => !Object.hasOwn(allowed, key) && !['updated', 'date', 'owner', 'title'].includes(key));
   for (const key of unknown) problems.push({ file: layer.source!, key: `strategy-lint.${key}`, message: 'unknown key (known: type, disable, rules)' });
   const validated = validateConfig({ rules: { ...(rules as object | undefined), ...layer.rules }, ...allowed }, layer.source!);
   problems.push(...validated.problems.map((p) => ({ ...p, key: `strategy-lint.${p.key}` })));
@@ -122,26 +124,31 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
  */
 export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintHooks = {}): Generator<string, LintResult, void> {
   const baseLayers = options.layers ?? [];
+  // Past maxDocumentLength only the first half of that length is read as Markdown (parsing is the
+  // costly layer, a few µs a character), so such a document costs less than one at the limit;
+  // unless the caller parsed it all already (an editor session).
+  const maxLength = lastSet(baseLayers, 'maxDocumentLength') ?? DEFAULT_MAX_DOCUMENT_LENGTH;
+  const lintedLength = hooks.root || text.length <= maxLength ? text.length : prefixLength(text, Math.floor(maxLength * LARGE_DOCUMENT_SHARE));
+  const linted = lintedLength < text.length ? text.slice(0, lintedLength) : text;
   // Never crash: if reading the document fails (a parser bug, a stack overflow), lint an empty
   // tree and say so with one internal-error finding instead of throwing.
   let unreadable: unknown = null;
   let document: StrategyDocument;
   try {
-    document = new StrategyDocument(text, {
+    document = new StrategyDocument(linted, {
       ...documentOptions(options),
-      root: hooks.root ?? sharedParser.parse(text),
+      root: hooks.root ?? sharedParser.parse(linted),
       nlcst: hooks.nlcst,
     });
   } catch (error) {
     unreadable = error;
-    document = new StrategyDocument(text, { ...documentOptions(options), root: { type: 'root', children: [] } });
+    document = new StrategyDocument(linted, { ...documentOptions(options), root: { type: 'root', children: [] } });
   }
   const fileLabel = options.filePath ?? '<document>';
   const frontMatter = frontMatterLayer(document, fileLabel);
   const layers = frontMatter.layer ? [...baseLayers, frontMatter.layer] : baseLayers;
   const problems = [...frontMatter.problems];
   const suppressions = new Suppressions(findDirectives(document.root), document.lines);
-  const maxLength = lastSet(layers, 'maxDocumentLength') ?? DEFAULT_MAX_DOCUMENT_LENGTH;
   const tooLong = text.length > maxLength;
 
   const findings: Finding[] = [];
@@ -243,12 +250,18 @@ export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintH
     }
     placeItemHints();
   }
-  if (skipped.length > 0) {
+  if (linted !== text) {
+    // A judgement of the whole document (a missing section, too many priorities) cannot rest on a part of it.
+    for (let i = findings.length - 1; i >= 0; i--) if (findings[i].documentLevel && findings[i].ruleId !== INTERNAL_ERROR_RULE_ID) findings.splice(i, 1);
+  }
+  if (skipped.length > 0 || linted !== text) {
+    const lastLine = document.lines.positionAt(linted.length).line + 1;
+    const prefix = linted === text ? '' : `only its first ${linted.length.toLocaleString('en-US')} characters (to line ${lastLine.toLocaleString('en-US')}) were read and linted, checks of the document as a whole were skipped, and `;
     place(SKIPPED_RULES_ID, 'information',
-      `This document has ${text.length.toLocaleString('en-US')} characters, more than maxDocumentLength (${maxLength.toLocaleString('en-US')}), so ${skipped.length} sentence-level rules were skipped (${skipped.join(', ')}). Raise "maxDocumentLength" in .strategy-lint.json or the strategyLint.maxDocumentLength setting to run them.`,
+      `This document has ${text.length.toLocaleString('en-US')} characters, more than maxDocumentLength (${maxLength.toLocaleString('en-US')}), so ${prefix}${skipped.length} sentence-level rules were skipped (${skipped.join(', ')}). Raise "maxDocumentLength" in .strategy-lint.json or the strategyLint.maxDocumentLength setting to lint it all.`,
       titleRange.start, titleRange.end, true);
   }
-  const limits = hooks.limits ?? limitMarkup(text);
+  const limits = hooks.limits ?? limitMarkup(linted);
   if (limits.nestedLines > 0 || limits.denseBlocks > 0) {
     const parts: string[] = [];
     if (limits.nestedLines > 0) parts.push(`on ${limits.nestedLines.toLocaleString('en-US')} line${limits.nestedLines === 1 ? '' : 's'}, block quotes and lists nested past column ${NESTING_COLUMN_LIMIT} were read as plain text`);
@@ -282,6 +295,27 @@ export function fixAll(text: string, options: LintOptions = {}, preferredOnly = 
     result = lint(current, options);
   }
   return { text: current, fixed, remaining: result };
+}
+
+/**
+ * How much of a text lint() reads: its front matter and then up to `limit` characters, ending
+ * before the last heading line or, failing that, the last blank line in the final quarter of
+ * them, so the part read ends where a block ends; never between a CR and its LF or the halves of
+ * a surrogate pair.
+ */
+function prefixLength(text: string, limit: number): number {
+  // Front matter is not counted: the body after it is always read.
+  const max = frontMatterEndOf(text) + limit;
+  if (text.length <= max) return text.length;
+  const floor = max - Math.floor(limit / 4);
+  const heading = Math.max(text.lastIndexOf('\n#', max - 1), text.lastIndexOf('\r#', max - 1));
+  if (heading >= floor) return heading + 1;
+  const blank = Math.max(text.lastIndexOf('\n\n', max - 1), text.lastIndexOf('\r\n\r\n', max - 1), text.lastIndexOf('\r\r', max - 1));
+  if (blank >= floor) return blank + (text.startsWith('\r\n\r\n', blank) ? 4 : 2);
+  let cut = max;
+  const code = text.charCodeAt(cut);
+  if ((code === 10 && text.charCodeAt(cut - 1) === 13) || (code >= 0xdc00 && code <= 0xdfff)) cut--;
+  return cut;
 }
 
 /** A thrown value as text, whatever it is (an Error, a string, an object whose toString throws). */

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { loadConfigForFile, type LoadedConfig } from '../config/load.js';
+import { readConfigText } from '../config/read-file.js';
 import type { ConfigProblem } from '../engine/index.js';
 import { DIAGNOSTIC_SOURCE } from './protocol.js';
 
@@ -179,9 +180,9 @@ export class ConfigProblemReporter {
       if (this.published.get(file) === signature) continue;
       let text = '';
       try {
-        text = fs.readFileSync(file, 'utf8');
+        text = readConfigText(file);
       } catch {
-        // Missing or unreadable: diagnostics land on line 1.
+        // Missing, unreadable, not a regular file or too large: diagnostics land on line 1.
       }
       void this.connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics: configDiagnostics(text, list) });
       this.published.set(file, signature);

@@ -8,16 +8,17 @@
  * or that a newer lint replaced, stops at its next pause and publishes nothing (a newer one is
  * due). The last result per document is kept for hover, symbols, code lens and the review.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isItemHint, lint, LintSession, type ConfigProblem, type Finding, type LintOptions, type LintResult } from '../engine/index.js';
 import { relativeToConfig } from '../config/load.js';
+import { FileReadError, documentReadLimit, readBoundedText } from '../config/read-file.js';
+import { lastSet } from '../engine/config/resolve.js';
 import type { ConfigFiles, ConfigProblemReporter } from './config-files.js';
 import { findingToDiagnostic, frontMatterDiagnostics } from './diagnostics.js';
-import { DOC_TYPE_LABELS, StatusNotification, type StatusParams } from './protocol.js';
+import { DIAGNOSTIC_SOURCE, DOC_TYPE_LABELS, StatusNotification, type StatusParams } from './protocol.js';
 import { settingsLayer, type StrategyLintSettings, type SettingsStore } from './settings.js';
 import { uriToPath, type WorkspaceFolders } from './workspace-folders.js';
 
@@ -351,17 +352,23 @@ export class Linter {
         const linted = await this.lintAndPublish(uri, 'config');
         return linted ? problemCount(linted.result) : 0;
       }
-      let text: string;
-      try {
-        text = await fs.promises.readFile(filePath, 'utf8');
-      } catch {
-        this.diskLinted.delete(uri);
-        void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
-        return 0;
-      }
       const prepared = await this.optionsFor(uri);
       this.deps.reporter.report(prepared.configFiles, prepared.configProblems, prepared.settingsProblems);
       if (!prepared.settings.enable) {
+        void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
+        return 0;
+      }
+      let text: string;
+      try {
+        // A regular UTF-8 file of bounded size only: a FIFO would hang the server, /dev/zero exhaust its memory.
+        text = readBoundedText(filePath, documentReadLimit(lastSet(prepared.options.layers ?? [], 'maxDocumentLength'))).text;
+      } catch (error) {
+        if (error instanceof FileReadError && error.reason !== 'unreadable') {
+          this.deps.connection.console.warn(`Not linting ${filePath}: it ${error.message}.`);
+          void this.deps.connection.sendDiagnostics({ uri, diagnostics: [unreadableDiagnostic(error)] });
+          return 0;
+        }
+        this.diskLinted.delete(uri);
         void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
         return 0;
       }
@@ -379,6 +386,19 @@ export class Linter {
 /** Findings counted in the status bar and "Lint all documents": item hints belong to their summary, which is counted. */
 export function problemCount(result: Pick<LintResult, 'findings'>): number {
   return result.findings.filter((finding) => !isItemHint(finding)).length;
+}
+
+export const UNREADABLE_DIAGNOSTIC_CODE = 'strategy-lint/unreadable';
+
+/** One diagnostic on a file that was not read (not a regular file, too large, not UTF-8). */
+function unreadableDiagnostic(error: FileReadError): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Warning,
+    code: UNREADABLE_DIAGNOSTIC_CODE,
+    source: DIAGNOSTIC_SOURCE,
+    message: `Strategy Lint did not lint this file: it ${error.message}.`,
+  };
 }
 
 export function fileUri(filePath: string): string {

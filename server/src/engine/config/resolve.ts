@@ -21,7 +21,7 @@ export function resolveRule(rule: Rule<any>, layers: readonly ConfigLayer[]): Re
       if (!settings) continue;
       if (settings.severity) severity = settings.severity;
       for (const [name, value] of Object.entries(settings.options ?? {})) {
-        const spec = rule.meta.options[name];
+        const spec = Object.hasOwn(rule.meta.options, name) ? rule.meta.options[name] : undefined;
         if (!spec) continue;
         options[name] = spec.type === 'string[]' ? applyList(options[name] as readonly string[], value as ListSetting) : value;
       }

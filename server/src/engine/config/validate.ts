@@ -15,16 +15,25 @@ const SEVERITY_ALIASES: Record<string, SeveritySetting> = {
 
 export function parseSeverity(value: unknown): SeveritySetting | null {
   if (value === false) return 'off';
-  return typeof value === 'string' ? SEVERITY_ALIASES[value.trim().toLowerCase()] ?? null : null;
+  if (typeof value !== 'string') return null;
+  const name = value.trim().toLowerCase();
+  // Own keys only: "constructor" or "toString" are not severities.
+  return Object.hasOwn(SEVERITY_ALIASES, name) ? SEVERITY_ALIASES[name] : null;
 }
 
 const TOP_LEVEL_KEYS = ['$schema', 'extends', 'rules', 'types', 'sections', 'referenceDate', 'fiscalYearStartMonth', 'maxDocumentLength', 'root'];
 
+/**
+ * What kind of value was found, never the value itself: a config file can be made to read
+ * another file (`extends`), and a message must not print what that file holds.
+ */
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+  if (value instanceof Date) return 'a date';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'boolean') return 'true or false';
+  return `a${typeof value === 'undefined' ? 'n' : ''} ${typeof value}`;
 }
 
 function isStringArray(value: unknown): value is string[] {
@@ -56,18 +65,23 @@ function validateOption(spec: OptionSpec, value: unknown, key: string, problem: 
   switch (spec.type) {
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) return problem(key, `expected a number, got ${describe(value)}`);
-      if (spec.minimum !== undefined && value < spec.minimum) return problem(key, `expected a number ≥ ${spec.minimum}, got ${value}`);
-      if (spec.maximum !== undefined && value > spec.maximum) return problem(key, `expected a number ≤ ${spec.maximum}, got ${value}`);
+      if (spec.minimum !== undefined && value < spec.minimum) return problem(key, `expected a number ≥ ${spec.minimum}, got a smaller one`);
+      if (spec.maximum !== undefined && value > spec.maximum) return problem(key, `expected a number ≤ ${spec.maximum}, got a larger one`);
       return value;
     case 'boolean':
       return typeof value === 'boolean' ? value : problem(key, `expected true or false, got ${describe(value)}`);
     case 'string':
       if (typeof value !== 'string') return problem(key, `expected a string, got ${describe(value)}`);
-      if (spec.enum && !spec.enum.includes(value)) return problem(key, `expected one of ${spec.enum.map((v) => `"${v}"`).join(', ')}, got "${value}"`);
+      if (spec.enum && !spec.enum.includes(value)) return problem(key, `expected one of ${spec.enum.map((v) => `"${v}"`).join(', ')}, got another string`);
       return value;
     case 'string[]':
       return validateList(value, key, problem);
   }
+}
+
+/** A rule's option spec by name: own keys only, so "constructor" or "toString" is an unknown option. */
+function ownOption(options: Readonly<Record<string, OptionSpec>>, name: string): OptionSpec | undefined {
+  return Object.hasOwn(options, name) ? options[name] : undefined;
 }
 
 /** Rule ids a settings key addresses: an id, or a family wildcard like "prose/*". */
@@ -118,7 +132,7 @@ function validateRuleSettings(ruleKey: string, value: unknown, problem: (key: st
   for (const [source, prefix] of optionSources) {
     for (const [name, optionValue] of Object.entries(source)) {
       // With a family wildcard, an option applies to the rules that have it.
-      const specs = ids.map((id) => rulesById.get(id)!.meta.options[name]).filter(Boolean) as OptionSpec[];
+      const specs = ids.map((id) => ownOption(rulesById.get(id)!.meta.options, name)).filter(Boolean) as OptionSpec[];
       if (specs.length === 0) {
         const known = ids.length === 1 ? Object.keys(rulesById.get(ids[0])!.meta.options) : [];
         problem(`${prefix}.${name}`, `unknown option${known.length ? ` (known: ${known.join(', ')})` : ' (this rule has no options)'}`);

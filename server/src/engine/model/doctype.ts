@@ -45,6 +45,9 @@ export function parseDocType(value: unknown): DocType | null {
 
 export function docTypeFromGlobs(relativePath: string, globs: Record<string, DocType>): { glob: string; type: DocType } | null {
   const normalized = relativePath.replace(/\\/g, '/');
+  // Matching is polynomial in the path length (each wildcard backtracks): a longer path is not
+  // matched at all, so three wildcards cannot take seconds (4,000 characters took about 10 s).
+  if (normalized.length > MAX_GLOB_PATH_LENGTH) return null;
   for (const [glob, type] of Object.entries(globs)) {
     if (unsafeGlob(glob) !== null) continue; // refused with a config problem when the config was read
     if (matcherFor(glob)(normalized)) return { glob, type };
@@ -53,6 +56,8 @@ export function docTypeFromGlobs(relativePath: string, globs: Record<string, Doc
 }
 
 const MAX_GLOB_LENGTH = 256;
+/** Longest path matched against type globs: real paths are far shorter; the worst accepted glob matches this many characters in milliseconds. */
+export const MAX_GLOB_PATH_LENGTH = 512;
 /** Backtracking points in one glob: wildcards (`*`, `**`, `?`, `[…]`) and brace groups (`{a,b}`). */
 const MAX_GLOB_CHOICES = 3;
 

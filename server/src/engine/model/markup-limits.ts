@@ -59,7 +59,7 @@ function isBlankTo(text: string, from: number, to: number): boolean {
 }
 
 /** End of a front matter block (`---` … `---` for YAML, `+++` … `+++` for TOML, at the very start), or 0 when there is none. */
-function frontMatterEndOf(text: string): number {
+export function frontMatterEndOf(text: string): number {
   const open = /^\uFEFF*(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/.exec(text);
   if (!open) return 0;
   const close = open[1] === '---' ? /(?:^|\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|$)/g : /(?:^|\r\n|\r|\n)\+\+\+[ \t]*(?:\r\n|\r|\n|$)/g;

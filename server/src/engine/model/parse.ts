@@ -2,13 +2,15 @@
  * Markdown → mdast with exact source offsets, via unified + remark-parse (+ GFM tables and task
  * lists, + YAML front matter). The processor is built once: it is the hot path of every lint.
  *
- * Three repairs keep the tree exact and the parse linear (see docs/reliability.md):
+ * Four repairs keep the tree exact and the parse linear (see docs/reliability.md):
  * - pathological nesting and delimiter runs are neutralised first, in a copy of the text of the
  *   same length (markup-limits.ts);
  * - micromark's EditMap.consume copies the whole event list on every call, which makes parsing
  *   quadratic in the number of containers (lists, block quotes) a document closes: it is replaced
  *   by an equivalent that only moves the events after the first edit (installed only after a
  *   self-test shows both give the same events);
+ * - the blank-line check every open list item makes on every line reads the source instead of
+ *   consuming the line's blanks, so deep lists are not quadratic in their depth (blank-line.ts);
  * - a text node's value can be shorter than its source (continuation lines lose their `>` and
  *   indentation, escapes and character references shrink, trailing spaces go): such nodes get a
  *   map from value to source (`data.sourceMap`), so words are placed on the right characters.
@@ -32,6 +34,7 @@ import type { ListItem, Nodes, Parents, Root, RootContent, Text, Yaml } from 'md
 import { limitMarkup } from './markup-limits.js';
 import { LineIndex } from './line-index.js';
 import { leadingByteOrderMarks } from './byte-order-mark.js';
+import { withBlankLineSource } from './blank-line.js';
 
 type Change = [number, number, unknown[]];
 interface EditMapLike { map: Change[]; index: Map<number, Change>; consume(events: unknown[]): void; add(at: number, remove: number, add: unknown[]): void }
@@ -127,7 +130,7 @@ export function parseMarkdown(text: string): Root {
   // back onto the real text.
   const bom = leadingByteOrderMarks(safe);
   const source = bom ? safe.slice(bom) : safe;
-  const root = processorFor(source).parse(source) as Root;
+  const root = withBlankLineSource(source, () => processorFor(source).parse(source) as Root);
   // One walk (iterative: trees can be deep): map shortened text values to their source, and shift past the BOM.
   const stack: Nodes[] = [root];
   let lines: LineIndex | undefined;
