@@ -38,9 +38,22 @@ export function isDoneSection(section: Section): boolean {
 /** "✅ Bulk edit", "Bulk edit (done)", "[shipped]": an item marked done in its own text. */
 const DONE_MARK = /^[^\p{L}\p{N}]{0,3}[✅✔☑]|[✅✔☑][^\p{L}\p{N}]{0,3}$|[([](?:done|completed?|shipped|released|delivered|finished)[)\]]/iu;
 
-/** An item marked done: a done mark, or struck through as a whole (~~Bulk edit~~). */
+/** "Status: Done" in an item's text, a sub-bullet or a status column. */
+const STATUS_DONE = /\bstatus[^\p{L}]{0,6}(?:completed?|done|shipped|released|delivered|finished)\b/iu;
+const STATUS_COLUMN = /^[^\p{L}]*(?:status|state|progress)[^\p{L}]*$/iu;
+const DONE_WORD = /^[^\p{L}]*(?:completed?|done|shipped|released|delivered|finished|launched)\b/iu;
+
+/**
+ * An item marked done: a done mark, "Status: Done" in its text or a sub-bullet, a status column
+ * that starts with a done word ("Completed in v2.3"), or struck through as a whole (~~Bulk edit~~).
+ */
 export function isDoneItem(item: Item): boolean {
-  if (DONE_MARK.test(item.text.trim())) return true;
+  if (DONE_MARK.test(item.text.trim()) || STATUS_DONE.test(item.text)) return true;
+  if (item.children.some((child) => STATUS_DONE.test(child.text))) return true;
+  if (item.kind === 'table-row' && item.column === undefined && item.header && item.cells) {
+    const { header, cells } = item;
+    if (header.some((name, i) => STATUS_COLUMN.test(name) && DONE_WORD.test(cells[i]?.text ?? ''))) return true;
+  }
   if (item.kind !== 'list-item') return false;
   const paragraph = (item.node as ListItem).children[0];
   if (paragraph?.type !== 'paragraph') return false;

@@ -3,6 +3,8 @@ import { insertSectionFix } from '../../text/sections.js';
 import { phraseMatcher } from '../../text/phrases.js';
 import { asksForHelp } from './_prose.js';
 
+/** "**Asks:** …", "Help wanted —" at the start of a paragraph or item. */
+const ASK_LABEL = /^[^\p{L}]*(?:asks?|help\s+(?:wanted|needed)|what\s+we\s+need|needs|call\s+to\s+action)\s*(?:(?:\*\*|__)\s*)?[:—–-]/iu;
 /** "No asks this week", "Asks: none": the writer considered asking and has nothing to ask. */
 const NO_ASKS = /\bno\s+(?:asks?|requests?)\b|\bnothing\s+to\s+ask\b|\basks?\s*[:—–-]\s*none\b/i;
 
@@ -47,6 +49,7 @@ export default defineRule({
     // "We need your help" asks; "we need to test more files" is the team's own to-do.
     const asks = (text: string): boolean => phrases.matchAll(text).some((m) => !(/\bneed$/i.test(m.text) && /^\s+to\b/i.test(text.slice(m.index + m.length))));
     if (doc.textBlocks.some((block) => block.kind !== 'heading' && (asks(block.text) || NO_ASKS.test(block.text) || asksForHelp(block.text)))) return;
+    if (doc.items.some((item) => ASK_LABEL.test(item.text)) || doc.textBlocks.some((block) => block.kind === 'paragraph' && ASK_LABEL.test(block.text))) return;
     reportDocument(
       'No ask: say what you need from readers — from whom, what, and by when — so the update turns into help, not just information.',
       insertSectionFix(doc, 'What we need', 'One to three specific asks: from whom, what, and by when?', []),
