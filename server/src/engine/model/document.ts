@@ -10,11 +10,11 @@ import { LineIndex } from './line-index.js';
 import { parseMarkdown, readFrontMatter, type FrontMatter } from './parse.js';
 import { RoleMatcher, roleMatcherFor, type RoleSynonyms } from './roles.js';
 import { buildSections, sectionAt, withinRole, type Section } from './sections.js';
-import { TextBlock, textBlockOf } from './text-block.js';
+import { plainText, TextBlock, textBlockOf } from './text-block.js';
 import { collectItems, EMPTY_CELL, HORIZON_COLUMN, KEY_RESULT_LABEL, OBJECTIVE_LABEL, TASK_LABEL, type Item } from './items.js';
 import { decideInferredType, docTypeFromGlobs, inferStructure, parseDocType, type DocTypeDecision, type TypeEvidence } from './doctype.js';
 import { typeSignals } from './type-signals.js';
-import { isAboutTheRoadmap, isDescriptionList, isDoneItem, isDoneLeadIn, isDoneSection, isPointerItem, isScheduleRow, plain } from './roadmap-items.js';
+import { isAboutTheRoadmap, isDescriptionList, isDoneItem, isDoneLeadIn, isDoneSection, isPointerItem, isScheduleRow } from './roadmap-items.js';
 import { findDates, horizonOf, parseDateValue, startOfDay, termHorizonOf, yearHeadingOf, type DateMention, type DateOptions } from './dates.js';
 import { buildNlcst, sentencesOf, type Sentence } from './sentences.js';
 import { TextMemo } from '../text/memo.js';
@@ -464,7 +464,7 @@ export class StrategyDocument {
     const skipped: Array<{ start: number; end: number }> = [];
     this.root.children.forEach((node, i) => {
       const before = this.root.children[i - 1];
-      if (node.type === 'list' && before?.type === 'paragraph' && isDoneLeadIn(plain(before))) skipped.push(rangeOf(node));
+      if (node.type === 'list' && before?.type === 'paragraph' && isDoneLeadIn(plainText(before))) skipped.push(rangeOf(node));
     });
     const subsections: Array<{ item: Item; heading: TextBlock }> = [];
     for (const section of this.sections) {

@@ -10,6 +10,7 @@ import type { List, ListItem, Nodes, Parents } from 'mdast';
 import type { Item } from './items.js';
 import type { Section } from './sections.js';
 import { findDates, type DateOptions } from './dates.js';
+import { plainText as plain } from './text-block.js';
 
 /**
  * Headings of sections that are about the roadmap or the project rather than plan items, beyond
@@ -111,12 +112,6 @@ export function isDoneLeadIn(text: string): boolean {
  */
 export function isDescriptionList(list: List): boolean {
   return list.children.length > 0 && list.children.every((entry) => /^[^\p{L}\p{N}]*\p{Ll}/u.test(plain(entry)));
-}
-
-export function plain(node: Nodes): string {
-  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
-  if ('children' in node) return ((node as Parents).children as Nodes[]).map(plain).join('');
-  return '';
 }
 
 function hasLink(node: Nodes): boolean {
