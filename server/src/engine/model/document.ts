@@ -10,11 +10,12 @@ import { LineIndex } from './line-index.js';
 import { parseMarkdown, readFrontMatter, type FrontMatter } from './parse.js';
 import { RoleMatcher, roleMatcherFor, type RoleSynonyms } from './roles.js';
 import { buildSections, sectionAt, withinRole, type Section } from './sections.js';
-import { TextBlock, textBlockOf } from './text-block.js';
+import { plainText, TextBlock, textBlockOf } from './text-block.js';
 import { collectItems, EMPTY_CELL, HORIZON_COLUMN, KEY_RESULT_LABEL, OBJECTIVE_LABEL, TASK_LABEL, type Item } from './items.js';
 import { decideInferredType, docTypeFromGlobs, inferStructure, parseDocType, type DocTypeDecision, type TypeEvidence } from './doctype.js';
 import { typeSignals } from './type-signals.js';
-import { findDates, horizonOf, parseDateValue, startOfDay, yearHeadingOf, type DateMention, type DateOptions } from './dates.js';
+import { isAboutTheRoadmap, isDescriptionList, isDoneItem, isDoneLeadIn, isDoneSection, isPointerItem, isScheduleRow } from './roadmap-items.js';
+import { findDates, horizonOf, parseDateValue, startOfDay, termHorizonOf, yearHeadingOf, type DateMention, type DateOptions } from './dates.js';
 import { buildNlcst, sentencesOf, type Sentence } from './sentences.js';
 import { TextMemo } from '../text/memo.js';
 
@@ -92,7 +93,7 @@ const VERSION = /\bv?\d+\.\d+(?:\.\d+)?(?:-[\w.]+)?\b|\bv\d+\b|\b(?:version|rele
 const RELEASE_SECTION = /^[^\p{L}\p{N}]*(?:what['’]?s\s+new\b|(?:(?:the\s+)?(?:new|latest|upcoming|next|this|current)\s+)?release(?:\s+notes?|\s+highlights)?[^\p{L}\p{N}]*$|\[?unreleased\]?[^\p{L}\p{N}]*$)/iu;
 const NON_ITEM_ROLES: readonly SectionRole[] = ['summary', 'non-goals', 'risks', 'audience', 'diagnosis', 'guiding-policy', 'metrics', 'options'];
 /** Sections of a roadmap that explain it or list what is not planned work: their items are not plan items. */
-const WHY_SECTION = /^[^\p{L}\p{N}]*(?:why|strategy|strategic context|context|background|how to read|about|changelog|legend|principles|assumptions|dependencies|open questions|questions|faq|glossary|appendix|notes|links|references|team|owners|contacts|done|shipped|recently shipped|completed|released|delivered|launched|past|archive|archived|not doing|won['’]?t do|will not do|parked|icebox|dropped|cancell?ed|deprioriti[sz]ed|not (?:on|in) (?:this|the) roadmap|not planned|what we(?:['’]re| are) not doing|ideas|parking lot|backlog|unscheduled|not scheduled|someday|wish ?list|under consideration)\b/iu;
+const WHY_SECTION = /^[^\p{L}\p{N}]*(?:why|strategy|strategic context|context|background|how to read|about|changelog|legend|principles|assumptions|dependencies|open questions|questions|faq|glossary|appendix|notes|links|references|team|owners|contacts|done|shipped|recently shipped|completed|released|delivered|launched|past|archive|archived|not doing|won['’]?t do|will not do|parked|icebox|dropped|cancell?ed|deprioriti[sz]ed|not (?:on|in) (?:this|the) roadmap|not planned|what we(?:['’]re| are) not doing|ideas|parking lot|unscheduled|not scheduled|someday|wish ?list|under consideration)\b/iu;
 /**
  * Subsection headings under a horizon that describe the plan rather than name an item: an attribute
  * of an item ("Problem", "Outcome"), a theme, or bookkeeping ("Capacity", "Status", "Milestones").
@@ -487,13 +488,28 @@ export class StrategyDocument {
   private collectRoadmapItems(): RoadmapItem[] {
     const result: RoadmapItem[] = [];
     const add = (item: Item, own = item.text): void => {
-      if (item.text.trim().length === 0 || item.checked === true) return;
+      if (item.text.trim().length === 0 || item.checked === true || isDoneItem(item) || isPointerItem(item)) return;
       if (item.kind === 'table-row' && item.column === undefined && item.cells?.some((cell) => DONE_CELL.test(cell.text.trim()))) return;
+      if (isScheduleRow(item, this.dateOptions)) return;
       result.push({ item, ...this.whenOf(item, own) });
     };
+    // Lists that are not plan items: introduced as finished work ("We have finished:"), or the
+    // description list of an item written as a subsection (read with it).
+    const skipped: Array<{ start: number; end: number }> = [];
+    this.root.children.forEach((node, i) => {
+      const before = this.root.children[i - 1];
+      if (node.type === 'list' && before?.type === 'paragraph' && isDoneLeadIn(plainText(before))) skipped.push(rangeOf(node));
+    });
+    const subsections: Array<{ item: Item; heading: TextBlock }> = [];
+    for (const section of this.sections) {
+      const entry = this.subsectionItem(section);
+      if (!entry) continue;
+      subsections.push(entry);
+      for (const node of section.ownBlocks) if (node.type === 'list') skipped.push(rangeOf(node));
+    }
     for (const item of this.items) {
       if (item.kind === 'line' || (item.kind === 'list-item' && item.depth > 0)) continue;
-      if (!this.inPlan(item.section)) continue;
+      if (!this.inPlan(item.section) || skipped.some((range) => range.start <= item.start && item.start < range.end)) continue;
       // A swimlane row ("Theme | Now | Next | Later") is a theme: each cell under a horizon is an item.
       if (item.kind === 'table-row' && isSwimlane(item.header)) {
         for (const cell of swimlaneCells(item)) add(cell);
@@ -505,11 +521,8 @@ export class StrategyDocument {
       if (isGroup) for (const child of item.children) add(child);
       else add(item);
     }
-    for (const section of this.sections) {
-      const entry = this.subsectionItem(section);
-      // Its date is the one in its heading: the prose may recall past dates or mention later ones.
-      if (entry) add(entry.item, entry.heading.text);
-    }
+    // Its date is the one in its heading: the prose may recall past dates or mention later ones.
+    for (const entry of subsections) add(entry.item, entry.heading.text);
     return result.sort((a, b) => a.item.start - b.item.start);
   }
 
@@ -521,12 +534,14 @@ export class StrategyDocument {
   /**
    * An item written as a subsection of a horizon or period ("## Next" → "### Bulk edit for boards"
    * and a paragraph or two): its heading and prose, like a release entry written as a subsection.
-   * Only a leaf with prose and no list or table (those hold the items themselves), and never a
-   * heading that is a period, a question, an attribute ("### Problem") or a note about the plan.
+   * Only a leaf with prose and no list or table (those hold the items themselves) — save a list
+   * that describes the heading ("adds …", "deprecates …": lower-case fragments), read with it —
+   * and never a heading that is a period, a question, an attribute ("### Problem") or a note about
+   * the plan.
    */
   private subsectionItem(section: Section): { item: Item; heading: TextBlock } | null {
     if (section === this.titleSection || section.children.length > 0 || !section.parent) return null;
-    if (section.ownBlocks.some((node) => node.type === 'list' || node.type === 'table')) return null;
+    if (section.ownBlocks.some((node) => node.type === 'table' || (node.type === 'list' && !isDescriptionList(node)))) return null;
     const paragraphs = section.ownBlocks.filter((node): node is Paragraph => node.type === 'paragraph');
     if (paragraphs.length === 0 || !this.inPlan(section)) return null;
     const title = section.title.trim();
@@ -534,7 +549,14 @@ export class StrategyDocument {
     // Under a horizon or period heading: the plan's timeline, not any subsection of a roadmap.
     if (!this.sectionTiming(section.parent).whenSection) return null;
     const heading = textBlockOf('heading', section.heading);
-    const block = TextBlock.join('paragraph', paragraphs[0], [heading, ...paragraphs.map((p) => textBlockOf('paragraph', p))], '. ');
+    const prose: TextBlock[] = [];
+    for (const node of section.ownBlocks) {
+      if (node.type === 'paragraph') prose.push(textBlockOf('paragraph', node));
+      else if (node.type === 'list') {
+        for (const entry of node.children) for (const child of entry.children) if (child.type === 'paragraph') prose.push(textBlockOf('paragraph', child));
+      }
+    }
+    const block = TextBlock.join('paragraph', paragraphs[0], [heading, ...prose], '. ');
     const item: Item = {
       kind: 'line', node: paragraphs[0], block, text: block.text, start: heading.start, end: block.end, depth: 0, parent: null,
       children: [], checked: null, section,
@@ -544,7 +566,7 @@ export class StrategyDocument {
 
   /** A heading that only names a period: "Q1 2027", "Later", "2028", "January", "H1 2027 (committed)". */
   private isPeriodHeading(title: string): boolean {
-    if (horizonOf(title, this.referenceDate) || yearHeadingOf(title)) return true;
+    if (horizonOf(title, this.referenceDate) || yearHeadingOf(title) || termHorizonOf(title, this.referenceDate)) return true;
     let rest = title;
     for (const date of findDates(title, this.dateOptions).sort((a, b) => b.index - a.index)) rest = rest.slice(0, date.index) + rest.slice(date.index + date.length);
     const words = rest.match(/\p{L}+/gu) ?? [];
@@ -553,7 +575,12 @@ export class StrategyDocument {
   }
 
   private inWhySection(section: Section | null): boolean {
-    for (let s = section; s; s = s.parent) if (WHY_SECTION.test(s.title)) return true;
+    for (let s = section; s; s = s.parent) {
+      if (WHY_SECTION.test(s.title)) return true;
+      // The title may name the project's vision ("Vision and roadmap"): only sections below it are read so.
+      const isTitle = s === this.titleSection && (s.depth === 1 || s.children.length > 0);
+      if (!isTitle && (isAboutTheRoadmap(s.title) || isDoneSection(s))) return true;
+    }
     return false;
   }
 
@@ -584,7 +611,7 @@ export class StrategyDocument {
   private timingOf(title: string): DateMention | null {
     const dates = findDates(title, this.dateOptions);
     if (dates.length > 0) return dates.reduce((latest, d) => (d.end > latest.end ? d : latest));
-    return yearHeadingOf(title) ?? horizonOf(title, this.referenceDate);
+    return yearHeadingOf(title) ?? horizonOf(title, this.referenceDate) ?? termHorizonOf(title, this.referenceDate);
   }
 
   /** Release sections: headings with a version or a date, or "What's new" / "Latest release" / "Unreleased". */
@@ -717,6 +744,10 @@ function countWordsOf(text: string): number {
   WORD.lastIndex = 0;
   while (WORD.exec(text) !== null) count++;
   return count;
+}
+
+function rangeOf(node: Nodes): { start: number; end: number } {
+  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
 }
 
 /** A table whose columns are horizons ("Theme | Now | Next | Later", "Area | Q1 2027 | Q2 2027"). */
