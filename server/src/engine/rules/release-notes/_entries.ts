@@ -97,7 +97,7 @@ const CHANGELOG_CONVENTION = /keepachangelog\.com|semver\.org|conventionalcommit
 
 /**
  * A developer changelog rather than customer-facing release notes: it links Keep a Changelog or
- * Semantic Versioning, or it is a CHANGELOG.md organised in Keep a Changelog categories ("### Added",
+ * Semantic Versioning, or it is a CHANGELOG.md (CHANGES.md, HISTORY.md) organised in Keep a Changelog categories ("### Added",
  * "### Fixed"). Its readers are developers, for whom "#298" and "Support for Node 22" are the point.
  */
 export function isDeveloperChangelog(doc: StrategyDocument): boolean {
@@ -110,7 +110,7 @@ export function isDeveloperChangelog(doc: StrategyDocument): boolean {
   visit(doc.root);
   if (linked) return true;
   const name = (doc.filePath ?? '').split(/[\\/]/).pop() ?? '';
-  if (!/^changelog\.md$/i.test(name)) return false;
+  if (!/^(?:changelog|changes|history)\.mdx?$/i.test(name)) return false;
   const categories = doc.sections.filter((s) => KEEP_A_CHANGELOG_CATEGORY.test(s.title) && doc.releases.some((r) => r.section !== s && s.start > r.start && s.end <= r.end));
   return categories.length >= 2;
 }
