@@ -98,7 +98,7 @@ const RELEASE_SECTION = /^[^\p{L}\p{N}]*(?:what['’]?s\s+new\b|(?:(?:the\s+)?(?
  * Sections of release notes about the notes rather than a change: where to get it, links, thanks,
  * contributors, the full list of pull requests. Their items and paragraphs are not entries.
  */
-const ASIDE_SECTION = /^[^\p{L}\p{N}]*(?:(?:(?:table\s+of\s+)?contents|(?:quick\s+|useful\s+|related\s+)?links|downloads?|get\s+it|installation|install|subscribe|contact(?:\s+us)?|feedback|support\s+policy|faq|versioning(?:\s+scheme)?|licen[cs]e|community|about|sponsors|donations|overview|introduction|intro|summary|tl;?dr)[^\p{L}\p{N}]*$|(?:(?:new\s+)?contributors?|hall\s+of\s+fame|thanks|thank\s+you|acknowledge?ments?|credits|full\s+changelog|where\s+to\s+(?:get|download|find)|how\s+to\s+(?:get|install|download)|get\s+in\s+touch|get\s+involved|help\s+us)\b)/iu;
+const ASIDE_SECTION = /^[^\p{L}\p{N}]*(?:(?:(?:table\s+of\s+)?contents|(?:quick\s+|useful\s+|related\s+)?links|downloads?|get\s+it|installation|install|subscribe|contact(?:\s+us)?|feedback|support\s+policy|faq|versioning(?:\s+scheme)?|licen[cs]e|community|about|sponsors|donations|overview|introduction|intro|summary|tl;?dr|conclusion|wrapping\s+up|what['’]?s\s+(?:next|coming)|next\s+steps|looking\s+ahead|coming\s+(?:soon|up|next)|up\s+next|roadmap)[^\p{L}\p{N}]*$|(?:(?:new\s+)?contributors?|hall\s+of\s+fame|thanks|thank\s+you|acknowledge?ments?|credits|full\s+changelog|where\s+to\s+(?:get|download|find)|how\s+to\s+(?:get|install|download)|get\s+in\s+touch|get\s+involved|help\s+us)\b)/iu;
 /** Words of a category heading or bullet ("Bug fixes", "New features", "Other changes", "BUGFIXES"): heads, and the words around them. */
 const CATEGORY_HEADS = new Set(['feature', 'features', 'improvement', 'improvements', 'enhancement', 'enhancements', 'change', 'changes', 'changed', 'fix', 'fixes', 'fixed', 'bugfix', 'bugfixes', 'bugs', 'update', 'updates', 'addition', 'additions', 'added', 'new', 'removed', 'removals', 'deprecated', 'deprecations', 'security', 'highlights', 'tweaks', 'misc', 'miscellaneous', 'other', 'others', 'internal', 'dependencies', 'deps', 'documentation', 'docs', 'breaking', 'testing', 'tests', 'build', 'chores', 'chore', 'maintenance', 'refactoring', 'issues', 'notes']);
 const CATEGORY_WORDS = new Set([...CATEGORY_HEADS, 'minor', 'major', 'patch', 'notable', 'important', 'small', 'general', 'additional', 'more', 'api', 'ui', 'cli', 'bug', 'known', 'and', 'what', 'whats', 's', 'performance', 'quality', 'of', 'life']);
@@ -671,6 +671,14 @@ export class StrategyDocument {
       return false;
     };
     const asideLists = this.asideListItems();
+    /** Top-level list items and table rows by the section that holds them: a subsection entry's details. */
+    const topItems = new Map<Section, Item[]>();
+    for (const item of this.items) {
+      if (!item.section || item.kind === 'line' || (item.kind === 'list-item' && item.depth > 0)) continue;
+      const list = topItems.get(item.section);
+      if (list) list.push(item);
+      else topItems.set(item.section, [item]);
+    }
     /** Subsections that are entries themselves: their lists and tables are details. */
     const entrySections = new Set<Section>();
     for (const section of this.sections) {
@@ -690,7 +698,7 @@ export class StrategyDocument {
       const paragraphs = blocks.filter(isProse);
       const heading = textBlockOf('heading', section.heading);
       const block = TextBlock.join('paragraph', paragraphs[0], [heading, ...paragraphs.map((paragraph) => textBlockOf('paragraph', paragraph))], '. ');
-      const details = this.items.filter((item) => item.section === section && item.kind !== 'line' && (item.kind === 'table-row' || item.depth === 0));
+      const details = topItems.get(section) ?? [];
       const item: Item = {
         kind: 'line', node: paragraphs[0], block, text: block.text, start: heading.start, end: block.end, depth: 0, parent: null,
         children: details, checked: null, section,

@@ -72,6 +72,9 @@ export function inCategory(doc: StrategyDocument, entry: ReleaseEntry, categorie
   const words = categories.map((c) => c.toLowerCase().trim()).filter(Boolean);
   if (words.length === 0) return false;
   const normalize = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}\s-]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  // A subsection entry's own heading is a category too ("## Documentation", "## Known issues").
+  const own = entry.kind === 'section' ? entry.item.section : null;
+  if (own && words.some((word) => normalize(own.title) === word || normalize(own.title).startsWith(`${word} `))) return true;
   for (let s: Section | null | undefined = entry.category; s && s !== entry.release.section; s = s.parent) {
     const title = normalize(s.title);
     if (words.some((word) => title === word || title.startsWith(`${word} `))) return true;

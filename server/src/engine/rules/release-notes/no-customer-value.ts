@@ -49,12 +49,12 @@ export default defineRule({
       developerChangelogs: {
         type: 'boolean',
         default: false,
-        description: 'Also judge developer changelogs (a CHANGELOG.md in Keep a Changelog categories, or one that links keepachangelog.com or semver.org), whose readers expect terse entries.',
+        description: 'Also judge developer changelogs (a CHANGELOG.md, CHANGES.md or HISTORY.md in Keep a Changelog categories, or one that links keepachangelog.com or semver.org), whose readers expect terse entries.',
       },
       exemptCategories: {
         type: 'string[]',
         default: ['fixed', 'fixes', 'fix', 'bug fixes', 'bugfixes', 'bug fix', 'bugs', 'security', 'removed', 'removals', 'deprecated', 'deprecations', 'breaking changes', 'breaking', 'known issues', 'upgrade notes', 'upgrading', 'migration', 'dependencies', 'deps', 'internal', 'chore', 'chores', 'maintenance', 'build', 'ci', 'refactor', 'refactoring', 'docs', 'documentation', 'tests', 'testing', 'contributors', 'thanks', 'acknowledgements', 'acknowledgments'],
-        description: 'Entries under these headings, or starting with these words ("Fixed …", "chore(deps): …"), are not judged: a fix, a removal or an internal change needs no sales pitch.',
+        description: 'Entries under these headings or category bullets, or starting with these words ("Fixed …", "chore(deps): …"), are not judged: a fix, a removal or an internal change needs no sales pitch. Internal words (refactor, chore, build, docs, tests…) count as a heading, a bullet or a "refactor: …" prefix, not as a sentence\'s first verb: "Refactor the parser" listed among enhancements is judged.',
       },
     },
     rationale:
