@@ -11,6 +11,8 @@ import type { StrategyDocument } from '../../model/document.js';
 import { contentIdentity, type Sentence } from '../../model/sentences.js';
 import { RangeSet, type Range } from '../../model/ranges.js';
 import { transcriptRanges } from './_transcripts.js';
+import { normalizeHeading } from '../../model/roles.js';
+import type { Section } from '../../model/sections.js';
 
 export interface RetextMessage {
   start: number;
@@ -309,4 +311,19 @@ export function quotedInText(text: string, index: number): boolean {
   const straightBefore = before.split('"').length - 1;
   const straightAll = text.slice(from, to).split('"').length - 1;
   return straightAll % 2 === 0 && straightBefore % 2 === 1;
+}
+
+/**
+ * Headings of sections that weigh what may happen rather than commit to it: an RFC's "Drawbacks"
+ * and "Unresolved questions", a design doc's "Concerns" and "Future work".
+ */
+export const SPECULATIVE_HEADINGS: readonly string[] = ['drawbacks', 'downsides', 'consequences', 'cons', 'concerns', 'caveats',
+  'assumptions', 'unresolved questions', 'open questions', 'future possibilities', 'future work'];
+
+/** Is the section, or one of its ancestors, headed by one of these names (compared as normalised headings)? */
+export function underHeading(section: Section | null, names: readonly string[]): boolean {
+  if (!section || names.length === 0) return false;
+  const wanted = new Set(names.map(normalizeHeading));
+  for (let s: Section | null = section; s; s = s.parent) if (wanted.has(normalizeHeading(s.title))) return true;
+  return false;
 }
