@@ -1,7 +1,7 @@
 import type { Html, Nodes, Parents } from 'mdast';
 import { defineRule } from '../../types.js';
 import type { StrategyDocument } from '../../model/document.js';
-import { inQuotedBlock, quote } from './shared.js';
+import { inBlockQuote, quote } from './shared.js';
 import { tbdIsDate } from './vague-time.js';
 import { TextMemo } from '../../text/memo.js';
 
@@ -184,7 +184,7 @@ export default defineRule({
       // In a README or a how-to, "<token>" and "${HOME}" are meta-variables the reader fills in, not leftovers.
       if (hit.kind === 'slot' && doc.type === 'generic') continue;
       // A quoted message or sample output ("> See <URL> for details") shows the format's variables, not unfilled slots.
-      if (hit.kind === 'slot' && inQuotedBlock(doc, hit.start)) continue;
+      if (hit.kind === 'slot' && inBlockQuote(doc, hit.start)) continue;
       if (hit.start < lastEnd) continue; // "[TODO]": one finding
       lastEnd = hit.end;
       report({ message: messageFor(hit), start: hit.start, end: hit.end });

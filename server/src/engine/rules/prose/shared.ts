@@ -140,13 +140,9 @@ export function retextProcessor(plugin: unknown, options: unknown): Runner {
   return (unified() as any).use(plugin, options).freeze() as Runner;
 }
 
-const quotedBlocks = new WeakMap<StrategyDocument, RangeSet>();
+const quotedBlocks = new WeakMap<StrategyDocument, { quotes: RangeSet; all: RangeSet }>();
 
-/**
- * Is the offset inside someone else's words at block level: a block quote, or a transcript
- * (_transcripts.ts)? The clarity rules judge the writer's own prose only.
- */
-export function inQuotedBlock(doc: StrategyDocument, offset: number): boolean {
+function quotedRanges(doc: StrategyDocument): { quotes: RangeSet; all: RangeSet } {
   let ranges = quotedBlocks.get(doc);
   if (!ranges) {
     const quotes: Range[] = [];
@@ -159,10 +155,23 @@ export function inQuotedBlock(doc: StrategyDocument, offset: number): boolean {
       if ('children' in node) for (const child of (node as Parents).children as Nodes[]) visit(child);
     };
     visit(doc.root);
-    ranges = new RangeSet([...quotes, ...transcriptRanges(doc)]);
+    ranges = { quotes: new RangeSet(quotes), all: new RangeSet([...quotes, ...transcriptRanges(doc)]) };
     quotedBlocks.set(doc, ranges);
   }
-  return ranges.covers(offset);
+  return ranges;
+}
+
+/**
+ * Is the offset inside someone else's words at block level: a block quote, or a transcript
+ * (_transcripts.ts)? The clarity rules judge the writer's own prose only.
+ */
+export function inQuotedBlock(doc: StrategyDocument, offset: number): boolean {
+  return quotedRanges(doc).all.covers(offset);
+}
+
+/** Is the offset inside a Markdown block quote (`> …`)? */
+export function inBlockQuote(doc: StrategyDocument, offset: number): boolean {
+  return quotedRanges(doc).quotes.covers(offset);
 }
 
 /** Said once in the docs of every rule that skips quoted blocks. */

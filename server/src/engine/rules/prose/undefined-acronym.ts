@@ -19,7 +19,7 @@ const DEFAULT_ALLOW: readonly string[] = [
   'ID', 'UUID', 'UTF', 'ASCII', 'DOM', 'CDN', 'SEO', 'CRM', 'ERP', 'IT', 'USB', 'LSP', 'ESM', 'CJS', 'NPM', 'MIT', 'BSD', 'GPL',
   'MD', 'README', 'CHANGELOG', 'LICENSE', 'TODO', 'FIXME', 'TBD', 'TBC', 'TBA', 'WIP', 'N/A', 'NA', 'OK', 'NB', 'PS',
   'AST', 'POSIX', 'LTS', 'ISC', 'MPL', 'LGPL', 'AGPL', 'GNU', 'OSS', 'FOSS', 'HD', 'GH', 'GUID', 'HDR', 'TTL', 'IRC', 'WHATWG', 'W3C', 'IETF',
-  'ECMA', 'ES', 'JSX', 'TSX', 'MDX', 'WASM', 'CORS', 'CSRF', 'XSS', 'OIDC', 'CSP', 'PWA', 'SPA', 'SSR', 'SSG', 'CMS', 'VPN',
+  'ECMA', 'ES', 'LLVM', 'JSX', 'TSX', 'MDX', 'WASM', 'CORS', 'CSRF', 'XSS', 'OIDC', 'CSP', 'PWA', 'SPA', 'SSR', 'SSG', 'CMS', 'VPN',
   'LAN', 'WAN', 'SMS', 'OTP', 'MFA', 'AMD', 'UMD', 'DSL', 'REPL', 'GC', 'JIT', 'AOT', 'ABI', 'FFI', 'MVC', 'OOP', 'TDD', 'BDD',
   'RTL', 'LTR', 'ARIA', 'WCAG', 'BOM', 'EOF', 'EOL', 'CRLF', 'LF', 'CR', 'MIME', 'SMTP', 'IMAP', 'FTP', 'SFTP', 'RSS', 'TTY',
   'ANSI', 'IIRC', 'AFAIK', 'IMO', 'IMHO', 'FWIW', 'TBH', 'VPC', 'KMS', 'CDK', 'PATH', 'HOME', 'ENV', 'SVG', 'NPS',
@@ -82,7 +82,7 @@ function isShoutedBlock(text: string): boolean {
  * Null when fewer than two of its letters start those words: "spread usage (MAUs)" and "pod
  * networking (CNI, etc.)" name examples, not expansions.
  */
-function expansionBefore(text: string, index: number, acronym: string): string | null {
+function expansionBefore(text: string, index: number, acronym: string, lenient = false): string | null {
   const words = text.slice(Math.max(0, index - 120), index).trim().split(/\s+/).filter(Boolean);
   const letters = acronym.replace(/[^A-Z]/g, '');
   const taken = words.slice(-Math.min(words.length, letters.length + 1));
@@ -98,8 +98,8 @@ function expansionBefore(text: string, index: number, acronym: string): string |
       unused.splice(at, 1);
     }
   }
-  if (matched < Math.min(2, letters.length)) return null;
-  const from = initials.findIndex((initial) => letters.includes(initial));
+  if (matched < Math.min(2, letters.length) && !lenient) return null;
+  const from = Math.max(0, initials.findIndex((initial) => letters.includes(initial)));
   const picked = taken.slice(from).join(' ').replace(/[*_]+/g, '');
   return picked.length > 0 ? picked : null;
 }
@@ -109,7 +109,9 @@ function definitionsIn(text: string, define: (acronym: string, index: number, ex
   // "Net Revenue Retention (NRR)", "(NRRs)", "(NRR, our north-star metric)", "Ideal Customer Profile (“ICP”)", "(IM/IT)".
   for (const match of text.matchAll(/\(\s*["“]?([A-Z][A-Z0-9&]{1,7})(?:s|['’]s)?(?:\/([A-Z][A-Z0-9&]{1,7}))?["”]?\s*[),;:]/g)) {
     if (match.index > 0 && /[\p{L}\p{N}]/u.test(text.slice(Math.max(0, match.index - 3), match.index))) {
-      const expansion = expansionBefore(text, match.index, match[1]);
+      // A gloss closing a heading or a label ("## Disaster Recovery (BBR)") spells it out as its writer means it.
+      const closing = /^\)[^\p{L}\p{N}]*$/u.test(text.slice(match.index + match[0].length - 1));
+      const expansion = expansionBefore(text, match.index, match[1], closing);
       if (expansion) define(match[1], match.index, expansion);
       if (expansion && match[2]) define(match[2], match.index, expansion);
     }
