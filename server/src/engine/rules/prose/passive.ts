@@ -184,13 +184,16 @@ function isBetween(word: string): boolean {
 
 /**
  * Does this passive hide who acts? Present passives only when they state a judgement or a design
- * intent; negated ones ("will not be changed") promise that nothing is done, which no one owns.
+ * intent; negated ones ("will not be changed") promise that nothing is done, which no one owns, and
+ * "can be set" offers the reader a choice.
  */
 function hidesActor(doc: StrategyDocument, start: number, end: number): boolean {
   const words = doc.text.slice(start, end).toLowerCase().split(/\s+/);
   const verb = words[0];
   const participle = words[words.length - 1];
-  if (/(?:\bnot|\bnever|n['’]t)\s+$/i.test(doc.text.slice(Math.max(0, start - 12), start))) return false;
+  const before = doc.text.slice(Math.max(0, start - 16), start);
+  if (/(?:\bnot|\bnever|n['’]t)[*_]{0,2}\s+$/i.test(before)) return false; // "will not be changed", "will **not** be"
+  if (verb === 'be' && /\b(?:can|could)\s+$/i.test(before)) return false; // "can be set as a second argument": what the reader may do
   if (!PRESENT.has(verb) || words.includes('being')) return true;
   if (JUDGEMENT.has(participle)) return true;
   return DESIGN.has(participle) && /^\s+to\s+[a-z]/.test(doc.text.slice(end, end + 12));
@@ -245,7 +248,7 @@ export default defineRule({
       },
     },
     rationale:
-      `In a plan, the passive voice hides the owner: "the pricing page will be redesigned" leaves every reader free to assume someone else will do it. Strategy needs coherent actions with owners; an active sentence names one. retext-passive finds passives built on irregular participles ("was made", "is being built"); this rule adds the regular ones ("was decided") and skips states ("we are committed"). A present passive that describes how something works ("the cache is rebuilt on start") names no owner because none is needed; it is reported when it states a judgement or an intent without saying whose ("it is expected that", "is considered too slow", "is designed to"). A negated one ("will not be changed") promises that nothing is done, and is not reported.\n\n${SKIPS_QUOTED_BLOCKS}`,
+      `In a plan, the passive voice hides the owner: "the pricing page will be redesigned" leaves every reader free to assume someone else will do it. Strategy needs coherent actions with owners; an active sentence names one. retext-passive finds passives built on irregular participles ("was made", "is being built"); this rule adds the regular ones ("was decided") and skips states ("we are committed"). A present passive that describes how something works ("the cache is rebuilt on start") names no owner because none is needed; it is reported when it states a judgement or an intent without saying whose ("it is expected that", "is considered too slow", "is designed to"). A negated one ("will not be changed") promises that nothing is done, and one with "can" ("the limit can be set per project") says what the reader may do; neither is reported.\n\n${SKIPS_QUOTED_BLOCKS}`,
     howToFix:
       'Name who acts and make them the subject: "The pricing page will be redesigned" → "The growth team will redesign the pricing page".',
     seeds: [
