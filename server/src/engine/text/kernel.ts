@@ -10,6 +10,7 @@ import type { SectionRole } from '../types.js';
 import { countWords } from '../model/document.js';
 import { phraseMatcher } from './phrases.js';
 import { normalizeHeading } from '../model/roles.js';
+import { GOVERNING_SIGNALS, statesGoverningThought, titleIsDecision } from './governing.js';
 
 export const KERNEL_ROLES = ['diagnosis', 'guiding-policy', 'coherent-actions'] as const satisfies readonly SectionRole[];
 export type KernelRole = (typeof KERNEL_ROLES)[number];
@@ -78,13 +79,149 @@ export function labelledBlocks(doc: StrategyDocument, role: SectionRole, phrases
   });
 }
 
+/** Where a kernel part was found: a section, or a block (a bold-labelled paragraph, a decision doc's lead). */
+export interface KernelPart {
+  heading: string;
+  start: number;
+  section: Section | null;
+}
+
 /**
- * Whether the document has a kernel part, under any of its names: a heading with the role, a
- * heading starting with one of `alsoAccept`, or a bold-labelled paragraph of a one-page memo
- * ("**Diagnosis.** …"). What the *-missing rules ask before they report.
+ * Where the document has a kernel part, under any of its names: a heading with the role, a
+ * heading starting with one of `alsoAccept`, a bold-labelled paragraph of a one-page memo
+ * ("**Diagnosis.** …"), or what a reader takes for it in that kind of document (kernelPartByShape).
+ * What the *-missing rules ask before they report, and where the review's kernel map points.
  */
-export function hasKernelPart(doc: StrategyDocument, role: SectionRole, alsoAccept: readonly string[]): boolean {
-  return roleSections(doc, role).length > 0 || sectionsNamed(doc, alsoAccept).length > 0 || labelledBlocks(doc, role, alsoAccept).length > 0;
+export function findKernelPart(doc: StrategyDocument, role: KernelRole, alsoAccept: readonly string[]): KernelPart | null {
+  const section = roleSections(doc, role)[0] ?? sectionsNamed(doc, alsoAccept)[0];
+  if (section) return { heading: section.title, start: section.titleStart, section };
+  const block = labelledBlocks(doc, role, alsoAccept)[0];
+  if (block) return { heading: boldLabel(block) ?? block.text.slice(0, 40), start: block.start, section: null };
+  return kernelPartByShape(doc, role);
+}
+
+export function hasKernelPart(doc: StrategyDocument, role: KernelRole, alsoAccept: readonly string[]): boolean {
+  return findKernelPart(doc, role, alsoAccept) !== null;
+}
+
+/** The names a *-missing rule accepts for its part in this document: its own, and in a decision doc or proposal also those. */
+export function acceptedNames(doc: StrategyDocument, alsoAccept: readonly string[], inDecisions: readonly string[]): readonly string[] {
+  return readsAsProposal(doc) ? [...alsoAccept, ...inDecisions] : alsoAccept;
+}
+
+/** Headings only a proposal template has (RFC, KEP, OTEP, design doc), normalised. */
+const PROPOSAL_SECTIONS = new Set(['motivation', 'drawbacks', 'alternatives', 'rationale and alternatives', 'prior art', 'unresolved questions',
+  'detailed design', 'reference-level explanation', 'guide-level explanation', 'future possibilities', 'alternatives considered', 'design details',
+  'how we teach this', 'adoption strategy', 'context and problem statement', 'decision outcome', 'consequences', 'considered options']);
+
+const proposals = new WeakMap<StrategyDocument, boolean>();
+
+/**
+ * A decision doc, or a document written in a proposal template (two of Motivation, Drawbacks,
+ * Alternatives, Prior art, …: an RFC that sets a year's direction). Its sections do the kernel's
+ * jobs under the template's names: Motivation diagnoses, Summary and Design decide, Design and
+ * Implementation say what will be done.
+ */
+export function readsAsProposal(doc: StrategyDocument): boolean {
+  let known = proposals.get(doc);
+  if (known === undefined) {
+    const found = new Set(doc.sections.map((section) => normalizeHeading(section.title)).filter((title) => PROPOSAL_SECTIONS.has(title)));
+    known = doc.type === 'decision' || found.size >= 2;
+    proposals.set(doc, known);
+  }
+  return known;
+}
+
+/**
+ * Headings that do a kernel part's job in a decision doc or proposal. An RFC's Summary states what
+ * is proposed and its Design what will be built; an ADR's Decision, when it is more than the name
+ * of the chosen option, is what will be done (kernelPartByShape).
+ */
+export const DECISION_KERNEL_NAMES: Readonly<Record<KernelRole, readonly string[]>> = {
+  'diagnosis': ['current situation', 'current behavior', 'current behaviour', 'existing behavior', 'existing behaviour', 'limitations', 'use cases'],
+  'guiding-policy': ['summary', 'abstract', 'introduction', 'overview', 'detailed design', 'design', 'design details', 'design overview', 'explanation',
+    'guide-level explanation', 'reference-level explanation', 'detailed explanation', 'proposed design', 'proposed change', 'proposed changes',
+    'proposed approach', 'proposed plan', 'technical design', 'high-level design', 'specification', 'the proposal'],
+  'coherent-actions': ['detailed design', 'design', 'design details', 'explanation', 'reference-level explanation', 'detailed explanation', 'internal details',
+    'implementation details', 'technical design', 'proposed design', 'proposed changes', 'proposed plan', 'adoption strategy', 'upgrade path',
+    'migration', 'transition', 'phases', 'stages'],
+};
+
+/** Headings that end in a list of standing choices: "TOC operating principles", "Development priorities", "Core values". */
+const POLICY_LIST_HEADING = /(?:^|\s)(?:principles|tenets|values|priorities)$/;
+const NEGATED = /(?:^|\s)(?:not|non|no|never|anti|de-?prioriti\w*)(?:\s|-|$)/;
+/** Headings that name the coming months or quarter: a plan ("Next 3 months", "This quarter", "Coming six weeks"). */
+const PLAN_PERIOD = /^(?:in\s+)?(?:the\s+)?(?:next|coming|upcoming)\s+(?:\d{1,2}|few|two|three|four|six|nine|twelve|eighteen)\s+(?:months?|weeks?|quarters?)(?:\s|$)|^(?:this|next|coming)\s+(?:quarter|half|year)(?:\s|$)/;
+/** A decision that only names the chosen option: "Chosen option: "B", because it comes out best". */
+const CHOSEN_OPTION = /^\W*chosen\s+option\b/i;
+/** The names of a decision section (an ADR's "Decision", MADR's "Decision outcome", a KEP's "Proposal"). */
+const DECISION_SECTION = new Set(['decision', 'decision outcome', 'proposal', 'proposed solution', 'solution', 'resolution']);
+/** Words that show a decision doc's lead names what is wrong or hard today. */
+const OBSTACLE_CUES = [
+  'problem', 'obstacle', 'challenge', 'concern', 'issue', 'risk', 'cost', 'costly', 'expensive', 'slow', 'fail', 'failure', 'broken', 'bug',
+  'lose', 'lack', 'missing', 'cannot', "can't", 'unable', 'difficult', 'hard to', 'pain', 'friction', 'burden', 'debt', 'bottleneck',
+  'limitation', 'however', 'unfortunately', 'struggle', 'confusing', 'unclear', 'complexity', 'inconsistent', 'outdated', 'no longer',
+];
+
+/**
+ * A kernel part a reader sees where no heading names it:
+ * - guiding policy: a heading or the title that lists standing choices ("Principles", "Core
+ *   values", "Development priorities"); in a decision doc, a lead that states the decision
+ *   ("the recommendation is…") or a title that is the decision ("Use Postgres for events");
+ * - coherent actions: a heading naming the coming months ("Next 3 months"); in a decision doc, a
+ *   decision section that says what will be done (more than naming the chosen option);
+ * - diagnosis: a heading that is just "Why"; in a decision doc, a lead, abstract or introduction
+ *   that names what is wrong today.
+ */
+function kernelPartByShape(doc: StrategyDocument, role: KernelRole): KernelPart | null {
+  const proposal = readsAsProposal(doc);
+  const named = (test: (title: string, section: Section) => boolean): Section | undefined =>
+    doc.sections.find((section) => test(normalizeHeading(section.title), section));
+  const at = (section: Section): KernelPart => ({ heading: section.title, start: section.titleStart, section });
+  if (role === 'guiding-policy') {
+    const list = named((title) => POLICY_LIST_HEADING.test(title) && !NEGATED.test(title));
+    if (list) return at(list);
+    if (proposal && doc.titleSection && titleIsDecision(doc.titleText)) return at(doc.titleSection);
+    const lead = leadBlocks(doc);
+    if (proposal && lead.length > 0 && statesGoverningThought(lead.map((block) => block.text).join('\n'), GOVERNING_SIGNALS)) {
+      return { heading: lead[0].text.slice(0, 40), start: lead[0].start, section: null };
+    }
+    return null;
+  }
+  if (role === 'coherent-actions') {
+    const period = named((title) => PLAN_PERIOD.test(title));
+    if (period) return at(period);
+    const decision = proposal ? named((title, section) => DECISION_SECTION.has(title) && !isContainer(doc, section) && saysWhatWillBeDone(doc, section)) : undefined;
+    return decision ? at(decision) : null;
+  }
+  // A bare "Why" (a decision doc's motivation); "Why Acme" is a pitch, and a prefix match would take it.
+  const why = named((title) => title === 'why');
+  if (why) return at(why);
+  if (!proposal) return null;
+  const cues = phraseMatcher(OBSTACLE_CUES);
+  const lead = leadBlocks(doc);
+  if (lead.length > 0 && countWords(lead.map((block) => block.text).join(' ')) >= 25 && lead.some((block) => cues.test(block.text))) {
+    return { heading: lead[0].text.slice(0, 40), start: lead[0].start, section: null };
+  }
+  const opening = named((title) => /^(?:abstract|introduction|overview|summary)$/.test(title));
+  if (opening && doc.sectionBlocks(opening).some((block) => block.kind !== 'heading' && cues.test(block.text))) return at(opening);
+  return null;
+}
+
+/** The prose between the title and the first section after it (none when the document opens with a section). */
+function leadBlocks(doc: StrategyDocument): TextBlock[] {
+  const title = doc.titleSection;
+  if (!title || title.depth !== 1) return [];
+  const end = title.children[0]?.start ?? title.end;
+  return doc.blocksIn(title.start, end).filter((block) => block.kind !== 'heading');
+}
+
+/** A decision section that says what will be done: subsections, a list of steps, or a few sentences — not just "Chosen option: B". */
+function saysWhatWillBeDone(doc: StrategyDocument, section: Section): boolean {
+  if (section.children.length >= 2) return true;
+  const blocks = doc.sectionBlocks(section).filter((block) => block.kind !== 'heading');
+  if (blocks.length > 0 && CHOSEN_OPTION.test(blocks[0].text) && blocks.length === 1) return false;
+  return countWords(blocks.map((block) => block.text).join(' ')) >= 25;
 }
 
 /** The text of a paragraph's leading bold label ending in ".", ":" or a dash, else null. */
@@ -186,7 +323,7 @@ export function withoutPlaceholders(text: string, placeholders: readonly string[
 }
 
 /** Words of real prose in some blocks, placeholders aside. */
-export function proseWords(blocks: readonly TextBlock[], placeholders: readonly string[]): { words: number; placeholders: number } {
+export function proseWords(blocks: readonly { text: string }[], placeholders: readonly string[]): { words: number; placeholders: number } {
   let words = 0;
   let found = 0;
   for (const block of blocks) {
