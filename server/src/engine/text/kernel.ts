@@ -150,6 +150,12 @@ export const DECISION_KERNEL_NAMES: Readonly<Record<KernelRole, readonly string[
 /** Headings that end in a list of standing choices: "TOC operating principles", "Development priorities", "Core values". */
 const POLICY_LIST_HEADING = /(?:^|\s)(?:principles|tenets|values|priorities)$/;
 const NEGATED = /(?:^|\s)(?:not|non|no|never|anti|de-?prioriti\w*)(?:\s|-|$)/;
+
+/** Does a heading list standing choices ("Principles", "TOC operating principles", "Development priorities")? */
+export function namesPolicyList(heading: string): boolean {
+  const title = normalizeHeading(heading);
+  return POLICY_LIST_HEADING.test(title) && !NEGATED.test(title);
+}
 /** Headings that name the coming months or quarter: a plan ("Next 3 months", "This quarter", "Coming six weeks"). */
 const PLAN_PERIOD = /^(?:in\s+)?(?:the\s+)?(?:next|coming|upcoming)\s+(?:\d{1,2}|few|two|three|four|six|nine|twelve|eighteen)\s+(?:months?|weeks?|quarters?)(?:\s|$)|^(?:this|next|coming)\s+(?:quarter|half|year)(?:\s|$)/;
 /** A decision that only names the chosen option: "Chosen option: "B", because it comes out best". */
@@ -179,7 +185,7 @@ function kernelPartByShape(doc: StrategyDocument, role: KernelRole): KernelPart 
     doc.sections.find((section) => test(normalizeHeading(section.title), section));
   const at = (section: Section): KernelPart => ({ heading: section.title, start: section.titleStart, section });
   if (role === 'guiding-policy') {
-    const list = named((title) => POLICY_LIST_HEADING.test(title) && !NEGATED.test(title));
+    const list = doc.sections.find((section) => namesPolicyList(section.title));
     if (list) return at(list);
     if (proposal && doc.titleSection && titleIsDecision(doc.titleText)) return at(doc.titleSection);
     const lead = leadBlocks(doc);

@@ -7,7 +7,9 @@ import type { StrategyDocument } from '../../model/document.js';
 import { countWords } from '../../model/document.js';
 import type { Section } from '../../model/sections.js';
 import type { TextBlock } from '../../model/text-block.js';
-import { statesGoverningThought, titleIsDecision } from '../../text/governing.js';
+import { opensWithImperative, statesGoverningThought, titleIsDecision } from '../../text/governing.js';
+import { namesPolicyList, readsAsProposal } from '../../text/kernel.js';
+import { phraseMatcher } from '../../text/phrases.js';
 
 export { GOVERNING_SIGNALS, statesGoverningThought, titleIsDecision } from '../../text/governing.js';
 
@@ -79,12 +81,38 @@ export function openingOf(doc: StrategyDocument, budget: number): Opening {
   return { blocks, summary, text: blocks.map((block) => block.text).join('\n') };
 }
 
-/** Does the opening state a governing thought: in its prose, a decision title, or an answer heading with content? */
+/** What a proposal's summary says when it describes the change it proposes: "`memo` lets you skip renders". */
+const PROPOSED_CHANGE = ['lets you', 'let you', 'allows you to', 'enables you to', 'lets users', 'allows users to', 'this rfc', 'this change'];
+
+/**
+ * Does the opening state a governing thought: in its prose, a decision title, an answer heading
+ * with content, a summary that opens with the decision ("Drop IE11 support for Vue 3") or, in a
+ * proposal, describes the change; or the guiding policy itself (a list of principles or
+ * priorities, a "Strategy" section) within the opening?
+ */
 export function openingStatesAnswer(doc: StrategyDocument, opening: Opening, signals: readonly string[]): boolean {
   if (statesGoverningThought(opening.text, signals)) return true;
   if (titleIsDecision(doc.titleText)) return true;
-  return opening.blocks.some((block, i) => block.kind === 'heading' && block.node !== doc.titleSection?.heading
-    && ANSWER_HEADING.test(block.text) && opening.blocks[i + 1] !== undefined && opening.blocks[i + 1].kind !== 'heading');
+  const withContent = (i: number): boolean => opening.blocks[i + 1] !== undefined && opening.blocks[i + 1].kind !== 'heading';
+  if (opening.blocks.some((block, i) => block.kind === 'heading' && block.node !== doc.titleSection?.heading && ANSWER_HEADING.test(block.text) && withContent(i))) return true;
+  const proposal = readsAsProposal(doc);
+  for (const section of doc.sections) {
+    if (!section.roles.includes('summary') || !opening.blocks.some((block) => block.start >= section.start && block.start < section.end)) continue;
+    const first = doc.sectionBlocks(section).find((block) => block.kind !== 'heading');
+    if (!first) continue;
+    if (opensWithImperative(firstSentence(first.text))) return true;
+    if (proposal && phraseMatcher(PROPOSED_CHANGE).test(first.text)) return true;
+  }
+  if (doc.type !== 'strategy') return false;
+  // A strategy page that opens with its principles or priorities leads with its answer.
+  if (doc.titleSection && namesPolicyList(doc.titleSection.title)) return true;
+  return opening.blocks.some((block, i) => block.kind === 'heading' && withContent(i) && block.node !== doc.titleSection?.heading
+    && (namesPolicyList(block.text) || doc.roleMatcher.rolesOf(block.text).includes('guiding-policy')));
+}
+
+function firstSentence(text: string): string {
+  const end = text.search(/[.!?](?:\s|$)/);
+  return end < 0 ? text : text.slice(0, end + 1);
 }
 
 /** Headings that frame a document rather than carry a point: never counted as siblings. */
