@@ -6,6 +6,7 @@
 import type { StrategyDocument } from '../model/document.js';
 import type { Section } from '../model/sections.js';
 import type { TextBlock } from '../model/text-block.js';
+import type { Item } from '../model/items.js';
 import type { SectionRole } from '../types.js';
 import { countWords } from '../model/document.js';
 import { phraseMatcher } from './phrases.js';
@@ -108,6 +109,63 @@ export function hasKernelPart(doc: StrategyDocument, role: KernelRole, alsoAccep
 export function acceptedNames(doc: StrategyDocument, alsoAccept: readonly string[], inDecisions: readonly string[]): readonly string[] {
   return readsAsProposal(doc) ? [...alsoAccept, ...inDecisions] : alsoAccept;
 }
+
+/** Headings that list the steps under another name; the default of kernel/coherent-actions-missing's `alsoAccept`. */
+export const ACTION_PLAN_NAMES: readonly string[] = ['implementation', 'rollout', 'roll-out', 'milestones', 'timeline', 'work plan', 'workstreams',
+  'roadmap', 'deliverables', 'action items', 'to-dos', 'todos', 'how we will get there', 'what happens next', 'migration plan', 'migration steps',
+  'launch plan', 'delivery plan', 'execution plan', 'transition plan', 'proposed plan', 'things to do', 'work items', 'tasks', 'phases'];
+
+const planNames = phraseMatcher(ACTION_PLAN_NAMES, { inflect: false });
+
+/**
+ * A section that holds actions: a coherent-actions heading, a plan under another name
+ * ("Timeline for transition", "Things to do", "Rollout") or the coming months ("Next 3 months").
+ * Not an RFC's Design: what it describes are not steps anyone owns.
+ */
+function isActionSection(doc: StrategyDocument, section: Section): boolean {
+  if (isContainer(doc, section)) return false;
+  if (section.roles.includes('coherent-actions')) return true;
+  const title = normalizeHeading(section.title);
+  return PLAN_PERIOD.test(title) || planNames.matchAll(title).some((m) => m.index === 0);
+}
+
+/** The section that holds an item as an action: the nearest one that names a role or is an action section, when it is an action section. */
+export function actionOwner(doc: StrategyDocument, section: Section | null): Section | null {
+  for (let s = section; s; s = s.parent) {
+    if (isActionSection(doc, s)) return s;
+    if (s.roles.length > 0 && !isContainer(doc, s)) return null;
+  }
+  return null;
+}
+
+const actionItemLists = new WeakMap<StrategyDocument, Item[]>();
+
+/**
+ * The document's actions: top-level list items and table rows in an action section, and its
+ * paragraphs labelled as phases or steps ("_Phase 1_. Develop the translator.", "**Step 2:** …").
+ */
+export function actionItems(doc: StrategyDocument): Item[] {
+  let items = actionItemLists.get(doc);
+  if (!items) {
+    items = doc.items.filter((item) => item.kind !== 'line' && !(item.kind === 'list-item' && item.depth > 0) && item.text.trim().length > 0
+      && actionOwner(doc, item.section) !== null);
+    for (const block of doc.textBlocks) {
+      if (block.kind !== 'paragraph' || block.node.type !== 'paragraph' || !STEP_LABEL.test(block.text)) continue;
+      const first = block.node.children[0];
+      if (!first || (first.type !== 'strong' && first.type !== 'emphasis')) continue;
+      const section = doc.sectionAt(block.start);
+      if (actionOwner(doc, section) === null || items.some((item) => item.start <= block.start && block.start < item.end)) continue;
+      if (doc.items.some((item) => item.kind === 'list-item' && item.node.position!.start.offset! <= block.start && block.start < item.node.position!.end.offset!)) continue;
+      items.push({ kind: 'line', node: block.node, block, text: block.text, start: block.start, end: block.end, depth: 0, parent: null, children: [], checked: null, section });
+    }
+    items.sort((a, b) => a.start - b.start);
+    actionItemLists.set(doc, items);
+  }
+  return items;
+}
+
+/** "Phase 1.", "Step 2:", "Stage 4a —": a paragraph that is one step of a plan. */
+const STEP_LABEL = /^\s*(?:phase|step|stage|milestone)\s+\d{1,2}[a-z]?\b/i;
 
 /** Headings only a proposal template has (RFC, KEP, OTEP, design doc), normalised. */
 const PROPOSAL_SECTIONS = new Set(['motivation', 'drawbacks', 'alternatives', 'rationale and alternatives', 'prior art', 'unresolved questions',

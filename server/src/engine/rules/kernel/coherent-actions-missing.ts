@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import { insertSectionFix } from '../../text/sections.js';
-import { acceptedNames, DECISION_KERNEL_NAMES, hasKernelPart, roleSections, KERNEL_SEEDS } from '../../text/kernel.js';
+import { acceptedNames, ACTION_PLAN_NAMES, DECISION_KERNEL_NAMES, hasKernelPart, roleSections, KERNEL_SEEDS } from '../../text/kernel.js';
 
 export default defineRule({
   meta: {
@@ -14,7 +14,7 @@ export default defineRule({
     options: {
       alsoAccept: {
         type: 'string[]',
-        default: ['implementation', 'rollout', 'roll-out', 'milestones', 'timeline', 'work plan', 'workstreams', 'roadmap', 'deliverables', 'action items', 'to-dos', 'todos', 'how we will get there', 'what happens next', 'migration plan', 'migration steps', 'launch plan', 'delivery plan', 'execution plan', 'transition plan', 'proposed plan', 'things to do', 'work items', 'tasks', 'phases'],
+        default: ACTION_PLAN_NAMES,
         description: 'Headings that list the steps under another name ("Rollout plan", "Migration plan", "Milestones", "Things to do"); a section starting with one of them counts as coherent actions here.',
       },
       inDecisions: {
