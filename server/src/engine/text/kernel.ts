@@ -110,6 +110,33 @@ export function acceptedNames(doc: StrategyDocument, alsoAccept: readonly string
   return readsAsProposal(doc) ? [...alsoAccept, ...inDecisions] : alsoAccept;
 }
 
+/** Headings that do the diagnosis's job under another name; the default of kernel/diagnosis-missing's `alsoAccept`. */
+export const DIAGNOSIS_NAMES: readonly string[] = ['context', 'background', 'motivation', 'current state', 'state of the business', 'state of play',
+  'where things stand', 'status quo', 'pain points', 'where we are now', 'where we are today', 'where we stand', 'current situation',
+  'competitive landscape', 'landscape', 'market landscape', 'why this', 'why we', 'why were', 'why it matters', 'why change', 'why do this',
+  'why is this', 'why are we'];
+
+/**
+ * The diagnosis sections and their prose: headings with the role, and headings that do its job
+ * under another name ("Context", "Motivation"), with the prose that belongs to them (subsections
+ * that name another role left out).
+ */
+export function diagnosisBlocks(doc: StrategyDocument, names: readonly string[]): { sections: Section[]; blocks: TextBlock[] } {
+  const sections = [...roleSections(doc, 'diagnosis')];
+  for (const section of sectionsNamed(doc, names)) {
+    if (section.roles.length === 0 && !sections.some((s) => s.start <= section.start && section.start < s.end)) sections.push(section);
+  }
+  const blocks: TextBlock[] = [];
+  for (const section of sections) {
+    for (const block of doc.sectionBlocks(section)) {
+      let mine = true;
+      for (let s = doc.sectionAt(block.start); s && s !== section; s = s.parent) if (s.roles.some((role) => role !== 'diagnosis')) mine = false;
+      if (mine && !blocks.includes(block)) blocks.push(block);
+    }
+  }
+  return { sections: sections.sort((a, b) => a.start - b.start), blocks: blocks.sort((a, b) => a.start - b.start) };
+}
+
 /** Headings that list the steps under another name; the default of kernel/coherent-actions-missing's `alsoAccept`. */
 export const ACTION_PLAN_NAMES: readonly string[] = ['implementation', 'rollout', 'roll-out', 'milestones', 'timeline', 'work plan', 'workstreams',
   'roadmap', 'deliverables', 'action items', 'to-dos', 'todos', 'how we will get there', 'what happens next', 'migration plan', 'migration steps',
@@ -227,6 +254,11 @@ const OBSTACLE_CUES = [
   'limitation', 'however', 'unfortunately', 'struggle', 'confusing', 'unclear', 'complexity', 'inconsistent', 'outdated', 'no longer',
 ];
 
+/** "Our strategy focuses on reducing the risks…", "The approach is to…": the policy, stated in a sentence. */
+const POLICY_STATEMENT = /\b(?:strategy|approach|guiding\s+policy)\s+(?:is\s+to|will\s+be\s+to|focuses\s+on|is\s+focused\s+on|cent(?:er|re)s\s+on|rests\s+on)\b/i;
+/** "Mission-critical work is hampered by…", "The biggest problem is…": a lead that names the obstacles. */
+const OBSTACLE_STATEMENT = /\b(?:hampered|held\s+back|blocked|constrained|slowed(?:\s+down)?)\s+by\b|\bsuffers?\s+from\b|\bstruggles?\s+(?:with|to)\b|\b(?:the|our|main|biggest|key)\s+(?:problem|challenge|obstacle|bottleneck)s?\s+(?:is|are)\b/i;
+
 /**
  * A kernel part a reader sees where no heading names it:
  * - guiding policy: a heading or the title that lists standing choices ("Principles", "Core
@@ -234,8 +266,9 @@ const OBSTACLE_CUES = [
  *   ("the recommendation is…") or a title that is the decision ("Use Postgres for events");
  * - coherent actions: a heading naming the coming months ("Next 3 months"); in a decision doc, a
  *   decision section that says what will be done (more than naming the chosen option);
- * - diagnosis: a heading that is just "Why"; in a decision doc, a lead, abstract or introduction
- *   that names what is wrong today.
+ * - guiding policy, anywhere: a sentence that states it ("our strategy focuses on…");
+ * - diagnosis: a heading that is just "Why", a lead that names the obstacles ("… is hampered by");
+ *   in a decision doc, a lead, abstract or introduction that names what is wrong today.
  */
 function kernelPartByShape(doc: StrategyDocument, role: KernelRole): KernelPart | null {
   const proposal = readsAsProposal(doc);
@@ -245,6 +278,8 @@ function kernelPartByShape(doc: StrategyDocument, role: KernelRole): KernelPart 
   if (role === 'guiding-policy') {
     const list = doc.sections.find((section) => namesPolicyList(section.title));
     if (list) return at(list);
+    const stated = doc.textBlocks.find((block) => block.kind === 'paragraph' && POLICY_STATEMENT.test(block.text));
+    if (stated) return { heading: stated.text.slice(0, 40), start: stated.start, section: null };
     if (proposal && doc.titleSection && titleIsDecision(doc.titleText)) return at(doc.titleSection);
     const lead = leadBlocks(doc);
     if (proposal && lead.length > 0 && statesGoverningThought(lead.map((block) => block.text).join('\n'), GOVERNING_SIGNALS)) {
@@ -261,9 +296,11 @@ function kernelPartByShape(doc: StrategyDocument, role: KernelRole): KernelPart 
   // A bare "Why" (a decision doc's motivation); "Why Acme" is a pitch, and a prefix match would take it.
   const why = named((title) => title === 'why');
   if (why) return at(why);
+  const lead = leadBlocks(doc);
+  const obstacles = lead.find((block) => OBSTACLE_STATEMENT.test(block.text));
+  if (obstacles) return { heading: obstacles.text.slice(0, 40), start: obstacles.start, section: null };
   if (!proposal) return null;
   const cues = phraseMatcher(OBSTACLE_CUES);
-  const lead = leadBlocks(doc);
   if (lead.length > 0 && countWords(lead.map((block) => block.text).join(' ')) >= 25 && lead.some((block) => cues.test(block.text))) {
     return { heading: lead[0].text.slice(0, 40), start: lead[0].start, section: null };
   }

@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import { insertSectionFix } from '../../text/sections.js';
-import { acceptedNames, DECISION_KERNEL_NAMES, hasKernelPart, KERNEL_SEEDS } from '../../text/kernel.js';
+import { acceptedNames, DECISION_KERNEL_NAMES, DIAGNOSIS_NAMES, hasKernelPart, KERNEL_SEEDS } from '../../text/kernel.js';
 
 export default defineRule({
   meta: {
@@ -14,9 +14,7 @@ export default defineRule({
     options: {
       alsoAccept: {
         type: 'string[]',
-        default: ['context', 'background', 'motivation', 'current state', 'state of the business', 'state of play', 'where things stand', 'status quo', 'pain points',
-          'where we are now', 'where we are today', 'where we stand', 'current situation', 'competitive landscape', 'landscape', 'market landscape',
-          'why this', 'why we', 'why were', 'why it matters', 'why change', 'why do this', 'why is this', 'why are we'],
+        default: DIAGNOSIS_NAMES,
         description: 'Headings that do the diagnosis\'s job under another name ("Context", "Background: …", a decision doc\'s "Why"); a section starting with one of them counts as a diagnosis here.',
       },
       inDecisions: {
