@@ -140,7 +140,8 @@ export function diagnosisBlocks(doc: StrategyDocument, names: readonly string[])
 /** Headings that list the steps under another name; the default of kernel/coherent-actions-missing's `alsoAccept`. */
 export const ACTION_PLAN_NAMES: readonly string[] = ['implementation', 'rollout', 'roll-out', 'milestones', 'timeline', 'work plan', 'workstreams',
   'roadmap', 'deliverables', 'action items', 'to-dos', 'todos', 'how we will get there', 'what happens next', 'migration plan', 'migration steps',
-  'launch plan', 'delivery plan', 'execution plan', 'transition plan', 'proposed plan', 'things to do', 'work items', 'tasks', 'phases'];
+  'launch plan', 'delivery plan', 'execution plan', 'transition plan', 'proposed plan', 'things to do', 'work items', 'tasks', 'phases',
+  'whats next', 'what is next', 'year plan', 'what we are working on', 'what were working on'];
 
 const planNames = phraseMatcher(ACTION_PLAN_NAMES, { inflect: false });
 
@@ -229,7 +230,7 @@ export const DECISION_KERNEL_NAMES: Readonly<Record<KernelRole, readonly string[
     'proposed approach', 'proposed plan', 'technical design', 'high-level design', 'specification', 'the proposal'],
   'coherent-actions': ['detailed design', 'design', 'design details', 'explanation', 'reference-level explanation', 'detailed explanation', 'internal details',
     'implementation details', 'technical design', 'proposed design', 'proposed changes', 'proposed plan', 'adoption strategy', 'upgrade path',
-    'migration', 'transition', 'phases', 'stages'],
+    'migration', 'transition', 'phases', 'stages', 'specification', 'reference implementation', 'work estimates'],
 };
 
 /** Headings that end in a list of standing choices: "TOC operating principles", "Development priorities", "Core values". */
@@ -317,12 +318,16 @@ function leadBlocks(doc: StrategyDocument): TextBlock[] {
   return doc.blocksIn(title.start, end).filter((block) => block.kind !== 'heading');
 }
 
-/** A decision section that says what will be done: subsections, a list of steps, or a few sentences — not just "Chosen option: B". */
+/**
+ * A decision section that says what will be done ("We will store events in Postgres"): a short
+ * ADR has no action plan, its decision is what will be done. Not one that only names the chosen
+ * option ("Chosen option: B, because it comes out best"), nor an empty one.
+ */
 function saysWhatWillBeDone(doc: StrategyDocument, section: Section): boolean {
   if (section.children.length >= 2) return true;
   const blocks = doc.sectionBlocks(section).filter((block) => block.kind !== 'heading');
-  if (blocks.length > 0 && CHOSEN_OPTION.test(blocks[0].text) && blocks.length === 1) return false;
-  return countWords(blocks.map((block) => block.text).join(' ')) >= 25;
+  if (blocks.length === 1 && CHOSEN_OPTION.test(blocks[0].text)) return false;
+  return countWords(blocks.map((block) => block.text).join(' ')) >= 4;
 }
 
 /** The text of a paragraph's leading bold label ending in ".", ":" or a dash, else null. */

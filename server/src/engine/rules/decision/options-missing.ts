@@ -28,7 +28,7 @@ export default defineRule({
       },
       optionHeadings: {
         type: 'string[]',
-        default: ['options', 'alternatives', 'choices', 'approaches considered', 'paths considered', 'what we considered', 'considered'],
+        default: ['options', 'alternatives', 'choices', 'approaches considered', 'paths considered', 'what we considered', 'considered', 'rejected ideas', 'rejected approaches', 'other approaches'],
         description: 'Words that mark a heading as the options section ("Options considered", "Alternatives we rejected"), besides the options role.',
       },
       proseAlternatives: {
