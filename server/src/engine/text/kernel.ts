@@ -116,14 +116,18 @@ export const DIAGNOSIS_NAMES: readonly string[] = ['context', 'background', 'mot
   'competitive landscape', 'landscape', 'market landscape', 'why this', 'why we', 'why were', 'why it matters', 'why change', 'why do this',
   'why is this', 'why are we'];
 
+/** Headings that survey the field rather than diagnose it: a competitive landscape lists rivals, it need not say what is hard. */
+const SURVEY_NAMES = /^(?:competitive\s+landscape|landscape|market\s+landscape)\b/;
+
 /**
  * The diagnosis sections and their prose: headings with the role, and headings that do its job
- * under another name ("Context", "Motivation"), with the prose that belongs to them (subsections
+ * under another name ("Context", "Motivation"; not a competitive landscape), with the prose that belongs to them (subsections
  * that name another role left out).
  */
 export function diagnosisBlocks(doc: StrategyDocument, names: readonly string[]): { sections: Section[]; blocks: TextBlock[] } {
   const sections = [...roleSections(doc, 'diagnosis')];
   for (const section of sectionsNamed(doc, names)) {
+    if (SURVEY_NAMES.test(normalizeHeading(section.title))) continue;
     if (section.roles.length === 0 && !sections.some((s) => s.start <= section.start && section.start < s.end)) sections.push(section);
   }
   const blocks: TextBlock[] = [];

@@ -104,11 +104,16 @@ export function openingStatesAnswer(doc: StrategyDocument, opening: Opening, sig
     if (proposal && phraseMatcher(PROPOSED_CHANGE).test(first.text)) return true;
   }
   if (doc.type !== 'strategy') return false;
-  // A strategy page that opens with its principles or priorities leads with its answer.
+  // A strategy page that opens with its principles or priorities, its vision or mission, leads with its answer.
   if (doc.titleSection && namesPolicyList(doc.titleSection.title)) return true;
+  if (VISION_STATEMENT.test(opening.text)) return true;
   return opening.blocks.some((block, i) => block.kind === 'heading' && withContent(i) && block.node !== doc.titleSection?.heading
-    && (namesPolicyList(block.text) || doc.roleMatcher.rolesOf(block.text).includes('guiding-policy')));
+    && (namesPolicyList(block.text) || VISION_HEADING.test(block.text) || doc.roleMatcher.rolesOf(block.text).includes('guiding-policy')));
 }
+
+/** What a vision or direction page leads with: "Our mission is to…", "In three years, we want…". */
+const VISION_STATEMENT = /\b(?:our|the)\s+(?:mission|vision|goal|aim|ambition)\s+is\s+to\b|\bwe\s+(?:want|aim|intend)\s+(?:to|the|our|for)\b/i;
+const VISION_HEADING = /^\W*(?:(?:our|the)\s+)?(?:vision|mission|north\s+star|where\s+we\s+are\s+(?:headed|going)|where\s+we(?:'|’)re\s+(?:headed|going)|direction)\b/i;
 
 function firstSentence(text: string): string {
   const end = text.search(/[.!?](?:\s|$)/);
