@@ -68,6 +68,14 @@ function groupsUnder(doc: StrategyDocument, section: Section, kind: Group['kind'
 /** "Our next priorities are:", "Focus areas for 2027:": a paragraph naming priorities that ends in a colon, over a list. */
 const PRIORITY_LEAD = /\b(?:priorities|focus areas|areas of focus|bets)\b[^.!?\n]{0,40}:\s*$/i;
 
+/** The lead's last sentence, short enough to quote: "Here is our list of priorities:". */
+function leadSentence(lead: string): string {
+  const text = lead.replace(/\s+/g, ' ').trim();
+  const stop = Math.max(text.lastIndexOf('. '), text.lastIndexOf('! '), text.lastIndexOf('? '));
+  const sentence = stop >= 0 ? text.slice(stop + 2) : text;
+  return sentence.length > 60 ? `${sentence.slice(0, 57)}…` : sentence;
+}
+
 function introducedLists(doc: StrategyDocument, headings: ReturnType<typeof phraseMatcher>): Group[] {
   const groups: Group[] = [];
   for (const section of doc.sections) {
@@ -76,7 +84,7 @@ function introducedLists(doc: StrategyDocument, headings: ReturnType<typeof phra
       if (node.type !== 'list' || previous?.type !== 'paragraph') return;
       const lead = doc.text.slice(previous.position?.start.offset ?? 0, previous.position?.end.offset ?? 0).replace(/<!--[^>]*-->/g, '');
       if (!PRIORITY_LEAD.test(lead) || !headings.test(lead) || NEGATED_HEADING.test(lead) || SHORT_HORIZON.test(lead)) return;
-      groups.push({ kind: 'priorities', label: `"${lead.trim().slice(0, 60)}"`, anchor: entryOf(previous), entries: (node as List).children.map((item) => entryOf(item, item.children[0])) });
+      groups.push({ kind: 'priorities', label: `"${leadSentence(lead)}"`, anchor: entryOf(previous), entries: (node as List).children.map((item) => entryOf(item, item.children[0])) });
     });
   }
   return groups;
