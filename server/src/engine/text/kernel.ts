@@ -259,8 +259,8 @@ const OBSTACLE_CUES = [
   'limitation', 'however', 'unfortunately', 'struggle', 'confusing', 'unclear', 'complexity', 'inconsistent', 'outdated', 'no longer',
 ];
 
-/** "Our strategy focuses on reducing the risks…", "The approach is to…": the policy, stated in a sentence. */
-const POLICY_STATEMENT = /\b(?:strategy|approach|guiding\s+policy)\s+(?:is\s+to|will\s+be\s+to|focuses\s+on|is\s+focused\s+on|cent(?:er|re)s\s+on|rests\s+on)\b/i;
+/** "Our strategy focuses on reducing the risks…", "The approach is to…": the policy, stated in a sentence ("the current approach is to…" is the status quo). */
+const POLICY_STATEMENT = /\b(?<!(?:current|existing|old|previous|present|usual)\s)(?:strategy|approach|guiding\s+policy)\s+(?:is\s+to|will\s+be\s+to|focuses\s+on|is\s+focused\s+on|cent(?:er|re)s\s+on|rests\s+on)\b/i;
 /** "Mission-critical work is hampered by…", "The biggest problem is…": a lead that names the obstacles. */
 const OBSTACLE_STATEMENT = /\b(?:hampered|held\s+back|blocked|constrained|slowed(?:\s+down)?)\s+by\b|\bsuffers?\s+from\b|\bstruggles?\s+(?:with|to)\b|\b(?:the|our|main|biggest|key)\s+(?:problem|challenge|obstacle|bottleneck)s?\s+(?:is|are)\b/i;
 
