@@ -23,7 +23,7 @@ export interface TypeSignal {
  * Weights: a file name decides alone; a folder or a title needs one more hint; a template's
  * structure decides alone. A guide or a template outweighs everything else put together.
  */
-export const WEIGHTS = { fileName: 5, folder: 3, outerFolder: 2, title: 3, weakTitle: 2, structure: 5, partialStructure: 2, guide: -10, rootReadme: -5 } as const;
+export const WEIGHTS = { fileName: 5, folder: 3, outerFolder: 2, title: 3, weakTitle: 2, structure: 5, partialStructure: 2, guide: -10, rootReadme: -5, guideHeadings: -5 } as const;
 
 const FILE_NAME_TYPES: Array<[RegExp, InferredType, number]> = [
   [/^roadmaps?\.md$|\.roadmap\.md$/i, 'roadmap', 5],
@@ -35,6 +35,7 @@ const FILE_NAME_TYPES: Array<[RegExp, InferredType, number]> = [
   [/\.decision\.md$|^rfc-.*\.md$|^adr-.*\.md$/i, 'decision', 5],
   [/\.update\.md$/i, 'update', 5],
   [/(?:^|[-_.])okrs?(?:[-_.]|$)/i, 'okr', 3],
+  [/(?:^|[-_.])road[-_]?maps?(?:[-_.]|$)/i, 'roadmap', 3],
   // "announcing-vite-4-3.md", "release-of-1.8.0.md", "Rust-1.95.0.md", "nushell_v0_114_1.md", "whats-new-in-2.4.md".
   [/(?:^|[-_])(?:release|released|releases|announcing|announce|whats[-_]new|changelog)(?:[-_.]|$)|(?:^|[-_])v\d+[-_.]\d+|(?:^|[-_])\d{1,3}[._]\d{1,3}(?:[._]\d{1,3})?(?:[-_.]|$)/i, 'release-notes', 2],
   // "2024-09-project-goals-update.md", "annual-report-2024.md", "status_report_june.md".
@@ -84,6 +85,10 @@ const TITLE_TYPES: Array<[RegExp, InferredType, number]> = [
   // "2024 Annual Report: SIG Node", "September Project Goals Update", "Activity & Contract Report, June 2025".
   [/\b(?:annual report|annual review|activity (?:&\s+|and\s+)?(?:contract\s+)?report|progress (?:update|report)|status (?:update|report)|(?:weekly|monthly|quarterly|yearly) (?:update|report)|goals? update|year in review|state of the)\b/i, 'update', 4],
   [/^\W*(?:this|last)\s+(?:week|month|quarter)\s+in\b|\bstate of\b|\bnewsletter\b/i, 'update', 3],
+  // One issue of a series: "Linebender in December 2024", "The project in Q3 2025".
+  [/\bin\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+20\d\d|q[1-4]\s+20\d\d)\W*$/i, 'update', 3],
+  // "The path to Node-RED 5.0", "Road to 2.0".
+  [/\b(?:path|road)\s+to\b.*\d|\bplans?\s+for\s+(?:v(?:ersion)?\s?)?\d/i, 'roadmap', 3],
   [/\b(?:update|updates|status|weekly|monthly|fortnightly|biweekly|business review|[wmq]br|snippets)\b/i, 'update', 3],
 ];
 
@@ -137,7 +142,7 @@ const ROADMAP_SECTIONS = new Set(['ongoing', 'in progress', 'planned', 'future',
   'near term', 'mid term', 'long term', 'short term', 'near-term', 'mid-term', 'long-term', 'short-term', 'current', 'upcoming', 'future work', 'done',
   'next up', 'now', 'next', 'later', 'in development', 'researching', 'investigating', 'planned features', 'future plans', 'milestones']);
 /** Headings of a status or investor update. */
-const UPDATE_SECTIONS = new Set(['highlights', 'lowlights', 'wins', 'accomplishments', 'achievements', 'looking ahead', 'what we did', 'what we shipped',
+const UPDATE_SECTIONS = new Set(['looking back', 'our ask', 'the ask', 'get involved', 'highlights', 'lowlights', 'wins', 'accomplishments', 'achievements', 'looking ahead', 'what we did', 'what we shipped',
   'kpis', 'key metrics', 'financials', 'runway', 'hiring', 'asks', 'help wanted', 'blockers', 'kudos', 'shoutouts', 'team updates', 'lessons learned',
   'challenges', 'whats next', 'what is next', 'what comes next', 'progress', 'status', 'completed goals', 'stalled goals', 'current initiatives',
   'project health', 'metrics', 'misses', 'headlines', 'how you can help']);
@@ -152,6 +157,15 @@ const RELEASE_SECTIONS = new Set(['added', 'changed', 'fixed', 'removed', 'depre
 const normalizedSet = (set: ReadonlySet<string>): ReadonlySet<string> => new Set([...set].map(normalizeHeading));
 const [RFC, RFC_ONLY, ADR, ADR_ONLY, GOAL_PROPOSAL, GOAL_PROPOSAL_ONLY, STRATEGY, ROADMAP, RELEASE, UPDATE] = [RFC_SECTIONS, RFC_DISTINCT, ADR_SECTIONS,
   ADR_DISTINCT, GOAL_PROPOSAL_SECTIONS, GOAL_PROPOSAL_DISTINCT, STRATEGY_SECTIONS, ROADMAP_SECTIONS, RELEASE_SECTIONS, UPDATE_SECTIONS].map(normalizedSet);
+
+/** What follows a section name that goes on: a separator or a joining word. */
+const CONTINUATION = /^\s*[,/&:(—–-]|^\s+(?:and|of|in|for|from|to|this|the|with)\b/;
+
+/**
+ * Headings of a guide about one of these documents: "How to write OKRs", "What are OKRs?",
+ * "OKR process at Acme", "Criteria for key results", "Who sets OKRs?".
+ */
+const GUIDE_HEADING = /^(?!how\s+(?:to|you\s+can)\s+(?:help|contribute|get\s+involved)\b)(?:how\s+(?:to|do\s+(?:i|we|you)|should)\b|(?:what|who|when|why)\s+(?:is|are|sets?|writes?|owns?)\s+(?:an?\s+|the\s+|our\s+)?(?:okrs?|objectives|key results|roadmaps?|rfcs?|adrs?|decision records?|release notes|strateg(?:y|ies)|goals)\b|(?:okrs?|roadmap|rfc|adr|release|planning|decision|strategy|goal[- ]setting)\s+process\b|criteria\s+for\b|format\s+of\b|best\s+practices\b|tips\s+for\b|writing\s+(?:good|great|effective)\b)/i;
 
 export interface SignalInput {
   /** Path relative to the repository or workspace (or just the file name). */
@@ -171,7 +185,7 @@ export interface SignalInput {
 
 /** Front-matter tags that name a type (a blog's "release" tag, a handbook's "strategy" category). */
 const TAG_TYPES: Array<[RegExp, InferredType]> = [
-  [/^(?:release|releases|release[- ]notes|changelog|announcements?)$/, 'release-notes'],
+  [/^(?:release|releases|release[- ]notes|changelog)$/, 'release-notes'],
   [/^(?:updates?|status|status[- ]updates?|monthly[- ]updates?|progress)$/, 'update'],
   [/^(?:roadmaps?)$/, 'roadmap'],
   [/^(?:strategy|vision|mission)$/, 'strategy'],
@@ -205,6 +219,9 @@ function pathSignals(filePath: string | undefined, signals: TypeSignal[]): void 
   if (PROCESS_FILE.test(name)) signals.push({ type: null, weight: WEIGHTS.guide, kind: 'guide', reason: `file name ${name} (a template or process file)` });
   // The README at a repository's root introduces the project, even when the project is a roadmap or an RFC collection.
   if (parts.length === 0 && /^readme\.mdx?$/i.test(name)) signals.push({ type: null, weight: WEIGHTS.rootReadme, kind: 'guide', reason: `the repository’s ${name} (it introduces the project)` });
+  // A post named by its date ("2025-01-13-notes.md", "2025-01-13-notes/index.md") reports on a period more often than not.
+  const postName = INDEX_FILE.test(name) && parts.length > 0 ? `${parts[parts.length - 1]}.md` : name;
+  if (DATED_FILE.test(postName)) signals.push({ type: 'update', weight: 1, kind: 'file-name', reason: `a dated post (${postName.replace(/\.md$/, '')})` });
   // The nearest three folders: a folder far up the path (a home folder, a monorepo root) says little.
   const folders = parts.slice(-3).reverse();
   const seen = new Set<InferredType>();
@@ -251,10 +268,25 @@ function sectionSignals(input: SignalInput, signals: TypeSignal[]): void {
     if (key && !headings.has(key)) headings.set(key, section.title.trim());
   }
   // A heading is a template section when it is one, or starts with one ("Goals, objectives and requirements", "Highlights of this release").
-  const inSet = (set: ReadonlySet<string>, key: string): boolean => set.has(key) || [...set].some((entry) => key.startsWith(`${entry} `));
+  // A heading is a template section when it is one, or starts with one and goes on after a separator
+  // or a joining word ("Goals, objectives and requirements", "Highlights of this release"), but not when
+  // the name is only its first word ("Current funding situation").
+  const inSet = (set: ReadonlySet<string>, key: string): boolean => {
+    if (set.has(key)) return true;
+    const raw = (headings.get(key) ?? key).toLowerCase().replace(/^[^\p{L}\p{N}]+/u, '').replace(/^(?:the|our|my)\s+/, '');
+    for (const entry of set) {
+      if (!key.startsWith(`${entry} `)) continue;
+      if (entry.includes(' ') || (raw.startsWith(entry) && CONTINUATION.test(raw.slice(entry.length)))) return true;
+    }
+    return false;
+  };
   const found = (set: ReadonlySet<string>): string[] => [...headings.keys()].filter((key) => inSet(set, key));
   const named = (keys: readonly string[]): string => keys.slice(0, 3).map((key) => headings.get(key)).join(', ');
   const primary = input.structure?.type;
+  const guides = [...headings.values()].filter((title) => GUIDE_HEADING.test(title));
+  if (guides.length >= 3) {
+    signals.push({ type: null, weight: WEIGHTS.guideHeadings, kind: 'guide', reason: `headings of a guide (${guides.slice(0, 3).map((t) => `“${t}”`).join(', ')})` });
+  }
 
   const template = (type: InferredType, all: ReadonlySet<string>, distinct: ReadonlySet<string>, what: string): void => {
     if (primary === type) return;
