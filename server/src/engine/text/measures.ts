@@ -49,7 +49,7 @@ export const DEFAULT_OUTCOME_METRICS: readonly string[] = [
 const NUMBER_WORDS = 'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen';
 const RELATIVE_WORDS = 'double|doubles|doubled|doubling|triple|triples|tripled|tripling|halve|halves|halved|halving|twice|in\\s+half|by\\s+half';
 const ABSOLUTE_WORDS = 'zero|all|every|none|no\\s+more\\s+than|at\\s+least|at\\s+most';
-const UNIT = '%|percent|pp|bps|x|×|k|m|mm|bn|b|ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?|points?|pts?';
+const UNIT = '%|percent|pp|bps|x|×|k|m|mm|bn|b|[kmgt]i?b|[kmg]bps|ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?|points?|pts?';
 
 /** A number: "22%", "$1.2M", "10x", "1,200", "200 ms", "4.5". Not "v2", "S3", "2FA". */
 const NUMBER = new RegExp(`(?<![\\p{L}\\p{N}_.,])[-+−]?[$€£¥]?\\d+(?:[.,]\\d+)*(?:\\s?(?:${UNIT}))?(?![\\p{L}\\p{N}])`, 'giu');
@@ -64,6 +64,7 @@ const NOT_QUANTITY = [
   /(?<![\p{L}\p{N}_])[@#][\p{L}\p{N}_.-]+/gu, // @owner, #1234
   /\b[A-Z][A-Z0-9]{1,9}-\d+\b/g, // ABC-123
   /\b24\/7\b/g,
+  /(?<![$€£¥\p{N}.,])\b20[1-3]\d\b(?![.,]\d|\s?(?:%|k\b|m\b))/gu, // a year: "Rust 2024", "the 2027 plan"
   /\b(?:1st|2nd|3rd|\d+th)\b/gi,
 ];
 
@@ -221,7 +222,7 @@ export function outputVerbLead(statement: string, verbs: readonly string[]): Reg
   return match;
 }
 
-const PASSIVE_OUTPUT = /^((?:[\p{L}\p{N}'’&/-]+\s+){1,6}?)(?:is\s+|are\s+|gets?\s+|has\s+been\s+|have\s+been\s+)?(shipped|launched|released|delivered|completed|implemented|migrated|rolled\s+out|published|deployed|live|generally\s+available|in\s+production)(?![\p{L}\p{N}-])/iu;
+const PASSIVE_OUTPUT = /^((?:[\p{L}\p{N}'’&/.-]+\s+){1,6}?)(?:is\s+|are\s+|gets?\s+|has\s+been\s+|have\s+been\s+)?(shipped|launched|released|delivered|completed|implemented|migrated|rolled\s+out|published|deployed|live|generally\s+available|in\s+production)(?![\p{L}\p{N}-])/iu;
 
 /** Customers as the subject ("Merchants go live on day one"): behaviour, which is an outcome. */
 const CUSTOMERS_LEAD = /^(?:the\s+|our\s+|new\s+|all\s+|more\s+)?(?:\d[\d,]*\s+)?(?:customers|users|teams|accounts|admins|merchants|developers|members|people|buyers|clients|partners|sellers|shoppers|subscribers)\b/i;
@@ -234,11 +235,25 @@ const METRIC_LEAD = /^(?:increas(?:e|es)|rais(?:e|es)|grow|grows|lift|lifts|boos
 /** A participle right after one of these is not a predicate: "time from request to live", "bugs found in production". */
 const NOT_A_SUBJECT = /^(?:to|from|of|in|into|on|at|for|with|by|before|after|until|per|the|a|an)$/i;
 
+/**
+ * Work stated as done with its auxiliary, when no number sizes it: "The app is audited", "The
+ * architecture is detailed in a document", "Monitoring is in place", "The project ships a release".
+ */
+const PASSIVE_WORK = /^((?:[\p{L}\p{N}'’&/.-]+\s+){1,6}?)(?:(?:is|are|gets?|has\s+been|have\s+been)\s+(audited|documented|stabili[sz]ed|finished|landed|in\s+place|(?:detailed|described|written\s+up|captured|outlined|specified)\s+in\s+(?:an?|the)\s+(?:document|doc|page|post|blog\s+post|rfc|spec|guide|wiki))|(ships|launches|releases|delivers|publishes|deploys)(?=\s+(?:an?|the|its|their|our|v?\d)\b))(?![\p{L}\p{N}-])/iu;
+
 /** "New portal live by Q2", "SSO shipped to all plans": a deliverable stated as done. */
 export function outputPassive(statement: string): RegExpExecArray | null {
   const folded = foldTypography(statement).trimStart();
   if (CUSTOMERS_LEAD.test(folded) || METRIC_LEAD.test(folded)) return null;
-  const match = PASSIVE_OUTPUT.exec(folded);
+  let match = PASSIVE_OUTPUT.exec(folded);
+  if (!match && !/\d/.test(folded)) {
+    const work = PASSIVE_WORK.exec(folded);
+    // Group 2 holds the words of the done state, as in PASSIVE_OUTPUT.
+    if (work) {
+      match = work;
+      match[2] = work[2] ?? work[3];
+    }
+  }
   // "Customers launched 200 campaigns" is customer behaviour; "Developer portal live" is a deliverable.
   const head = match?.[1].trim().split(/\s+/).pop() ?? '';
   if (!match || CUSTOMER_SUBJECT.test(head) || NOT_A_SUBJECT.test(head)) return null;
@@ -438,6 +453,8 @@ export const DEFAULT_ARTIFACTS: readonly string[] = [
   'videos', 'post', 'article', 'newsletter', 'integration', 'service', 'pipeline', 'framework', 'roadmap', 'strategy',
   'plan', 'model', 'system', 'platform', 'module', 'component', 'design', 'spec', 'specification', 'rfc', 'proposal',
 ];
+/** A delivery milestone, reached or named: "Achieve MVP", "Feature complete status for …", "Reach feature parity". */
+const MILESTONE_LEAD = /^(?:(?:achieve|reach|hit|get\s+to|attain)\s+(?:an?\s+|the\s+|our\s+)?)?(?:mvp|minimum\s+viable\s+product|feature[\s-]complete(?:ness)?|code[\s-]complete|feature\s+parity|general\s+availability)(?![\p{L}\p{N}-])/iu;
 /** Prepositions that give a nominalised deliverable its object: "Implementation of", "Migration to", "Support for". */
 const DELIVERABLE_OBJECT = new Set(['of', 'for', 'to', 'with', 'across', 'into', 'onto', 'on']);
 /** Words before a nominalised deliverable that keep it one: "The full implementation of", "A complete rewrite of". */
@@ -474,6 +491,8 @@ function wordSet(words: readonly string[]): Set<string> {
  * "New dashboard adoption at 40%" are not deliverables: the noun does not take an object or end its phrase.
  */
 export function deliverableNounLead(statement: string, nouns: readonly string[], artifacts: readonly string[]): string | null {
+  const milestone = MILESTONE_LEAD.exec(foldTypography(statement).trimStart());
+  if (milestone) return milestone[0].replace(/\s+/g, ' ').toLowerCase();
   const tokens = leadTokens(statement, 10).filter((t) => t.word !== ',');
   if (tokens.length < 2) return null;
   const nounSet = wordSet(nouns);
