@@ -244,7 +244,12 @@ export function readFields(text: string, blanked: ReadonlyArray<{ index: number;
   const owner = findOwner(scratch);
   if (owner) scratch = blank(scratch, owner.index, owner.index + owner.length);
   scratch = scratch.replace(/\(\s*\)/g, '  ');
-  return { ...extractQuantities(scratch), owner: owner?.text ?? null };
+  // A quantity in parentheses qualifies the line ("a full mirror (2 TB) in 4 hours"): the target is outside them, when there is one.
+  // A baseline is often written there ("(currently 41%)") and is kept.
+  const all = extractQuantities(scratch);
+  const outside = scratch.includes('(') ? extractQuantities(scratch.replace(/\([^()]{0,80}\)/g, (aside) => ' '.repeat(aside.length))) : null;
+  const fields = outside?.target && !all.baseline ? outside : all;
+  return { ...fields, owner: owner?.text ?? null };
 }
 
 /** A metric name people recognise without a number: "NPS", "churn", "error rate", "active teams". */

@@ -78,7 +78,7 @@ const VALUE = `(?<![\\p{N}.,])[-+−]?[$€£¥]?\\d+(?:[.,]\\d+)*(?:\\s?(?:${UN
 const BASELINE = new RegExp([
   `\\bfrom\\s+(?:about\\s+|around\\s+|roughly\\s+|~\\s?|an?\\s+(?:estimated\\s+)?)?(?:${VALUE}|${NUMBER_WORDS}|zero)`,
   `(?:${VALUE})\\s*(?:→|->|=>|⟶|➝|➔|⇒)`,
-  `\\((?:[^()\\d]{0,30}?|Q[1-4]|H[12]|FY\\s?\\d{2,4}|20\\d{2})\\s*[:=]?\\s*[-+−]?[$€£¥]?\\d`,
+  `\\((?:[^()\\d,;]{0,30}?|Q[1-4]|H[12]|FY\\s?\\d{2,4}|20\\d{2})\\s*[:=]?\\s*[-+−]?[$€£¥]?\\d`,
   `\\b(?:baseline|currently|current(?:ly)?\\s+(?:at|is)|today|was|were|now\\s+at|up\\s+from|down\\s+from|vs\\.?|versus|compared\\s+(?:to|with)|starting\\s+(?:at|from|point)|last\\s+(?:year|quarter|half|month|period))\\b`,
   `(?<![\\p{L}\\p{N}.,])\\d+(?:[.,]\\d+)*\\s?(?:%|x|×)?\\s?(?:to|[-–—])\\s?\\d+(?:[.,]\\d+)*\\s?(?:%|x|×)`,
 ].join('|'), 'iu');
@@ -92,7 +92,7 @@ const RELATIVE_TARGET = new RegExp([
   `\\b(?:${RELATIVE_WORDS}|yoy|qoq|mom|year[\\s-]over[\\s-]year|quarter[\\s-]over[\\s-]quarter|month[\\s-]over[\\s-]month)\\b`,
 ].join('|'), 'iu');
 /** Counting new things starts from zero: "Sign 5 design partners", "Add 200 new paying teams", "Close 10 deals". */
-const NEW_COUNT = /\b(?:add(?:s|ed|ing)?|sign(?:s|ed|ing)?|upgrad(?:e|es|ed|ing)|renew(?:s|ed|ing)?|refer(?:s|red|rals?)|win|wins|won|land(?:s|ed)?|clos(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)|recruit(?:s|ed)?|onboard(?:s|ed)?|hir(?:e|es|ed|ing))\b|(?<![\p{N}.,])\d[\d,.]*(?:\s?[km])?\s+(?:new|additional|more)\b|\bnet[\s-]new\b|\b(?:on|to|onto|into|using)\s+the\s+new\b|\blive\s+(?:on|in|with)\b|\bgo(?:es|ing)?\s+live\b/iu;
+const NEW_COUNT = /\b(?:add(?:s|ed|ing)?|sign(?:s|ed|ing)?|upgrad(?:e|es|ed|ing)|renew(?:s|ed|ing)?|win|wins|won|land(?:s|ed)?|clos(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)|recruit(?:s|ed)?|onboard(?:s|ed)?|hir(?:e|es|ed|ing))(?:\s+(?:back|up|on|at\s+least|another|over|about|around|our\s+first|the\s+first|an?\s+further|an?\s+additional))?\s+(?:~\s?)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|a\s+hundred|a\s+dozen)\b)|\brefer(?:s|red|rals?)\b|(?<![\p{N}.,])\d[\d,.]*(?:\s?[km])?\s+(?:new|additional|more)\b|\bnet[\s-]new\b|\b(?:on|to|onto|into|using)\s+the\s+new\b|\blive\s+(?:on|in|with)\b|\bgo(?:es|ing)?\s+live\b/iu;
 /**
  * A standard rather than a move, scored by the count itself: "Zero critical findings open longer
  * than 30 days", "Every incident has a postmortem within 5 days", "Reduce P1 bugs older than 30 days to zero".
@@ -239,7 +239,7 @@ const NOT_A_SUBJECT = /^(?:to|from|of|in|into|on|at|for|with|by|before|after|unt
  * Work stated as done with its auxiliary, when no number sizes it: "The app is audited", "The
  * architecture is detailed in a document", "Monitoring is in place", "The project ships a release".
  */
-const PASSIVE_WORK = /^((?:[\p{L}\p{N}'’&/.-]+\s+){1,6}?)(?:(?:is|are|gets?|has\s+been|have\s+been)\s+(audited|documented|stabili[sz]ed|finished|landed|in\s+place|(?:detailed|described|written\s+up|captured|outlined|specified)\s+in\s+(?:an?|the)\s+(?:document|doc|page|post|blog\s+post|rfc|spec|guide|wiki))|(ships|launches|releases|delivers|publishes|deploys)(?=\s+(?:an?|the|its|their|our|v?\d)\b))(?![\p{L}\p{N}-])/iu;
+const PASSIVE_WORK = /^((?:[\p{L}\p{N}'’&/.-]+\s+){1,6}?)(?:(?:is|are|gets?|has\s+been|have\s+been)\s+(audited|documented|stabili[sz]ed|finished|landed|in\s+place|(?:detailed|described|written\s+up|captured|outlined|specified)\s+in\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:document|doc|page|post|blog\s+post|rfc|spec|guide|wiki))|(ships|launches|releases|delivers|publishes|deploys)(?=\s+(?:an?|the|its|their|our|v?\d)\b))(?![\p{L}\p{N}-])/iu;
 
 /** "New portal live by Q2", "SSO shipped to all plans": a deliverable stated as done. */
 export function outputPassive(statement: string): RegExpExecArray | null {
