@@ -46,6 +46,8 @@ const OKR_SET_TITLE = /\b(?:okrs?|objectives|objectives\s+and\s+key\s+results|go
 const PERIOD_MARK = /\b(?:20\d{2}|Q[1-4]|H[12]|FY\s?\d{2,4})\b/i;
 /** A label paragraph that opens a list of key results: "Key results:", "**KRs**". */
 const KEY_RESULTS_LEAD = /(?:^|[\n\r])[^\p{L}\p{N}\n\r]*(?:key\s+results?|krs?|measures?\s+of\s+success|success\s+measures)[^\p{L}\p{N}\n\r]*$/iu;
+/** Prose that announces the targets a list sets: "… achieve the following:", "Success looks like:", "Our targets:". */
+const TARGETS_LEAD = /(?:\b(?:achieve|reach|hit|meet)\s+the\s+following|(?<!\bto\s)\btargets?|\bsuccess\s+(?:looks\s+like|means|is\s+measured\s+by)|\bwe(?:'|’|\s+wi)ll\s+(?:know|measure)\b[^:\n\r]{0,40}|\bmeasured\s+by)\s*:\s*$/iu;
 /** The section of a goal document that states its goal in a paragraph. */
 const GOAL_STATEMENT_TITLE = /^[^\p{L}\p{N}]*(?:summary|goal|the\s+goal|abstract|tl;?dr)[^\p{L}\p{N}]*$/iu;
 /** A group label over nested key results: a few words ("Security", "UI/UX", "Runtime support:"). */
@@ -109,22 +111,37 @@ function isGroupLabel(item: Item): boolean {
   return words > 0 && (words <= GROUP_WORDS || (/:$/.test(text) && words <= GROUP_WORDS_WITH_COLON));
 }
 
-/** Paragraphs right before each top-level list, by the list's items: "Key results:", "**Not included**". */
-function leadIns(doc: StrategyDocument): Map<ListItem, Paragraph> {
-  const found = new Map<ListItem, Paragraph>();
+/** Paragraphs right before each top-level list, by the list's items ("Key results:", "**Not included**"), and each item's list. */
+function leadIns(doc: StrategyDocument): { leads: Map<ListItem, Paragraph>; lists: Map<ListItem, ListItem[]> } {
+  const leads = new Map<ListItem, Paragraph>();
+  const lists = new Map<ListItem, ListItem[]>();
   const blocks = doc.root.children;
   blocks.forEach((node, i) => {
     const before = blocks[i - 1];
     if (node.type !== 'list' || before?.type !== 'paragraph') return;
-    for (const item of (node as List).children) found.set(item, before);
+    for (const item of (node as List).children) {
+      leads.set(item, before);
+      lists.set(item, (node as List).children);
+    }
   });
-  return found;
+  return { leads, lists };
 }
 
 /** A one-paragraph label ("**Rationale**", "Not included:") that says its list is work or notes, not results. */
 function isWorkLabel(paragraph: Paragraph): boolean {
   const text = textBlockOf('paragraph', paragraph).text.trim();
   return wordCount(text) <= 4 && NOT_KEY_RESULT_SECTION.test(text);
+}
+
+/**
+ * A paragraph that opens a list of key results: a "Key results:" label, or prose announcing
+ * targets over a list whose items mostly carry a number ("Change failure rate < 15%").
+ */
+function isKeyResultsLead(text: string, list: readonly ListItem[]): boolean {
+  if (KEY_RESULTS_LEAD.test(text)) return true;
+  if (!TARGETS_LEAD.test(text)) return false;
+  const numbered = list.filter((item) => item.children[0]?.type === 'paragraph' && /\d/.test(textBlockOf('paragraph', item.children[0]).text)).length;
+  return numbered * 2 >= list.length;
 }
 
 /** A synthesized item for a paragraph read as a key result (a key-results section written in prose). */
@@ -163,7 +180,7 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
   const objectiveOfItem = new Map<Item, Objective>();
   const headingObjectives = new Map<Section, Objective>();
   const isOkr = doc.type === 'okr';
-  const leads = leadIns(doc);
+  const { leads, lists: listOf } = leadIns(doc);
   const leadOf = (item: Item): Paragraph | undefined => {
     let top: Item = item;
     while (top.parent) top = top.parent;
@@ -245,7 +262,7 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
       skipped.add(item);
       continue;
     }
-    if (item.depth === 0 && lead && KEY_RESULTS_LEAD.test(textBlockOf('paragraph', lead).text.trim())) keyResultLists.add(item);
+    if (item.depth === 0 && lead && isKeyResultsLead(textBlockOf('paragraph', lead).text.trim(), listOf.get(item.node as ListItem) ?? [])) keyResultLists.add(item);
     if (TASK_LABEL.test(item.text) || KEY_RESULT_LABEL.test(item.text)) continue;
     const underHeading = headingObjectiveAt(item.section, true) !== null;
     const inKeyResults = keyResultLists.has(item) || underHeading || inKeyResultsSection(item.section);
