@@ -410,7 +410,10 @@ function inheritedTimeframe(doc: StrategyDocument, kr: KeyResult): InheritedTime
     return null;
   };
   const item = kr.item;
+  // An update's title, opening prose and front matter give the period it reports on, not when its goals are due.
+  const reported = doc.type === 'update';
   for (let s = item.section; s; s = s.parent) {
+    if (reported && s === doc.titleSection) break;
     if (consider(headingTimeframe(s.title, 'heading'))) return best;
     // Lead-in prose above the item in an enclosing section ("By the end of Q2 2027 we will:").
     for (const node of s.ownBlocks) {
@@ -424,6 +427,7 @@ function inheritedTimeframe(doc: StrategyDocument, kr: KeyResult): InheritedTime
       }
     }
   }
+  if (reported) return best;
   const title = doc.titleText;
   if (title && consider(headingTimeframe(title, doc.titleSection ? 'heading' : 'document'))) return best;
   for (const key of TIMEFRAME_KEYS) {

@@ -455,6 +455,8 @@ export const DEFAULT_ARTIFACTS: readonly string[] = [
 ];
 /** A delivery milestone, reached or named: "Achieve MVP", "Feature complete status for …", "Reach feature parity". */
 const MILESTONE_LEAD = /^(?:(?:achieve|reach|hit|get\s+to|attain)\s+(?:an?\s+|the\s+|our\s+)?)?(?:mvp|minimum\s+viable\s+product|feature[\s-]complete(?:ness)?|code[\s-]complete|feature\s+parity|general\s+availability)(?![\p{L}\p{N}-])/iu;
+/** A change joined to a made thing: "… and improved", "… and faster". */
+const CHANGE_AFTER_AND = /^(?:improved|better|faster|easier|simpler|smoother|increased|reduced|higher|lower|fewer|more|less)$/;
 /** Prepositions that give a nominalised deliverable its object: "Implementation of", "Migration to", "Support for". */
 const DELIVERABLE_OBJECT = new Set(['of', 'for', 'to', 'with', 'across', 'into', 'onto', 'on']);
 /** Words before a nominalised deliverable that keep it one: "The full implementation of", "A complete rewrite of". */
@@ -512,6 +514,8 @@ export function deliverableNounLead(statement: string, nouns: readonly string[],
     const word = tokens[k].word;
     if (NOT_A_MODIFIER.has(word) || /^\p{N}/u.test(word)) return null;
     const next = tokens[k + 1]?.word;
+    // "A revamped API and improved developer experience" joins a change to the thing made: not only a deliverable.
+    if (next === 'and' && CHANGE_AFTER_AND.test(tokens[k + 2]?.word ?? '')) return null;
     if (artifactSet.has(word) && (next === undefined || PHRASE_END.has(next))) return tokens.slice(0, k + 1).map((t) => t.word).join(' ');
   }
   return null;
