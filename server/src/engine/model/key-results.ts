@@ -129,6 +129,9 @@ export function columnsOf(header: readonly string[]): Columns {
   };
 }
 
+/** Columns that track a key result rather than define it: progress, score, status, notes, links ("60%", "0.7", "On track"). */
+const PROGRESS_COLUMN = /^[^\p{L}]*(?:progress|score|scoring|grade|status|state|health|rag|confidence|completion|%\s*(?:complete|done)|percent\s+complete|done|notes?|comments?|links?|issues?|tracking(?:\s+issue)?|updates?|remarks)[^\p{L}]*$/iu;
+
 function cellText(cells: readonly TextBlock[] | undefined, index: number): string | null {
   if (!cells || index < 0 || index >= cells.length) return null;
   const text = cells[index].text.replace(/\s+/g, ' ').trim();
@@ -278,7 +281,7 @@ function baseOf(doc: StrategyDocument, kr: KeyResult): Base {
     block = item.cells[Math.max(0, index)];
     statement = block.text;
     item.cells.forEach((cell, i) => {
-      if (i !== index && i !== columns.owner && i !== columns.objective) parts.push(cell.text);
+      if (i !== index && i !== columns.owner && i !== columns.objective && !PROGRESS_COLUMN.test(item.header![i] ?? '')) parts.push(cell.text);
     });
     cells = {
       baseline: cellText(item.cells, columns.baseline),

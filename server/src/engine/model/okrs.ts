@@ -163,7 +163,7 @@ const holdsItems = (section: Section): boolean => section.ownBlocks.some((node) 
  */
 function paragraphKeyResults(doc: StrategyDocument, section: Section): Paragraph[] {
   const perSubsection = section.children
-    .filter((child) => !isWorkSection(child) && !holdsItems(child))
+    .filter((child) => !isWorkSection(child) && !holdsItems(child) && !KEY_RESULT_LABEL.test(child.title))
     .map((child) => paragraphsOf(child.ownBlocks)[0])
     .filter((paragraph): paragraph is Paragraph => paragraph !== undefined);
   if (perSubsection.length > 0) return perSubsection;
@@ -252,7 +252,24 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
     return isOkrSet(doc, section) || section.roles.includes('metrics');
   };
 
+  // Key-result headings ("#### KR 1.2: Cut churn from 5% to 3%"): the heading is the key result, and
+  // its section's own items and paragraphs are its details.
+  const headingKeyResults: Array<{ section: Section; item: Item }> = [];
   const skipped = new Set<Item>();
+  for (const section of doc.sections) {
+    const label = KEY_RESULT_LABEL.exec(section.title);
+    if (!label || !section.title.slice(label[0].length).trim() || inWorkSection(section)) continue;
+    const block = textBlockOf('heading', section.heading);
+    const children = [
+      ...paragraphsOf(section.ownBlocks).map((paragraph) => paragraphItem(doc, paragraph)),
+      ...doc.items.filter((item) => item.section === section && item.parent === null && item.kind !== 'line'),
+    ];
+    for (const child of doc.items) if (child.section === section) skipped.add(child);
+    headingKeyResults.push({
+      section,
+      item: { kind: 'line', node: section.heading, block, text: block.text, start: block.start, end: block.end, depth: 0, parent: null, children, checked: null, section },
+    });
+  }
   const groups = new Set<Item>();
   const keyResultLists = new Set<Item>();
   for (const item of doc.items) {
@@ -322,6 +339,10 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
     keyResults.push(keyResult);
     keyResult.objective?.keyResults.push(keyResult);
   };
+  for (const { section, item } of headingKeyResults) {
+    const label = KEY_RESULT_LABEL.exec(item.text);
+    add({ item, objective: headingObjectiveAt(section.parent, false), label: label ? label[0].replace(/(?<![*_:.)—–-])[*_:.)—–-]+\s*$/, '').replace(/^[\s*_]+/, '').trim() : null });
+  }
   const proseSections = new Set<Section>();
   for (const section of doc.sections) {
     if (!isOkr || !isKeyResultsSection(section) || inWorkSection(section)) continue;

@@ -218,7 +218,7 @@ export function outputVerbLead(statement: string, verbs: readonly string[]): Reg
   // noun, a metric; followed by an object ("Deploys the runbook") it is still a verb.
   if (match && match[0].length === match[1].length && /s$/i.test(match[1]) && !/\s/.test(match[1])
     && !verbs.some((verb) => verb.trim().toLowerCase() === match[1].toLowerCase())
-    && !/^\s+(?:the|a|an|our|their|its|all|every|new|this|these|those|\d)/i.test(match.input.slice(match[0].length))) return null;
+    && !/^\s+(?:(?:the|a|an|our|their|its|all|every|new|this|these|those)\b|\d)/i.test(match.input.slice(match[0].length))) return null;
   // "Integrated and observable.", "Automated, fast": a participle with no object describes a quality.
   if (match && /(?:ed|[^aeiou]t)$/i.test(match[1]) && !verbs.some((verb) => verb.trim().toLowerCase() === match[1].toLowerCase())
     && /^\s*(?:and\s+[\p{L}-]+(?:ble|ful|ive|ous|able|ible|ent|ant|al|ic|y)\b|[,.;:]|$)/iu.test(match.input.slice(match[0].length))) return null;
