@@ -42,6 +42,8 @@ const NOT_KEY_RESULT_SECTION = /^[^\p{L}\p{N}]*(?:initiatives?|projects?|experim
 const KEY_RESULTS_TITLE = /^[^\p{L}\p{N}]*(?:key\s+results?|krs|results|measures\s+of\s+success|success\s+measures)[^\p{L}\p{N}]*$/iu;
 /** Headings that hold a set of OKRs: "OKRs", "Quarterly objectives and key results", "2027 goals". */
 const OKR_SET_TITLE = /\b(?:okrs?|objectives|objectives\s+and\s+key\s+results|goals)\b/i;
+/** Headings that explain an OKR page rather than state an objective: "Scoring", "How we grade", "Timeline", "Links". */
+const EXPLAINING_TITLE = /^[^\p{L}\p{N}]*(?:about|overview|introduction|intro|summary|purpose|scope|how\b|process|scoring|scores?|grading|grades?|timeline|schedule|cadence|calendar|meetings?|faq|questions|glossary|definitions|terms|links|resources|references|further\s+reading|see\s+also|appendix|history|archive|previous|past|changelog|legend|people|contacts|tools|templates?|examples?|status|progress|retrospective|lessons)\b/iu;
 /** A year, quarter, half or fiscal year written in a title. */
 const PERIOD_MARK = /\b(?:20\d{2}|Q[1-4]|H[12]|FY\s?\d{2,4})\b/i;
 /** A label paragraph that opens a list of key results: "Key results:", "**KRs**". */
@@ -170,7 +172,9 @@ function paragraphKeyResults(doc: StrategyDocument, section: Section): Paragraph
   if (holdsItems(section)) return [];
   return paragraphsOf(section.ownBlocks).filter((paragraph) => {
     const text = textBlockOf('paragraph', paragraph).text.trim();
-    return text.length > 0 && !/:$/.test(text) && wordCount(text) <= PARAGRAPH_WORDS && !KEY_RESULT_LABEL.test(text) && !OBJECTIVE_LABEL.test(text);
+    // "These key results are scored monthly" speaks about them.
+    return text.length > 0 && !/:$/.test(text) && wordCount(text) <= PARAGRAPH_WORDS && !KEY_RESULT_LABEL.test(text) && !OBJECTIVE_LABEL.test(text)
+      && !/\b(?:key\s+results?|krs?|okrs?)\b/i.test(text);
   });
 }
 
@@ -190,6 +194,14 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
   // Objective headings: labelled ("Objective 2: …"), over a key-results subsection, or — in an OKR
   // document — under a set of OKRs ("## 2019 Q1" › "### Connectivity") and holding a list.
   const headingObjectiveSections = new Set<Section>();
+  /** A heading right under a set of OKRs that holds a list and does not explain the page ("Scoring", "Timeline", "Links"). */
+  const isAreaOfSet = (section: Section): boolean => section.parent !== null && isOkrSet(doc, section.parent) && !isOkrSet(doc, section)
+    && section.roles.length === 0 && !inWorkSection(section) && !EXPLAINING_TITLE.test(section.title) && section.ownBlocks.some((node) => node.type === 'list');
+  /** Its list nests: a team or area heading over objective items with their key results. */
+  const holdsNested = (section: Section): boolean => {
+    const top = doc.items.filter((item) => item.section === section && item.kind === 'list-item' && item.depth === 0);
+    return top.length > 0 && top.filter((item) => item.children.length > 0).length * 2 > top.length;
+  };
   // A heading whose own lines name their objectives ("**Objective:** …") only frames them.
   const framing = new Set<Section>();
   for (const item of doc.items) {
@@ -199,8 +211,7 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
     const labelled = OBJECTIVE_LABEL.test(section.title) || (/^\W*objective\b/i.test(section.title) && !withinRole(section.parent, 'non-goals'));
     const overKeyResults = !labelled && section.children.some(isKeyResultsSection) && !isKeyResultsSection(section)
       && !isOkrSet(doc, section) && section !== doc.titleSection && !inWorkSection(section) && !framing.has(section);
-    const inSet = !labelled && isOkr && section.parent !== null && isOkrSet(doc, section.parent) && !isOkrSet(doc, section)
-      && section.roles.length === 0 && !inWorkSection(section) && !framing.has(section) && section.ownBlocks.some((node) => node.type === 'list');
+    const inSet = !labelled && isOkr && isAreaOfSet(section) && !framing.has(section) && !holdsNested(section);
     if (labelled || overKeyResults || inSet) headingObjectiveSections.add(section);
   }
   for (const section of headingObjectiveSections) {
@@ -249,7 +260,7 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
   /** Where nested objectives are written: under a set of OKRs, a metrics section, or an OKRs title. */
   const holdsNestedObjectives = (section: Section | null): boolean => {
     if (!section) return true;
-    return isOkrSet(doc, section) || section.roles.includes('metrics');
+    return isOkrSet(doc, section) || section.roles.includes('metrics') || (isAreaOfSet(section) && holdsNested(section));
   };
 
   // Key-result headings ("#### KR 1.2: Cut churn from 5% to 3%"): the heading is the key result, and
@@ -345,7 +356,7 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
   }
   const proseSections = new Set<Section>();
   for (const section of doc.sections) {
-    if (!isOkr || !isKeyResultsSection(section) || inWorkSection(section)) continue;
+    if (!isOkr || !isKeyResultsSection(section) || inWorkSection(section) || !headingObjectiveAt(section, true)) continue;
     const paragraphs = paragraphKeyResults(doc, section);
     if (paragraphs.length === 0) continue;
     proseSections.add(section);
