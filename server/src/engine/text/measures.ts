@@ -456,6 +456,8 @@ export const DEFAULT_ARTIFACTS: readonly string[] = [
   'videos', 'post', 'article', 'newsletter', 'integration', 'service', 'pipeline', 'framework', 'roadmap', 'strategy',
   'plan', 'model', 'system', 'platform', 'module', 'component', 'design', 'spec', 'specification', 'rfc', 'proposal',
 ];
+/** A subject that will bring a deliverable: "The next release will bring …", "X will add …". */
+const WILL_BRING = /^(?:[\p{L}\p{N}'’-]+\s+){1,4}(will\s+(?:bring|add|provide|offer|introduce|include|deliver))\s+/iu;
 /** A delivery milestone, reached or named: "Achieve MVP", "Feature complete status for …", "Reach feature parity". */
 const MILESTONE_LEAD = /^(?:(?:achieve|reach|hit|get\s+to|attain)\s+(?:an?\s+|the\s+|our\s+)?)?(?:mvp|minimum\s+viable\s+product|feature[\s-]complete(?:ness)?|code[\s-]complete|feature\s+parity|general\s+availability)(?![\p{L}\p{N}-])/iu;
 /** A change joined to a made thing: "… and improved", "… and faster". */
@@ -496,8 +498,15 @@ function wordSet(words: readonly string[]): Set<string> {
  * "New dashboard adoption at 40%" are not deliverables: the noun does not take an object or end its phrase.
  */
 export function deliverableNounLead(statement: string, nouns: readonly string[], artifacts: readonly string[]): string | null {
-  const milestone = MILESTONE_LEAD.exec(foldTypography(statement).trimStart());
+  const folded = foldTypography(statement).trimStart();
+  const milestone = MILESTONE_LEAD.exec(folded);
   if (milestone) return milestone[0].replace(/\s+/g, ' ').toLowerCase();
+  // "External asset costs will bring support for …": the thing named will deliver a deliverable.
+  const bringer = WILL_BRING.exec(folded);
+  if (bringer) {
+    const rest = deliverableNounLead(folded.slice(bringer[0].length), nouns, artifacts);
+    return rest ? `${bringer[1].toLowerCase().replace(/\s+/g, ' ')} ${rest}` : null;
+  }
   const tokens = leadTokens(statement, 10).filter((t) => t.word !== ',');
   if (tokens.length < 2) return null;
   const nounSet = wordSet(nouns);
