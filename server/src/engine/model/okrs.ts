@@ -43,7 +43,7 @@ const KEY_RESULTS_TITLE = /^[^\p{L}\p{N}]*(?:key\s+results?|krs|results|measures
 /** Headings that hold a set of OKRs: "OKRs", "Quarterly objectives and key results", "2027 goals". */
 const OKR_SET_TITLE = /\b(?:okrs?|objectives|objectives\s+and\s+key\s+results|goals)\b/i;
 /** Headings that explain an OKR page rather than state an objective: "Scoring", "How we grade", "Timeline", "Links". */
-const EXPLAINING_TITLE = /^[^\p{L}\p{N}]*(?:about|overview|introduction|intro|summary|purpose|scope|how\b|process|scoring|scores?|grading|grades?|timeline|schedule|cadence|calendar|meetings?|faq|questions|glossary|definitions|terms|links|resources|references|further\s+reading|see\s+also|appendix|history|archive|previous|past|changelog|legend|people|contacts|tools|templates?|examples?|status|progress|retrospective|lessons)\b/iu;
+const EXPLAINING_TITLE = /^[^\p{L}\p{N}]*(?:about|overview|introduction|intro|summary|purpose|scope|how\b|process|scoring|scores?|grading|grades?|timeline|schedule|cadence|calendar|meetings?|faq|questions|glossary|definitions|terms|links|resources|references|further\s+reading|see\s+also|appendix|history|archive|previous|past|changelog|legend|people|contacts|tools|templates?|examples?|status|progress|retrospective|lessons|principles|values|guidelines|rules|tips|best\s+practices|assumptions|open\s+questions|what\s+(?:are|is)|when\b|who\b)\b/iu;
 /** A year, quarter, half or fiscal year written in a title. */
 const PERIOD_MARK = /\b(?:20\d{2}|Q[1-4]|H[12]|FY\s?\d{2,4})\b/i;
 /** A label paragraph that opens a list of key results: "Key results:", "**KRs**". */
@@ -197,10 +197,13 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
   /** A heading right under a set of OKRs that holds a list and does not explain the page ("Scoring", "Timeline", "Links"). */
   const isAreaOfSet = (section: Section): boolean => section.parent !== null && isOkrSet(doc, section.parent) && !isOkrSet(doc, section)
     && section.roles.length === 0 && !inWorkSection(section) && !EXPLAINING_TITLE.test(section.title) && section.ownBlocks.some((node) => node.type === 'list');
-  /** Its list nests: a team or area heading over objective items with their key results. */
+  /**
+   * Its list nests: a team or area heading over objective items with their key results. An item
+   * with a number of its own and sub-bullets is a key result with details, not an objective.
+   */
   const holdsNested = (section: Section): boolean => {
     const top = doc.items.filter((item) => item.section === section && item.kind === 'list-item' && item.depth === 0);
-    return top.length > 0 && top.filter((item) => item.children.length > 0).length * 2 > top.length;
+    return top.length > 0 && top.filter((item) => item.children.length > 0 && !/\d/.test(item.text)).length * 2 > top.length;
   };
   // A heading whose own lines name their objectives ("**Objective:** …") only frames them.
   const framing = new Set<Section>();
@@ -257,9 +260,9 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
     }
     return false;
   };
-  /** Where nested objectives are written: under a set of OKRs, a metrics section, or an OKRs title. */
+  /** Where nested objectives are written: under the title, a set of OKRs, a metrics section, or a team heading of a set. */
   const holdsNestedObjectives = (section: Section | null): boolean => {
-    if (!section) return true;
+    if (!section || section === doc.titleSection) return true;
     return isOkrSet(doc, section) || section.roles.includes('metrics') || (isAreaOfSet(section) && holdsNested(section));
   };
 
