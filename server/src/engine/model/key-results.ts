@@ -223,6 +223,12 @@ export interface KeyResultReading {
   ownTimeframe: boolean;
   /** The timeframe it inherits when it has none of its own. */
   inherited: InheritedTimeframe | null;
+  /**
+   * A goal with no number that states a quality or a standing aim ("Stable by default"): it holds
+   * as long as the strategy does and needs no date. One that states a change to reach ("Grow the
+   * catalogue") does.
+   */
+  timeless: boolean;
   date: string | null;
   dateSource: DateSource | null;
   /** The date is a whole year only, inherited from the title, a heading or front matter. */
@@ -231,6 +237,8 @@ export interface KeyResultReading {
 }
 
 const TASK_BOX = /^\s*\[[ xX]\]\s+/;
+/** A goal that opens with a change to reach: "Increase adoption", "Expanded cloud coverage", "Become the default". */
+const GOAL_CHANGE = /^(?:increas|rais|grow|grew|lift|boost|improv|doubl|tripl|halv|cut|reduc|decreas|lower|drop|shrink|shorten|eliminat|minimi[sz]|maximi[sz]|expand|extend|accelerat|reach|achiev|become|attract|gain|broaden|deepen|strengthen|speed)/i;
 /** A percentage, or a number under a bound: a measure, not a count of work. */
 const SHARE_OR_BOUND = /%|\bpercent\b|[<>≤≥]\s?\d|\b(?:above|below|under|over|at\s+least|at\s+most|within|less\s+than|more\s+than|fewer\s+than)\s+[$€£¥]?\d/i;
 const OWNER_TAIL = /(?<!\s)\s*(?:[(\[]\s*(?:(?:owner|owners|dri|lead)\s*)?(?:[:=—–-]\s*)?@[\p{L}\p{N}_.-]+[^)\]]{0,40}[)\]]|[—–-]\s*@[\p{L}\p{N}_.-]+|\s(?:owner|dri)\s*[:=]\s*[^,;]{1,40})\s*$/iu;
@@ -545,6 +553,7 @@ function readingOf(doc: StrategyDocument, base: Base, vocabulary: ReadingVocabul
     lacksBaseline: verdict === 'outcome' && !base.isGoal && hasTarget && !baselineStated,
     ownTimeframe,
     inherited,
+    timeless: base.isGoal && !quantified && !GOAL_CHANGE.test(statement.replace(/^[\s*_]+/, '')),
     date,
     dateSource,
     dateCoarse: !ownTimeframe && inherited !== null && inherited.coarse,
