@@ -193,6 +193,13 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
 
   // Objective headings: labelled ("Objective 2: …"), over a key-results subsection, or — in an OKR
   // document — under a set of OKRs ("## 2019 Q1" › "### Connectivity") and holding a list.
+  const itemsBySection = new Map<Section, Item[]>();
+  for (const item of doc.items) {
+    if (!item.section) continue;
+    const list = itemsBySection.get(item.section);
+    if (list) list.push(item);
+    else itemsBySection.set(item.section, [item]);
+  }
   const headingObjectiveSections = new Set<Section>();
   /** A heading right under a set of OKRs that holds a list and does not explain the page ("Scoring", "Timeline", "Links"). */
   const isAreaOfSet = (section: Section): boolean => section.parent !== null && isOkrSet(doc, section.parent) && !isOkrSet(doc, section)
@@ -201,9 +208,15 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
    * Its list nests: a team or area heading over objective items with their key results. An item
    * with a number of its own and sub-bullets is a key result with details, not an objective.
    */
+  const nests = new Map<Section, boolean>();
   const holdsNested = (section: Section): boolean => {
-    const top = doc.items.filter((item) => item.section === section && item.kind === 'list-item' && item.depth === 0);
-    return top.length > 0 && top.filter((item) => item.children.length > 0 && !/\d/.test(item.text)).length * 2 > top.length;
+    let found = nests.get(section);
+    if (found === undefined) {
+      const top = (itemsBySection.get(section) ?? []).filter((item) => item.kind === 'list-item' && item.depth === 0);
+      found = top.length > 0 && top.filter((item) => item.children.length > 0 && !/\d/.test(item.text)).length * 2 > top.length;
+      nests.set(section, found);
+    }
+    return found;
   };
   // A heading whose own lines name their objectives ("**Objective:** …") only frames them.
   const framing = new Set<Section>();
@@ -276,9 +289,9 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
     const block = textBlockOf('heading', section.heading);
     const children = [
       ...paragraphsOf(section.ownBlocks).map((paragraph) => paragraphItem(doc, paragraph)),
-      ...doc.items.filter((item) => item.section === section && item.parent === null && item.kind !== 'line'),
+      ...(itemsBySection.get(section) ?? []).filter((item) => item.parent === null && item.kind !== 'line'),
     ];
-    for (const child of doc.items) if (child.section === section) skipped.add(child);
+    for (const child of itemsBySection.get(section) ?? []) skipped.add(child);
     headingKeyResults.push({
       section,
       item: { kind: 'line', node: section.heading, block, text: block.text, start: block.start, end: block.end, depth: 0, parent: null, children, checked: null, section },
@@ -287,6 +300,7 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
   const groups = new Set<Item>();
   const keyResultLists = new Set<Item>();
   for (const item of doc.items) {
+    if (skipped.has(item)) continue;
     const parentSkipped = item.parent !== null && skipped.has(item.parent);
     const lead = item.depth === 0 ? leadOf(item) : undefined;
     if (parentSkipped || (item.kind === 'list-item' && isContentsEntry(item.node as ListItem)) || (lead && isWorkLabel(lead))) {
@@ -318,7 +332,7 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
   const tableObjectives = new Map<readonly string[], Map<string, Objective>>();
   const lastObjective = new Map<readonly string[], Objective | null>();
   for (const item of doc.items) {
-    if (item.kind !== 'table-row' || !item.header || !item.cells) continue;
+    if (item.kind !== 'table-row' || !item.header || !item.cells || skipped.has(item)) continue;
     const objectiveColumn = item.header.findIndex((h) => OBJECTIVE_COLUMN.test(h));
     const krPattern = doc.type === 'roadmap' && objectiveColumn < 0 ? LABELLED_KEY_RESULT_COLUMN : KEY_RESULT_COLUMN;
     const krColumn = item.header.findIndex((h) => krPattern.test(h));
