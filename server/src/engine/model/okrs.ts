@@ -46,6 +46,8 @@ const OKR_SET_TITLE = /\b(?:okrs?|objectives|objectives\s+and\s+key\s+results|go
 const EXPLAINING_TITLE = /^[^\p{L}\p{N}]*(?:about|overview|introduction|intro|summary|purpose|scope|how\b|process|scoring|scores?|grading|grades?|timeline|schedule|cadence|calendar|meetings?|faq|questions|glossary|definitions|terms|links|resources|references|further\s+reading|see\s+also|appendix|history|archive|previous|past|changelog|legend|people|contacts|tools|templates?|examples?|status|progress|retrospective|lessons|principles|values|guidelines|rules|tips|best\s+practices|assumptions|open\s+questions|what\s+(?:are|is)|when\b|who\b)\b/iu;
 /** A year, quarter, half or fiscal year written in a title. */
 const PERIOD_MARK = /\b(?:20\d{2}|Q[1-4]|H[12]|FY\s?\d{2,4})\b/i;
+/** A title that names OKRs: "Package manager OKRs", "Quarterly objectives and key results". */
+const OKR_TITLE = /\b(?:okrs?|key\s+results?|objectives)\b/i;
 /** A label paragraph that opens a list of key results: "Key results:", "**KRs**". */
 const KEY_RESULTS_LEAD = /(?:^|[\n\r])[^\p{L}\p{N}\n\r]*(?:key\s+results?|krs?|measures?\s+of\s+success|success\s+measures)[^\p{L}\p{N}\n\r]*$/iu;
 /** Prose that announces the targets a list sets: "… achieve the following:", "Success looks like:", "Our targets:". */
@@ -203,7 +205,13 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
   const headingObjectiveSections = new Set<Section>();
   /** A heading right under a set of OKRs that holds a list and does not explain the page ("Scoring", "Timeline", "Links"). */
   const isAreaOfSet = (section: Section): boolean => section.parent !== null && isOkrSet(doc, section.parent) && !isOkrSet(doc, section)
-    && section.roles.length === 0 && !inWorkSection(section) && !EXPLAINING_TITLE.test(section.title) && section.ownBlocks.some((node) => node.type === 'list');
+    && section.roles.length === 0 && !inWorkSection(section) && !EXPLAINING_TITLE.test(section.title) && section.ownBlocks.some((node) => node.type === 'list')
+    && underOkrTitle(section);
+  /** Below a heading (or a title) that names OKRs or key results: under "Goals", a list holds goals, not key results. */
+  const underOkrTitle = (section: Section): boolean => {
+    for (let s = section.parent; s; s = s.parent) if (OKR_TITLE.test(s.title)) return true;
+    return OKR_TITLE.test(doc.titleText ?? '');
+  };
   /**
    * Its list nests: a team or area heading over objective items with their key results. An item
    * with a number of its own and sub-bullets is a key result with details, not an objective.
