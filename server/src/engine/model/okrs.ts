@@ -4,11 +4,15 @@
  *
  * - labelled lines and items: "Objective: …", "KR2: …", "Measure: …" (Goal = Objective, Measure =
  *   Key Result; "Task:", "Initiative:" lines are work, never results);
- * - objective headings: "## Objective 1: …"; in an OKR document, a heading under a period ("2027 Q1")
- *   or an OKRs heading that holds a list; and any heading with a "Key results" subsection;
+ * - objective headings: "## Objective 1: …"; in an OKR document, a heading that holds a list under
+ *   a period ("2027 Q1") or an OKRs heading, below a title naming OKRs (not an explaining heading such
+ *   as "Scoring" or "Links"; a team heading over nested objective items is read as nested
+ *   objectives); and any heading with a "Key results" subsection;
+ * - key-result headings ("#### KR 1.2: …"), their section's items and paragraphs as details;
  * - key-results sections: their items, or — in an OKR document with no items there — their
  *   paragraphs, or one key result per subsection (its first paragraph, the heading naming it);
- * - a "Key results:" label paragraph over a list: the list's items belong to the objective above;
+ * - a "Key results:" label paragraph over a list, or prose announcing targets over a list of
+ *   numbers ("… achieve the following:"): the list's items belong to the objective above;
  * - short group labels ("Security", "Adoption:") over nested key results: the children are the key results;
  * - nested lists in an OKR document: an objective item with its key results as children, where
  *   the list sits under a period, OKRs or goals heading (not in the design principles or timeline
@@ -51,7 +55,7 @@ const OKR_TITLE = /\b(?:okrs?|key\s+results?|objectives)\b/i;
 /** A label paragraph that opens a list of key results: "Key results:", "**KRs**". */
 const KEY_RESULTS_LEAD = /(?:^|[\n\r])[^\p{L}\p{N}\n\r]*(?:key\s+results?|krs?|measures?\s+of\s+success|success\s+measures)[^\p{L}\p{N}\n\r]*$/iu;
 /** Prose that announces the targets a list sets: "… achieve the following:", "Success looks like:", "Our targets:". */
-const TARGETS_LEAD = /(?:\b(?:achieve|reach|hit|meet)\s+the\s+following|(?<!\bto\s)\btargets?|\bsuccess\s+(?:looks\s+like|means|is\s+measured\s+by)|\bwe(?:'|’|\s+wi)ll\s+(?:know|measure)\b[^:\n\r]{0,40}|\bmeasured\s+by)\s*:\s*$/iu;
+const TARGETS_LEAD = /(?:\b(?:achieve|reach|hit|meet)\s+the\s+following|(?<!\bto\s)\btargets?|\bsuccess\s+(?:looks\s+like|means|is\s+measured\s+by)|\bmeasured\s+by)\s*:\s*$|\bwe(?:'|’|\s+wi)ll\s+(?:know|measure)\b[^:\n\r]{0,40}:\s*$/iu;
 /** The section of a goal document that states its goal in a paragraph. */
 const GOAL_STATEMENT_TITLE = /^[^\p{L}\p{N}]*(?:summary|goal|the\s+goal|abstract|tl;?dr)[^\p{L}\p{N}]*$/iu;
 /** A group label over nested key results: a few words ("Security", "UI/UX", "Runtime support:"). */
