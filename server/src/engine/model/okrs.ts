@@ -311,6 +311,12 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
   }
   const groups = new Set<Item>();
   const keyResultLists = new Set<Item>();
+  const leading = new Map<Paragraph, boolean>();
+  const leadsKeyResults = (lead: Paragraph, item: Item): boolean => {
+    let found = leading.get(lead);
+    if (found === undefined) leading.set(lead, found = isKeyResultsLead(textBlockOf('paragraph', lead).text.trim(), listOf.get(item.node as ListItem) ?? []));
+    return found;
+  };
   for (const item of doc.items) {
     if (skipped.has(item)) continue;
     const parentSkipped = item.parent !== null && skipped.has(item.parent);
@@ -319,7 +325,7 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
       skipped.add(item);
       continue;
     }
-    if (item.depth === 0 && lead && isKeyResultsLead(textBlockOf('paragraph', lead).text.trim(), listOf.get(item.node as ListItem) ?? [])) keyResultLists.add(item);
+    if (item.depth === 0 && lead && leadsKeyResults(lead, item)) keyResultLists.add(item);
     if (TASK_LABEL.test(item.text) || KEY_RESULT_LABEL.test(item.text)) continue;
     const underHeading = headingObjectiveAt(item.section, true) !== null;
     const inKeyResults = keyResultLists.has(item) || underHeading || inKeyResultsSection(item.section);
