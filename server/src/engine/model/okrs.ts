@@ -152,6 +152,11 @@ function isKeyResultsLead(text: string, list: readonly ListItem[]): boolean {
   return numbered * 2 >= list.length;
 }
 
+/** The name of a key-result label as written, without its markup and punctuation: "**KR1:**" → "KR1". */
+function labelName(label: RegExpExecArray | null): string | null {
+  return label ? label[0].replace(/(?<![*_:.)—–-])[*_:.)—–-]+\s*$/, '').replace(/^[\s*_]+/, '').trim() : null;
+}
+
 /** A synthesized item for a paragraph read as a key result (a key-results section written in prose). */
 function paragraphItem(doc: StrategyDocument, paragraph: Paragraph): Item {
   const block = textBlockOf('paragraph', paragraph);
@@ -387,7 +392,7 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
   };
   for (const { section, item } of headingKeyResults) {
     const label = KEY_RESULT_LABEL.exec(item.text);
-    add({ item, objective: headingObjectiveAt(section.parent, false), label: label ? label[0].replace(/(?<![*_:.)—–-])[*_:.)—–-]+\s*$/, '').replace(/^[\s*_]+/, '').trim() : null });
+    add({ item, objective: headingObjectiveAt(section.parent, false), label: labelName(label) });
   }
   const proseSections = new Set<Section>();
   for (const section of doc.sections) {
@@ -433,7 +438,7 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
     }
     if (!isKeyResult) continue;
     objective ??= headingObjectiveAt(item.section, false);
-    add({ item, objective, label: label ? label[0].replace(/(?<![*_:.)—–-])[*_:.)—–-]+\s*$/, '').replace(/^[\s*_]+/, '').trim() : null });
+    add({ item, objective, label: labelName(label) });
   }
   keyResults.sort((a, b) => a.item.start - b.item.start);
   for (const objective of objectives) objective.keyResults.sort((a, b) => a.item.start - b.item.start);
