@@ -11,10 +11,11 @@ import { parseMarkdown, readFrontMatter, type FrontMatter } from './parse.js';
 import { RoleMatcher, roleMatcherFor, type RoleSynonyms } from './roles.js';
 import { buildSections, sectionAt, withinRole, type Section } from './sections.js';
 import { plainText, TextBlock, textBlockOf } from './text-block.js';
-import { collectItems, EMPTY_CELL, HORIZON_COLUMN, KEY_RESULT_LABEL, OBJECTIVE_LABEL, TASK_LABEL, type Item } from './items.js';
+import { collectItems, EMPTY_CELL, HORIZON_COLUMN, KEY_RESULT_LABEL, type Item } from './items.js';
 import { decideInferredType, docTypeFromGlobs, inferStructure, parseDocType, type DocTypeDecision, type TypeEvidence } from './doctype.js';
 import { typeSignals } from './type-signals.js';
 import { isAboutTheRoadmap, isDescriptionList, isDoneItem, isDoneLeadIn, isDoneSection, isPointerItem, isScheduleRow } from './roadmap-items.js';
+import { classifyOkrs, KEY_RESULT_COLUMN, LABELLED_KEY_RESULT_COLUMN, OBJECTIVE_COLUMN } from './okrs.js';
 import { findDates, horizonOf, parseDateValue, startOfDay, termHorizonOf, yearHeadingOf, type DateMention, type DateOptions } from './dates.js';
 import { buildNlcst, sentencesOf, type Sentence } from './sentences.js';
 import { TextMemo } from '../text/memo.js';
@@ -117,21 +118,12 @@ const NOT_AN_ITEM_HEADING = /^[^\p{L}\p{N}]*(?:why|what|how|who|when|where|which
 const MONTH_WORD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|and|to|through|until)$/i;
 /** A table row that reports finished work: "Done", "✅", "✅ Shipped". */
 const DONE_CELL = /^(?:(?:✅|✔️?|☑️?)\s?)?(?:done|shipped|released|completed?|delivered|launched|live)(?:\s?(?:✅|✔️?|☑️?))?$|^(?:✅|✔️?|☑️?)$/iu;
-/** Table columns that hold key results, and objectives. */
-const KEY_RESULT_COLUMN = /^[^\p{L}]*(?:key\s+results?|krs?|measures?|success\s+measures?)[^\p{L}]*$/iu;
-/** In a roadmap, a "Measure" column beside no objective column is each plan item's outcome, not a key result. */
-const LABELLED_KEY_RESULT_COLUMN = /^[^\p{L}]*(?:key\s+results?|krs?)[^\p{L}]*$/iu;
-const OBJECTIVE_COLUMN = /^[^\p{L}]*(?:objectives?|goals?)[^\p{L}]*$/iu;
 /** Table columns that say when a roadmap item is planned. */
 const WHEN_COLUMN = /^[^\p{L}]*(?:quarter|horizon|when|timeline|timeframe|eta|half|period|target\s+(?:date|quarter))[^\p{L}]*$/iu;
 /** A sub-bullet that describes its parent rather than being an item: "Why: …", "Outcome: …", "Owner: @ana". */
 const ATTRIBUTE_LINE = /^\s*(?:why|problem|pain|customers?|users?|who|for whom|outcomes?|impact|metrics?|kpis?|success(?: metric)?|goal|target|owner|dri|status|when|eta|timeline|notes?|risks?|dependenc(?:y|ies)|scope|context|evidence|results?|measures?|hypothesis|okr|kr\d{0,2})\s*:/iu;
 /** A list item that groups plan items under a theme: a few words, children, no date of its own. */
 const GROUP_WORDS = 5;
-/** Sections inside an objective or metrics section whose items are work or notes, not key results. */
-const NOT_KEY_RESULT_SECTION = /^[^\p{L}\p{N}]*(?:initiatives?|projects?|experiments?|tasks?|activit(?:y|ies)|deliverables?|milestones?|epics?|bets?|work|workstreams?|actions?|action items|plan|dependencies|risks?|notes|context|background|why|rationale|owners?|team|non-goals|out of scope|learnings|retro(?:spective)?)\b(?!\s+(?:goals?|objectives?|okrs?|key\s+results?|outcomes?)\b)/iu;
-/** Sections of a goal document that list its planned work: "The next 6 months", "Milestones", "Deliverables". */
-const PLAN_SECTION = /^[^\p{L}\p{N}]*(?:the\s+)?(?:next|coming|first)\s+(?:\d{1,2}|two|three|four|six|nine|twelve|few)\s+(?:months|weeks|quarters)\b|^[^\p{L}\p{N}]*(?:key\s+|planned\s+|major\s+)?(?:milestones|deliverables)\b|^[^\p{L}\p{N}]*what\s+we\s+(?:will|plan\s+to)\s+(?:deliver|ship|build|do)\b/iu;
 
 export class StrategyDocument {
   readonly text: string;
@@ -357,133 +349,16 @@ export class StrategyDocument {
     return this.cachedObjectives!;
   }
 
-  /** Key-result lines: labelled lines, items under a metrics section, children of objectives. */
+  /** Key results and the objectives they belong to, in the layouts model/okrs.ts reads. */
   get keyResults(): KeyResult[] {
     if (!this.cachedKeyResults) this.classifyOkrs();
     return this.cachedKeyResults!;
   }
 
   private classifyOkrs(): void {
-    const objectives: Objective[] = [];
-    const keyResults: KeyResult[] = [];
-    const objectiveOfItem = new Map<Item, Objective>();
-    const headingObjectives = new Map<Section, Objective>();
-
-    for (const section of this.sections) {
-      if (OBJECTIVE_LABEL.test(section.title) || (/^\W*objective\b/i.test(section.title) && !withinRole(section.parent, 'non-goals'))) {
-        const objective: Objective = { kind: 'heading', text: section.title, start: section.titleStart, end: section.titleEnd, item: null, section, keyResults: [] };
-        objectives.push(objective);
-        headingObjectives.set(section, objective);
-      }
-    }
-    for (const item of this.items) {
-      if (TASK_LABEL.test(item.text) || KEY_RESULT_LABEL.test(item.text)) continue;
-      const labelledObjective = OBJECTIVE_LABEL.test(item.text);
-      // An empty bullet that only holds sub-bullets states no objective (and has no text to flag).
-      const okrParent = this.type === 'okr' && item.depth === 0 && item.kind === 'list-item' && item.children.length > 0
-        && item.text.trim().length > 0 && !this.inWorkSection(item.section, null);
-      if (labelledObjective || okrParent) {
-        const objective: Objective = { kind: 'item', text: item.text, start: item.start, end: item.end, item, section: item.section, keyResults: [] };
-        objectives.push(objective);
-        objectiveOfItem.set(item, objective);
-      }
-    }
-    // Key-result tables: a "Key result" (or "KR", "Measure") column makes every row a key result, and an
-    // "Objective" (or "Goal") column groups the rows; an empty objective cell continues the one above.
-    const tableKeyResults = new Map<Item, Objective | null>();
-    const tableObjectives = new Map<readonly string[], Map<string, Objective>>();
-    const lastObjective = new Map<readonly string[], Objective | null>();
-    for (const item of this.items) {
-      if (item.kind !== 'table-row' || !item.header || !item.cells) continue;
-      const objectiveColumn = item.header.findIndex((h) => OBJECTIVE_COLUMN.test(h));
-      const krPattern = this.type === 'roadmap' && objectiveColumn < 0 ? LABELLED_KEY_RESULT_COLUMN : KEY_RESULT_COLUMN;
-      const krColumn = item.header.findIndex((h) => krPattern.test(h));
-      if (krColumn < 0 || !item.cells[krColumn]?.text.trim() || this.inWorkSection(item.section, null)) continue;
-      const cell = objectiveColumn >= 0 ? item.cells[objectiveColumn] : undefined;
-      const name = cell?.text.trim() ?? '';
-      let objective: Objective | null = lastObjective.get(item.header) ?? null;
-      if (cell && name) {
-        const byName = tableObjectives.get(item.header) ?? new Map<string, Objective>();
-        tableObjectives.set(item.header, byName);
-        objective = byName.get(name) ?? null;
-        if (!objective) {
-          objective = { kind: 'item', text: name, start: cell.start, end: cell.end, item, section: item.section, keyResults: [] };
-          byName.set(name, objective);
-          objectives.push(objective);
-        }
-      }
-      lastObjective.set(item.header, objective);
-      tableKeyResults.set(item, objective);
-    }
-    objectives.sort((a, b) => a.start - b.start);
-
-    /** The objective heading above an item, unless a work section ("Initiatives", "Risks") lies between them. */
-    const headingObjectiveOf = (item: Item, strict: boolean): Objective | null => {
-      for (let s = item.section; s; s = s.parent) {
-        const objective = headingObjectives.get(s);
-        if (objective) return objective;
-        if (strict && isWorkSection(s)) return null;
-      }
-      return null;
-    };
-    /** Inside a metrics section, with no work section between the item and it. */
-    const inMetricsSection = (item: Item): boolean => {
-      for (let s = item.section; s; s = s.parent) {
-        if (s.roles.includes('non-goals') || isWorkSection(s)) return false;
-        if (s.roles.includes('metrics')) return true;
-      }
-      return false;
-    };
-
-    for (const item of this.items) {
-      if (objectiveOfItem.has(item) || TASK_LABEL.test(item.text) || item.text.trim().length === 0) continue;
-      const label = KEY_RESULT_LABEL.exec(item.text);
-      const parentObjective = item.parent ? objectiveOfItem.get(item.parent) ?? null : null;
-      const topLevel = item.depth === 0 || item.kind === 'table-row';
-      // Labelled lines inside an objective's paragraph belong to the nearest objective line above them.
-      const lineObjective = item.kind === 'line' ? [...objectives].reverse().find((o) => o.kind === 'item' && o.item?.node === item.node && o.start < item.start) ?? null : null;
-      let objective: Objective | null = parentObjective ?? lineObjective ?? tableKeyResults.get(item) ?? null;
-      let isKeyResult = label !== null || parentObjective !== null || tableKeyResults.has(item);
-      if (!isKeyResult && topLevel && item.kind !== 'line') {
-        const headingObjective = headingObjectiveOf(item, true);
-        if (headingObjective) {
-          objective = headingObjective;
-          isKeyResult = true;
-        } else if (inMetricsSection(item)) {
-          isKeyResult = !(item.parent && !objectiveOfItem.has(item.parent));
-        }
-      }
-      if (!isKeyResult) continue;
-      objective ??= headingObjectiveOf(item, false);
-      const keyResult: KeyResult = { item, objective, label: label ? label[0].replace(/(?<![*_:.)—–-])[*_:.)—–-]+\s*$/, '').replace(/^[\s*_]+/, '').trim() : null };
-      keyResults.push(keyResult);
-      objective?.keyResults.push(keyResult);
-    }
-    // A goal document with no key results (a project-goal proposal): the items of its plan
-    // ("The next 6 months", "Milestones") are what it will be judged by, so they stand in for them.
-    if (keyResults.length === 0 && this.type === 'okr') {
-      for (const item of this.items) {
-        if (item.kind !== 'list-item' || item.depth !== 0 || item.text.trim().length === 0 || !this.inPlanSection(item.section)) continue;
-        keyResults.push({ item, objective: null, label: null, standIn: true });
-      }
-    }
+    const { objectives, keyResults } = classifyOkrs(this);
     this.cachedObjectives = objectives;
     this.cachedKeyResults = keyResults;
-  }
-
-  /** Inside a plan section of a goal document, with no risks, non-goals or notes section between. */
-  private inPlanSection(section: Section | null): boolean {
-    for (let s = section; s; s = s.parent) {
-      if (PLAN_SECTION.test(s.title)) return true;
-      if (s.roles.length > 0) return false;
-    }
-    return false;
-  }
-
-  /** True when a section between `section` and `stop` (exclusive) holds work or notes rather than results. */
-  private inWorkSection(section: Section | null, stop: Section | null): boolean {
-    for (let s = section; s && s !== stop; s = s.parent) if (isWorkSection(s)) return true;
-    return false;
   }
 
   /**
@@ -828,13 +703,6 @@ export class StrategyDocument {
     this.cachedSentences ??= sentencesOf(this.nlcst);
     return this.cachedSentences;
   }
-}
-
-/** A section of work or notes ("Initiatives", "Risks", "Next steps"): its items are not key results. */
-function isWorkSection(section: Section): boolean {
-  return NOT_KEY_RESULT_SECTION.test(section.title)
-    || section.roles.some((role) => role === 'coherent-actions' || role === 'risks' || role === 'non-goals' || role === 'diagnosis'
-      || role === 'guiding-policy' || role === 'options' || role === 'audience');
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;

@@ -129,6 +129,9 @@ export function columnsOf(header: readonly string[]): Columns {
   };
 }
 
+/** Columns that track a key result rather than define it: progress, score, status, notes, links ("60%", "0.7", "On track"). */
+const PROGRESS_COLUMN = /^[^\p{L}]*(?:progress|score|scoring|grade|status|state|health|rag|confidence|completion|%\s*(?:complete|done)|percent\s+complete|done|notes?|comments?|links?|issues?|tracking(?:\s+issue)?|updates?|remarks)[^\p{L}]*$/iu;
+
 function cellText(cells: readonly TextBlock[] | undefined, index: number): string | null {
   if (!cells || index < 0 || index >= cells.length) return null;
   const text = cells[index].text.replace(/\s+/g, ' ').trim();
@@ -220,6 +223,12 @@ export interface KeyResultReading {
   ownTimeframe: boolean;
   /** The timeframe it inherits when it has none of its own. */
   inherited: InheritedTimeframe | null;
+  /**
+   * A goal with no number that states a quality or a standing aim ("Stable by default"): it holds
+   * as long as the strategy does and needs no date. One that states a change to reach ("Grow the
+   * catalogue") does.
+   */
+  timeless: boolean;
   date: string | null;
   dateSource: DateSource | null;
   /** The date is a whole year only, inherited from the title, a heading or front matter. */
@@ -228,6 +237,8 @@ export interface KeyResultReading {
 }
 
 const TASK_BOX = /^\s*\[[ xX]\]\s+/;
+/** A goal that opens with a change to reach: "Increase adoption", "Expanded cloud coverage", "Become the default". */
+const GOAL_CHANGE = /^(?:increas|rais|grow|grew|lift|boost|improv|doubl|tripl|halv|cut|reduc|decreas|lower|drop|shrink|shorten|eliminat|minimi[sz]|maximi[sz]|expand|extend|accelerat|reach|achiev|become|attract|gain|broaden|deepen|strengthen|speed)/i;
 /** A percentage, or a number under a bound: a measure, not a count of work. */
 const SHARE_OR_BOUND = /%|\bpercent\b|[<>≤≥]\s?\d|\b(?:above|below|under|over|at\s+least|at\s+most|within|less\s+than|more\s+than|fewer\s+than)\s+[$€£¥]?\d/i;
 const OWNER_TAIL = /(?<!\s)\s*(?:[(\[]\s*(?:(?:owner|owners|dri|lead)\s*)?(?:[:=—–-]\s*)?@[\p{L}\p{N}_.-]+[^)\]]{0,40}[)\]]|[—–-]\s*@[\p{L}\p{N}_.-]+|\s(?:owner|dri)\s*[:=]\s*[^,;]{1,40})\s*$/iu;
@@ -278,7 +289,7 @@ function baseOf(doc: StrategyDocument, kr: KeyResult): Base {
     block = item.cells[Math.max(0, index)];
     statement = block.text;
     item.cells.forEach((cell, i) => {
-      if (i !== index && i !== columns.owner && i !== columns.objective) parts.push(cell.text);
+      if (i !== index && i !== columns.owner && i !== columns.objective && !PROGRESS_COLUMN.test(item.header![i] ?? '')) parts.push(cell.text);
     });
     cells = {
       baseline: cellText(item.cells, columns.baseline),
@@ -410,7 +421,10 @@ function inheritedTimeframe(doc: StrategyDocument, kr: KeyResult): InheritedTime
     return null;
   };
   const item = kr.item;
+  // An update's title, opening prose and front matter give the period it reports on, not when its goals are due.
+  const reported = doc.type === 'update';
   for (let s = item.section; s; s = s.parent) {
+    if (reported && s === doc.titleSection) break;
     if (consider(headingTimeframe(s.title, 'heading'))) return best;
     // Lead-in prose above the item in an enclosing section ("By the end of Q2 2027 we will:").
     for (const node of s.ownBlocks) {
@@ -424,6 +438,7 @@ function inheritedTimeframe(doc: StrategyDocument, kr: KeyResult): InheritedTime
       }
     }
   }
+  if (reported) return best;
   const title = doc.titleText;
   if (title && consider(headingTimeframe(title, doc.titleSection ? 'heading' : 'document'))) return best;
   for (const key of TIMEFRAME_KEYS) {
@@ -538,6 +553,7 @@ function readingOf(doc: StrategyDocument, base: Base, vocabulary: ReadingVocabul
     lacksBaseline: verdict === 'outcome' && !base.isGoal && hasTarget && !baselineStated,
     ownTimeframe,
     inherited,
+    timeless: base.isGoal && !quantified && !GOAL_CHANGE.test(statement.replace(/^[\s*_]+/, '')),
     date,
     dateSource,
     dateCoarse: !ownTimeframe && inherited !== null && inherited.coarse,
