@@ -89,7 +89,8 @@ const TITLE_TYPES: Array<[RegExp, InferredType, number]> = [
   [/^\W*(?:this|last)\s+(?:week|month|quarter)\s+in\b|\bstate of\b|\bnewsletter\b/i, 'update', 3],
   // One issue of a series: "Linebender in December 2024", "The project in Q3 2025".
   [/\bin\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+20\d\d|q[1-4]\s+20\d\d|20\d\d)\W*$/i, 'update', 3],
-  [/\breport\b.*\b(?:20\d\d|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:20\d\d|q[1-4])\b.*\breport\b/i, 'update', 3],
+  // A report of a period: anchored lookaheads, so the title is scanned once from its start.
+  [/^(?=[^]*\breport\b)(?=[^]*\b(?:20\d\d|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)\b)/i, 'update', 3],
   // "The path to Node-RED 5.0", "Road to 2.0".
   [/\b(?:path|road)\s+to\b.*\d|\bplans?\s+for\s+(?:v(?:ersion)?\s?)?\d/i, 'roadmap', 3],
   [/\b(?:update|updates|status|weekly|monthly|fortnightly|biweekly|business review|[wmq]br|snippets)\b/i, 'update', 3],
