@@ -4,7 +4,7 @@
  * the Problems panel.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { LintFilesRequest, type LintFilesResult } from './protocol';
 
 const MARKDOWN_GLOB = '**/*.{md,markdown,mdown,mkd}';
