@@ -32,11 +32,9 @@ function markdownDocument(uri?: unknown): vscode.TextDocument | undefined {
   return active?.languageId === 'markdown' ? active : undefined;
 }
 
-/** Where the extension runs: how it starts its language server, and how the output channel says where. */
+/** Where the extension runs: how it starts its language server, and the output channel's first line, which says where. */
 export interface ClientPlatform {
-  /** "desktop", or "browser": the line the output channel starts with says which. */
-  readonly name: string;
-  readonly description: string;
+  readonly startLine: string;
   createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, errorHandler: RestartingErrorHandler): BaseLanguageClient;
 }
 
@@ -48,7 +46,7 @@ async function restart(languageClient: BaseLanguageClient): Promise<void> {
 
 export function activateOn(platform: ClientPlatform, context: vscode.ExtensionContext): StrategyLintApi {
   const output = vscode.window.createOutputChannel('Strategy Lint', { log: true });
-  output.info(`Strategy Lint on the ${platform.name}: ${platform.description}`);
+  output.info(platform.startLine);
   const crashes = new RestartingErrorHandler(output);
   const languageClient = platform.createClient(context, output, crashes);
   client = languageClient;

@@ -6,7 +6,7 @@
  * shared with the desktop (extension.ts).
  */
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from 'vscode-languageclient/browser';
 import { activateOn, type StrategyLintApi } from './activate';
 import { CLIENT_ID, CLIENT_NAME, clientOptions } from './client-options';
 
@@ -30,13 +30,23 @@ async function startServerWorker(script: vscode.Uri): Promise<Worker> {
   }
 }
 
+/**
+ * The worker's messages as the client's transports. (Handed a Worker, the client would check
+ * `instanceof Worker`, which fails in an extension host that wraps the Worker constructor.)
+ */
+async function serverTransports(script: vscode.Uri): Promise<MessageTransports> {
+  const worker = await startServerWorker(script);
+  return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
+}
+
 export function activate(context: vscode.ExtensionContext): StrategyLintApi {
+  // Said from what the host is, not assumed: a web-worker extension host has no Node `process`.
+  const host = typeof process === 'undefined' ? 'a web-worker extension host (no Node: `process` is undefined)' : 'an extension host with Node';
   return activateOn({
-    name: 'browser',
-    description: 'the extension runs in the web-worker extension host (no Node), the language server in a web worker of its own.',
+    startLine: `Strategy Lint in the browser: the extension runs in ${host}, the language server in a web worker of its own.`,
     createClient: (extensionContext, output, errorHandler) => {
       const script = vscode.Uri.joinPath(extensionContext.extensionUri, 'server', 'out', 'browser-server.js');
-      return new LanguageClient(CLIENT_ID, CLIENT_NAME, () => startServerWorker(script), clientOptions(extensionContext, output, errorHandler));
+      return new LanguageClient(CLIENT_ID, CLIENT_NAME, () => serverTransports(script), clientOptions(extensionContext, output, errorHandler));
     },
   }, context);
 }

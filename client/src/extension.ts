@@ -10,5 +10,5 @@ import { createLanguageClient } from './language-client';
 export { deactivate, type StrategyLintApi } from './activate';
 
 export function activate(context: vscode.ExtensionContext): StrategyLintApi {
-  return activateOn({ name: 'desktop', description: 'the language server runs in a Node process.', createClient: createLanguageClient }, context);
+  return activateOn({ startLine: 'Strategy Lint on the desktop: the language server runs in a Node process.', createClient: createLanguageClient }, context);
 }
