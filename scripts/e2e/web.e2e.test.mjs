@@ -16,6 +16,7 @@
 //   w3 a .strategy-lint.json in the folder changes the rule's severity (and deleting it restores it)
 //   w4 "Review my strategy" shows its report
 //   w5 "Lint all documents in workspace" lints closed files (findFiles + the client reading them)
+//   w6 "New document from template…" makes a roadmap the server lints as one
 //
 //   node --test scripts/e2e/web.e2e.test.mjs          (E2E_VSIX=<file>, default strategy-lint.vsix)
 // Normally run through `npm run test:e2e` (scripts/e2e/run.mjs).
@@ -27,7 +28,7 @@ import { after, before, describe, test } from 'node:test';
 import { ensureInstalled, paths } from './env.mjs';
 import * as h from './harness.mjs';
 import {
-  collectLogs, editorLines, fixture, formatRows, frameWith, has, ofFile, openLinted, REFERENCE_DATE, resetWorkbench, runCommand, statusItem,
+  collectLogs, editorLines, fixture, formatRows, frameWith, has, ofFile, openLinted, REFERENCE_DATE, resetWorkbench, runCommand, runCommandAndPick, statusItem,
   waitForProblems, words,
 } from './lib.mjs';
 
@@ -119,6 +120,8 @@ describe('Strategy Lint in the browser (code-server\'s web-worker extension host
   scenario('w1', 'web-worker-host', 'the extension runs in the web-worker extension host, its server in a web worker: no Node process', async ({ shot }) => {
     await openLinted(page, 'typing-memo.md', { type: 'Strategy memo', timeoutMs: 90_000 });
     await statusItem(page, 'Strategy memo · 0').waitFor();
+    // The code lens over the title, from the same server.
+    await page.locator('.codelens-decoration', { hasText: 'Diagnosis ✓ · Guiding policy ✓ · Coherent actions ✓' }).first().waitFor({ timeout: 30_000 });
     await runCommand(page, 'Strategy Lint: Show output');
     await h.waitFor(async () => words(await outputText()).includes(words(BROWSER_LINE)), { what: 'the browser line in the "Strategy Lint" output', timeoutMs: 30_000 })
       .catch(async (err) => {
@@ -231,5 +234,19 @@ describe('Strategy Lint in the browser (code-server\'s web-worker extension host
     const rows = await waitForProblems(page, (rs) => has(ofFile(rs, 'closed-memo.md'), 'bad-strategy/fluff', 15), 'findings of notes/closed-memo.md, which was never opened');
     assert.equal(ofFile(rows, 'ignored-memo.md').length, 0, 'build/ is in .gitignore');
     await shot('problems');
+  });
+
+  scenario('w6', 'template', '"New document from template…" makes a roadmap, linted as one', async ({ shot }) => {
+    // The panel closed, so the whole template fits in the editor (only rendered lines can be read).
+    if (await page.locator(h.SEL.problemsPanel).isVisible()) await runCommand(page, 'View: Hide Panel');
+    await page.locator(h.SEL.problemsPanel).waitFor({ state: 'hidden' });
+    await runCommandAndPick(page, 'Strategy Lint: New document from template', { firstItem: 'Strategy memo', pick: 'Roadmap' });
+    await h.waitFor(async () => {
+      const lines = await editorLines(page);
+      return ['## Now', '## Next', '## Later'].every((heading) => lines.includes(heading));
+    },
+      { what: 'a roadmap with "## Now", "## Next" and "## Later" in the new editor' });
+    await statusItem(page, /Roadmap · \d+/).waitFor({ timeout: 30_000 });
+    await shot('roadmap');
   });
 });
