@@ -387,7 +387,7 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     await runCommandAndPick(page, 'Strategy Lint: Set document type…', { firstItem: 'Strategy memo', pick: 'Roadmap' });
     await statusItem(page, /^\s*\S*\s*Roadmap · \d+/).waitFor({ timeout: 30_000 });
     await h.waitFor(async () => (await editorLines(page)).slice(0, 4).join('\n').includes('type: roadmap'), { what: 'the type in the front matter' });
-    assert.deepEqual((await editorLines(page)).slice(0, 3).map((l) => l.replace(/\u00a0/g, ' ')), ['---', 'strategy-lint:', '  type: roadmap']);
+    assert.deepEqual((await editorLines(page)).slice(0, 5).map((l) => l.replace(/\u00a0/g, ' ')), ['---', 'owner: ana', 'strategy-lint:', '  type: roadmap', '---']);
   });
 
   scenario('13', 'roadmap-item-hints', 'a summarised roadmap finding points at every item, and each item carries a hint', async ({ shot }) => {

@@ -116,11 +116,33 @@ describe('release entries', () => {
   });
   test('a single-release document with category headings only: the title is the release', () => {
     const d = doc('# What\'s new in Northwind\n\n### New\n\n- Pinned boards\n', 'release-notes');
-    assert.deepEqual(d.releases.map((r) => r.section.title), ['What\'s new in Northwind']);
+    assert.deepEqual(d.releases.map((r) => r.section?.title), ['What\'s new in Northwind']);
     assert.deepEqual(d.releaseEntries.map((e) => e.item.text), ['Pinned boards']);
   });
+  test('a release post whose title names the version is one release, the whole document', () => {
+    // Level-1 headings side by side, as blog posts write them: all of them belong to the release in the title.
+    const text = '# Northwind 0.12.1\n\nToday we release 0.12.1.\n\n# Where to get it\n\nFrom the app store.\n\n# Changes\n\n## Bug fixes\n\n- Exports keep their order.\n\n# Contributors\n\n- Ana fixed the export order\n';
+    const d = doc(text, 'release-notes');
+    assert.deepEqual(d.releases.map((r) => [r.section?.title, r.version, r.start, r.end]), [['Northwind 0.12.1', '0.12.1', 0, text.length]]);
+    assert.deepEqual(d.releaseEntries.map((e) => [e.item.text, e.category?.title ?? null]), [['Exports keep their order.', 'Changes']]);
+    // The version in front matter only; a heading naming another product's version is part of the post.
+    const post = doc('---\ntitle: Northwind for TV 0.19\n---\n\n## Search\n\nSearch was redesigned.\n\n## Server 10.11\n\nWorks with both servers.\n', 'release-notes');
+    assert.deepEqual(post.releases.map((r) => [r.section?.title ?? null, r.version]), [[null, '0.19']]);
+    assert.deepEqual(post.releaseEntries.map((e) => [e.kind, e.item.text]), [['section', 'Search. Search was redesigned.']]);
+    // Two versions in the headings: a changelog, releases by heading as before.
+    assert.deepEqual(doc('# Northwind 2\n\n## 2.1.0\n\n- a\n\n## 2.0.0\n\n- b\n', 'release-notes').releases.map((r) => r.version), ['2.1.0', '2.0.0']);
+  });
+  test('category bullets, feature subsections with details, reference lists and quoted notes', () => {
+    const text = '# Release notes\n\n## 3.0.0 — 2026-11-21\n\n* BUGFIXES\n  * A crash on archived boards\n* Key bindings:\n  * `j` moves down\n\n> - a tip, not an entry\n\n- [`Board::archive`](https://example.com)\n\n### Log naming\n\nA setting names log files.\n\n| Value | Meaning |\n|---|---|\n| guid | a GUID |\n';
+    const d = doc(text, 'release-notes');
+    assert.deepEqual(d.releaseEntries.map((e) => [e.kind, e.item.text, e.label ?? null, e.item.children.length]), [
+      ['item', 'A crash on archived boards', 'BUGFIXES', 0],
+      ['item', 'Key bindings:', null, 1],
+      ['section', 'Log naming. A setting names log files.', null, 1],
+    ]);
+  });
   test('versions and release words in headings', () => {
-    const titles = (text: string) => doc(text, 'release-notes').releases.map((r) => [r.section.title, r.version]);
+    const titles = (text: string) => doc(text, 'release-notes').releases.map((r) => [r.section?.title, r.version]);
     assert.deepEqual(titles('# Changelog\n\n## [Unreleased]\n\n- a\n\n## v12\n\n- b\n\n## Release 47\n\n- c\n\n## How to release\n\n- d\n'),
       [['[Unreleased]', null], ['v12', 'v12'], ['Release 47', 'Release 47']]);
   });

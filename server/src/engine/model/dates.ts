@@ -304,6 +304,33 @@ export function horizonOf(headingText: string, referenceDate: Date): DateMention
   };
 }
 
+/**
+ * A horizon named by its term or by a span of months, as roadmaps head their sections: "Short
+ * term (1–4 months)", "Long-term (> 6 months)", "Medium / long term", "Next 6 months". A span
+ * wins over the term word; short / near term is 0–6 months, medium / mid term 3–12, long term
+ * 6–18.
+ */
+export function termHorizonOf(headingText: string, referenceDate: Date): DateMention | null {
+  const text = headingText.trim();
+  const span = /\b(\d{1,2})\s?(?:[-–—]|to)\s?(\d{1,2})\s?months?\b/i.exec(text);
+  const under = /(?:[<≤]|\b(?:under|up\s+to|within|next|first))\s?(\d{1,2})\s?months?\b/i.exec(text);
+  const over = /(?:[>≥]|\b(?:over|beyond|more\s+than|after))\s?(\d{1,2})\s?months?\b|\b(\d{1,2})\s?\+\s?months?\b/i.exec(text);
+  const mention = (match: RegExpExecArray, from: number, to: number): DateMention => ({
+    index: match.index, length: match[0].length, text: match[0], start: addMonths(referenceDate, from), end: addMonths(referenceDate, to), kind: 'horizon',
+  });
+  if (span && Number(span[1]) < Number(span[2])) return mention(span, Number(span[1]), Number(span[2]));
+  if (under && Number(under[1]) > 0) return mention(under, 0, Number(under[1]));
+  if (over) {
+    const months = Number(over[1] ?? over[2]);
+    return mention(over, months, months + 6);
+  }
+  const term = /^[^\p{L}\p{N}]*(short|near|mid|medium|long)(?:[\s-]?range|[\s-]?term)\b/iu.exec(text) ?? /^[^\p{L}\p{N}]*(short|near|mid|medium|long)\s?\/\s?(?:short|near|mid|medium|long)[\s-]?term\b/iu.exec(text);
+  if (!term) return null;
+  const word = term[1].toLowerCase();
+  const [from, to] = word === 'short' || word === 'near' ? [0, 6] : word === 'long' ? [6, 18] : [3, 12];
+  return { index: term.index, length: term[0].length, text: term[0].trim(), start: addMonths(referenceDate, from), end: addMonths(referenceDate, to), kind: 'horizon' };
+}
+
 /** Parse a YAML-ish date value (Date object, "2026-11-21", "2026-11") into a UTC date. */
 export function parseDateValue(value: unknown): Date | null {
   if (value instanceof Date && !Number.isNaN(value.getTime())) {

@@ -3,18 +3,19 @@
  * prose blocks, items (key results, objectives, roadmap items, release entries, actions), dates
  * and, lazily, sentences. Built once per lint; the expensive parts are computed on first use.
  */
-import type { Nodes, Paragraph, Parents, Root } from 'mdast';
+import type { ListItem, Nodes, Paragraph, Parents, Root, RootContent } from 'mdast';
 import type { Root as NlcstRoot } from 'nlcst';
 import type { DocType, SectionRole } from '../types.js';
 import { LineIndex } from './line-index.js';
 import { parseMarkdown, readFrontMatter, type FrontMatter } from './parse.js';
 import { RoleMatcher, roleMatcherFor, type RoleSynonyms } from './roles.js';
 import { buildSections, sectionAt, withinRole, type Section } from './sections.js';
-import { TextBlock, textBlockOf } from './text-block.js';
+import { plainText, TextBlock, textBlockOf } from './text-block.js';
 import { collectItems, EMPTY_CELL, HORIZON_COLUMN, KEY_RESULT_LABEL, OBJECTIVE_LABEL, TASK_LABEL, type Item } from './items.js';
 import { decideInferredType, docTypeFromGlobs, inferStructure, parseDocType, type DocTypeDecision, type TypeEvidence } from './doctype.js';
 import { typeSignals } from './type-signals.js';
-import { findDates, horizonOf, parseDateValue, startOfDay, yearHeadingOf, type DateMention, type DateOptions } from './dates.js';
+import { isAboutTheRoadmap, isDescriptionList, isDoneItem, isDoneLeadIn, isDoneSection, isPointerItem, isScheduleRow } from './roadmap-items.js';
+import { findDates, horizonOf, parseDateValue, startOfDay, termHorizonOf, yearHeadingOf, type DateMention, type DateOptions } from './dates.js';
 import { buildNlcst, sentencesOf, type Sentence } from './sentences.js';
 import { TextMemo } from '../text/memo.js';
 
@@ -68,9 +69,13 @@ export interface RoadmapItem {
 }
 
 export interface Release {
-  section: Section;
+  /** The release heading; for a release post, its title heading (null when the title is only in front matter). */
+  section: Section | null;
   version: string | null;
   date: DateMention | null;
+  /** The source range the release covers: its section's, or the whole document for a release post. */
+  start: number;
+  end: number;
 }
 
 export interface ReleaseEntry {
@@ -84,15 +89,25 @@ export interface ReleaseEntry {
   kind?: 'item' | 'section';
   /** The subsection between the release heading and the entry ("Added", "Fixed", "Known issues"), if any. */
   category?: Section | null;
+  /** The category bullet the entry is a sub-bullet of ("* BUGFIXES", "- New features:"), if any. */
+  label?: string | null;
 }
 
 /** A version in a release heading: "2.4.0", "v2.4", "[1.0.0-rc.1]", "2026.11", "v12", "Version 12", "Release 47". */
 const VERSION = /\bv?\d+\.\d+(?:\.\d+)?(?:-[\w.]+)?\b|\bv\d+\b|\b(?:version|release|build|sprint)\s+#?\d+\b/i;
 /** Headings that announce a release without naming it: "What's new", "Latest release", "Unreleased". */
 const RELEASE_SECTION = /^[^\p{L}\p{N}]*(?:what['’]?s\s+new\b|(?:(?:the\s+)?(?:new|latest|upcoming|next|this|current)\s+)?release(?:\s+notes?|\s+highlights)?[^\p{L}\p{N}]*$|\[?unreleased\]?[^\p{L}\p{N}]*$)/iu;
+/**
+ * Sections of release notes about the notes rather than a change: where to get it, links, thanks,
+ * contributors, the full list of pull requests. Their items and paragraphs are not entries.
+ */
+const ASIDE_SECTION = /^[^\p{L}\p{N}]*(?:(?:(?:table\s+of\s+)?contents|(?:quick\s+|useful\s+|related\s+)?links|downloads?|get\s+it|installation|install|subscribe|contact(?:\s+us)?|feedback|support\s+policy|faq|versioning(?:\s+scheme)?|licen[cs]e|community|about|sponsors|donations|overview|introduction|intro|summary|tl;?dr|conclusion|wrapping\s+up|what['’]?s\s+(?:next|coming)|next\s+steps|looking\s+ahead|coming\s+(?:soon|up|next)|up\s+next|roadmap)[^\p{L}\p{N}]*$|(?:(?:new\s+)?contributors?|hall\s+of\s+fame|thanks|thank\s+you|acknowledge?ments?|credits|full\s+changelog|where\s+to\s+(?:get|download|find)|how\s+to\s+(?:get|install|download)|get\s+in\s+touch|get\s+involved|help\s+us)\b)/iu;
+/** Words of a category heading or bullet ("Bug fixes", "New features", "Other changes", "BUGFIXES"): heads, and the words around them. */
+const CATEGORY_HEADS = new Set(['feature', 'features', 'improvement', 'improvements', 'enhancement', 'enhancements', 'change', 'changes', 'changed', 'fix', 'fixes', 'fixed', 'bugfix', 'bugfixes', 'bugs', 'update', 'updates', 'addition', 'additions', 'added', 'new', 'removed', 'removals', 'deprecated', 'deprecations', 'security', 'highlights', 'tweaks', 'misc', 'miscellaneous', 'other', 'others', 'internal', 'dependencies', 'deps', 'documentation', 'docs', 'breaking', 'testing', 'tests', 'build', 'chores', 'chore', 'maintenance', 'refactoring', 'issues', 'notes']);
+const CATEGORY_WORDS = new Set([...CATEGORY_HEADS, 'minor', 'major', 'patch', 'notable', 'important', 'small', 'general', 'additional', 'more', 'api', 'ui', 'cli', 'bug', 'known', 'and', 'what', 'whats', 's', 'performance', 'quality', 'of', 'life']);
 const NON_ITEM_ROLES: readonly SectionRole[] = ['summary', 'non-goals', 'risks', 'audience', 'diagnosis', 'guiding-policy', 'metrics', 'options'];
 /** Sections of a roadmap that explain it or list what is not planned work: their items are not plan items. */
-const WHY_SECTION = /^[^\p{L}\p{N}]*(?:why|strategy|strategic context|context|background|how to read|about|changelog|legend|principles|assumptions|dependencies|open questions|questions|faq|glossary|appendix|notes|links|references|team|owners|contacts|done|shipped|recently shipped|completed|released|delivered|launched|past|archive|archived|not doing|won['’]?t do|will not do|parked|icebox|dropped|cancell?ed|deprioriti[sz]ed|not (?:on|in) (?:this|the) roadmap|not planned|what we(?:['’]re| are) not doing|ideas|parking lot|backlog|unscheduled|not scheduled|someday|wish ?list|under consideration)\b/iu;
+const WHY_SECTION = /^[^\p{L}\p{N}]*(?:why|strategy|strategic context|context|background|how to read|about|changelog|legend|principles|assumptions|dependencies|open questions|questions|faq|glossary|appendix|notes|links|references|team|owners|contacts|done|shipped|recently shipped|completed|released|delivered|launched|past|archive|archived|not doing|won['’]?t do|will not do|parked|icebox|dropped|cancell?ed|deprioriti[sz]ed|not (?:on|in) (?:this|the) roadmap|not planned|what we(?:['’]re| are) not doing|ideas|parking lot|unscheduled|not scheduled|someday|wish ?list|under consideration)\b/iu;
 /**
  * Subsection headings under a horizon that describe the plan rather than name an item: an attribute
  * of an item ("Problem", "Outcome"), a theme, or bookkeeping ("Capacity", "Status", "Milestones").
@@ -487,13 +502,28 @@ export class StrategyDocument {
   private collectRoadmapItems(): RoadmapItem[] {
     const result: RoadmapItem[] = [];
     const add = (item: Item, own = item.text): void => {
-      if (item.text.trim().length === 0 || item.checked === true) return;
+      if (item.text.trim().length === 0 || item.checked === true || isDoneItem(item) || isPointerItem(item)) return;
       if (item.kind === 'table-row' && item.column === undefined && item.cells?.some((cell) => DONE_CELL.test(cell.text.trim()))) return;
+      if (isScheduleRow(item, this.dateOptions)) return;
       result.push({ item, ...this.whenOf(item, own) });
     };
+    // Lists that are not plan items: introduced as finished work ("We have finished:"), or the
+    // description list of an item written as a subsection (read with it).
+    const skipped: Array<{ start: number; end: number }> = [];
+    this.root.children.forEach((node, i) => {
+      const before = this.root.children[i - 1];
+      if (node.type === 'list' && before?.type === 'paragraph' && isDoneLeadIn(plainText(before))) skipped.push(rangeOf(node));
+    });
+    const subsections: Array<{ item: Item; heading: TextBlock }> = [];
+    for (const section of this.sections) {
+      const entry = this.subsectionItem(section);
+      if (!entry) continue;
+      subsections.push(entry);
+      for (const node of section.ownBlocks) if (node.type === 'list') skipped.push(rangeOf(node));
+    }
     for (const item of this.items) {
       if (item.kind === 'line' || (item.kind === 'list-item' && item.depth > 0)) continue;
-      if (!this.inPlan(item.section)) continue;
+      if (!this.inPlan(item.section) || skipped.some((range) => range.start <= item.start && item.start < range.end)) continue;
       // A swimlane row ("Theme | Now | Next | Later") is a theme: each cell under a horizon is an item.
       if (item.kind === 'table-row' && isSwimlane(item.header)) {
         for (const cell of swimlaneCells(item)) add(cell);
@@ -505,11 +535,8 @@ export class StrategyDocument {
       if (isGroup) for (const child of item.children) add(child);
       else add(item);
     }
-    for (const section of this.sections) {
-      const entry = this.subsectionItem(section);
-      // Its date is the one in its heading: the prose may recall past dates or mention later ones.
-      if (entry) add(entry.item, entry.heading.text);
-    }
+    // Its date is the one in its heading: the prose may recall past dates or mention later ones.
+    for (const entry of subsections) add(entry.item, entry.heading.text);
     return result.sort((a, b) => a.item.start - b.item.start);
   }
 
@@ -521,12 +548,14 @@ export class StrategyDocument {
   /**
    * An item written as a subsection of a horizon or period ("## Next" → "### Bulk edit for boards"
    * and a paragraph or two): its heading and prose, like a release entry written as a subsection.
-   * Only a leaf with prose and no list or table (those hold the items themselves), and never a
-   * heading that is a period, a question, an attribute ("### Problem") or a note about the plan.
+   * Only a leaf with prose and no list or table (those hold the items themselves) — save a list
+   * that describes the heading ("adds …", "deprecates …": lower-case fragments), read with it —
+   * and never a heading that is a period, a question, an attribute ("### Problem") or a note about
+   * the plan.
    */
   private subsectionItem(section: Section): { item: Item; heading: TextBlock } | null {
     if (section === this.titleSection || section.children.length > 0 || !section.parent) return null;
-    if (section.ownBlocks.some((node) => node.type === 'list' || node.type === 'table')) return null;
+    if (section.ownBlocks.some((node) => node.type === 'table' || (node.type === 'list' && !isDescriptionList(node)))) return null;
     const paragraphs = section.ownBlocks.filter((node): node is Paragraph => node.type === 'paragraph');
     if (paragraphs.length === 0 || !this.inPlan(section)) return null;
     const title = section.title.trim();
@@ -534,7 +563,14 @@ export class StrategyDocument {
     // Under a horizon or period heading: the plan's timeline, not any subsection of a roadmap.
     if (!this.sectionTiming(section.parent).whenSection) return null;
     const heading = textBlockOf('heading', section.heading);
-    const block = TextBlock.join('paragraph', paragraphs[0], [heading, ...paragraphs.map((p) => textBlockOf('paragraph', p))], '. ');
+    const prose: TextBlock[] = [];
+    for (const node of section.ownBlocks) {
+      if (node.type === 'paragraph') prose.push(textBlockOf('paragraph', node));
+      else if (node.type === 'list') {
+        for (const entry of node.children) for (const child of entry.children) if (child.type === 'paragraph') prose.push(textBlockOf('paragraph', child));
+      }
+    }
+    const block = TextBlock.join('paragraph', paragraphs[0], [heading, ...prose], '. ');
     const item: Item = {
       kind: 'line', node: paragraphs[0], block, text: block.text, start: heading.start, end: block.end, depth: 0, parent: null,
       children: [], checked: null, section,
@@ -544,7 +580,7 @@ export class StrategyDocument {
 
   /** A heading that only names a period: "Q1 2027", "Later", "2028", "January", "H1 2027 (committed)". */
   private isPeriodHeading(title: string): boolean {
-    if (horizonOf(title, this.referenceDate) || yearHeadingOf(title)) return true;
+    if (horizonOf(title, this.referenceDate) || yearHeadingOf(title) || termHorizonOf(title, this.referenceDate)) return true;
     let rest = title;
     for (const date of findDates(title, this.dateOptions).sort((a, b) => b.index - a.index)) rest = rest.slice(0, date.index) + rest.slice(date.index + date.length);
     const words = rest.match(/\p{L}+/gu) ?? [];
@@ -553,7 +589,12 @@ export class StrategyDocument {
   }
 
   private inWhySection(section: Section | null): boolean {
-    for (let s = section; s; s = s.parent) if (WHY_SECTION.test(s.title)) return true;
+    for (let s = section; s; s = s.parent) {
+      if (WHY_SECTION.test(s.title)) return true;
+      // The title may name the project's vision ("Vision and roadmap"): only sections below it are read so.
+      const isTitle = s === this.titleSection && (s.depth === 1 || s.children.length > 0);
+      if (!isTitle && (isAboutTheRoadmap(s.title) || isDoneSection(s))) return true;
+    }
     return false;
   }
 
@@ -584,10 +625,15 @@ export class StrategyDocument {
   private timingOf(title: string): DateMention | null {
     const dates = findDates(title, this.dateOptions);
     if (dates.length > 0) return dates.reduce((latest, d) => (d.end > latest.end ? d : latest));
-    return yearHeadingOf(title) ?? horizonOf(title, this.referenceDate);
+    return yearHeadingOf(title) ?? horizonOf(title, this.referenceDate) ?? termHorizonOf(title, this.referenceDate);
   }
 
-  /** Release sections: headings with a version or a date, or "What's new" / "Latest release" / "Unreleased". */
+  /**
+   * Release sections: headings with a version or a date, or "What's new" / "Latest release" /
+   * "Unreleased". A release post (a blog announcement, a per-version page) whose title names one
+   * version is one release, the whole document: its headings are the changes and the parts of the
+   * post, even a heading that repeats the version ("What's in 1.5.0") or names another product's.
+   */
   get releases(): Release[] {
     this.cachedReleases ??= this.collectReleases();
     return this.cachedReleases;
@@ -595,27 +641,61 @@ export class StrategyDocument {
 
   private collectReleases(): Release[] {
     const releases: Release[] = [];
+    this.releaseHeadings = new Set();
     for (const section of this.sections) {
       if (section === this.titleSection && section.depth === 1 && this.sections.length > 1) continue;
       // Releases never nest and come in document order: only the last one can hold this section.
       const last = releases[releases.length - 1];
-      const inRelease = last !== undefined && section.start >= last.section.start && section.end <= last.section.end;
+      const inRelease = last?.section && section.start >= last.section.start && section.end <= last.section.end;
       if (inRelease) continue;
       const version = VERSION.exec(section.title)?.[0] ?? null;
       const date = findDates(section.title, this.dateOptions)[0] ?? null;
-      if (version || date || RELEASE_SECTION.test(section.title)) releases.push({ section, version, date });
+      if (version || date || RELEASE_SECTION.test(section.title)) {
+        releases.push({ section, version, date, start: section.start, end: section.end });
+        this.releaseHeadings.add(section);
+      }
     }
+    if (this.type !== 'release-notes') return releases;
+    const post = this.releasePost(releases);
+    if (post) return [post];
     // Release notes for one release, with only category headings ("New", "Fixed") under the title: the title is the release.
-    if (releases.length === 0 && this.type === 'release-notes' && this.titleSection) {
+    if (releases.length === 0 && this.titleSection) {
       const section = this.titleSection;
-      releases.push({ section, version: VERSION.exec(section.title)?.[0] ?? null, date: findDates(section.title, this.dateOptions)[0] ?? null });
+      releases.push({ section, version: VERSION.exec(section.title)?.[0] ?? null, date: findDates(section.title, this.dateOptions)[0] ?? null, start: section.start, end: section.end });
     }
     return releases;
   }
 
+  /** Headings that name a release (a version, a date, "What's new"), those a release post takes in included. */
+  private releaseHeadings = new Set<Section>();
+
   /**
-   * Entries of the releases: top-level list items and table rows, and — for releases written as
-   * one subsection per change (a heading and a paragraph or two, no list) — the subsection itself.
+   * The one release of a release post: the title (front matter, the level-1 heading or the first
+   * heading) names a version, and the headings name no more than one other version or date.
+   */
+  private releasePost(headingReleases: readonly Release[]): Release | null {
+    const frontTitle = this.frontMatterValue('title');
+    const titles: Array<{ title: string; section: Section | null }> = [];
+    if (typeof frontTitle === 'string') titles.push({ title: frontTitle, section: null });
+    if (this.titleSection) titles.push({ title: this.titleSection.title, section: this.titleSection });
+    if (this.sections[0]) titles.push({ title: this.sections[0].title, section: this.sections[0] });
+    const named = titles.find((t) => VERSION.test(t.title));
+    if (!named) return null;
+    const version = VERSION.exec(named.title)![0];
+    const bare = (v: string): string => v.toLowerCase().replace(/^v/, '').replace(/(?:\.0)+$/, '');
+    const others = new Set(headingReleases.filter((r) => (r.version && bare(r.version) !== bare(version)) || (!r.version && r.date)).map((r) => r.version ? bare(r.version) : r.date!.text));
+    if (others.size > 1) return null;
+    const section = this.titleSection && (this.titleSection.depth === 1 || VERSION.test(this.titleSection.title)) ? this.titleSection : named.section;
+    return { section, version, date: findDates(named.title, this.dateOptions)[0] ?? null, start: 0, end: this.text.length };
+  }
+
+  /**
+   * Entries of the releases: top-level list items and table rows, the sub-bullets of a category
+   * bullet ("* BUGFIXES"), and — for releases written as one subsection per change (a heading and
+   * a paragraph or two) — the subsection itself, whose lists and tables (option values, settings,
+   * benchmarks) are its details. Sections about the notes (links, downloads, thanks,
+   * contributors), link and name lists ("- [`Vec::push_mut`](…)") and lists under a "Links:"
+   * label are not entries.
    */
   get releaseEntries(): ReleaseEntry[] {
     this.cachedReleaseEntries ??= this.collectReleaseEntries();
@@ -625,6 +705,7 @@ export class StrategyDocument {
   private collectReleaseEntries(): ReleaseEntry[] {
     const entries: ReleaseEntry[] = [];
     const releases = this.releases;
+    const headings = this.releaseHeadings;
     // Releases are disjoint and in document order: the last one starting at or before the offset is the only candidate.
     const releaseOf = (offset: number): Release | undefined => {
       let low = 0;
@@ -632,42 +713,95 @@ export class StrategyDocument {
       let found = -1;
       while (low <= high) {
         const mid = (low + high) >> 1;
-        if (releases[mid].section.start <= offset) {
+        if (releases[mid].start <= offset) {
           found = mid;
           low = mid + 1;
         } else high = mid - 1;
       }
       const release = found >= 0 ? releases[found] : undefined;
-      return release && offset < release.section.end ? release : undefined;
+      return release && offset < release.end ? release : undefined;
     };
-    /** The outermost section between the release heading and `section` ("### Added" in "## 2.4.0"). */
+    /** The outermost section between the release (or a heading that names it) and `section` ("### Added" in "## 2.4.0"). */
     const categoryOf = (section: Section | null, release: Release): Section | null => {
       let category: Section | null = null;
-      for (let s = section; s && s !== release.section; s = s.parent) category = s;
+      for (let s = section; s && s !== release.section && !headings.has(s); s = s.parent) category = s;
       return category;
     };
+    const aside = (section: Section | null, release: Release): boolean => {
+      for (let s = section; s && s !== release.section; s = s.parent) if (ASIDE_SECTION.test(s.title)) return true;
+      return false;
+    };
+    const asideLists = this.asideListItems();
+    /** Top-level list items and table rows by the section that holds them: a subsection entry's details. */
+    const topItems = new Map<Section, Item[]>();
     for (const item of this.items) {
-      if (item.kind === 'line' || (item.kind === 'list-item' && item.depth > 0)) continue;
-      const release = releaseOf(item.start);
-      if (release && item.text.trim()) entries.push({ item, release, kind: 'item', category: categoryOf(item.section, release) });
+      if (!item.section || item.kind === 'line' || (item.kind === 'list-item' && item.depth > 0)) continue;
+      const list = topItems.get(item.section);
+      if (list) list.push(item);
+      else topItems.set(item.section, [item]);
     }
+    /** Subsections that are entries themselves: their lists and tables are details. */
+    const entrySections = new Set<Section>();
     for (const section of this.sections) {
       const release = releaseOf(section.start);
-      if (!release || section === release.section) continue;
-      const paragraphs = section.ownBlocks.filter((node): node is Paragraph => node.type === 'paragraph');
-      const hasList = section.ownBlocks.some((node) => node.type === 'list' || node.type === 'table');
-      if (paragraphs.length === 0 || hasList || section.children.length > 0) continue;
+      if (!release || section === release.section || headings.has(section) || aside(section, release)) continue;
+      // A feature with sub-features ("# Source priority" → "### Ranking"); never a category ("## Changes" → "### Added").
+      if (section.children.length > 0 && isCategoryTitle(section.title)) continue;
+      const blocks = section.ownBlocks;
+      const isProse = (node: RootContent): node is Paragraph => node.type === 'paragraph' && textBlockOf('paragraph', node).text.trim() !== '';
+      const firstList = blocks.findIndex((node) => node.type === 'list' || node.type === 'table');
+      const firstProse = blocks.findIndex(isProse);
+      if (firstProse < 0) continue;
+      if (firstList >= 0 && firstList < firstProse) continue;
+      // "## Bug fixes" and one short line before its list ("The following were fixed:"): the list holds the entries.
+      const intro = blocks.slice(0, firstList).filter(isProse);
+      if (firstList >= 0 && isCategoryTitle(section.title) && intro.length === 1 && countWords(textBlockOf('paragraph', intro[0]).text) <= 30) continue;
+      const paragraphs = blocks.filter(isProse);
       const heading = textBlockOf('heading', section.heading);
-      const blocks = [heading, ...paragraphs.map((paragraph) => textBlockOf('paragraph', paragraph))];
-      const block = TextBlock.join('paragraph', paragraphs[0], blocks, '. ');
+      const block = TextBlock.join('paragraph', paragraphs[0], [heading, ...paragraphs.map((paragraph) => textBlockOf('paragraph', paragraph))], '. ');
+      const details = topItems.get(section) ?? [];
       const item: Item = {
         kind: 'line', node: paragraphs[0], block, text: block.text, start: heading.start, end: block.end, depth: 0, parent: null,
-        children: [], checked: null, section,
+        children: details, checked: null, section,
       };
+      entrySections.add(section);
       const category = section.parent && section.parent !== release.section ? categoryOf(section.parent, release) : null;
       entries.push({ item, release, kind: 'section', category });
     }
+    for (const item of this.items) {
+      if (item.kind === 'line' || !item.text.trim()) continue;
+      const grouped = item.kind === 'list-item' && item.depth === 1 && item.parent !== null && isCategoryBullet(item.parent);
+      if (item.kind === 'list-item' && item.depth > 0 && !grouped) continue;
+      const release = releaseOf(item.start);
+      if (!release || (item.section && entrySections.has(item.section)) || aside(item.section, release)) continue;
+      if (asideLists.has(item.node) || (item.parent && asideLists.has(item.parent.node)) || isReferenceItem(item)) continue;
+      if (!grouped && isCategoryBullet(item)) continue;
+      entries.push({ item, release, kind: 'item', category: categoryOf(item.section, release), label: grouped ? item.parent!.text.trim() : null });
+    }
     return entries.sort((a, b) => a.item.start - b.item.start);
+  }
+
+  /**
+   * List items and table rows that are not entries wherever they stand: under a label paragraph
+   * that names links, downloads or thanks ("Quick links:", "**Contributors**"), and inside a
+   * block quote (a note or tip about an entry).
+   */
+  private asideListItems(): Set<Nodes> {
+    const found = new Set<Nodes>();
+    const quoted = (node: Nodes): void => {
+      if (node.type === 'listItem' || node.type === 'tableRow') found.add(node);
+      if ('children' in node) for (const child of (node as Parents).children as Nodes[]) quoted(child);
+    };
+    let previous: Nodes | null = null;
+    for (const node of this.root.children) {
+      if ((node.type === 'list' || node.type === 'table') && previous?.type === 'paragraph') {
+        const label = plainText(previous).trim().replace(/:$/, '');
+        if (label.length <= 40 && ASIDE_SECTION.test(label)) for (const child of node.children) found.add(child);
+      }
+      if (node.type === 'blockquote') quoted(node);
+      previous = node;
+    }
+    return found;
   }
 
   /**
@@ -719,6 +853,10 @@ function countWordsOf(text: string): number {
   return count;
 }
 
+function rangeOf(node: Nodes): { start: number; end: number } {
+  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+}
+
 /** A table whose columns are horizons ("Theme | Now | Next | Later", "Area | Q1 2027 | Q2 2027"). */
 function isSwimlane(header: readonly string[] | undefined): boolean {
   return (header?.filter((cell) => HORIZON_COLUMN.test(cell)).length ?? 0) >= 2;
@@ -741,4 +879,49 @@ function swimlaneCells(row: Item): Item[] {
     items.push({ ...row, block: cell, text: cell.text, start: cell.start, end: cell.end, column });
   });
   return items;
+}
+
+/** Inside a section of release notes about the notes, not a change: links, downloads, thanks, contributors, the full changelog. */
+export function inReleaseAside(section: Section | null): boolean {
+  for (let s = section; s; s = s.parent) if (ASIDE_SECTION.test(s.title)) return true;
+  return false;
+}
+
+/** A heading or bullet that names a kind of change, not a change: "Bug fixes", "New features", "Other changes", "BUGFIXES". */
+function isCategoryTitle(title: string): boolean {
+  const words = title.toLowerCase().replace(/['’]/g, '').match(/\p{L}+/gu) ?? [];
+  return words.length > 0 && words.length <= 4 && words.every((word) => CATEGORY_WORDS.has(word)) && words.some((word) => CATEGORY_HEADS.has(word));
+}
+
+/** A top-level bullet that groups entries under a category: "* ENHANCEMENT", "- Bug fixes:" with sub-bullets. */
+function isCategoryBullet(item: Item): boolean {
+  if (item.kind !== 'list-item' || item.depth !== 0 || item.children.length === 0) return false;
+  const text = item.text.trim().replace(/:$/, '');
+  if (text.length === 0 || text.length > 40 || /[.!?]/.test(text)) return false;
+  const upper = /^[\p{Lu}\s&/-]{3,30}$/u.test(text) && !/\p{Ll}/u.test(text) && text.split(/\s+/).length <= 3;
+  return upper || isCategoryTitle(text);
+}
+
+/** Words of phrasing content outside links and code spans. */
+function wordsOutsideLinks(node: Nodes): number {
+  if (node.type === 'text') return countWords(node.value);
+  if (node.type === 'link' || node.type === 'linkReference' || node.type === 'inlineCode' || node.type === 'image' || node.type === 'html') return 0;
+  if ('children' in node) return ((node as Parents).children as Nodes[]).reduce((sum, child) => sum + wordsOutsideLinks(child), 0);
+  return 0;
+}
+
+function hasLinkOrCode(node: Nodes): boolean {
+  if (node.type === 'link' || node.type === 'linkReference' || node.type === 'inlineCode') return true;
+  return 'children' in node && ((node as Parents).children as Nodes[]).some(hasLinkOrCode);
+}
+
+/**
+ * A list item that only names or links something: an API in a list of stabilized APIs, a
+ * contributor, "[Full changelog](…)", "Docs: [English](…), [日本語](…)". One word outside the links
+ * and code spans at most (a label), so "`date humanize`" is a name and "`--json` output" is not.
+ */
+function isReferenceItem(item: Item): boolean {
+  if (item.kind !== 'list-item') return false;
+  const own = (item.node as ListItem).children.filter((child) => child.type === 'paragraph');
+  return own.length > 0 && own.some(hasLinkOrCode) && own.reduce((sum, child) => sum + wordsOutsideLinks(child), 0) <= 1;
 }

@@ -6,7 +6,9 @@
  *
  * A transcript is told by its marks, never by its words: the stretch between two headings (of any
  * level) is one when a paragraph in it carries a timestamp, or when at least four of its
- * paragraphs open with a speaker's name, from at least two speakers.
+ * paragraphs open with a speaker's name, from at least two speakers. Meeting minutes name their
+ * speakers in a list of who was present; there, a stretch with two turns ("James, even with 9000
+ * followers…", "Matteo - reminder…") opened by a person on that list is a record of what was said.
  */
 import type { StrategyDocument } from '../../model/document.js';
 import type { Range } from '../../model/ranges.js';
@@ -30,6 +32,12 @@ const WRITTEN_LABELS = new Set([
   'step', 'phase', 'option', 'bet', 'risk', 'cost', 'benefit', 'benefits', 'dependency', 'dependencies', 'milestone',
 ]);
 
+/** A minutes line opened by a first name: "James, …", "Matteo - …", "Joyee: …". */
+const MINUTES_TURN = /^(\p{Lu}[\p{L}'’-]{1,20})(?:,|:|\s+[-–—]\s)/u;
+/** Headings of the list of people at a meeting. */
+const ATTENDANCE = new Set(['present', 'attendees', 'attendance', 'in attendance', 'participants', 'people present', 'members present', 'who was there']);
+const MIN_MINUTES_TURNS = 2;
+
 const MIN_SPEAKER_TURNS = 4;
 const MIN_SPEAKERS = 2;
 
@@ -41,7 +49,8 @@ export function transcriptRanges(doc: StrategyDocument): Range[] {
   if (ranges) return ranges;
   // Stretches between consecutive headings of any level (the first one from the top).
   const bounds = [...new Set([0, ...doc.sections.map((section) => section.start), doc.text.length])].sort((a, b) => a - b);
-  const stretches = bounds.slice(0, -1).map((start, i) => ({ start, end: bounds[i + 1], timestamp: false, turns: 0, speakers: new Set<string>() }));
+  const stretches = bounds.slice(0, -1).map((start, i) => ({ start, end: bounds[i + 1], timestamp: false, turns: 0, minutesTurns: 0, speakers: new Set<string>() }));
+  const attendees = attendeesOf(doc);
   let at = 0;
   for (const block of doc.textBlocks) {
     if (block.kind !== 'paragraph') continue;
@@ -53,12 +62,29 @@ export function transcriptRanges(doc: StrategyDocument): Range[] {
       stretch.turns++;
       stretch.speakers.add(speaker);
     }
+    const turn = attendees.size > 0 ? MINUTES_TURN.exec(block.text)?.[1] : undefined;
+    if (turn && attendees.has(turn)) stretch.minutesTurns++;
   }
   ranges = stretches
-    .filter((s) => s.timestamp || (s.turns >= MIN_SPEAKER_TURNS && s.speakers.size >= MIN_SPEAKERS))
+    .filter((s) => s.timestamp || (s.turns >= MIN_SPEAKER_TURNS && s.speakers.size >= MIN_SPEAKERS) || s.minutesTurns >= MIN_MINUTES_TURNS)
     .map(({ start, end }) => ({ start, end }));
   cache.set(doc, ranges);
   return ranges;
+}
+
+/** First names of the people listed under a "Present" / "Attendees" heading ("* James Snell @jasnell"). */
+function attendeesOf(doc: StrategyDocument): Set<string> {
+  const names = new Set<string>();
+  for (const section of doc.sections) {
+    if (!ATTENDANCE.has(normalizeHeading(section.title))) continue;
+    const end = section.children[0]?.start ?? section.end;
+    for (const block of doc.textBlocks) {
+      if (block.kind !== 'paragraph' || block.start < section.start || block.start >= end) continue;
+      // One name per list item, or several on a line: "Ana Lima, Ben Ode".
+      for (const match of block.text.matchAll(/(?:^|[,;\n][ \t]*)(\p{Lu}[\p{L}'’-]{1,20})\s+\p{Lu}/gu)) names.add(match[1]);
+    }
+  }
+  return names;
 }
 
 /** A name rather than a label of written structure ("Risk:", "KR1:", "Diagnosis:"). */

@@ -6,7 +6,8 @@ import { defineRule, type Fix } from '../../types.js';
 import type { StrategyDocument } from '../../model/document.js';
 import { withinRole } from '../../model/sections.js';
 import type { SectionRole } from '../../types.js';
-import { isQuoted, quote, retextProcessor, runRetext, sentenceAt, wordAfter, wordBefore, SKIPS_QUOTED_BLOCKS } from './shared.js';
+import { toString } from 'nlcst-to-string';
+import { isQuoted, quote, retextProcessor, runRetext, sentenceAt, underHeading, wordAfter, wordBefore, SKIPS_QUOTED_BLOCKS, SPECULATIVE_HEADINGS } from './shared.js';
 
 /**
  * retext-intensify's hedge, weasel and filler lists are written for general prose. Much of them is
@@ -39,7 +40,7 @@ const IGNORED: readonly string[] = [
   'is like', 'linked to', 'read', 'say', 'says', 'understand', 'understands', 'understood', 'realised', 'realized',
   'recognised', 'recognized', 'rather', 'pretty', 'tiny', 'too', 'sort', 'things', 'various', 'somebody', 'someone',
   'something', 'somewhere', 'whatever', 'whenever', 'wherever', 'whoever', 'ok', 'okay', 'easily', 'nicely', 'badly',
-  'simply', 'just', 'ultimately', 'bunch', 'actual', 'actually',
+  'simply', 'just', 'ultimately', 'bunch', 'actual', 'actually', 'stuff',
 ];
 
 /** Words of uncertainty: honest in a risks or options section, a hedge elsewhere. */
@@ -113,6 +114,7 @@ function messageFor(kind: Kind, written: string): string {
 function isHedge(doc: StrategyDocument, phrase: string, start: number, end: number): boolean {
   const text = doc.text;
   const written = text.slice(start, end);
+  if (phrase === 'may' && doc.type === 'generic') return false; // a README's or a policy's "we may close stale issues" grants itself leave
   if (phrase === 'may' || phrase === 'might') {
     // "May 2027", "in May": the month. A modal "may" is never capitalised mid-sentence.
     if (/^M/.test(written)) return false;
@@ -123,7 +125,10 @@ function isHedge(doc: StrategyDocument, phrase: string, start: number, end: numb
     // "a lot of customers" asks for a number; "learned a lot" and "a lot of time" do not.
     return wordAfter(text, end) === 'of' && !IDIOMATIC_AMOUNT.test(text.slice(end, end + 20));
   }
-  if (phrase === 'very') return !POSSESSIVES.has(wordBefore(text, start)); // "the very customers" means "exactly those"
+  if (phrase === 'very') {
+    // "the very customers" means "exactly those"; "very much a C program" is an idiom, not an intensifier to cut.
+    return !POSSESSIVES.has(wordBefore(text, start)) && wordAfter(text, end) !== 'much';
+  }
   if (phrase === 'try') return wordAfter(text, end) === 'to' && TRY_SUBJECTS.has(wordBefore(text, start));
   if (phrase === 'kind of' || phrase === 'sort of') {
     // "| Kind of decision |", "## Sort of change": a label naming a category, not a hedge.
@@ -133,6 +138,68 @@ function isHedge(doc: StrategyDocument, phrase: string, start: number, end: numb
   if (phrase === 'huge' && /^\s+thanks?\b/i.test(text.slice(end, end + 10))) return false; // "a huge thanks"
   if (phrase === 'significantly') return wordBefore(text, start) !== 'statistically';
   return true;
+}
+
+/**
+ * Hedges the word lists cannot see: retext-intensify reads a word in parentheses as a mention
+ * ("(probably) a goal to …"), its lists lack a few intensifiers ("immensely", "tremendously"), and
+ * some hedges are a word in a context: "will likely" and "will generally" in a plan, "could
+ * potentially", "a bit faster", "we hope to", "it would be nice to".
+ */
+const INTENSIFIERS = new Set(['immensely', 'tremendously', 'enormously', 'incredibly', 'hugely']);
+const MODALS = new Set(['will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'is', 'are', 'was', 'were', 'be', 'been']);
+const COMPARATIVES = new Set(['more', 'less', 'fewer', 'better', 'worse', 'faster', 'slower', 'easier', 'harder', 'bigger', 'smaller',
+  'larger', 'higher', 'lower', 'longer', 'shorter', 'cheaper', 'simpler', 'clearer', 'safer', 'quicker', 'greater', 'stronger', 'weaker']);
+/** Types whose job is to choose: there, "will likely" blurs the choice; elsewhere it forecasts. */
+const CHOOSING_TYPES = new Set(['strategy', 'decision']);
+const CONTEXT_PREFILTER = /\(|immensely|tremendously|enormously|incredibly|hugely|potentially|likely|generally|a (?:bit|lot|little) |lots |hop(?:e|ing) to|be nice/i;
+
+/** Modals that, right before a word of uncertainty, double the hedge. */
+const DOUBLING = new Set(['can', 'could', 'may', 'might']);
+
+interface Extra { start: number; end: number; kind: Kind; message?: string }
+
+function contextHedges(doc: StrategyDocument): Extra[] {
+  const found: Extra[] = [];
+  for (const sentence of doc.sentences) {
+    if (!CONTEXT_PREFILTER.test(doc.text.slice(sentence.start, sentence.end))) continue;
+    const words = sentence.node.children
+      .filter((child) => child.type === 'WordNode' && child.position)
+      .map((child) => ({ value: toString(child).toLowerCase().replace(/’/g, "'"), start: child.position!.start.offset ?? 0, end: child.position!.end.offset ?? 0 }));
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i];
+      const previous = words[i - 1]?.value ?? '';
+      const next = words[i + 1]?.value ?? '';
+      if (doc.text[word.start - 1] === '(') {
+        // "(probably)", "(more or less)": a hedge standing alone in parentheses.
+        for (const length of [1, 2, 3]) {
+          const last = words[i + length - 1];
+          if (!last || doc.text[last.end] !== ')') continue;
+          const phrase = words.slice(i, i + length).map((w) => w.value).join(' ');
+          if (hedges.includes(phrase)) found.push({ start: word.start, end: last.end, kind: 'uncertain' });
+          break;
+        }
+        continue;
+      }
+      if (INTENSIFIERS.has(word.value)) found.push({ start: word.start, end: word.end, kind: 'filler' });
+      else if (word.value === 'potentially' && MODALS.has(previous)) found.push({ start: word.start, end: word.end, kind: 'uncertain' });
+      else if (word.value === 'likely' && CHOOSING_TYPES.has(doc.type) && /^(?:will|would|[a-z]+'ll)$/.test(previous)) {
+        found.push({ start: words[i - 1].start, end: word.end, kind: 'uncertain' });
+      } else if (word.value === 'generally' && (/^(?:will|would|[a-z]+'ll)$/.test(previous) || (next === 'on' && /^(?:track|schedule|time)$/.test(words[i + 2]?.value ?? '')))) {
+        found.push({ start: word.start, end: word.end, kind: 'uncertain' });
+      } else if (word.value === 'a' && (next === 'bit' || next === 'lot' || next === 'little') && COMPARATIVES.has(words[i + 2]?.value ?? '')) {
+        found.push({ start: word.start, end: words[i + 1].end, kind: 'amount' });
+      } else if (word.value === 'lots' && COMPARATIVES.has(next)) {
+        found.push({ start: word.start, end: word.end, kind: 'amount' });
+      } else if ((word.value === 'hope' || word.value === 'hoping') && next === 'to' && /^(?:we|i|are|am|we're|i'm)$/.test(previous)) {
+        found.push({ start: word.start, end: words[i + 1].end, kind: 'uncertain', message: `${quote(doc.text.slice(word.start, words[i + 1].end))} hedges the plan: say what you will do and by when, or what it depends on.` });
+      } else if (word.value === 'nice' && previous === 'be' && /^(?:would|it'd|we'd)$/.test(words[i - 2]?.value ?? '')) {
+        const from = words[i - 2].value === 'would' && words[i - 3]?.value === 'it' ? words[i - 3] : words[i - 2];
+        found.push({ start: from.start, end: word.end, kind: 'uncertain', message: `${quote(doc.text.slice(from.start, word.end))} states a wish, not a choice: decide whether you will do it, and by when.` });
+      }
+    }
+  }
+  return found;
 }
 
 function removalFix(doc: StrategyDocument, start: number, end: number): Fix | undefined {
@@ -158,14 +225,24 @@ export default defineRule({
         default: IGNORED,
         description: 'Words and phrases from retext-intensify\'s hedge, weasel and filler lists not to report. The default drops the ordinary vocabulary of a plan ("will", "should", "likely", "estimate", "rather than"…); remove an entry to report it.',
       },
+      contextual: {
+        type: 'boolean',
+        default: true,
+        description: 'Also report the hedges that the word lists miss or that depend on context: a hedge alone in parentheses ("(probably)"), "immensely" and similar intensifiers, "could potentially", "a bit faster", "we hope to", "it would be nice to", "will generally", and "will likely" in strategies and decisions.',
+      },
       uncertaintyAllowedIn: {
         type: 'string[]',
         default: ['risks', 'options'],
         description: 'Section roles where words of uncertainty ("might", "maybe", "probably") are honest and not reported. Intensifiers are still reported there.',
       },
+      uncertaintyAllowedUnder: {
+        type: 'string[]',
+        default: SPECULATIVE_HEADINGS,
+        description: 'Headings (and their subsections) where words of uncertainty are honest too: the sections of an RFC or design doc that weigh what may happen ("Drawbacks", "Unresolved questions", "Future possibilities").',
+      },
     },
     rationale:
-      `A strategy is a set of choices; hedges ("we might", "perhaps", "hopefully") let the writer avoid making them, and intensifiers ("very", "significantly", "a lot") stand in for the number the reader needs. Rumelt's bad strategy hides in such words. retext-intensify finds them; this rule keeps only the ones that weaken a plan and leaves estimates, likelihoods and modal verbs alone.\n\n${SKIPS_QUOTED_BLOCKS}`,
+      `A strategy is a set of choices; hedges ("we might", "perhaps", "hopefully") let the writer avoid making them, and intensifiers ("very", "significantly", "a lot") stand in for the number the reader needs. Rumelt's bad strategy hides in such words. retext-intensify finds them; this rule keeps only the ones that weaken a plan and leaves estimates, likelihoods and modal verbs alone, except where a strategy or a decision says what it "will likely" do: a document whose job is to choose should choose. In a README or a policy, "we may" grants leave ("we may close stale issues") and is not reported.\n\n${SKIPS_QUOTED_BLOCKS}`,
     howToFix:
       'Commit ("we will", "we won\'t") or state the uncertainty once, with odds and the evidence that would settle it. Replace intensifiers with the fact: "significantly faster" → "twice as fast". The quick fix removes "very", "really", "truly" and similar words.',
     seeds: [
@@ -182,23 +259,28 @@ export default defineRule({
     const key = `intensify\u0000${ignore.join('\u0001')}`;
     const messages = runRetext(doc, key, () => retextProcessor(retextIntensify, { ignore }), prefilterFor(key, ignore));
     const allowedRoles = options.uncertaintyAllowedIn as readonly string[];
+    const candidates: Array<{ start: number; end: number; extra?: Extra }> = messages.map(({ start, end }) => ({ start, end }));
+    if (options.contextual) for (const extra of contextHedges(doc)) candidates.push({ start: extra.start, end: extra.end, extra });
     let lastEnd = -1;
-    const sorted = messages.sort((a, b) => a.start - b.start || b.end - a.end);
-    for (const message of sorted) {
-      if (message.start < lastEnd) continue; // "quite" inside "quite clearly": one finding
-      const written = doc.text.slice(message.start, message.end);
+    const sorted = candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+    for (const candidate of sorted) {
+      if (candidate.start < lastEnd) continue; // "quite" inside "quite clearly": one finding
+      const written = doc.text.slice(candidate.start, candidate.end);
       const phrase = written.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ');
-      if (!isHedge(doc, phrase, message.start, message.end)) continue;
-      if (isQuoted(doc, message.start)) continue;
+      if (!candidate.extra && !isHedge(doc, phrase, candidate.start, candidate.end)) continue;
+      if (isQuoted(doc, candidate.start)) continue;
       // A question asks; it claims nothing to hedge ("What context might they be missing?").
-      if (sentenceAt(doc, message.start)?.text.trimEnd().endsWith('?')) continue;
-      const kind = kindOf(phrase);
-      if (kind === 'uncertain') {
-        const section = doc.sectionAt(message.start);
+      if (sentenceAt(doc, candidate.start)?.text.trimEnd().endsWith('?')) continue;
+      const kind = candidate.extra?.kind ?? kindOf(phrase);
+      // "can possibly", "could potentially": a doubled hedge blurs even where uncertainty is honest.
+      if (kind === 'uncertain' && !DOUBLING.has(wordBefore(doc.text, candidate.start))) {
+        const section = doc.sectionAt(candidate.start);
         if (allowedRoles.some((role) => withinRole(section, role as SectionRole))) continue;
+        if (underHeading(section, options.uncertaintyAllowedUnder)) continue;
       }
-      lastEnd = message.end;
-      report({ message: messageFor(kind, written), start: message.start, end: message.end, fix: removalFix(doc, message.start, message.end) });
+      lastEnd = candidate.end;
+      const message = candidate.extra?.message ?? messageFor(kind, written.replace(/^\(|\)$/g, ''));
+      report({ message, start: candidate.start, end: candidate.end, fix: candidate.extra ? undefined : removalFix(doc, candidate.start, candidate.end) });
     }
   },
 });

@@ -22,7 +22,21 @@ const NOT_PARTICIPLES = new Set(['need', 'feed', 'seed', 'speed', 'breed', 'deed
   'weed', 'greed', 'heed', 'bleed', 'creed', 'hundred', 'sacred', 'naked', 'wicked', 'rugged', 'kindred', 'shred', 'embed',
   'wed', 'bed', 'red', 'shed', 'fed', 'led', 'bred', 'sped', 'fled', 'pled']);
 /** Irregular participles with a prefix, which retext-passive's list does not have: "rebuilt", "rewritten", "undone". */
-const PREFIXED_IRREGULAR = /^(?:re|un|over|under|mis|out|pre|co)-?(?:built|written|done|made|taken|given|thought|run|sold|spent|told|sent|paid|held|kept|brought|bought|caught|taught|found|shown|known|seen|drawn|driven|grown|chosen|begun|broken|spoken|stolen|frozen|forgotten|hidden|laid|led|met|read|said|split|spread|understood|thrown|dealt|shaken|woven)$/;
+const PREFIXED_IRREGULAR = /^(?:re|over|under|mis|out|pre|co)-?(?:built|written|done|made|taken|given|thought|run|sold|spent|told|sent|paid|held|kept|brought|bought|caught|taught|found|shown|known|seen|drawn|driven|grown|chosen|begun|broken|spoken|stolen|frozen|forgotten|hidden|laid|led|met|read|said|split|spread|understood|thrown|dealt|shaken|woven)$/;
+/**
+ * Present-tense forms of "to be". A present passive mostly describes how something works ("the
+ * cache is rebuilt on start", "factories are created on first use"): the system acts, and no owner
+ * is hidden. It hides someone when it states a judgement or an intent without saying whose.
+ */
+const PRESENT = new Set(['am', 'is', 'are', "isn't", "aren't", "we're", "they're", "you're", "isn’t", "aren’t", "we’re", "they’re", "you’re"]);
+/** Participles of judgement and intent: "it is expected that", "is not considered suitable", "are believed". */
+const JUDGEMENT = new Set(['expected', 'considered', 'believed', 'intended', 'thought', 'felt', 'assumed', 'anticipated', 'recommended',
+  'suggested', 'advised', 'encouraged', 'preferred', 'deemed', 'hoped', 'decided', 'agreed', 'proposed', 'planned', 'desired', 'wanted',
+  'seen', 'regarded', 'viewed', 'perceived', 'estimated', 'projected', 'predicted', 'understood']);
+/** Participles of design that state a purpose with "to": "is built to scale", "is designed to make". */
+const DESIGN = new Set(['built', 'designed', 'made', 'engineered', 'crafted', 'tailored', 'optimized', 'optimised']);
+/** "It is recommended to update", "it was decided that": the writer hides behind "it" in any register. */
+const IMPERSONAL = /^it\s+(?:is|was|has\s+been)\s+(?:[a-z]+ly\s+)?(?:recommended|advised|suggested|encouraged|decided|agreed|anticipated|believed|expected|felt|hoped|assumed|understood|planned|proposed)$/i;
 /** Prefixes that keep a hyphenated participle a verb: "re-scoped", "co-owned", "pre-approved". */
 const VERB_PREFIX = /^(?:re|co|pre|de|un|mis|dis|over|under|out|cross)-/;
 /** Words after "by" that make it a time or a means, not an agent ("by Q3", "by the end of", "by cutting"). */
@@ -36,10 +50,12 @@ const DEFAULT_IGNORE: readonly string[] = [
   'complicated', 'sophisticated', 'advanced', 'automated', 'outdated', 'dated', 'fragmented', 'crowded', 'scattered', 'mixed',
   'varied', 'detailed', 'balanced', 'biased', 'connected', 'engaged', 'motivated', 'married', 'called', 'named', 'titled',
   'entitled', 'labeled', 'labelled', 'finished', 'done', 'gone', 'known', 'lost', 'born', 'bound', 'set', 'left', 'upset',
-  'stuck', 'fit', 'come', 'become', 'been', 'tasked', 'allowed', 'supposed', 'equipped', 'designed', 'inclined', 'obliged',
+  'stuck', 'fit', 'come', 'become', 'been', 'tasked', 'allowed', 'supposed', 'equipped', 'inclined', 'obliged',
   'convinced', 'overwhelmed', 'stretched', 'distributed', 'unprecedented', 'unexpected', 'unsolved', 'unknown', 'untested',
   'undecided', 'unaddressed', 'unowned', 'unstaffed', 'ashamed', 'thrilled', 'delighted', 'honored', 'honoured', 'addicted',
   'overrated', 'underrated', 'unified', 'affected', 'concentrated', 'locked',
+  // Needs and remits, not actions: "more research is required", "help is needed", "the committee is charged with".
+  'required', 'needed', 'charged',
 ];
 
 interface PassiveHit { start: number; end: number; phrase: string }
@@ -137,7 +153,7 @@ function scanSentence(doc: StrategyDocument, sentence: Sentence, ignore: Readonl
     if (!BE.has(words[i].value.toLowerCase())) continue;
     slices.push([words[i].index, words[i + 1].index + 3]);
     let j = i + 1;
-    while (j < words.length && j <= i + 2 && BETWEEN.has(words[j].value.toLowerCase()) && !BE.has(words[j].value.toLowerCase())) j++;
+    while (j < words.length && j <= i + 2 && isBetween(words[j].value) && !BE.has(words[j].value.toLowerCase())) j++;
     if (j >= words.length) continue;
     const candidate = words[j].value;
     const lower = candidate.toLowerCase();
@@ -154,9 +170,40 @@ function scanSentence(doc: StrategyDocument, sentence: Sentence, ignore: Readonl
     const last = lower.slice(lower.lastIndexOf('-') + 1);
     if (NOT_PARTICIPLES.has(last) || /eed$/.test(last) && last !== 'agreed' && last !== 'guaranteed') continue;
     if (ignore.has(lower) || ignore.has(last)) continue;
+    if (/^un[a-z]{3,}ed$/.test(last)) continue; // "is unmaintained", "are unsupported": a state
     regular.push(hit);
   }
   return { regular, slices };
+}
+
+/** A word that may stand between the verb and the participle: the list, or an adverb ("was intentionally designed"). */
+function isBetween(word: string): boolean {
+  const lower = word.toLowerCase();
+  return BETWEEN.has(lower) || (word === lower && /^[a-z]{3,}ly$/.test(lower));
+}
+
+/**
+ * Does this passive hide who acts? Present passives only when they state a judgement or a design
+ * intent; negated ones ("will not be changed") promise that nothing is done, which no one owns, and
+ * "can be set" offers the reader a choice.
+ */
+function hidesActor(doc: StrategyDocument, start: number, end: number): boolean {
+  const words = doc.text.slice(start, end).toLowerCase().split(/\s+/);
+  const verb = words[0];
+  const participle = words[words.length - 1];
+  const before = doc.text.slice(Math.max(0, start - 16), start);
+  if (/(?:\bnot|\bnever|n['’]t)[*_]{0,2}\s+$/i.test(before)) return false; // "will not be changed", "will **not** be"
+  if (verb === 'be' && /\b(?:can|could)\s+$/i.test(before)) return false; // "can be set as a second argument": what the reader may do
+  if (!PRESENT.has(verb) || words.includes('being')) return true;
+  if (JUDGEMENT.has(participle)) return true;
+  return DESIGN.has(participle) && /^\s+to\s+[a-z]/.test(doc.text.slice(end, end + 12));
+}
+
+/** "It is recommended to…", "it was decided that…": reported even where the passive is the normal register. */
+function isImpersonal(doc: StrategyDocument, start: number, end: number): boolean {
+  const before = /\b(it)\s+$/i.exec(doc.text.slice(Math.max(0, start - 8), start));
+  if (!before) return false;
+  return IMPERSONAL.test(`it ${doc.text.slice(start, end).replace(/\s+/g, ' ')}`) && /^\s+(?:that|to)\b/i.test(doc.text.slice(end, end + 8));
 }
 
 /** Does the passive name its actor ("was approved by the board")? */
@@ -189,6 +236,11 @@ export default defineRule({
         default: ['generic', 'release-notes'],
         description: 'Document types where the passive is the normal register and is not reported: a README or a release note describes what a system does ("findings are printed", "the crash was fixed"). Remove a type to check it.',
       },
+      impersonalTypes: {
+        type: 'string[]',
+        default: ['release-notes'],
+        description: 'Types in skipTypes where the impersonal passive is still reported: "it is recommended to update" hides who recommends it, in a release note as anywhere.',
+      },
       reportWithActor: {
         type: 'boolean',
         default: false,
@@ -196,7 +248,7 @@ export default defineRule({
       },
     },
     rationale:
-      `In a plan, the passive voice hides the owner: "the pricing page will be redesigned" leaves every reader free to assume someone else will do it. Strategy needs coherent actions with owners; an active sentence names one. retext-passive finds passives built on irregular participles ("was made", "is being built"); this rule adds the regular ones ("was decided") and skips states ("we are committed").\n\n${SKIPS_QUOTED_BLOCKS}`,
+      `In a plan, the passive voice hides the owner: "the pricing page will be redesigned" leaves every reader free to assume someone else will do it. Strategy needs coherent actions with owners; an active sentence names one. retext-passive finds passives built on irregular participles ("was made", "is being built"); this rule adds the regular ones ("was decided") and skips states ("we are committed"). A present passive that describes how something works ("the cache is rebuilt on start") names no owner because none is needed; it is reported when it states a judgement or an intent without saying whose ("it is expected that", "is considered too slow", "is designed to"). A negated one ("will not be changed") promises that nothing is done, and one with "can" ("the limit can be set per project") says what the reader may do; neither is reported.\n\n${SKIPS_QUOTED_BLOCKS}`,
     howToFix:
       'Name who acts and make them the subject: "The pricing page will be redesigned" → "The growth team will redesign the pricing page".',
     seeds: [
@@ -208,7 +260,9 @@ export default defineRule({
     },
   },
   check({ doc, options, report }) {
-    if ((options.skipTypes as readonly string[]).includes(doc.type)) return;
+    // Where the passive is the normal register, only "it is recommended"-style passives are reported.
+    const impersonalOnly = (options.skipTypes as readonly string[]).includes(doc.type);
+    if (impersonalOnly && !(options.impersonalTypes as readonly string[]).includes(doc.type)) return;
     const ignore = new Set(options.ignore.map((word) => word.toLowerCase()));
     const { regular, sentences } = scan(doc, ignore);
     const irregular = irregularPassives(doc, sentences)
@@ -226,6 +280,7 @@ export default defineRule({
       lastEnd = hit.end;
       if (inQuotedBlock(doc, hit.start)) continue;
       const phrase = doc.text.slice(hit.start, hit.end);
+      if (impersonalOnly ? !isImpersonal(doc, hit.start, hit.end) : !hidesActor(doc, hit.start, hit.end)) continue;
       if (hasAgent(doc, hit.end)) {
         if (options.reportWithActor) {
           report({ message: `${quote(phrase)} is passive: make the actor after "by" the subject of the sentence.`, start: hit.start, end: hit.end });

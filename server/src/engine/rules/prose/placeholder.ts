@@ -1,7 +1,7 @@
 import type { Html, Nodes, Parents } from 'mdast';
 import { defineRule } from '../../types.js';
 import type { StrategyDocument } from '../../model/document.js';
-import { quote } from './shared.js';
+import { inBlockQuote, quote } from './shared.js';
 import { tbdIsDate } from './vague-time.js';
 import { TextMemo } from '../../text/memo.js';
 
@@ -66,6 +66,17 @@ const TBD = /(?<![\p{L}\p{N}_/-])(TBD|TBC|tbd)(?![\p{L}\p{N}_]|\.[\p{L}])/gu;
 const TEMPLATE = /\$\{[^{}\n]{1,60}\}|\{\{[^{}\n]{1,60}\}\}|<[A-Za-z_][^<>\n]{0,58}[^\s<>]>|<[A-Za-z]>/g;
 const BRACKETS = /\[([^[\]\n]{1,60})\]/g;
 const LOREM = /\blorem ipsum\b/gi;
+/** A tracking-issue number never filled in: "rust-lang/rust#0000". */
+const ZERO_REFERENCE = /(?<![\p{N}_#])#0{3,}(?![\p{N}])/gu;
+/** A slot in parentheses: "(fill me in with a unique name)", "(to be written)". */
+const PAREN_SLOT = /\((?:fill(?:\s+me)?\s+in|to\s+be\s+(?:filled|written|added|completed|determined|decided))\b[^()\n]{0,80}\)/gi;
+/** A paragraph that is nothing but a note to the writer: "To be determined.", "_add more_", "[Upcoming]". */
+const WHOLE_BLOCK = /^(?:to\s+be\s+(?:determined|decided|written|added|completed|filled\s+in|confirmed)|add\s+more|more\s+to\s+come|upcoming|coming\s+soon|placeholder|content\s+to\s+come|write\s+(?:this|me)|fill\s+(?:this\s+)?in)$/i;
+/** "where XXX is the issue number", "XXX is the version": the marker names a variable the sentence explains. */
+const EXPLAINED_BEFORE = /\bwhere\s+$/i;
+const EXPLAINED_AFTER = /^\s+(?:is|are|stands\s+for|means)\s+(?:the|a|an|your)\b/i;
+/** Site-generator syntax, not slots: Hugo shortcodes ("{{% alert %}}", "{{< ref >}}") and Liquid/Jinja paths ("{{ site.baseurl }}"). */
+const GENERATOR_SYNTAX = /^\{\{[%<]|^\{\{\s*[a-z_]+(?:\.[a-z_]+)+\s*(?:\|[^{}]*)?\}\}$/;
 
 /** The matches in a block's text that do not depend on the options or the document (kept by text). */
 interface TextScan {
@@ -74,15 +85,24 @@ interface TextScan {
   /** Template slots, then bracketed slots: [index, length]. */
   slots: Array<[number, number]>;
   lorem: Array<[number, number]>;
+  /** The whole paragraph, when it is only a note to the writer. */
+  wholeBlock?: [number, number];
 }
 
 const scans = new TextMemo<TextScan>();
 
 function scanText(text: string): TextScan {
   const scan: TextScan = { markers: [], tbd: [], slots: [], lorem: [] };
-  for (const match of text.matchAll(MARKER)) scan.markers.push([match.index, match[1]]);
+  for (const match of text.matchAll(MARKER)) {
+    if (EXPLAINED_BEFORE.test(text.slice(Math.max(0, match.index - 8), match.index)) || EXPLAINED_AFTER.test(text.slice(match.index + match[1].length, match.index + match[1].length + 30))) continue;
+    scan.markers.push([match.index, match[1]]);
+  }
   for (const match of text.matchAll(TBD)) scan.tbd.push([match.index, match[1]]);
-  for (const match of text.matchAll(TEMPLATE)) scan.slots.push([match.index, match[0].length]);
+  for (const match of text.matchAll(TEMPLATE)) if (!GENERATOR_SYNTAX.test(match[0])) scan.slots.push([match.index, match[0].length]);
+  for (const match of text.matchAll(ZERO_REFERENCE)) scan.slots.push([match.index, match[0].length]);
+  for (const match of text.matchAll(PAREN_SLOT)) scan.slots.push([match.index, match[0].length]);
+  const bare = stripEnds(text, '*_[ \t\n', '*_] \t\n.!…');
+  if (WHOLE_BLOCK.test(bare)) scan.wholeBlock = [text.indexOf(text.trim()), text.trim().length];
   for (const match of text.matchAll(BRACKETS)) {
     const inner = match[1];
     const isSlot = SLOT.test(inner) || (/^[A-Z][A-Z _/-]{2,30}$/.test(inner.trim()) && !/^(?:TODO|TBD)$/.test(inner.trim()));
@@ -91,6 +111,15 @@ function scanText(text: string): TextScan {
   }
   for (const match of text.matchAll(LOREM)) scan.lorem.push([match.index, match[0].length]);
   return scan;
+}
+
+/** The text without the given characters at its start and its end. */
+function stripEnds(text: string, leading: string, trailing: string): string {
+  let from = 0;
+  let to = text.length;
+  while (from < to && leading.includes(text[from])) from++;
+  while (to > from && trailing.includes(text[to - 1])) to--;
+  return text.slice(from, to);
 }
 
 export default defineRule({
@@ -110,7 +139,7 @@ export default defineRule({
       },
     },
     rationale:
-      'A placeholder tells the reader the thinking is not done, and it is the first thing a sceptical executive notices. Templates are useful precisely because they leave slots; a shared document should have none left. (Placeholders inside HTML comments are prompts for the writer and are never reported.)',
+      'A placeholder tells the reader the thinking is not done, and it is the first thing a sceptical executive notices. Templates are useful precisely because they leave slots; a shared document should have none left. Besides markers and slots, a paragraph that is only a note to the writer ("To be determined.", "_add more_", "[Upcoming]"), a slot in parentheses ("(fill me in …)") and an issue number never filled in ("#0000") are reported. (Placeholders inside HTML comments are prompts for the writer and are never reported; neither are the variables of a quoted message in a block quote, site-generator syntax such as `{{% alert %}}` or `{{ site.baseurl }}`, a marker the sentence explains ("where XXX is the issue number"), or a TBD in a README\'s release-date column.)',
     howToFix:
       'Fill the slot with the real value, or, when it is genuinely undecided, say who decides and by when. Move working notes ("TODO: check with finance") into an HTML comment or out of the document.',
     seeds: [
@@ -135,11 +164,13 @@ export default defineRule({
       for (const [index, marker] of scan.markers) if (markers.has(marker)) add(index, marker.length, 'marker');
       for (const [index, tbd] of scan.tbd) {
         if (!markers.has(tbd.toUpperCase())) continue;
-        if (doc.type !== 'generic' && tbdIsDate(doc, block, index)) continue; // prose/vague-time reports it
+        // A date to be set: prose/vague-time reports it in a plan; in a README's release table it is an honest "not yet".
+        if ((doc.type !== 'generic' || block.kind === 'tableCell') && tbdIsDate(doc, block, index)) continue;
         add(index, tbd.length, 'tbd');
       }
       for (const [index, length] of scan.slots) add(index, length, 'slot');
       for (const [index, length] of scan.lorem) add(index, length, 'lorem');
+      if (scan.wholeBlock && block.kind === 'paragraph') add(scan.wholeBlock[0], scan.wholeBlock[1], 'marker');
     }
     const html: Html[] = [];
     collectHtml(doc.root, html);
@@ -152,6 +183,8 @@ export default defineRule({
     for (const hit of hits) {
       // In a README or a how-to, "<token>" and "${HOME}" are meta-variables the reader fills in, not leftovers.
       if (hit.kind === 'slot' && doc.type === 'generic') continue;
+      // A quoted message or sample output ("> See <URL> for details") shows the format's variables, not unfilled slots.
+      if (hit.kind === 'slot' && inBlockQuote(doc, hit.start)) continue;
       if (hit.start < lastEnd) continue; // "[TODO]": one finding
       lastEnd = hit.end;
       report({ message: messageFor(hit), start: hit.start, end: hit.end });

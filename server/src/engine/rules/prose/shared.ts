@@ -11,6 +11,8 @@ import type { StrategyDocument } from '../../model/document.js';
 import { contentIdentity, type Sentence } from '../../model/sentences.js';
 import { RangeSet, type Range } from '../../model/ranges.js';
 import { transcriptRanges } from './_transcripts.js';
+import { normalizeHeading } from '../../model/roles.js';
+import type { Section } from '../../model/sections.js';
 
 export interface RetextMessage {
   start: number;
@@ -138,13 +140,9 @@ export function retextProcessor(plugin: unknown, options: unknown): Runner {
   return (unified() as any).use(plugin, options).freeze() as Runner;
 }
 
-const quotedBlocks = new WeakMap<StrategyDocument, RangeSet>();
+const quotedBlocks = new WeakMap<StrategyDocument, { quotes: RangeSet; all: RangeSet }>();
 
-/**
- * Is the offset inside someone else's words at block level: a block quote, or a transcript
- * (_transcripts.ts)? The clarity rules judge the writer's own prose only.
- */
-export function inQuotedBlock(doc: StrategyDocument, offset: number): boolean {
+function quotedRanges(doc: StrategyDocument): { quotes: RangeSet; all: RangeSet } {
   let ranges = quotedBlocks.get(doc);
   if (!ranges) {
     const quotes: Range[] = [];
@@ -157,10 +155,23 @@ export function inQuotedBlock(doc: StrategyDocument, offset: number): boolean {
       if ('children' in node) for (const child of (node as Parents).children as Nodes[]) visit(child);
     };
     visit(doc.root);
-    ranges = new RangeSet([...quotes, ...transcriptRanges(doc)]);
+    ranges = { quotes: new RangeSet(quotes), all: new RangeSet([...quotes, ...transcriptRanges(doc)]) };
     quotedBlocks.set(doc, ranges);
   }
-  return ranges.covers(offset);
+  return ranges;
+}
+
+/**
+ * Is the offset inside someone else's words at block level: a block quote, or a transcript
+ * (_transcripts.ts)? The clarity rules judge the writer's own prose only.
+ */
+export function inQuotedBlock(doc: StrategyDocument, offset: number): boolean {
+  return quotedRanges(doc).all.covers(offset);
+}
+
+/** Is the offset inside a Markdown block quote (`> …`)? */
+export function inBlockQuote(doc: StrategyDocument, offset: number): boolean {
+  return quotedRanges(doc).quotes.covers(offset);
 }
 
 /** Said once in the docs of every rule that skips quoted blocks. */
@@ -309,4 +320,19 @@ export function quotedInText(text: string, index: number): boolean {
   const straightBefore = before.split('"').length - 1;
   const straightAll = text.slice(from, to).split('"').length - 1;
   return straightAll % 2 === 0 && straightBefore % 2 === 1;
+}
+
+/**
+ * Headings of sections that weigh what may happen rather than commit to it: an RFC's "Drawbacks"
+ * and "Unresolved questions", a design doc's "Concerns" and "Future work".
+ */
+export const SPECULATIVE_HEADINGS: readonly string[] = ['drawbacks', 'downsides', 'consequences', 'cons', 'concerns', 'caveats',
+  'assumptions', 'unresolved questions', 'open questions', 'future possibilities', 'future work'];
+
+/** Is the section, or one of its ancestors, headed by one of these names (compared as normalised headings)? */
+export function underHeading(section: Section | null, names: readonly string[]): boolean {
+  if (!section || names.length === 0) return false;
+  const wanted = new Set(names.map(normalizeHeading));
+  for (let s: Section | null = section; s; s = s.parent) if (wanted.has(normalizeHeading(s.title))) return true;
+  return false;
 }

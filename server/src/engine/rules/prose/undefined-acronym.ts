@@ -10,26 +10,26 @@ const DEFAULT_ALLOW: readonly string[] = [
   // Goals, business and roles
   'OKR', 'KR', 'KPI', 'NPS', 'CSAT', 'ROI', 'CEO', 'CTO', 'CFO', 'COO', 'CPO', 'CMO', 'CIO', 'CRO', 'CISO', 'VP', 'SVP', 'EVP', 'HR', 'PR', 'PM', 'QA',
   'IPO', 'VAT', 'FX', 'RFP', 'B2B', 'B2C', 'SMB', 'R&D', 'P&L', 'M&A', 'ARR', 'MRR', 'YOY', 'QOQ', 'MOM', 'FY', 'EOD', 'EOW', 'EOM', 'EOQ', 'EOY',
-  'YTD', 'ETA', 'FAQ', 'FYI', 'ASAP', 'TL', 'DR', 'TLDR', 'BLUF', 'RFC', 'ADR', 'PRD', 'MVP', 'POC', 'SLA', 'SLO', 'SLI', 'DRI',
-  'NDA', 'LLC', 'INC', 'LTD', 'CEO', 'AI', 'ML', 'LLM', 'GDPR', 'SOC', 'ISO', 'HIPAA', 'PCI',
+  'YTD', 'ETA', 'FAQ', 'FYI', 'ASAP', 'TL', 'DR', 'TLDR', 'BLUF', 'RFC', 'ADR', 'PRD', 'MVP', 'SLA', 'SLO', 'SLI', 'DRI',
+  'NDA', 'LLC', 'INC', 'LTD', 'CEO', 'AI', 'ML', 'GDPR', 'SOC', 'ISO', 'HIPAA', 'PCI',
   // Software
   'API', 'SDK', 'UI', 'UX', 'URL', 'URI', 'HTML', 'CSS', 'JS', 'TS', 'JSON', 'YAML', 'TOML', 'XML', 'CSV', 'PDF', 'PNG', 'SVG',
   'JPG', 'JPEG', 'GIF', 'SQL', 'HTTP', 'HTTPS', 'REST', 'RPC', 'CLI', 'GUI', 'IDE', 'OS', 'VM', 'CPU', 'GPU', 'RAM', 'SSD', 'IO',
   'DNS', 'TCP', 'IP', 'SSH', 'SSL', 'TLS', 'JWT', 'SSO', 'SAML', 'AWS', 'GCP', 'IAM', 'DB', 'ORM', 'CRUD', 'CI', 'CD', 'PR', 'MR',
   'ID', 'UUID', 'UTF', 'ASCII', 'DOM', 'CDN', 'SEO', 'CRM', 'ERP', 'IT', 'USB', 'LSP', 'ESM', 'CJS', 'NPM', 'MIT', 'BSD', 'GPL',
   'MD', 'README', 'CHANGELOG', 'LICENSE', 'TODO', 'FIXME', 'TBD', 'TBC', 'TBA', 'WIP', 'N/A', 'NA', 'OK', 'NB', 'PS',
-  'AST', 'POSIX', 'LTS', 'GFM', 'ISC', 'MPL', 'LGPL', 'AGPL', 'GNU', 'OSS', 'FOSS', 'TOC', 'HD', 'GH', 'WHATWG', 'W3C', 'IETF',
-  'ECMA', 'ES', 'JSX', 'TSX', 'MDX', 'WASM', 'CORS', 'CSRF', 'XSS', 'OIDC', 'CSP', 'PWA', 'SPA', 'SSR', 'SSG', 'CMS', 'VPN',
+  'AST', 'POSIX', 'LTS', 'ISC', 'MPL', 'LGPL', 'AGPL', 'GNU', 'OSS', 'FOSS', 'HD', 'GH', 'GUID', 'HDR', 'TTL', 'IRC', 'WHATWG', 'W3C', 'IETF',
+  'ECMA', 'ES', 'LLVM', 'JSX', 'TSX', 'MDX', 'WASM', 'CORS', 'CSRF', 'XSS', 'OIDC', 'CSP', 'PWA', 'SPA', 'SSR', 'SSG', 'CMS', 'VPN',
   'LAN', 'WAN', 'SMS', 'OTP', 'MFA', 'AMD', 'UMD', 'DSL', 'REPL', 'GC', 'JIT', 'AOT', 'ABI', 'FFI', 'MVC', 'OOP', 'TDD', 'BDD',
   'RTL', 'LTR', 'ARIA', 'WCAG', 'BOM', 'EOF', 'EOL', 'CRLF', 'LF', 'CR', 'MIME', 'SMTP', 'IMAP', 'FTP', 'SFTP', 'RSS', 'TTY',
-  'ANSI', 'LGTM', 'IIRC', 'AFAIK', 'IMO', 'IMHO', 'FWIW', 'TBH', 'VPC', 'KMS', 'CDK', 'PATH', 'HOME', 'ENV', 'SVG', 'NPS',
-  'CSAT', 'DAU', 'MAU', 'WAU', 'SKU', 'SSOT', 'RSVP', 'MBA', 'CV',
+  'ANSI', 'IIRC', 'AFAIK', 'IMO', 'IMHO', 'FWIW', 'TBH', 'VPC', 'KMS', 'CDK', 'PATH', 'HOME', 'ENV', 'SVG', 'NPS',
+  'CSAT', 'SKU', 'SSOT', 'RSVP', 'MBA', 'CV',
   // Units, currencies, time zones, places
-  'KB', 'MB', 'GB', 'TB', 'PB', 'KW', 'MW', 'GW', 'KWH', 'MWH', 'GHZ', 'MHZ', 'RPM', 'RPS', 'QPS', 'TPS', 'FPS', 'DPI', 'PPI',
+  // (units of measure, such as GB and MHz, are known only after a number: see UNITS)
   'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'INR', 'CAD', 'AUD', 'CHF', 'UTC', 'GMT', 'CET', 'CEST', 'EST', 'EDT', 'PST', 'PDT', 'BST',
   'IST', 'JST', 'AM', 'PM', 'US', 'USA', 'UK', 'EU', 'UN', 'UAE', 'APAC', 'EMEA', 'LATAM', 'NYC', 'SF', 'LA', 'DC',
   // Roles and common words known outside any one company
-  'IC', 'EM', 'GM', 'SRE', 'SWE', 'TPM', 'DNA', 'COVID', 'TV', 'IQ', 'NASA', 'IBM', 'NVIDIA', 'SAP', 'HP', 'GE', 'BMW', 'UPS',
+  'IC', 'EM', 'GM', 'SWE', 'DNA', 'COVID', 'TV', 'IQ', 'NASA', 'IBM', 'NVIDIA', 'SAP', 'HP', 'GE', 'BMW', 'UPS',
   'CNN', 'BBC', 'FBI', 'AT&T', 'XYZ', 'ABC',
   // Capitalised words that are not acronyms
   'NOTE', 'WARNING', 'IMPORTANT', 'CAUTION', 'TIP', 'NEW', 'FREE', 'YES', 'NO', 'NOT', 'AND', 'OR', 'THE', 'ALL', 'NONE', 'BETA',
@@ -39,13 +39,25 @@ const DEFAULT_ALLOW: readonly string[] = [
   'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD',
 ];
 
+/**
+ * Left out on purpose: jargon of one trade that its labellers would spell out (LLM, MAU, POC,
+ * LGTM, GFM, SRE), and acronyms with several common meanings (TOC: table of contents or technical
+ * oversight committee; TPM: program manager or trusted platform module).
+ */
+
+/** Units of measure: known after a number ("16 GB", "3 MW"), but "GB" alone may be a governing board. */
+const UNITS = new Set(['KB', 'MB', 'GB', 'TB', 'PB', 'KW', 'MW', 'GW', 'KWH', 'MWH', 'GHZ', 'MHZ', 'RPM', 'RPS', 'QPS', 'TPS', 'FPS',
+  'DPI', 'PPI']);
+const NUMBER_BEFORE = /\d\s?$/;
+
 /** A run of capitals, with a plural or possessive ending; not part of a word, path, handle, ticket key or file name. */
-const CANDIDATE = /(?<![\p{L}\p{N}_/.@#$\\])([A-Z][A-Z0-9&]{1,7})(s|['’]s)?(?![\p{L}\p{N}_]|[-.][\p{L}\p{N}])/gu;
+const CANDIDATE = /(?<![\p{L}\p{N}_/.@#$\\])([A-Z][A-Z0-9&]{1,7})(s|['’]s)?(?![\p{L}\p{N}_]|\.[\p{L}\p{N}]|-(?![a-z]{2,}(?![\p{L}\p{N}_-]))[\p{L}\p{N}])/gu;
 /** Letters joined by at most a digit or "&" ("B2B", "R&D"); no trailing digits ("Q3", "FY27", "EC2"). */
 const SHAPE = /^[A-Z]+(?:[0-9&][A-Z]+)*$/;
 const ROMAN = /^(?=[MDCLXVI])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$/;
 
-interface Use { acronym: string; start: number; end: number; heading: boolean }
+/** `until`: a definition before this offset still comes in time (the rest of the block; for a heading, the block under it). */
+interface Use { acronym: string; start: number; end: number; until: number }
 interface Definition { offset: number; expansion: string | null }
 
 function isAcronym(token: string): boolean {
@@ -65,23 +77,43 @@ function isShoutedBlock(text: string): boolean {
   return letters.length >= 12 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.6;
 }
 
-/** Words before "(" that spell the acronym out: as many words as the acronym has letters, roughly. */
-function expansionBefore(text: string, index: number, acronym: string): string | null {
+/**
+ * Words before "(" that spell the acronym out: as many words as the acronym has letters, roughly.
+ * Null when fewer than two of its letters start those words: "spread usage (MAUs)" and "pod
+ * networking (CNI, etc.)" name examples, not expansions.
+ */
+function expansionBefore(text: string, index: number, acronym: string, lenient = false): string | null {
   const words = text.slice(Math.max(0, index - 120), index).trim().split(/\s+/).filter(Boolean);
-  const letters = acronym.replace(/[^A-Z]/g, '').length;
-  const taken = words.slice(-Math.min(words.length, letters + 1));
-  const initials = acronym[0].toLowerCase();
-  const from = taken.findIndex((word) => word.replace(/^[^\p{L}]+/u, '').toLowerCase().startsWith(initials));
-  const picked = (from >= 0 ? taken.slice(from) : taken.slice(-letters)).join(' ').replace(/[*_]+/g, '');
+  const letters = acronym.replace(/[^A-Z]/g, '');
+  const taken = words.slice(-Math.min(words.length, letters.length + 1));
+  const initialOf = (word: string): string => word.replace(/^[^\p{L}]+/u, '').slice(0, 1).toUpperCase();
+  // At least two of the acronym's letters (one for a two-letter acronym whose first letter leads) start the words.
+  const initials = taken.map(initialOf);
+  let matched = 0;
+  const unused = [...initials];
+  for (const letter of letters) {
+    const at = unused.indexOf(letter);
+    if (at >= 0) {
+      matched++;
+      unused.splice(at, 1);
+    }
+  }
+  if (matched < Math.min(2, letters.length) && !lenient) return null;
+  const from = Math.max(0, initials.findIndex((initial) => letters.includes(initial)));
+  const picked = taken.slice(from).join(' ').replace(/[*_]+/g, '');
   return picked.length > 0 ? picked : null;
 }
 
 /** Where each acronym is spelled out in a block: "net revenue retention (NRR)", "NRR (net revenue retention)", glossary lines. */
 function definitionsIn(text: string, define: (acronym: string, index: number, expansion: string | null) => void): void {
-  // "Net Revenue Retention (NRR)", "(NRRs)", "(NRR, our north-star metric)".
-  for (const match of text.matchAll(/\(\s*([A-Z][A-Z0-9&]{1,7})(?:s|['’]s)?\s*[),;:]/g)) {
+  // "Net Revenue Retention (NRR)", "(NRRs)", "(NRR, our north-star metric)", "Ideal Customer Profile (“ICP”)", "(IM/IT)".
+  for (const match of text.matchAll(/\(\s*["“]?([A-Z][A-Z0-9&]{1,7})(?:s|['’]s)?(?:\/([A-Z][A-Z0-9&]{1,7}))?["”]?\s*[),;:]/g)) {
     if (match.index > 0 && /[\p{L}\p{N}]/u.test(text.slice(Math.max(0, match.index - 3), match.index))) {
-      define(match[1], match.index, expansionBefore(text, match.index, match[1]));
+      // A gloss closing a heading or a label ("## Disaster Recovery (BBR)") spells it out as its writer means it.
+      const closing = /^\)[^\p{L}\p{N}]*$/u.test(text.slice(match.index + match[0].length - 1));
+      const expansion = expansionBefore(text, match.index, match[1], closing);
+      if (expansion) define(match[1], match.index, expansion);
+      if (expansion && match[2]) define(match[2], match.index, expansion);
     }
   }
   // "NRR (net revenue retention)": at least two words inside, not a number.
@@ -89,11 +121,14 @@ function definitionsIn(text: string, define: (acronym: string, index: number, ex
     if (match[2].trim().split(/\s+/).length >= 2) define(match[1], match.index, match[2].trim());
   }
   // "NRR, or net revenue retention", "NRR stands for …", "NRR means …", "NRR is short for …".
-  for (const match of text.matchAll(/(?<![\p{L}\p{N}])([A-Z][A-Z0-9&]{1,7})(?:,\s*or|\s+stands\s+for|\s+means|\s+is\s+short\s+for|\s+refers\s+to)\s+([\p{L}][^.,;:()]{2,60})/gu)) {
+  for (const match of text.matchAll(/(?<![\p{L}\p{N}])([A-Z][A-Z0-9&]{1,7})(?:,\s*or|\s+stands\s+for|\s+means|\s+is\s+short\s+for|\s+is\s+an\s+acronym\s+for|\s+refers\s+to)\s+([\p{L}][^.,;:()]{2,60})/gu)) {
     define(match[1], match.index, match[2].trim());
   }
   // "net revenue retention, or NRR".
-  for (const match of text.matchAll(/,\s*or\s+([A-Z][A-Z0-9&]{1,7})\b/g)) define(match[1], match.index, expansionBefore(text, match.index, match[1]));
+  for (const match of text.matchAll(/,\s*or\s+([A-Z][A-Z0-9&]{1,7})\b/g)) {
+    const expansion = expansionBefore(text, match.index, match[1]);
+    if (expansion) define(match[1], match.index, expansion);
+  }
   // Glossary lines: "NRR: net revenue retention", "**NRR** — net revenue retention", "NRR = …", at the start of a block.
   const glossary = /^\s*([A-Z][A-Z0-9&]{1,7})\s*(?:[:=—–]|\s-\s)\s*([\p{L}][^.;]{2,80})/u.exec(text);
   if (glossary && glossary[2].trim().split(/\s+/).length >= 2) define(glossary[1], glossary.index, glossary[2].trim());
@@ -126,6 +161,8 @@ function scanBlock(text: string, allowList: readonly string[], allowKey: string)
   while ((match = CANDIDATE.exec(text)) !== null) {
     const acronym = match[1];
     if (!isAcronym(acronym) || allow.has(acronym) || allow.has(`${acronym}s`)) continue;
+    if (UNITS.has(acronym) && NUMBER_BEFORE.test(text.slice(Math.max(0, match.index - 12), match.index))) continue; // "16 GB"
+
     if (isShoutedRun(text, match.index, match[0].length)) continue;
     letterShare ??= isShoutedBlock(text);
     if (letterShare) continue;
@@ -134,6 +171,18 @@ function scanBlock(text: string, allowList: readonly string[], allowKey: string)
   }
   scans.set(text, scan);
   return scan;
+}
+
+/**
+ * Acronyms in the document's title name its subject ("# CNCF TOC Principles", "IPFS in Web
+ * Browsers"): whoever opens the page came for it.
+ */
+function subjectNames(doc: StrategyDocument): Set<string> {
+  const titles = [doc.titleText, doc.frontMatterValue('title')].filter((t): t is string => typeof t === 'string');
+  const names = new Set<string>();
+  // Every run of capitals counts, even next to another ("# ACME CLI 4.0" is a name, not shouting).
+  for (const title of titles) for (const match of title.matchAll(CANDIDATE)) if (isAcronym(match[1])) names.add(match[1]);
+  return names;
 }
 
 /** Glossary tables: a row whose first cell is the acronym and another cell has words. */
@@ -166,7 +215,7 @@ export default defineRule({
       },
     },
     rationale:
-      'An undefined acronym is a closed door for every reader outside your team: the exec from another function, the new hire, the partner. Even insiders disagree: the seeds spell NRR as both "net recurring revenue" and "net revenue retention". Spelling it out once, at first use, costs five words.',
+      'An undefined acronym is a closed door for every reader outside your team: the exec from another function, the new hire, the partner. Even insiders disagree: the seeds spell NRR as both "net recurring revenue" and "net revenue retention". Spelling it out once, at first use, costs five words. The first use may be a heading (a definition in the paragraph under it comes in time), plurals and possessives count ("CRDs", "SRE\'s"), and a definition later in the same paragraph is in time. Acronyms in the document\'s title name its subject and are not reported; units such as GB count as known only after a number.',
     howToFix:
       'At the first use, write the full term with the acronym in parentheses — "net revenue retention (NRR)" — and use the acronym alone afterwards. If the acronym is spelled out later in the document, move that definition up.',
     seeds: [
@@ -182,7 +231,10 @@ export default defineRule({
     const allowKey = options.allow.join('\u0001');
     const uses: Use[] = [];
     const definitions = new Map<string, Definition>();
-    for (const block of doc.textBlocks) {
+    const blocks = doc.textBlocks;
+    const named = subjectNames(doc);
+    for (let b = 0; b < blocks.length; b++) {
+      const block = blocks[b];
       if (!/[A-Z]{2}/.test(block.text)) continue;
       const scan = scanBlock(block.text, options.allow, allowKey);
       for (const definition of scan.definitions) {
@@ -190,9 +242,11 @@ export default defineRule({
         const known = definitions.get(definition.acronym);
         if (!known || offset < known.offset) definitions.set(definition.acronym, { offset, expansion: definition.expansion });
       }
+      const until = block.kind === 'heading' && blocks[b + 1] ? blocks[b + 1].end : block.end;
       for (const use of scan.uses) {
+        if (named.has(use.acronym)) continue;
         const { start, end } = block.sourceRange(use.index, use.index + use.acronym.length);
-        uses.push({ acronym: use.acronym, start, end, heading: block.kind === 'heading' });
+        uses.push({ acronym: use.acronym, start, end, until });
       }
     }
     if (uses.length === 0) return;
@@ -200,10 +254,10 @@ export default defineRule({
 
     const reported = new Set<string>();
     for (const use of uses) {
-      if (reported.has(use.acronym) || use.heading) continue;
+      if (reported.has(use.acronym)) continue;
       const definition = definitions.get(use.acronym);
-      if (definition && definition.offset <= use.end) {
-        reported.add(use.acronym); // defined at or before its first use in prose
+      if (definition && definition.offset < use.until) {
+        reported.add(use.acronym); // spelled out before its first use, or in the same paragraph (under the same heading)
         continue;
       }
       reported.add(use.acronym);

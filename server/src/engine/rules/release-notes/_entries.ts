@@ -6,10 +6,13 @@ import type { ReleaseEntry, StrategyDocument } from '../../model/document.js';
 import type { Section } from '../../model/sections.js';
 import { readable } from '../../model/text-block.js';
 
-/** Where an entry-level finding goes: the entry's first line (a subsection entry: its heading). */
+/** Where an entry-level finding goes: the entry's first line (a subsection entry: its heading and the first line of its prose). */
 export function entryRange(doc: StrategyDocument, entry: ReleaseEntry): { start: number; end: number } {
   const item = entry.item;
-  if (entry.kind === 'section' && item.section) return { start: item.section.titleStart, end: item.section.titleEnd };
+  if (entry.kind === 'section' && item.section) {
+    const prose = item.node.position?.start.offset ?? item.section.titleEnd;
+    return { start: item.section.titleStart, end: Math.max(item.section.titleEnd, doc.lines.lineEnd(doc.lines.positionAt(prose).line)) };
+  }
   // A row's first cell with text (a row may start with an empty cell).
   const block = (item.kind === 'table-row' ? item.cells?.find((cell) => cell.text.trim() !== '') : undefined) ?? item.block;
   const start = block.start === block.end ? item.start : block.sourceRange(0, 0).start;
@@ -69,26 +72,35 @@ export function inCategory(doc: StrategyDocument, entry: ReleaseEntry, categorie
   const words = categories.map((c) => c.toLowerCase().trim()).filter(Boolean);
   if (words.length === 0) return false;
   const normalize = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}\s-]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  // A subsection entry's own heading is a category too ("## Documentation", "## Known issues").
+  const own = entry.kind === 'section' ? entry.item.section : null;
+  if (own && words.some((word) => normalize(own.title) === word || normalize(own.title).startsWith(`${word} `))) return true;
   for (let s: Section | null | undefined = entry.category; s && s !== entry.release.section; s = s.parent) {
     const title = normalize(s.title);
     if (words.some((word) => title === word || title.startsWith(`${word} `))) return true;
   }
-  const label = pseudoCategoryOf(doc, entry.item.node);
-  if (label !== undefined) {
+  for (const label of [pseudoCategoryOf(doc, entry.item.node), entry.label]) {
+    if (!label) continue;
     const title = normalize(label);
     if (words.some((word) => title === word || title.startsWith(`${word} `))) return true;
   }
   const lead = /^\s*(?:(?:\*\*|__)\s*)?([\p{L}][\p{L}\s-]{0,24}?)(?:\([^)]{0,30}\))?\s*(?:(?:\*\*|__)\s*)?[:—–]/u.exec(entry.item.text)?.[1];
+  if (lead && words.includes(normalize(lead))) return true;
+  // A sentence that starts with the word ("Fixed a crash", "Removed the legacy export") states a fix or a removal;
+  // "Refactor the parser" listed among the enhancements is an internal change sold as one, not a category.
   const first = normalize(entry.item.text).split(' ').slice(0, 3).join(' ');
-  return words.some((word) => (lead && normalize(lead) === word) || first === word || first.startsWith(`${word} `));
+  return words.some((word) => !INTERNAL_WORD.test(word) && (first === word || first.startsWith(`${word} `)));
 }
+
+/** Category words that name internal work: they exempt a heading, a label or a prefix ("refactor: …"), not a sentence's first verb. */
+const INTERNAL_WORD = /^(?:refactor(?:ing)?|chores?|build|ci|docs|documentation|tests?|testing|internal|maintenance|dependencies|deps)$/;
 
 const KEEP_A_CHANGELOG_CATEGORY = /^[^\p{L}]*(?:added|changed|deprecated|removed|fixed|security)[^\p{L}]*$/iu;
 const CHANGELOG_CONVENTION = /keepachangelog\.com|semver\.org|conventionalcommits\.org/i;
 
 /**
  * A developer changelog rather than customer-facing release notes: it links Keep a Changelog or
- * Semantic Versioning, or it is a CHANGELOG.md organised in Keep a Changelog categories ("### Added",
+ * Semantic Versioning, or it is a CHANGELOG.md (CHANGES.md, HISTORY.md) organised in Keep a Changelog categories ("### Added",
  * "### Fixed"). Its readers are developers, for whom "#298" and "Support for Node 22" are the point.
  */
 export function isDeveloperChangelog(doc: StrategyDocument): boolean {
@@ -101,7 +113,7 @@ export function isDeveloperChangelog(doc: StrategyDocument): boolean {
   visit(doc.root);
   if (linked) return true;
   const name = (doc.filePath ?? '').split(/[\\/]/).pop() ?? '';
-  if (!/^changelog\.md$/i.test(name)) return false;
-  const categories = doc.sections.filter((s) => KEEP_A_CHANGELOG_CATEGORY.test(s.title) && doc.releases.some((r) => r.section !== s && s.start > r.section.start && s.end <= r.section.end));
+  if (!/^(?:changelog|changes|history)\.mdx?$/i.test(name)) return false;
+  const categories = doc.sections.filter((s) => KEEP_A_CHANGELOG_CATEGORY.test(s.title) && doc.releases.some((r) => r.section !== s && s.start > r.start && s.end <= r.end));
   return categories.length >= 2;
 }

@@ -1,7 +1,7 @@
 import { defineRule, type Fix } from '../../types.js';
 import type { Nodes, Parents } from 'mdast';
-import type { StrategyDocument } from '../../model/document.js';
-import type { TextBlock } from '../../model/text-block.js';
+import { inReleaseAside, type StrategyDocument } from '../../model/document.js';
+import { plainText, type TextBlock } from '../../model/text-block.js';
 import { findDates } from '../../model/dates.js';
 import { phraseMatcher } from '../../text/phrases.js';
 import { isDeveloperChangelog } from './_entries.js';
@@ -20,13 +20,19 @@ const COMMIT = /(?<![\p{L}\p{N}_#/.-])[0-9a-f]{7,40}(?![\p{L}\p{N}_])/gu;
 /** A group that holds nothing but references: " (#1234)", " [ABC-12, #45]", " (a1b2c3d)". */
 const REF_TOKEN = String.raw`(?:[A-Z][A-Z0-9]{1,9}-\d{1,6}|#\d{2,7}|(?:PR|MR)\s?[#!]?\d{1,7}|[0-9a-f]{7,40})`;
 const REF_GROUP = new RegExp(String.raw` ?[(\[]\s?${REF_TOKEN}(?:\s?[,;/&]\s?${REF_TOKEN}){0,5}\s?[)\]]`, 'g');
+/** Words that point the reader to a reference rather than cite it: "see [#12](…)", "tracked in [#12](…)". */
+const POINTER = /\b(?:see|in|at|on|via|issues?|discussions?|tracking|thread|details)\s?[(\[]?$/i;
+/** Table columns of links: "link", "PR", "pull request", "commit", "issue". */
+const REFERENCE_COLUMN = /^[^\p{L}]*(?:links?|prs?|pull\s+requests?|merge\s+requests?|commits?|issues?|refs?|references?)[^\p{L}]*$/iu;
 const REF_PREFIX = new RegExp(String.raw`^\s?[(\[]?${REF_TOKEN}[)\]]?\s?[:—–-]?\s`);
 
-function linkRanges(root: Nodes): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
+interface LinkSpan { start: number; end: number; text: string }
+
+function linkSpans(root: Nodes): LinkSpan[] {
+  const ranges: LinkSpan[] = [];
   const visit = (node: Nodes): void => {
     if (node.type === 'link' || node.type === 'linkReference') {
-      ranges.push([node.position?.start.offset ?? 0, node.position?.end.offset ?? 0]);
+      ranges.push({ start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0, text: plainText(node).trim() });
       return;
     }
     if ('children' in node) for (const child of (node as Parents).children as Nodes[]) visit(child);
@@ -48,7 +54,13 @@ function findHits(text: string, allowed: ReadonlySet<string>, codeNames: readonl
   };
   let match: RegExpExecArray | null;
   TICKET.lastIndex = 0;
-  while ((match = TICKET.exec(text)) !== null) if (!allowed.has(match[1].toUpperCase())) add('ticket', match.index, match[0]);
+  while ((match = TICKET.exec(text)) !== null) {
+    // "DDR4-3600", "MP3-320": a public standard with its generation number is as public as the standard.
+    const prefix = match[1].toUpperCase();
+    let letters = prefix.length;
+    while (letters > 1 && prefix.charCodeAt(letters - 1) >= 48 && prefix.charCodeAt(letters - 1) <= 57) letters--;
+    if (!allowed.has(prefix) && !allowed.has(prefix.slice(0, letters))) add('ticket', match.index, match[0]);
+  }
   PULL_REQUEST.lastIndex = 0;
   while ((match = PULL_REQUEST.exec(text)) !== null) {
     // "ranked #50", "number #12": a rank, not a pull request.
@@ -134,8 +146,8 @@ export default defineRule({
       },
       flagLinkedReferences: {
         type: 'boolean',
-        default: false,
-        description: 'Also flag references that are links ([#1234](…)); by default only bare ones are flagged, since a link at least takes the reader somewhere.',
+        default: true,
+        description: 'Also flag references written as links ("[#1234](…)"): the reader still sees a bare number. Links that say what they are ("[issue #1234](…)"), that the text points to ("see [#1234](…)"), in a links column of a table or under thanks and contributors are never flagged. Set to false to flag only references that are not links.',
       },
     },
     rationale:
@@ -152,8 +164,19 @@ export default defineRule({
   },
   check({ doc, options, report }) {
     const allowed = new Set(options.allowedPrefixes.map((prefix) => prefix.toUpperCase()));
-    const links = options.flagLinkedReferences ? [] : linkRanges(doc.root);
+    const links = linkSpans(doc.root);
     const referencesAllowed = !options.developerChangelogs && isDeveloperChangelog(doc);
+    // Table cells under a column that holds links by design ("| author | change | link |").
+    const referenceCells = new Set<Nodes>();
+    for (const item of doc.items) {
+      item.cells?.forEach((cell, i) => {
+        if (REFERENCE_COLUMN.test(item.header?.[i] ?? '')) referenceCells.add(cell.node);
+      });
+    }
+    /** A linked reference that is not jargon: links are not flagged, the link names more than the number ("[issue #12](…)"), it is pointed to ("see [#12](…)"), it sits in a links column or under thanks and contributors. */
+    const linkedIsFine = (block: TextBlock, hit: Hit, link: LinkSpan): boolean => !options.flagLinkedReferences
+      || link.text !== hit.text || POINTER.test(block.text.slice(Math.max(0, hit.index - 24), hit.index))
+      || referenceCells.has(block.node) || inReleaseAside(doc.sectionAt(link.start));
     for (const block of doc.textBlocks) {
       const hits = findHits(block.text, allowed, options.codeNames);
       if (hits.length === 0) continue;
@@ -162,7 +185,8 @@ export default defineRule({
         if (dates.some((d) => hit.index < d.index + d.length && d.index < hit.index + hit.length)) continue;
         if (referencesAllowed && (hit.kind === 'pull request' || hit.kind === 'commit')) continue;
         const { start, end } = block.sourceRange(hit.index, hit.index + hit.length);
-        if (hit.kind !== 'code name' && links.some(([from, to]) => start >= from && end <= to)) continue;
+        const link = hit.kind === 'code name' ? undefined : links.find((span) => start >= span.start && end <= span.end);
+        if (link && linkedIsFine(block, hit, link)) continue;
         report({
           message: hit.kind === 'code name'
             ? `"${hit.text}" is an internal code name: customers have never heard it. Name the feature by what it does for them.`

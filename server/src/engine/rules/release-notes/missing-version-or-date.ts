@@ -33,22 +33,22 @@ export default defineRule({
       const value = doc.frontMatterValue(key);
       return value instanceof Date || (typeof value === 'string' && value.trim() !== '') || typeof value === 'number';
     });
-    for (const release of doc.releases) {
-      if (release.version || release.date || NOT_A_RELEASE.test(release.section.title)) continue;
+    for (const { section, version, date } of doc.releases) {
+      if (!section || version || date || NOT_A_RELEASE.test(section.title)) continue;
       // A single release described by the whole document may carry its version or date in front matter.
-      if (release.section === doc.titleSection && frontMatterCovers) continue;
-      flagged.add(release.section);
+      if (section === doc.titleSection && frontMatterCovers) continue;
+      flagged.add(section);
     }
     // Headings at the level of the dated/versioned releases, under the same parent, that hold entries but name neither.
-    const named = doc.releases.filter((r) => r.version || r.date);
+    const named = doc.releases.flatMap((r) => (r.section && (r.version || r.date) ? [r.section] : []));
     if (named.length >= 2) {
       const releaseSections = new Set(doc.releases.map((r) => r.section));
       /** Named releases by parent section and depth: a heading's peers. */
       const peerCount = new Map<Section | null, Map<number, number>>();
-      for (const r of named) {
-        const byDepth = peerCount.get(r.section.parent) ?? new Map<number, number>();
-        byDepth.set(r.section.depth, (byDepth.get(r.section.depth) ?? 0) + 1);
-        peerCount.set(r.section.parent, byDepth);
+      for (const section of named) {
+        const byDepth = peerCount.get(section.parent) ?? new Map<number, number>();
+        byDepth.set(section.depth, (byDepth.get(section.depth) ?? 0) + 1);
+        peerCount.set(section.parent, byDepth);
       }
       const items = new RangeSet(doc.items);
       for (const section of doc.sections) {

@@ -4,9 +4,9 @@ import { foldTypography } from '../../text/phrases.js';
 import { RangeSet } from '../../model/ranges.js';
 
 /** What a team says it did. */
-const TEAM_VERBS = 'built|rebuilt|shipped|refactored|rewrote|rewritten|re-?architected|migrated|added|implemented|released|launched|introduced|improved|updated|upgraded|changed|made|created|fixed|reworked|redesigned|moved|completed|finished|delivered|worked|working|spent|invested|focused|decided|listened|heard|rolled\\s+out|cleaned\\s+up|overhauled|optimi[sz]ed|tweaked|polished|tuned|revamped|been\\s+working|been\\s+busy';
+const TEAM_VERBS = 'built|rebuilt|shipped|refactored|rewrote|rewritten|re-?architected|migrated|added|implemented|released|launched|introduced|improved|updated|upgraded|changed|made|created|fixed|reworked|redesigned|moved|completed|finished|delivered|worked|working|spent|invested|focused|decided|listened|heard|rolled\\s+out|cleaned\\s+up|overhauled|optimi[sz]ed|tweaked|polished|tuned|revamped|dedicated|been\\s+working|been\\s+busy';
 /** The team as the subject of the change: "we built", "we've shipped", "our engineers refactored", "we're excited to announce". */
-const WE_FRAMING = new RegExp(`\\b(?:we(?:'ve|'re|'d| have| had| are| were)?\\s+(?:(?:now|finally|also|just|recently|successfully|completely|fully|quietly|been)\\s+)?(?:${TEAM_VERBS}|excited|thrilled|happy|proud|pleased|delighted)|(?:our|the)\\s+(?:team|engineers|engineering\\s+team|developers|designers|product\\s+team|devs)\\s+(?:has\\s+|have\\s+)?(?:${TEAM_VERBS}))\\b`, 'i');
+const WE_FRAMING = new RegExp(`\\b(?:we(?:'ve|'re|'d| have| had| are| were)?\\s+(?:(?:now|finally|also|just|recently|successfully|completely|fully|quietly|been)\\s+)?(?:${TEAM_VERBS}|excited|thrilled|happy|proud|pleased|delighted)|(?:our|the)\\s+(?:team|engineers|engineering\\s+team|developers|designers|product\\s+team|devs)\\s+(?:has\\s+|have\\s+)?(?:${TEAM_VERBS})|\\bour\\s+(?:main\\s+)?focus\\b)\\b`, 'i');
 /** The reader in the frame: "you", "your", or customers as the subject ("admins can now …"). */
 const READER_FRAMING = /\b(?:you|your|yours|you'll|you're|you've)\b|\b(?:customers?|users?|admins?|teams?|members?|developers?|everyone|anyone)\s+(?:can|now|will|no\s+longer|get|gets|see|sees)\b/i;
 
@@ -33,13 +33,15 @@ export default defineRule({
     },
   },
   check({ doc, report }) {
-    // Units: each entry, and each paragraph that is not part of an entry (release intros, the document intro).
+    // Units: each list or table entry with its sub-bullets, and each paragraph outside lists and tables
+    // (release intros, the document intro, the paragraphs of an entry written as a subsection: each says its own thing).
     const units: Array<{ text: string; block: TextBlock }> = [];
-    for (const entry of doc.releaseEntries) {
+    const listEntries = doc.releaseEntries.filter((entry) => entry.kind !== 'section');
+    for (const entry of listEntries) {
       const texts = [entry.item.text, ...entry.item.children.map((child) => child.text)];
       units.push({ text: texts.join(' '), block: entry.item.block });
     }
-    const entries = new RangeSet(doc.releaseEntries.map((entry) => entry.item));
+    const entries = new RangeSet(listEntries.map((entry) => entry.item));
     const items = new RangeSet(doc.items);
     for (const block of doc.textBlocks) {
       if (block.kind !== 'paragraph') continue;

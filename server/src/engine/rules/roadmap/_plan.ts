@@ -10,6 +10,7 @@ import type { Section } from '../../model/sections.js';
 import { EMPTY_CELL, HORIZON_COLUMN, type Item } from '../../model/items.js';
 import { readable, type TextBlock } from '../../model/text-block.js';
 import type { RelatedItem, RuleContext } from '../../types.js';
+import { themeParts } from './_context.js';
 
 /** Columns that say who does the work or when, not why or what for. */
 const BOOKKEEPING_COLUMN = /^\W*(?:owner|owners|dri|team|squad|lead|assignee|status|state|quarter|half|date|due|when|eta|timeline|timeframe|effort|size|estimate|priority|rank|confidence|id|#|link|ticket|epic)\W*$/i;
@@ -36,20 +37,13 @@ export function planText(item: Item): string {
 
 /**
  * What the themes above an item say: the headings and lead-in paragraphs of its enclosing sections,
- * below the title ("## Theme 1: Technicians finish jobs without calling the office" and the
- * paragraph under it). A theme that states the customer and the problem states them for its items.
- * The title's own intro is left out: it speaks for the whole roadmap, not for one item.
+ * below the sections that frame the whole plan ("## Theme 1: Technicians finish jobs without
+ * calling the office" and the paragraph under it). A theme that states the customer and the
+ * problem states them for its items. The title's intro, a section that holds every item, and a
+ * paragraph about the roadmap itself speak for the whole roadmap, not for one item.
  */
 export function themeText(doc: StrategyDocument, item: Item): string {
-  const parts: string[] = [];
-  for (let s: Section | null = item.section; s && s !== doc.titleSection; s = s.parent) {
-    parts.push(s.title);
-    for (const node of s.ownBlocks) {
-      if (node.type !== 'paragraph' || (node.position?.start.offset ?? 0) >= item.start) continue;
-      for (const block of doc.blocksIn(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0)) parts.push(block.text);
-    }
-  }
-  return parts.join(' \u2029 ');
+  return themeParts(doc, item).join(' \u2029 ');
 }
 
 /** The non-empty cells of a table row whose header matches `header` (for a swimlane cell, the row's cells outside the horizons). */

@@ -36,7 +36,7 @@ export default defineRule({
       },
       tentativePhrases: {
         type: 'string[]',
-        default: ['tentative', 'likely to change', 'will likely change', 'will change', 'may change', 'might change', 'can change', 'could change', 'subject to change', 'expect changes', 'not a commitment', 'not commitments', 'no commitment', 'not committed', 'uncommitted', 'directional', 'indicative', 'confidence', 'best guess', 'provisional', 'speculative', 'exploratory', 'aspirational', 'not final', 'placeholder dates', 'rough order', 'estimates'],
+        default: ['tentative', 'likely to change', 'will likely change', 'will change', 'may change', 'might change', 'can change', 'could change', 'subject to change', 'expect changes', 'not a commitment', 'not commitments', 'no commitment', 'not committed', 'uncommitted', 'directional', 'indicative', 'confidence', 'best guess', 'provisional', 'speculative', 'exploratory', 'aspirational', 'not final', 'placeholder dates', 'rough order', 'estimates', 'may shift', 'could shift', 'change based on', 'no guarantee', 'not guaranteed', 'cannot guarantee', 'can not guarantee', "can't guarantee", "we'd like to", 'we would like to', 'we hope to', 'hopefully'],
         description: 'Phrases that tell readers the long-range part of the roadmap is uncertain; one anywhere in the document is enough.',
       },
     },

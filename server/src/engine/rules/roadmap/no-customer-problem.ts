@@ -1,6 +1,8 @@
 import { defineRule } from '../../types.js';
 import { phraseMatcher } from '../../text/phrases.js';
 import { cellsUnder, planText, reportMissing, themeText } from './_plan.js';
+import { detailOf, goalsFor } from './_context.js';
+import { namesCustomer, statesPurpose } from './_reasons.js';
 
 /** Columns that hold the why of a row. */
 const WHY_COLUMN = /\b(?:problem|pain|why|customer|customers|user|users|who|for whom|persona|segment|need|job|opportunity|insight|evidence|rationale)\b/i;
@@ -17,12 +19,12 @@ export default defineRule({
     options: {
       customerWords: {
         type: 'string[]',
-        default: ['customer', 'user', 'client', 'buyer', 'admin', 'administrator', 'developer', 'merchant', 'shopper', 'member', 'subscriber', 'partner', 'seller', 'patient', 'student', 'teacher', 'operator', 'agent', 'manager', 'people', 'persona', 'enterprise', 'SMB', 'mid-market', 'team', 'account', 'organization', 'organisation', 'company', 'companies', 'analyst', 'engineer', 'designer', 'marketer', 'recruiter', 'clinician', 'rider', 'guest', 'tenant', 'reader', 'creator', 'vendor', 'supplier', 'head', 'executive', 'leader', 'staff', 'employee', 'worker', 'technician', 'dispatcher', 'inspector', 'driver', 'courier', 'nurse', 'doctor', 'physician', 'learner', 'instructor', 'reviewer', 'on-call', 'host', 'traveler', 'traveller', 'visitor', 'applicant', 'candidate', 'consumer', 'household', 'parent', 'publisher', 'advertiser', 'editor', 'accountant', 'bookkeeper', 'contractor', 'freelancer', 'agency', 'clinic', 'hospital', 'school', 'restaurant', 'store', 'shop', 'brand'],
-        description: 'Words that name who an item is for (matched with plurals).',
+        default: ['customer', 'user', 'client', 'buyer', 'admin', 'administrator', 'developer', 'merchant', 'shopper', 'member', 'subscriber', 'partner', 'seller', 'patient', 'student', 'teacher', 'operator', 'agent', 'manager', 'people', 'persona', 'enterprise', 'SMB', 'mid-market', 'team', 'account', 'organization', 'organisation', 'company', 'companies', 'analyst', 'engineer', 'designer', 'marketer', 'recruiter', 'clinician', 'rider', 'guest', 'tenant', 'reader', 'creator', 'vendor', 'supplier', 'head', 'executive', 'leader', 'staff', 'employee', 'worker', 'technician', 'dispatcher', 'inspector', 'driver', 'courier', 'nurse', 'doctor', 'physician', 'learner', 'instructor', 'reviewer', 'on-call', 'host', 'traveler', 'traveller', 'visitor', 'applicant', 'candidate', 'consumer', 'household', 'parent', 'publisher', 'advertiser', 'editor', 'accountant', 'bookkeeper', 'contractor', 'freelancer', 'agency', 'clinic', 'hospital', 'school', 'restaurant', 'store', 'shop', 'brand', 'you', 'your'],
+        description: 'Words that name who an item is for (matched as nouns, with plurals; "operator", "client", "account" and a few others only after "the", "each", "our"…, since alone they usually name software).',
       },
       problemWords: {
         type: 'string[]',
-        default: ['problem', 'pain', 'pain point', 'why', 'because', 'so that', 'so they', 'need', 'needs', 'struggle', 'friction', 'complain', 'complaint', 'ask for', 'asked for', 'request', 'requested', 'churn', 'blocked', 'blocker', "can't", 'cannot', 'unable', 'hard to', 'slow', 'manual', 'manually', 'error-prone', 'lose', 'losing', 'lost', 'waste', 'wasted', 'frustrating', 'frustrated', 'confusing', 'confused', 'workaround', 'risk', 'compliance', 'outage', 'incident', 'bug', 'broken', 'too long', 'takes', 'miss', 'missing', 'fail', 'fails', 'drop off', 'drop-off', 'abandon', 'opportunity', 'job to be done', 'spend', 'spends', 'spent', 'by hand', 'every week', 'every day', 'every morning', 'every month', 'rebuild', 'redo', 're-enter', 'retype', 'wait', 'waiting', 'delay', 'delayed', 'stuck', 'failure', 'error', 'cost', 'expensive'],
+        default: ['problem', 'pain', 'pain point', 'why', 'because', 'so that', 'so they', 'need', 'needs', 'struggle', 'friction', 'complain', 'complaint', 'ask for', 'asked for', 'request', 'requested', 'churn', 'blocked', 'blocker', "can't", 'cannot', 'unable', 'hard to', 'slow', 'manual', 'manually', 'error-prone', 'lose', 'losing', 'lost', 'waste', 'wasted', 'frustrating', 'frustrated', 'confusing', 'confused', 'workaround', 'risk', 'compliance', 'outage', 'incident', 'bug', 'broken', 'too long', 'takes', 'miss', 'missing', 'fail', 'fails', 'drop off', 'drop-off', 'abandon', 'opportunity', 'job to be done', 'spend', 'spends', 'spent', 'by hand', 'every week', 'every day', 'every morning', 'every month', 'rebuild', 'redo', 're-enter', 'retype', 'wait', 'waiting', 'delay', 'delayed', 'stuck', 'failure', 'error', 'cost', 'expensive', 'downtime', 'overhead', 'bottleneck', 'weakness', 'vulnerability', 'vulnerable', 'limitation', 'flaky', 'fragile', 'tech debt', 'technical debt', 'poor', 'substandard', 'unreliable', 'insufficient', 'inadequate', 'lack', 'lacking', 'degraded', 'intermittent'],
         description: 'Words that state a pain or a reason (matched with inflections).',
       },
       maxFindings: {
@@ -45,9 +47,17 @@ export default defineRule({
     },
   },
   check({ doc, options, report, reportDocument, isSuppressed }) {
-    const matcher = phraseMatcher([...options.customerWords, ...options.problemWords]);
+    const customers = phraseMatcher(options.customerWords);
+    const problems = phraseMatcher(options.problemWords);
+    const names = (text: string): boolean => problems.test(text) || namesCustomer(customers, text);
     const items = doc.roadmapItems.map((entry) => entry.item);
-    const missing = items.filter((item) => cellsUnder(item, WHY_COLUMN).length === 0 && !matcher.test(planText(item)) && !matcher.test(themeText(doc, item)));
+    const missing = items.filter((item) => {
+      if (cellsUnder(item, WHY_COLUMN).length > 0) return false;
+      const own = `${planText(item)} \u2029 ${detailOf(doc, item)}`;
+      // A purpose after the item's head ("… to improve resource efficiency") or its milestone's goal is its why.
+      if (names(own) || statesPurpose(own) || goalsFor(doc, item).length > 0) return false;
+      return !names(themeText(doc, item));
+    });
     reportMissing(doc, items, missing, options.maxFindings, {
       item: (name) => `"${name}" names no customer or problem: say who hurts today and why it matters (e.g. "admins spend six hours on manual setup").`,
       related: (name) => `"${name}" names no customer or problem`,

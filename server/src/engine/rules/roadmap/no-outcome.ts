@@ -2,6 +2,8 @@ import { defineRule } from '../../types.js';
 import { findDates } from '../../model/dates.js';
 import { carriesOutcome, DEFAULT_OUTCOME_METRICS, scrub } from '../../text/measures.js';
 import { cellsUnder, planText, reportMissing } from './_plan.js';
+import { detailOf, goalsFor } from './_context.js';
+import { movesQuality } from './_reasons.js';
 
 /** Columns and labels that hold an item's outcome. */
 const OUTCOME_COLUMN = /\b(?:outcome|outcomes|impact|metric|metrics|kpi|kpis|success|goal|target|result|results|measure|measures|okr|key result)\b/i;
@@ -45,12 +47,15 @@ export default defineRule({
   },
   check({ doc, options, report, reportDocument, isSuppressed }) {
     const items = doc.roadmapItems.map((entry) => entry.item);
+    const statesOutcome = (text: string): boolean => {
+      if (OUTCOME_LABEL.test(text) || movesQuality(text)) return true;
+      const scrubbed = scrub(text, findDates(text, doc.dateOptions));
+      return OUTCOME_TARGET.test(scrubbed) || carriesOutcome(text, scrubbed, options.outcomeMetrics);
+    };
     const missing = items.filter((item) => {
       if (cellsUnder(item, OUTCOME_COLUMN).length > 0) return false;
-      const text = planText(item);
-      if (OUTCOME_LABEL.test(text)) return false;
-      const scrubbed = scrub(text, findDates(text, doc.dateOptions));
-      return !OUTCOME_TARGET.test(scrubbed) && !carriesOutcome(text, scrubbed, options.outcomeMetrics);
+      // The item, the section that details it, or the goal its milestone states for it ("Our goal for 3.13 is to cut … by 50%").
+      return !statesOutcome(planText(item)) && !statesOutcome(detailOf(doc, item)) && !goalsFor(doc, item).some(statesOutcome);
     });
     reportMissing(doc, items, missing, options.maxFindings, {
       item: (name) => `"${name}" names no outcome: say which metric it should move and by how much (e.g. "cut setup time from 6 hours to 90 minutes").`,

@@ -37,13 +37,20 @@ function isWhySection(section: Section): boolean {
   return WHY_HEADING.test(section.title) || section.roles.some((role) => role === 'guiding-policy' || role === 'diagnosis');
 }
 
-/** Intro paragraphs: the title's own blocks (before the first subsection), or everything before the first heading. */
+/** The heading of an opening section that introduces the roadmap. */
+const INTRO_HEADING = /^[^\p{L}\p{N}]*(?:overview|introduction|intro|about|summary|preface|purpose)\b/iu;
+
+/**
+ * Intro paragraphs: the title's own blocks (before the first subsection), or everything before the
+ * first heading, and an opening "Overview" / "Introduction" / "About" section.
+ */
 function introMentionsStrategy(doc: StrategyDocument): boolean {
   const title = doc.titleSection;
   const firstSubsection = doc.sections.find((s) => s !== title && (!title || s.start > title.start));
   const end = firstSubsection?.start ?? doc.text.length;
   const start = title ? title.titleEnd : 0;
-  return doc.blocksIn(start, end).some((block) => block.kind === 'paragraph' && WHY_PROSE.test(block.text));
+  const opening = firstSubsection && INTRO_HEADING.test(firstSubsection.title) ? doc.blocksIn(firstSubsection.titleEnd, firstSubsection.end) : [];
+  return [...doc.blocksIn(start, end), ...opening].some((block) => block.kind === 'paragraph' && WHY_PROSE.test(block.text));
 }
 
 function frontMatterLinks(doc: StrategyDocument): boolean {

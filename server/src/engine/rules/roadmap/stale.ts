@@ -1,14 +1,45 @@
 import { defineRule } from '../../types.js';
-import { daysBetween, isoDate, parseDateValue } from '../../model/dates.js';
+import { addDays, daysBetween, findDates, isoDate, parseDateValue } from '../../model/dates.js';
+import { readable } from '../../model/text-block.js';
 import type { StrategyDocument } from '../../model/document.js';
 
 /** Front matter keys that record when the document was last revised, first found wins. */
 const UPDATED_KEYS = ['updated', 'last_updated', 'last-updated', 'lastUpdated', 'updated_at', 'updatedAt', 'last_reviewed', 'last-reviewed', 'lastReviewed', 'reviewed', 'modified', 'last_modified', 'lastModified'];
 
-function updatedOf(doc: StrategyDocument): { key: string; date: Date } | null {
+/** A line of the page that says when it was revised: "Last updated: January 4, 2025", "`Last Updated: April 2023`", "Updated: **Oct 27, 2025**". */
+const UPDATED_LINE = /^[\s*_`>]*(?:last[\s_-]+)?(?:updated|revised|reviewed|modified)(?:\s+on)?[\s*_`]*(?:[:—–-]\s*)?/i;
+
+interface Updated {
+  /** The front matter key, or null when the date is written on a line of the page. */
+  key: string | null;
+  date: Date;
+  /** The line as written, for the message. */
+  line?: string;
+}
+
+function updatedOf(doc: StrategyDocument): Updated | null {
   for (const key of UPDATED_KEYS) {
     const date = parseDateValue(doc.frontMatterValue(key));
     if (date) return { key, date };
+  }
+  return updatedLineOf(doc);
+}
+
+/**
+ * The "Last updated: …" line of a page without front matter dates: a short paragraph that is the
+ * label and a date, nothing else. A month or quarter counts from its last day (the page may have
+ * changed any day in it).
+ */
+function updatedLineOf(doc: StrategyDocument): Updated | null {
+  for (const block of doc.textBlocks) {
+    if (block.kind !== 'paragraph' || block.text.length > 80) continue;
+    const text = readable(doc, block).replace(/[`*_]/g, '').trim();
+    const label = UPDATED_LINE.exec(text);
+    if (!label || label[0].length === 0) continue;
+    const rest = text.slice(label[0].length);
+    const date = findDates(rest, doc.dateOptions).find((mention) => mention.kind !== 'horizon' && mention.index === 0);
+    if (!date || rest.slice(date.length).replace(/[\s.)]/g, '') !== '') continue;
+    return { key: null, date: addDays(date.end, -1), line: text };
   }
   return null;
 }
@@ -17,7 +48,7 @@ export default defineRule({
   meta: {
     id: 'roadmap/stale',
     family: 'roadmap',
-    description: 'The roadmap\'s `updated:` date is older than a release cycle allows (90 days by default).',
+    description: 'The roadmap\'s `updated:` date (or its "Last updated: …" line) is older than a release cycle allows (90 days by default).',
     defaultSeverity: 'information',
     types: ['roadmap'],
     documentLevel: true,
@@ -48,6 +79,7 @@ export default defineRule({
     if (!updated) return;
     const age = daysBetween(updated.date, doc.today);
     if (age <= options.maxAgeDays) return;
-    reportDocument(`This roadmap was last updated on ${isoDate(updated.date)}, ${age} days ago (more than ${options.maxAgeDays}): review it against what shipped and what you learned, then set \`${updated.key}:\` to today.`);
+    const where = updated.key ? `set \`${updated.key}:\`` : `change "${updated.line}"`;
+    reportDocument(`This roadmap was last updated on ${isoDate(updated.date)}, ${age} days ago (more than ${options.maxAgeDays}): review it against what shipped and what you learned, then ${where} to today.`);
   },
 });

@@ -1,7 +1,10 @@
 import { defineRule } from '../../types.js';
 import { insertSectionFix } from '../../text/sections.js';
 import { phraseMatcher } from '../../text/phrases.js';
+import { asksForHelp } from './_prose.js';
 
+/** "**Asks:** …", "Help wanted —" at the start of a paragraph or item. */
+const ASK_LABEL = /^[^\p{L}]*(?:asks?|help\s+(?:wanted|needed)|what\s+we\s+need|needs|call\s+to\s+action)\s*(?:(?:\*\*|__)\s*)?[:—–-]/iu;
 /** "No asks this week", "Asks: none": the writer considered asking and has nothing to ask. */
 const NO_ASKS = /\bno\s+(?:asks?|requests?)\b|\bnothing\s+to\s+ask\b|\basks?\s*[:—–-]\s*none\b/i;
 
@@ -17,7 +20,7 @@ export default defineRule({
     options: {
       askHeadings: {
         type: 'string[]',
-        default: ['ask', 'asks', 'the ask', 'our ask', 'what we need', 'what i need', 'how you can help', 'ways to help', 'where we need help', 'where you can help', 'help wanted', 'help needed', 'requests', 'call to action', 'calls to action', 'needs', 'support needed', 'decisions needed', 'decision needed', 'input needed', 'feedback wanted'],
+        default: ['ask', 'asks', 'the ask', 'our ask', 'what we need', 'what i need', 'how you can help', 'ways to help', 'where we need help', 'where you can help', 'help wanted', 'help needed', 'requests', 'call to action', 'calls to action', 'needs', 'support needed', 'decisions needed', 'decision needed', 'input needed', 'feedback wanted', 'can help', 'need help', 'needs help', 'how to help', 'want to help', 'get involved', 'getting involved'],
         description: 'Headings that mark an ask section (matched anywhere in the heading).',
       },
       askPhrases: {
@@ -45,7 +48,8 @@ export default defineRule({
     const phrases = phraseMatcher(options.askPhrases);
     // "We need your help" asks; "we need to test more files" is the team's own to-do.
     const asks = (text: string): boolean => phrases.matchAll(text).some((m) => !(/\bneed$/i.test(m.text) && /^\s+to\b/i.test(text.slice(m.index + m.length))));
-    if (doc.textBlocks.some((block) => block.kind !== 'heading' && (asks(block.text) || NO_ASKS.test(block.text)))) return;
+    if (doc.textBlocks.some((block) => block.kind !== 'heading' && (asks(block.text) || NO_ASKS.test(block.text) || asksForHelp(block.text)))) return;
+    if (doc.items.some((item) => ASK_LABEL.test(item.text)) || doc.textBlocks.some((block) => block.kind === 'paragraph' && ASK_LABEL.test(block.text))) return;
     reportDocument(
       'No ask: say what you need from readers — from whom, what, and by when — so the update turns into help, not just information.',
       insertSectionFix(doc, 'What we need', 'One to three specific asks: from whom, what, and by when?', []),

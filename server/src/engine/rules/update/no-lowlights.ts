@@ -1,6 +1,7 @@
 import { defineRule } from '../../types.js';
 import { insertSectionFix } from '../../text/sections.js';
 import { phraseMatcher } from '../../text/phrases.js';
+import { facesChallenge } from './_prose.js';
 
 /** "Lowlights:", "**Challenges** —", "Blocker:" at the start of a paragraph or item. */
 const LOWLIGHT_LABEL = /^\W*(?:low-?lights?|challenges?|blockers?|blocked|setbacks?|misses|missed|concerns?|risks?|issues?|problems?|what went wrong|what didn'?t go well|the bad|bad news|off track|at risk|red)\s*(?:(?:\*\*|__)\s*)?[:—–-]/i;
@@ -40,6 +41,8 @@ export default defineRule({
     if (doc.sections.some((section) => section !== doc.titleSection && (headings.test(section.title) || section.roles.includes('risks') || section.roles.includes('diagnosis')))) return;
     if (doc.items.some((item) => LOWLIGHT_LABEL.test(item.text))) return;
     if (doc.textBlocks.some((block) => block.kind === 'paragraph' && LOWLIGHT_LABEL.test(block.text))) return;
+    // No section, but the prose faces what is hard ("we have struggled with…", "a bottleneck of approvers").
+    if (doc.textBlocks.some((block) => block.kind !== 'heading' && facesChallenge(block.text))) return;
     // Insert right after the highlights, where readers expect the other side of the ledger.
     const highlights = doc.sections.find((section) => section !== doc.titleSection && HIGHLIGHTS.test(section.title));
     const next = highlights ? doc.sections.find((section) => section.start >= highlights.end && section.depth <= highlights.depth) : undefined;

@@ -1,0 +1,128 @@
+/**
+ * What is and is not a plan item in a roadmap, beyond the section roles: the pieces of the
+ * roadmap reading in StrategyDocument.roadmapItems that look at one section, list or row.
+ *
+ * Real roadmaps mix plan items with other lists: how to use or contribute to the roadmap, the
+ * project's vision and risks, milestones marked completed, lists introduced as finished work,
+ * pointers to issue trackers, release schedules (a version and a date, nothing more).
+ */
+import type { List, ListItem, Nodes, Parents } from 'mdast';
+import type { Item } from './items.js';
+import type { Section } from './sections.js';
+import { findDates, type DateOptions } from './dates.js';
+import { plainText as plain } from './text-block.js';
+
+/**
+ * Headings of sections that are about the roadmap or the project rather than plan items, beyond
+ * the ones every roadmap shares (why, summary, shipped, …): vision, mission, values, risks and
+ * their mitigations, how to use or contribute to the roadmap, how it changes. A leading qualifier
+ * is allowed ("Known risks", "Potential challenges", "Founding principles", "Project vision").
+ */
+const ABOUT_THE_ROADMAP = /^[^\p{L}\p{N}]*(?:(?:known|potential|key|main|major|open|project|founding|core|our|the)\s+)?(?:vision|mission|purpose|values|principles|risks\b|risk\s+mitigations?|mitigations?\b|challenges|concerns|contribut|using\s+(?:this|the|our)\s+roadmap|how\s+to\b|how\s+we\s+(?:use|plan|work|prioriti[sz]e|decide)|changes\s+to\s+(?:this|the)\b|get(?:ting)?\s+involved|triag|(?:roadmap\s+|planning\s+|release\s+)?process(?:es)?[^\p{L}\p{N}]*$|governance[^\p{L}\p{N}]*$|feedback[^\p{L}\p{N}]*$)/iu;
+
+export function isAboutTheRoadmap(title: string): boolean {
+  return ABOUT_THE_ROADMAP.test(title);
+}
+
+/** "v2.8 (completed)", "Milestone 3 ✅": a heading that marks its section as done. */
+const DONE_HEADING = /\((?:completed?|done|shipped|released|delivered|finished)\)|[✅✔☑]/iu;
+/** "**Status**: Completed — …" as the first line under a milestone heading. */
+const DONE_STATUS = /^[^\p{L}]*status[^\p{L}]{0,6}(?:completed?|done|shipped|released|delivered|finished)\b/iu;
+
+/** A milestone or release section marked done, in its heading or by a status line first under it. */
+export function isDoneSection(section: Section): boolean {
+  if (DONE_HEADING.test(section.title)) return true;
+  const first = section.ownBlocks[0];
+  return first?.type === 'paragraph' && DONE_STATUS.test(plain(first));
+}
+
+/** "✅ Bulk edit", "Bulk edit (done)", "[shipped]": an item marked done in its own text. */
+const DONE_MARK = /^[^\p{L}\p{N}]{0,3}[✅✔☑]|[✅✔☑][^\p{L}\p{N}]{0,3}$|[([](?:done|completed?|shipped|released|delivered|finished)[)\]]/iu;
+
+/** "Status: Done" in an item's text, a sub-bullet or a status column. */
+const STATUS_DONE = /\bstatus[^\p{L}]{0,6}(?:completed?|done|shipped|released|delivered|finished)\b/iu;
+const STATUS_COLUMN = /^[^\p{L}]*(?:status|state|progress)[^\p{L}]*$/iu;
+const DONE_WORD = /^[^\p{L}]*(?:completed?|done|shipped|released|delivered|finished|launched)\b/iu;
+
+/**
+ * An item marked done: a done mark, "Status: Done" in its text or a sub-bullet, a status column
+ * that starts with a done word ("Completed in v2.3"), or struck through as a whole (~~Bulk edit~~).
+ */
+export function isDoneItem(item: Item): boolean {
+  if (DONE_MARK.test(item.text.trim()) || STATUS_DONE.test(item.text)) return true;
+  if (item.children.some((child) => STATUS_DONE.test(child.text))) return true;
+  if (item.kind === 'table-row' && item.column === undefined && item.header && item.cells) {
+    const { header, cells } = item;
+    if (header.some((name, i) => STATUS_COLUMN.test(name) && DONE_WORD.test(cells[i]?.text ?? ''))) return true;
+  }
+  if (item.kind !== 'list-item') return false;
+  const paragraph = (item.node as ListItem).children[0];
+  if (paragraph?.type !== 'paragraph') return false;
+  const parts = paragraph.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+  return parts.length > 0 && parts.every((child) => child.type === 'delete');
+}
+
+/**
+ * A list item that points at where the items are kept rather than being one: "See the
+ * [milestone](…)", "[Issues for 0.4.0](…)", "As a board with the current status ([link](…))".
+ */
+const POINTER = /^[^\p{L}\p{N}]*(?:see|visit|check(?:\s+out)?|view|browse|follow|refer\s+to|details\b|more\s+(?:details|info)|for\s+(?:more|details|a\s+full\s+list|the\s+full\s+list|a\s+complete\s+list|the\s+complete\s+list)|as\s+an?\s+(?:list|board|table|view|project|kanban)|(?:open\s+|all\s+|the\s+)?(?:issues|prs|pull\s+requests|tickets|milestones?|project\s+board|board|epics?|discussions?)\s+(?:for|in|of|tagged|labell?ed|with)\b|(?:github\s+)?(?:milestone|project|board|tracking\s+issue)\s*[:—–-])/iu;
+
+export function isPointerItem(item: Item): boolean {
+  if (item.kind !== 'list-item' || !POINTER.test(item.text)) return false;
+  return hasLink(item.node);
+}
+
+/** Words that sit beside a date in a schedule cell: "2nd week of September 2026", "est. Q3". */
+const SCHEDULE_WORD = /^(?:\d+(?:st|nd|rd|th)?|week|weeks|of|the|in|on|by|around|about|approx|approximately|est|estimated|tentative|planned|target|early|mid|late|end|start|beginning|release|released|notes|tbd|tba|v?\d+(?:\.\d+)+(?:-[\w.]+)?|v\d+)$/i;
+
+/** What a link beside a release says: "Release notes", "Changelog", "link". */
+const LINK_WORD = /^(?:changelog|changes|link|here|github|announcement|blog|post|download|docs?|details|milestone|tag)$/i;
+
+/**
+ * A table row that only schedules a release: every cell is a version, a date, a link to the
+ * release ("Release notes") or empty. It names no work to judge ("v2.21 | 2nd week of September 2026").
+ */
+export function isScheduleRow(item: Item, options: DateOptions): boolean {
+  if (item.kind !== 'table-row' || !item.cells || item.column !== undefined) return false;
+  return item.cells.every((cell) => {
+    let rest = cell.text;
+    for (const date of findDates(rest, options).sort((a, b) => b.index - a.index)) rest = rest.slice(0, date.index) + rest.slice(date.index + date.length);
+    const link = onlyLinks(cell.node);
+    return rest.split(/[\s,.;:()|/—–-]+/).filter(Boolean).every((word) => SCHEDULE_WORD.test(word) || (link && LINK_WORD.test(word)));
+  });
+}
+
+/**
+ * The paragraph before a list says its items are finished work: "We have now finished the
+ * groundwork:", "The following items were completed recently:". A lead-in about the future
+ * ("Items to be completed:", "What will be done:") does not.
+ */
+const DONE_LEAD_IN = /\b(?:completed|finished|shipped|delivered|done|released|landed|accomplished|achieved)\b[^:]{0,80}:\s*$/i;
+const FUTURE_LEAD_IN = /\b(?:to\s+be|will|shall|must|should|needs?\s+to|until|before|once|when|remaining|left|still)\b/i;
+
+export function isDoneLeadIn(text: string): boolean {
+  return DONE_LEAD_IN.test(text) && !FUTURE_LEAD_IN.test(text);
+}
+
+/**
+ * A list that describes what comes before it rather than listing items: every entry starts
+ * with a lower-case word ("adds a new message format", "deprecates the old one"), continuing
+ * the heading or sentence above.
+ */
+export function isDescriptionList(list: List): boolean {
+  return list.children.length > 0 && list.children.every((entry) => /^[^\p{L}\p{N}]*\p{Ll}/u.test(plain(entry)));
+}
+
+function hasLink(node: Nodes): boolean {
+  if (node.type === 'link' || node.type === 'linkReference') return true;
+  if (node.type === 'list') return false;
+  return 'children' in node && ((node as Parents).children as Nodes[]).some(hasLink);
+}
+
+/** Every piece of text in the node is inside a link (blank text between links aside). */
+function onlyLinks(node: Nodes): boolean {
+  if (!('children' in node)) return false;
+  const parts = ((node as Parents).children as Nodes[]).filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+  return parts.length > 0 && parts.every((child) => child.type === 'link' || child.type === 'linkReference');
+}
