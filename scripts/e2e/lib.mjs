@@ -18,8 +18,10 @@ export function fixture(name) {
 /**
  * The Problems panel as data, in display order: one entry per diagnostic row,
  * { file, severity, message, source, code, line, col, label }. File rows ("5 problems in file
- * x.md of folder .") set `file` for the rows under them. The list is virtualised: only rows that
- * are scrolled into view exist, so keep the number of open problems small (or the panel large).
+ * x.md of folder .") set `file` for the rows under them; the rows of a finding's related places
+ * (under a summary such as the buzzword density) are not diagnostics and are left out. The list is
+ * virtualised: only rows that are scrolled into view exist, so keep the number of open problems
+ * small (or the panel large).
  */
 export async function problemRows(page) {
   await h.showProblems(page);
@@ -40,6 +42,7 @@ export async function problemRows(page) {
       file = fileRow[1];
       continue;
     }
+    if (row.message === null && row.code === null) continue; // a related place, not a diagnostic
     const pos = /\[Ln (\d+), Col (\d+)\]/.exec(row.text);
     out.push({
       file,
