@@ -1,8 +1,10 @@
 // Strategy Lint scenario helpers on top of harness.mjs: reading the Problems panel as data,
 // waiting on it with a readable failure message, resetting the workbench between scenarios,
 // and running commands that open a quick pick of their own.
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { test } from 'node:test';
 import { paths } from './env.mjs';
 import * as h from './harness.mjs';
 
@@ -13,6 +15,49 @@ export const STRATEGY_FAMILIES = /^(kernel|bad-strategy|outcomes)\//;
 
 export function fixture(name) {
   return fs.readFileSync(path.join(FIXTURES, name), 'utf8');
+}
+
+/** Write each workspace file (path relative to the workspace → fixture it starts as). */
+export function writeWorkspace(workspaceDir, files) {
+  for (const [name, source] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(workspaceDir, name)), { recursive: true });
+    fs.writeFileSync(path.join(workspaceDir, name), fixture(source));
+  }
+}
+
+/**
+ * Install the .vsix into the run's folders, start code-server on its workspace and open the
+ * workbench in Chromium (user settings written before). Returns { cs, page }.
+ */
+export async function launchWorkbench(vsix, dirs, { workspaceTrust = false } = {}) {
+  h.log(`installing ${path.relative(paths().repoRoot, vsix)}`);
+  await h.installExtension(vsix, dirs.extensionsDir, dirs.userDataDir);
+  const cs = await h.startCodeServer({ folder: dirs.workspaceDir, ...dirs, workspaceTrust });
+  const browser = await h.launchChromium();
+  const page = await h.openWorkbench(browser, cs.url, { viewport: { width: 1600, height: 1000 } });
+  return { cs, page };
+}
+
+/**
+ * The suites' scenario: `scenario(nn, name, title, body)` is a test that resets the workbench,
+ * runs `body({ shot }, t)` and always saves <prefix><nn>-<name>.png of how it ended; `shot(step)`
+ * saves <prefix><nn>-<name>-<step>.png. `pageOf()` is the suite's page (set in its before hook).
+ */
+export function scenarios(pageOf, { prefix = '' } = {}) {
+  return (nn, name, title, body, { timeout = 150_000 } = {}) => test(`${nn} ${title}`, { timeout }, async (t) => {
+    const page = pageOf();
+    assert.ok(page, 'the workbench did not start (see the before hook)');
+    const shot = (step) => h.screenshot(page, `${prefix}${nn}-${name}${step ? `-${step}` : ''}`);
+    try {
+      await resetWorkbench(page);
+      await body({ shot }, t);
+    } catch (err) {
+      err.message += `\n  screenshot: ${path.relative(paths().repoRoot, path.join(paths().resultsDir, `${prefix}${nn}-${name}.png`))}`;
+      throw err;
+    } finally {
+      await shot().catch(() => {});
+    }
+  });
 }
 
 /**

@@ -10,13 +10,13 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { ensureInstalled, paths } from './env.mjs';
 import * as h from './harness.mjs';
 import {
-  collectLogs, editorLines, fixture, formatRows, frameWith, has, ofFile, openLinted, problemRows, REFERENCE_DATE,
-  resetWorkbench, runCommand, runCommandAndPick, statusItem, STRATEGY_FAMILIES, waitForProblems, words,
+  collectLogs, editorLines, fixture, formatRows, frameWith, has, launchWorkbench, ofFile, openLinted, problemRows, REFERENCE_DATE,
+  runCommand, runCommandAndPick, scenarios, statusItem, STRATEGY_FAMILIES, waitForProblems, words, writeWorkspace,
 } from './lib.mjs';
 
 const repo = paths().repoRoot;
@@ -53,39 +53,15 @@ let page;
 /** The real strategy page's bytes, or null when the corpus cache is absent. */
 let realStrategy = null;
 
-function shotPath(name) {
-  return path.join(paths().resultsDir, `${name}.png`);
-}
-
-/**
- * One scenario: reset the workbench, run `body`, and always save <nn>-<name>.png of how it ended.
- * `body` gets `shot(step)` for extra screenshots (<nn>-<name>-<step>.png).
- */
-function scenario(nn, name, title, body, { timeout = 150_000 } = {}) {
-  test(`${nn} ${title}`, { timeout }, async (t) => {
-    assert.ok(page, 'the workbench did not start (see the before hook)');
-    const shot = (step) => h.screenshot(page, step ? `${nn}-${name}-${step}` : `${nn}-${name}`);
-    try {
-      await resetWorkbench(page);
-      await body({ shot }, t);
-    } catch (err) {
-      err.message += `\n  screenshot: ${path.relative(repo, shotPath(`${nn}-${name}`))}`;
-      throw err;
-    } finally {
-      await shot().catch(() => {});
-    }
-  });
-}
+/** One scenario: the workbench reset, <nn>-<name>.png of how it ended (lib.mjs scenarios). */
+const scenario = scenarios(() => page);
 
 describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
   before(async () => {
     assert.ok(fs.existsSync(vsix), `${vsix} not found: run npm run package, or set E2E_VSIX`);
     await ensureInstalled({ log: (m) => h.log(m) });
     dirs = h.makeTempDirs('sl-e2e-');
-    for (const [name, source] of Object.entries(WORKSPACE)) {
-      fs.mkdirSync(path.dirname(path.join(dirs.workspaceDir, name)), { recursive: true });
-      fs.writeFileSync(path.join(dirs.workspaceDir, name), fixture(source));
-    }
+    writeWorkspace(dirs.workspaceDir, WORKSPACE);
     realStrategy = await cachedRealDocument(REAL_STRATEGY);
     if (realStrategy) {
       fs.mkdirSync(path.dirname(path.join(dirs.workspaceDir, REAL_STRATEGY.path)), { recursive: true });
@@ -100,11 +76,7 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
       // one rendered line per text line, so the editor's lines can be compared with the file's
       '[markdown]': { 'editor.wordWrap': 'off' },
     });
-    h.log(`installing ${path.relative(repo, vsix)}`);
-    await h.installExtension(vsix, dirs.extensionsDir, dirs.userDataDir);
-    cs = await h.startCodeServer({ folder: dirs.workspaceDir, ...dirs });
-    const browser = await h.launchChromium();
-    page = await h.openWorkbench(browser, cs.url, { viewport: { width: 1600, height: 1000 } });
+    ({ cs, page } = await launchWorkbench(vsix, dirs));
   }, { timeout: 240_000 });
 
   after(async () => {

@@ -24,12 +24,12 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { ensureInstalled, paths } from './env.mjs';
 import * as h from './harness.mjs';
 import {
-  collectLogs, editorLines, fixture, formatRows, frameWith, has, ofFile, openLinted, REFERENCE_DATE, resetWorkbench, runCommand, runCommandAndPick, statusItem,
-  waitForProblems, words,
+  collectLogs, editorLines, fixture, formatRows, frameWith, has, launchWorkbench, ofFile, openLinted, REFERENCE_DATE, runCommand, runCommandAndPick, scenarios,
+  statusItem, waitForProblems, words, writeWorkspace,
 } from './lib.mjs';
 
 const repo = paths().repoRoot;
@@ -50,21 +50,8 @@ let dirs;
 let cs;
 let page;
 
-function scenario(nn, name, title, body, { timeout = 150_000 } = {}) {
-  test(`${nn} ${title}`, { timeout }, async () => {
-    assert.ok(page, 'the workbench did not start (see the before hook)');
-    const shot = (step) => h.screenshot(page, step ? `web-${nn}-${name}-${step}` : `web-${nn}-${name}`);
-    try {
-      await resetWorkbench(page);
-      await body({ shot });
-    } catch (err) {
-      err.message += `\n  screenshot: test-results/e2e/web-${nn}-${name}.png`;
-      throw err;
-    } finally {
-      await shot().catch(() => {});
-    }
-  });
-}
+/** One scenario: the workbench reset, web-<nn>-<name>.png of how it ended (lib.mjs scenarios). */
+const scenario = scenarios(() => page, { prefix: 'web-' });
 
 /** Language server processes of this run's extension (a Node server would show here: /proc, its path inside the extensions folder). */
 function nodeServerPids() {
@@ -91,10 +78,7 @@ describe('Strategy Lint in the browser (code-server\'s web-worker extension host
     assert.ok(fs.existsSync(vsix), `${vsix} not found: run npm run package, or set E2E_VSIX`);
     await ensureInstalled({ log: (m) => h.log(m) });
     dirs = h.makeTempDirs('sl-e2e-web-');
-    for (const [name, source] of Object.entries(WORKSPACE)) {
-      fs.mkdirSync(path.dirname(path.join(dirs.workspaceDir, name)), { recursive: true });
-      fs.writeFileSync(path.join(dirs.workspaceDir, name), fixture(source));
-    }
+    writeWorkspace(dirs.workspaceDir, WORKSPACE);
     fs.writeFileSync(path.join(dirs.workspaceDir, '.gitignore'), 'build/\n');
     h.writeUserSettings(dirs.userDataDir, {
       ...h.LITERAL_TYPING_SETTINGS,
@@ -105,11 +89,7 @@ describe('Strategy Lint in the browser (code-server\'s web-worker extension host
       'workbench.editor.enablePreview': false,
       '[markdown]': { 'editor.wordWrap': 'off' },
     });
-    h.log(`installing ${path.relative(repo, vsix)}`);
-    await h.installExtension(vsix, dirs.extensionsDir, dirs.userDataDir);
-    cs = await h.startCodeServer({ folder: dirs.workspaceDir, ...dirs });
-    const browser = await h.launchChromium();
-    page = await h.openWorkbench(browser, cs.url, { viewport: { width: 1600, height: 1000 } });
+    ({ cs, page } = await launchWorkbench(vsix, dirs));
   }, { timeout: 240_000 });
 
   after(async () => {

@@ -16,7 +16,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createProtocolConnection, InitializeRequest, PortMessageReader, PortMessageWriter, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { repoRoot } from './helpers/paths.js';
-import { startWebWorker } from './helpers/web-worker.js';
+import { requiredModules, startWebWorker } from './helpers/web-worker.js';
 import { readZip, type ZipEntry } from './helpers/zip.js';
 
 interface Manifest {
@@ -163,14 +163,19 @@ describe('the .vsix', () => {
     return extracted;
   };
 
-  /** `initialize` answered within 15 s, or an error with what the server said. */
-  const initialize = async (connection: ProtocolConnection, stderr: () => string) => {
+  /** The server on `connection` answers `initialize` as Strategy Lint within 15 s; then `stop` ends it. */
+  const assertAnswersInitialize = async (connection: ProtocolConnection, stderr: () => string, stop: () => unknown) => {
+    connection.listen();
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
       const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no initialize answer; stderr: ${stderr()}`)), 15_000); });
-      return await Promise.race([connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null }), timeout]);
+      const result = await Promise.race([connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null }), timeout]);
+      assert.equal(result.serverInfo?.name, 'strategy-lint');
+      assert.ok(result.capabilities.hoverProvider);
     } finally {
       clearTimeout(timer);
+      connection.dispose();
+      await stop();
     }
   };
 
@@ -180,36 +185,18 @@ describe('the .vsix', () => {
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    connection.listen();
-    try {
-      const result = await initialize(connection, () => stderr);
-      assert.equal(result.serverInfo?.name, 'strategy-lint');
-      assert.ok(result.capabilities.hoverProvider);
-    } finally {
-      connection.dispose();
-      child.kill();
-    }
+    await assertAnswersInitialize(connection, () => stderr, () => child.kill());
   });
 
   test('the packaged browser build imports no Node module, and its server answers initialize in a web worker', async () => {
     const extracted = extract();
     const packaged = JSON.parse(fs.readFileSync(path.join(extracted, 'extension', 'package.json'), 'utf8')) as Manifest;
-    const requires = (file: string) => [...new Set([...fs.readFileSync(file, 'utf8').matchAll(/\brequire\(\s*["'`]([^"'`]+)/g)].map((m) => m[1]))];
-    assert.deepEqual(requires(path.join(extracted, 'extension', relative(packaged.browser))), ['vscode'], 'the client asks for nothing but vscode');
+    assert.deepEqual(requiredModules(path.join(extracted, 'extension', relative(packaged.browser))), ['vscode'], 'the client asks for nothing but vscode');
     const server = path.join(extracted, 'extension', 'server', 'out', 'browser-server.js');
-    assert.deepEqual(requires(server), []);
+    assert.deepEqual(requiredModules(server), []);
     const worker = startWebWorker(server);
     let stderr = '';
     worker.on('error', (error) => { stderr += error.stack ?? error.message; });
-    const connection = createProtocolConnection(new PortMessageReader(worker), new PortMessageWriter(worker));
-    connection.listen();
-    try {
-      const result = await initialize(connection, () => stderr);
-      assert.equal(result.serverInfo?.name, 'strategy-lint');
-      assert.ok(result.capabilities.hoverProvider);
-    } finally {
-      connection.dispose();
-      await worker.terminate();
-    }
+    await assertAnswersInitialize(createProtocolConnection(new PortMessageReader(worker), new PortMessageWriter(worker)), () => stderr, () => worker.terminate());
   });
 });

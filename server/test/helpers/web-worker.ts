@@ -12,13 +12,13 @@
  */
 import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import type { ReadFileEntry } from '../../src/lsp/protocol.js';
 
-export interface ReadFileEntry {
-  kind: 'file' | 'directory' | 'other' | 'missing';
-  text?: string;
-  failure?: 'too-large' | 'not-utf8' | 'unreadable';
-  size?: number;
-  error?: string;
+export type { ReadFileEntry };
+
+/** The modules a bundle loads with require() (a web worker has none to give). */
+export function requiredModules(bundle: string): string[] {
+  return [...new Set([...fs.readFileSync(bundle, 'utf8').matchAll(/\brequire\(\s*["'`]([^"'`]+)/g)].map((m) => m[1]))];
 }
 
 /** Runs inside the Worker (stringified: it may only use what it requires itself). */
