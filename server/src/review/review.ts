@@ -12,7 +12,7 @@ import { resolveRule } from '../engine/config/resolve.js';
 import { readKeyResults, type DateSource, type KeyResultKind, type KeyResultVerdict, type ReadingVocabulary } from '../engine/model/key-results.js';
 import type { DocTypeSource } from '../engine/model/doctype.js';
 import { isItemHint, type DocType, type Finding, type RuleFamily, type SectionRole, type Severity } from '../engine/types.js';
-import { boldLabel, labelledBlocks, sectionsNamed } from '../engine/text/kernel.js';
+import { acceptedNames, boldLabel, findKernelPart, labelledBlocks, sectionsNamed, type KernelRole } from '../engine/text/kernel.js';
 import { phraseMatcher } from '../engine/text/phrases.js';
 import { normalizeHeading } from '../engine/model/roles.js';
 import { overallScore, SCORE_AREAS, SCORING_FORMULA, scoreArea, type AreaScore, type OverallScore } from './scoring.js';
@@ -271,8 +271,13 @@ const ALTERNATIVE_HEADINGS: Partial<Record<SectionRole, { rule: string; option: 
  */
 function alternativeFor(doc: StrategyDocument, role: SectionRole): { heading: string; start: number; words: number } | null {
   const source = ALTERNATIVE_HEADINGS[role];
-  const accepted = source ? rulesById.get(source.rule)?.meta.options?.[source.option]?.default : undefined;
-  const phrases: readonly string[] = Array.isArray(accepted) ? accepted : [];
+  const defaultOf = (option: string): readonly string[] => {
+    const value = source ? rulesById.get(source.rule)?.meta.options?.[option]?.default : undefined;
+    return Array.isArray(value) ? value : [];
+  };
+  const kernelRole = KERNEL_ROLES.includes(role);
+  // A kernel rule accepts more names in a decision doc or proposal (an RFC's Summary, Design…).
+  const phrases = kernelRole ? acceptedNames(doc, defaultOf(source!.option), defaultOf('inDecisions')) : defaultOf(source?.option ?? '');
   if (phrases.length > 0) {
     const matcher = source!.anywhere ? phraseMatcher(phrases) : phraseMatcher(phrases, { inflect: false });
     const candidates = source!.anywhere
@@ -285,7 +290,14 @@ function alternativeFor(doc: StrategyDocument, role: SectionRole): { heading: st
   }
   const blocks = doc.textBlocks;
   const block = labelledBlocks(doc, role, source?.anywhere ? [] : phrases)[0];
-  if (!block) return null;
+  if (!block) {
+    // What a reader takes for the part where no heading names it ("Core values", a decision doc's lead).
+    const part = kernelRole ? findKernelPart(doc, role as KernelRole, phrases) : null;
+    if (!part) return null;
+    const words = part.section ? proseWords(doc, part.section)
+      : doc.blocksIn(part.start, doc.titleSection?.children[0]?.start ?? doc.text.length).reduce((sum, b) => sum + countWords(b.text), 0);
+    return { heading: part.heading, start: part.start, words };
+  }
   // The label's paragraph and what follows it (a list), up to the next heading or labelled part.
   let words = 0;
   for (let i = blocks.indexOf(block); i < blocks.length; i++) {

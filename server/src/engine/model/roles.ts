@@ -7,9 +7,11 @@ import type { SectionRole } from '../types.js';
 export const DEFAULT_ROLE_SYNONYMS: Readonly<Record<SectionRole, readonly string[]>> = {
   'diagnosis': ['diagnosis', 'the challenge', 'challenge', 'challenges', 'problem', 'problem statement', "what's going on", 'situation', 'where we are', 'why now'],
   'guiding-policy': ['guiding policy', 'guiding policies', 'policy', 'our approach', 'approach', 'strategy', 'how we will win', 'where to play', 'principles', 'tenets'],
-  'coherent-actions': ['coherent actions', 'actions', 'action plan', 'plan', 'initiatives', 'what we will do', 'next steps', 'execution'],
-  // "Bottom line" is BLUF written out; "Decision outcome" is the MADR template's decision heading.
-  'summary': ['summary', 'tl;dr', 'tldr', 'executive summary', 'bluf', 'bottom line', 'bottom line up front', 'recommendation', 'the ask', 'decision', 'decision outcome'],
+  'coherent-actions': ['coherent actions', 'actions', 'action plan', 'plan', 'initiatives', 'what we will do', 'next steps', 'execution',
+    'coherent set of actions', 'set of coherent actions'],
+  // "Bottom line" is BLUF written out; "Decision outcome" is the MADR template's decision heading; design docs open with an "Abstract".
+  'summary': ['summary', 'tl;dr', 'tldr', 'executive summary', 'bluf', 'bottom line', 'bottom line up front', 'recommendation', 'the ask', 'decision', 'decision outcome',
+    'abstract', 'synopsis'],
   'non-goals': ['non-goals', 'out of scope', "what we won't do", 'what we will not do', 'trade-offs', 'tradeoffs'],
   'risks': ['risks', 'pre-mortem', 'premortem', 'what could go wrong', 'risks and mitigations'],
   'metrics': ['success metrics', 'metrics', 'measures', 'okrs', 'objectives and key results', 'key results', 'goals',
@@ -75,7 +77,7 @@ export class RoleMatcher {
 
   /**
    * Roles of a heading. Exact synonym, or a synonym followed by a subtitle separator
-   * ("Diagnosis: churn is rising", "Risks and mitigations"), never a mere word prefix
+   * ("Diagnosis: churn is rising", "Risks and mitigations", "Strategy & plans"), never a mere word prefix
    * ("Planning" is not "plan").
    */
   rolesOf(headingText: string): SectionRole[] {
@@ -97,7 +99,7 @@ export class RoleMatcher {
     const exact = this.exact.get(normalized);
     if (exact) return [...exact];
     // The head ends on a non-blank and the blanks after it are read once: linear, even on a long run of spaces.
-    const subtitle = /^(.+?)(?<!\s)\s*(?::|(?<=\s)[—–-]\s|\(|(?<=\s)and\s)/u.exec(headingText.trim());
+    const subtitle = /^(.+?)(?<!\s)\s*(?::|(?<=\s)[—–-]\s|\(|(?<=\s)(?:and|&)\s)/u.exec(headingText.trim());
     if (subtitle) {
       const head = this.exact.get(normalizeHeading(subtitle[1]));
       if (head) return [...head];

@@ -4,7 +4,9 @@ import type { Item } from '../../model/items.js';
 import type { Section } from '../../model/sections.js';
 import { hasTimeframe, horizonOf } from '../../model/dates.js';
 import { phraseMatcher } from '../../text/phrases.js';
-import { DEFAULT_PLACEHOLDERS, hasTemplateToken, quoteTitle, roleOwner, withoutPlaceholders } from '../../text/kernel.js';
+// Here an item's owner section is the one holding it as an action: a coherent-actions heading, or a
+// plan the kernel rules accept under another name ("Timeline for transition", "Next 3 months").
+import { actionItems, actionOwner as roleOwner, DEFAULT_PLACEHOLDERS, hasTemplateToken, quoteTitle, withoutPlaceholders } from '../../text/kernel.js';
 
 /** `@ana`, `@team-payments` — not an e-mail address. */
 const MENTION = /(?<![\p{L}\p{N}_.@])@[\p{L}][\p{L}\p{N}_.-]*/u;
@@ -14,8 +16,11 @@ const OWNER_COLON = /\b(?:owners?|dri|driver|assignee|lead|accountable|responsib
 const OWNER_LABEL = /\b(?:[Oo]wners?|OWNER|DRI|[Dd]river|[Aa]ssignee|[Aa]ssigned\s+to|[Ll]ed\s+by|[Oo]wned\s+by)[\s=—–-]+[@\p{Lu}]/u;
 /** "(Ana, Q1 2027)", "— Ana Lopez, by March": a capitalised name right before a comma and a date. */
 const NAME_BEFORE_DATE = /(?:\(|[—–]\s?)[\p{Lu}][\p{Ll}]+(?:\s[\p{Lu}][\p{Ll}]+)?\s?,/u;
-/** Milestones and sprints: "M2", "week 6", "sprint 14", "T+30". */
-const MILESTONE = /\b(?:M\d{1,2}|(?:week|sprint|day|wk)\s*\d{1,3}|T\s?[+-]\s?\d{1,3})\b/i;
+/**
+ * Milestones and sprints: "M2", "week 6", "sprint 14", "T+30"; a target release ("for Go 1.3",
+ * "in v2.7", "release 1.36"); the coming months ("next 3 months").
+ */
+const MILESTONE = /\b(?:M\d{1,2}|(?:week|sprint|day|wk)\s*\d{1,3}|T\s?[+-]\s?\d{1,3})\b|\bv\d{1,3}\.\d{1,3}\b|\b(?:release|version)\s+v?\d{1,3}(?:\.\d{1,3})+\b|\b(?:in|for|by|until|before|from|with)\s+(?:the\s+)?\p{L}[\p{L}\d+-]*\s+\d{1,3}\.\d{1,3}\b|\b(?:next|coming|upcoming)\s+\d{1,2}\s+(?:months?|weeks?|quarters?)\b/iu;
 /** "Now", "Next (3–6 months)", "Later:" — but not "Next steps". */
 const HORIZON_HEADING = /^\W*(?:now|next|later|soon|future)\s*(?:$|[(:—–-])/i;
 /** A table cell that says nothing: "", "-", "TBD", "?". */
@@ -97,7 +102,7 @@ export default defineRule({
   check({ doc, options, report, isSuppressed }) {
     const timeWords = phraseMatcher(options.timeWords);
     const missing = new Map<Section | null, Array<{ item: Item; owner: boolean; date: boolean }>>();
-    for (const item of doc.actionItems) {
+    for (const item of actionItems(doc)) {
       // Done items need no owner; unfilled template lines are prose/placeholder's business.
       if (item.checked === true || hasTemplateToken(item.text)) continue;
       // "Owner: TBD" names nobody.
@@ -115,7 +120,7 @@ export default defineRule({
       missing.set(key, list);
     }
     for (const [section, list] of missing) {
-      const all = doc.actionItems.filter((item) => item.checked !== true && !hasTemplateToken(item.text) && roleOwner(doc, item.section) === section);
+      const all = actionItems(doc).filter((item) => item.checked !== true && !hasTemplateToken(item.text) && roleOwner(doc, item.section) === section);
       const sameGap = list.every((m) => m.owner === list[0].owner && m.date === list[0].date);
       if (section && list.length >= options.groupAt && list.length === all.length && sameGap) {
         const { owner, date } = list[0];
