@@ -17,6 +17,17 @@ export function fixture(name) {
   return fs.readFileSync(path.join(FIXTURES, name), 'utf8');
 }
 
+/** User settings of the scenario suites (on top of harness QUIET_SETTINGS). */
+export const SCENARIO_SETTINGS = {
+  ...h.LITERAL_TYPING_SETTINGS,
+  'strategyLint.referenceDate': REFERENCE_DATE,
+  'editor.minimap.enabled': false,
+  'editor.hover.delay': 300,
+  'workbench.editor.enablePreview': false,
+  // one rendered line per text line, so the editor's lines can be compared with the file's
+  '[markdown]': { 'editor.wordWrap': 'off' },
+};
+
 /** Write each workspace file (path relative to the workspace → fixture it starts as). */
 export function writeWorkspace(workspaceDir, files) {
   for (const [name, source] of Object.entries(files)) {
@@ -224,6 +235,35 @@ export async function runCommandAndPick(page, title, { firstItem, pick }) {
     { what: `"${pick}" at the top of the quick pick`, timeoutMs: 10_000 });
   await page.keyboard.press('Enter');
   await page.locator(h.SEL.quickInput).waitFor({ state: 'hidden' });
+}
+
+/** Type `text` at the end of line `line` of the active editor. */
+export async function typeAtEndOfLine(page, line, text) {
+  await page.locator(h.SEL.editorLines).first().click();
+  await h.goTo(page, line, 1);
+  await page.keyboard.press('End');
+  await page.keyboard.type(text, { delay: 20 });
+}
+
+/**
+ * Show the hover at the cursor (Ctrl+K Ctrl+I, a chord that is retried when a busy machine loses
+ * it) and wait until it holds `hasText` and has finished loading. Returns its locator.
+ */
+export async function showHover(page, hasText) {
+  const hover = page.locator(`${h.SEL.hover}:visible`, { hasText }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    try {
+      await hover.waitFor({ timeout: 10_000 });
+      break;
+    } catch (err) {
+      if (attempt >= 3) throw new Error(`no hover with "${hasText}" after Ctrl+K Ctrl+I (${attempt} tries): ${err.message}`);
+      await page.keyboard.press('Escape');
+    }
+  }
+  await h.waitFor(async () => !(await hover.innerText()).includes('Loading'), { what: 'the hover to finish loading', timeoutMs: 10_000 });
+  return hover;
 }
 
 /** The active editor's rendered lines (only those scrolled into view), top to bottom. */

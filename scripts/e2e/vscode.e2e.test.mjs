@@ -16,7 +16,8 @@ import { ensureInstalled, paths } from './env.mjs';
 import * as h from './harness.mjs';
 import {
   collectLogs, editorLines, fixture, formatRows, frameWith, has, launchWorkbench, ofFile, openLinted, problemRows, REFERENCE_DATE,
-  runCommand, runCommandAndPick, scenarios, statusItem, STRATEGY_FAMILIES, waitForProblems, words, writeWorkspace,
+  runCommand, runCommandAndPick, SCENARIO_SETTINGS, scenarios, showHover, statusItem, STRATEGY_FAMILIES, typeAtEndOfLine, waitForProblems, words,
+  writeWorkspace,
 } from './lib.mjs';
 
 const repo = paths().repoRoot;
@@ -67,15 +68,7 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
       fs.mkdirSync(path.dirname(path.join(dirs.workspaceDir, REAL_STRATEGY.path)), { recursive: true });
       fs.writeFileSync(path.join(dirs.workspaceDir, REAL_STRATEGY.path), realStrategy);
     }
-    h.writeUserSettings(dirs.userDataDir, {
-      ...h.LITERAL_TYPING_SETTINGS,
-      'strategyLint.referenceDate': REFERENCE_DATE,
-      'editor.minimap.enabled': false,
-      'editor.hover.delay': 300,
-      'workbench.editor.enablePreview': false,
-      // one rendered line per text line, so the editor's lines can be compared with the file's
-      '[markdown]': { 'editor.wordWrap': 'off' },
-    });
+    h.writeUserSettings(dirs.userDataDir, SCENARIO_SETTINGS);
     ({ cs, page } = await launchWorkbench(vsix, dirs));
   }, { timeout: 240_000 });
 
@@ -115,10 +108,7 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     await waitForProblems(page, (rs) => ofFile(rs, 'typing-memo.md').length === 0, 'typing-memo.md to start without problems');
     const typed = ' We will leverage partners.';
     const line17 = fixture('clean-memo.md').split('\n')[16];
-    await page.locator(h.SEL.editorLines).first().click();
-    await h.goTo(page, 17, 1);
-    await page.keyboard.press('End');
-    await page.keyboard.type(typed, { delay: 20 });
+    await typeAtEndOfLine(page, 17, typed);
     await h.waitFor(async () => (await editorLines(page)).includes(line17 + typed), { what: 'the typed sentence on line 17' });
     const rows = await waitForProblems(page, (rs) => has(ofFile(rs, 'typing-memo.md'), 'bad-strategy/fluff', 17),
       'a bad-strategy/fluff diagnostic on line 17');
@@ -142,21 +132,7 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     await waitForProblems(page, (rs) => has(ofFile(rs, 'weak-memo.md'), 'bad-strategy/fluff', 15), 'the fluff diagnostic on line 15');
     await page.locator(h.SEL.editorLines).first().click();
     await h.goTo(page, 15, 3); // inside "leverage"
-    const hover = page.locator(`${h.SEL.hover}:visible`, { hasText: 'Why it matters' });
-    // Show Hover is a chord (Ctrl+K Ctrl+I); retried once if the first chord is lost on a busy machine.
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press('Control+K');
-      await page.keyboard.press('Control+I');
-      try {
-        await hover.first().waitFor({ timeout: 10_000 });
-        break;
-      } catch (err) {
-        if (attempt >= 3) throw new Error(`no hover with "Why it matters" after Ctrl+K Ctrl+I (${attempt} tries): ${err.message}`);
-        await page.keyboard.press('Escape');
-      }
-    }
-    await h.waitFor(async () => !(await hover.first().innerText()).includes('Loading'), { what: 'the hover to finish loading', timeoutMs: 10_000 });
-    const text = await hover.first().innerText();
+    const text = await (await showHover(page, 'Why it matters')).innerText();
     const got = words(text);
     for (const [what, want] of [
       ['the diagnostic message', '"leverage" is fluff'],
@@ -401,10 +377,7 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     // The restarted server lints: typing a buzzword brings its diagnostic.
     const line17 = fixture('clean-memo.md').split('\n')[16];
     const typed = ' We will leverage partners.';
-    await page.locator(h.SEL.editorLines).first().click();
-    await h.goTo(page, 17, 1);
-    await page.keyboard.press('End');
-    await page.keyboard.type(typed, { delay: 20 });
+    await typeAtEndOfLine(page, 17, typed);
     await waitForProblems(page, (rs) => has(ofFile(rs, 'crash-memo.md'), 'bad-strategy/fluff', 17),
       'the restarted server to flag the typed "leverage" on line 17');
 

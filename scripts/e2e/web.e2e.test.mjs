@@ -17,6 +17,7 @@
 //   w4 "Review my strategy" shows its report
 //   w5 "Lint all documents in workspace" lints closed files (findFiles + the client reading them)
 //   w6 "New document from template…" makes a roadmap the server lints as one
+//   w7 "Restart server" replaces the server's worker (the old one ends) and linting goes on
 //
 //   node --test scripts/e2e/web.e2e.test.mjs          (E2E_VSIX=<file>, default strategy-lint.vsix)
 // Normally run through `npm run test:e2e` (scripts/e2e/run.mjs).
@@ -28,8 +29,8 @@ import { after, before, describe } from 'node:test';
 import { ensureInstalled, paths } from './env.mjs';
 import * as h from './harness.mjs';
 import {
-  collectLogs, editorLines, fixture, formatRows, frameWith, has, launchWorkbench, ofFile, openLinted, REFERENCE_DATE, runCommand, runCommandAndPick, scenarios,
-  statusItem, waitForProblems, words, writeWorkspace,
+  collectLogs, editorLines, fixture, formatRows, frameWith, has, launchWorkbench, ofFile, openLinted, REFERENCE_DATE, runCommand, runCommandAndPick, SCENARIO_SETTINGS, scenarios,
+  showHover, statusItem, typeAtEndOfLine, waitForProblems, words, writeWorkspace,
 } from './lib.mjs';
 
 const repo = paths().repoRoot;
@@ -44,6 +45,7 @@ const WORKSPACE = {
   'review-memo.md': 'weak-memo.md', // w4
   'notes/closed-memo.md': 'weak-memo.md', // w5 (never opened)
   'build/ignored-memo.md': 'weak-memo.md', // w5 (.gitignore'd)
+  'restart-memo.md': 'clean-memo.md', // w7
 };
 
 let dirs;
@@ -80,15 +82,8 @@ describe('Strategy Lint in the browser (code-server\'s web-worker extension host
     dirs = h.makeTempDirs('sl-e2e-web-');
     writeWorkspace(dirs.workspaceDir, WORKSPACE);
     fs.writeFileSync(path.join(dirs.workspaceDir, '.gitignore'), 'build/\n');
-    h.writeUserSettings(dirs.userDataDir, {
-      ...h.LITERAL_TYPING_SETTINGS,
-      'remote.extensionKind': { [EXTENSION_ID]: ['web'] },
-      'strategyLint.referenceDate': REFERENCE_DATE,
-      'editor.minimap.enabled': false,
-      'editor.hover.delay': 300,
-      'workbench.editor.enablePreview': false,
-      '[markdown]': { 'editor.wordWrap': 'off' },
-    });
+    // The browser build, in the browser's web-worker extension host.
+    h.writeUserSettings(dirs.userDataDir, { ...SCENARIO_SETTINGS, 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } });
     ({ cs, page } = await launchWorkbench(vsix, dirs));
   }, { timeout: 240_000 });
 
@@ -128,10 +123,7 @@ describe('Strategy Lint in the browser (code-server\'s web-worker extension host
     await statusItem(page, 'Strategy memo · 0').waitFor();
     const typed = ' We will leverage partners.';
     const line17 = fixture('clean-memo.md').split('\n')[16];
-    await page.locator(h.SEL.editorLines).first().click();
-    await h.goTo(page, 17, 1);
-    await page.keyboard.press('End');
-    await page.keyboard.type(typed, { delay: 20 });
+    await typeAtEndOfLine(page, 17, typed);
     const rows = await waitForProblems(page, (rs) => has(ofFile(rs, 'typing-memo.md'), 'bad-strategy/fluff', 17), 'a bad-strategy/fluff diagnostic on line 17');
     const fluff = ofFile(rows, 'typing-memo.md').find((r) => r.code === 'bad-strategy/fluff');
     const column = line17.length + typed.indexOf('leverage') + 1;
@@ -141,19 +133,7 @@ describe('Strategy Lint in the browser (code-server\'s web-worker extension host
     await shot('typed');
 
     await h.goTo(page, 17, column + 2);
-    const hover = page.locator(`${h.SEL.hover}:visible`, { hasText: 'Why it matters' });
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press('Control+K');
-      await page.keyboard.press('Control+I');
-      try {
-        await hover.first().waitFor({ timeout: 10_000 });
-        break;
-      } catch (err) {
-        if (attempt >= 3) throw new Error(`no hover with "Why it matters" after Ctrl+K Ctrl+I (${attempt} tries): ${err.message}`);
-        await page.keyboard.press('Escape');
-      }
-    }
-    const hoverText = await hover.first().innerText();
+    const hoverText = await (await showHover(page, 'Why it matters')).innerText();
     for (const want of ['"leverage" is fluff', 'bad-strategy/fluff', 'How to fix']) assert.ok(words(hoverText).includes(words(want)), `the hover shows "${want}":\n${hoverText}`);
     await shot('hover');
     await page.keyboard.press('Escape');
@@ -228,5 +208,23 @@ describe('Strategy Lint in the browser (code-server\'s web-worker extension host
       { what: 'a roadmap with "## Now", "## Next" and "## Later" in the new editor' });
     await statusItem(page, /Roadmap · \d+/).waitFor({ timeout: 30_000 });
     await shot('roadmap');
+  });
+
+  scenario('w7', 'restart', '"Restart server" replaces the server\'s worker, and the new one lints', async ({ shot }) => {
+    await openLinted(page, 'restart-memo.md', { type: 'Strategy memo' });
+    await statusItem(page, 'Strategy memo · 0').waitFor();
+    // The page's web workers (Playwright sees nested ones too): the server's is among them.
+    const before = page.workers().map((worker) => worker.url());
+    await runCommand(page, 'Strategy Lint: Restart server');
+    await page.locator(`${h.SEL.statusBar} .statusbar-item`, { hasText: 'server restarted' }).first().waitFor({ timeout: 30_000 });
+    await statusItem(page, 'Strategy memo · 0').waitFor({ timeout: 30_000 });
+    await typeAtEndOfLine(page, 17, ' We will leverage partners.');
+    await waitForProblems(page, (rs) => has(ofFile(rs, 'restart-memo.md'), 'bad-strategy/fluff', 17), 'the new server to flag the typed "leverage"');
+    // A new worker came, the old server's closed itself on exit, and there are no more than before.
+    await h.waitFor(() => {
+      const now = page.workers().map((worker) => worker.url());
+      return now.some((url) => !before.includes(url)) && before.some((url) => !now.includes(url)) && now.length <= before.length;
+    }, { what: `the server's worker replaced (before: ${before.length} workers)`, timeoutMs: 15_000 });
+    await shot('relinted');
   });
 });

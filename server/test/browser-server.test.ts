@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CodeActionKind, CodeActionRequest, DiagnosticSeverity, HoverRequest, type CodeAction, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { CodeActionKind, CodeActionRequest, DiagnosticSeverity, ExitNotification, HoverRequest, ShutdownRequest, type CodeAction, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { BROWSER_SERVER_BUNDLE, FLUFF_MEMO as MEMO, hasFluff, LspTestClient } from './helpers/lsp-client.js';
 import { repoRoot } from './helpers/paths.js';
 import { tempTree } from './helpers/temp-tree.js';
@@ -117,6 +117,19 @@ describe('browser build: a github.dev workspace (vscode-vfs URIs)', () => {
     assert.ok(hasFluff(await client.waitForDiagnostics(broken)), 'linted with the defaults');
     const [problem] = await client.waitForDiagnostics(`${ROOT}/broken/.strategy-lint.yaml`, (d) => d.length > 0);
     assert.match(String(problem.message), /not valid YAML/);
+  });
+});
+
+describe('browser build: the worker\'s life', () => {
+  test('exit ends the worker, as it ends a server process (a restart does not leave one behind)', async () => {
+    const client = await LspTestClient.start({ server: 'worker' });
+    try {
+      await client.connection.sendRequest(ShutdownRequest.type);
+      await client.connection.sendNotification(ExitNotification.type);
+      await client.waitFor('the worker to exit', () => !client.running, 10_000);
+    } finally {
+      await client.stop();
+    }
   });
 });
 

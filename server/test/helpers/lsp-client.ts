@@ -153,7 +153,10 @@ export class LspTestClient {
       client = new LspTestClient(connection, { worker }, options.settings ?? (() => TEST_SETTINGS));
       worker.stderr.on('data', (chunk: Buffer) => { client.stderr += chunk.toString(); });
       worker.on('error', (error) => { client.stderr += `worker error: ${error.stack ?? error.message}\n`; });
-      worker.on('exit', () => { client.workerExited = true; });
+      worker.on('exit', () => {
+        client.workerExited = true;
+        client.notify();
+      });
       connection.onRequest('strategyLint/readFiles', (params: { uris: string[]; limit: number }): { entries: ReadFileEntry[] } => {
         client.readFilesRequests.push(params.uris);
         const readFiles = options.readFiles;

@@ -8,9 +8,10 @@ import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedF
 import { serve } from '../serve.js';
 import { ClientFiles } from './client-files.js';
 
-/** The worker's global scope: its messages carry the protocol; its error events are logged. */
+/** The worker's global scope: its messages carry the protocol; its error events are logged; `close` ends it. */
 interface WorkerScope {
   addEventListener(type: 'error' | 'unhandledrejection', listener: (event: { error?: unknown; reason?: unknown }) => void): void;
+  close(): void;
 }
 const scope = globalThis as unknown as WorkerScope;
 const port = scope as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
@@ -19,3 +20,5 @@ const connection = createConnection(ProposedFeatures.all, new BrowserMessageRead
 const logError = serve(connection, new ClientFiles(connection));
 scope.addEventListener('error', (event) => logError('Uncaught exception', event.error));
 scope.addEventListener('unhandledrejection', (event) => logError('Unhandled rejection', event.reason));
+// On `exit` a Node server's process ends; a worker would live on (and a restart would add one).
+connection.onExit(() => scope.close());
