@@ -7,7 +7,7 @@
  * hint's points back at its summary — for clients that declare
  * `textDocument.publishDiagnostics.relatedInformation`; others get the diagnostics without it.
  */
-import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { linkedPlaces, ruleDocUrl, rulesById, type ConfigProblem, type Finding, type Fix, type Severity } from '../engine/index.js';
 import { DIAGNOSTIC_SOURCE } from './protocol.js';

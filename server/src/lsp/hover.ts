@@ -3,7 +3,7 @@
  * the source it comes from, quoted), a one-line bad → good example, how to fix, and the docs
  * link. Compact: a writer should get the point in one glance.
  */
-import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocUrl, rulesById, type Finding, type RuleMeta } from '../engine/index.js';
 import { rangeOf } from './diagnostics.js';

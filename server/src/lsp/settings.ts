@@ -4,7 +4,7 @@
  * below → pulled per document with `workspace/configuration` and cached per document → turned
  * into the lowest-precedence config layer (config files and front matter override it).
  */
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver';
 import { validateConfig, type ConfigLayer, type ConfigProblem } from '../engine/index.js';
 
 export type RunMode = 'onType' | 'onSave';
