@@ -137,7 +137,7 @@ connection.onHover(guard('hover', null, async (params) => {
   if (!document || !isMarkdown(document)) return null;
   // The latest results, without a lint of its own (see Linter.findingsForHover).
   const findings = linter.cachedFindings(document.uri) ?? (await linter.findingsForHover(document.uri));
-  return findings ? provideHover(document, findings, params.position, { diagnosticsShownInHover }) : null;
+  return findings ? provideHover(document, findings, params.position, { diagnosticsShownInHover, docsUrl: settings.peek(document.uri)?.docsUrl }) : null;
 }));
 
 connection.onCodeAction(guard('codeAction', [], async (params) => {

@@ -67,6 +67,8 @@ export interface StartOptions {
   workspaceFolders?: string[];
   capabilities?: ClientCapabilities;
   initializationOptions?: Record<string, unknown>;
+  /** The server's command line (default: node server/out/server.js --stdio). */
+  command?: readonly string[];
 }
 
 export function fileUri(filePath: string): string {
@@ -103,8 +105,9 @@ export class LspTestClient {
   }
 
   static async start(options: StartOptions = {}): Promise<LspTestClient> {
-    if (!fs.existsSync(SERVER_BUNDLE)) throw new Error(`${SERVER_BUNDLE} is missing: run npm run build first`);
-    const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    if (!options.command && !fs.existsSync(SERVER_BUNDLE)) throw new Error(`${SERVER_BUNDLE} is missing: run npm run build first`);
+    const [command, ...args] = options.command ?? [process.execPath, SERVER_BUNDLE, '--stdio'];
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(connection, child, options.settings ?? (() => TEST_SETTINGS));
     child.stderr!.on('data', (chunk: Buffer) => { client.stderr += chunk.toString(); });
