@@ -1,6 +1,10 @@
 // Builds the `strategy-lint` npm package and packs it: `npm run pack:cli` → strategy-lint-<version>.tgz.
 //
-//   node scripts/pack-cli.mjs [--out <folder>]     (after tsc -b: the API's types come from server/dist)
+//   node scripts/pack-cli.mjs [--out <folder>] [--install <project>]   (after tsc -b: the API's types come from server/dist)
+//
+// --install also installs the tarball into that project folder (created, with a package.json, if
+// need be) the way a user would, offline: `npm install --offline ./strategy-lint-<version>.tgz`,
+// with a cache of its own inside the project. The tests and the Neovim check use it.
 //
 // The package is staged in dist/npm/strategy-lint from packages/strategy-lint (package.json,
 // README.md, bin/) plus what is built: the CLI, the language server and the API, each one esbuild
@@ -14,8 +18,9 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outIndex = process.argv.indexOf('--out');
-const outDir = path.resolve(outIndex > 0 ? process.argv[outIndex + 1] : root);
+const option = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const install = option('--install') && path.resolve(option('--install'));
+const outDir = path.resolve(option('--out') ?? install ?? root);
 const template = path.join(root, 'packages/strategy-lint');
 const stage = path.join(root, 'dist/npm', `strategy-lint-${process.pid}`);
 
@@ -42,8 +47,21 @@ try {
     banner: { js: "const __bundle_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
   })));
 
+  fs.mkdirSync(outDir, { recursive: true });
   const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', outDir], { cwd: stage, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
-  console.log(path.join(outDir, packed.filename));
+  const tarball = path.join(outDir, packed.filename);
+  if (install) {
+    fs.mkdirSync(install, { recursive: true });
+    if (!fs.existsSync(path.join(install, 'package.json'))) fs.writeFileSync(path.join(install, 'package.json'), '{ "private": true }\n');
+    const local = path.join(install, packed.filename);
+    if (local !== tarball) fs.copyFileSync(tarball, local);
+    execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', `./${packed.filename}`], {
+      cwd: install,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, npm_config_cache: path.join(install, '.npm-cache'), npm_config_update_notifier: 'false' },
+    });
+  }
+  console.log(tarball);
 } finally {
   fs.rmSync(stage, { recursive: true, force: true });
 }

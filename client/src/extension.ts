@@ -13,6 +13,7 @@ import { ReviewPanel } from './review-panel';
 import { setDocumentType } from './document-type';
 import { StatusBar } from './status-bar';
 import { insertTemplate, newFromTemplate } from './templates';
+import { openRuleDocumentation } from './rule-docs';
 
 let client: LanguageClient | undefined;
 
@@ -78,10 +79,7 @@ export function activate(context: vscode.ExtensionContext): StrategyLintApi {
     await ready;
     return setDocumentType(languageClient, (target) => statusBar.statusOf(target), uri);
   });
-  register(Commands.openRuleDocumentation, async (ruleId?: string, url?: string) => {
-    if (typeof url !== 'string' || !/^https?:\/\//.test(url)) return false;
-    return vscode.env.openExternal(vscode.Uri.parse(url));
-  });
+  register(Commands.openRuleDocumentation, (ruleId?: unknown, url?: unknown) => openRuleDocumentation(context.extensionUri, ruleId, url));
 
   // Trusting the workspace makes config files and workspace settings apply: restart the server,
   // which reads `workspaceTrusted` from initializationOptions when it starts.

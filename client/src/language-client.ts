@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { RestartingErrorHandler } from './error-handler';
+import { withBundledDocLinks } from './rule-docs';
 
 export const CLIENT_ID = 'strategyLint';
 export const CONFIG_FILE_GLOB = '**/.strategy-lint.{json,yaml,yml}';
@@ -43,6 +44,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     initializationOptions: () => ({ diagnosticsShownInHover: true, workspaceTrusted: vscode.workspace.isTrusted }),
     // A crashed server is restarted (the user is told once); after too many crashes it stays down.
     errorHandler,
+    // The hover's docs links open the rule pages bundled in the extension (rule-docs.ts).
+    middleware: { provideHover: async (document, position, token, next) => withBundledDocLinks(await next(document, position, token)) },
   };
   // The id makes `strategyLint.trace.server` the trace setting.
   return new LanguageClient(CLIENT_ID, 'Strategy Lint', serverOptions, clientOptions);

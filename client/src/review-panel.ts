@@ -8,10 +8,10 @@ import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ReviewRequest, type ReviewParams, type ReviewResult } from './protocol';
+import { Commands, ReviewRequest, type ReviewParams, type ReviewResult } from './protocol';
 import { placeholderHtml } from './placeholder-html';
 
-type WebviewMessage = { command: 'reveal'; line: number } | { command: 'export'; target?: 'file' | 'untitled' };
+type WebviewMessage = { command: 'reveal'; line: number } | { command: 'export'; target?: 'file' | 'untitled' } | { command: 'openRule'; ruleId: string; url?: string };
 
 export class ReviewPanel implements vscode.Disposable {
   private static readonly panels = new Map<string, ReviewPanel>();
@@ -108,6 +108,9 @@ export class ReviewPanel implements vscode.Disposable {
       editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     } else if (message.command === 'export') {
       await this.export(message.target);
+    } else if (message.command === 'openRule') {
+      // The rule's page bundled in the extension (rule-docs.ts), else its web page.
+      await vscode.commands.executeCommand(Commands.openRuleDocumentation, message.ruleId, message.url);
     }
   }
 

@@ -199,6 +199,30 @@ export async function frameWith(page, predicate, what, { timeoutMs = 30_000 } = 
   }, { what, timeoutMs });
 }
 
+/**
+ * Put the cursor at line:col of the focused editor and show the hover there (Ctrl+K Ctrl+I, a
+ * chord: retried if it is lost on a busy machine); resolves with the visible hover holding `text`,
+ * once it has finished loading.
+ */
+export async function showHover(page, line, col, text) {
+  await page.locator(h.SEL.editorLines).first().click();
+  await h.goTo(page, line, col);
+  const hover = page.locator(`${h.SEL.hover}:visible`, { hasText: text });
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    try {
+      await hover.first().waitFor({ timeout: 10_000 });
+      break;
+    } catch (err) {
+      if (attempt >= 3) throw new Error(`no hover with "${text}" after Ctrl+K Ctrl+I (${attempt} tries): ${err.message}`);
+      await page.keyboard.press('Escape');
+    }
+  }
+  await h.waitFor(async () => !(await hover.first().innerText()).includes('Loading'), { what: 'the hover to finish loading', timeoutMs: 10_000 });
+  return hover.first();
+}
+
 /** Normalise text for "contains" checks across Markdown rendering: words only, lower case. */
 export function words(text) {
   return String(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();

@@ -52,18 +52,17 @@ function sh(command: string, args: string[], options: { cwd?: string; input?: st
 before(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-npm-'));
   env = userEnvironment();
-  const packed = execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'pack-cli.mjs'), '--out', tmp], { cwd: repoRoot, encoding: 'utf8', timeout: 180_000 });
-  tarball = packed.trim().split('\n').pop()!;
-  assert.equal(path.basename(tarball), `strategy-lint-${VERSION}.tgz`);
   project = path.join(tmp, 'new-project');
   fs.mkdirSync(path.join(project, 'strategy'), { recursive: true });
   fs.mkdirSync(path.join(project, '.git'));
   fs.writeFileSync(path.join(project, 'package.json'), '{ "name": "new-project", "private": true }\n');
   fs.writeFileSync(path.join(project, 'strategy', 'growth.md'), WEAK_MEMO);
   fs.writeFileSync(path.join(project, 'ROADMAP.md'), ROADMAP);
-  fs.copyFileSync(tarball, path.join(project, path.basename(tarball)));
-  const install = sh('npm', ['install', '--offline', '--no-audit', '--no-fund', `./${path.basename(tarball)}`]);
-  assert.equal(install.status, 0, `npm install --offline failed:\n${install.stdout}\n${install.stderr}`);
+  // Packs into tmp and runs `npm install --offline ./strategy-lint-<version>.tgz` in the project.
+  const packed = execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'pack-cli.mjs'), '--out', tmp, '--install', project], { cwd: repoRoot, env, encoding: 'utf8', timeout: 240_000 });
+  tarball = packed.trim().split('\n').pop()!;
+  assert.equal(path.basename(tarball), `strategy-lint-${VERSION}.tgz`);
+  assert.ok(fs.existsSync(path.join(project, 'node_modules', '.bin', 'strategy-lint')), 'installed, with its bins');
 }, { timeout: 300_000 });
 
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
