@@ -7,7 +7,7 @@
 //
 //   node --test scripts/e2e/neovim.e2e.test.mjs      (after npm run build / npm run package)
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -138,5 +138,25 @@ describe('Strategy Lint in Neovim (built-in LSP client, headless)', () => {
     assert.equal(status.docType, 'generic', `README.md is a general document (strategyLint/status says ${status.label})`);
     assert.deepEqual(diagnostics.filter((d) => STRATEGY_FAMILIES.test(String(d.code))).map(lineOf), []);
     assert.deepEqual(diagnostics.map(lineOf), [], `no findings at all:\n${list(diagnostics)}`);
+  });
+
+  test('nvim 15 the README\'s Neovim configurations are Lua that Neovim compiles', () => {
+    const readme = fs.readFileSync(path.join(repo, 'README.md'), 'utf8');
+    const editors = readme.slice(readme.indexOf('\n## Other editors\n'), readme.indexOf('\n## ', readme.indexOf('\n## Other editors\n') + 1));
+    const blocks = [...editors.matchAll(/^```lua\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
+    assert.equal(blocks.length, 3, 'Neovim 0.11, 0.8–0.10 and nvim-lspconfig');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-e2e-lua-'));
+    try {
+      blocks.forEach((code, i) => {
+        const file = path.join(dir, `block-${i}.lua`);
+        fs.writeFileSync(file, code);
+        // loadstring compiles without running (0.7 has neither vim.lsp.config nor vim.lsp.start).
+        const check = spawnSync(paths().nvim, ['--headless', '--clean', '-n', '-i', 'NONE', '-c',
+          `lua local chunk, err = loadstring(io.open(${JSON.stringify(file)}):read('*a')); if not chunk then io.stderr:write(err .. '\\n'); vim.cmd('cquit 3') end`, '-c', 'qa!'], { encoding: 'utf8', timeout: 30_000 });
+        assert.equal(check.status, 0, `block ${i + 1} does not compile: ${check.stderr}\n${code}`);
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

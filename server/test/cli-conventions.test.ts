@@ -12,16 +12,10 @@ import * as path from 'node:path';
 import { run, type CliIo } from '../src/cli/main.js';
 import { validateConfig } from '../src/engine/index.js';
 import { repoRoot } from './helpers/paths.js';
+import { WEAK_MEMO as MEMO } from './helpers/documents.js';
 import { tempTree } from './helpers/temp-tree.js';
 
 const CLI = path.join(repoRoot, 'server', 'out', 'cli.js');
-
-const MEMO = `# Growth strategy
-
-## Guiding policy
-
-We will leverage our world-class platform to unlock new segments.
-`;
 
 function cli(args: string[], cwd: string) {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });

@@ -42,6 +42,8 @@ describe('--format github', () => {
   test('escapes data and properties as the Actions runner reads them', () => {
     assert.equal(escapeData('50% done\r\nnext: a, b'), '50%25 done%0D%0Anext: a, b');
     assert.equal(escapeProperty('docs/50%, really: plan.md\n'), 'docs/50%25%2C really%3A plan.md%0A');
+    // Read in a terminal too: other control characters are visible stand-ins, as in the text format.
+    assert.equal(escapeData('title\u001b]0;pwned\u0007 \u009b2J\tok'), 'title\u241b]0;pwned\u2407 \ufffd2J\tok');
   });
 
   test('one workflow command per finding, config problem and note; item hints only with --max-severity hint', () => {
@@ -71,6 +73,7 @@ describe('--format junit', () => {
   test('escapes XML: entities, line breaks in attributes, characters XML cannot hold', () => {
     assert.equal(xmlText('a < b & "c" \'d\' > e'), 'a &lt; b &amp; &quot;c&quot; &apos;d&apos; &gt; e');
     assert.equal(xmlText('bell\u0007 nul\u0000 tab\t ok'), 'bell\ufffd nul\ufffd tab\t ok');
+    assert.equal(xmlText('esc\u001b[2J csi\u009b2J del\u007f'), 'esc\ufffd[2J csi\ufffd2J del\ufffd');
     assert.equal(xmlText('lone \ud800 surrogate, pair \ud83d\ude00'), 'lone \ufffd surrogate, pair \ud83d\ude00');
     assert.equal(xmlAttribute('two\nlines\r\tand a tab'), 'two&#10;lines&#13;&#9;and a tab');
   });

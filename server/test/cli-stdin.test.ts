@@ -9,16 +9,11 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { repoRoot } from './helpers/paths.js';
+import { WEAK_MEMO as MEMO } from './helpers/documents.js';
 import { tempTree } from './helpers/temp-tree.js';
 
 const CLI = path.join(repoRoot, 'server', 'out', 'cli.js');
 
-const MEMO = `# Growth strategy
-
-## Guiding policy
-
-We will leverage our world-class platform to unlock new segments.
-`;
 const ROADMAP = `# Plans
 
 ## Now

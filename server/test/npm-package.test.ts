@@ -17,14 +17,9 @@ import { parse as parseYaml } from 'yaml';
 import { allRules, DOCS_BASE_URL } from '../src/engine/index.js';
 import { VERSION } from '../src/version.js';
 import { repoRoot } from './helpers/paths.js';
+import { WEAK_MEMO } from './helpers/documents.js';
 import { fileUri, LspTestClient } from './helpers/lsp-client.js';
 
-const WEAK_MEMO = `# Growth strategy
-
-## Guiding policy
-
-We will leverage our world-class platform to unlock new segments.
-`;
 const ROADMAP = `# Roadmap
 
 ## Now

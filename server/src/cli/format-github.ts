@@ -13,11 +13,19 @@
 import type { Severity } from '../engine/index.js';
 import type { FileReport } from './report.js';
 import { relatedLines, shownFindings, type TextOptions } from './format-text.js';
+import { terminalSafe } from './terminal.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/**
+ * `%`, CR and LF escaped as the runner reads them. The output may also be read in a terminal: the
+ * other control characters become visible stand-ins, as in the text format (terminal.ts).
+ */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return text.replace(CONTROL, terminalSafe).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 export function escapeProperty(text: string): string {

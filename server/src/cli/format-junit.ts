@@ -6,7 +6,8 @@
  * fixed, or a config problem, is an <error>; a skipped file is <skipped>; a warning about a file
  * (not fixed) is the suite's <system-out>. Text is escaped for
  * XML 1.0: `& < > " '` as entities, line breaks inside attributes as `&#10;`, and characters XML
- * cannot hold (most C0 controls, lone surrogates, U+FFFE/U+FFFF) as U+FFFD.
+ * cannot hold (most C0 controls, lone surrogates, U+FFFE/U+FFFF) as U+FFFD — and DEL and the C1
+ * controls too, which XML allows but a terminal showing the report would obey.
  */
 import type { Finding } from '../engine/index.js';
 import type { FileReport } from './report.js';
@@ -14,7 +15,7 @@ import { relatedLines, shownFindings, type TextOptions } from './format-text.js'
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 // eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Text content: entities for markup, U+FFFD for what XML cannot hold. */
 export function xmlText(text: string): string {
