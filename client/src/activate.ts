@@ -5,6 +5,7 @@
  * startup. The two entry points differ only in how the server is started (a Node process, or a
  * web worker that reads files through this client: read-files.ts).
  */
+import { openRuleDocumentation } from './rule-docs';
 import * as vscode from 'vscode';
 import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { RestartingErrorHandler } from './error-handler';
@@ -95,10 +96,7 @@ export function activateOn(platform: ClientPlatform, context: vscode.ExtensionCo
     await ready;
     return setDocumentType(languageClient, (target) => statusBar.statusOf(target), uri);
   });
-  register(Commands.openRuleDocumentation, async (ruleId?: string, url?: string) => {
-    if (typeof url !== 'string' || !/^https?:\/\//.test(url)) return false;
-    return vscode.env.openExternal(vscode.Uri.parse(url));
-  });
+  register(Commands.openRuleDocumentation, (ruleId?: unknown, url?: unknown) => openRuleDocumentation(context.extensionUri, ruleId, url));
 
   // Trusting the workspace makes config files and workspace settings apply: restart the server,
   // which reads `workspaceTrusted` from initializationOptions when it starts.

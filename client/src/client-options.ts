@@ -5,6 +5,7 @@
  * pulls `strategyLint` per document (workspace/configuration). The workspace's trust goes in
  * initializationOptions (`workspaceTrusted`).
  */
+import { withBundledDocLinks } from './rule-docs';
 import * as vscode from 'vscode';
 import type { LanguageClientOptions } from 'vscode-languageclient';
 import type { RestartingErrorHandler } from './error-handler';
@@ -27,5 +28,7 @@ export function clientOptions(context: vscode.ExtensionContext, outputChannel: v
     initializationOptions: () => ({ diagnosticsShownInHover: true, workspaceTrusted: vscode.workspace.isTrusted }),
     // A crashed server is restarted (the user is told once); after too many crashes it stays down.
     errorHandler,
+    // The hover's docs links open the rule pages bundled in the extension (rule-docs.ts).
+    middleware: { provideHover: async (document, position, token, next) => withBundledDocLinks(await next(document, position, token)) },
   };
 }

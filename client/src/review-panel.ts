@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { ReviewRequest, type ReviewParams, type ReviewResult } from './protocol';
+import { Commands, ReviewRequest, type ReviewParams, type ReviewResult } from './protocol';
 import { placeholderHtml } from './placeholder-html';
 
 /** A nonce for the webview's CSP: Web Crypto, which both the desktop's Node and the browser have. */
@@ -19,7 +19,7 @@ function baseName(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
-type WebviewMessage = { command: 'reveal'; line: number } | { command: 'export'; target?: 'file' | 'untitled' };
+type WebviewMessage = { command: 'reveal'; line: number } | { command: 'export'; target?: 'file' | 'untitled' } | { command: 'openRule'; ruleId: string; url?: string };
 
 export class ReviewPanel implements vscode.Disposable {
   private static readonly panels = new Map<string, ReviewPanel>();
@@ -116,6 +116,9 @@ export class ReviewPanel implements vscode.Disposable {
       editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     } else if (message.command === 'export') {
       await this.export(message.target);
+    } else if (message.command === 'openRule') {
+      // The rule's page bundled in the extension (rule-docs.ts), else its web page.
+      await vscode.commands.executeCommand(Commands.openRuleDocumentation, message.ruleId, message.url);
     }
   }
 

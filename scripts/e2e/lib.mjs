@@ -287,6 +287,13 @@ export async function frameWith(page, predicate, what, { timeoutMs = 30_000 } = 
   }, { what, timeoutMs });
 }
 
+/** Put the cursor at line:col of the focused editor and show the hover there (showHover). */
+export async function showHoverAt(page, line, col, text) {
+  await page.locator(h.SEL.editorLines).first().click();
+  await h.goTo(page, line, col);
+  return showHover(page, text);
+}
+
 /** Normalise text for "contains" checks across Markdown rendering: words only, lower case. */
 export function words(text) {
   return String(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();

@@ -16,7 +16,7 @@ import { ensureInstalled, paths } from './env.mjs';
 import * as h from './harness.mjs';
 import {
   collectLogs, editorLines, fixture, formatRows, frameWith, has, launchWorkbench, ofFile, openLinted, problemRows, REFERENCE_DATE,
-  runCommand, runCommandAndPick, SCENARIO_SETTINGS, scenarios, showHover, statusItem, STRATEGY_FAMILIES, typeAtEndOfLine, waitForProblems, words,
+  runCommand, runCommandAndPick, SCENARIO_SETTINGS, scenarios, showHover, showHoverAt, statusItem, STRATEGY_FAMILIES, typeAtEndOfLine, waitForProblems, words,
   writeWorkspace,
 } from './lib.mjs';
 
@@ -145,13 +145,44 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     }
   });
 
+  scenario('14', 'rule-page', 'the hover\'s "docs" link and "Open documentation" open the rule\'s page bundled in the extension', async ({ shot }) => {
+    const { rulesById } = await import(pathToFileURL(path.join(repo, 'server/dist/src/engine/index.js')).href);
+    const meta = rulesById.get('bad-strategy/fluff').meta;
+    const pagesBefore = page.context().pages().length;
+    await openLinted(page, 'weak-memo.md', { type: 'Strategy memo' });
+    await waitForProblems(page, (rs) => has(ofFile(rs, 'weak-memo.md'), 'bad-strategy/fluff', 15), 'the fluff diagnostic on line 15');
+    const hover = await showHoverAt(page, 15, 3, 'Why it matters');
+    await shot('hover');
+    await hover.locator('a', { hasText: /^docs$/ }).first().click();
+    await page.keyboard.press('Escape'); // the hover stays open after a click (it was shown from the keyboard)
+    // The bundled docs/rules/bad-strategy/fluff.md in the Markdown preview, beside the memo.
+    const preview = await frameWith(page, (t) => t.includes('bad-strategy/fluff') && t.includes('why it matters') && t.includes('how to fix') && t.includes(words(meta.description).split(' ').slice(0, 6).join(' ')),
+      'the rule page in the Markdown preview', { timeoutMs: 30_000 });
+    const previewText = (await preview.evaluate(() => document.body.innerText)).toLowerCase();
+    assert.ok(previewText.includes('“revisiting ‘good strategy bad strategy’”, a post on alexis’s leadership blog'), `the page names its source in words:\n${previewText.slice(0, 1500)}`);
+    await page.locator('.tabs-container .tab', { hasText: 'Preview fluff.md' }).waitFor();
+    assert.equal(page.context().pages().length, pagesBefore, 'nothing opened outside the editor (no web page)');
+    await shot('preview');
+    // Close the preview (its tab made active first); the memo stays.
+    await page.locator('.tabs-container .tab', { hasText: 'Preview fluff.md' }).click();
+    await runCommand(page, 'View: Revert and Close Editor');
+    await page.locator('.tabs-container .tab', { hasText: 'Preview fluff.md' }).waitFor({ state: 'detached' });
+
+    // The "Open documentation" code action opens the same page.
+    await page.locator(h.SEL.editorLines).first().click();
+    await h.goTo(page, 15, 3);
+    await h.quickFix(page, 'Open documentation for bad-strategy/fluff');
+    await page.locator('.tabs-container .tab', { hasText: 'Preview fluff.md' }).waitFor({ timeout: 30_000 });
+    await frameWith(page, (t) => t.includes('bad-strategy/fluff') && t.includes('why it matters'), 'the rule page again, from the code action');
+  });
+
   scenario('04', 'quick-fix-and-fix-all', 'a quick fix and "Fix all" change the text and the diagnostics follow', async ({ shot }) => {
     const file = path.join(dirs.workspaceDir, 'fixes-memo.md');
     const original = fixture('fixes-memo.md');
     const line23 = 'We will leverage a world-class support team and utilize partners.';
     assert.equal(original.split('\n')[22], line23, 'fixture: line 23');
     await openLinted(page, 'fixes-memo.md', { type: 'Strategy memo' });
-    await waitForProblems(page, (rs) => ['leverage', 'world-class', 'utilize'].every((w) => ofFile(rs, 'fixes-memo.md').some((r) => r.line === 23 && r.message.includes(`"${w}"`))),
+    await waitForProblems(page, (rs) => ['leverage', 'world-class', 'utilize'].every((w) => ofFile(rs, 'fixes-memo.md').some((r) => r.line === 23 && r.message?.includes(`"${w}"`))),
       'fluff diagnostics on "leverage", "world-class" and "utilize" (line 23)');
 
     // Quick fix on "leverage".
@@ -169,7 +200,7 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     await h.waitFor(async () => (await editorLines(page)).includes(afterQuickFix), { what: `line 23 to read "${afterQuickFix}"` });
     await waitForProblems(page, (rs) => {
       const mine = ofFile(rs, 'fixes-memo.md');
-      return !mine.some((r) => r.message.includes('"leverage"')) && mine.some((r) => r.message.includes('"world-class"'));
+      return !mine.some((r) => r.message?.includes('"leverage"')) && mine.some((r) => r.message?.includes('"world-class"'));
     }, 'the "leverage" diagnostic to go (and "world-class" to stay)');
     await shot('quick-fix');
 

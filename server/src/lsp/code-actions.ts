@@ -112,7 +112,7 @@ export function provideCodeActions(params: CodeActionParams, document: TextDocum
           title: `Open documentation for ${ruleId}`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
-          command: { title: `Open documentation for ${ruleId}`, command: Commands.openRuleDocumentation, arguments: [ruleId, ruleDocUrl(ruleId)] },
+          command: { title: `Open documentation for ${ruleId}`, command: Commands.openRuleDocumentation, arguments: [ruleId, diagnostic.codeDescription?.href ?? ruleDocUrl(ruleId)] },
         });
       }
     }

@@ -37,6 +37,8 @@ export function rangeOf(document: Pick<TextDocument, 'positionAt'>, start: numbe
 export interface DiagnosticOptions {
   /** The client accepts `relatedInformation` (publishDiagnostics.relatedInformation capability). */
   relatedInformation?: boolean;
+  /** Base of `codeDescription.href` (the `strategyLint.docsUrl` setting); DOCS_BASE_URL by default. */
+  docsUrl?: string;
 }
 
 function relatedInformation(document: Pick<TextDocument, 'positionAt' | 'uri'>, finding: Finding): DiagnosticRelatedInformation[] {
@@ -51,7 +53,7 @@ export function findingToDiagnostic(document: Pick<TextDocument, 'positionAt' | 
     severity: SEVERITY_TO_LSP[finding.severity],
     code: finding.ruleId,
     // Internal ids (strategy-lint/internal-error, …) have no page of their own.
-    ...(rulesById.has(finding.ruleId) ? { codeDescription: { href: ruleDocUrl(finding.ruleId) } } : {}),
+    ...(rulesById.has(finding.ruleId) ? { codeDescription: { href: ruleDocUrl(finding.ruleId, options.docsUrl) } } : {}),
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
     ...(related.length > 0 ? { relatedInformation: related } : {}),

@@ -214,7 +214,7 @@ export class Linter {
       }
       const linted: LintedDocument = { uri, version, text, result, options: prepared.options, settings: prepared.settings };
       this.cache.set(uri, linted);
-      const diagnostics = this.toDiagnostics(current, result);
+      const diagnostics = this.toDiagnostics(current, result, prepared.settings.docsUrl);
       void this.deps.connection.sendDiagnostics({ uri, version, diagnostics });
       this.sendStatus(statusOf(uri, result));
       return linted;
@@ -224,8 +224,8 @@ export class Linter {
     }
   }
 
-  private toDiagnostics(document: TextDocument, result: LintResult): Diagnostic[] {
-    const options = { relatedInformation: this.relatedInformation };
+  private toDiagnostics(document: TextDocument, result: LintResult, docsUrl: string): Diagnostic[] {
+    const options = { relatedInformation: this.relatedInformation, docsUrl };
     return [...result.findings.map((finding) => findingToDiagnostic(document, finding, options)), ...frontMatterDiagnostics(document, result.problems)];
   }
 
@@ -387,7 +387,7 @@ export class Linter {
       }
       const result = lint(text, prepared.options);
       const document = TextDocument.create(uri, 'markdown', 0, text);
-      void this.deps.connection.sendDiagnostics({ uri, diagnostics: this.toDiagnostics(document, result) });
+      void this.deps.connection.sendDiagnostics({ uri, diagnostics: this.toDiagnostics(document, result, prepared.settings.docsUrl) });
       return problemCount(result);
     } catch (error) {
       this.deps.connection.console.error(`Linting ${uri} from disk failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);

@@ -135,7 +135,7 @@ export function serve(connection: Connection, files: WorkspaceFiles): (what: str
     if (!document || !isMarkdown(document)) return null;
     // The latest results, without a lint of its own (see Linter.findingsForHover).
     const findings = linter.cachedFindings(document.uri) ?? (await linter.findingsForHover(document.uri));
-    return findings ? provideHover(document, findings, params.position, { diagnosticsShownInHover }) : null;
+    return findings ? provideHover(document, findings, params.position, { diagnosticsShownInHover, docsUrl: settings.peek(document.uri)?.docsUrl }) : null;
   }));
 
   connection.onCodeAction(guard('codeAction', [], async (params) => {

@@ -89,6 +89,8 @@ export interface StartOptions {
    * client that does not know the request.
    */
   readFiles?: 'unsupported' | ((uri: string) => string | null);
+  /** The server's command line (default: node server/out/server.js --stdio). */
+  command?: readonly string[];
 }
 
 export function fileUri(filePath: string): string {
@@ -145,7 +147,7 @@ export class LspTestClient {
   static async start(options: StartOptions = {}): Promise<LspTestClient> {
     const kind = options.server ?? LspTestClient.defaultServer;
     const bundle = kind === 'worker' ? BROWSER_SERVER_BUNDLE : SERVER_BUNDLE;
-    if (!fs.existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build first`);
+    if (!options.command && !fs.existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build first`);
     let client: LspTestClient;
     if (kind === 'worker') {
       const worker = startWebWorker(bundle);
@@ -164,7 +166,8 @@ export class LspTestClient {
         return { entries: params.uris.map((uri) => readFileEntry(readFiles ? readFiles(uri) : uri.startsWith('file:') ? fileURLToPath(uri) : null, params.limit)) };
       });
     } else {
-      const child = spawn(process.execPath, [bundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      const [command, ...args] = options.command ?? [process.execPath, bundle, '--stdio'];
+      const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
       const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
       client = new LspTestClient(connection, { child }, options.settings ?? (() => TEST_SETTINGS));
       child.stderr!.on('data', (chunk: Buffer) => { client.stderr += chunk.toString(); });
