@@ -30,7 +30,10 @@ const entries = [
   // The CLI is minified in every build: a command-line run pays for parsing the bundle each time
   // it starts (server/bin/strategy-lint.cjs also keeps a V8 code cache beside it).
   { entryPoints: [path.join(root, 'server/src/cli/bin.ts')], outfile: path.join(root, 'server/out/cli.js'), minify: true },
-  { entryPoints: [path.join(root, 'server/src/lsp/server.ts')], outfile: path.join(root, 'server/out/server.js') },
+  // The language server: server.js is the module the client forks, a loader (regex flags, V8 code
+  // cache: server/src/lsp/start.ts) of the server itself, server-main.js.
+  { entryPoints: [path.join(root, 'server/src/lsp/server.ts')], outfile: path.join(root, 'server/out/server-main.js') },
+  { entryPoints: [path.join(root, 'server/src/lsp/start.ts')], outfile: path.join(root, 'server/out/server.js') },
   { entryPoints: [path.join(root, 'client/src/extension.ts')], outfile: path.join(root, 'client/out/extension.js'), external: ['vscode'] },
 ].filter((entry) => fs.existsSync(entry.entryPoints[0]));
 
@@ -93,8 +96,9 @@ await Promise.all([
   ...entries.map((entry) => esbuild.build({ ...common, ...entry })),
   ...browserEntries.map(buildForWebWorker),
 ]);
-// The CLI's V8 code cache belongs to the previous bundle (V8 would reject it anyway).
+// The V8 code caches belong to the previous bundles (V8 would reject them anyway).
 fs.rmSync(path.join(root, 'server/out/cli.js.cache'), { force: true });
+fs.rmSync(path.join(root, 'server/out/server-main.js.cache'), { force: true });
 
 // server/package.json says "type": "module", which would make Node load the CommonJS bundles in
 // server/out as ES modules; this marker makes server/out CommonJS again (and ships in the .vsix).
