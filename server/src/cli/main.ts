@@ -34,6 +34,8 @@ import { readStdinText, StdinError } from './stdin.js';
 import { Progress } from './progress.js';
 import { initConfig } from './init.js';
 import { describeConfig, printConfigText } from './print-config.js';
+import { LintCache } from './cache.js';
+import { lintInWorkers, summarize, workerCount, type LintJob, type LintSummary } from './parallel.js';
 
 export { USAGE };
 
@@ -141,10 +143,15 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
   }
   if (options.review && inputs.length !== 1) throw new UsageError(`review takes exactly one file, got ${inputs.length}`);
 
+  // A plain lint (no --fix, review or --explain-type) of files: on the machine's cores and through
+  // the --cache, before the reports are made in order below.
+  const plain = !options.fix && !options.review && !options.explainType && !options.stdin;
+  const linted = plain ? await lintFiles(inputs, context, options, io) : new Map<number, LintSummary>();
+
   const reportedProblems = new Set<string>();
   let configError = false;
   const explanations: TypeExplanation[] = [];
-  const progress = Progress.for(inputs.length, io.stderr, io.stderrIsTTY === true, io.columns);
+  const progress = linted.size > 0 ? null : Progress.for(inputs.length, io.stderr, io.stderrIsTTY === true, io.columns);
   for (const [index, input] of inputs.entries()) {
     progress?.update(index, input.shown);
     const file = input.path;
@@ -180,8 +187,10 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
     }
     const notes: string[] = [];
     let writeError: string | undefined;
-    let result: LintResult;
-    if (options.fix && !options.review && input.stdinText !== undefined) {
+    let result: LintResult | LintSummary;
+    const done = linted.get(index);
+    if (done) result = done;
+    else if (options.fix && !options.review && input.stdinText !== undefined) {
       // Standard input is fixed on standard output, whole, and nothing else is printed there.
       const fixed = fixAll(text, lintOptions, true);
       io.stdout(fixed.text);
@@ -215,8 +224,9 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
     }
     if (config.problems.length > 0 || result.problems.length > 0) configError = true;
     const findings = options.quiet ? result.findings.filter((finding) => SEVERITY_RANK[finding.severity] >= SEVERITY_RANK.warning) : result.findings;
-    reports.push({ file: input.shown, docType: result.docType, docTypeReason: result.document.typeDecision.reason, findings, configProblems: problems, ...(writeError ? { error: writeError } : {}), ...(notes.length > 0 ? { notes } : {}) });
-    if (options.review) {
+    const typeReason = 'document' in result ? result.document.typeDecision.reason : result.typeReason;
+    reports.push({ file: input.shown, docType: result.docType, docTypeReason: typeReason, findings, configProblems: problems, ...(writeError ? { error: writeError } : {}), ...(notes.length > 0 ? { notes } : {}) });
+    if (options.review && 'document' in result) {
       const review = buildReview(result, { fileName: input.shown });
       for (const problem of problems) io.stderr(configProblemLine(problem));
       io.stdout(options.format === 'json' ? `${JSON.stringify(review, null, 2)}\n` : terminalSafeLines(renderReviewMarkdown(review)));
@@ -247,6 +257,45 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
     }
   }
   return 0;
+}
+
+/**
+ * The lints of the files a plain run reports, by input index: from the --cache where the file,
+ * its options and the version are unchanged, else on worker threads (or this one, for a few
+ * files). Files that are ignored or cannot be read are left to the report loop, which says why.
+ */
+async function lintFiles(inputs: readonly Input[], context: LintContext, options: CliOptions, io: CliIo): Promise<Map<number, LintSummary>> {
+  const cache = options.cache ? new LintCache(LintCache.locate(io.cwd, options.cacheLocation)) : null;
+  const results = new Map<number, LintSummary>();
+  const jobs: Array<LintJob & { file: string; optionsKey: string }> = [];
+  for (const [index, input] of inputs.entries()) {
+    const config = context.configFor(input.path);
+    if (context.ignored(input.path, config)) continue;
+    let text: string;
+    try {
+      text = readBoundedText(input.path, context.readLimit(config)).text;
+    } catch {
+      continue;
+    }
+    const lintOptions = context.lintOptions(input.path, config);
+    const optionsKey = cache ? LintCache.optionsKey(lintOptions) : '';
+    const cached = cache?.get(input.path, text, optionsKey);
+    if (cached) results.set(index, cached);
+    else jobs.push({ index, text, options: lintOptions, file: input.path, optionsKey });
+  }
+  const workers = workerCount(jobs.length, io.env.STRATEGY_LINT_WORKERS);
+  if (workers > 0) {
+    const done = await lintInWorkers(jobs.map(({ index, text, options: jobOptions }) => ({ index, text, options: jobOptions })), workers);
+    for (const [index, summary] of done) results.set(index, summary);
+  } else {
+    for (const job of jobs) results.set(job.index, summarize(job.text, job.options));
+  }
+  if (cache) {
+    for (const job of jobs) cache.set(job.file, job.text, job.optionsKey, results.get(job.index)!);
+    const failed = cache.save();
+    if (failed) io.stderr(terminalSafeLines(`strategy-lint: warning: the cache ${displayPath(cache.file, io.cwd)} was not written (${failed})\n`));
+  }
+  return results;
 }
 
 /** Standard input's text (bounded as a file's), or null after saying why it could not be read. */

@@ -26,6 +26,9 @@ Configuration:
       --reference-date <date>     Measure dates from YYYY-MM-DD instead of today
       --ignore-pattern <glob>     Leave out files matching the glob (repeatable)
       --no-ignore                 Lint files that .gitignore, "ignores" or --ignore-pattern leave out
+      --cache                     Keep findings in a cache file and lint only files whose content,
+                                  config or Strategy Lint version changed since (not with --fix)
+      --cache-location <path>     The cache file, or a folder for it (default: .strategy-lint-cache)
       --init                      Write a starter .strategy-lint.json here
       --print-config <file>       Show the configuration that applies to a file, and where each value comes from
 Input:
@@ -61,6 +64,8 @@ export interface CliOptions {
   stdinFilename?: string;
   ignorePatterns: string[];
   noIgnore: boolean;
+  cache: boolean;
+  cacheLocation?: string;
   init: boolean;
   printConfig?: string;
   listRules: boolean;
@@ -89,6 +94,8 @@ function parse(argv: string[]) {
         'stdin-filename': { type: 'string' },
         'ignore-pattern': { type: 'string', multiple: true },
         'no-ignore': { type: 'boolean' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
         init: { type: 'boolean' },
         'print-config': { type: 'string' },
         'list-rules': { type: 'boolean' },
@@ -139,6 +146,8 @@ export function parseOptions(argv: string[]): CliOptions {
     stdinFilename: values['stdin-filename'],
     ignorePatterns: values['ignore-pattern'] ?? [],
     noIgnore: values['no-ignore'] === true,
+    cache: values.cache === true,
+    cacheLocation: values['cache-location'],
     init: values.init === true,
     printConfig: values['print-config'],
     listRules: values['list-rules'] === true,

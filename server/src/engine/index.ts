@@ -2,6 +2,7 @@
 export * from './types.js';
 export { lint, lintSteps, fixAll, INTERNAL_ERROR_RULE_ID, SKIPPED_RULES_ID, PARSE_LIMITED_ID, type LintOptions, type LintResult, type FixAllResult } from './lint.js';
 export { LintSession } from './incremental/session.js';
+export { releaseCaches } from './caches.js';
 export { applyFixes } from './fix.js';
 export { allRules, rulesById, ruleDocUrl, DOCS_BASE_URL } from './rules/index.js';
 export { sourceName } from './rules/sources.js';
