@@ -29,7 +29,7 @@ const WORKER_FLAG = 'strategyLintWorker';
 /** Fewer documents than this are linted on the main thread: a worker costs about as much to start. */
 export const MIN_DOCUMENTS_FOR_WORKERS = 24;
 /** A worker releases the engine's caches when its heap grows past this (unrelated documents rarely share paragraphs). */
-const WORKER_HEAP_LIMIT = Number(process.env.SL_HEAP_MB ?? 96) * 2 ** 20;
+const WORKER_HEAP_LIMIT = 192 * 2 ** 20;
 
 export function summarize(text: string, options: LintOptions): LintSummary {
   const result = lint(text, options);
@@ -58,7 +58,7 @@ export async function lintInWorkers(jobs: readonly LintJob[], workers: number): 
   if (jobs.length === 0) return results;
   let next = 0;
   const threads = Array.from({ length: Math.max(1, Math.min(workers, jobs.length)) }, () =>
-    new Worker(workerEntry(), { workerData: { [WORKER_FLAG]: true }, ...(process.env.SL_YOUNG ? { resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.SL_YOUNG) } } : {}) }));
+    new Worker(workerEntry(), { workerData: { [WORKER_FLAG]: true } }));
   try {
     await Promise.all(threads.map((thread) => new Promise<void>((resolve, reject) => {
       const feed = (): void => {
