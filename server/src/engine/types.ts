@@ -60,6 +60,8 @@ export interface Finding extends SourceSpan {
    * severity, an item that a summary of the same rule stands for (see RelatedItem.hint).
    */
   partOf?: RelatedLocation;
+  /** A custom rule's documentation page, when its config gives one (built-in rules: ruleDocUrl). */
+  docsUrl?: string;
 }
 
 /** A place a finding points at, and what is there. */
@@ -118,7 +120,8 @@ export interface SeedReference {
 
 export interface RuleMeta<S extends OptionSpecs = OptionSpecs> {
   id: string;
-  family: RuleFamily;
+  /** A built-in family, or "custom" for the rules a team writes in its config file (customRules). */
+  family: RuleFamily | 'custom';
   /** One line, shown in hovers, `--list-rules` and the README table. */
   description: string;
   defaultSeverity: Severity;
@@ -140,6 +143,8 @@ export interface RuleMeta<S extends OptionSpecs = OptionSpecs> {
    * type forced: `bad` must trigger the rule, `good` must not.
    */
   examples: { bad: string; good: string };
+  /** A custom rule's own documentation page (built-in rules link their page under docs/rules/). */
+  url?: string;
 }
 
 export interface ReportDescriptor {

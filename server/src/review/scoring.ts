@@ -85,7 +85,7 @@ function plural(count: number, severity: Severity): string {
 const formatNumber = (n: number): string => n.toLocaleString('en-US');
 
 function rulesFor(area: ScoreArea, docType: DocType): number {
-  return allRules.filter((rule) => area.families.includes(rule.meta.family) && rule.meta.types.includes(docType)).length;
+  return allRules.filter((rule) => (area.families as readonly string[]).includes(rule.meta.family) && rule.meta.types.includes(docType)).length;
 }
 
 const DOC_TYPE_NAMES: Record<DocType, string> = {
