@@ -9,13 +9,8 @@ export const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 export type SeveritySetting = Severity | 'off';
 
-export const DOC_TYPES = ['strategy', 'okr', 'roadmap', 'release-notes', 'decision', 'update', 'generic'] as const;
-export type DocType = (typeof DOC_TYPES)[number];
-
-export const SECTION_ROLES = [
-  'diagnosis', 'guiding-policy', 'coherent-actions', 'summary', 'non-goals', 'risks', 'metrics', 'options', 'audience',
-] as const;
-export type SectionRole = (typeof SECTION_ROLES)[number];
+export { DOC_TYPES, SECTION_ROLES, type DocType, type SectionRole } from './vocabulary.js';
+import type { DocType } from './vocabulary.js';
 
 export const RULE_FAMILIES = ['kernel', 'bad-strategy', 'outcomes', 'pyramid', 'roadmap', 'release-notes', 'decision', 'update', 'prose'] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];

@@ -5,7 +5,7 @@
  */
 import type { ListItem, Nodes, Paragraph, Parents, Root, RootContent } from 'mdast';
 import type { Root as NlcstRoot } from 'nlcst';
-import type { DocType, SectionRole } from '../types.js';
+import type { DocType, SectionRole } from '../vocabulary.js';
 import { LineIndex } from './line-index.js';
 import { parseMarkdown, readFrontMatter, type FrontMatter } from './parse.js';
 import { RoleMatcher, roleMatcherFor, type RoleSynonyms } from './roles.js';
@@ -40,24 +40,8 @@ export interface DocumentOptions {
   nlcst?: (document: StrategyDocument) => NlcstRoot;
 }
 
-export interface Objective {
-  kind: 'item' | 'heading';
-  text: string;
-  start: number;
-  end: number;
-  item: Item | null;
-  section: Section | null;
-  keyResults: KeyResult[];
-}
-
-export interface KeyResult {
-  item: Item;
-  objective: Objective | null;
-  /** "KR1", "Key result", … when the line carries a label. */
-  label: string | null;
-  /** A plan item ("The next 6 months", "Milestones") standing in for the key results of a goal document that has none. */
-  standIn?: boolean;
-}
+import type { Objective, KeyResult } from './okrs.js';
+export type { Objective, KeyResult };
 
 export interface RoadmapItem {
   item: Item;
