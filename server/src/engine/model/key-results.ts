@@ -25,8 +25,8 @@ import type { KeyResult, StrategyDocument } from './document.js';
 import { EMPTY_CELL, KEY_RESULT_LABEL, OBJECTIVE_LABEL, TASK_LABEL, type Item } from './items.js';
 import { findDates, hasTimeframe, lastTimeframe, yearHeadingOf, type DateMention } from './dates.js';
 import type { Nodes, Parents } from 'mdast';
-import { CODE_PLACEHOLDER, readable, textBlockOf, type TextBlock } from './text-block.js';
-import { okrTitleOf } from './okrs.js';
+import { CODE_PLACEHOLDER, plainText, readable, textBlockOf, type TextBlock } from './text-block.js';
+import { isMetricsSection, okrTitleOf } from './okrs.js';
 import {
   carriesOutcome, changeVerbLead, compoundOutputLead, customersLead, DEFAULT_ARTIFACTS, DEFAULT_DELIVERABLE_NOUNS,
   DEFAULT_OUTCOME_METRICS, DEFAULT_OUTPUT_VERBS, deliverableNounLead, firstTarget, hasQuantity, isRelativeOrHolding,
@@ -246,7 +246,8 @@ const LEAD_LABEL = /^[^:\n\r]{1,80}?:\s+(?=\S)/u;
 export function withoutLeadLabel(statement: string): string {
   const label = LEAD_LABEL.exec(statement);
   // A label is a name, not a sentence: "Dir. of Ops:" may hold an abbreviation, not a full stop before a new sentence.
-  if (!label || label[0].split(/\s+/).filter(Boolean).length > 12 || /[.!?]\s+\p{Lu}/u.test(label[0])) return statement;
+  if (!label || label[0].split(/\s+/).filter(Boolean).length > 12 || /[.!?]\s+\p{Lu}/u.test(label[0])
+    || (label[0].split('(').length !== label[0].split(')').length)) return statement;
   const rest = statement.slice(label[0].length);
   return rest.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length >= 2 ? rest : statement;
 }
@@ -290,6 +291,33 @@ const TASK_VERBS = [
   'plan', 'define', 'identify', 'scope', 'audit', 'pilot', 'validate', 'agree', 'select', 'choose', 'organize', 'organise',
 ];
 
+/**
+ * A goal with no number that states a quality or a standing aim. A goal written as an emphasised
+ * head and its explanation ("**Edit anything.** Whether it is a 200 MB file …") is judged by its
+ * head: the explanation's numbers are examples, not targets, unless a sentence of it sets a change
+ * ("**Open in a blink.** Cut cold start from 900 ms to 200 ms.").
+ */
+function isTimeless(doc: StrategyDocument, base: Base): boolean {
+  const head = emphasisedHead(base.item);
+  if (head === null) return !base.quantified && !GOAL_CHANGE.test(base.statement.replace(/^[\s*_]+/, ''));
+  const at = base.statement.indexOf(head);
+  const explanation = at >= 0 ? base.statement.slice(at + head.length) : '';
+  const setsChange = explanation.split(/[.!?;:]\s/).some((sentence) => GOAL_CHANGE.test(sentence.replace(/^[^\p{L}\p{N}]+/u, '')));
+  return !hasQuantity(scrub(head, findDates(head, doc.dateOptions))) && !GOAL_CHANGE.test(head) && !setsChange;
+}
+
+/** The emphasised words a list item opens with, when more text follows them ("**Modal.** Vim is a great idea."). */
+function emphasisedHead(item: Item): string | null {
+  if (item.node.type !== 'listItem') return null;
+  const paragraph = item.node.children[0];
+  if (paragraph?.type !== 'paragraph') return null;
+  const [first, ...rest] = paragraph.children;
+  if (!first || (first.type !== 'strong' && first.type !== 'emphasis')) return null;
+  const after = rest.map((node) => ('value' in node ? node.value : 'children' in node ? 'x' : '')).join('');
+  if (!/[\p{L}\p{N}]/u.test(after)) return null;
+  return plainText(first).trim() || null;
+}
+
 /** The code of a line written as one code span ("`Launch with 3 content types.`"), else null. */
 function codeStatement(item: Item, text: string): string | null {
   if (!text.includes(CODE_PLACEHOLDER) || text.replace(/[\s\p{P}*_]/gu, '') !== CODE_PLACEHOLDER) return null;
@@ -310,10 +338,10 @@ function codeStatement(item: Item, text: string): string | null {
   return null;
 }
 
-function isGoalLine(kr: KeyResult): boolean {
+function isGoalLine(doc: StrategyDocument, kr: KeyResult): boolean {
   if (kr.label !== null || kr.objective !== null) return false;
   for (let s = kr.item.section; s; s = s.parent) {
-    if (s.roles.includes('metrics')) return GOAL_SECTION.test(s.title);
+    if (isMetricsSection(doc, s)) return GOAL_SECTION.test(s.title);
   }
   return false;
 }
@@ -386,7 +414,7 @@ function baseOf(doc: StrategyDocument, kr: KeyResult): Base {
     if (found.target) fields = { metric: fields.metric ?? found.metric, baseline: fields.baseline ?? found.baseline, target: found.target, owner: fields.owner ?? found.owner, metricFromChild: !fields.metric };
   }
   return {
-    kr, item, isGoal: isGoalLine(kr) || kr.standIn === true, standIn: kr.standIn === true, statement: own.trim(),
+    kr, item, isGoal: isGoalLine(doc, kr) || kr.standIn === true, standIn: kr.standIn === true, statement: own.trim(),
     display: code ? readable(doc, block, offset).trim() : readable(doc, block, offset, offset + own.length).trim(), written: readable(doc, block, offset).replace(/\s+/g, ' ').trim(),
     start: range.start, end: range.end,
     block, offset, detail, scrubbed, dates, cells, quantified: hasQuantity(scrubbed), raw, fields,
@@ -405,7 +433,8 @@ function fieldsOf(doc: StrategyDocument, text: string): ReturnType<typeof readFi
 function deliverableOf(base: Base, vocabulary: ReadingVocabulary, inTaskList: boolean): Deliverable | null {
   if (!base.statement) return null;
   // "Finance: Complete the valuation model", "**Workshop [COMMITTED]:** Plan a workshop": the owner or name before the colon governs nothing.
-  for (const statement of new Set([base.statement, withoutLeadLabel(base.statement)])) {
+  // A goal's name is the goal ("**Apps are just apps:** building one is …"): only a key result is read past its label.
+  for (const statement of new Set([base.statement, base.isGoal ? base.statement : withoutLeadLabel(base.statement)])) {
     const found = deliverableIn(base, statement, vocabulary, inTaskList);
     if (found) return found;
   }
@@ -541,7 +570,7 @@ function readingOf(doc: StrategyDocument, base: Base, vocabulary: ReadingVocabul
     && !((deliverable.how === 'noun' || deliverable.how === 'task') && SHARE_OR_BOUND.test(scrubbed));
   const hasTarget = cells?.target ? true : statesTarget(scrubbed);
   const hasBaseline = cells?.hasBaselineColumn ? cells.baseline !== null : statesBaseline(scrubbed);
-  const baselineStated = hasBaseline || isRelativeOrHolding(base.detail, statement, scrubbed);
+  const baselineStated = hasBaseline || isRelativeOrHolding(base.detail, withoutLeadLabel(statement), scrubbed);
 
   // Fields: table columns win over the text; a deliverable moves no metric, so numbers in its text
   // are counts of work ("Hire 5 engineers", "SOC 2"); its columns are kept, they show what it could move.
@@ -624,7 +653,7 @@ function readingOf(doc: StrategyDocument, base: Base, vocabulary: ReadingVocabul
     lacksBaseline: verdict === 'outcome' && !base.isGoal && hasTarget && !baselineStated,
     ownTimeframe,
     inherited,
-    timeless: base.isGoal && !quantified && !GOAL_CHANGE.test(statement.replace(/^[\s*_]+/, '')),
+    timeless: base.isGoal && isTimeless(doc, base),
     date,
     dateSource,
     dateCoarse: !ownTimeframe && inherited !== null && inherited.coarse,

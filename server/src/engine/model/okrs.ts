@@ -58,6 +58,12 @@ const OKR_TITLE = /\b(?:okrs?|key\s+results?|objectives)\b/i;
 const KEY_RESULTS_LEAD = /(?:^|[\n\r])[^\p{L}\p{N}\n\r]*(?:key\s+results?|krs?|measures?\s+of\s+success|success\s+measures)[^\p{L}\p{N}\n\r]*$/iu;
 /** Prose that announces the targets a list sets: "… achieve the following:", "Success looks like:", "Our targets:". */
 const TARGETS_LEAD = /(?:\b(?:achieve|reach|hit|meet)\s+the\s+following|(?<!\bto\s)\btargets?|\bsuccess\s+(?:looks\s+like|means|is\s+measured\s+by)|\bmeasured\s+by)\s*:\s*$|\bwe(?:'|’|\s+wi)ll\s+(?:know|measure)\b[^:\n\r]{0,40}:\s*$/iu;
+/**
+ * A paragraph that opens by saying how success will show: "We will know this is working when …",
+ * "Success looks like …". "Success means …" is left out: it as often defines the word ("Success
+ * means different things to each community").
+ */
+const SUCCESS_CRITERION = /^(?:we(?:'|’|\s+wi)ll\s+know\s+(?:this|it|we)\b[^.:\n]{0,40}?\bwhen\b|success\s+(?:looks\s+like|is\s+when)\b|we(?:'|’|\s+wi)ll\s+(?:have\s+)?succeed(?:ed)?\s+(?:when|if)\b)/iu;
 /** The section of a goal document that states its goal in a paragraph. */
 const GOAL_STATEMENT_TITLE = /^[^\p{L}\p{N}]*(?:summary|goal|the\s+goal|abstract|tl;?dr)[^\p{L}\p{N}]*$/iu;
 /** A group label over nested key results: a few words ("Security", "UI/UX", "Runtime support:"). */
@@ -65,6 +71,16 @@ const GROUP_WORDS = 3;
 const GROUP_WORDS_WITH_COLON = 6;
 /** Longest paragraph read as a key result of a key-results section (longer ones explain). */
 const PARAGRAPH_WORDS = 60;
+
+/**
+ * A metrics section ("Success metrics", "Goals"). A title naming goals or metrics ("Goals and
+ * strategy") names the page, not a section, when the document's other headings name roles of
+ * their own (a diagnosis, a policy): the page is a strategy, not one goals section.
+ */
+export function isMetricsSection(doc: StrategyDocument, section: Section): boolean {
+  if (!section.roles.includes('metrics')) return false;
+  return section !== doc.titleSection || !doc.sections.some((other) => other !== section && other.roles.length > 0);
+}
 
 /** A section of work or notes ("Initiatives", "Risks", "Next steps"): its items are not key results. */
 export function isWorkSection(section: Section): boolean {
@@ -350,7 +366,7 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
   const inMetricsSection = (section: Section | null): boolean => {
     for (let s = section; s; s = s.parent) {
       if (s.roles.includes('non-goals') || isWorkSection(s)) return false;
-      if (s.roles.includes('metrics')) return true;
+      if (isMetricsSection(doc, s)) return true;
     }
     return false;
   };
@@ -504,10 +520,20 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
       add({ item, objective: headingObjectiveAt(section, false), label: null });
     }
   }
-  const inProseSection = (section: Section | null): boolean => {
+  // A success criterion stated in prose ("**We will know this is working when** our team spends 80% …"): the section's key result.
+  for (const section of doc.sections) {
+    if (inProseSection(section) || inWorkSection(section)) continue;
+    for (const paragraph of paragraphsOf(section.ownBlocks)) {
+      const text = textBlockOf('paragraph', paragraph).text;
+      const criterion = SUCCESS_CRITERION.exec(text.replace(/^[\s*_]+/, ''));
+      if (!criterion || wordCount(text) - wordCount(criterion[0]) < 3) continue;
+      add({ item: paragraphItem(doc, paragraph), objective: headingObjectiveAt(section, false), label: null });
+    }
+  }
+  function inProseSection(section: Section | null): boolean {
     for (let s = section; s; s = s.parent) if (proseSections.has(s)) return true;
     return false;
-  };
+  }
 
   for (const item of doc.items) {
     if (skipped.has(item) || groups.has(item) || labelGroups.has(item) || objectiveOfItem.has(item) || TASK_LABEL.test(item.text) || item.text.trim().length === 0) continue;
