@@ -4,6 +4,7 @@ export { lint, lintSteps, fixAll, INTERNAL_ERROR_RULE_ID, SKIPPED_RULES_ID, PARS
 export { LintSession } from './incremental/session.js';
 export { applyFixes } from './fix.js';
 export { allRules, rulesById, ruleDocUrl, DOCS_BASE_URL } from './rules/index.js';
+export { sourceName } from './rules/sources.js';
 export { validateConfig, parseSeverity } from './config/validate.js';
 export { resolveRule, DEFAULT_MAX_DOCUMENT_LENGTH } from './config/resolve.js';
 export type { ConfigLayer, ConfigProblem, ListSetting, RuleSettings } from './config/types.js';

@@ -4,7 +4,7 @@
  * "Open documentation for <rule>"; and `source.fixAll.strategyLint`, which applies every
  * preferred fix (relinting between passes) so `editor.codeActionsOnSave` can run it.
  */
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAll, ruleDocUrl, rulesById, type LintOptions, type TextEdit } from '../engine/index.js';
 import { isDiagnosticData, rangeOf, type DiagnosticData } from './diagnostics.js';
@@ -112,7 +112,7 @@ export function provideCodeActions(params: CodeActionParams, document: TextDocum
           title: `Open documentation for ${ruleId}`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
-          command: { title: `Open documentation for ${ruleId}`, command: Commands.openRuleDocumentation, arguments: [ruleId, ruleDocUrl(ruleId)] },
+          command: { title: `Open documentation for ${ruleId}`, command: Commands.openRuleDocumentation, arguments: [ruleId, diagnostic.codeDescription?.href ?? ruleDocUrl(ruleId)] },
         });
       }
     }

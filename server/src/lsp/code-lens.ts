@@ -2,7 +2,7 @@
  * The kernel at a glance, above the title of strategy and decision documents:
  * "Diagnosis ✓ · Guiding policy ✓ · Coherent actions ✗" — clicking it opens the review.
  */
-import type { CodeLens } from 'vscode-languageserver/node';
+import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintResult, SectionRole } from '../engine/index.js';
 import { Commands } from './protocol.js';

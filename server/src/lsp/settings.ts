@@ -4,8 +4,8 @@
  * below → pulled per document with `workspace/configuration` and cached per document → turned
  * into the lowest-precedence config layer (config files and front matter override it).
  */
-import type { Connection } from 'vscode-languageserver/node';
-import { validateConfig, type ConfigLayer, type ConfigProblem } from '../engine/index.js';
+import type { Connection } from 'vscode-languageserver';
+import { DOCS_BASE_URL, validateConfig, type ConfigLayer, type ConfigProblem } from '../engine/index.js';
 
 export type RunMode = 'onType' | 'onSave';
 
@@ -23,6 +23,8 @@ export interface StrategyLintSettings {
   referenceDate: string;
   fiscalYearStartMonth: number;
   maxDocumentLength: number;
+  /** Base URL of the rule documentation links (`<docsUrl><rule-id>.md`). */
+  docsUrl: string;
 }
 
 export const DEFAULT_SETTINGS: StrategyLintSettings = {
@@ -35,7 +37,15 @@ export const DEFAULT_SETTINGS: StrategyLintSettings = {
   referenceDate: '',
   fiscalYearStartMonth: 1,
   maxDocumentLength: 1_000_000,
+  docsUrl: DOCS_BASE_URL,
 };
+
+/** An http(s) base URL, ending in "/" (added when missing), else the default. */
+function docsUrlOf(value: unknown): string {
+  if (typeof value !== 'string' || !/^https?:\/\/[^\s]+$/i.test(value.trim())) return DEFAULT_SETTINGS.docsUrl;
+  const url = value.trim();
+  return url.endsWith('/') ? url : `${url}/`;
+}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -58,6 +68,7 @@ export function normalizeSettings(raw: unknown): StrategyLintSettings {
     referenceDate: typeof value.referenceDate === 'string' ? value.referenceDate.trim() : '',
     fiscalYearStartMonth: number('fiscalYearStartMonth', 1),
     maxDocumentLength: number('maxDocumentLength', 1),
+    docsUrl: docsUrlOf(value.docsUrl),
   };
 }
 

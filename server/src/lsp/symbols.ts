@@ -4,7 +4,7 @@
  * Where we are"), objectives with their key results, roadmap horizons with their items, and
  * releases with their entries.
  */
-import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver/node';
+import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintResult, SectionRole } from '../engine/index.js';
 import type { Section } from '../engine/model/sections.js';

@@ -26,6 +26,8 @@ export interface ConfigLayer {
   fiscalYearStartMonth?: number;
   /** Documents longer than this (characters) skip the expensive prose rules. */
   maxDocumentLength?: number;
+  /** Globs of documents the CLI leaves out (relative to the nearest config file's folder, as `types` globs are). */
+  ignores?: readonly string[];
   /** Folder the globs in `types` are relative to. */
   baseDir?: string;
 }

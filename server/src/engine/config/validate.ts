@@ -21,7 +21,7 @@ export function parseSeverity(value: unknown): SeveritySetting | null {
   return Object.hasOwn(SEVERITY_ALIASES, name) ? SEVERITY_ALIASES[name] : null;
 }
 
-const TOP_LEVEL_KEYS = ['$schema', 'extends', 'rules', 'types', 'sections', 'referenceDate', 'fiscalYearStartMonth', 'maxDocumentLength', 'root'];
+const TOP_LEVEL_KEYS = ['$schema', 'extends', 'rules', 'types', 'sections', 'referenceDate', 'fiscalYearStartMonth', 'maxDocumentLength', 'ignores', 'root'];
 
 /**
  * What kind of value was found, never the value itself: a config file can be made to read
@@ -216,6 +216,15 @@ export function validateConfig(raw: unknown, file: string): { layer: ConfigLayer
     const max = config.maxDocumentLength;
     if (typeof max === 'number' && Number.isInteger(max) && max >= 1000) layer.maxDocumentLength = max;
     else problem('maxDocumentLength', `expected a whole number of characters ≥ 1000, got ${describe(max)}`);
+  }
+  if (config.ignores !== undefined) {
+    if (isStringArray(config.ignores)) {
+      layer.ignores = config.ignores.filter((glob, i) => {
+        const unsafe = unsafeGlob(glob);
+        if (unsafe !== null) problem(`ignores[${i}]`, `this glob is ignored: ${unsafe}, which could make matching file paths hang`);
+        return unsafe === null && glob.trim() !== '';
+      });
+    } else problem('ignores', `expected an array of globs, got ${describe(config.ignores)}`);
   }
   return { layer, problems, extends: extendsList };
 }
