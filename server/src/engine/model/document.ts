@@ -48,6 +48,8 @@ export interface Objective {
   item: Item | null;
   section: Section | null;
   keyResults: KeyResult[];
+  /** The objective this one serves: a team's objective listed under a company objective heading. */
+  parent?: Objective;
 }
 
 export interface KeyResult {
