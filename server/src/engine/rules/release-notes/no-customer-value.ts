@@ -105,10 +105,11 @@ const ATTRIBUTE = /^\s*(?:(?:affected|patched|fixed)\s+(?:versions?|in)|severity
 /**
  * A capability named by what it supports or makes available ("Support for Vulkan", "Initial GNOME
  * and KDE support", "Rust is available on all architectures"): the reader's platform, format or
- * tool now works, which is the benefit. And a contrast with how it was ("Previously, …", "Until
- * now, …"): the old pain is stated, and the change is its end.
+ * tool now works, which is the benefit. Only as the entry's head: "… to bring better support for
+ * Darwin" in a sentence about the team names no platform that now works. And a contrast with how
+ * it was ("Previously, …", "Until now, …"): the old pain is stated, and the change is its end.
  */
-const CAPABILITY = /\bsupport\s+for\b|\bsupport[.\s]*$|\b(?:is|are)\s+(?:now\s+)?available\b|(?:^|[.!?]\s+)(?:previously|until\s+now|before(?:\s+this\s+release)?),/iu;
+const CAPABILITY = /^[^\p{L}]*(?:(?:add(?:s|ed)?|new|initial|experimental|native|full|basic|preliminary)\s+)?support\s+for\b|\bsupport[.\s]*$|\b(?:is|are)\s+(?:now\s+)?available\b|(?:^|[.!?]\s+)(?:previously|until\s+now|before(?:\s+this\s+release)?),/iu;
 
 /** The text without a closing parenthesis ("Support for Vulkan (aarch64 only)" → "Support for Vulkan"). */
 function withoutTrailingGroup(text: string): string {
@@ -189,7 +190,7 @@ export default defineRule({
         });
         continue;
       }
-      if (benefit.test(text) || FIX_STATEMENT.test(text) || NOTICE.test(prose) || CONSEQUENCE.test(text) || addressesReader(text) || statesPurpose(text) || CAPABILITY.test(withoutTrailingGroup(text))) continue;
+      if (benefit.test(text) || FIX_STATEMENT.test(text) || NOTICE.test(prose) || CONSEQUENCE.test(text) || addressesReader(text) || statesPurpose(text) || CAPABILITY.test(withoutTrailingGroup(prose))) continue;
       // A subsection that shows the change in a code example shows the reader how to use it.
       if (entry.kind === 'section' && entry.item.section?.ownBlocks.some((node) => node.type === 'code')) continue;
       if (entry.item.header?.some((name, i) => BENEFIT_COLUMN.test(name) && (entry.item.cells?.[i]?.text.trim() ?? '') !== '')) continue;

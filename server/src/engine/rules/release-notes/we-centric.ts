@@ -76,7 +76,8 @@ export default defineRule({
       const announces = (found: RegExpMatchArray): boolean => ANNOUNCEMENT.test(ownText.slice(found.index));
       const match = matches.find((found) => !announces(found));
       if (!match) continue;
-      const { start, end } = unit.block.sourceRange(match.index, match.index + match[0].length);
+      // After an opening, the finding spans the team talk from the opening on: the paragraph is the problem.
+      const { start, end } = unit.block.sourceRange(matches[0].index ?? match.index, match.index + match[0].length);
       report({
         message: `"${unit.block.text.slice(match.index, match.index + match[0].length)}" frames the change around the team, and the reader is never addressed: lead with what they get ("You can now …", "Imports now finish in two minutes").`,
         start,
