@@ -25,6 +25,8 @@ const NOTICE = /^[^\p{L}]*(?:removed?|removes|dropped|drops?|deprecated?|depreca
 const CONSEQUENCE = /,\s(?:so\s|which\s(?:means|lets|makes|helps|saves|keeps|avoids|prevents)\b|keeping|making|allowing|letting|enabling|preventing|avoiding|reducing|improving|fixing|saving|helping|giving|ensuring|removing\s+the\s+need)\b/i;
 /** "`POST /v1/resolve` is now `POST /v0/resolve`": a rename says where a thing went, and its "now" is no benefit. */
 const RENAMED_NOW = /\b(?:is|are)\s+now\s(?=\uFFFC)/gi;
+/** "The full list can be found in …", "details can be read on …": a pointer to more, whose "can" is no benefit. */
+const POINTER_CAN = /\bcan\s+(?:also\s+)?be\s+(?:found|seen|read|viewed|consulted)\b/gi;
 
 /**
  * What a change is for, said after it: a purpose ("… to generate Kubernetes YAML", "… to prevent
@@ -174,7 +176,7 @@ export default defineRule({
     // listed as a fix or a breaking change still says nothing about what fixes or breaks.
     const internal = options.exemptCategories.filter((category) => INTERNAL_WORD.test(category.toLowerCase().trim()));
     for (const entry of doc.releaseEntries) {
-      const text = withoutScope(entry.item.text.replace(RENAMED_NOW, (match) => ' '.repeat(match.length)));
+      const text = withoutScope(entry.item.text.replace(RENAMED_NOW, (match) => ' '.repeat(match.length)).replace(POINTER_CAN, (match) => ' '.repeat(match.length)));
       // A subsection entry's change is in its prose, after the heading.
       const title = entry.kind === 'section' ? entry.item.section?.title ?? '' : '';
       const prose = title && text.startsWith(title) ? text.slice(title.length).replace(/^[.\s]+/, '') : text;
