@@ -37,11 +37,17 @@
     (with-current-buffer buf
       (buffer-substring-no-properties (max (point-min) (- (point-max) 4000)) (point-max)))))
 
+(defun sl-messages-tail ()
+  "The end of *Messages* (where eglot says why it could not start a server)."
+  (with-current-buffer (messages-buffer)
+    (buffer-substring-no-properties (max (point-min) (- (point-max) 2000)) (point-max))))
+
 (defun sl-finish (ok &optional error)
   (let ((result `((ok . ,(if ok t :json-false))
                   (error . ,error)
                   (steps . ,(reverse sl-steps))
                   (log . ,(reverse sl-log))
+                  (messages . ,(unless ok (sl-messages-tail)))
                   (events . ,(unless ok (sl-events-tail))))))
     (with-temp-file (sl-plan 'out)
       (insert (json-encode result))))

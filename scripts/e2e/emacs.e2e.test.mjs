@@ -117,7 +117,7 @@ describe('Strategy Lint in Emacs (eglot, configured as the README says)', { skip
       fs.writeFileSync(resultFile, JSON.stringify(result, null, 2));
       const versions = result.steps.versions;
       process.stderr.write(`[e2e] Emacs ${versions?.emacs}, eglot ${versions?.eglot?.version} (${versions?.eglot?.file}), markdown-mode ${versions?.markdownMode?.version}\n`);
-      assert.ok(result.ok, `the Emacs session failed: ${result.error}\n  log:\n    ${(result.log ?? []).join('\n    ')}\n  eglot events (tail):\n${result.events ?? ''}`);
+      assert.ok(result.ok, `the Emacs session failed: ${result.error}\n  log:\n    ${(result.log ?? []).join('\n    ')}\n  *Messages* (tail):\n${result.messages ?? ''}\n  eglot events (tail):\n${result.events ?? ''}`);
     } finally {
       if (!process.env.E2E_KEEP) fs.rmSync(dir, { recursive: true, force: true });
     }
