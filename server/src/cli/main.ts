@@ -145,15 +145,15 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
 
   // A plain lint (no --fix, review or --explain-type) of files: on the machine's cores and through
   // the --cache, before the reports are made in order below.
+  const progress = Progress.for(inputs.length, io.stderr, io.stderrIsTTY === true, io.columns);
   const plain = !options.fix && !options.review && !options.explainType && !options.stdin;
-  const linted = plain ? await lintFiles(inputs, context, options, io) : new Map<number, LintSummary>();
+  const linted = plain ? await lintFiles(inputs, context, options, io, progress) : new Map<number, LintSummary>();
 
   const reportedProblems = new Set<string>();
   let configError = false;
   const explanations: TypeExplanation[] = [];
-  const progress = linted.size > 0 ? null : Progress.for(inputs.length, io.stderr, io.stderrIsTTY === true, io.columns);
   for (const [index, input] of inputs.entries()) {
-    progress?.update(index, input.shown);
+    if (!linted.has(index)) progress?.update(index, input.shown);
     const file = input.path;
     const config = context.configFor(file);
     // `ignores` and --ignore-pattern leave a file out even when it is named (pre-commit names every staged file).
@@ -264,7 +264,7 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
  * its options and the version are unchanged, else on worker threads (or this one, for a few
  * files). Files that are ignored or cannot be read are left to the report loop, which says why.
  */
-async function lintFiles(inputs: readonly Input[], context: LintContext, options: CliOptions, io: CliIo): Promise<Map<number, LintSummary>> {
+async function lintFiles(inputs: readonly Input[], context: LintContext, options: CliOptions, io: CliIo, progress: Progress | null): Promise<Map<number, LintSummary>> {
   const cache = options.cache ? new LintCache(LintCache.locate(io.cwd, options.cacheLocation)) : null;
   const results = new Map<number, LintSummary>();
   const jobs: Array<LintJob & { file: string; optionsKey: string }> = [];
@@ -285,10 +285,15 @@ async function lintFiles(inputs: readonly Input[], context: LintContext, options
   }
   const workers = workerCount(jobs.length, io.env.STRATEGY_LINT_WORKERS);
   if (workers > 0) {
-    const done = await lintInWorkers(jobs.map(({ index, text, options: jobOptions }) => ({ index, text, options: jobOptions })), workers);
+    let finished = results.size;
+    const done = await lintInWorkers(jobs.map(({ index, text, options: jobOptions }) => ({ index, text, options: jobOptions })), workers,
+      (index) => progress?.update(finished++, inputs[index].shown));
     for (const [index, summary] of done) results.set(index, summary);
   } else {
-    for (const job of jobs) results.set(job.index, summarize(job.text, job.options));
+    for (const job of jobs) {
+      progress?.update(job.index, inputs[job.index].shown);
+      results.set(job.index, summarize(job.text, job.options));
+    }
   }
   if (cache) {
     for (const job of jobs) cache.set(job.file, job.text, job.optionsKey, results.get(job.index)!);

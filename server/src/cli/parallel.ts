@@ -52,8 +52,8 @@ function workerEntry(): URL {
   return new URL(import.meta.url);
 }
 
-/** Lint the jobs on `workers` threads; resolves with the summaries by job index. */
-export async function lintInWorkers(jobs: readonly LintJob[], workers: number): Promise<Map<number, LintSummary>> {
+/** Lint the jobs on `workers` threads (`onStart` is told of each job handed out); resolves with the summaries by job index. */
+export async function lintInWorkers(jobs: readonly LintJob[], workers: number, onStart?: (index: number) => void): Promise<Map<number, LintSummary>> {
   const results = new Map<number, LintSummary>();
   if (jobs.length === 0) return results;
   let next = 0;
@@ -66,6 +66,7 @@ export async function lintInWorkers(jobs: readonly LintJob[], workers: number): 
           resolve();
           return;
         }
+        onStart?.(jobs[next].index);
         thread.postMessage(jobs[next++]);
       };
       thread.on('message', (message: { index: number; summary?: LintSummary; error?: string }) => {
