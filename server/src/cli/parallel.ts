@@ -7,7 +7,6 @@
  * A worker is this module loaded again in a worker thread (in the bundle, the bundle itself):
  * it answers { index, text, options } with the index and what the report needs of the lint.
  */
-import * as os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { lint, releaseCaches, type ConfigProblem, type DocType, type Finding, type LintOptions } from '../engine/index.js';
 
@@ -26,8 +25,6 @@ export interface LintJob {
 }
 
 const WORKER_FLAG = 'strategyLintWorker';
-/** Fewer documents than this are linted on the main thread: a worker costs about as much to start. */
-export const MIN_DOCUMENTS_FOR_WORKERS = 24;
 /** A worker releases the engine's caches when its heap grows past this (unrelated documents rarely share paragraphs). */
 const WORKER_HEAP_LIMIT = 192 * 2 ** 20;
 
@@ -37,14 +34,13 @@ export function summarize(text: string, options: LintOptions): LintSummary {
 }
 
 /**
- * How many workers for `documents` jobs: one per core (`requested` from STRATEGY_LINT_WORKERS
- * overrides it; 0 lints on the main thread), none for a handful of documents.
+ * How many workers for `documents` jobs: as many as STRATEGY_LINT_WORKERS asks (0 or unset: the
+ * main thread). Not yet the default: on the bench's 2-core machine the workers spent 1.5–2.6× the
+ * CPU of one thread (each loads the engine and fills its own caches) and were no faster under load.
  */
 export function workerCount(documents: number, requested: string | undefined): number {
-  if (requested !== undefined && requested !== '' && /^\d+$/.test(requested)) return Math.min(Number(requested), documents);
-  if (documents < MIN_DOCUMENTS_FOR_WORKERS) return 0;
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return cores > 1 ? Math.min(cores, Math.ceil(documents / 8)) : 0;
+  if (requested === undefined || !/^\d+$/.test(requested) || documents < 2) return 0;
+  return Math.min(Number(requested), documents);
 }
 
 /** The file a worker starts from: the bundle (or, unbundled, this module). */
