@@ -43,13 +43,24 @@ export type RoleSynonyms = Record<SectionRole, readonly string[]>;
 
 const matchers = new Map<string, RoleMatcher>();
 
+/**
+ * How a document's language compares headings (model/languages: accents, articles, "ß"/"ss", …):
+ * `fold` replaces normalizeHeading for headings and synonyms alike, `joiners` splits a heading
+ * after its section name ("Risiken und Gegenmaßnahmen"). None for English.
+ */
+export interface HeadingFolding {
+  language: string;
+  fold: (heading: string) => string;
+  joiners: RegExp | null;
+}
+
 /** The matcher for these synonyms (built once per list of synonyms: documents are linted again and again). */
-export function roleMatcherFor(synonyms: RoleSynonyms): RoleMatcher {
-  const key = JSON.stringify(synonyms);
+export function roleMatcherFor(synonyms: RoleSynonyms, folding: HeadingFolding | null = null): RoleMatcher {
+  const key = folding ? `${folding.language}\u0000${JSON.stringify(synonyms)}` : JSON.stringify(synonyms);
   let matcher = matchers.get(key);
   if (!matcher) {
     if (matchers.size > 20) matchers.clear();
-    matcher = new RoleMatcher(synonyms);
+    matcher = new RoleMatcher(synonyms, folding);
     matchers.set(key, matcher);
   }
   return matcher;
@@ -59,10 +70,13 @@ export class RoleMatcher {
   private readonly exact = new Map<string, SectionRole[]>();
   private readonly prefixes: Array<{ prefix: string; role: SectionRole }> = [];
 
-  constructor(synonyms: RoleSynonyms) {
+  private readonly key: (text: string) => string;
+
+  constructor(synonyms: RoleSynonyms, private readonly folding: HeadingFolding | null = null) {
+    this.key = folding ? folding.fold : normalizeHeading;
     for (const [role, words] of Object.entries(synonyms) as Array<[SectionRole, readonly string[]]>) {
       for (const word of words) {
-        for (const key of new Set([normalizeHeading(word), normalizeHeading(word).replace(/^(?:the|our|my)\s+/, '')])) {
+        for (const key of new Set([this.key(word), this.key(word).replace(/^(?:the|our|my)\s+/, '')])) {
           if (!key) continue;
           const roles = this.exact.get(key) ?? [];
           if (!roles.includes(role)) roles.push(role);
@@ -94,14 +108,16 @@ export class RoleMatcher {
   private readonly byHeading = new Map<string, SectionRole[]>();
 
   private match(headingText: string): SectionRole[] {
-    const normalized = normalizeHeading(headingText);
+    const normalized = this.key(headingText);
     if (!normalized) return [];
     const exact = this.exact.get(normalized);
     if (exact) return [...exact];
+    // In another language, full-width colons and parentheses ("診断：なぜ今か") are read as theirs.
+    const text = this.folding ? headingText.normalize('NFKC').trim() : headingText.trim();
     // The head ends on a non-blank and the blanks after it are read once: linear, even on a long run of spaces.
-    const subtitle = /^(.+?)(?<!\s)\s*(?::|(?<=\s)[—–-]\s|\(|(?<=\s)(?:and|&)\s)/u.exec(headingText.trim());
+    const subtitle = /^(.+?)(?<!\s)\s*(?::|(?<=\s)[—–-]\s|\(|(?<=\s)(?:and|&)\s)/u.exec(text) ?? this.folding?.joiners?.exec(text);
     if (subtitle) {
-      const head = this.exact.get(normalizeHeading(subtitle[1]));
+      const head = this.exact.get(this.key(subtitle[1]));
       if (head) return [...head];
     }
     return [];

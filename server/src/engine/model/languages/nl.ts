@@ -1,0 +1,78 @@
+/** Dutch. */
+import type { LanguageData } from './types.js';
+
+export const nl: LanguageData = {
+  code: 'nl',
+  name: 'Dutch',
+  nativeName: 'Nederlands',
+  franc: 'nld',
+  script: 'latin',
+  functionWords: ['de', 'het', 'een', 'en', 'van', 'dat', 'die', 'op', 'te', 'voor', 'met', 'zijn', 'niet', 'aan', 'er', 'om', 'ook', 'als', 'bij',
+    'wordt', 'worden', 'naar', 'wij', 'onze', 'ons', 'dit', 'deze', 'door', 'maar', 'nog', 'kan', 'zal', 'zullen', 'hebben', 'heeft', 'wat', 'meer',
+    'uit', 'tot', 'geen', 'omdat', 'gaan', 'elke', 'wel'],
+  sections: {
+    'diagnosis': ['Diagnose', 'De diagnose', 'Probleem', 'Het probleem', 'Probleemstelling', 'Uitdaging', 'De uitdaging', 'Uitdagingen', 'Situatie',
+      'Huidige situatie', 'Uitgangssituatie', 'Waar we staan', 'Waarom nu'],
+    'guiding-policy': ['Leidend beleid', 'Beleid', 'Richtlijn', 'Richtlijnen', 'Leidende principes', 'Principes', 'Uitgangspunten', 'Aanpak',
+      'Onze aanpak', 'Strategie', 'Onze strategie', 'Koers', 'Hoe we winnen', 'Waar we spelen'],
+    'coherent-actions': ['Acties', 'Samenhangende acties', 'Actieplan', 'Maatregelen', 'Initiatieven', 'Volgende stappen', 'Wat we gaan doen',
+      'Uitvoering', 'Implementatie', 'Plan'],
+    'summary': ['Samenvatting', 'Managementsamenvatting', 'Kort samengevat', 'In het kort', 'Aanbeveling', 'Besluit', 'Beslissing'],
+    'non-goals': ['Buiten scope', 'Buiten de scope', 'Niet-doelen', 'Wat we niet doen', 'Wat we niet gaan doen', 'Afwegingen'],
+    'risks': ["Risico's", 'Risicos', "Risico's en maatregelen", 'Risicoanalyse', 'Wat er mis kan gaan'],
+    'metrics': ['Succesindicatoren', 'Indicatoren', "Kpi's", 'Meetpunten', 'Metrieken', 'Doelen', 'Doelstellingen', 'Kernresultaten',
+      'Doelen en kernresultaten', 'Hoe we succes meten'],
+    'options': ['Opties', 'Overwogen opties', 'Alternatieven', 'Overwogen alternatieven', "Scenario's"],
+    'audience': ['Doelgroep', 'Publiek', 'Lezers', 'Voor wie dit document is'],
+  },
+  titles: {
+    'strategy': ['strategie', 'visie', 'missie', 'koers', 'strategisch plan'],
+    'roadmap': ['roadmap', 'routekaart'],
+    'okr': ['okr', 'okrs', 'doelen', 'doelstellingen'],
+    'release-notes': ['release notes', 'versie-informatie', 'wat is er nieuw', 'wijzigingslog', 'nieuw in'],
+    'decision': ['besluit', 'beslissing', 'voorstel', 'ontwerpdocument', 'adr', 'rfc'],
+    'update': ['maandrapport', 'kwartaalrapport', 'jaarverslag', 'voortgangsrapport', 'statusrapport', 'statusupdate', 'voortgang'],
+  },
+  guideTitles: ['handleiding', 'sjabloon', 'hoe schrijf je', 'gids', 'tips'],
+  headings: {
+    foldAccents: true,
+    articles: ['de', 'het', 'een', 'onze', 'ons'],
+    joiners: ['en'],
+    compounds: true,
+  },
+  dates: {
+    months: [['januari'], ['februari'], ['maart'], ['april'], ['mei'], ['juni'], ['juli'], ['augustus'], ['september'], ['oktober'], ['november'], ['december']],
+    monthAbbreviations: [['jan'], ['feb'], ['mrt'], ['apr'], [], ['jun'], ['jul'], ['aug'], ['sep', 'sept'], ['okt'], ['nov'], ['dec']],
+    joiners: [],
+    ordinals: [['eerste'], ['tweede'], ['derde'], ['vierde']],
+    ordinalSuffixes: ['e', 'ste', 'de'],
+    quarterWords: ['kwartaal'],
+    quarterLetters: ['k'],
+    halfWords: ['halfjaar', 'helft'],
+    halfLetters: [],
+    yearLeads: ['tegen', 'vóór', 'voor', 'eind', 'begin', 'medio', 'vanaf', 'tot', 'uiterlijk', 'in het jaar'],
+    monthLeads: ['tegen', 'vóór', 'voor', 'eind', 'begin', 'medio', 'vanaf', 'tot', 'uiterlijk'],
+    relative: [
+      '(?:binnen|over|in)\\s+\\d{1,3}\\s+(?:dagen|weken|maanden|kwartalen|jaar|jaren)',
+      '(?:dit|volgend|komend|het\\s+volgende|het\\s+komende)\\s+(?:jaar|kwartaal|halfjaar|maand)',
+      '(?:voor|vóór|tegen)\\s+(?:het\\s+)?einde\\s+van\\s+(?:het|dit)\\s+(?:jaar|kwartaal)',
+      'eind\\s+dit\\s+jaar',
+    ],
+    dayFirst: true,
+  },
+  ownerLabels: ['eigenaar', 'verantwoordelijke', 'verantwoordelijk', 'trekker', 'auteur'],
+  measures: {
+    baseline: [
+      'van\\s+(?:ongeveer\\s+|circa\\s+)?[-+−]?[$€£¥]?\\d[\\d.,]*\\s?%?\\s*(?:naar|tot)\\s+[$€£¥]?\\d',
+      '(?:momenteel|huidige|huidig|nulmeting|uitgangswaarde|startwaarde|vergeleken\\s+met|ten\\s+opzichte\\s+van|vorig\\s+jaar)',
+    ],
+    relative: [
+      'met\\s+\\d[\\d.,]*\\s?(?:%|procent|procentpunt)',
+      '(?:verdubbelen|verdrievoudigen|halveren|handhaven|behouden|vasthouden)',
+    ],
+  },
+  ruleOptions: {
+    'kernel/action-no-owner': { timeWords: ['mijlpaal', 'doorlopend', 'direct', 'wekelijks', 'maandelijks', 'per kwartaal', 'deze week', 'volgende week'] },
+    'decision/no-owner': { labels: ['eigenaar', 'verantwoordelijke', 'auteur', 'opgesteld door', 'trekker'] },
+  },
+};
