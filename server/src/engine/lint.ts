@@ -17,11 +17,15 @@ import type { DocType, Finding, Fix, RelatedItem, RelatedLocation, ReportDescrip
 import type { Root } from 'mdast';
 import type { Root as NlcstRoot } from 'nlcst';
 import { sharedParser } from './incremental/parse-cache.js';
+import { resolveLanguageConfig } from './model/languages/resolve.js';
+import { LANGUAGE_CHECKS_ID, languageChecksMessage, languageLayers, runsInLanguage } from './model/languages/rules.js';
 
 export const INTERNAL_ERROR_RULE_ID = 'strategy-lint/internal-error';
 export const SKIPPED_RULES_ID = 'strategy-lint/rules-skipped';
 /** Nesting or delimiter runs past the parser's safety limits were read as plain text (model/markup-limits.ts). */
 export const PARSE_LIMITED_ID = 'strategy-lint/parse-limited';
+/** A document in another language: which checks ran on it and which did not (model/languages/rules.ts). */
+export { LANGUAGE_CHECKS_ID };
 /** Share of maxDocumentLength read of a document longer than it (the rest is not linted). */
 export const LARGE_DOCUMENT_SHARE = 0.5;
 
@@ -75,7 +79,7 @@ function frontMatterLayer(document: StrategyDocument, file: string): { layer: Co
     for (const id of ids ?? []) layer.rules![String(id)] = { severity: 'off' };
   }
   const allowed = Object.fromEntries(Object.entries(rest).filter(([key]) => ['referenceDate', 'fiscalYearStartMonth'].includes(key)));
-  const unknown = Object.keys(rest).filter((key) => !Object.hasOwn(allowed, key) && !['updated', 'date', 'owner', 'title'].includes(key));
+  const unknown = Object.keys(rest).filter((key) => !Object.hasOwn(allowed, key) && !['updated', 'date', 'owner', 'title', 'lang', 'language'].includes(key));
   for (const key of unknown) problems.push({ file: layer.source!, key: `strategy-lint.${key}`, message: 'unknown key (known: type, disable, rules)' });
   const validated = validateConfig({ rules: { ...(rules as object | undefined), ...layer.rules }, ...allowed }, layer.source!);
   problems.push(...validated.problems.map((p) => ({ ...p, key: `strategy-lint.${p.key}` })));
@@ -107,6 +111,7 @@ export function documentOptions(options: LintOptions): DocumentOptions {
     referenceDate: lastSet(layers, 'referenceDate'),
     today: options.today,
     fiscalYearStartMonth: lastSet(layers, 'fiscalYearStartMonth') ?? 1,
+    languageConfig: resolveLanguageConfig(layers, options.relativePath),
   };
 }
 
@@ -134,19 +139,25 @@ export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintH
   // tree and say so with one internal-error finding instead of throwing.
   let unreadable: unknown = null;
   let document: StrategyDocument;
+  const docOptions = documentOptions(options);
   try {
     document = new StrategyDocument(linted, {
-      ...documentOptions(options),
+      ...docOptions,
       root: hooks.root ?? sharedParser.parse(linted),
       nlcst: hooks.nlcst,
     });
   } catch (error) {
     unreadable = error;
-    document = new StrategyDocument(linted, { ...documentOptions(options), root: { type: 'root', children: [] } });
+    document = new StrategyDocument(linted, { ...docOptions, root: { type: 'root', children: [] } });
   }
   const fileLabel = options.filePath ?? '<document>';
   const frontMatter = frontMatterLayer(document, fileLabel);
-  const layers = frontMatter.layer ? [...baseLayers, frontMatter.layer] : baseLayers;
+  // A document in another language: its built-in word lists under the user's settings, its `languages.<code>.rules` over them.
+  const language = document.language.code;
+  const languageSettings = docOptions.languageConfig?.languages[language];
+  const ownLayers = languageLayers(language, languageSettings);
+  const withLanguage = ownLayers.below.length + ownLayers.above.length > 0 ? [...ownLayers.below, ...baseLayers, ...ownLayers.above] : baseLayers;
+  const layers = frontMatter.layer ? [...withLanguage, frontMatter.layer] : withLanguage;
   const problems = [...frontMatter.problems];
   const suppressions = new Suppressions(findDirectives(document.root), document.lines);
   const tooLong = text.length > maxLength;
@@ -217,11 +228,20 @@ export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintH
     place(INTERNAL_ERROR_RULE_ID, 'information', `Strategy Lint could not read this document (${describeError(unreadable)}), so no rule was run. Please report this.`, 0, document.lines.lineEnd(0), true);
   }
   const skipped: string[] = [];
+  const languageRan: string[] = [];
+  const languageSkipped: string[] = [];
   for (const rule of unreadable === null ? allRules as readonly Rule<any>[] : []) {
     if (options.onlyRules && !options.onlyRules.includes(rule.meta.id)) continue;
     if (!rule.meta.types.includes(document.type)) continue;
     const settings = resolveRule(rule, layers);
     if (settings.severity === 'off') continue;
+    if (language !== 'en') {
+      if (!runsInLanguage(rule.meta.id, language, languageSettings)) {
+        languageSkipped.push(rule.meta.id);
+        continue;
+      }
+      languageRan.push(rule.meta.id);
+    }
     if (tooLong && rule.meta.expensive) {
       skipped.push(rule.meta.id);
       continue;
@@ -260,6 +280,9 @@ export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintH
     place(SKIPPED_RULES_ID, 'information',
       `This document has ${text.length.toLocaleString('en-US')} characters, more than maxDocumentLength (${maxLength.toLocaleString('en-US')}), so ${prefix}${skipped.length} sentence-level rules were skipped (${skipped.join(', ')}). Raise "maxDocumentLength" in .strategy-lint.json or the strategyLint.maxDocumentLength setting to lint it all.`,
       titleRange.start, titleRange.end, true);
+  }
+  if (languageSkipped.length > 0) {
+    place(LANGUAGE_CHECKS_ID, 'information', languageChecksMessage(document.language.reason, language, languageRan, languageSkipped), titleRange.start, titleRange.end, true);
   }
   const limits = hooks.limits ?? limitMarkup(linted);
   if (limits.nestedLines > 0 || limits.denseBlocks > 0) {

@@ -7,6 +7,7 @@ import { DOC_TYPES, SECTION_ROLES, type DocType, type SectionRole, type Severity
 import { rulesById, allRules } from '../rules/index.js';
 import type { ConfigLayer, ConfigProblem, ListSetting, RuleSettings } from './types.js';
 import { unsafeGlob } from '../model/doctype.js';
+import { validateLanguages } from '../model/languages/validate.js';
 
 const SEVERITY_ALIASES: Record<string, SeveritySetting> = {
   error: 'error', warning: 'warning', warn: 'warning', information: 'information', info: 'information',
@@ -21,7 +22,7 @@ export function parseSeverity(value: unknown): SeveritySetting | null {
   return Object.hasOwn(SEVERITY_ALIASES, name) ? SEVERITY_ALIASES[name] : null;
 }
 
-const TOP_LEVEL_KEYS = ['$schema', 'extends', 'rules', 'types', 'sections', 'referenceDate', 'fiscalYearStartMonth', 'maxDocumentLength', 'root'];
+const TOP_LEVEL_KEYS = ['$schema', 'extends', 'rules', 'types', 'sections', 'referenceDate', 'fiscalYearStartMonth', 'maxDocumentLength', 'root', 'language', 'languages'];
 
 /**
  * What kind of value was found, never the value itself: a config file can be made to read
@@ -217,5 +218,6 @@ export function validateConfig(raw: unknown, file: string): { layer: ConfigLayer
     if (typeof max === 'number' && Number.isInteger(max) && max >= 1000) layer.maxDocumentLength = max;
     else problem('maxDocumentLength', `expected a whole number of characters ≥ 1000, got ${describe(max)}`);
   }
+  validateLanguages(config, layer, problem, { list: validateList, rule: validateRuleSettings });
   return { layer, problems, extends: extendsList };
 }

@@ -19,6 +19,9 @@ import { classifyOkrs, KEY_RESULT_COLUMN, LABELLED_KEY_RESULT_COLUMN, OBJECTIVE_
 import { findDates, horizonOf, parseDateValue, startOfDay, termHorizonOf, yearHeadingOf, type DateMention, type DateOptions } from './dates.js';
 import { buildNlcst, sentencesOf, type Sentence } from './sentences.js';
 import { TextMemo } from '../text/memo.js';
+import { decideLanguage, DEFAULT_LANGUAGE, type DocumentLanguage, type LanguageConfig } from './languages/resolve.js';
+import { ENGLISH, headingFold, headingJoiners, roleLabel, synonymsForLanguage } from './languages/index.js';
+import { titleWordSignals, titleWordsFor } from './languages/titles.js';
 
 export interface DocumentOptions {
   filePath?: string;
@@ -38,6 +41,8 @@ export interface DocumentOptions {
   root?: Root;
   /** Builds the sentence layer (an incremental session reuses the trees of unchanged blocks); default `buildNlcst`. */
   nlcst?: (document: StrategyDocument) => NlcstRoot;
+  /** The configured language of the document and each language's lists (model/languages/resolve.ts); without it, front matter or detection decides. */
+  languageConfig?: LanguageConfig;
 }
 
 export interface Objective {
@@ -141,6 +146,9 @@ export class StrategyDocument {
    */
   readonly today: Date;
   readonly dateOptions: DateOptions;
+  /** The language of the document's prose, and how it was decided (model/languages). */
+  readonly language: DocumentLanguage;
+  private readonly languageConfig: LanguageConfig | undefined;
   /** The first level-1 heading, else the first heading. */
   readonly titleSection: Section | null;
 
@@ -164,7 +172,12 @@ export class StrategyDocument {
     this.root = options.root ?? parseMarkdown(text);
     this.nlcstBuilder = options.nlcst;
     this.frontMatter = readFrontMatter(this.root);
-    this.roleMatcher = roleMatcherFor(options.roleSynonyms);
+    this.languageConfig = options.languageConfig;
+    this.language = this.readLanguage(options);
+    this.roleMatcher = this.language.code === ENGLISH ? roleMatcherFor(options.roleSynonyms) : roleMatcherFor(
+      synonymsForLanguage(this.language.code, options.roleSynonyms, this.languageConfig?.languages[this.language.code]?.sections),
+      { language: this.language.code, fold: headingFold(this.language.code)!, joiners: headingJoiners(this.language.code) },
+    );
     this.sections = buildSections(this.root, text.length, this.roleMatcher);
     this.titleSection = this.sections.find((s) => s.depth === 1) ?? this.sections[0] ?? null;
 
@@ -172,8 +185,28 @@ export class StrategyDocument {
     const reference = parseDateValue(this.frontMatterValue('updated')) ?? parseDateValue(this.frontMatterValue('date'))
       ?? parseDateValue(this.frontMatterValue('last_updated')) ?? this.today;
     this.referenceDate = reference;
-    this.dateOptions = { referenceDate: reference, fiscalYearStartMonth: options.fiscalYearStartMonth };
-    this.typeDecision = this.decideType(options);
+    this.dateOptions = { referenceDate: reference, fiscalYearStartMonth: options.fiscalYearStartMonth, ...(this.language.code !== ENGLISH ? { language: this.language.code } : {}) };
+    this.typeDecision = this.withLanguage(this.decideType(options));
+  }
+
+  /** The document's language; a document that cannot be read (no tree) is English. */
+  private readLanguage(options: DocumentOptions): DocumentLanguage {
+    if (this.root.children.length === 0) return DEFAULT_LANGUAGE;
+    return decideLanguage(this.root, (key) => this.frontMatterValue(key), options.languageConfig);
+  }
+
+  /** A document in another language says so in its type reason ("…; written in German, from front matter"). */
+  private withLanguage(decision: DocTypeDecision): DocTypeDecision {
+    if (this.language.code === ENGLISH) return decision;
+    return { ...decision, reason: `${decision.reason}; written in ${this.language.reason}` };
+  }
+
+  /**
+   * The name of a section role in the document's language ("Diagnose", "診断"), for the review,
+   * the code lens and inserted headings; null in English and in languages without names for it.
+   */
+  roleLabel(role: SectionRole): string | null {
+    return roleLabel(this.language.code, role, this.languageConfig?.languages[this.language.code]?.sections);
   }
 
   get type(): DocType {
@@ -211,6 +244,14 @@ export class StrategyDocument {
       tags: this.frontMatterTags,
       kernelRoles: (['diagnosis', 'guiding-policy', 'coherent-actions'] as const).filter((role) => this.sections.some((section) => section.roles.includes(role))),
     });
+    if (this.language.code !== ENGLISH) {
+      // Title words of the document's language ("Produktstrategie 2027", "製品戦略"), for types the English title patterns did not name.
+      const named = new Set(signals.filter((s) => s.kind === 'title' && s.type).map((s) => s.type as string));
+      const words = titleWordsFor(this.language.code, this.languageConfig?.languages[this.language.code]?.titles);
+      for (const own of titleWordSignals(this.typeTitle, words, named)) {
+        signals.push({ type: own.type, weight: own.weight, kind: own.type ? 'title' : 'guide', reason: own.reason });
+      }
+    }
     return decideInferredType(signals);
   }
 

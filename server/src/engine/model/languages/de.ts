@@ -65,6 +65,7 @@ export const de: LanguageData = {
     ],
     dayFirst: true,
   },
+  dateColumns: ['termin', 'zeitraum', 'quartal', 'fällig', 'fälligkeit', 'datum', 'zeitplan', 'bis wann', 'wann', 'zieltermin', 'meilenstein'],
   ownerLabels: ['verantwortlich', 'verantwortliche', 'verantwortlicher', 'zuständig', 'ansprechpartner', 'ansprechpartnerin', 'autor', 'autorin', 'eigentümer'],
   measures: {
     baseline: [

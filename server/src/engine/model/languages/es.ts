@@ -62,6 +62,7 @@ export const es: LanguageData = {
     ],
     dayFirst: true,
   },
+  dateColumns: ['fecha', 'plazo', 'trimestre', 'cuándo', 'cuando', 'fecha límite', 'hito', 'calendario'],
   ownerLabels: ['responsable', 'dueño', 'dueña', 'encargado', 'encargada', 'autor', 'autora'],
   measures: {
     baseline: [

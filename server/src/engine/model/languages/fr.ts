@@ -62,6 +62,7 @@ export const fr: LanguageData = {
     ],
     dayFirst: true,
   },
+  dateColumns: ['échéance', 'date', 'trimestre', 'quand', 'délai', 'jalon', 'calendrier', 'date cible'],
   ownerLabels: ['responsable', 'porteur', 'porteuse', 'pilote', 'référent', 'référente', 'auteur', 'autrice'],
   measures: {
     baseline: [

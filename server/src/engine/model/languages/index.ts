@@ -181,3 +181,11 @@ export function languageMeasures(code: string | undefined): { baseline: RegExp |
 /** Owner labels of every language, as one regex: "Verantwortlich: Anna", "担当: @tanaka" (kernel/action-no-owner). */
 export const FOREIGN_OWNER_LABEL = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${[...new Set(LANGUAGES.flatMap((language) => language.ownerLabels))].sort((a, b) => b.length - a.length).map(phraseSource).join('|')})\\s*[:：]\\s*[@\\p{L}]`, 'iu');
+
+/** Table columns named by an owner label or a date word of any language ("Verantwortlich", "Termin", "担当", "期限"). */
+export const FOREIGN_OWNER_COLUMN = columnRegex(LANGUAGES.flatMap((language) => language.ownerLabels));
+export const FOREIGN_DATE_COLUMN = columnRegex(LANGUAGES.flatMap((language) => language.dateColumns ?? []));
+
+function columnRegex(words: readonly string[]): RegExp {
+  return new RegExp(`^[^\\p{L}]*(?:${[...new Set(words)].sort((a, b) => b.length - a.length).map(phraseSource).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+}

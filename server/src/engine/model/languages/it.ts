@@ -62,6 +62,7 @@ export const it: LanguageData = {
     ],
     dayFirst: true,
   },
+  dateColumns: ['scadenza', 'data', 'trimestre', 'quando', 'tempistica', 'milestone', 'entro'],
   ownerLabels: ['responsabile', 'referente', 'titolare', 'autore', 'autrice'],
   measures: {
     baseline: [

@@ -38,6 +38,7 @@ export const ja: LanguageData = {
     ],
     dayFirst: false,
   },
+  dateColumns: ['期限', '時期', '日付', '予定', '期日', 'スケジュール', '四半期', 'マイルストーン'],
   ownerLabels: ['担当', '担当者', '責任者', 'オーナー', '主担当'],
   measures: {
     baseline: ['\\d[\\d.,]*\\s?[%％]?\\s?から\\s?\\d', '(?:現在|現状|ベースライン|基準値|前年|昨年|前期)'],

@@ -60,6 +60,7 @@ export const nl: LanguageData = {
     ],
     dayFirst: true,
   },
+  dateColumns: ['deadline', 'datum', 'kwartaal', 'wanneer', 'planning', 'mijlpaal', 'einddatum'],
   ownerLabels: ['eigenaar', 'verantwoordelijke', 'verantwoordelijk', 'trekker', 'auteur'],
   measures: {
     baseline: [

@@ -59,6 +59,7 @@ export const pt: LanguageData = {
     ],
     dayFirst: true,
   },
+  dateColumns: ['prazo', 'data', 'trimestre', 'quando', 'marco', 'cronograma', 'data limite'],
   ownerLabels: ['responsável', 'responsavel', 'dono', 'dona', 'autor', 'autora'],
   measures: {
     baseline: [

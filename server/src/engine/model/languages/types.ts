@@ -52,6 +52,8 @@ export interface LanguageData {
   dates: LanguageDates;
   /** Labels that name an owner before a colon ("Verantwortlich: Anna", "担当: @tanaka"). */
   ownerLabels: readonly string[];
+  /** Table column headers that say when an action lands ("Termin", "期限"); owner columns are named by `ownerLabels`. */
+  dateColumns?: readonly string[];
   /**
    * Baselines and relative targets as key results write them, as regex sources (each linear: a
    * flat alternation). `baseline`: where the metric starts ("von 41 % auf 60 %", "derzeit");

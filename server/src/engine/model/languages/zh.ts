@@ -38,6 +38,7 @@ export const zh: LanguageData = {
     ],
     dayFirst: false,
   },
+  dateColumns: ['截止日期', '截止时间', '时间', '日期', '季度', '里程碑', '计划时间', '完成时间'],
   ownerLabels: ['负责人', '责任人', '负责', '牵头人', '主负责人'],
   measures: {
     baseline: ['从\\s?[-+−]?[$€£¥]?\\d', '(?:目前|当前|现在|现状|基线|基准|去年|上季度)'],
