@@ -59,6 +59,8 @@ export interface LintResult {
   problems: ConfigProblem[];
   /** The configuration the rules ran with (the caller's layers, then the front matter's), so a report can resolve a rule's options as they did. */
   layers?: readonly ConfigLayer[];
+  /** Rules that read English phrases and did not run because the document is in another language (model/languages/rules.ts). */
+  skippedForLanguage?: readonly string[];
 }
 
 /** Front matter `strategy-lint: { disable: [...], rules: {...} }` as one more config layer. */
@@ -294,7 +296,7 @@ export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintH
       titleRange.start, titleRange.end, true);
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { document, docType: document.type, findings, problems, layers };
+  return { document, docType: document.type, findings, problems, layers, ...(languageSkipped.length > 0 ? { skippedForLanguage: languageSkipped } : {}) };
 }
 
 export interface FixAllResult {

@@ -1,6 +1,7 @@
 /**
  * The kernel at a glance, above the title of strategy and decision documents:
- * "Diagnosis ✓ · Guiding policy ✓ · Coherent actions ✗" — clicking it opens the review.
+ * "Diagnosis ✓ · Guiding policy ✓ · Coherent actions ✗" — clicking it opens the review. A document in
+ * another language reads in its own section names: "Diagnose ✓ · Leitlinie ✓ · Maßnahmen ✓".
  */
 import type { CodeLens } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,7 +16,7 @@ const KERNEL: ReadonlyArray<[SectionRole, string]> = [
 ];
 
 export function kernelLensTitle(result: Pick<LintResult, 'document'>): string {
-  return KERNEL.map(([role, label]) => `${label} ${result.document.sectionsWithRole(role).length > 0 ? '✓' : '✗'}`).join(' · ');
+  return KERNEL.map(([role, label]) => `${result.document.roleLabel(role) ?? label} ${result.document.sectionsWithRole(role).length > 0 ? '✓' : '✗'}`).join(' · ');
 }
 
 export function provideCodeLenses(document: TextDocument, result: Pick<LintResult, 'document' | 'docType'>): CodeLens[] {

@@ -20,7 +20,7 @@ import { findDates, horizonOf, parseDateValue, startOfDay, termHorizonOf, yearHe
 import { buildNlcst, sentencesOf, type Sentence } from './sentences.js';
 import { TextMemo } from '../text/memo.js';
 import { decideLanguage, DEFAULT_LANGUAGE, type DocumentLanguage, type LanguageConfig } from './languages/resolve.js';
-import { ENGLISH, headingFold, headingJoiners, roleLabel, synonymsForLanguage } from './languages/index.js';
+import { cjkWordCount, ENGLISH, headingFold, writesWithoutSpaces, headingJoiners, roleLabel, synonymsForLanguage } from './languages/index.js';
 import { titleWordSignals, titleWordsFor } from './languages/titles.js';
 
 export interface DocumentOptions {
@@ -375,9 +375,15 @@ export class StrategyDocument {
 
   get wordCount(): number {
     if (this.cachedWordCount === undefined) {
-      this.cachedWordCount = this.textBlocks.reduce((sum, block) => sum + countWords(block.text), 0);
+      this.cachedWordCount = this.textBlocks.reduce((sum, block) => sum + this.countWords(block.text), 0);
     }
     return this.cachedWordCount;
+  }
+
+  /** Words of a text of this document: as countWords, and in Japanese and Chinese a word for every two characters. */
+  countWords(text: string): number {
+    const words = countWords(text);
+    return this.language.code !== ENGLISH && writesWithoutSpaces(this.language.code) ? cjkWordCount(text, words) : words;
   }
 
   get items(): Item[] {

@@ -189,3 +189,28 @@ export const FOREIGN_DATE_COLUMN = columnRegex(LANGUAGES.flatMap((language) => l
 function columnRegex(words: readonly string[]): RegExp {
   return new RegExp(`^[^\\p{L}]*(?:${[...new Set(words)].sort((a, b) => b.length - a.length).map(phraseSource).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 }
+
+const CJK_CHARACTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+
+/**
+ * Words of a Japanese or Chinese text, which writes no spaces between them: a word for every two
+ * Han or kana characters (about the length of a word in both), beside the counted Latin words.
+ * `latinWords` is the count of the text as English counts it, where each run of CJK characters is one word.
+ */
+export function cjkWordCount(text: string, latinWords: number): number {
+  let characters = 0;
+  let runs = 0;
+  let previous = -2;
+  CJK_CHARACTER.lastIndex = 0;
+  for (let match = CJK_CHARACTER.exec(text); match !== null; match = CJK_CHARACTER.exec(text)) {
+    characters++;
+    if (match.index !== previous + match[0].length) runs++;
+    previous = match.index;
+  }
+  return Math.max(latinWords, latinWords - runs + Math.ceil(characters / 2));
+}
+
+/** Does this language write without spaces between words (Japanese, Chinese)? */
+export function writesWithoutSpaces(code: string): boolean {
+  return byCode.get(code)?.script === 'cjk';
+}

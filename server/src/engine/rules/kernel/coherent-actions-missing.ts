@@ -39,7 +39,7 @@ export default defineRule({
     const earlier = [...roleSections(doc, 'diagnosis'), ...roleSections(doc, 'guiding-policy')].map((s) => s.start + 1);
     reportDocument(
       'No coherent actions: add the few concrete steps that carry out the guiding policy, each with an owner and a date.',
-      insertSectionFix(doc, 'Coherent actions', 'Which concrete steps carry out the policy? Give each an owner and a date.',
+      insertSectionFix(doc, doc.roleLabel('coherent-actions') ?? 'Coherent actions', 'Which concrete steps carry out the policy? Give each an owner and a date.',
         ['non-goals', 'risks', 'metrics'], earlier.length > 0 ? Math.max(...earlier) : 0),
     );
   },

@@ -38,7 +38,7 @@ export default defineRule({
     if (hasKernelPart(doc, 'diagnosis', acceptedNames(doc, options.alsoAccept, options.inDecisions))) return;
     reportDocument(
       'No diagnosis: add a section that names the challenge this strategy must overcome (Rumelt\'s kernel starts with the diagnosis).',
-      insertSectionFix(doc, 'Diagnosis', 'What is going on, and what obstacle makes it hard?', ['guiding-policy', 'coherent-actions']),
+      insertSectionFix(doc, doc.roleLabel('diagnosis') ?? 'Diagnosis', 'What is going on, and what obstacle makes it hard?', ['guiding-policy', 'coherent-actions']),
     );
   },
 });

@@ -41,7 +41,7 @@ export default defineRule({
     const diagnosis = roleSections(doc, 'diagnosis')[0];
     reportDocument(
       'No guiding policy: add a section that says how you will deal with the challenge — the approach you choose, and what it rules out.',
-      insertSectionFix(doc, 'Guiding policy', 'How will we deal with the obstacle, and what does that rule out?',
+      insertSectionFix(doc, doc.roleLabel('guiding-policy') ?? 'Guiding policy', 'How will we deal with the obstacle, and what does that rule out?',
         ['coherent-actions', 'non-goals', 'risks', 'metrics'], diagnosis ? diagnosis.start + 1 : 0),
     );
   },
