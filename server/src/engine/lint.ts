@@ -13,7 +13,7 @@ import type { ConfigLayer, ConfigProblem } from './config/types.js';
 import { findDirectives, Suppressions } from './suppress.js';
 import { frontMatterEndOf, limitMarkup, NESTING_COLUMN_LIMIT, DELIMITER_LIMIT, type MarkupLimits } from './model/markup-limits.js';
 import { applyFixes } from './fix.js';
-import type { DocType, Finding, Fix, RelatedItem, RelatedLocation, ReportDescriptor, Rule, Severity } from './types.js';
+import type { DocType, Finding, Fix, OptionSpecs, RelatedItem, RelatedLocation, ReportDescriptor, Rule, Severity } from './types.js';
 import type { Root } from 'mdast';
 import type { Root as NlcstRoot } from 'nlcst';
 import { sharedParser } from './incremental/parse-cache.js';
@@ -284,7 +284,11 @@ export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintH
       titleRange.start, titleRange.end, true);
   }
   if (languageSkipped.length > 0) {
-    place(LANGUAGE_CHECKS_ID, 'information', languageChecksMessage(document.language.reason, language, languageRan, languageSkipped), titleRange.start, titleRange.end, true);
+    // The example names a skipped rule that takes a word list, and that list.
+    const listed = languageSkipped.map((id) => allRules.find((rule) => rule.meta.id === id)!)
+      .map((rule) => ({ ruleId: rule.meta.id, option: Object.entries(rule.meta.options as OptionSpecs).find(([, spec]) => spec.type === 'string[]')?.[0] }))
+      .find((entry): entry is { ruleId: string; option: string } => entry.option !== undefined);
+    place(LANGUAGE_CHECKS_ID, 'information', languageChecksMessage(document.language.reason, language, languageRan, languageSkipped, listed), titleRange.start, titleRange.end, true);
   }
   const limits = hooks.limits ?? limitMarkup(linted);
   if (limits.nestedLines > 0 || limits.denseBlocks > 0) {

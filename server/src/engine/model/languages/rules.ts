@@ -58,12 +58,12 @@ export function languageLayers(code: string, settings: ResolvedLanguageSettings 
 }
 
 /** The information finding's message: the language, which checks ran, which did not, and how to add word lists. */
-export function languageChecksMessage(languageReason: string, code: string, ran: readonly string[], skipped: readonly string[]): string {
+export function languageChecksMessage(languageReason: string, code: string, ran: readonly string[], skipped: readonly string[], example?: { ruleId: string; option: string }): string {
   const name = languageName(code);
-  const example = skipped[0] ?? 'prose/hedge';
+  const shown = example ?? { ruleId: 'bad-strategy/fluff', option: 'words' };
   const list = (ids: readonly string[]): string => (ids.length > 0 ? ids.join(', ') : 'none');
   return `This document is in ${languageReason}. Checks that read English phrases did not run on it (${skipped.length}): ${list(skipped)}. `
     + `Structural checks ran (${ran.length}): ${list(ran)}. `
     + `To run a skipped check in ${name}, give it word lists for the language in .strategy-lint.json: `
-    + `"languages": { "${code}": { "rules": { "${example}": { "options": { … } } } } } (docs/rules/<rule>.md lists each rule's options).`;
+    + `"languages": { "${code}": { "rules": { "${shown.ruleId}": { "options": { "${shown.option}": ["…"] } } } } } (docs/rules/<rule>.md lists each rule's options).`;
 }
