@@ -7,6 +7,7 @@
 //   3. runs, with Node's test runner, one file after the other:
 //        vscode.e2e.test.mjs   the .vsix in code-server, driven from headless Chromium
 //        trust.e2e.test.mjs    the .vsix in code-server with workspace trust on (Restricted Mode)
+//        web.e2e.test.mjs      the .vsix's browser build in code-server's web-worker extension host
 //        neovim.e2e.test.mjs   the language server through Neovim's built-in LSP client
 //   4. prints "N passed, N failed" with the time of each part and each scenario; on failure, where
 //      the screenshots are and the tail of the code-server and extension logs.
@@ -14,7 +15,7 @@
 // Artifacts: test-results/e2e/<nn>-<name>.png (one or more per scenario), results.tap,
 // neovim-result.json, package.log, logs/ (code-server.log, remoteexthost.log, Strategy Lint.log).
 //
-//   node scripts/e2e/run.mjs [--vsix <file>] [--only vscode|trust|neovim] [--test-name-pattern <re>]
+//   node scripts/e2e/run.mjs [--vsix <file>] [--only vscode|trust|web|neovim] [--test-name-pattern <re>]
 //     --vsix <file>   use this .vsix instead of running npm run package
 //   E2E_KEEP=1 keeps the temporary folders; E2E_HEADED=1 shows the browser (needs a display).
 import { spawn } from 'node:child_process';
@@ -36,6 +37,7 @@ const SUITES = {
   vscode: path.join(import.meta.dirname, 'vscode.e2e.test.mjs'),
   neovim: path.join(import.meta.dirname, 'neovim.e2e.test.mjs'),
   trust: path.join(import.meta.dirname, 'trust.e2e.test.mjs'),
+  web: path.join(import.meta.dirname, 'web.e2e.test.mjs'),
 };
 const only = option('--only');
 if (only && !SUITES[only]) {
@@ -118,7 +120,7 @@ function printFailureHelp() {
 // Old artifacts of this runner go first, so nothing stale is mistaken for this run's evidence.
 fs.mkdirSync(results, { recursive: true });
 for (const f of fs.readdirSync(results)) {
-  if (/^\d\d-.*\.png$/.test(f) || ['results.tap', 'neovim-result.json', 'package.log'].includes(f)) fs.rmSync(path.join(results, f));
+  if (/^(\d\d|web|trust)-.*\.png$/.test(f) || ['results.tap', 'neovim-result.json', 'package.log'].includes(f)) fs.rmSync(path.join(results, f));
 }
 fs.rmSync(path.join(results, 'logs'), { recursive: true, force: true });
 
@@ -143,7 +145,7 @@ else {
 
 const tap = path.join(results, 'results.tap');
 const pattern = option('--test-name-pattern');
-const files = only ? [SUITES[only]] : [SUITES.vscode, SUITES.trust, SUITES.neovim];
+const files = only ? [SUITES[only]] : [SUITES.vscode, SUITES.trust, SUITES.web, SUITES.neovim];
 const code = await phase('scenarios (node --test)', () => run(process.execPath, [
   '--test',
   '--test-concurrency=1', // one file at a time: a 2-core machine runs one browser + code-server well, not two

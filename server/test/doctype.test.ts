@@ -207,6 +207,31 @@ const CASES: Case[] = [
     type: 'roadmap',
   },
   {
+    name: 'a page of priorities for a year is a strategy',
+    path: 'content/news/priorities-2027.md',
+    text: '+++\ntitle = "Development priorities for 2027"\n+++\n\n## Self-hosting\n\nBuild the system on itself.\n',
+    type: 'strategy',
+  },
+  {
+    name: 'a release announcement titled "<product> <version> released"',
+    path: 'blog/announcements/2026-11-30_fieldbook-4.2.md',
+    text: '---\ntitle: Fieldbook 4.2 released\n---\n\nOffline maps arrive.\n',
+    type: 'release-notes',
+  },
+  {
+    name: 'a year in review titled "<project> in <year>"',
+    path: 'blog/2026-12-20-review.md',
+    text: '---\ntitle: Fieldbook in 2026\n---\n\n## Looking back\n\nWe shipped four releases.\n\n## Our ask\n\nSponsor the maintainers.\n',
+    type: 'update',
+  },
+  {
+    name: 'a guide whose headings explain OKRs is not an OKR set',
+    path: 'company/okrs/index.md',
+    text: '# Objectives and key results (OKRs)\n\n## What are OKRs?\n\nGoals with measures.\n\n## How to write OKRs\n\nStart from the outcome.\n\n## Criteria for key results\n\nEach has a number.\n\n## Who sets OKRs?\n\nEvery team.\n',
+    type: 'generic',
+    reason: /headings of a guide/,
+  },
+  {
     name: 'a title alone suggests a type but does not decide it',
     path: 'docs/plans.md',
     text: '# Roadmap\n\nWe keep our plans on the project board.\n',

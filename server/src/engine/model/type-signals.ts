@@ -4,7 +4,7 @@
  * (doctype.ts) adds them up. A name is a strong hint, not proof: a guide about how to write a
  * roadmap, a template or a contributing guide carries a signal against every type.
  */
-import type { DocType } from '../types.js';
+import type { DocType } from '../vocabulary.js';
 import type { Section } from './sections.js';
 import { normalizeHeading } from './roles.js';
 
@@ -71,12 +71,14 @@ const TITLE_TYPES: Array<[RegExp, InferredType, number]> = [
   [/\b(?:strateg(?:y|ies)|vision|mission)(?:\s+(?:20\d\d|fy\s?\d{2}|for\s+20\d\d))?\W*$|^\W*(?:our\s+)?(?:vision|mission|strategy)\b/i, 'strategy', 4],
   [/\bstrategic\s+(?:plan|priorities|direction|framework|goals|roadmap|intent)\b/i, 'strategy', 4],
   [/\b(?:strateg(?:y|ies)|vision|mission|north star|direction|manifesto)\b/i, 'strategy', 3],
+  // "Development priorities for 2026", "Annual plan 2026", "Funding plans".
+  [/\b(?:priorities|plans?|goals and strategy)\s+(?:for\s+)?(?:20\d\d|fy\s?\d{2})\b|\b(?:annual|multi-year|long-term|strategic)\s+plans?\b/i, 'strategy', 4],
   [/\b(?:principles|values|priorities)\b/i, 'strategy', 2],
   [/\broad\s?maps?\b/i, 'roadmap', 3],
   [/\b(?:okrs?|objectives and key results|key results)\b/i, 'okr', 3],
   [/^\W*(?:goals|objectives)\W*$|\b(?:quarterly|annual|yearly|team|project|program|product|company|engineering|20\d\d|[qh][1-4]|20\d\d\s?[hq][1-4])\s+(?:goals|objectives)\b|\bgoals\s+(?:for|of)\s+(?:the\s+)?(?:20\d\d|[qh][1-4]|quarter|half|year)\b/i, 'okr', 3],
   // A release announcement: "Gitea 1.8.0 is released", "Vite 4.3 is out!", "Announcing Rust 1.95.0".
-  [/\bv?\d+\.\d+(?:\.\d+)?(?:[-+.][\w.]{1,20})?!?\s+(?:is|has been)\s+(?:out|released|here|available|now available)\b|^\W*(?:announcing|introducing|releasing)\b.*\d+\.\d+|\brelease of\b.*\d+\.\d+/i, 'release-notes', 4],
+  [/\bv?\d+\.\d+(?:\.\d+)?(?:[-+.][\w.]{1,20})?!?\s+(?:(?:is|has been)\s+(?:out|released|here|available|now available)|released|out now)\b|^\W*(?:announcing|introducing|releasing)\b.*\d+\.\d+|\brelease of\b.*\d+\.\d+/i, 'release-notes', 4],
   [/\b(?:release notes?|changelog|what['’]?s new|release highlights|product updates?)\b|^\W*(?:release|version)\s+v?\d+(?:\.\d+)*\b|^\W*v?\d+\.\d+(?:\.\d+)?\b/i, 'release-notes', 3],
   // A product and its version, nothing else: "Nushell 0.114.1", "Jellyfin for Android TV 0.19".
   [/^\W*\p{L}[\p{L}\p{N} .+&-]{0,48}\sv?\d+\.\d+(?:\.\d+)?(?:[-.]\w+)?\W*$/iu, 'release-notes', 2],
@@ -86,7 +88,9 @@ const TITLE_TYPES: Array<[RegExp, InferredType, number]> = [
   [/\b(?:annual report|annual review|activity (?:&\s+|and\s+)?(?:contract\s+)?report|progress (?:update|report)|status (?:update|report)|(?:weekly|monthly|quarterly|yearly) (?:update|report)|goals? update|year in review|state of the)\b/i, 'update', 4],
   [/^\W*(?:this|last)\s+(?:week|month|quarter)\s+in\b|\bstate of\b|\bnewsletter\b/i, 'update', 3],
   // One issue of a series: "Linebender in December 2024", "The project in Q3 2025".
-  [/\bin\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+20\d\d|q[1-4]\s+20\d\d)\W*$/i, 'update', 3],
+  [/\bin\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+20\d\d|q[1-4]\s+20\d\d|20\d\d)\W*$/i, 'update', 3],
+  // A report of a period: anchored lookaheads, so the title is scanned once from its start.
+  [/^(?=[^]*\breport\b)(?=[^]*\b(?:20\d\d|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)\b)/i, 'update', 3],
   // "The path to Node-RED 5.0", "Road to 2.0".
   [/\b(?:path|road)\s+to\b.*\d|\bplans?\s+for\s+(?:v(?:ersion)?\s?)?\d/i, 'roadmap', 3],
   [/\b(?:update|updates|status|weekly|monthly|fortnightly|biweekly|business review|[wmq]br|snippets)\b/i, 'update', 3],
@@ -133,7 +137,9 @@ const GOAL_PROPOSAL_SECTIONS = new Set(['summary', 'motivation', 'staffing', 'ti
 const GOAL_PROPOSAL_DISTINCT = new Set(['ownership', 'ownership and team asks', 'team asks', 'the next six months', 'the next 6 months', 'the shiny future',
   'deliverables', 'staffing']);
 /** Headings of a vision or strategy page beyond the kernel. */
-const STRATEGY_SECTIONS = new Set(['vision', 'mission', 'values', 'our values', 'principles', 'tenets', 'pillars', 'strategic pillars', 'focus areas',
+const STRATEGY_SECTIONS = new Set(['leadership principles', 'operating principles', 'core values', 'company values', 'our strategy', 'strategy',
+  'approach', 'our approach', 'purpose', 'what we believe', 'beliefs', 'business model', 'target customers', 'differentiation', 'long-term goals',
+  'vision', 'mission', 'values', 'our values', 'principles', 'tenets', 'pillars', 'strategic pillars', 'focus areas',
   'priorities', 'strategic priorities', 'where to play', 'how we win', 'how we will win', 'non-goals', 'what we will not do', "what we won't do",
   'themes', 'strategic themes', 'investment areas', 'bets', 'our bets', 'north star', 'mission and vision', 'vision and mission', 'why', 'long-term vision',
   'guiding principles', 'strategic goals', 'objectives', 'challenges', 'opportunities', 'competitive landscape', 'market', 'positioning']);
@@ -311,7 +317,7 @@ function sectionSignals(input: SignalInput, signals: TypeSignal[]): void {
     if (sections.length < min) return;
     signals.push({ type, weight: Math.min(cap, sections.length * per), kind: 'structure', reason: `${what} (${named(sections)})` });
   };
-  counted('strategy', STRATEGY, 'vision and strategy headings', 1, 3, 2);
+  counted('strategy', STRATEGY, 'vision and strategy headings', 1, 4, 2);
   counted('roadmap', ROADMAP, 'roadmap stage headings', 1.5, 3, 2);
   counted('release-notes', RELEASE, 'change-category headings', 1, 3, 2);
   counted('update', UPDATE, 'update headings', 1, 3, 2);
