@@ -284,14 +284,22 @@ const actionLists = new WeakMap<Section, boolean>();
 /** Is the section, or a section around it, one that holds no actions (a diagnosis, options, a policy, …)? */
 function outsidePlan(doc: StrategyDocument, section: Section): boolean {
   const diagnosisNames = namesOf(DIAGNOSIS_NAMES);
+  const proposal = readsAsProposal(doc);
   for (let s: Section | null = section; s; s = s.parent) {
     if (isContainer(doc, s)) continue;
     // Principles and values are standing rules; a list of priorities written as imperatives is the work itself.
     if (kernelRolesOf(doc, s).some((role) => NOT_ACTION_ROLES.has(role)) || (namesPolicyList(s.title) && !/priorities$/.test(normalizeHeading(s.title)))) return true;
     if (headingNamed(s.title, diagnosisNames)) return true;
+    // A proposal's Proposal or Design says what will be built, and its lists are the design ("Publish pre-releases as pre-releases"), not steps anyone owns.
+    if (proposal && PROPOSAL_BODY.has(normalizeHeading(s.title))) return true;
   }
   return false;
 }
+
+/** A proposal's sections that state or design what is proposed (DECISION_SECTION and the design headings of DECISION_KERNEL_NAMES). */
+const PROPOSAL_BODY = new Set(['decision', 'decision outcome', 'proposal', 'the proposal', 'proposed solution', 'solution', 'resolution', 'detailed design', 'design',
+  'design details', 'design overview', 'explanation', 'guide-level explanation', 'reference-level explanation', 'detailed explanation', 'proposed design',
+  'proposed change', 'proposed changes', 'proposed approach', 'technical design', 'high-level design', 'specification', 'internal details', 'implementation details']);
 
 /** The section that holds an item as an action: the nearest one that names a role or is an action section, when it is an action section. */
 export function actionOwner(doc: StrategyDocument, section: Section | null): Section | null {
