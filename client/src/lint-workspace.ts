@@ -4,7 +4,7 @@
  * the Problems panel.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { LintFilesRequest, type LintFilesResult } from './protocol';
 
 const MARKDOWN_GLOB = '**/*.{md,markdown,mdown,mkd}';
@@ -24,11 +24,19 @@ export async function lintWorkspace(client: LanguageClient): Promise<LintFilesRe
     return undefined;
   }
   const total: LintFilesResult = { linted: 0, ignored: 0, findings: 0, withFindings: 0 };
+  let searchFailed: string | undefined;
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Strategy Lint', cancellable: true },
     async (progress, token) => {
       progress.report({ message: 'finding Markdown documents…' });
-      const files = await vscode.workspace.findFiles(MARKDOWN_GLOB, excludeGlob(), undefined, token);
+      let files: vscode.Uri[];
+      try {
+        files = await vscode.workspace.findFiles(MARKDOWN_GLOB, excludeGlob(), undefined, token);
+      } catch (error) {
+        // A file system without file search (a virtual workspace in the browser may have none).
+        searchFailed = error instanceof Error ? error.message : String(error);
+        return;
+      }
       files.sort((a, b) => a.fsPath.localeCompare(b.fsPath));
       for (let i = 0; i < files.length && !token.isCancellationRequested; i += BATCH) {
         const batch = files.slice(i, i + BATCH);
@@ -41,6 +49,10 @@ export async function lintWorkspace(client: LanguageClient): Promise<LintFilesRe
       }
     },
   );
+  if (searchFailed !== undefined) {
+    void vscode.window.showErrorMessage(`Strategy Lint: this workspace cannot be searched for documents (${searchFailed}); open the documents to lint them.`);
+    return undefined;
+  }
   await vscode.commands.executeCommand('workbench.actions.view.problems');
   const ignored = total.ignored > 0 ? ` (${total.ignored} ignored by .gitignore)` : '';
   void vscode.window.showInformationMessage(

@@ -37,6 +37,17 @@ export const LintFilesRequest = 'strategyLint/lintFiles';
 export interface LintFilesParams { uris: string[] }
 export interface LintFilesResult { linted: number; ignored: number; findings: number; withFindings: number }
 
+export const ReadFilesRequest = 'strategyLint/readFiles';
+export interface ReadFilesParams { uris: string[]; limit: number }
+export interface ReadFileEntry {
+  kind: 'file' | 'directory' | 'other' | 'missing';
+  text?: string;
+  failure?: 'too-large' | 'not-utf8' | 'unreadable';
+  size?: number;
+  error?: string;
+}
+export interface ReadFilesResult { entries: ReadFileEntry[] }
+
 export const StatusNotification = 'strategyLint/status';
 export interface StatusParams {
   uri: string;

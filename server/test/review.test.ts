@@ -336,6 +336,11 @@ describe('review: rendering untrusted text', () => {
     assert.match(html, /command: 'export'/);
   });
 
+  test('rule links carry the rule id, so the extension opens its bundled page', () => {
+    assert.match(html, /<a class="rule" href="https:\/\/[^"]+\/docs\/rules\/[a-z-]+\/[a-z-]+\.md" data-rule="[a-z-]+\/[a-z-]+"/);
+    assert.match(html, /command: 'openRule', ruleId: rule\.getAttribute\('data-rule'\)/);
+  });
+
   test('Markdown output cannot be broken by the document: pipes and tags are escaped', () => {
     const md = renderReviewMarkdown(review);
     assert.doesNotMatch(md, /(?<!\\)<script>/);

@@ -33,12 +33,17 @@ export interface TextOptions {
 const RELATED_LINES_SHOWN = 12;
 
 /** "lines 9, 10 and 12" (distinct, at most RELATED_LINES_SHOWN, then "and N more"). */
-function relatedLines(finding: Finding): string {
+export function relatedLines(finding: Finding): string {
   const lines = [...new Set((finding.related ?? []).map((place) => place.line))];
   const shown = lines.slice(0, RELATED_LINES_SHOWN);
   const more = lines.length - shown.length;
   const list = more > 0 ? `${shown.join(', ')} and ${more} more` : shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : `${shown[0]}`;
   return `${lines.length === 1 ? 'line' : 'lines'} ${list}`;
+}
+
+/** The findings a report prints: item hints only when asked for. */
+export function shownFindings(report: FileReport, options: TextOptions): Finding[] {
+  return options.itemHints ? report.findings : report.findings.filter((finding) => !isItemHint(finding));
 }
 
 export function formatText(reports: readonly FileReport[], color: boolean, options: TextOptions = {}): string {
@@ -55,7 +60,7 @@ export function formatText(reports: readonly FileReport[], color: boolean, optio
     if (report.error) {
       lines.push(`${paint('path', report.file)}: ${paint('error', 'error')} ${report.error}`);
     }
-    const shown = options.itemHints ? report.findings : report.findings.filter((finding) => !isItemHint(finding));
+    const shown = shownFindings(report, options);
     if (shown.length === 0) continue;
     filesWithFindings++;
     lines.push(paint('bold', `${report.file}`) + paint('dim', ` (${report.docType})`));

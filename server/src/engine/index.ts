@@ -4,8 +4,10 @@ export { lint, lintSteps, fixAll, INTERNAL_ERROR_RULE_ID, SKIPPED_RULES_ID, PARS
 export { LintSession } from './incremental/session.js';
 export { applyFixes } from './fix.js';
 export { allRules, rulesById, ruleDocUrl, DOCS_BASE_URL } from './rules/index.js';
+export { sourceName } from './rules/sources.js';
 export { validateConfig, parseSeverity } from './config/validate.js';
 export { resolveRule, DEFAULT_MAX_DOCUMENT_LENGTH } from './config/resolve.js';
 export type { ConfigLayer, ConfigProblem, ListSetting, RuleSettings } from './config/types.js';
 export { StrategyDocument } from './model/document.js';
 export { LineIndex } from './model/line-index.js';
+export { customRulesOf, CUSTOM_RULES_SCHEMA, CUSTOM_KINDS, type CustomRuleSpec } from './custom/index.js';

@@ -7,12 +7,12 @@ import { renderReviewMarkdown } from '../review/render-markdown.js';
 import { renderReviewHtml } from '../review/render-html.js';
 import type { Linter } from './linter.js';
 import type { ReviewParams, ReviewResult } from './protocol.js';
-import { uriToPath } from './workspace-folders.js';
+import type { WorkspaceFiles } from './workspace-files.js';
 
-export async function reviewDocument(params: ReviewParams, linter: Linter): Promise<ReviewResult | null> {
+export async function reviewDocument(params: ReviewParams, linter: Linter, files: WorkspaceFiles): Promise<ReviewResult | null> {
   const analysis = await linter.analysis(params.uri);
   if (!analysis) return null;
-  const filePath = uriToPath(params.uri);
+  const filePath = files.pathOf(params.uri);
   const fileName = filePath ?? decodeURIComponent(params.uri.replace(/^untitled:/, ''));
   const review = buildReview(analysis.result, { fileName });
   const markdown = renderReviewMarkdown(review);

@@ -8,6 +8,7 @@ import { rulesById, allRules } from '../rules/index.js';
 import type { ConfigLayer, ConfigProblem, ListSetting, RuleSettings } from './types.js';
 import { unsafeGlob } from '../model/doctype.js';
 import { validateLanguages } from '../model/languages/validate.js';
+import { isCustomRuleKey, validateCustomRules } from '../custom/validate.js';
 
 const SEVERITY_ALIASES: Record<string, SeveritySetting> = {
   error: 'error', warning: 'warning', warn: 'warning', information: 'information', info: 'information',
@@ -22,7 +23,7 @@ export function parseSeverity(value: unknown): SeveritySetting | null {
   return Object.hasOwn(SEVERITY_ALIASES, name) ? SEVERITY_ALIASES[name] : null;
 }
 
-const TOP_LEVEL_KEYS = ['$schema', 'extends', 'rules', 'types', 'sections', 'referenceDate', 'fiscalYearStartMonth', 'maxDocumentLength', 'root', 'language', 'languages'];
+const TOP_LEVEL_KEYS = ['$schema', 'extends', 'rules', 'types', 'sections', 'referenceDate', 'fiscalYearStartMonth', 'maxDocumentLength', 'ignores', 'root', 'customRules', 'language', 'languages'];
 
 /**
  * What kind of value was found, never the value itself: a config file can be made to read
@@ -97,6 +98,13 @@ export function ruleIdsForKey(key: string): string[] {
 function validateRuleSettings(ruleKey: string, value: unknown, problem: (key: string, message: string) => void): RuleSettings | undefined {
   const ids = ruleIdsForKey(ruleKey);
   const base = `rules.${ruleKey}`;
+  // A custom rule may be defined in another layer (settings, an extended file): its severity can be set here.
+  if (ids.length === 0 && isCustomRuleKey(ruleKey)) {
+    const severity = parseSeverity(value) ?? (value && typeof value === 'object' && !Array.isArray(value) ? parseSeverity((value as Record<string, unknown>).severity) : null);
+    if (severity && (typeof value !== 'object' || Object.keys(value as object).every((key) => key === 'severity'))) return { severity };
+    problem(base, 'a custom rule takes a severity here ("error", "warning", "information", "hint", "off"); its other fields are set in customRules');
+    return undefined;
+  }
   if (ids.length === 0) {
     problem(base, 'unknown rule id (run `strategy-lint --list-rules` for the list, or use a family like "prose/*")');
     return undefined;
@@ -217,6 +225,19 @@ export function validateConfig(raw: unknown, file: string): { layer: ConfigLayer
     const max = config.maxDocumentLength;
     if (typeof max === 'number' && Number.isInteger(max) && max >= 1000) layer.maxDocumentLength = max;
     else problem('maxDocumentLength', `expected a whole number of characters ≥ 1000, got ${describe(max)}`);
+  }
+  if (config.ignores !== undefined) {
+    if (isStringArray(config.ignores)) {
+      layer.ignores = config.ignores.filter((glob, i) => {
+        const unsafe = unsafeGlob(glob);
+        if (unsafe !== null) problem(`ignores[${i}]`, `this glob is ignored: ${unsafe}, which could make matching file paths hang`);
+        return unsafe === null && glob.trim() !== '';
+      });
+    } else problem('ignores', `expected an array of globs, got ${describe(config.ignores)}`);
+  }
+  if (config.customRules !== undefined) {
+    const rules = validateCustomRules(config.customRules, parseSeverity, problem);
+    if (rules) layer.customRules = rules;
   }
   validateLanguages(config, layer, problem, { list: validateList, rule: validateRuleSettings });
   return { layer, problems, extends: extendsList };

@@ -29,11 +29,48 @@
  * statement: the first paragraph of its "Summary" or "Goal" section stands in for a key result.
  */
 import type { List, ListItem, Paragraph, RootContent } from 'mdast';
-import type { KeyResult, Objective, StrategyDocument } from './document.js';
+import type { Root } from 'mdast';
+import type { DocType } from '../vocabulary.js';
+import type { DateOptions } from './dates.js';
 import { KEY_RESULT_LABEL, OBJECTIVE_LABEL, TASK_LABEL, type Item } from './items.js';
 import { withinRole, type Section } from './sections.js';
 import { textBlockOf } from './text-block.js';
 import { findDates, yearHeadingOf } from './dates.js';
+
+/** What the OKR reading reads of a document (the StrategyDocument, which builds it lazily). */
+export interface OkrSource {
+  readonly type: DocType;
+  readonly root: Root;
+  readonly items: Item[];
+  readonly sections: Section[];
+  readonly titleSection: Section | null;
+  readonly titleText: string | null;
+  readonly dateOptions: DateOptions;
+  sectionAt(offset: number): Section | null;
+  frontMatterValue(key: string): unknown;
+}
+
+export interface Objective {
+  kind: 'item' | 'heading';
+  text: string;
+  start: number;
+  end: number;
+  item: Item | null;
+  section: Section | null;
+  keyResults: KeyResult[];
+  /** The objective this one serves: a team's objective listed under a company objective heading. */
+  parent?: Objective;
+}
+
+export interface KeyResult {
+  item: Item;
+  objective: Objective | null;
+  /** "KR1", "Key result", … when the line carries a label. */
+  label: string | null;
+  /** A plan item ("The next 6 months", "Milestones") standing in for the key results of a goal document that has none. */
+  standIn?: boolean;
+}
+
 
 /** Table columns that hold key results, and objectives. */
 export const KEY_RESULT_COLUMN = /^[^\p{L}]*(?:key\s+results?|krs?|measures?|success\s+measures?)[^\p{L}]*$/iu;
@@ -48,6 +85,8 @@ const KEY_RESULTS_TITLE = /^[^\p{L}\p{N}]*(?:key\s+results?|krs|results|measures
 const OKR_SET_TITLE = /\b(?:okrs?|objectives|objectives\s+and\s+key\s+results|goals)\b/i;
 /** Headings that explain an OKR page rather than state an objective: "Scoring", "How we grade", "Timeline", "Links". */
 const EXPLAINING_TITLE = /^[^\p{L}\p{N}]*(?:about|overview|introduction|intro|summary|purpose|scope|how\b|process|scoring|scores?|grading|grades?|timeline|schedule|cadence|calendar|meetings?|faq|questions|glossary|definitions|terms|links|resources|references|further\s+reading|see\s+also|appendix|history|archive|previous|past|changelog|legend|people|contacts|tools|templates?|examples?|status|progress|retrospective|lessons|principles|values|guidelines|rules|tips|best\s+practices|assumptions|open\s+questions|what\s+(?:are|is)|when\b|who\b)\b/iu;
+/** Status marks a heading may open with: "!WIP!", "[DRAFT]", ":construction_worker:", emoji. */
+const STATUS_MARKS = /^(?:\s*(?:[!\[(]\s*[A-Z]{2,8}\s*[!\])]|:[\w+-]{1,40}:|[^\p{L}\p{N}\s]+))+\s*/u;
 /** A year, quarter, half or fiscal year written in a title. */
 const PERIOD_MARK = /\b(?:20\d{2}|Q[1-4]|H[12]|FY\s?\d{2,4})\b/i;
 /** A title that names OKRs: "Package manager OKRs", "Quarterly objectives and key results". */
@@ -56,6 +95,12 @@ const OKR_TITLE = /\b(?:okrs?|key\s+results?|objectives)\b/i;
 const KEY_RESULTS_LEAD = /(?:^|[\n\r])[^\p{L}\p{N}\n\r]*(?:key\s+results?|krs?|measures?\s+of\s+success|success\s+measures)[^\p{L}\p{N}\n\r]*$/iu;
 /** Prose that announces the targets a list sets: "… achieve the following:", "Success looks like:", "Our targets:". */
 const TARGETS_LEAD = /(?:\b(?:achieve|reach|hit|meet)\s+the\s+following|(?<!\bto\s)\btargets?|\bsuccess\s+(?:looks\s+like|means|is\s+measured\s+by)|\bmeasured\s+by)\s*:\s*$|\bwe(?:'|’|\s+wi)ll\s+(?:know|measure)\b[^:\n\r]{0,40}:\s*$/iu;
+/**
+ * A paragraph that opens by saying how success will show: "We will know this is working when …",
+ * "Success looks like …". "Success means …" is left out: it as often defines the word ("Success
+ * means different things to each community").
+ */
+const SUCCESS_CRITERION = /^(?:we(?:'|’|\s+wi)ll\s+know\s+(?:this|it|we)\b[^.:\n]{0,40}?\bwhen\b|success\s+(?:looks\s+like|is\s+when)\b|we(?:'|’|\s+wi)ll\s+(?:have\s+)?succeed(?:ed)?\s+(?:when|if)\b)/iu;
 /** The section of a goal document that states its goal in a paragraph. */
 const GOAL_STATEMENT_TITLE = /^[^\p{L}\p{N}]*(?:summary|goal|the\s+goal|abstract|tl;?dr)[^\p{L}\p{N}]*$/iu;
 /** A group label over nested key results: a few words ("Security", "UI/UX", "Runtime support:"). */
@@ -63,6 +108,16 @@ const GROUP_WORDS = 3;
 const GROUP_WORDS_WITH_COLON = 6;
 /** Longest paragraph read as a key result of a key-results section (longer ones explain). */
 const PARAGRAPH_WORDS = 60;
+
+/**
+ * A metrics section ("Success metrics", "Goals"). A title naming goals or metrics ("Goals and
+ * strategy") names the page, not a section, when the document's other headings name roles of
+ * their own (a diagnosis, a policy): the page is a strategy, not one goals section.
+ */
+export function isMetricsSection(doc: OkrSource, section: Section): boolean {
+  if (!section.roles.includes('metrics')) return false;
+  return section !== doc.titleSection || !doc.sections.some((other) => other !== section && other.roles.length > 0);
+}
 
 /** A section of work or notes ("Initiatives", "Risks", "Next steps"): its items are not key results. */
 export function isWorkSection(section: Section): boolean {
@@ -79,13 +134,41 @@ function inWorkSection(section: Section | null, stop: Section | null = null): bo
 const isKeyResultsSection = (section: Section): boolean => KEY_RESULTS_TITLE.test(section.title);
 
 /** A heading over a set of OKRs: a period ("2019 Q4", "Q1 2027", "H2 2024"), or one naming OKRs, objectives or goals. */
-function isOkrSet(doc: StrategyDocument, section: Section): boolean {
-  if (OKR_SET_TITLE.test(section.title) && !section.roles.includes('non-goals')) return true;
-  return isPeriodTitle(doc, section.title);
+function isOkrSet(doc: OkrSource, section: Section): boolean {
+  return isOkrSetTitle(doc, section.title) && !section.roles.includes('non-goals');
+}
+
+function isOkrSetTitle(doc: OkrSource, title: string): boolean {
+  return OKR_SET_TITLE.test(title) || isPeriodTitle(doc, title);
+}
+
+/** A heading over only a table of contents ("On this page", "Contents"): the headings after it are not its parts. */
+const CONTENTS_TITLE = /^[^\p{L}\p{N}]*(?:on\s+this\s+page|(?:table\s+of\s+)?contents|toc|in\s+this\s+(?:page|document|article))[^\p{L}\p{N}]*$/iu;
+
+function isContentsSection(section: Section): boolean {
+  return CONTENTS_TITLE.test(section.title) && section.ownBlocks.every((node) => node.type !== 'paragraph' || wordCount(textBlockOf('paragraph', node).text) <= 3);
+}
+
+/** The section a heading belongs to, a table of contents it follows left out. */
+function parentOf(section: Section): Section | null {
+  let parent = section.parent;
+  while (parent && isContentsSection(parent)) parent = parent.parent;
+  return parent;
+}
+
+/**
+ * The title OKRs are read under: the level-1 heading, else the front-matter title (a handbook page
+ * whose first heading is "On this page" is titled in its front matter).
+ */
+export function okrTitleOf(doc: OkrSource): string {
+  if (doc.titleSection && doc.titleSection.depth === 1 && !isContentsSection(doc.titleSection)) return doc.titleSection.title;
+  const fromFrontMatter = doc.frontMatterValue('title');
+  if (typeof fromFrontMatter === 'string' && fromFrontMatter.trim()) return fromFrontMatter.trim();
+  return doc.titleText ?? '';
 }
 
 /** A title that is a period and little else: "2019 Q1", "Q3 2027 OKRs", "H2" (not "The next 6 months", "Plan for 2027"). */
-function isPeriodTitle(doc: StrategyDocument, title: string): boolean {
+function isPeriodTitle(doc: OkrSource, title: string): boolean {
   if (!PERIOD_MARK.test(title)) return false;
   let rest = title;
   const dates = findDates(title, doc.dateOptions);
@@ -119,8 +202,20 @@ function isGroupLabel(item: Item): boolean {
   return words > 0 && (words <= GROUP_WORDS || (/:$/.test(text) && words <= GROUP_WORDS_WITH_COLON));
 }
 
+/** A sub-bullet that describes the line above it ("Baseline: 40%", "Measured by the weekly survey", "Owner: @ana"). */
+const DETAIL_LINE = /^[^\p{L}\p{N}]*(?:baseline|target|metric|measure|measured\s+(?:by|on|in|as|with)|currently|today|owner|dri|status|due|deadline|notes?|why|context|source|definition|defined\s+as|e\.g\.|for\s+example|including)\b/iu;
+
+/**
+ * A top-level item over sub-bullets that states no number: an objective over its key results (a
+ * line with a number of its own, or whose sub-bullets describe it, is a key result with details).
+ */
+function isNestedObjective(item: Item): boolean {
+  return item.kind === 'list-item' && item.depth === 0 && item.children.length > 0 && item.text.trim().length > 0 && !/\d/.test(item.text)
+    && item.children.filter((child) => DETAIL_LINE.test(child.text)).length * 2 < item.children.length;
+}
+
 /** Paragraphs right before each top-level list, by the list's items ("Key results:", "**Not included**"), and each item's list. */
-function leadIns(doc: StrategyDocument): { leads: Map<ListItem, Paragraph>; lists: Map<ListItem, ListItem[]> } {
+function leadIns(doc: OkrSource): { leads: Map<ListItem, Paragraph>; lists: Map<ListItem, ListItem[]> } {
   const leads = new Map<ListItem, Paragraph>();
   const lists = new Map<ListItem, ListItem[]>();
   const blocks = doc.root.children;
@@ -135,10 +230,25 @@ function leadIns(doc: StrategyDocument): { leads: Map<ListItem, Paragraph>; list
   return { leads, lists };
 }
 
+/** A key-results label and nothing else: "**Key Results:**", "KRs:". */
+function isLabelOnly(text: string): boolean {
+  const label = KEY_RESULT_LABEL.exec(text);
+  return label !== null && !/[\p{L}\p{N}]/u.test(text.slice(label[0].length));
+}
+
+/** A row of a table that tracks key results over time, one column each ("Date | KR#1 | KR#2 | Comments"). */
+function isTrackingRow(item: Item): boolean {
+  return item.kind === 'table-row' && (item.header ?? []).filter((cell) => KEY_RESULT_COLUMN.test(cell)).length >= 2;
+}
+
 /** A one-paragraph label ("**Rationale**", "Not included:") that says its list is work or notes, not results. */
 function isWorkLabel(paragraph: Paragraph): boolean {
-  const text = textBlockOf('paragraph', paragraph).text.trim();
-  return wordCount(text) <= 4 && NOT_KEY_RESULT_SECTION.test(text);
+  return isWorkLabelText(textBlockOf('paragraph', paragraph).text);
+}
+
+function isWorkLabelText(text: string): boolean {
+  const trimmed = text.trim();
+  return wordCount(trimmed) <= 4 && NOT_KEY_RESULT_SECTION.test(trimmed);
 }
 
 /**
@@ -158,7 +268,7 @@ function labelName(label: RegExpExecArray | null): string | null {
 }
 
 /** A synthesized item for a paragraph read as a key result (a key-results section written in prose). */
-function paragraphItem(doc: StrategyDocument, paragraph: Paragraph): Item {
+function paragraphItem(doc: OkrSource, paragraph: Paragraph): Item {
   const block = textBlockOf('paragraph', paragraph);
   return {
     kind: 'line', node: paragraph, block, text: block.text, start: block.start, end: block.end, depth: 0, parent: null,
@@ -174,7 +284,7 @@ const holdsItems = (section: Section): boolean => section.ownBlocks.some((node) 
  * (its first paragraph; the section's own list is then a summary of them), else the section's own
  * short paragraphs when it holds no list or table.
  */
-function paragraphKeyResults(doc: StrategyDocument, section: Section): Paragraph[] {
+function paragraphKeyResults(doc: OkrSource, section: Section): Paragraph[] {
   const perSubsection = section.children
     .filter((child) => !isWorkSection(child) && !holdsItems(child) && !KEY_RESULT_LABEL.test(child.title))
     .map((child) => paragraphsOf(child.ownBlocks)[0])
@@ -189,7 +299,7 @@ function paragraphKeyResults(doc: StrategyDocument, section: Section): Paragraph
   });
 }
 
-export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; keyResults: KeyResult[] } {
+export function classifyOkrs(doc: OkrSource): { objectives: Objective[]; keyResults: KeyResult[] } {
   const objectives: Objective[] = [];
   const keyResults: KeyResult[] = [];
   const objectiveOfItem = new Map<Item, Objective>();
@@ -212,14 +322,21 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
     else itemsBySection.set(item.section, [item]);
   }
   const headingObjectiveSections = new Set<Section>();
+  const title = okrTitleOf(doc);
+  /** Under no heading but a table of contents, a heading's set is the document's title ("FY27-Q3 OKRs" in front matter). */
+  const belowSet = (section: Section): boolean => {
+    const parent = parentOf(section);
+    if (parent) return isOkrSet(doc, parent);
+    return section.depth > 1 && section !== doc.titleSection && isOkrSetTitle(doc, title);
+  };
   /** A heading right under a set of OKRs that holds a list and does not explain the page ("Scoring", "Timeline", "Links"). */
-  const isAreaOfSet = (section: Section): boolean => section.parent !== null && isOkrSet(doc, section.parent) && !isOkrSet(doc, section)
+  const isAreaOfSet = (section: Section): boolean => belowSet(section) && !isOkrSet(doc, section) && !isContentsSection(section)
     && section.roles.length === 0 && !inWorkSection(section) && !EXPLAINING_TITLE.test(section.title) && section.ownBlocks.some((node) => node.type === 'list')
     && underOkrTitle(section);
   /** Below a heading (or a title) that names OKRs or key results: under "Goals", a list holds goals, not key results. */
   const underOkrTitle = (section: Section): boolean => {
-    for (let s = section.parent; s; s = s.parent) if (OKR_TITLE.test(s.title)) return true;
-    return OKR_TITLE.test(doc.titleText ?? '');
+    for (let s = parentOf(section); s; s = parentOf(s)) if (OKR_TITLE.test(s.title)) return true;
+    return OKR_TITLE.test(title);
   };
   /**
    * Its list nests: a team or area heading over objective items with their key results. An item
@@ -229,8 +346,7 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
   const holdsNested = (section: Section): boolean => {
     let found = nests.get(section);
     if (found === undefined) {
-      const top = (itemsBySection.get(section) ?? []).filter((item) => item.kind === 'list-item' && item.depth === 0);
-      found = top.length > 0 && top.filter((item) => item.children.length > 0 && !/\d/.test(item.text)).length * 2 > top.length;
+      found = (itemsBySection.get(section) ?? []).some(isNestedObjective);
       nests.set(section, found);
     }
     return found;
@@ -240,11 +356,26 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
   for (const item of doc.items) {
     if (item.section && OBJECTIVE_LABEL.test(item.text)) for (let s: Section | null = item.section; s; s = s.parent) framing.add(s);
   }
+  const labelledHeading = (section: Section): boolean => {
+    // "!WIP! :construction_worker: Objective: …": status marks before the label do not hide it.
+    const title = section.title.replace(STATUS_MARKS, '');
+    return OBJECTIVE_LABEL.test(title) || (/^\W*objective\b/i.test(title) && !withinRole(section.parent, 'non-goals'));
+  };
+  // A document that labels its objectives ("## Objective 2: …", "**Objective:** …") says which they are: its other headings are not objectives by position.
+  const labelsObjectives = doc.items.some((item) => OBJECTIVE_LABEL.test(item.text)) || doc.sections.some(labelledHeading);
+  /** Top-level items of an area with no sub-bullets: beside nested objective items, the heading's own key results. */
+  const looseItems = (section: Section): boolean => (itemsBySection.get(section) ?? [])
+    .some((item) => item.kind === 'list-item' && item.depth === 0 && item.children.length === 0 && item.text.trim().length > 0 && !isContentsEntry(item.node as ListItem));
+  /** Areas whose list nests: each item with sub-bullets is an objective, even below an objective heading. */
+  const nestedAreas = new Set<Section>();
   for (const section of doc.sections) {
-    const labelled = OBJECTIVE_LABEL.test(section.title) || (/^\W*objective\b/i.test(section.title) && !withinRole(section.parent, 'non-goals'));
+    const labelled = labelledHeading(section);
     const overKeyResults = !labelled && section.children.some(isKeyResultsSection) && !isKeyResultsSection(section)
       && !isOkrSet(doc, section) && section !== doc.titleSection && !inWorkSection(section) && !framing.has(section);
-    const inSet = !labelled && isOkr && isAreaOfSet(section) && !framing.has(section) && !holdsNested(section);
+    const area = !labelled && !labelsObjectives && isOkr && isAreaOfSet(section);
+    if (area && holdsNested(section)) nestedAreas.add(section);
+    // A heading over nested objective items is a team heading; with loose items beside them it is an objective of its own too.
+    const inSet = area && (!holdsNested(section) || looseItems(section));
     if (labelled || overKeyResults || inSet) headingObjectiveSections.add(section);
   }
   for (const section of headingObjectiveSections) {
@@ -272,7 +403,7 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
   const inMetricsSection = (section: Section | null): boolean => {
     for (let s = section; s; s = s.parent) {
       if (s.roles.includes('non-goals') || isWorkSection(s)) return false;
-      if (s.roles.includes('metrics')) return true;
+      if (isMetricsSection(doc, s)) return true;
     }
     return false;
   };
@@ -315,6 +446,10 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
     });
   }
   const groups = new Set<Item>();
+  /** Items that are only a key-results label ("**Key results:**") over sub-bullets. */
+  const labelGroups = new Set<Item>();
+  /** Objective headings that say where their key results are (a label, a lead-in, a subsection): nothing else under them is one. */
+  const contained = new Set<Objective>();
   const keyResultLists = new Set<Item>();
   const leading = new Map<Paragraph, boolean>();
   const leadsKeyResults = (lead: Paragraph, item: Item): boolean => {
@@ -326,11 +461,24 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
     if (skipped.has(item)) continue;
     const parentSkipped = item.parent !== null && skipped.has(item.parent);
     const lead = item.depth === 0 ? leadOf(item) : undefined;
-    if (parentSkipped || (item.kind === 'list-item' && isContentsEntry(item.node as ListItem)) || (lead && isWorkLabel(lead))) {
+    // A "**Notes**" or "Initiatives:" bullet over sub-bullets labels them as work or notes, as such a paragraph labels a list.
+    const workGroup = item.kind === 'list-item' && item.children.length > 0 && isWorkLabelText(item.text);
+    if (parentSkipped || workGroup || (item.kind === 'list-item' && isContentsEntry(item.node as ListItem)) || (lead && isWorkLabel(lead)) || isTrackingRow(item)) {
       skipped.add(item);
       continue;
     }
-    if (item.depth === 0 && lead && leadsKeyResults(lead, item)) keyResultLists.add(item);
+    if (item.depth === 0 && lead && leadsKeyResults(lead, item)) {
+      keyResultLists.add(item);
+      const objective = headingObjectiveAt(item.section, true);
+      if (objective) contained.add(objective);
+    }
+    // "- **Key results:**" over sub-bullets: the sub-bullets are the key results, and the objective's other lines are context.
+    if (item.kind === 'list-item' && item.children.length > 0 && isLabelOnly(item.text)) {
+      labelGroups.add(item);
+      const objective = headingObjectiveAt(item.section, true);
+      if (objective) contained.add(objective);
+      continue;
+    }
     if (TASK_LABEL.test(item.text) || KEY_RESULT_LABEL.test(item.text)) continue;
     const underHeading = headingObjectiveAt(item.section, true) !== null;
     const inKeyResults = keyResultLists.has(item) || underHeading || inKeyResultsSection(item.section);
@@ -341,9 +489,13 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
     const labelledObjective = OBJECTIVE_LABEL.test(item.text);
     // An empty bullet that only holds sub-bullets states no objective (and has no text to flag).
     const okrParent = isOkr && item.depth === 0 && item.kind === 'list-item' && item.children.length > 0 && item.text.trim().length > 0
-      && !underHeading && !keyResultLists.has(item) && !inWorkSection(item.section) && holdsNestedObjectives(item.section);
+      && (!underHeading || (item.section !== null && nestedAreas.has(item.section))) && !keyResultLists.has(item) && !inWorkSection(item.section)
+      && (item.section !== null && nestedAreas.has(item.section) ? isNestedObjective(item) : holdsNestedObjectives(item.section));
     if (labelledObjective || okrParent) {
       const objective: Objective = { kind: 'item', text: item.text, start: item.start, end: item.end, item, section: item.section, keyResults: [] };
+      // Below an objective heading (a company objective over its teams' ones), the item's objective serves the heading's.
+      const above = headingObjectiveAt(item.section, true);
+      if (above) objective.parent = above;
       objectives.push(objective);
       objectiveOfItem.set(item, objective);
     }
@@ -405,13 +557,23 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
       add({ item, objective: headingObjectiveAt(section, false), label: null });
     }
   }
-  const inProseSection = (section: Section | null): boolean => {
+  // A success criterion stated in prose ("**We will know this is working when** our team spends 80% …"): the section's key result.
+  for (const section of doc.sections) {
+    if (inProseSection(section) || inWorkSection(section)) continue;
+    for (const paragraph of paragraphsOf(section.ownBlocks)) {
+      const text = textBlockOf('paragraph', paragraph).text;
+      const criterion = SUCCESS_CRITERION.exec(text.replace(/^[\s*_]+/, ''));
+      if (!criterion || wordCount(text) - wordCount(criterion[0]) < 3) continue;
+      add({ item: paragraphItem(doc, paragraph), objective: headingObjectiveAt(section, false), label: null });
+    }
+  }
+  function inProseSection(section: Section | null): boolean {
     for (let s = section; s; s = s.parent) if (proseSections.has(s)) return true;
     return false;
-  };
+  }
 
   for (const item of doc.items) {
-    if (skipped.has(item) || groups.has(item) || objectiveOfItem.has(item) || TASK_LABEL.test(item.text) || item.text.trim().length === 0) continue;
+    if (skipped.has(item) || groups.has(item) || labelGroups.has(item) || objectiveOfItem.has(item) || TASK_LABEL.test(item.text) || item.text.trim().length === 0) continue;
     const label = KEY_RESULT_LABEL.exec(item.text);
     // "KR: Update" in an initiative names the key result the work serves.
     if (label && inInitiative(item.section)) continue;
@@ -422,14 +584,19 @@ export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; 
     const lineObjective = item.kind === 'line' ? [...objectives].reverse().find((o) => o.kind === 'item' && o.item?.node === item.node && o.start < item.start) ?? null : null;
     let objective: Objective | null = parentObjective ?? lineObjective ?? tableKeyResults.get(item) ?? null;
     let isKeyResult = label !== null || parentObjective !== null || tableKeyResults.has(item);
-    if (!isKeyResult && (topLevel || inGroup) && item.kind !== 'line' && !inProseSection(item.section)) {
+    const group = item.parent;
+    if (!isKeyResult && group && labelGroups.has(group)) {
+      // The sub-bullets of a key-results label belong to the objective the label sits in.
+      objective = (group.parent ? objectiveOfItem.get(group.parent) ?? null : null) ?? objectiveAbove(group) ?? headingObjectiveAt(item.section, false);
+      isKeyResult = true;
+    } else if (!isKeyResult && (topLevel || inGroup) && item.kind !== 'line' && !inProseSection(item.section)) {
       const listed = keyResultLists.has(item) || (inGroup && keyResultLists.has(item.parent!));
       const headingObjective = headingObjectiveAt(item.section, true);
       if (listed) {
         objective = objectiveAbove(item.parent ?? item) ?? headingObjectiveAt(item.section, false);
         isKeyResult = true;
       } else if (headingObjective) {
-        if (outsideKeyResults(item.section, headingObjective)) continue;
+        if (contained.has(headingObjective) || outsideKeyResults(item.section, headingObjective)) continue;
         objective = headingObjective;
         isKeyResult = true;
       } else if (inMetricsSection(item.section)) {

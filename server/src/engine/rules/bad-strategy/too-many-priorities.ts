@@ -172,6 +172,8 @@ export default defineRule({
     if (doc.type === 'okr') {
       const bySection = new Map<Section | null, Entry[]>();
       for (const objective of doc.objectives) {
+        // A team's objective under a company objective serves it: it is not one more priority beside it.
+        if (objective.parent) continue;
         const key = objective.kind === 'heading' ? objective.section?.parent ?? null : objective.section;
         const list = bySection.get(key) ?? [];
         list.push({ start: objective.start, end: objective.end });
