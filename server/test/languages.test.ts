@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { lint, allRules } from '../src/engine/index.js';
 import { findDates, hasTimeframe, type DateMention, type DateOptions } from '../src/engine/model/dates.js';
 import { detectLanguage } from '../src/engine/model/languages/detect.js';
-import { proseSample } from '../src/engine/model/languages/resolve.js';
+import { proseSample } from '../src/engine/model/languages/document-language.js';
 import { ENGLISH_PHRASE_RULES, LANGUAGE_CHECKS_ID } from '../src/engine/model/languages/rules.js';
 import { LANGUAGES, headingFold, parseLanguage } from '../src/engine/model/languages/index.js';
 import { validateConfig } from '../src/engine/config/validate.js';

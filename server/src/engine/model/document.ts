@@ -19,7 +19,7 @@ import { classifyOkrs, KEY_RESULT_COLUMN, LABELLED_KEY_RESULT_COLUMN, OBJECTIVE_
 import { findDates, horizonOf, parseDateValue, startOfDay, termHorizonOf, yearHeadingOf, type DateMention, type DateOptions } from './dates.js';
 import { buildNlcst, sentencesOf, type Sentence } from './sentences.js';
 import { TextMemo } from '../text/memo.js';
-import { decideLanguage, DEFAULT_LANGUAGE, type DocumentLanguage, type LanguageConfig } from './languages/resolve.js';
+import { decideLanguage, DEFAULT_LANGUAGE, type DocumentLanguage, type LanguageConfig } from './languages/document-language.js';
 import { cjkWordCount, ENGLISH, headingFold, writesWithoutSpaces, headingJoiners, roleLabel, synonymsForLanguage } from './languages/index.js';
 import { titleWordSignals, titleWordsFor } from './languages/titles.js';
 

@@ -5,7 +5,7 @@
  * words themselves are data, one module per language (de.ts, fr.ts, es.ts, pt.ts, it.ts, nl.ts,
  * ja.ts, zh.ts); a language without a module can be given heading names in config.
  */
-import type { SectionRole } from '../../types.js';
+import type { SectionRole } from '../../vocabulary.js';
 import { normalizeHeading, type RoleSynonyms } from '../roles.js';
 import type { LanguageData } from './types.js';
 import { de } from './de.js';

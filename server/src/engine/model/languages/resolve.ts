@@ -1,42 +1,16 @@
 /**
- * A document's language, decided once when the document is read: what the writer says decides
- * (front matter `lang:` / `language:`), then the configuration (`language`, one for every
- * document or per glob), else the language is detected from the prose (detect.ts), and a
- * document with too little prose to tell is English.
+ * The languages part of the configuration for one document: its configured language (`language`,
+ * one for every document or per glob) and each language's lists (`languages.<code>`), resolved
+ * over the built-in data. The document itself decides its language (document-language.ts).
  */
-import type { Nodes, Parents, Root } from 'mdast';
 import picomatch from 'picomatch';
 import { applyList, type ConfigLayer, type LanguageSettings, type ListSetting } from '../../config/types.js';
-import type { SectionRole } from '../../types.js';
+import type { SectionRole } from '../../vocabulary.js';
 import { unsafeGlob, MAX_GLOB_PATH_LENGTH } from '../doctype.js';
-import { detectLanguage, SAMPLE_LENGTH } from './detect.js';
-import { ENGLISH, languageData, languageName, parseLanguage, type TitleType } from './index.js';
+import { languageData, parseLanguage, type TitleType } from './index.js';
+import type { LanguageConfig, ResolvedLanguageSettings } from './document-language.js';
 
-export interface DocumentLanguage {
-  /** ISO 639-1 code ("en", "de", "ja"); English unless something says otherwise. */
-  code: string;
-  source: 'front-matter' | 'config' | 'detected' | 'default';
-  /** How it was decided, in words: "German, from front matter", "Japanese, detected from its script". */
-  reason: string;
-}
-
-export const DEFAULT_LANGUAGE: DocumentLanguage = { code: ENGLISH, source: 'default', reason: 'English' };
-
-/** What the configuration says of languages, for one document: its configured language and each language's lists. */
-export interface LanguageConfig {
-  /** The configured language of this document ("de"), or undefined (detect it). */
-  language?: string;
-  /** Where the configured language comes from: `"docs/de/**"` or "config". */
-  languageSource?: string;
-  /** Per language: heading names, title words, rule settings, each resolved over the built-in data. */
-  languages: Record<string, ResolvedLanguageSettings>;
-}
-
-export interface ResolvedLanguageSettings {
-  sections?: Partial<Record<SectionRole, readonly string[]>>;
-  titles?: Partial<Record<TitleType, readonly string[]>>;
-  rules?: ConfigLayer['rules'];
-}
+export type { LanguageConfig, ResolvedLanguageSettings } from './document-language.js';
 
 const globMatchers = new Map<string, (path: string) => boolean>();
 
@@ -93,52 +67,3 @@ function mergeSettings(code: string, base: ResolvedLanguageSettings | undefined,
   return merged;
 }
 
-/**
- * The prose of a document, as the detector reads it: paragraphs, list items and table cells, with
- * their emphasis and link texts; headings, code, HTML, link URLs and front matter left out.
- */
-export function proseSample(root: Root, limit = SAMPLE_LENGTH): string {
-  const parts: string[] = [];
-  let length = 0;
-  const visit = (node: Nodes): void => {
-    if (length >= limit) return;
-    switch (node.type) {
-      case 'heading': case 'code': case 'inlineCode': case 'html': case 'yaml': case 'definition': case 'image': case 'imageReference':
-        return;
-      case 'text':
-        parts.push(node.value);
-        length += node.value.length + 1;
-        return;
-    }
-    if ('children' in node) {
-      for (const child of (node as Parents).children as Nodes[]) visit(child);
-      if (node.type === 'paragraph' || node.type === 'tableCell') {
-        parts.push('\n');
-        length++;
-      }
-    }
-  };
-  visit(root);
-  return parts.join(' ');
-}
-
-/** The language the document's front matter names (`lang:`, `language:`, also under `strategy-lint:`), if any. */
-export function frontMatterLanguage(value: (key: string) => unknown): string | null {
-  for (const key of ['lang', 'language', 'locale']) {
-    const code = parseLanguage(value(key));
-    if (code) return code;
-  }
-  return null;
-}
-
-/** The document's language: front matter, then config, then detection from its prose. */
-export function decideLanguage(root: Root, frontMatterValue: (key: string) => unknown, config: LanguageConfig | undefined): DocumentLanguage {
-  const declared = frontMatterLanguage(frontMatterValue);
-  if (declared) return { code: declared, source: 'front-matter', reason: `${languageName(declared)}, from front matter` };
-  if (config?.language) {
-    return { code: config.language, source: 'config', reason: `${languageName(config.language)}, from ${config.languageSource ?? 'config'}` };
-  }
-  const detected = detectLanguage(proseSample(root));
-  if (detected.code === ENGLISH) return { code: ENGLISH, source: 'default', reason: detected.reason };
-  return { code: detected.code, source: 'detected', reason: `${languageName(detected.code)}, ${detected.reason}` };
-}

@@ -8,7 +8,7 @@
  */
 import type { ConfigLayer, RuleSettings } from '../../config/types.js';
 import { ENGLISH, languageData, languageName } from './index.js';
-import type { ResolvedLanguageSettings } from './resolve.js';
+import type { ResolvedLanguageSettings } from './document-language.js';
 
 /** Rules that read English words or phrases, and so run on another language only with word lists given for it. */
 export const ENGLISH_PHRASE_RULES: ReadonlySet<string> = new Set([

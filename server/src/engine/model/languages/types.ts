@@ -5,7 +5,7 @@
  * a detected language. One module per language beside this one (de.ts, fr.ts, …); English lives
  * where it always has (model/roles.ts, model/type-signals.ts, model/dates.ts).
  */
-import type { DocType, SectionRole } from '../../types.js';
+import type { DocType, SectionRole } from '../../vocabulary.js';
 
 export type TitleType = Exclude<DocType, 'generic'>;
 

@@ -3,7 +3,7 @@
  * `languages.<code>` ({ sections, titles, rules }). Like the rest of config/validate.ts: each
  * problem is reported, the bad key dropped, everything valid kept.
  */
-import { DOC_TYPES, SECTION_ROLES, type SectionRole } from '../../types.js';
+import { DOC_TYPES, SECTION_ROLES, type SectionRole } from '../../vocabulary.js';
 import type { ConfigLayer, LanguageSettings, ListSetting, RuleSettings } from '../../config/types.js';
 import { unsafeGlob } from '../doctype.js';
 import { parseLanguage, type TitleType } from './index.js';
