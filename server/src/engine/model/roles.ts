@@ -5,7 +5,7 @@
 import type { SectionRole } from '../vocabulary.js';
 
 export const DEFAULT_ROLE_SYNONYMS: Readonly<Record<SectionRole, readonly string[]>> = {
-  'diagnosis': ['diagnosis', 'the challenge', 'challenge', 'challenges', 'new challenges', 'current challenges', 'key challenges', 'problem', 'problem statement', "what's going on", 'situation', 'where we are', 'why now'],
+  'diagnosis': ['diagnosis', 'the challenge', 'challenge', 'challenges', 'problem', 'problem statement', "what's going on", 'situation', 'where we are', 'why now'],
   'guiding-policy': ['guiding policy', 'guiding policies', 'policy', 'our approach', 'approach', 'strategy', 'how we will win', 'where to play', 'principles', 'tenets'],
   'coherent-actions': ['coherent actions', 'actions', 'action plan', 'plan', 'initiatives', 'what we will do', 'next steps', 'execution',
     'coherent set of actions', 'set of coherent actions'],
