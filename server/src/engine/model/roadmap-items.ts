@@ -80,17 +80,31 @@ const SCHEDULE_WORD = /^(?:\d+(?:st|nd|rd|th)?|week|weeks|of|the|in|on|by|around
 const LINK_WORD = /^(?:changelog|changes|link|here|github|announcement|blog|post|download|docs?|details|milestone|tag)$/i;
 
 /**
- * A table row that only schedules a release: every cell is a version, a date, a link to the
+ * A table row (or a list item) that only schedules a release: every cell is a version, a date, a link to the
  * release ("Release notes") or empty. It names no work to judge ("v2.21 | 2nd week of September 2026").
  */
 export function isScheduleRow(item: Item, options: DateOptions): boolean {
+  if (item.kind === 'list-item') return isScheduleEntry(item, options);
   if (item.kind !== 'table-row' || !item.cells || item.column !== undefined) return false;
-  return item.cells.every((cell) => {
-    let rest = cell.text;
-    for (const date of findDates(rest, options).sort((a, b) => b.index - a.index)) rest = rest.slice(0, date.index) + rest.slice(date.index + date.length);
-    const link = onlyLinks(cell.node);
-    return rest.split(/[\s,.;:()|/—–-]+/).filter(Boolean).every((word) => SCHEDULE_WORD.test(word) || (link && LINK_WORD.test(word)));
-  });
+  return item.cells.every((cell) => onlySchedule(cell.text, options, onlyLinks(cell.node)));
+}
+
+/** The text is dates and the words beside them, and (beside a link) what a link to a release says. */
+function onlySchedule(text: string, options: DateOptions, link: boolean): boolean {
+  let rest = text;
+  for (const date of findDates(rest, options).sort((a, b) => b.index - a.index)) rest = rest.slice(0, date.index) + rest.slice(date.index + date.length);
+  return rest.split(/[\s,.;:()|/—–-]+/).filter(Boolean).every((word) => SCHEDULE_WORD.test(word) || (link && LINK_WORD.test(word)));
+}
+
+/**
+ * A list item that is only a date, often a link to the review or release held then: "[End of
+ * December](reviews/december.md)", "Q3 2026". It schedules, and names no work to judge. The
+ * item must hold a date: a bare "Release notes" link is a pointer, judged by isPointerItem.
+ */
+function isScheduleEntry(item: Item, options: DateOptions): boolean {
+  if (item.children.length > 0 || findDates(item.text, options).length === 0) return false;
+  const paragraph = (item.node as ListItem).children[0];
+  return onlySchedule(item.text, options, paragraph?.type === 'paragraph' && onlyLinks(paragraph));
 }
 
 /**
