@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const engine = await import(path.join(root, 'server/dist/src/engine/index.js'));
-const { allRules, ruleDocUrl, sourceName, lint, DOC_TYPES, SECTION_ROLES, SEVERITIES, DEFAULT_MAX_DOCUMENT_LENGTH, DOCS_BASE_URL } = engine;
+const { allRules, ruleDocUrl, sourceName, lint, DOC_TYPES, SECTION_ROLES, SEVERITIES, DEFAULT_MAX_DOCUMENT_LENGTH, DOCS_BASE_URL, CUSTOM_RULES_SCHEMA } = engine;
 const { VERSION } = await import(path.join(root, 'server/dist/src/version.js'));
 const check = process.argv.includes('--check');
 const TODAY = new Date(Date.UTC(2026, 10, 21));
@@ -157,6 +157,7 @@ function configSchema() {
       rules: rulesSchema(),
       types: typesSchema,
       sections: sectionsSchema,
+      customRules: CUSTOM_RULES_SCHEMA,
       referenceDate: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Measure roadmap horizons and staleness from this date (YYYY-MM-DD) instead of today; front matter updated:/date: wins.' },
       fiscalYearStartMonth: { type: 'integer', minimum: 1, maximum: 12, default: 1, description: 'Month the fiscal year starts (FY27 Q1 with 2 = February 2026).' },
       maxDocumentLength: { type: 'integer', minimum: 1000, default: DEFAULT_MAX_DOCUMENT_LENGTH, description: 'Documents longer than this many characters skip the sentence-level prose rules.' },
@@ -174,6 +175,7 @@ function contributesConfiguration() {
       'strategyLint.rules': { ...rulesSchema(), default: {}, scope: 'resource', markdownDescription: 'Severity (`"error"`, `"warning"`, `"information"`, `"hint"`, `"off"`) or `{ "severity", "options" }` per rule id. A `.strategy-lint.json` in the workspace takes precedence.' },
       'strategyLint.types': { ...typesSchema, default: {}, scope: 'resource' },
       'strategyLint.sections': { ...sectionsSchema, default: {}, scope: 'resource' },
+      'strategyLint.customRules': { ...CUSTOM_RULES_SCHEMA, default: {}, scope: 'resource' },
       'strategyLint.referenceDate': { type: 'string', default: '', pattern: '^(\\d{4}-\\d{2}-\\d{2})?$', scope: 'resource', description: 'Measure dates from YYYY-MM-DD instead of today (empty: today; front matter updated:/date: wins).' },
       'strategyLint.fiscalYearStartMonth': { type: 'integer', default: 1, minimum: 1, maximum: 12, scope: 'resource', description: 'Month the fiscal year starts.' },
       'strategyLint.maxDocumentLength': { type: 'integer', default: DEFAULT_MAX_DOCUMENT_LENGTH, minimum: 1000, scope: 'resource', description: 'Documents longer than this many characters skip the sentence-level prose rules.' },

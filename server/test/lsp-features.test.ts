@@ -168,7 +168,7 @@ describe('language server: editor features', () => {
     assert.equal(root.detail, 'Platform strategy 2027');
     const title = root.children!.find((s) => s.name === 'Platform strategy 2027')!;
     assert.ok(title, names(root.children).join(' | '));
-    assert.deepEqual(names(title.children), ['Diagnosis — Where we are', 'Guiding policy — Guiding policy', 'Metrics — Success metrics']);
+    assert.deepEqual(names(title.children), ['Diagnosis — Where we are', 'Guiding policy', 'Success metrics']);
     const metrics = title.children![2];
     assert.deepEqual(names(metrics.children), ['Key result — Launch the new analytics dashboard', 'Key result — Ship the mobile app']);
   });

@@ -10,3 +10,4 @@ export { resolveRule, DEFAULT_MAX_DOCUMENT_LENGTH } from './config/resolve.js';
 export type { ConfigLayer, ConfigProblem, ListSetting, RuleSettings } from './config/types.js';
 export { StrategyDocument } from './model/document.js';
 export { LineIndex } from './model/line-index.js';
+export { customRulesOf, CUSTOM_RULES_SCHEMA, CUSTOM_KINDS, type CustomRuleSpec } from './custom/index.js';

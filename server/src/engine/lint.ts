@@ -17,6 +17,7 @@ import type { DocType, Finding, Fix, RelatedItem, RelatedLocation, ReportDescrip
 import type { Root } from 'mdast';
 import type { Root as NlcstRoot } from 'nlcst';
 import { sharedParser } from './incremental/parse-cache.js';
+import { customRulesOf } from './custom/index.js';
 
 export const INTERNAL_ERROR_RULE_ID = 'strategy-lint/internal-error';
 export const SKIPPED_RULES_ID = 'strategy-lint/rules-skipped';
@@ -217,7 +218,9 @@ export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintH
     place(INTERNAL_ERROR_RULE_ID, 'information', `Strategy Lint could not read this document (${describeError(unreadable)}), so no rule was run. Please report this.`, 0, document.lines.lineEnd(0), true);
   }
   const skipped: string[] = [];
-  for (const rule of unreadable === null ? allRules as readonly Rule<any>[] : []) {
+  // The team's own rules (customRules in config) run after the built-in ones, like any rule.
+  const rules: readonly Rule<any>[] = unreadable === null ? [...allRules, ...customRulesOf(layers)] : [];
+  for (const rule of rules) {
     if (options.onlyRules && !options.onlyRules.includes(rule.meta.id)) continue;
     if (!rule.meta.types.includes(document.type)) continue;
     const settings = resolveRule(rule, layers);
@@ -237,6 +240,7 @@ export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintH
         place(rule.meta.id, severity, message, titleRange.start, titleRange.end, true, fix, related),
       isSuppressed: (offset: number) => suppressions.isSuppressed(rule.meta.id, document.lines.positionAt(clamp(offset)).line),
     };
+    const firstFinding = findings.length;
     try {
       rule.check(context as never);
     } catch (error) {
@@ -249,6 +253,7 @@ export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintH
       place(INTERNAL_ERROR_RULE_ID, 'information', `Rule ${rule.meta.id} failed on this document and was skipped (${reason}). Other rules still ran; please report this.`, titleRange.start, titleRange.end, true);
     }
     placeItemHints();
+    if (rule.meta.url) for (let i = firstFinding; i < findings.length; i++) if (findings[i].ruleId === rule.meta.id) findings[i].docsUrl = rule.meta.url;
   }
   if (linted !== text) {
     // A judgement of the whole document (a missing section, too many priorities) cannot rest on a part of it.

@@ -74,7 +74,8 @@ export function provideCodeActions(params: CodeActionParams, document: TextDocum
     for (const diagnostic of ours) {
       const data = diagnostic.data as DiagnosticData;
       const ruleId = data.ruleId;
-      const known = rulesById.has(ruleId);
+      // Built-in and custom rules can be disabled by comment; internal notices cannot.
+      const known = rulesById.has(ruleId) || ruleId.startsWith('custom/');
       const edits = currentFixEdits(document, diagnostic, data);
       if (data.fix && edits) {
         fixes.push({
@@ -108,7 +109,7 @@ export function provideCodeActions(params: CodeActionParams, document: TextDocum
             edit: { changes: { [uri]: toLspEdits(document, [edit]) } },
           });
         }
-        docs.push({
+        if (rulesById.has(ruleId) || diagnostic.codeDescription) docs.push({
           title: `Open documentation for ${ruleId}`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],

@@ -52,8 +52,9 @@ export function findingToDiagnostic(document: Pick<TextDocument, 'positionAt' | 
     range: rangeOf(document, finding.start, finding.end),
     severity: SEVERITY_TO_LSP[finding.severity],
     code: finding.ruleId,
-    // Internal ids (strategy-lint/internal-error, …) have no page of their own.
-    ...(rulesById.has(finding.ruleId) ? { codeDescription: { href: ruleDocUrl(finding.ruleId, options.docsUrl) } } : {}),
+    // Internal ids (strategy-lint/internal-error, …) have no page of their own; a custom rule has the one its config names.
+    ...(rulesById.has(finding.ruleId) ? { codeDescription: { href: ruleDocUrl(finding.ruleId, options.docsUrl) } }
+      : finding.docsUrl ? { codeDescription: { href: finding.docsUrl } } : {}),
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
     ...(related.length > 0 ? { relatedInformation: related } : {}),

@@ -85,7 +85,12 @@ export interface HoverOptions {
 
 export function hoverMarkdown(finding: Finding, options: HoverOptions = {}): string {
   const rule = rulesById.get(finding.ruleId);
-  if (!rule) return `**Strategy Lint** · \`${finding.ruleId}\`\n\n${escapeInline(finding.message)}`;
+  if (!rule) {
+    // A custom rule (customRules in the team's config) or an internal notice: its message, and the team's page if it has one.
+    const docs = finding.docsUrl ? ` · [docs](${finding.docsUrl})` : '';
+    const custom = finding.ruleId.startsWith('custom/') ? ' · a rule of this team\'s config file' : '';
+    return `**Strategy Lint** · \`${finding.ruleId}\`${docs}${custom}\n\n${escapeInline(finding.message)}`;
+  }
   const meta = rule.meta as RuleMeta;
   const parts: string[] = [];
   parts.push(`**${escapeInline(meta.description)}** · \`${meta.id}\` · [docs](${ruleDocUrl(meta.id, options.docsUrl)})`);

@@ -98,13 +98,5 @@ export interface StatusParams {
   suggestion?: { docType: DocType; label: string; reason: string };
 }
 
-/** Human names of the document types (symbols, status bar, code lens). */
-export const DOC_TYPE_LABELS: Record<DocType, string> = {
-  strategy: 'Strategy memo',
-  okr: 'OKR set',
-  roadmap: 'Roadmap',
-  'release-notes': 'Release notes',
-  decision: 'Decision doc',
-  update: 'Status update',
-  generic: 'General document',
-};
+/** Human names of the document types (symbols, status bar, code lens): the engine's vocabulary. */
+export { DOC_TYPE_LABELS } from '../engine/vocabulary.js';

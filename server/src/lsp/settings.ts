@@ -19,6 +19,8 @@ export interface StrategyLintSettings {
   types: Record<string, unknown>;
   /** Section role → heading synonyms (a list replaces, { add, remove } extends). */
   sections: Record<string, unknown>;
+  /** Rule name → custom rule ({ kind, … }): the config file's `customRules`. */
+  customRules: Record<string, unknown>;
   /** "YYYY-MM-DD", or "" for today. */
   referenceDate: string;
   fiscalYearStartMonth: number;
@@ -34,6 +36,7 @@ export const DEFAULT_SETTINGS: StrategyLintSettings = {
   rules: {},
   types: {},
   sections: {},
+  customRules: {},
   referenceDate: '',
   fiscalYearStartMonth: 1,
   maxDocumentLength: 1_000_000,
@@ -65,6 +68,7 @@ export function normalizeSettings(raw: unknown): StrategyLintSettings {
     rules: isObject(value.rules) ? value.rules : {},
     types: isObject(value.types) ? value.types : {},
     sections: isObject(value.sections) ? value.sections : {},
+    customRules: isObject(value.customRules) ? value.customRules : {},
     referenceDate: typeof value.referenceDate === 'string' ? value.referenceDate.trim() : '',
     fiscalYearStartMonth: number('fiscalYearStartMonth', 1),
     maxDocumentLength: number('maxDocumentLength', 1),
@@ -83,6 +87,7 @@ export function withoutRestrictedSettings(settings: StrategyLintSettings): Strat
     rules: DEFAULT_SETTINGS.rules,
     types: DEFAULT_SETTINGS.types,
     sections: DEFAULT_SETTINGS.sections,
+    customRules: DEFAULT_SETTINGS.customRules,
     referenceDate: DEFAULT_SETTINGS.referenceDate,
     fiscalYearStartMonth: DEFAULT_SETTINGS.fiscalYearStartMonth,
     maxDocumentLength: DEFAULT_SETTINGS.maxDocumentLength,
@@ -96,6 +101,7 @@ export function settingsLayer(settings: StrategyLintSettings, workspaceFolder: s
     types: settings.types,
     sections: settings.sections,
   };
+  if (Object.keys(settings.customRules).length > 0) raw.customRules = settings.customRules;
   if (settings.referenceDate) raw.referenceDate = settings.referenceDate;
   if (settings.fiscalYearStartMonth !== DEFAULT_SETTINGS.fiscalYearStartMonth) raw.fiscalYearStartMonth = settings.fiscalYearStartMonth;
   if (settings.maxDocumentLength !== DEFAULT_SETTINGS.maxDocumentLength) raw.maxDocumentLength = settings.maxDocumentLength;

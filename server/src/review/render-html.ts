@@ -12,7 +12,8 @@
  * Everything taken from the document (titles, headings, key results, messages) is untrusted and
  * goes through escapeHtml.
  */
-import { DOC_TYPE_PHRASES, type KeyResultRow, type Review, type SectionCheck, type TopFix } from './review.js';
+import { DOC_TYPE_PHRASES } from '../engine/vocabulary.js';
+import { type KeyResultRow, type Review, type SectionCheck, type TopFix } from './review.js';
 import { linesPhrase } from './render-markdown.js';
 import type { AreaScore, ScoreBand } from './scoring.js';
 

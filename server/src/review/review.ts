@@ -3,6 +3,7 @@
  * webview, the CLI's `review` command and "Export to Markdown". It reads the document model
  * (sections, objectives, key results) and the findings; it never re-runs rules.
  */
+import { DOC_TYPE_LABELS, DOC_TYPE_PHRASES, KERNEL_ROLES, SECTION_PLAN, roleInfo, type SectionExpectation } from '../engine/vocabulary.js';
 import { rulesById, ruleDocUrl } from '../engine/rules/index.js';
 import type { LintResult } from '../engine/lint.js';
 import { countWords, type StrategyDocument } from '../engine/model/document.js';
@@ -23,7 +24,7 @@ export type { KeyResultKind, KeyResultVerdict, DateSource } from '../engine/mode
 export const REVIEW_VERSION = 1;
 
 export type SectionStatus = 'present' | 'missing' | 'empty';
-export type Expectation = 'required' | 'recommended';
+export type Expectation = SectionExpectation;
 
 export interface SectionCheck {
   role: SectionRole;
@@ -180,37 +181,6 @@ export interface ReviewOptions {
   maxTopFixes?: number;
 }
 
-export const DOC_TYPE_LABELS: Readonly<Record<DocType, string>> = {
-  'strategy': 'Strategy memo', 'okr': 'OKR set', 'roadmap': 'Roadmap', 'release-notes': 'Release notes',
-  'decision': 'Decision doc', 'update': 'Status update', 'generic': 'General document',
-};
-
-const ROLE_INFO: Readonly<Record<SectionRole, { label: string; purpose: string }>> = {
-  'diagnosis': { label: 'Diagnosis', purpose: 'names the challenge and what makes it hard' },
-  'guiding-policy': { label: 'Guiding policy', purpose: 'the approach, and what it rules out' },
-  'coherent-actions': { label: 'Coherent actions', purpose: 'the steps, with owners and dates' },
-  'summary': { label: 'Summary', purpose: 'the answer up front' },
-  'non-goals': { label: 'Non-goals', purpose: 'what you will deliberately not do' },
-  'risks': { label: 'Risks', purpose: 'what could go wrong, and the mitigation' },
-  'metrics': { label: 'Success metrics', purpose: 'how you will know it worked' },
-  'options': { label: 'Options considered', purpose: 'the alternatives you weighed' },
-  'audience': { label: 'Audience', purpose: 'who this is for' },
-};
-
-/** Sections that matter for each type, and whether their absence is a kernel gap or a suggestion. */
-const SECTION_PLAN: Readonly<Record<DocType, ReadonlyArray<readonly [SectionRole, Expectation]>>> = {
-  'strategy': [['diagnosis', 'required'], ['guiding-policy', 'required'], ['coherent-actions', 'required'],
-    ['summary', 'recommended'], ['non-goals', 'recommended'], ['risks', 'recommended'], ['metrics', 'recommended']],
-  'decision': [['diagnosis', 'required'], ['guiding-policy', 'required'], ['coherent-actions', 'required'],
-    ['options', 'required'], ['summary', 'recommended'], ['risks', 'recommended'], ['non-goals', 'recommended']],
-  'okr': [['diagnosis', 'recommended'], ['non-goals', 'recommended']],
-  'roadmap': [['summary', 'recommended'], ['non-goals', 'recommended'], ['metrics', 'recommended']],
-  'update': [['summary', 'recommended'], ['metrics', 'recommended'], ['risks', 'recommended']],
-  'release-notes': [],
-  'generic': [],
-};
-
-const KERNEL_ROLES: readonly SectionRole[] = ['diagnosis', 'guiding-policy', 'coherent-actions'];
 /** A summary a busy reader gets through in about a minute. */
 const SUMMARY_MAX_WORDS = 250;
 const PLACEHOLDER = /\b(?:TODO|TBD|TBC|FIXME|XXX|lorem ipsum)\b|<[^<>\n]{1,80}>|\[(?:fill in|insert|add|describe)[^\]\n]{0,80}\]|\$\{[^}\n]{0,80}\}|\[\s*\.\.\.\s*\]/gi;
@@ -218,18 +188,6 @@ const PLACEHOLDER = /\b(?:TODO|TBD|TBC|FIXME|XXX|lorem ipsum)\b|<[^<>\n]{1,80}>|
 /** Whole-document findings that are really about one section's content. */
 const DOCUMENT_RULE_ROLES: Readonly<Record<string, SectionRole>> = {
   'bad-strategy/unfaced-challenge': 'diagnosis',
-};
-
-/** Labels that read better for some types ("Context" rather than "Diagnosis" in an OKR set). */
-const ROLE_INFO_BY_TYPE: Partial<Record<DocType, Partial<Record<SectionRole, { label: string; purpose: string }>>>> = {
-  okr: { diagnosis: { label: 'Context', purpose: 'why these objectives, and why now' } },
-  update: { risks: { label: 'Risks and lowlights', purpose: 'what went wrong or could' } },
-};
-
-/** "a strategy memo", "an OKR set": for sentences. */
-export const DOC_TYPE_PHRASES: Readonly<Record<DocType, string>> = {
-  'strategy': 'a strategy memo', 'okr': 'an OKR set', 'roadmap': 'a roadmap', 'release-notes': 'release notes',
-  'decision': 'a decision doc', 'update': 'a status update', 'generic': 'a general document',
 };
 
 const FAMILY_RANK: Readonly<Record<RuleFamily, number>> = {
@@ -312,7 +270,7 @@ function buildKernelMap(doc: StrategyDocument, findings: readonly Finding[]): Ke
   const plan = SECTION_PLAN[doc.type];
   const bodySections = doc.sections.filter((s) => !(s === doc.titleSection && s.depth === 1 && doc.sections.length > 1));
   const sections: SectionCheck[] = plan.map(([role, expectation]) => {
-    const info = ROLE_INFO_BY_TYPE[doc.type]?.[role] ?? ROLE_INFO[role];
+    const info = roleInfo(role, doc.type);
     const found = bodySections.filter((s) => s.roles.includes(role));
     const first = found[0];
     if (!first) {

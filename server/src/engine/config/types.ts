@@ -4,6 +4,7 @@
  * < inline comments. Every list can be replaced (a plain array) or extended (`{ add, remove }`).
  */
 import type { DocType, SectionRole, SeveritySetting } from '../types.js';
+import type { CustomRuleSpec } from '../custom/types.js';
 
 export type ListSetting = readonly string[] | { add?: readonly string[]; remove?: readonly string[] };
 
@@ -28,6 +29,8 @@ export interface ConfigLayer {
   maxDocumentLength?: number;
   /** Globs of documents the CLI leaves out (relative to the nearest config file's folder, as `types` globs are). */
   ignores?: readonly string[];
+  /** Rules the team writes as data, by name (reported as custom/<name>). */
+  customRules?: Record<string, CustomRuleSpec>;
   /** Folder the globs in `types` are relative to. */
   baseDir?: string;
 }

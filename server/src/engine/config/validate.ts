@@ -7,6 +7,7 @@ import { DOC_TYPES, SECTION_ROLES, type DocType, type SectionRole, type Severity
 import { rulesById, allRules } from '../rules/index.js';
 import type { ConfigLayer, ConfigProblem, ListSetting, RuleSettings } from './types.js';
 import { unsafeGlob } from '../model/doctype.js';
+import { isCustomRuleKey, validateCustomRules } from '../custom/validate.js';
 
 const SEVERITY_ALIASES: Record<string, SeveritySetting> = {
   error: 'error', warning: 'warning', warn: 'warning', information: 'information', info: 'information',
@@ -21,7 +22,7 @@ export function parseSeverity(value: unknown): SeveritySetting | null {
   return Object.hasOwn(SEVERITY_ALIASES, name) ? SEVERITY_ALIASES[name] : null;
 }
 
-const TOP_LEVEL_KEYS = ['$schema', 'extends', 'rules', 'types', 'sections', 'referenceDate', 'fiscalYearStartMonth', 'maxDocumentLength', 'ignores', 'root'];
+const TOP_LEVEL_KEYS = ['$schema', 'extends', 'rules', 'types', 'sections', 'referenceDate', 'fiscalYearStartMonth', 'maxDocumentLength', 'ignores', 'root', 'customRules'];
 
 /**
  * What kind of value was found, never the value itself: a config file can be made to read
@@ -96,6 +97,13 @@ export function ruleIdsForKey(key: string): string[] {
 function validateRuleSettings(ruleKey: string, value: unknown, problem: (key: string, message: string) => void): RuleSettings | undefined {
   const ids = ruleIdsForKey(ruleKey);
   const base = `rules.${ruleKey}`;
+  // A custom rule may be defined in another layer (settings, an extended file): its severity can be set here.
+  if (ids.length === 0 && isCustomRuleKey(ruleKey)) {
+    const severity = parseSeverity(value) ?? (value && typeof value === 'object' && !Array.isArray(value) ? parseSeverity((value as Record<string, unknown>).severity) : null);
+    if (severity && (typeof value !== 'object' || Object.keys(value as object).every((key) => key === 'severity'))) return { severity };
+    problem(base, 'a custom rule takes a severity here ("error", "warning", "information", "hint", "off"); its other fields are set in customRules');
+    return undefined;
+  }
   if (ids.length === 0) {
     problem(base, 'unknown rule id (run `strategy-lint --list-rules` for the list, or use a family like "prose/*")');
     return undefined;
@@ -225,6 +233,10 @@ export function validateConfig(raw: unknown, file: string): { layer: ConfigLayer
         return unsafe === null && glob.trim() !== '';
       });
     } else problem('ignores', `expected an array of globs, got ${describe(config.ignores)}`);
+  }
+  if (config.customRules !== undefined) {
+    const rules = validateCustomRules(config.customRules, parseSeverity, problem);
+    if (rules) layer.customRules = rules;
   }
   return { layer, problems, extends: extendsList };
 }

@@ -5,7 +5,7 @@
  */
 import type { ListItem, Nodes, Paragraph, Parents, Root, RootContent } from 'mdast';
 import type { Root as NlcstRoot } from 'nlcst';
-import type { DocType, SectionRole } from '../types.js';
+import type { DocType, SectionRole } from '../vocabulary.js';
 import { LineIndex } from './line-index.js';
 import { parseMarkdown, readFrontMatter, type FrontMatter } from './parse.js';
 import { RoleMatcher, roleMatcherFor, type RoleSynonyms } from './roles.js';
@@ -40,26 +40,8 @@ export interface DocumentOptions {
   nlcst?: (document: StrategyDocument) => NlcstRoot;
 }
 
-export interface Objective {
-  kind: 'item' | 'heading';
-  text: string;
-  start: number;
-  end: number;
-  item: Item | null;
-  section: Section | null;
-  keyResults: KeyResult[];
-  /** The objective this one serves: a team's objective listed under a company objective heading. */
-  parent?: Objective;
-}
-
-export interface KeyResult {
-  item: Item;
-  objective: Objective | null;
-  /** "KR1", "Key result", … when the line carries a label. */
-  label: string | null;
-  /** A plan item ("The next 6 months", "Milestones") standing in for the key results of a goal document that has none. */
-  standIn?: boolean;
-}
+import type { Objective, KeyResult } from './okrs.js';
+export type { Objective, KeyResult };
 
 export interface RoadmapItem {
   item: Item;
@@ -98,13 +80,19 @@ export interface ReleaseEntry {
 
 /** A version in a release heading: "2.4.0", "v2.4", "[1.0.0-rc.1]", "2026.11", "v12", "Version 12", "Release 47". */
 const VERSION = /\bv?\d+\.\d+(?:\.\d+)?(?:-[\w.]+)?\b|\bv\d+\b|\b(?:version|release|build|sprint)\s+#?\d+\b/i;
+/**
+ * A release post's title that names its release by a product name and a number: "Jest 26: Tick
+ * Tock", "Laravel 13", "Gitea 2 is out". Only a title, where a bare number after a name is the
+ * version; a heading "Top 10" or "Step 3" is not read this way.
+ */
+const POST_TITLE_VERSION = /(?<=^\s*(?:announcing\s+)?\p{Lu}[\p{L}.+-]*(?:\s\p{Lu}[\p{L}.+-]*)?\s)\d{1,4}(?=\s*(?:[:!—–(]|\s-\s|$)|\s+(?:is\s+(?:out|here|released|available)|released|arrives)\b)/iu;
 /** Headings that announce a release without naming it: "What's new", "Latest release", "Unreleased". */
 const RELEASE_SECTION = /^[^\p{L}\p{N}]*(?:what['’]?s\s+new\b|(?:(?:the\s+)?(?:new|latest|upcoming|next|this|current)\s+)?release(?:\s+notes?|\s+highlights)?[^\p{L}\p{N}]*$|\[?unreleased\]?[^\p{L}\p{N}]*$)/iu;
 /**
  * Sections of release notes about the notes rather than a change: where to get it, links, thanks,
  * contributors, the full list of pull requests. Their items and paragraphs are not entries.
  */
-const ASIDE_SECTION = /^[^\p{L}\p{N}]*(?:(?:(?:table\s+of\s+)?contents|(?:quick\s+|useful\s+|related\s+)?links|downloads?|get\s+it|installation|install|subscribe|contact(?:\s+us)?|feedback|support\s+policy|faq|versioning(?:\s+scheme)?|licen[cs]e|community|about|sponsors|donations|overview|introduction|intro|summary|tl;?dr|conclusion|wrapping\s+up|what['’]?s\s+(?:next|coming)|next\s+steps|looking\s+ahead|coming\s+(?:soon|up|next)|up\s+next|roadmap)[^\p{L}\p{N}]*$|(?:(?:new\s+)?contributors?|hall\s+of\s+fame|thanks|thank\s+you|acknowledge?ments?|credits|full\s+changelog|where\s+to\s+(?:get|download|find)|how\s+to\s+(?:get|install|download)|get\s+in\s+touch|get\s+involved|help\s+us)\b)/iu;
+const ASIDE_SECTION = /^[^\p{L}\p{N}]*(?:(?:(?:table\s+of\s+)?contents|(?:quick\s+|useful\s+|related\s+)?links|downloads?|get\s+it|installation|install|subscribe|contact(?:\s+us)?|feedback|support\s+policy|faq|versioning(?:\s+scheme)?|licen[cs]e|community|about|sponsors|donations|overview|introduction|intro|summary|tl;?dr|conclusion|wrapping\s+up|what['’]?s\s+(?:next|coming)|next\s+steps|looking\s+ahead|coming\s+(?:soon|up|next)|up\s+next|roadmap)[^\p{L}\p{N}]*$|(?:(?:new\s+)?contributors?|hall\s+of\s+fame|(?:special\s+|many\s+|big\s+)?thanks|thank\s+you|acknowledge?ments?|credits|full\s+changelog|where\s+to\s+(?:get|download|find)|how\s+to\s+(?:get|install|download)|get\s+in\s+touch|get\s+involved|help\s+us)\b)/iu;
 /** Words of a category heading or bullet ("Bug fixes", "New features", "Other changes", "BUGFIXES"): heads, and the words around them. */
 const CATEGORY_HEADS = new Set(['feature', 'features', 'improvement', 'improvements', 'enhancement', 'enhancements', 'change', 'changes', 'changed', 'fix', 'fixes', 'fixed', 'bugfix', 'bugfixes', 'bugs', 'update', 'updates', 'addition', 'additions', 'added', 'new', 'removed', 'removals', 'deprecated', 'deprecations', 'security', 'highlights', 'tweaks', 'misc', 'miscellaneous', 'other', 'others', 'internal', 'dependencies', 'deps', 'documentation', 'docs', 'breaking', 'testing', 'tests', 'build', 'chores', 'chore', 'maintenance', 'refactoring', 'issues', 'notes']);
 const CATEGORY_WORDS = new Set([...CATEGORY_HEADS, 'minor', 'major', 'patch', 'notable', 'important', 'small', 'general', 'additional', 'more', 'api', 'ui', 'cli', 'bug', 'known', 'and', 'what', 'whats', 's', 'performance', 'quality', 'of', 'life']);
@@ -556,9 +544,11 @@ export class StrategyDocument {
     if (typeof frontTitle === 'string') titles.push({ title: frontTitle, section: null });
     if (this.titleSection) titles.push({ title: this.titleSection.title, section: this.titleSection });
     if (this.sections[0]) titles.push({ title: this.sections[0].title, section: this.sections[0] });
-    const named = titles.find((t) => VERSION.test(t.title));
+    // A bare number after a name ("Jest 26") is weaker: it makes a release post only where no heading names a version or a date.
+    const named = titles.find((t) => VERSION.test(t.title))
+      ?? (headingReleases.some((r) => r.version || r.date) ? undefined : titles.find((t) => POST_TITLE_VERSION.test(t.title)));
     if (!named) return null;
-    const version = VERSION.exec(named.title)![0];
+    const version = (VERSION.exec(named.title) ?? POST_TITLE_VERSION.exec(named.title)!)[0];
     const bare = (v: string): string => v.toLowerCase().replace(/^v/, '').replace(/(?:\.0)+$/, '');
     const others = new Set(headingReleases.filter((r) => (r.version && bare(r.version) !== bare(version)) || (!r.version && r.date)).map((r) => r.version ? bare(r.version) : r.date!.text));
     if (others.size > 1) return null;

@@ -29,11 +29,48 @@
  * statement: the first paragraph of its "Summary" or "Goal" section stands in for a key result.
  */
 import type { List, ListItem, Paragraph, RootContent } from 'mdast';
-import type { KeyResult, Objective, StrategyDocument } from './document.js';
+import type { Root } from 'mdast';
+import type { DocType } from '../vocabulary.js';
+import type { DateOptions } from './dates.js';
 import { KEY_RESULT_LABEL, OBJECTIVE_LABEL, TASK_LABEL, type Item } from './items.js';
 import { withinRole, type Section } from './sections.js';
 import { textBlockOf } from './text-block.js';
 import { findDates, yearHeadingOf } from './dates.js';
+
+/** What the OKR reading reads of a document (the StrategyDocument, which builds it lazily). */
+export interface OkrSource {
+  readonly type: DocType;
+  readonly root: Root;
+  readonly items: Item[];
+  readonly sections: Section[];
+  readonly titleSection: Section | null;
+  readonly titleText: string | null;
+  readonly dateOptions: DateOptions;
+  sectionAt(offset: number): Section | null;
+  frontMatterValue(key: string): unknown;
+}
+
+export interface Objective {
+  kind: 'item' | 'heading';
+  text: string;
+  start: number;
+  end: number;
+  item: Item | null;
+  section: Section | null;
+  keyResults: KeyResult[];
+  /** The objective this one serves: a team's objective listed under a company objective heading. */
+  parent?: Objective;
+}
+
+export interface KeyResult {
+  item: Item;
+  objective: Objective | null;
+  /** "KR1", "Key result", … when the line carries a label. */
+  label: string | null;
+  /** A plan item ("The next 6 months", "Milestones") standing in for the key results of a goal document that has none. */
+  standIn?: boolean;
+}
+
 
 /** Table columns that hold key results, and objectives. */
 export const KEY_RESULT_COLUMN = /^[^\p{L}]*(?:key\s+results?|krs?|measures?|success\s+measures?)[^\p{L}]*$/iu;
@@ -77,7 +114,7 @@ const PARAGRAPH_WORDS = 60;
  * strategy") names the page, not a section, when the document's other headings name roles of
  * their own (a diagnosis, a policy): the page is a strategy, not one goals section.
  */
-export function isMetricsSection(doc: StrategyDocument, section: Section): boolean {
+export function isMetricsSection(doc: OkrSource, section: Section): boolean {
   if (!section.roles.includes('metrics')) return false;
   return section !== doc.titleSection || !doc.sections.some((other) => other !== section && other.roles.length > 0);
 }
@@ -97,11 +134,11 @@ function inWorkSection(section: Section | null, stop: Section | null = null): bo
 const isKeyResultsSection = (section: Section): boolean => KEY_RESULTS_TITLE.test(section.title);
 
 /** A heading over a set of OKRs: a period ("2019 Q4", "Q1 2027", "H2 2024"), or one naming OKRs, objectives or goals. */
-function isOkrSet(doc: StrategyDocument, section: Section): boolean {
+function isOkrSet(doc: OkrSource, section: Section): boolean {
   return isOkrSetTitle(doc, section.title) && !section.roles.includes('non-goals');
 }
 
-function isOkrSetTitle(doc: StrategyDocument, title: string): boolean {
+function isOkrSetTitle(doc: OkrSource, title: string): boolean {
   return OKR_SET_TITLE.test(title) || isPeriodTitle(doc, title);
 }
 
@@ -123,7 +160,7 @@ function parentOf(section: Section): Section | null {
  * The title OKRs are read under: the level-1 heading, else the front-matter title (a handbook page
  * whose first heading is "On this page" is titled in its front matter).
  */
-export function okrTitleOf(doc: StrategyDocument): string {
+export function okrTitleOf(doc: OkrSource): string {
   if (doc.titleSection && doc.titleSection.depth === 1 && !isContentsSection(doc.titleSection)) return doc.titleSection.title;
   const fromFrontMatter = doc.frontMatterValue('title');
   if (typeof fromFrontMatter === 'string' && fromFrontMatter.trim()) return fromFrontMatter.trim();
@@ -131,7 +168,7 @@ export function okrTitleOf(doc: StrategyDocument): string {
 }
 
 /** A title that is a period and little else: "2019 Q1", "Q3 2027 OKRs", "H2" (not "The next 6 months", "Plan for 2027"). */
-function isPeriodTitle(doc: StrategyDocument, title: string): boolean {
+function isPeriodTitle(doc: OkrSource, title: string): boolean {
   if (!PERIOD_MARK.test(title)) return false;
   let rest = title;
   const dates = findDates(title, doc.dateOptions);
@@ -178,7 +215,7 @@ function isNestedObjective(item: Item): boolean {
 }
 
 /** Paragraphs right before each top-level list, by the list's items ("Key results:", "**Not included**"), and each item's list. */
-function leadIns(doc: StrategyDocument): { leads: Map<ListItem, Paragraph>; lists: Map<ListItem, ListItem[]> } {
+function leadIns(doc: OkrSource): { leads: Map<ListItem, Paragraph>; lists: Map<ListItem, ListItem[]> } {
   const leads = new Map<ListItem, Paragraph>();
   const lists = new Map<ListItem, ListItem[]>();
   const blocks = doc.root.children;
@@ -231,7 +268,7 @@ function labelName(label: RegExpExecArray | null): string | null {
 }
 
 /** A synthesized item for a paragraph read as a key result (a key-results section written in prose). */
-function paragraphItem(doc: StrategyDocument, paragraph: Paragraph): Item {
+function paragraphItem(doc: OkrSource, paragraph: Paragraph): Item {
   const block = textBlockOf('paragraph', paragraph);
   return {
     kind: 'line', node: paragraph, block, text: block.text, start: block.start, end: block.end, depth: 0, parent: null,
@@ -247,7 +284,7 @@ const holdsItems = (section: Section): boolean => section.ownBlocks.some((node) 
  * (its first paragraph; the section's own list is then a summary of them), else the section's own
  * short paragraphs when it holds no list or table.
  */
-function paragraphKeyResults(doc: StrategyDocument, section: Section): Paragraph[] {
+function paragraphKeyResults(doc: OkrSource, section: Section): Paragraph[] {
   const perSubsection = section.children
     .filter((child) => !isWorkSection(child) && !holdsItems(child) && !KEY_RESULT_LABEL.test(child.title))
     .map((child) => paragraphsOf(child.ownBlocks)[0])
@@ -262,7 +299,7 @@ function paragraphKeyResults(doc: StrategyDocument, section: Section): Paragraph
   });
 }
 
-export function classifyOkrs(doc: StrategyDocument): { objectives: Objective[]; keyResults: KeyResult[] } {
+export function classifyOkrs(doc: OkrSource): { objectives: Objective[]; keyResults: KeyResult[] } {
   const objectives: Objective[] = [];
   const keyResults: KeyResult[] = [];
   const objectiveOfItem = new Map<Item, Objective>();

@@ -2,7 +2,7 @@
  * Section roles: what a heading is for (diagnosis, guiding policy, …), found from heading text by
  * synonyms. Matching is case-, punctuation- and emoji-insensitive, and any heading level counts.
  */
-import type { SectionRole } from '../types.js';
+import type { SectionRole } from '../vocabulary.js';
 
 export const DEFAULT_ROLE_SYNONYMS: Readonly<Record<SectionRole, readonly string[]>> = {
   'diagnosis': ['diagnosis', 'the challenge', 'challenge', 'challenges', 'problem', 'problem statement', "what's going on", 'situation', 'where we are', 'why now'],

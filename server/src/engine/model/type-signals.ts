@@ -4,7 +4,7 @@
  * (doctype.ts) adds them up. A name is a strong hint, not proof: a guide about how to write a
  * roadmap, a template or a contributing guide carries a signal against every type.
  */
-import type { DocType } from '../types.js';
+import type { DocType } from '../vocabulary.js';
 import type { Section } from './sections.js';
 import { normalizeHeading } from './roles.js';
 
