@@ -14,7 +14,7 @@ import { plainText, TextBlock, textBlockOf } from './text-block.js';
 import { collectItems, EMPTY_CELL, HORIZON_COLUMN, KEY_RESULT_LABEL, type Item } from './items.js';
 import { decideInferredType, docTypeFromGlobs, inferStructure, parseDocType, type DocTypeDecision, type TypeEvidence } from './doctype.js';
 import { typeSignals } from './type-signals.js';
-import { isAboutTheRoadmap, isDescriptionList, isDoneItem, isDoneLeadIn, isDoneSection, isPointerItem, isScheduleRow } from './roadmap-items.js';
+import { isAboutTheRoadmap, isDescriptionList, isDoneItem, isDoneLeadIn, isDoneSection, isFrameLeadIn, isPointerItem, isScheduleRow } from './roadmap-items.js';
 import { classifyOkrs, KEY_RESULT_COLUMN, LABELLED_KEY_RESULT_COLUMN, OBJECTIVE_COLUMN } from './okrs.js';
 import { findDates, horizonOf, parseDateValue, startOfDay, termHorizonOf, yearHeadingOf, type DateMention, type DateOptions } from './dates.js';
 import { buildNlcst, sentencesOf, type Sentence } from './sentences.js';
@@ -372,12 +372,13 @@ export class StrategyDocument {
       if (isScheduleRow(item, this.dateOptions)) return;
       result.push({ item, ...this.whenOf(item, own) });
     };
-    // Lists that are not plan items: introduced as finished work ("We have finished:"), or the
+    // Lists that are not plan items: introduced as finished work ("We have finished:") or as the
+    // reasons or rules for the work ("The benefits of this process:"), or the
     // description list of an item written as a subsection (read with it).
     const skipped: Array<{ start: number; end: number }> = [];
     this.root.children.forEach((node, i) => {
       const before = this.root.children[i - 1];
-      if (node.type === 'list' && before?.type === 'paragraph' && isDoneLeadIn(plainText(before))) skipped.push(rangeOf(node));
+      if (node.type === 'list' && before?.type === 'paragraph' && (isDoneLeadIn(plainText(before)) || isFrameLeadIn(plainText(before)))) skipped.push(rangeOf(node));
     });
     const subsections: Array<{ item: Item; heading: TextBlock }> = [];
     for (const section of this.sections) {

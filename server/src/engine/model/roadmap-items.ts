@@ -15,10 +15,11 @@ import { plainText as plain } from './text-block.js';
 /**
  * Headings of sections that are about the roadmap or the project rather than plan items, beyond
  * the ones every roadmap shares (why, summary, shipped, …): vision, mission, values, risks and
- * their mitigations, how to use or contribute to the roadmap, how it changes. A leading qualifier
- * is allowed ("Known risks", "Potential challenges", "Founding principles", "Project vision").
+ * their mitigations, how to use or contribute to the roadmap, how it changes, the guidance and
+ * considerations of a guide to running one. A leading qualifier is allowed ("Known risks",
+ * "Potential challenges", "Founding principles", "Project vision", "Additional considerations").
  */
-const ABOUT_THE_ROADMAP = /^[^\p{L}\p{N}]*(?:(?:known|potential|key|main|major|open|project|founding|core|our|the)\s+)?(?:vision|mission|purpose|values|principles|risks\b|risk\s+mitigations?|mitigations?\b|challenges|concerns|contribut|using\s+(?:this|the|our)\s+roadmap|how\s+to\b|how\s+we\s+(?:use|plan|work|prioriti[sz]e|decide)|changes\s+to\s+(?:this|the)\b|get(?:ting)?\s+involved|triag|(?:roadmap\s+|planning\s+|release\s+)?process(?:es)?[^\p{L}\p{N}]*$|governance[^\p{L}\p{N}]*$|feedback[^\p{L}\p{N}]*$)/iu;
+const ABOUT_THE_ROADMAP = /^[^\p{L}\p{N}]*(?:(?:known|potential|key|main|major|open|project|founding|core|our|the|additional|other|general)\s+)?(?:vision|guidance\b|guidelines?\b|considerations\b|benefits\b|mission|purpose|values|principles|risks\b|risk\s+mitigations?|mitigations?\b|challenges|concerns|contribut|using\s+(?:this|the|our)\s+roadmap|how\s+to\b|how\s+we\s+(?:use|plan|work|prioriti[sz]e|decide)|changes\s+to\s+(?:this|the)\b|get(?:ting)?\s+involved|triag|(?:roadmap\s+|planning\s+|release\s+)?process(?:es)?[^\p{L}\p{N}]*$|governance[^\p{L}\p{N}]*$|feedback[^\p{L}\p{N}]*$)/iu;
 
 export function isAboutTheRoadmap(title: string): boolean {
   return ABOUT_THE_ROADMAP.test(title);
@@ -117,6 +118,16 @@ const FUTURE_LEAD_IN = /\b(?:to\s+be|will|shall|must|should|needs?\s+to|until|be
 
 export function isDoneLeadIn(text: string): boolean {
   return DONE_LEAD_IN.test(text) && !FUTURE_LEAD_IN.test(text);
+}
+
+/**
+ * The paragraph before a list says its entries argue for or govern the work rather than being it:
+ * "There are multiple benefits of this process:", "Three reasons:", "We follow these principles:".
+ */
+const FRAME_LEAD_IN = /\b(?:benefits|advantages|reasons|principles|guidelines|rules)\b[^:]{0,60}:\s*$/i;
+
+export function isFrameLeadIn(text: string): boolean {
+  return FRAME_LEAD_IN.test(text);
 }
 
 /**
