@@ -3,12 +3,12 @@
  * prose blocks, items (key results, objectives, roadmap items, release entries, actions), dates
  * and, lazily, sentences. Built once per lint; the expensive parts are computed on first use.
  */
-import type { ListItem, Nodes, Paragraph, Parents, Root, RootContent } from 'mdast';
+import type { List, ListItem, Nodes, Paragraph, Parents, Root, RootContent } from 'mdast';
 import type { Root as NlcstRoot } from 'nlcst';
 import type { DocType, SectionRole } from '../vocabulary.js';
 import { LineIndex } from './line-index.js';
 import { parseMarkdown, readFrontMatter, type FrontMatter } from './parse.js';
-import { RoleMatcher, roleMatcherFor, type RoleSynonyms } from './roles.js';
+import { normalizeHeading, RoleMatcher, roleMatcherFor, type RoleSynonyms } from './roles.js';
 import { buildSections, sectionAt, withinRole, type Section } from './sections.js';
 import { plainText, TextBlock, textBlockOf } from './text-block.js';
 import { collectItems, EMPTY_CELL, HORIZON_COLUMN, KEY_RESULT_LABEL, type Item } from './items.js';
@@ -379,6 +379,7 @@ export class StrategyDocument {
     this.root.children.forEach((node, i) => {
       const before = this.root.children[i - 1];
       if (node.type === 'list' && before?.type === 'paragraph' && (isDoneLeadIn(plainText(before)) || isFrameLeadIn(plainText(before)))) skipped.push(rangeOf(node));
+      else if (node.type === 'list' && this.previewsSections(node)) skipped.push(rangeOf(node));
     });
     const subsections: Array<{ item: Item; heading: TextBlock }> = [];
     for (const section of this.sections) {
@@ -442,6 +443,22 @@ export class StrategyDocument {
       children: [], checked: null, section,
     };
     return { item, heading };
+  }
+
+  /**
+   * A list whose entries are the titles of sections that follow ("1. Documentation", "2. HTTP/3"
+   * over later "### Documentation", "### HTTP/3"): it previews the items, which are the sections.
+   * Three entries or more, at least two thirds of them named again by a later heading.
+   */
+  private previewsSections(list: List): boolean {
+    if (list.children.length < 3) return false;
+    const end = rangeOf(list).end;
+    const later = new Set(this.sections.filter((section) => section.start >= end).map((section) => normalizeHeading(section.title)));
+    const named = list.children.filter((entry) => {
+      const name = normalizeHeading(plainText(entry));
+      return name.length > 0 && later.has(name);
+    }).length;
+    return named * 3 >= list.children.length * 2;
   }
 
   /** A heading that only names a period: "Q1 2027", "Later", "2028", "January", "H1 2027 (committed)". */

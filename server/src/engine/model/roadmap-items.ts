@@ -65,13 +65,21 @@ export function isDoneItem(item: Item): boolean {
 
 /**
  * A list item that points at where the items are kept rather than being one: "See the
- * [milestone](…)", "[Issues for 0.4.0](…)", "As a board with the current status ([link](…))".
+ * [milestone](…)", "[Issues for 0.4.0](…)", "As a board with the current status ([link](…))",
+ * "[backlog](…/milestone/6) holds low-priority items".
  */
 const POINTER = /^[^\p{L}\p{N}]*(?:see|visit|check(?:\s+out)?|view|browse|follow|refer\s+to|details\b|more\s+(?:details|info)|for\s+(?:more|details|a\s+full\s+list|the\s+full\s+list|a\s+complete\s+list|the\s+complete\s+list)|as\s+an?\s+(?:list|board|table|view|project|kanban)|(?:open\s+|all\s+|the\s+)?(?:issues|prs|pull\s+requests|tickets|milestones?|project\s+board|board|epics?|discussions?)\s+(?:for|in|of|tagged|labell?ed|with)\b|(?:github\s+)?(?:milestone|project|board|tracking\s+issue)\s*[:—–-])/iu;
 
+/** A link to a view that holds many items: a milestone, a project board, a label, an issue search. */
+const TRACKER_VIEW = /\/(?:milestones?|projects?|labels|boards?)(?:\/|\?|#|$)|\/(?:issues|pulls)\?|[?&]q=/i;
+
 export function isPointerItem(item: Item): boolean {
-  if (item.kind !== 'list-item' || !POINTER.test(item.text)) return false;
-  return hasLink(item.node);
+  if (item.kind !== 'list-item') return false;
+  if (POINTER.test(item.text)) return hasLink(item.node);
+  // "[needs-owner](…/milestone/9) holds zero-priority items": the item opens with a link to a tracker view, and explains it.
+  const paragraph = (item.node as ListItem).children[0];
+  const first = paragraph?.type === 'paragraph' ? paragraph.children.find((child) => !(child.type === 'text' && child.value.trim() === '')) : undefined;
+  return first?.type === 'link' && TRACKER_VIEW.test(first.url);
 }
 
 /** Words that sit beside a date in a schedule cell: "2nd week of September 2026", "est. Q3". */
