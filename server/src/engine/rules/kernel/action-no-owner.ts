@@ -27,6 +27,10 @@ const HORIZON_HEADING = /^\W*(?:now|next|later|soon|future)\s*(?:$|[(:—–-])/
 const EMPTY_CELL = /^[\s\-–—?]*$|^\s*(?:tbd|tbc|todo|n\/a|none|unassigned|unknown)\s*$/i;
 
 const OWNER_COLUMNS = /^(?:owners?|dri|driver|who|lead|team|assignee|responsible|accountable|person)\b/i;
+/** A sub-item that is the action's owner field, as a table's column would be: "- Who: Core Infra", "- Team: Comms". */
+/** A sub-item that is the action's date field: "- When: once beta 1 is out", "- ETA: 2 weeks" ("ETA: N/A" gives none). */
+const DATE_FIELD = /^\s*(?:when|due|due date|deadline|target date|timeline|timing|eta|quarter|milestone)\s*:\s*(?!(?:tbd|tbc|todo|n\/a|none|unknown)\s*$)\S/iu;
+const OWNER_FIELD = /^\s*(?:who|owners?|dri|driver|lead|team|assignee|responsible|accountable)\s*:\s*[@\p{L}]/iu;
 const DATE_COLUMNS = /^(?:when|due|due date|date|deadline|target date|target|timeline|timing|eta|quarter|by|milestone|deliver(?:y|ed)? by|horizon|start|end)\b/i;
 
 function allText(item: Item): string {
@@ -109,8 +113,9 @@ export default defineRule({
       const text = withoutPlaceholders(allText(item), DEFAULT_PLACEHOLDERS).text;
       const headings = headingsAbove(doc, item);
       const hasOwner = MENTION.test(text) || OWNER_LABEL.test(text) || OWNER_COLON.test(text) || NAME_BEFORE_DATE.test(text) || columnFilled(item, OWNER_COLUMNS)
+        || item.children.some((child) => OWNER_FIELD.test(withoutPlaceholders(child.text, DEFAULT_PLACEHOLDERS).text))
         || headings.some((title) => MENTION.test(title) || OWNER_LABEL.test(title) || OWNER_COLON.test(title));
-      const hasDate = hasTimeframe(text, doc.dateOptions) || MILESTONE.test(text) || timeWords.test(text) || columnFilled(item, DATE_COLUMNS)
+      const hasDate = hasTimeframe(text, doc.dateOptions) || item.children.some((child) => DATE_FIELD.test(withoutPlaceholders(child.text, DEFAULT_PLACEHOLDERS).text)) || MILESTONE.test(text) || timeWords.test(text) || columnFilled(item, DATE_COLUMNS)
         || headings.some((title) => hasTimeframe(title, doc.dateOptions) || (HORIZON_HEADING.test(title) && horizonOf(title, doc.referenceDate) !== null) || MILESTONE.test(title));
       // An action on a line where the rule is suppressed counts as fine (it is not in a section summary either).
       if ((hasOwner && hasDate) || isSuppressed(item.start)) continue;

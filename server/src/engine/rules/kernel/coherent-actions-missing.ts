@@ -15,7 +15,7 @@ export default defineRule({
       alsoAccept: {
         type: 'string[]',
         default: ACTION_PLAN_NAMES,
-        description: 'Headings that list the steps under another name ("Rollout plan", "Migration plan", "Milestones", "Things to do"); a section starting with one of them counts as coherent actions here.',
+        description: 'Headings that list the steps under another name ("Rollout plan", "Migration plan", "Milestones", "Things to do"); a section starting with one of them, or whose last word is a one-word one ("Key milestones"), counts as coherent actions here. So does a heading whose last word names actions ("Funding plans", "Marketing initiatives"), and a list under any heading but a diagnosis, policy, options, risks, non-goals or goals whose items mostly say what will be done ("Automate the nightly build", "We will train two stewards"; not instructions to the reader).',
       },
       inDecisions: {
         type: 'string[]',

@@ -15,7 +15,7 @@ export default defineRule({
       alsoAccept: {
         type: 'string[]',
         default: DIAGNOSIS_NAMES,
-        description: 'Headings that do the diagnosis\'s job under another name ("Context", "Background: …", a decision doc\'s "Why"); a section starting with one of them counts as a diagnosis here.',
+        description: 'Headings that do the diagnosis\'s job under another name ("Context", "Background: …", a decision doc\'s "Why"); a section starting with one of them, or whose last word is a one-word one ("Business context"), counts as a diagnosis here, and so does a heading whose last word names the challenge ("Our big challenge", "New challenges").',
       },
       inDecisions: {
         type: 'string[]',
