@@ -44,7 +44,7 @@ function spansOf(doc: StrategyDocument, sentence: Sentence): Span[] {
  * words (an aside in parentheses aside) and most of them capitalised: there is nothing to split.
  */
 function isNameList(text: string): boolean {
-  const parts = text.replace(/\([^()]*\)/g, ' ').replace(/[.!?:]+\s*$/, '').split(/\s*,\s*|\s+(?:and|&)\s+/).map((part) => part.trim()).filter(Boolean);
+  const parts = text.replace(/\([^()]*\)/g, ' ').replace(/[.!?:]+\s*$/, '').split(',').flatMap((part) => part.split(/\s(?:and|&)\s/)).map((part) => part.trim()).filter(Boolean);
   if (parts.length < 10) return false;
   const short = parts.filter((part) => part.split(/\s+/).length <= 3);
   const capitalised = parts.filter((part) => /^(?:@|\p{Lu})/u.test(part));
