@@ -3,18 +3,18 @@
  * prose blocks, items (key results, objectives, roadmap items, release entries, actions), dates
  * and, lazily, sentences. Built once per lint; the expensive parts are computed on first use.
  */
-import type { ListItem, Nodes, Paragraph, Parents, Root, RootContent } from 'mdast';
+import type { List, ListItem, Nodes, Paragraph, Parents, Root, RootContent } from 'mdast';
 import type { Root as NlcstRoot } from 'nlcst';
 import type { DocType, SectionRole } from '../vocabulary.js';
 import { LineIndex } from './line-index.js';
 import { parseMarkdown, readFrontMatter, type FrontMatter } from './parse.js';
-import { RoleMatcher, roleMatcherFor, type RoleSynonyms } from './roles.js';
+import { normalizeHeading, RoleMatcher, roleMatcherFor, type RoleSynonyms } from './roles.js';
 import { buildSections, sectionAt, withinRole, type Section } from './sections.js';
 import { plainText, TextBlock, textBlockOf } from './text-block.js';
 import { collectItems, EMPTY_CELL, HORIZON_COLUMN, KEY_RESULT_LABEL, type Item } from './items.js';
 import { decideInferredType, docTypeFromGlobs, inferStructure, parseDocType, type DocTypeDecision, type TypeEvidence } from './doctype.js';
 import { typeSignals } from './type-signals.js';
-import { isAboutTheRoadmap, isDescriptionList, isDoneItem, isDoneLeadIn, isDoneSection, isPointerItem, isScheduleRow } from './roadmap-items.js';
+import { isAboutTheRoadmap, isDescriptionList, isDoneItem, isDoneLeadIn, isDoneSection, isFrameLeadIn, isPointerItem, isScheduleRow } from './roadmap-items.js';
 import { classifyOkrs, KEY_RESULT_COLUMN, LABELLED_KEY_RESULT_COLUMN, OBJECTIVE_COLUMN } from './okrs.js';
 import { findDates, horizonOf, parseDateValue, startOfDay, termHorizonOf, yearHeadingOf, type DateMention, type DateOptions } from './dates.js';
 import { buildNlcst, sentencesOf, type Sentence } from './sentences.js';
@@ -419,12 +419,14 @@ export class StrategyDocument {
       if (isScheduleRow(item, this.dateOptions)) return;
       result.push({ item, ...this.whenOf(item, own) });
     };
-    // Lists that are not plan items: introduced as finished work ("We have finished:"), or the
+    // Lists that are not plan items: introduced as finished work ("We have finished:") or as the
+    // reasons or rules for the work ("The benefits of this process:"), or the
     // description list of an item written as a subsection (read with it).
     const skipped: Array<{ start: number; end: number }> = [];
     this.root.children.forEach((node, i) => {
       const before = this.root.children[i - 1];
-      if (node.type === 'list' && before?.type === 'paragraph' && isDoneLeadIn(plainText(before))) skipped.push(rangeOf(node));
+      if (node.type === 'list' && before?.type === 'paragraph' && (isDoneLeadIn(plainText(before)) || isFrameLeadIn(plainText(before)))) skipped.push(rangeOf(node));
+      else if (node.type === 'list' && this.previewsSections(node)) skipped.push(rangeOf(node));
     });
     const subsections: Array<{ item: Item; heading: TextBlock }> = [];
     for (const section of this.sections) {
@@ -488,6 +490,22 @@ export class StrategyDocument {
       children: [], checked: null, section,
     };
     return { item, heading };
+  }
+
+  /**
+   * A list whose entries are the titles of sections that follow ("1. Documentation", "2. HTTP/3"
+   * over later "### Documentation", "### HTTP/3"): it previews the items, which are the sections.
+   * Three entries or more, at least two thirds of them named again by a later heading.
+   */
+  private previewsSections(list: List): boolean {
+    if (list.children.length < 3) return false;
+    const end = rangeOf(list).end;
+    const later = new Set(this.sections.filter((section) => section.start >= end).map((section) => normalizeHeading(section.title)));
+    const named = list.children.filter((entry) => {
+      const name = normalizeHeading(plainText(entry));
+      return name.length > 0 && later.has(name);
+    }).length;
+    return named * 3 >= list.children.length * 2;
   }
 
   /** A heading that only names a period: "Q1 2027", "Later", "2028", "January", "H1 2027 (committed)". */
