@@ -24,7 +24,6 @@ export type { KeyResultKind, KeyResultVerdict, DateSource } from '../engine/mode
 export const REVIEW_VERSION = 1;
 
 export type SectionStatus = 'present' | 'missing' | 'empty';
-export type Expectation = SectionExpectation;
 
 export interface SectionCheck {
   role: SectionRole;
@@ -32,7 +31,7 @@ export interface SectionCheck {
   label: string;
   /** What the section is for, in a few words ("names the challenge"). */
   purpose: string;
-  expectation: Expectation;
+  expectation: SectionExpectation;
   status: SectionStatus;
   /** Heading text as written, when present. */
   heading: string | null;
