@@ -154,7 +154,8 @@ const languagesSchema = {
     properties: {
       sections: { ...sectionsSchema, description: 'Heading names per section role in this language: an array replaces the built-in ones, { "add", "remove" } edits them.' },
       titles: { type: 'object', additionalProperties: false, description: 'Title words per document type in this language.', properties: Object.fromEntries(DOC_TYPES.filter((t) => t !== 'generic').map((t) => [t, listSchema])) },
-      rules: { ...rulesSchema(), description: 'Severity and options per rule id for documents in this language, over the other settings.' },
+      // The same settings as the top-level rules, referenced rather than repeated (the schema stays small).
+      rules: { description: 'Severity and options per rule id for documents in this language, over the other settings.', allOf: [{ $ref: '#/properties/rules' }] },
     },
   },
 };
