@@ -142,6 +142,24 @@ const sectionsSchema = {
 };
 const typesSchema = { type: 'object', description: 'Glob (relative to the config file) → document type. A glob has at most three wildcards or brace groups and no extended groups such as "+(…)": more could make matching file paths hang, and such a glob is ignored with a warning.', propertyNames: { maxLength: 256 }, additionalProperties: { enum: DOC_TYPES.map((t) => TYPE_NAMES[t]) } };
 
+const languageSchema = {
+  description: 'The language documents are written in ("de", "fr", "es", "pt", "it", "nl", "ja", "zh"; "en" turns detection off), or an object mapping globs to languages. Front matter lang: wins; without either the language is detected from the prose.',
+  anyOf: [{ type: 'string' }, { type: 'object', propertyNames: { maxLength: 256 }, additionalProperties: { type: 'string' } }],
+};
+const languagesSchema = {
+  type: 'object',
+  description: 'Per language code: heading names per section role, title words per document type, and rule settings for documents in that language. A rule that reads English phrases runs in another language only when its word lists are given here.',
+  additionalProperties: {
+    type: 'object', additionalProperties: false,
+    properties: {
+      sections: { ...sectionsSchema, description: 'Heading names per section role in this language: an array replaces the built-in ones, { "add", "remove" } edits them.' },
+      titles: { type: 'object', additionalProperties: false, description: 'Title words per document type in this language.', properties: Object.fromEntries(DOC_TYPES.filter((t) => t !== 'generic').map((t) => [t, listSchema])) },
+      // The same settings as the top-level rules, referenced rather than repeated (the schema stays small).
+      rules: { description: 'Severity and options per rule id for documents in this language, over the other settings.', allOf: [{ $ref: '#/properties/rules' }] },
+    },
+  },
+};
+
 function configSchema() {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -161,6 +179,8 @@ function configSchema() {
       referenceDate: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Measure roadmap horizons and staleness from this date (YYYY-MM-DD) instead of today; front matter updated:/date: wins.' },
       fiscalYearStartMonth: { type: 'integer', minimum: 1, maximum: 12, default: 1, description: 'Month the fiscal year starts (FY27 Q1 with 2 = February 2026).' },
       maxDocumentLength: { type: 'integer', minimum: 1000, default: DEFAULT_MAX_DOCUMENT_LENGTH, description: 'Documents longer than this many characters skip the sentence-level prose rules.' },
+      language: languageSchema,
+      languages: languagesSchema,
     },
   };
 }

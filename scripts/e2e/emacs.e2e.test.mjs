@@ -14,13 +14,13 @@
 //
 //   node --test scripts/e2e/emacs.e2e.test.mjs      (after npm run build)
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { emacsUnavailable, ensureInstalled, paths } from './env.mjs';
-import { fixture, REFERENCE_DATE } from './lib.mjs';
+import { fixture, REFERENCE_DATE, runEditorProcess } from './lib.mjs';
 
 const repo = paths().repoRoot;
 const packCli = path.join(repo, 'scripts/pack-cli.mjs');
@@ -47,32 +47,17 @@ if (skip) process.stderr.write(`[e2e] SKIP Emacs scenario: ${skip}\n`);
 
 /** `emacs -nw` in a pty; resolves with its exit code and the terminal output. Killed after timeoutMs. */
 function runEmacs({ cwd, env, args, timeoutMs = 120_000 }) {
-  return new Promise((resolve, reject) => {
-    // script gives Emacs a terminal (it runs the command with $SHELL -c); stdin stays an open pipe
-    // that nobody writes to (at EOF, script would send ^D, which Emacs would take as a key). The
-    // terminal's size is set inside the pty.
-    const quote = (s) => `'${s.replace(/'/g, "'\\''")}'`;
-    const command = `stty rows 40 cols 120; exec ${[paths().emacs, '-nw', ...args].map(quote).join(' ')}`;
-    const child = spawn('script', ['-q', '-e', '-f', '-c', command, '/dev/null'], {
-      cwd,
-      env: { ...env, SHELL: '/bin/sh' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-      detached: true, // its own process group: Emacs and the server it starts go with it
-    });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    const timer = setTimeout(() => {
-      try { process.kill(-child.pid, 'SIGKILL'); } catch {}
-      reject(new Error(`emacs did not finish within ${timeoutMs / 1000}s`));
-    }, timeoutMs);
-    child.on('error', (err) => { clearTimeout(timer); reject(err); });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      try { process.kill(-child.pid, 'SIGKILL'); } catch {} // a server that did not exit with it
-      resolve({ code, output });
-    });
-  });
+  // script gives Emacs a terminal (it runs the command with $SHELL -c); stdin stays an open pipe
+  // that nobody writes to (at EOF, script would send ^D, which Emacs would take as a key). The
+  // terminal's size is set inside the pty.
+  const quote = (s) => `'${s.replace(/'/g, "'\\''")}'`;
+  const command = `stty rows 40 cols 120; exec ${[paths().emacs, '-nw', ...args].map(quote).join(' ')}`;
+  // Its own process group (runEditorProcess): Emacs and the server it starts go with it.
+  return runEditorProcess('emacs', 'script', ['-q', '-e', '-f', '-c', command, '/dev/null'], {
+    cwd,
+    env: { ...env, SHELL: '/bin/sh' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  }, { timeoutMs });
 }
 
 let result;

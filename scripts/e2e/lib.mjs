@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { test } from 'node:test';
 import { paths } from './env.mjs';
 import * as h from './harness.mjs';
@@ -336,4 +337,45 @@ export function collectLogs({ codeServerLog, userDataDir, prefix = '' }) {
     walk(session);
   }
   return copied;
+}
+
+/**
+ * Run an editor process (Neovim headless, Emacs in a pty) in its own process group, so the
+ * language server it starts goes with it; resolves with its exit code and output, and kills the
+ * group after timeoutMs. `name` says which editor in the timeout error, with its output if
+ * `outputOnTimeout`.
+ */
+export function runEditorProcess(name, command, args, options, { timeoutMs, outputOnTimeout = false }) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, detached: true });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const timer = setTimeout(() => {
+      try { process.kill(-child.pid, 'SIGKILL'); } catch {}
+      reject(new Error(`${name} did not finish within ${timeoutMs / 1000}s${outputOnTimeout ? `; output:\n${output}` : ''}`));
+    }, timeoutMs);
+    child.on('error', (err) => { clearTimeout(timer); reject(err); });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      try { process.kill(-child.pid, 'SIGKILL'); } catch {} // a server that did not exit with it
+      resolve({ code, output });
+    });
+  });
+}
+
+/** Ids of the running processes whose command line (NUL-separated, from /proc) `matches` accepts. */
+export function processIds(matches) {
+  const pids = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let cmdline;
+    try {
+      cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    if (matches(cmdline)) pids.push(Number(entry));
+  }
+  return pids;
 }

@@ -7,14 +7,14 @@
 //
 //   node --test scripts/e2e/neovim.e2e.test.mjs      (after npm run build / npm run package)
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { ensureInstalled, paths } from './env.mjs';
-import { fixture, REFERENCE_DATE, STRATEGY_FAMILIES, words } from './lib.mjs';
+import { fixture, REFERENCE_DATE, runEditorProcess, STRATEGY_FAMILIES, words } from './lib.mjs';
 
 const repo = paths().repoRoot;
 const packCli = path.join(repo, 'scripts/pack-cli.mjs');
@@ -25,26 +25,10 @@ let result;
 
 /** Run nvim headless with the plan; resolves with its exit code and output. Killed after timeoutMs. */
 function runNvim(planFile, { timeoutMs = 90_000 } = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(paths().nvim, ['--headless', '--clean', '-n', '-i', 'NONE', '-c', `luafile ${path.join(import.meta.dirname, 'nvim-client.lua')}`], {
-      env: { ...process.env, SL_PLAN: planFile },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true, // its own process group: the server it starts goes with it
-    });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    const timer = setTimeout(() => {
-      try { process.kill(-child.pid, 'SIGKILL'); } catch {}
-      reject(new Error(`nvim did not finish within ${timeoutMs / 1000}s; output:\n${output}`));
-    }, timeoutMs);
-    child.on('error', (err) => { clearTimeout(timer); reject(err); });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      try { process.kill(-child.pid, 'SIGKILL'); } catch {} // a server that did not exit with it
-      resolve({ code, output });
-    });
-  });
+  return runEditorProcess('nvim', paths().nvim, ['--headless', '--clean', '-n', '-i', 'NONE', '-c', `luafile ${path.join(import.meta.dirname, 'nvim-client.lua')}`], {
+    env: { ...process.env, SL_PLAN: planFile },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }, { timeoutMs, outputOnTimeout: true });
 }
 
 const lineOf = (d) => `${d.line}:${d.col} ${d.code}`;

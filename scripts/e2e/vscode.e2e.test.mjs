@@ -17,7 +17,7 @@ import * as h from './harness.mjs';
 import {
   collectLogs, editorLines, fixture, formatRows, frameWith, has, launchWorkbench, ofFile, openLinted, problemRows, REFERENCE_DATE,
   runCommand, runCommandAndPick, SCENARIO_SETTINGS, scenarios, showHover, showHoverAt, statusItem, STRATEGY_FAMILIES, typeAtEndOfLine, waitForProblems, words,
-  writeWorkspace,
+  writeWorkspace, processIds,
 } from './lib.mjs';
 
 const repo = paths().repoRoot;
@@ -490,18 +490,7 @@ function replacementOf(pid) {
  * server's path lies inside this run's extensions folder).
  */
 function serverPids() {
-  const pids = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let cmdline;
-    try {
-      cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-    } catch {
-      continue; // gone meanwhile
-    }
-    if (cmdline.includes(dirs.extensionsDir) && cmdline.includes(`server${path.sep}out${path.sep}server.js`)) pids.push(Number(entry));
-  }
-  return pids;
+  return processIds((cmdline) => cmdline.includes(dirs.extensionsDir) && cmdline.includes(`server${path.sep}out${path.sep}server.js`));
 }
 
 /** "line:col rule-id" of each finding the CLI reports for a workspace file (same engine, same date). */

@@ -30,7 +30,7 @@ import { ensureInstalled, paths } from './env.mjs';
 import * as h from './harness.mjs';
 import {
   collectLogs, editorLines, fixture, formatRows, frameWith, has, launchWorkbench, ofFile, openLinted, REFERENCE_DATE, runCommand, runCommandAndPick, SCENARIO_SETTINGS, scenarios,
-  showHover, statusItem, typeAtEndOfLine, waitForProblems, words, writeWorkspace,
+  processIds, showHover, statusItem, typeAtEndOfLine, waitForProblems, words, writeWorkspace,
 } from './lib.mjs';
 
 const repo = paths().repoRoot;
@@ -57,17 +57,7 @@ const scenario = scenarios(() => page, { prefix: 'web-' });
 
 /** Language server processes of this run's extension (a Node server would show here: /proc, its path inside the extensions folder). */
 function nodeServerPids() {
-  const pids = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (cmdline.includes(dirs.extensionsDir) && /[\\/]server[\\/]out[\\/][\w-]*server\.js/.test(cmdline)) pids.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return pids;
+  return processIds((cmdline) => cmdline.includes(dirs.extensionsDir) && /[\\/]server[\\/]out[\\/][\w-]*server\.js/.test(cmdline));
 }
 
 /** The text of the Output panel's editor (only its rendered lines). */

@@ -15,8 +15,15 @@ const seedsDir = path.join(sharedDir, 'seeds');
 const fold = (text: string) => text.normalize('NFKC').replace(/[*_]+/g, '').replace(/[\u2018\u2019\u201c\u201d'"]/g, '')
   .replace(/[\u2010-\u2015-]/g, ' ').replace(/\s+/g, ' ').toLowerCase().trim();
 
-test('every seed quote appears in its seed document', { skip: fs.existsSync(seedsDir) ? false : 'shared/seeds is not beside the repository' }, () => {
-  const seeds = new Map(fs.readdirSync(seedsDir).map((file) => [file.slice(0, 3), fold(fs.readFileSync(path.join(seedsDir, file), 'utf8'))]));
+const WITH_SEEDS = { skip: fs.existsSync(seedsDir) ? false : 'shared/seeds is not beside the repository' };
+
+/** Each numbered seed's text, folded, by its number ("004"). */
+function foldedSeeds(): Map<string, string> {
+  return new Map(fs.readdirSync(seedsDir).map((file) => [file.slice(0, 3), fold(fs.readFileSync(path.join(seedsDir, file), 'utf8'))]));
+}
+
+test('every seed quote appears in its seed document', WITH_SEEDS, () => {
+  const seeds = foldedSeeds();
   const missing: string[] = [];
   for (const rule of allRules) {
     for (const seed of rule.meta.seeds) {
@@ -34,8 +41,8 @@ test('every seed quote appears in its seed document', { skip: fs.existsSync(seed
  * piece it comes from (sources.ts). The piece named must be the one that holds the quote: its
  * title is the nearest of the collection's piece titles before the quote in the seed.
  */
-test('every seed quote is attributed to the piece of its seed that holds it', { skip: fs.existsSync(seedsDir) ? false : 'shared/seeds is not beside the repository' }, () => {
-  const seeds = new Map(fs.readdirSync(seedsDir).map((file) => [file.slice(0, 3), fold(fs.readFileSync(path.join(seedsDir, file), 'utf8'))]));
+test('every seed quote is attributed to the piece of its seed that holds it', WITH_SEEDS, () => {
+  const seeds = foldedSeeds();
   const wrong: string[] = [];
   for (const rule of allRules) {
     for (const seed of rule.meta.seeds) {

@@ -1,6 +1,7 @@
 /**
  * The kernel at a glance, above the title of strategy and decision documents:
- * "Diagnosis ✓ · Guiding policy ✓ · Coherent actions ✗" — clicking it opens the review.
+ * "Diagnosis ✓ · Guiding policy ✓ · Coherent actions ✗" — clicking it opens the review. A document in
+ * another language reads in its own section names: "Diagnose ✓ · Leitlinie ✓ · Maßnahmen ✓".
  */
 import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -10,7 +11,7 @@ import { KERNEL_ROLES, ROLE_INFO } from '../engine/vocabulary.js';
 import { rangeOf } from './diagnostics.js';
 
 export function kernelLensTitle(result: Pick<LintResult, 'document'>): string {
-  return KERNEL_ROLES.map((role) => `${ROLE_INFO[role].label} ${result.document.sectionsWithRole(role).length > 0 ? '✓' : '✗'}`).join(' · ');
+  return KERNEL_ROLES.map((role) => `${result.document.roleLabel(role) ?? ROLE_INFO[role].label} ${result.document.sectionsWithRole(role).length > 0 ? '✓' : '✗'}`).join(' · ');
 }
 
 export function provideCodeLenses(document: TextDocument, result: Pick<LintResult, 'document' | 'docType'>): CodeLens[] {

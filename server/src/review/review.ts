@@ -24,7 +24,6 @@ export type { KeyResultKind, KeyResultVerdict, DateSource } from '../engine/mode
 export const REVIEW_VERSION = 1;
 
 export type SectionStatus = 'present' | 'missing' | 'empty';
-export type Expectation = SectionExpectation;
 
 export interface SectionCheck {
   role: SectionRole;
@@ -32,7 +31,7 @@ export interface SectionCheck {
   label: string;
   /** What the section is for, in a few words ("names the challenge"). */
   purpose: string;
-  expectation: Expectation;
+  expectation: SectionExpectation;
   status: SectionStatus;
   /** Heading text as written, when present. */
   heading: string | null;
@@ -212,7 +211,7 @@ function baseName(path: string): string {
 // ─── Kernel map ─────────────────────────────────────────────────────────────
 
 function proseWords(doc: StrategyDocument, section: Section): number {
-  return doc.sectionBlocks(section).reduce((sum, block) => sum + countWords(block.text.replace(PLACEHOLDER, ' ')), 0);
+  return doc.sectionBlocks(section).reduce((sum, block) => sum + doc.countWords(block.text.replace(PLACEHOLDER, ' ')), 0);
 }
 
 /** Where a rule looks for a role besides the role's own headings, and the option that lists those headings. */
@@ -271,15 +270,17 @@ function buildKernelMap(doc: StrategyDocument, findings: readonly Finding[]): Ke
   const bodySections = doc.sections.filter((s) => !(s === doc.titleSection && s.depth === 1 && doc.sections.length > 1));
   const sections: SectionCheck[] = plan.map(([role, expectation]) => {
     const info = roleInfo(role, doc.type);
+    // In another language, the role's name in it ("Diagnose", "診断").
+    const label = doc.roleLabel(role) ?? info.label;
     const found = bodySections.filter((s) => s.roles.includes(role));
     const first = found[0];
     if (!first) {
       const alternative = alternativeFor(doc, role);
       if (alternative) {
-        return { role, label: info.label, purpose: info.purpose, expectation, status: 'present', heading: alternative.heading,
+        return { role, label, purpose: info.purpose, expectation, status: 'present', heading: alternative.heading,
           line: lineOf(doc, alternative.start), words: alternative.words, alsoAt: [], note: null, ruleIds: [] };
       }
-      return { role, label: info.label, purpose: info.purpose, expectation, status: 'missing', heading: null, line: null, words: 0, alsoAt: [], note: null, ruleIds: [] };
+      return { role, label, purpose: info.purpose, expectation, status: 'missing', heading: null, line: null, words: 0, alsoAt: [], note: null, ruleIds: [] };
     }
     const words = proseWords(doc, first);
     // A kernel section is empty exactly when kernel/empty-section says so (its threshold and
@@ -289,7 +290,7 @@ function buildKernelMap(doc: StrategyDocument, findings: readonly Finding[]): Ke
       ? `${words.toLocaleString('en-US')} words is too long for a summary: cut it to the answer, the why and the ask (under ${SUMMARY_MAX_WORDS} words)`
       : null;
     return {
-      role, label: info.label, purpose: info.purpose, expectation,
+      role, label, purpose: info.purpose, expectation,
       status: flaggedEmpty || (!KERNEL_ROLES.includes(role) && words === 0) ? 'empty' : 'present',
       heading: first.title,
       line: lineOf(doc, first.titleStart),
@@ -530,7 +531,8 @@ export function buildReview(result: LintResult, options: ReviewOptions = {}): Re
   }
 
   const kernel = buildKernelMap(doc, findings);
-  const scores = SCORE_AREAS.map((area) => scoreArea(area, findings, result.docType, doc.wordCount));
+  const notRun = result.skippedForLanguage?.length ? new Set(result.skippedForLanguage) : undefined;
+  const scores = SCORE_AREAS.map((area) => scoreArea(area, findings, result.docType, doc.wordCount, notRun));
   const overall = overallScore(scores);
   const { objectives, keyResults } = buildKeyResults(result);
   const keyResultSummary = summarizeKeyResults(keyResults, objectives);

@@ -85,12 +85,13 @@ function plural(count: number, severity: Severity): string {
 
 const formatNumber = (n: number): string => n.toLocaleString('en-US');
 
-function rulesFor(area: ScoreArea, docType: DocType): number {
-  return allRules.filter((rule) => (area.families as readonly string[]).includes(rule.meta.family) && rule.meta.types.includes(docType)).length;
+function rulesFor(area: ScoreArea, docType: DocType, notRun?: ReadonlySet<string>): number {
+  return allRules.filter((rule) => (area.families as readonly string[]).includes(rule.meta.family) && rule.meta.types.includes(docType) && !notRun?.has(rule.meta.id)).length;
 }
 
-export function scoreArea(area: ScoreArea, findings: readonly Finding[], docType: DocType, wordCount: number): AreaScore {
-  const ruleCount = rulesFor(area, docType);
+/** `notRun`: rules that did not run on this document though its type has them (English-phrase rules on a document in another language). */
+export function scoreArea(area: ScoreArea, findings: readonly Finding[], docType: DocType, wordCount: number, notRun?: ReadonlySet<string>): AreaScore {
+  const ruleCount = rulesFor(area, docType, notRun);
   const own = findings.filter((f) => area.families.includes(f.ruleId.split('/')[0] as RuleFamily));
   const base = { id: area.id, label: area.label, checks: area.checks, ruleCount, findingCount: own.length, weight: area.weight };
   if (ruleCount === 0 && own.length === 0) {

@@ -33,6 +33,26 @@ export interface ConfigLayer {
   customRules?: Record<string, CustomRuleSpec>;
   /** Folder the globs in `types` are relative to. */
   baseDir?: string;
+  /**
+   * The language documents are written in ("de", "ja"; "en" turns detection off), or per glob
+   * ("docs/de/**": "de"); front matter `lang:` wins, and without either it is detected.
+   */
+  language?: string | Record<string, string>;
+  /** What Strategy Lint reads in each language: heading names, title words, rule settings (word lists). */
+  languages?: Record<string, LanguageSettings>;
+}
+
+/** `languages.<code>` in a config file. */
+export interface LanguageSettings {
+  /** Heading names per section role in this language: a list replaces the built-in ones, { add, remove } edits them. */
+  sections?: Partial<Record<SectionRole, ListSetting>>;
+  /** Title words per document type in this language. */
+  titles?: Partial<Record<Exclude<DocType, 'generic'>, ListSetting>>;
+  /**
+   * Rule settings for documents in this language, over the others. A rule that reads English
+   * words runs in this language only when its word lists are given here.
+   */
+  rules?: Record<string, RuleSettings>;
 }
 
 export interface ConfigProblem {

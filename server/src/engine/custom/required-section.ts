@@ -6,10 +6,14 @@ import { customMeta } from './meta.js';
 import { fill } from './matches.js';
 import type { RequiredSectionSpec } from './types.js';
 
-/** "Rollback plan", "Rollback plan (draft)", "Rollback plan: how we undo it" all name the section. */
+/**
+ * "Rollback plan", "Rollback plan (draft)", "Rollback plan: how we undo it" all name the section:
+ * normalizeHeading has turned their punctuation into spaces, so a name followed by a space (or a
+ * hyphen, which it keeps) starts the heading.
+ */
 function names(title: string, wanted: readonly string[]): boolean {
   const normalized = normalizeHeading(title);
-  return wanted.some((name) => normalized === name || (normalized.startsWith(name) && /^[\s:(—–-]/.test(normalized.slice(name.length))));
+  return wanted.some((name) => normalized === name || (normalized.startsWith(name) && /^[\s-]/.test(normalized.slice(name.length))));
 }
 
 export function requiredSectionRule(name: string, spec: RequiredSectionSpec): Rule {

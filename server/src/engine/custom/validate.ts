@@ -4,6 +4,7 @@
  * problem in a required field is dropped, and the others are kept.
  */
 import { DOC_TYPES, SECTION_ROLES, type DocType, type SectionRole } from '../types.js';
+import { describeValue as describe, parseSeverity } from '../config/values.js';
 import { CUSTOM_KINDS, OCCURRENCE_TARGETS, type CustomKind, type CustomRuleSpec, type OccurrenceTarget } from './types.js';
 
 type Problem = (key: string, message: string) => undefined;
@@ -22,14 +23,6 @@ const KIND_FIELDS: Record<CustomKind, readonly string[]> = {
 };
 /** Types a kind runs on when the rule does not say: every type a team writes on purpose. */
 const DEFAULT_TYPES: readonly DocType[] = DOC_TYPES.filter((type) => type !== 'generic');
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'boolean') return 'true or false';
-  return `a${typeof value === 'undefined' ? 'n' : ''} ${typeof value}`;
-}
 
 function text(value: unknown, key: string, problem: Problem, max = 500): string | undefined {
   if (typeof value === 'string' && value.trim() !== '' && value.length <= max) return value;
@@ -64,7 +57,7 @@ function count(value: unknown, key: string, problem: Problem): number | undefine
 }
 
 /** One entry of `customRules`, or undefined when a required field is missing or wrong. */
-function validateOne(name: string, raw: unknown, parseSeverity: (value: unknown) => CustomRuleSpec['severity'] | null, problem: Problem): CustomRuleSpec | undefined {
+function validateOne(name: string, raw: unknown, problem: Problem): CustomRuleSpec | undefined {
   const base = `customRules.${name}`;
   if (!NAME.test(name)) return problem(base, 'a custom rule\'s name is lower-case letters, digits and hyphens (it becomes the rule id custom/<name>)');
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return problem(base, `expected an object with a "kind" and its fields, got ${describe(raw)}`);
@@ -149,11 +142,11 @@ function validateOne(name: string, raw: unknown, parseSeverity: (value: unknown)
 }
 
 /** `customRules` of one config layer: the valid rules by name. */
-export function validateCustomRules(raw: unknown, parseSeverity: (value: unknown) => CustomRuleSpec['severity'] | null, problem: Problem): Record<string, CustomRuleSpec> | undefined {
+export function validateCustomRules(raw: unknown, problem: Problem): Record<string, CustomRuleSpec> | undefined {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return problem('customRules', `expected an object mapping rule names to rules, got ${describe(raw)}`);
   const rules: Record<string, CustomRuleSpec> = {};
   for (const [name, entry] of Object.entries(raw as Record<string, unknown>)) {
-    const spec = validateOne(name, entry, parseSeverity, problem);
+    const spec = validateOne(name, entry, problem);
     if (spec) rules[name] = spec;
   }
   return rules;

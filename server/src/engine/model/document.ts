@@ -3,22 +3,25 @@
  * prose blocks, items (key results, objectives, roadmap items, release entries, actions), dates
  * and, lazily, sentences. Built once per lint; the expensive parts are computed on first use.
  */
-import type { ListItem, Nodes, Paragraph, Parents, Root, RootContent } from 'mdast';
+import type { List, ListItem, Nodes, Paragraph, Parents, Root, RootContent } from 'mdast';
 import type { Root as NlcstRoot } from 'nlcst';
 import type { DocType, SectionRole } from '../vocabulary.js';
 import { LineIndex } from './line-index.js';
 import { parseMarkdown, readFrontMatter, type FrontMatter } from './parse.js';
-import { RoleMatcher, roleMatcherFor, type RoleSynonyms } from './roles.js';
+import { normalizeHeading, RoleMatcher, roleMatcherFor, type RoleSynonyms } from './roles.js';
 import { buildSections, sectionAt, withinRole, type Section } from './sections.js';
 import { plainText, TextBlock, textBlockOf } from './text-block.js';
 import { collectItems, EMPTY_CELL, HORIZON_COLUMN, KEY_RESULT_LABEL, type Item } from './items.js';
 import { decideInferredType, docTypeFromGlobs, inferStructure, parseDocType, type DocTypeDecision, type TypeEvidence } from './doctype.js';
 import { typeSignals } from './type-signals.js';
-import { isAboutTheRoadmap, isDescriptionList, isDoneItem, isDoneLeadIn, isDoneSection, isPointerItem, isScheduleRow } from './roadmap-items.js';
+import { isAboutTheRoadmap, isDescriptionList, isDoneItem, isDoneLeadIn, isDoneSection, isFrameLeadIn, isPointerItem, isScheduleRow } from './roadmap-items.js';
 import { classifyOkrs, KEY_RESULT_COLUMN, LABELLED_KEY_RESULT_COLUMN, OBJECTIVE_COLUMN } from './okrs.js';
 import { findDates, horizonOf, parseDateValue, startOfDay, termHorizonOf, yearHeadingOf, type DateMention, type DateOptions } from './dates.js';
 import { buildNlcst, sentencesOf, type Sentence } from './sentences.js';
 import { TextMemo } from '../text/memo.js';
+import { decideLanguage, DEFAULT_LANGUAGE, type DocumentLanguage, type LanguageConfig } from './languages/document-language.js';
+import { cjkWordCount, ENGLISH, headingFold, writesWithoutSpaces, headingJoiners, roleLabel, synonymsForLanguage } from './languages/index.js';
+import { titleWordSignals, titleWordsFor } from './languages/titles.js';
 
 export interface DocumentOptions {
   filePath?: string;
@@ -38,6 +41,8 @@ export interface DocumentOptions {
   root?: Root;
   /** Builds the sentence layer (an incremental session reuses the trees of unchanged blocks); default `buildNlcst`. */
   nlcst?: (document: StrategyDocument) => NlcstRoot;
+  /** The configured language of the document and each language's lists (model/languages/resolve.ts); without it, front matter or detection decides. */
+  languageConfig?: LanguageConfig;
 }
 
 import type { Objective, KeyResult } from './okrs.js';
@@ -131,6 +136,9 @@ export class StrategyDocument {
    */
   readonly today: Date;
   readonly dateOptions: DateOptions;
+  /** The language of the document's prose, and how it was decided (model/languages). */
+  readonly language: DocumentLanguage;
+  private readonly languageConfig: LanguageConfig | undefined;
   /** The first level-1 heading, else the first heading. */
   readonly titleSection: Section | null;
 
@@ -154,7 +162,12 @@ export class StrategyDocument {
     this.root = options.root ?? parseMarkdown(text);
     this.nlcstBuilder = options.nlcst;
     this.frontMatter = readFrontMatter(this.root);
-    this.roleMatcher = roleMatcherFor(options.roleSynonyms);
+    this.languageConfig = options.languageConfig;
+    this.language = this.readLanguage(options);
+    this.roleMatcher = this.language.code === ENGLISH ? roleMatcherFor(options.roleSynonyms) : roleMatcherFor(
+      synonymsForLanguage(this.language.code, options.roleSynonyms, this.languageConfig?.languages[this.language.code]?.sections),
+      { language: this.language.code, fold: headingFold(this.language.code)!, joiners: headingJoiners(this.language.code) },
+    );
     this.sections = buildSections(this.root, text.length, this.roleMatcher);
     this.titleSection = this.sections.find((s) => s.depth === 1) ?? this.sections[0] ?? null;
 
@@ -162,8 +175,28 @@ export class StrategyDocument {
     const reference = parseDateValue(this.frontMatterValue('updated')) ?? parseDateValue(this.frontMatterValue('date'))
       ?? parseDateValue(this.frontMatterValue('last_updated')) ?? this.today;
     this.referenceDate = reference;
-    this.dateOptions = { referenceDate: reference, fiscalYearStartMonth: options.fiscalYearStartMonth };
-    this.typeDecision = this.decideType(options);
+    this.dateOptions = { referenceDate: reference, fiscalYearStartMonth: options.fiscalYearStartMonth, ...(this.language.code !== ENGLISH ? { language: this.language.code } : {}) };
+    this.typeDecision = this.withLanguage(this.decideType(options));
+  }
+
+  /** The document's language; a document that cannot be read (no tree) is English. */
+  private readLanguage(options: DocumentOptions): DocumentLanguage {
+    if (this.root.children.length === 0) return DEFAULT_LANGUAGE;
+    return decideLanguage(this.root, (key) => this.frontMatterValue(key), options.languageConfig);
+  }
+
+  /** A document in another language says so in its type reason ("…; written in German, from front matter"). */
+  private withLanguage(decision: DocTypeDecision): DocTypeDecision {
+    if (this.language.code === ENGLISH) return decision;
+    return { ...decision, reason: `${decision.reason}; written in ${this.language.reason}` };
+  }
+
+  /**
+   * The name of a section role in the document's language ("Diagnose", "診断"), for the review,
+   * the code lens and inserted headings; null in English and in languages without names for it.
+   */
+  roleLabel(role: SectionRole): string | null {
+    return roleLabel(this.language.code, role, this.languageConfig?.languages[this.language.code]?.sections);
   }
 
   get type(): DocType {
@@ -201,6 +234,14 @@ export class StrategyDocument {
       tags: this.frontMatterTags,
       kernelRoles: (['diagnosis', 'guiding-policy', 'coherent-actions'] as const).filter((role) => this.sections.some((section) => section.roles.includes(role))),
     });
+    if (this.language.code !== ENGLISH) {
+      // Title words of the document's language ("Produktstrategie 2027", "製品戦略"), for types the English title patterns did not name.
+      const named = new Set(signals.filter((s) => s.kind === 'title' && s.type).map((s) => s.type as string));
+      const words = titleWordsFor(this.language.code, this.languageConfig?.languages[this.language.code]?.titles);
+      for (const own of titleWordSignals(this.typeTitle, words, named)) {
+        signals.push({ type: own.type, weight: own.weight, kind: own.type ? 'title' : 'guide', reason: own.reason });
+      }
+    }
     return decideInferredType(signals);
   }
 
@@ -324,9 +365,15 @@ export class StrategyDocument {
 
   get wordCount(): number {
     if (this.cachedWordCount === undefined) {
-      this.cachedWordCount = this.textBlocks.reduce((sum, block) => sum + countWords(block.text), 0);
+      this.cachedWordCount = this.textBlocks.reduce((sum, block) => sum + this.countWords(block.text), 0);
     }
     return this.cachedWordCount;
+  }
+
+  /** Words of a text of this document: as countWords, and in Japanese and Chinese a word for every two characters. */
+  countWords(text: string): number {
+    const words = countWords(text);
+    return this.language.code !== ENGLISH && writesWithoutSpaces(this.language.code) ? cjkWordCount(text, words) : words;
   }
 
   get items(): Item[] {
@@ -372,12 +419,14 @@ export class StrategyDocument {
       if (isScheduleRow(item, this.dateOptions)) return;
       result.push({ item, ...this.whenOf(item, own) });
     };
-    // Lists that are not plan items: introduced as finished work ("We have finished:"), or the
+    // Lists that are not plan items: introduced as finished work ("We have finished:") or as the
+    // reasons or rules for the work ("The benefits of this process:"), or the
     // description list of an item written as a subsection (read with it).
     const skipped: Array<{ start: number; end: number }> = [];
     this.root.children.forEach((node, i) => {
       const before = this.root.children[i - 1];
-      if (node.type === 'list' && before?.type === 'paragraph' && isDoneLeadIn(plainText(before))) skipped.push(rangeOf(node));
+      if (node.type === 'list' && before?.type === 'paragraph' && (isDoneLeadIn(plainText(before)) || isFrameLeadIn(plainText(before)))) skipped.push(rangeOf(node));
+      else if (node.type === 'list' && this.previewsSections(node)) skipped.push(rangeOf(node));
     });
     const subsections: Array<{ item: Item; heading: TextBlock }> = [];
     for (const section of this.sections) {
@@ -441,6 +490,22 @@ export class StrategyDocument {
       children: [], checked: null, section,
     };
     return { item, heading };
+  }
+
+  /**
+   * A list whose entries are the titles of sections that follow ("1. Documentation", "2. HTTP/3"
+   * over later "### Documentation", "### HTTP/3"): it previews the items, which are the sections.
+   * Three entries or more, at least two thirds of them named again by a later heading.
+   */
+  private previewsSections(list: List): boolean {
+    if (list.children.length < 3) return false;
+    const end = rangeOf(list).end;
+    const later = new Set(this.sections.filter((section) => section.start >= end).map((section) => normalizeHeading(section.title)));
+    const named = list.children.filter((entry) => {
+      const name = normalizeHeading(plainText(entry));
+      return name.length > 0 && later.has(name);
+    }).length;
+    return named * 3 >= list.children.length * 2;
   }
 
   /** A heading that only names a period: "Q1 2027", "Later", "2028", "January", "H1 2027 (committed)". */

@@ -569,8 +569,8 @@ function readingOf(doc: StrategyDocument, base: Base, vocabulary: ReadingVocabul
     && !carriesOutcome(base.detail, scrubbed, vocabulary.outcomeMetrics)
     && !((deliverable.how === 'noun' || deliverable.how === 'task') && SHARE_OR_BOUND.test(scrubbed));
   const hasTarget = cells?.target ? true : statesTarget(scrubbed);
-  const hasBaseline = cells?.hasBaselineColumn ? cells.baseline !== null : statesBaseline(scrubbed);
-  const baselineStated = hasBaseline || isRelativeOrHolding(base.detail, withoutLeadLabel(statement), scrubbed);
+  const hasBaseline = cells?.hasBaselineColumn ? cells.baseline !== null : statesBaseline(scrubbed, doc.dateOptions.language);
+  const baselineStated = hasBaseline || isRelativeOrHolding(base.detail, withoutLeadLabel(statement), scrubbed, doc.dateOptions.language);
 
   // Fields: table columns win over the text; a deliverable moves no metric, so numbers in its text
   // are counts of work ("Hire 5 engineers", "SOC 2"); its columns are kept, they show what it could move.

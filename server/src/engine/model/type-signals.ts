@@ -32,6 +32,8 @@ const FILE_NAME_TYPES: Array<[RegExp, InferredType, number]> = [
   [/^strategy\.md$|\.strategy\.md$|^vision\.md$|\.vision\.md$|^mission\.md$|^direction\.md$/i, 'strategy', 5],
   // A project's principles, values or priorities page is its strategy in short.
   [/^(?:principles|values|priorities|values[_-]and[_-]priorit(?:y|ies|ization))\.md$/i, 'strategy', 4],
+  // A project's standing goals, not a period's: "HighLevelGoals.md", "long-term-goals.md", "MANIFESTO.md".
+  [/^(?:high[_-]?level[_-]?goals|long[_-]?term[_-]?goals|guiding[_-]?principles|manifesto|north[_-]?star)\.md$/i, 'strategy', 4],
   [/\.decision\.md$|^rfc-.*\.md$|^adr-.*\.md$/i, 'decision', 5],
   [/\.update\.md$/i, 'update', 5],
   [/(?:^|[-_.])okrs?(?:[-_.]|$)/i, 'okr', 3],
@@ -44,6 +46,9 @@ const FILE_NAME_TYPES: Array<[RegExp, InferredType, number]> = [
 
 /** Files that are about a project's process, never one of its plans: a signal against every type. */
 const PROCESS_FILE = /^(?:contributing|code[_-]of[_-]conduct|security|support|governance|maintainers|codeowners|license|licence|authors|pull_request_template|issue_template|onboarding)(?:\.[\w-]+)?\.md$|(?:^|[._-])templates?(?:[._-]|\.md$)/i;
+
+/** Folders of how a project works (its process, its guides), never one of its plans: "process/okr.md", "mechanics/ROADMAPS.md". */
+const PROCESS_FOLDER = /^(?:process|processes|mechanics|guidelines|guides|playbooks?|how-?tos?|tutorials?|templates?)$/i;
 
 /** Folder names, matched as whole words of the folder ("active-rfcs", "community-updates", "release-notes-archive"). */
 const FOLDER_TYPES: Array<[RegExp, InferredType]> = [
@@ -62,6 +67,8 @@ const DATED_FILE = /^\d{4}[-_]\d{2}(?:[-_]\d{2})?(?:[-_][\w.-]*)?\.mdx?$/i;
 
 /** A file named like a version ("v1.4.md", "1.2.0.md", "v1_89.md"): one release, inside a release folder. */
 const VERSION_FILE = /^v?\d+(?:[._]\d+){1,3}(?:[-._][\w]+)?\.md$/i;
+/** A zero-padded number (not a year) opening a file name: "0003-hashtags.md", "007_adopt-x.md". */
+const ZERO_PADDED_FILE = /^0\d{2,3}[-_][\w.-]*\.md$/i;
 /** A numbered record ("0003-use-postgres.md", "adr-012.md"), inside a decision folder. */
 const NUMBERED_FILE = /^(?:adr[-_]?)?\d{1,5}[-_.][\w.-]*\.md$/i;
 
@@ -70,12 +77,16 @@ const TITLE_TYPES: Array<[RegExp, InferredType, number]> = [
   // "Cody strategy", "Platform strategy 2027", "Vision", "Our vision", "Mission, vision and values".
   [/\b(?:strateg(?:y|ies)|vision|mission)(?:\s+(?:20\d\d|fy\s?\d{2}|for\s+20\d\d))?\W*$|^\W*(?:our\s+)?(?:vision|mission|strategy)\b/i, 'strategy', 4],
   [/\bstrategic\s+(?:plan|priorities|direction|framework|goals|roadmap|intent)\b/i, 'strategy', 4],
+  // A project's standing goals: "WebAssembly High-Level Goals", "Long-term goals", "Guiding principles".
+  [/\b(?:high[- ]level|long[- ]term|overarching|guiding)\s+(?:goals|objectives|principles)\b/i, 'strategy', 4],
   [/\b(?:strateg(?:y|ies)|vision|mission|north star|direction|manifesto)\b/i, 'strategy', 3],
   // "Development priorities for 2026", "Annual plan 2026", "Funding plans".
-  [/\b(?:priorities|plans?|goals and strategy)\s+(?:for\s+)?(?:20\d\d|fy\s?\d{2})\b|\b(?:annual|multi-year|long-term|strategic)\s+plans?\b/i, 'strategy', 4],
+  [/\b(?:priorities|plans?|goals and strategy)\s+(?:for\s+)?(?:20\d\d|fy\s?\d{2})\b|\b(?:annual|multi-year|long-term|strategic|funding|sustainability|business)\s+plans?\b/i, 'strategy', 4],
   [/\b(?:principles|values|priorities)\b/i, 'strategy', 2],
   [/\broad\s?maps?\b/i, 'roadmap', 3],
   [/\b(?:okrs?|objectives and key results|key results)\b/i, 'okr', 3],
+  // Goals of a period: "Measurable goals: December 2020 - March 2021", "Goals — Q3 2025".
+  [/\b(?:measurable|measured)\s+(?:goals|objectives)\b|\b(?:goals|objectives)\s*[:—–-]\s*(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:20\d\d|[qh][1-4]\b)/i, 'okr', 4],
   [/^\W*(?:goals|objectives)\W*$|\b(?:quarterly|annual|yearly|team|project|program|product|company|engineering|20\d\d|[qh][1-4]|20\d\d\s?[hq][1-4])\s+(?:goals|objectives)\b|\bgoals\s+(?:for|of)\s+(?:the\s+)?(?:20\d\d|[qh][1-4]|quarter|half|year)\b/i, 'okr', 3],
   // A release announcement: "Gitea 1.8.0 is released", "Vite 4.3 is out!", "Announcing Rust 1.95.0".
   [/\bv?\d+\.\d+(?:\.\d+)?(?:[-+.][\w.]{1,20})?!?\s+(?:(?:is|has been)\s+(?:out|released|here|available|now available)|released|out now)\b|^\W*(?:announcing|introducing|releasing)\b.*\d+\.\d+|\brelease of\b.*\d+\.\d+/i, 'release-notes', 4],
@@ -84,6 +95,8 @@ const TITLE_TYPES: Array<[RegExp, InferredType, number]> = [
   [/^\W*\p{L}[\p{L}\p{N} .+&-]{0,48}\sv?\d+\.\d+(?:\.\d+)?(?:[-.]\w+)?\W*$/iu, 'release-notes', 2],
   [/^\W*(?:adr|rfc|kep|otep|rfd|mep)\b|\b(?:decision record|architecture decision|design doc(?:ument)?|proposal|decision)\b/i, 'decision', 3],
   [/^\W*(?:adr[\s-]*)?\d{1,4}\.\s+\p{L}/iu, 'decision', 2],
+  // A zero-padded record number: "0003 Hashtags", "007: Adopt pnpm".
+  [/^\W*0\d{2,3}\s*[\s:.—–-]\s*\p{L}/iu, 'decision', 3],
   // "2024 Annual Report: SIG Node", "September Project Goals Update", "Activity & Contract Report, June 2025".
   [/\b(?:annual report|annual review|activity (?:&\s+|and\s+)?(?:contract\s+)?report|progress (?:update|report)|status (?:update|report)|(?:weekly|monthly|quarterly|yearly) (?:update|report)|goals? update|year in review|state of the)\b/i, 'update', 4],
   [/^\W*(?:this|last)\s+(?:week|month|quarter)\s+in\b|\bstate of\b|\bnewsletter\b/i, 'update', 3],
@@ -92,6 +105,8 @@ const TITLE_TYPES: Array<[RegExp, InferredType, number]> = [
   // A report of a period: anchored lookaheads, so the title is scanned once from its start.
   [/^(?=[^]*\breport\b)(?=[^]*\b(?:20\d\d|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)\b)/i, 'update', 3],
   // "The path to Node-RED 5.0", "Road to 2.0".
+  // "Our plan for Python 3.13", "Plans for Vite 6": a plan for a version is a roadmap.
+  [/\bplans?\s+for\s+(?:\p{L}[\p{L}.+-]{0,30}\s+)?v?\d+\.\d+/iu, 'roadmap', 4],
   [/\b(?:path|road)\s+to\b.*\d|\bplans?\s+for\s+(?:v(?:ersion)?\s?)?\d/i, 'roadmap', 3],
   [/\b(?:update|updates|status|weekly|monthly|fortnightly|biweekly|business review|[wmq]br|snippets)\b/i, 'update', 3],
 ];
@@ -103,7 +118,7 @@ const COLLECTION_TITLE = /\b(?:decision records|decisions|rfcs|adrs|proposals|de
  * Titles of guides about these documents rather than one of them: "How to write a roadmap",
  * "RFC process", "OKR template", "Writing good release notes", "What is an ADR?".
  */
-const GUIDE_TITLE = /\b(?:how\s+to|how\s+we\s+(?:plan|work|write|use|run|set|decide|make|track|manage|operate|review|prioriti[sz]e|think)|templates?|(?:roadmap|strategy|okrs?|rfcs?|adrs?|decision|release[- ]notes?|planning|goal[- ]setting)\s+(?:guide|guidelines|handbook)|(?:rfc|adr|okr|roadmap|release|planning|decision|review|strategy|proposal|goal[- ]setting)\s+process|process\s+(?:for|of)|playbook|primer|tutorial|best practices|tips|writing\s+(?:a|an|good|great|effective|your|the|better)|cheat\s?sheet|faq|introduction\s+to|what\s+(?:is|are)\s+(?:an?\s+)?(?:okrs?|adrs?|rfcs?|roadmaps?|strateg))\b/i;
+const GUIDE_TITLE = /\b(?:how\s+to|how\s+we\s+(?:plan|work|write|use|run|set|decide|make|track|manage|operate|review|prioriti[sz]e|think)|templates?|(?:roadmap|strategy|okrs?|rfcs?|adrs?|decision|release[- ]notes?|planning|goal[- ]setting)\s+(?:guide|guidelines|handbook)|(?:rfc|adr|okr|roadmap|release|planning|decision|review|strategy|proposal|goal[- ]setting)\s+process|(?:rfcs?|adrs?|okrs?|roadmaps?|strateg(?:y|ies)|proposals?|goals?|release[- ]notes?)\s+(?:management|guidance|guidelines|mechanics|lifecycle|workflow)|process\s+(?:for|of)|playbook|primer|tutorial|best practices|tips|writing\s+(?:a|an|good|great|effective|your|the|better)|cheat\s?sheet|faq|introduction\s+to|what\s+(?:is|are)\s+(?:an?\s+)?(?:okrs?|adrs?|rfcs?|roadmaps?|strateg))\b/i;
 /** An instruction about one of these documents: "Craft a roadmap", "Write your OKRs", "Set team goals". */
 const IMPERATIVE_TITLE = /^\W*(?:craft|write|create|build|make|draft|define|set|run|plan|use|prioriti[sz]e|maintain|share|present|review)\s+(?:(?:a|an|the|your|our|good|great|team|product)\s+){0,2}(?:roadmaps?|strateg(?:y|ies)|okrs?|visions?|rfcs?|adrs?|release notes|updates?|goals?|decision records?)\b/i;
 /** A title that is itself a placeholder: "{short title of solved problem}", "<Feature name>", "[Project] roadmap". */
@@ -164,6 +179,12 @@ const normalizedSet = (set: ReadonlySet<string>): ReadonlySet<string> => new Set
 const [RFC, RFC_ONLY, ADR, ADR_ONLY, GOAL_PROPOSAL, GOAL_PROPOSAL_ONLY, STRATEGY, ROADMAP, RELEASE, UPDATE] = [RFC_SECTIONS, RFC_DISTINCT, ADR_SECTIONS,
   ADR_DISTINCT, GOAL_PROPOSAL_SECTIONS, GOAL_PROPOSAL_DISTINCT, STRATEGY_SECTIONS, ROADMAP_SECTIONS, RELEASE_SECTIONS, UPDATE_SECTIONS].map(normalizedSet);
 
+/** Headings (normalised) that state a purpose, and the principles or values a team works by. */
+const PURPOSE_HEADING = /^(?:mission|vision|purpose|north star|mission and vision|vision and mission|long-term vision)$/;
+const PRINCIPLES_HEADING = /^(?:\w+\s)?(?:principles|values|tenets)$/;
+/** A heading of the measures under one goal: "Success indicators for outcome 2", "Key results", "Measures of success". */
+const MEASURES_HEADING = /^[^\p{L}]*(?:success\s+(?:indicators|metrics|measures|criteria)|indicators\s+of\s+success|measures\s+of\s+success|key\s+results)\b/iu;
+
 /** What follows a section name that goes on: a separator or a joining word. */
 const CONTINUATION = /^\s*[,/&:(—–-]|^\s+(?:and|of|in|for|from|to|this|the|with)\b/;
 
@@ -222,11 +243,17 @@ function pathSignals(filePath: string | undefined, signals: TypeSignal[]): void 
       break;
     }
   }
+  const nearest = parts[parts.length - 1];
+  if (nearest && PROCESS_FOLDER.test(nearest)) signals.push({ type: null, weight: WEIGHTS.guide, kind: 'guide', reason: `folder ${nearest}/ (how the project works, not a plan)` });
   if (PROCESS_FILE.test(name)) signals.push({ type: null, weight: WEIGHTS.guide, kind: 'guide', reason: `file name ${name} (a template or process file)` });
   // The README at a repository's root introduces the project, even when the project is a roadmap or an RFC collection.
   if (parts.length === 0 && /^readme\.mdx?$/i.test(name)) signals.push({ type: null, weight: WEIGHTS.rootReadme, kind: 'guide', reason: `the repository’s ${name} (it introduces the project)` });
   // A post named by its date ("2025-01-13-notes.md", "2025-01-13-notes/index.md") reports on a period more often than not.
   const postName = INDEX_FILE.test(name) && parts.length > 0 ? `${parts[parts.length - 1]}.md` : name;
+  // A zero-padded record number ("0003-hashtags/README.md", "0042-workspace.md") numbers one record of a series.
+  if (ZERO_PADDED_FILE.test(postName) && !parts.slice(-1).some((folder) => FOLDER_TYPES.some(([pattern, type]) => type === 'decision' && pattern.test(folder)))) {
+    signals.push({ type: 'decision', weight: 1, kind: 'file-name', reason: `a numbered record (${postName.replace(/\.md$/, '')})` });
+  }
   if (DATED_FILE.test(postName)) signals.push({ type: 'update', weight: 1, kind: 'file-name', reason: `a dated post (${postName.replace(/\.md$/, '')})` });
   // The nearest three folders: a folder far up the path (a home folder, a monorepo root) says little.
   const folders = parts.slice(-3).reverse();
@@ -318,6 +345,17 @@ function sectionSignals(input: SignalInput, signals: TypeSignal[]): void {
     signals.push({ type, weight: Math.min(cap, sections.length * per), kind: 'structure', reason: `${what} (${named(sections)})` });
   };
   counted('strategy', STRATEGY, 'vision and strategy headings', 1, 4, 2);
+  // A company or project page that states its purpose and the principles it works by ("Mission", "Leadership principles").
+  const purpose = found(STRATEGY).filter((key) => PURPOSE_HEADING.test(key));
+  const principles = found(STRATEGY).filter((key) => PRINCIPLES_HEADING.test(key));
+  if (primary !== 'strategy' && purpose.length > 0 && principles.length > 0) {
+    signals.push({ type: 'strategy', weight: 1, kind: 'structure', reason: `a purpose with principles (${named([purpose[0], principles[0]])})` });
+  }
+  // Goals with their measures: "Success indicators for outcome 1", "Key results" under each goal.
+  const measures = input.sections.filter((section) => MEASURES_HEADING.test(section.title)).length;
+  if (primary !== 'okr' && measures >= 2) {
+    signals.push({ type: 'okr', weight: 3, kind: 'structure', reason: `${measures} headings of success measures` });
+  }
   counted('roadmap', ROADMAP, 'roadmap stage headings', 1.5, 3, 2);
   counted('release-notes', RELEASE, 'change-category headings', 1, 3, 2);
   counted('update', UPDATE, 'update headings', 1, 3, 2);

@@ -10,7 +10,7 @@ import type { Item } from '../model/items.js';
 import type { SectionRole } from '../types.js';
 import { countWords } from '../model/document.js';
 import { phraseMatcher } from './phrases.js';
-import { normalizeHeading } from '../model/roles.js';
+import { headNounOf, normalizeHeading, nounForms } from '../model/roles.js';
 import { GOVERNING_SIGNALS, statesGoverningThought, titleIsDecision } from './governing.js';
 
 export const KERNEL_ROLES = ['diagnosis', 'guiding-policy', 'coherent-actions'] as const satisfies readonly SectionRole[];
@@ -52,19 +52,71 @@ function computeIsContainer(doc: StrategyDocument, section: Section): boolean {
   return others.size >= 2;
 }
 
+/**
+ * The roles a reader of the kernel gives a section: those its heading names, or else the kernel
+ * part its head noun names ("Our big challenge", "Data platform FY23 initiatives":
+ * RoleMatcher.headRolesOf). A head noun is weaker evidence than the name: it is enough to find a
+ * part (findKernelPart) or to tell that a section holds something else than actions, never to judge
+ * the section as that part (roleSections, roleOwner and the rules built on them read names only).
+ */
+export function kernelRolesOf(doc: StrategyDocument, section: Section): readonly SectionRole[] {
+  let roles = kernelRoles.get(section);
+  if (!roles) {
+    roles = section.roles.length > 0 ? section.roles
+      : doc.roleMatcher.headRolesOf(section.title).filter((role) => (KERNEL_ROLES as readonly SectionRole[]).includes(role));
+    kernelRoles.set(section, roles);
+  }
+  return roles;
+}
+
+const kernelRoles = new WeakMap<Section, readonly SectionRole[]>();
+
 /** Sections whose heading names the role, containers excluded. */
 export function roleSections(doc: StrategyDocument, role: SectionRole): Section[] {
   return doc.sectionsWithRole(role).filter((section) => !isContainer(doc, section));
 }
 
+/** Sections that name the role or whose head noun does (kernelRolesOf), containers excluded. */
+function partSections(doc: StrategyDocument, role: SectionRole): Section[] {
+  return doc.sections.filter((section) => kernelRolesOf(doc, section).includes(role) && !isContainer(doc, section));
+}
+
 /**
  * Sections whose heading starts with one of `phrases` ("Context", "Background: …", "Rollout
- * plan"): headings that do a kernel part's job without its name. Matched on the normalized heading.
+ * plan"): headings that do a kernel part's job without its name. With `byHead`, also those that
+ * end in a one-word one as their head noun ("Business context", "Key milestones", "Strategic
+ * bets"; not "Current roadmap"). Matched on the normalized heading.
  */
-export function sectionsNamed(doc: StrategyDocument, phrases: readonly string[]): Section[] {
+export function sectionsNamed(doc: StrategyDocument, phrases: readonly string[], byHead = false): Section[] {
   if (phrases.length === 0) return [];
-  const matcher = phraseMatcher(phrases, { inflect: false });
-  return doc.sections.filter((section) => !isContainer(doc, section) && matcher.matchAll(normalizeHeading(section.title)).some((m) => m.index === 0));
+  const names = namesOf(phrases);
+  return doc.sections.filter((section) => !isContainer(doc, section) && headingNamed(section.title, names, byHead));
+}
+
+interface Names {
+  matcher: ReturnType<typeof phraseMatcher>;
+  heads: Set<string>;
+}
+
+const namesByList = new Map<string, Names>();
+
+function namesOf(phrases: readonly string[]): Names {
+  const key = phrases.join('\u0000');
+  let names = namesByList.get(key);
+  if (!names) {
+    if (namesByList.size > 50) namesByList.clear();
+    const heads = new Set(phrases.map((phrase) => normalizeHeading(phrase)).filter((phrase) => /^[a-z]{3,}$/.test(phrase)).flatMap(nounForms));
+    names = { matcher: phraseMatcher(phrases, { inflect: false }), heads };
+    namesByList.set(key, names);
+  }
+  return names;
+}
+
+function headingNamed(title: string, names: Names, byHead = true): boolean {
+  if (names.matcher.matchAll(normalizeHeading(title)).some((m) => m.index === 0)) return true;
+  if (!byHead) return false;
+  const head = headNounOf(title);
+  return head !== null && !head.statusQuo && names.heads.has(head.noun);
 }
 
 /**
@@ -94,7 +146,7 @@ export interface KernelPart {
  * What the *-missing rules ask before they report, and where the review's kernel map points.
  */
 export function findKernelPart(doc: StrategyDocument, role: KernelRole, alsoAccept: readonly string[]): KernelPart | null {
-  const section = roleSections(doc, role)[0] ?? sectionsNamed(doc, alsoAccept)[0];
+  const section = roleSections(doc, role)[0] ?? partSections(doc, role)[0] ?? sectionsNamed(doc, alsoAccept, true)[0];
   if (section) return { heading: section.title, start: section.titleStart, section };
   const block = labelledBlocks(doc, role, alsoAccept)[0];
   if (block) return { heading: boldLabel(block) ?? block.text.slice(0, 40), start: block.start, section: null };
@@ -151,21 +203,111 @@ const planNames = phraseMatcher(ACTION_PLAN_NAMES, { inflect: false });
 
 /**
  * A section that holds actions: a coherent-actions heading, a plan under another name
- * ("Timeline for transition", "Things to do", "Rollout") or the coming months ("Next 3 months").
- * Not an RFC's Design: what it describes are not steps anyone owns.
+ * ("Timeline for transition", "Things to do", "Rollout"), the coming months ("Next 3 months"), or
+ * a list that states actions under any heading but a diagnosis, policy, options and the like
+ * (listsActions). Not an RFC's Design: what it describes are not steps anyone owns.
  */
 function isActionSection(doc: StrategyDocument, section: Section): boolean {
   if (isContainer(doc, section)) return false;
   if (section.roles.includes('coherent-actions')) return true;
   const title = normalizeHeading(section.title);
-  return PLAN_PERIOD.test(title) || planNames.matchAll(title).some((m) => m.index === 0);
+  return PLAN_PERIOD.test(title) || planNames.matchAll(title).some((m) => m.index === 0) || listsActions(doc, section);
 }
+
+/** Verbs of work that open an action ("Automate the hub baseline", "Define currency types"): the common verbs of plans. */
+const ACTION_VERBS = new Set(['adopt', 'align', 'automate', 'build', 'clarify', 'consolidate', 'continue', 'create', 'define', 'deliver', 'deprecate',
+  'design', 'develop', 'document', 'drive', 'drop', 'enable', 'engage', 'establish', 'evaluate', 'evolve', 'expand', 'explore', 'extend', 'finish',
+  'fix', 'form', 'fund', 'grow', 'help', 'hire', 'identify', 'implement', 'improve', 'increase', 'integrate', 'introduce', 'invest', 'launch', 'lead',
+  'make', 'measure', 'merge', 'migrate', 'move', 'offer', 'open', 'partner', 'pilot', 'port', 'prepare', 'prioritize', 'prioritise', 'promote',
+  'provide', 'publish', 'raise', 'reach', 'reduce', 'refactor', 'release', 'remove', 'replace', 'research', 'revise', 'rewrite', 'run', 'scale',
+  'ship', 'simplify', 'stabilize', 'stabilise', 'standardize', 'standardise', 'start', 'stop', 'streamline', 'strengthen', 'test', 'track', 'train',
+  'transition', 'unify', 'update', 'upgrade', 'use', 'validate', 'write', 'add', 'complete', 'deploy', 'designate', 'appoint', 'recruit', 'retire',
+  'set', 'ensure', 'focus', 'rebuild', 'redesign', 'sunset']);
+/** After a bare word opening a line, a determiner or possessive shows it is a verb with its object: "Grow a baseline", "Make our engagement scalable". */
+const OBJECT_START = /^(?:the|a|an|our|your|their|its|this|these|those|all|each|every|more|new)$/i;
+/** Closed-class words that cannot open an imperative, and the -s, -ed, -ing and -ly forms that do not either. */
+const NOT_IMPERATIVE = /^(?:we|you|they|it|i|he|she|there|here|this|that|these|those|the|a|an|our|your|their|its|all|each|every|some|any|no|not|if|when|while|once|after|before|as|for|to|in|on|of|with|by|from|at|and|or|but|so|why|how|what|where|who|which|both|either|neither|also|only|just|more|most|less|many|much|other|such|very|then|now|today)$|\p{L}(?:(?<![su])s|ed|ing|ly)$/iu;
+/** After a verb-looking word, these show it is a noun: "Support for…", "Review of…", "Design is…". */
+const NOUN_AFTER = /^(?:of|for|is|are|was|were|will|has|have|can|should|must|that|which)$/i;
+/** The reader addressed: an instruction, not an action of the plan. */
+const READER = /^(?:you|your|yours|yourself|youll|you'll|you\u2019ll)$/i;
+/** The writers' commitment opening a line: "We will…", "We have to…", "Importantly, we need to…". */
+const COMMITMENT = /^(?:\p{L}+,\s+)?we\s+(?:will|shall|must|need\s+to|have\s+to|are\s+going\s+to|plan\s+to|intend\s+to)\b|^we(?:'|\u2019)ll\b/iu;
+
+/** Does a line say what will be done: an imperative of work, or the writers' commitment? Its leading label ("SCDI home: Create a page") aside. */
+export function statesAction(text: string): boolean {
+  const line = text.trim();
+  if (opensAction(line)) return true;
+  const label = /^([^:.\n]{1,40}):\s+(?=\S)/.exec(line);
+  return label !== null && label[1].split(/\s+/).length <= 4 && opensAction(line.slice(label[0].length));
+}
+
+function opensAction(line: string): boolean {
+  if (COMMITMENT.test(line)) return true;
+  const words = line.replace(/^[^\p{L}]+/u, '').split(/\s+/, 6).map((word) => word.replace(/[^\p{L}'-]+$/u, ''));
+  if (words.length < 2 || !words[0] || NOUN_AFTER.test(words[1])) return false;
+  // An instruction to the reader ("Update your config", "Run the tool if you need it") is no step of the writers' plan.
+  if (words.some((word) => READER.test(word))) return false;
+  // A name in capitals ("HTTP APIs", "SCDI") is not a verb.
+  if (words[0].length > 1 && words[0] === words[0].toUpperCase()) return false;
+  if (ACTION_VERBS.has(words[0].toLowerCase())) return true;
+  return !NOT_IMPERATIVE.test(words[0]) && OBJECT_START.test(words[1]);
+}
+
+/** Roles whose sections hold other things than actions, though they may be written as imperatives (options, non-goals, policies, goals). */
+const NOT_ACTION_ROLES = new Set<SectionRole>(['diagnosis', 'guiding-policy', 'options', 'non-goals', 'risks', 'metrics', 'audience', 'summary']);
+
+/**
+ * A list of actions where no heading names one: most of a section's own top-level list items, two
+ * at least, say what will be done ("Automate the hub baseline", "Define currency types", "We have
+ * to port the C library") — under any heading ("Focus areas", "Platform and infrastructure") but
+ * one that holds a diagnosis, options, risks, non-goals, goals, a summary or a policy (principles
+ * and values are written as imperatives too).
+ */
+export function listsActions(doc: StrategyDocument, section: Section): boolean {
+  let known = actionLists.get(section);
+  if (known === undefined) {
+    known = ownListStatesActions(doc, section) && !outsidePlan(doc, section);
+    actionLists.set(section, known);
+  }
+  return known;
+}
+
+/** Do most of a section's own top-level list items, two at least, say what will be done? */
+function ownListStatesActions(doc: StrategyDocument, section: Section): boolean {
+  const items = doc.items.filter((item) => item.kind === 'list-item' && item.depth === 0 && item.section === section && item.text.trim().length > 0);
+  return items.length >= 2 && items.filter((item) => statesAction(item.text)).length * 2 > items.length;
+}
+
+const actionLists = new WeakMap<Section, boolean>();
+
+/** Is the section, or a section around it, one that holds no actions (a diagnosis, options, a policy, …)? */
+function outsidePlan(doc: StrategyDocument, section: Section): boolean {
+  const diagnosisNames = namesOf(DIAGNOSIS_NAMES);
+  const proposal = readsAsProposal(doc);
+  for (let s: Section | null = section; s; s = s.parent) {
+    if (isContainer(doc, s)) continue;
+    // Principles and values are standing rules; a list of priorities written as imperatives is the work itself.
+    if (kernelRolesOf(doc, s).some((role) => NOT_ACTION_ROLES.has(role)) || (namesPolicyList(s.title) && !/priorities$/.test(normalizeHeading(s.title)))) return true;
+    if (headingNamed(s.title, diagnosisNames)) return true;
+    // A proposal's Proposal or Design says what will be built, and its lists are the design ("Publish pre-releases as pre-releases"), not steps anyone owns.
+    if (proposal && PROPOSAL_BODY.has(normalizeHeading(s.title))) return true;
+  }
+  return false;
+}
+
+/** A proposal's sections that state or design what is proposed (DECISION_SECTION and the design headings of DECISION_KERNEL_NAMES). */
+const PROPOSAL_BODY = new Set(['decision', 'decision outcome', 'proposal', 'the proposal', 'proposed solution', 'solution', 'resolution', 'detailed design', 'design',
+  'design details', 'design overview', 'explanation', 'guide-level explanation', 'reference-level explanation', 'detailed explanation', 'proposed design',
+  'proposed change', 'proposed changes', 'proposed approach', 'technical design', 'high-level design', 'specification', 'internal details', 'implementation details']);
 
 /** The section that holds an item as an action: the nearest one that names a role or is an action section, when it is an action section. */
 export function actionOwner(doc: StrategyDocument, section: Section | null): Section | null {
   for (let s = section; s; s = s.parent) {
     if (isActionSection(doc, s)) return s;
-    if (s.roles.length > 0 && !isContainer(doc, s)) return null;
+    // A heading that names actions only by its head noun ("Hiring plans") holds them when its list states them; it does not end the search.
+    const roles = kernelRolesOf(doc, s);
+    if (roles.length > 0 && !(s.roles.length === 0 && roles.includes('coherent-actions')) && !isContainer(doc, s)) return null;
   }
   return null;
 }
@@ -295,7 +437,11 @@ function kernelPartByShape(doc: StrategyDocument, role: KernelRole): KernelPart 
   if (role === 'coherent-actions') {
     const period = named((title) => PLAN_PERIOD.test(title));
     if (period) return at(period);
-    const decision = proposal ? named((title, section) => DECISION_SECTION.has(title) && !isContainer(doc, section) && saysWhatWillBeDone(doc, section)) : undefined;
+    const list = doc.sections.find((section) => listsActions(doc, section));
+    if (list) return at(list);
+    // A proposal's decision, or a summary that lists what will be done ("- Drop IE11 support for Vue 3").
+    const decision = proposal ? named((title, section) => !isContainer(doc, section)
+      && ((DECISION_SECTION.has(title) && saysWhatWillBeDone(doc, section)) || (section.roles.includes('summary') && ownListStatesActions(doc, section)))) : undefined;
     return decision ? at(decision) : null;
   }
   // A bare "Why" (a decision doc's motivation); "Why Acme" is a pitch, and a prefix match would take it.

@@ -13,6 +13,7 @@
  */
 import type { DateMention } from '../model/dates.js';
 import { foldTypography, phraseMatcher } from './phrases.js';
+import { languageMeasures } from '../model/languages/index.js';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary defaults (each rule exposes the lists it uses as options).
@@ -324,18 +325,20 @@ export function firstTarget(scrubbed: string): string | null {
   return number ? number[0].trim() : null;
 }
 
-/** The text says where the metric starts: from/to, an arrow, "baseline", "today", "(Q1: 40%)". */
-export function statesBaseline(scrubbed: string): boolean {
-  return BASELINE.test(scrubbed.replace(/\u2029/g, ' '));
+/** The text says where the metric starts: from/to, an arrow, "baseline", "today", "(Q1: 40%)"; in another language also its words ("von 41 % auf 60 %", "derzeit"). */
+export function statesBaseline(scrubbed: string, language?: string): boolean {
+  const text = scrubbed.replace(/\u2029/g, ' ');
+  return BASELINE.test(text) || (languageMeasures(language).baseline?.test(text) ?? false);
 }
 
 /**
  * A relative or holding target needs no starting value: "by 20%", "2x", "halve", "keep above
  * 99.9%", a count of new things ("sign 5 design partners") or a standard ("zero P1 bugs older than 30 days").
  */
-export function isRelativeOrHolding(detail: string, statement: string, scrubbed: string): boolean {
+export function isRelativeOrHolding(detail: string, statement: string, scrubbed: string, language?: string): boolean {
   const text = foldTypography(detail);
   if (MAINTAIN.test(text) || NEW_COUNT.test(text) || STANDARD_TARGET.test(statement)) return true;
+  if (languageMeasures(language).relative?.test(text)) return true;
   if (!RELATIVE_TARGET.test(text)) return false;
   // "Grow ARR 30% to $2M" states an absolute level too: that one wants a baseline.
   for (const number of numbersIn(scrubbed)) {

@@ -44,7 +44,7 @@ export default defineRule({
     const later = doc.type === 'decision' ? (['coherent-actions', 'metrics'] as const) : (['metrics'] as const);
     reportDocument(
       'No risks or pre-mortem: name two or three ways this could fail, the early signal for each, and how you would limit the damage.',
-      insertSectionFix(doc, 'Risks', 'How could this fail? For each risk: the early signal we watch, and how we limit the damage.', later),
+      insertSectionFix(doc, doc.roleLabel('risks') ?? 'Risks', 'How could this fail? For each risk: the early signal we watch, and how we limit the damage.', later),
     );
   },
 });

@@ -4,6 +4,7 @@ import type { Item } from '../../model/items.js';
 import type { Section } from '../../model/sections.js';
 import { hasTimeframe, horizonOf } from '../../model/dates.js';
 import { phraseMatcher } from '../../text/phrases.js';
+import { FOREIGN_DATE_COLUMN, FOREIGN_OWNER_COLUMN, FOREIGN_OWNER_LABEL } from '../../model/languages/index.js';
 // Here an item's owner section is the one holding it as an action: a coherent-actions heading, or a
 // plan the kernel rules accept under another name ("Timeline for transition", "Next 3 months").
 import { actionItems, actionOwner as roleOwner, DEFAULT_PLACEHOLDERS, hasTemplateToken, quoteTitle, withoutPlaceholders } from '../../text/kernel.js';
@@ -27,6 +28,10 @@ const HORIZON_HEADING = /^\W*(?:now|next|later|soon|future)\s*(?:$|[(:—–-])/
 const EMPTY_CELL = /^[\s\-–—?]*$|^\s*(?:tbd|tbc|todo|n\/a|none|unassigned|unknown)\s*$/i;
 
 const OWNER_COLUMNS = /^(?:owners?|dri|driver|who|lead|team|assignee|responsible|accountable|person)\b/i;
+/** A sub-item that is the action's owner field, as a table's column would be: "- Who: Core Infra", "- Team: Comms". */
+/** A sub-item that is the action's date field: "- When: once beta 1 is out", "- ETA: 2 weeks" ("ETA: N/A" gives none). */
+const DATE_FIELD = /^\s*(?:when|due|due date|deadline|target date|timeline|timing|eta|quarter|milestone)\s*:\s*(?!(?:tbd|tbc|todo|n\/a|none|unknown)\s*$)\S/iu;
+const OWNER_FIELD = /^\s*(?:who|owners?|dri|driver|lead|team|assignee|responsible|accountable)\s*:\s*[@\p{L}]/iu;
 const DATE_COLUMNS = /^(?:when|due|due date|date|deadline|target date|target|timeline|timing|eta|quarter|by|milestone|deliver(?:y|ed)? by|horizon|start|end)\b/i;
 
 function allText(item: Item): string {
@@ -109,8 +114,12 @@ export default defineRule({
       const text = withoutPlaceholders(allText(item), DEFAULT_PLACEHOLDERS).text;
       const headings = headingsAbove(doc, item);
       const hasOwner = MENTION.test(text) || OWNER_LABEL.test(text) || OWNER_COLON.test(text) || NAME_BEFORE_DATE.test(text) || columnFilled(item, OWNER_COLUMNS)
-        || headings.some((title) => MENTION.test(title) || OWNER_LABEL.test(title) || OWNER_COLON.test(title));
-      const hasDate = hasTimeframe(text, doc.dateOptions) || MILESTONE.test(text) || timeWords.test(text) || columnFilled(item, DATE_COLUMNS)
+        || item.children.some((child) => OWNER_FIELD.test(withoutPlaceholders(child.text, DEFAULT_PLACEHOLDERS).text))
+        || headings.some((title) => MENTION.test(title) || OWNER_LABEL.test(title) || OWNER_COLON.test(title))
+        // In another language, its owner labels and columns too ("Verantwortlich: Anna", "担当: 田中").
+        || (doc.language.code !== 'en' && (FOREIGN_OWNER_LABEL.test(text) || columnFilled(item, FOREIGN_OWNER_COLUMN) || headings.some((title) => FOREIGN_OWNER_LABEL.test(title))));
+      const hasDate = hasTimeframe(text, doc.dateOptions) || item.children.some((child) => DATE_FIELD.test(withoutPlaceholders(child.text, DEFAULT_PLACEHOLDERS).text)) || MILESTONE.test(text) || timeWords.test(text) || columnFilled(item, DATE_COLUMNS)
+        || (doc.language.code !== 'en' && columnFilled(item, FOREIGN_DATE_COLUMN))
         || headings.some((title) => hasTimeframe(title, doc.dateOptions) || (HORIZON_HEADING.test(title) && horizonOf(title, doc.referenceDate) !== null) || MILESTONE.test(title));
       // An action on a line where the rule is suppressed counts as fine (it is not in a section summary either).
       if ((hasOwner && hasDate) || isSuppressed(item.start)) continue;

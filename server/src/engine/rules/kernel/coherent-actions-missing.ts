@@ -15,7 +15,7 @@ export default defineRule({
       alsoAccept: {
         type: 'string[]',
         default: ACTION_PLAN_NAMES,
-        description: 'Headings that list the steps under another name ("Rollout plan", "Migration plan", "Milestones", "Things to do"); a section starting with one of them counts as coherent actions here.',
+        description: 'Headings that list the steps under another name ("Rollout plan", "Migration plan", "Milestones", "Things to do"); a section starting with one of them, or whose last word is a one-word one ("Key milestones"), counts as coherent actions here. So does a heading whose last word names actions ("Funding plans", "Marketing initiatives"), and a list under any heading but a diagnosis, policy, options, risks, non-goals or goals whose items mostly say what will be done ("Automate the nightly build", "We will train two stewards"; not instructions to the reader).',
       },
       inDecisions: {
         type: 'string[]',
@@ -39,7 +39,7 @@ export default defineRule({
     const earlier = [...roleSections(doc, 'diagnosis'), ...roleSections(doc, 'guiding-policy')].map((s) => s.start + 1);
     reportDocument(
       'No coherent actions: add the few concrete steps that carry out the guiding policy, each with an owner and a date.',
-      insertSectionFix(doc, 'Coherent actions', 'Which concrete steps carry out the policy? Give each an owner and a date.',
+      insertSectionFix(doc, doc.roleLabel('coherent-actions') ?? 'Coherent actions', 'Which concrete steps carry out the policy? Give each an owner and a date.',
         ['non-goals', 'risks', 'metrics'], earlier.length > 0 ? Math.max(...earlier) : 0),
     );
   },

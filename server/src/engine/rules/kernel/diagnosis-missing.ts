@@ -15,7 +15,7 @@ export default defineRule({
       alsoAccept: {
         type: 'string[]',
         default: DIAGNOSIS_NAMES,
-        description: 'Headings that do the diagnosis\'s job under another name ("Context", "Background: …", a decision doc\'s "Why"); a section starting with one of them counts as a diagnosis here.',
+        description: 'Headings that do the diagnosis\'s job under another name ("Context", "Background: …", a decision doc\'s "Why"); a section starting with one of them, or whose last word is a one-word one ("Business context"), counts as a diagnosis here, and so does a heading whose last word names the challenge ("Our big challenge", "New challenges").',
       },
       inDecisions: {
         type: 'string[]',
@@ -38,7 +38,7 @@ export default defineRule({
     if (hasKernelPart(doc, 'diagnosis', acceptedNames(doc, options.alsoAccept, options.inDecisions))) return;
     reportDocument(
       'No diagnosis: add a section that names the challenge this strategy must overcome (Rumelt\'s kernel starts with the diagnosis).',
-      insertSectionFix(doc, 'Diagnosis', 'What is going on, and what obstacle makes it hard?', ['guiding-policy', 'coherent-actions']),
+      insertSectionFix(doc, doc.roleLabel('diagnosis') ?? 'Diagnosis', 'What is going on, and what obstacle makes it hard?', ['guiding-policy', 'coherent-actions']),
     );
   },
 });

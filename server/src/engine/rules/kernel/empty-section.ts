@@ -3,6 +3,7 @@ import { defineRule } from '../../types.js';
 import type { StrategyDocument } from '../../model/document.js';
 import type { Section } from '../../model/sections.js';
 import type { TextBlock } from '../../model/text-block.js';
+import { writesWithoutSpaces } from '../../model/languages/index.js';
 import { DEFAULT_PLACEHOLDERS, KERNEL_ROLES, proseWords, quoteTitle, roleSections, type KernelRole } from '../../text/kernel.js';
 
 const WHAT_TO_WRITE: Record<KernelRole, string> = {
@@ -87,7 +88,12 @@ export default defineRule({
     for (const role of KERNEL_ROLES) {
       for (const section of roleSections(doc, role)) {
         // Subsection headings count: "### Rebuild onboarding" under "## Plan" is content.
-        const { words, placeholders } = proseWords(doc.sectionBlocks(section).map((block) => withoutGeneratorTags(block)), options.placeholders);
+        const blocks = doc.sectionBlocks(section).map((block) => withoutGeneratorTags(block));
+        const counted = proseWords(blocks, options.placeholders);
+        const { placeholders } = counted;
+        // Japanese and Chinese write no spaces: their words are counted by characters (document.countWords).
+        const words = counted.words > 0 && writesWithoutSpaces(doc.language.code)
+          ? Math.max(counted.words, doc.countWords(blocks.map((block) => block.text).join(' ')) - placeholders) : counted.words;
         if (words >= options.minWords || hasNonProseContent(doc, section)) continue;
         const state = words === 0
           ? placeholders > 0 ? 'holds only placeholders' : 'is empty'

@@ -17,7 +17,7 @@ export default defineRule({
         default: ['decision', 'decision outcome', 'proposal', 'recommendation', 'proposed solution', 'solution', 'our bet', 'the bet', 'bet', 'bets', 'strategic bets', 'big bets', 'key bets', 'thesis', 'positioning', 'choices', 'strategic choices', 'where we will play', 'how we win',
           'values', 'core values', 'priorities', 'strategic priorities', 'focus areas', 'areas of focus', 'focus', 'where we focus', 'pillars', 'strategic pillars',
           'strategic themes', 'guiding principles', 'operating principles'],
-        description: 'Headings that state the chosen approach under another name (a decision doc\'s "Decision" or "Proposal"); a section starting with one of them counts as a guiding policy here.',
+        description: 'Headings that state the chosen approach under another name (a decision doc\'s "Decision" or "Proposal"); a section starting with one of them counts as a guiding policy here, and so does one whose last word is a one-word one ("Platform bets", "Company values").',
       },
       inDecisions: {
         type: 'string[]',
@@ -41,7 +41,7 @@ export default defineRule({
     const diagnosis = roleSections(doc, 'diagnosis')[0];
     reportDocument(
       'No guiding policy: add a section that says how you will deal with the challenge — the approach you choose, and what it rules out.',
-      insertSectionFix(doc, 'Guiding policy', 'How will we deal with the obstacle, and what does that rule out?',
+      insertSectionFix(doc, doc.roleLabel('guiding-policy') ?? 'Guiding policy', 'How will we deal with the obstacle, and what does that rule out?',
         ['coherent-actions', 'non-goals', 'risks', 'metrics'], diagnosis ? diagnosis.start + 1 : 0),
     );
   },

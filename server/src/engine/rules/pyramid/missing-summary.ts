@@ -7,6 +7,14 @@ import type { Section } from '../../model/sections.js';
 /** A paragraph that opens with a summary label: "TL;DR:", "**Summary** —", "Bottom line:". */
 const SUMMARY_LABEL = /^[ \t]*(?:(?:\*\*|__)[ \t]*)?(?:tl;?\s?dr|summary|executive summary|bluf|bottom line|in short|in brief|the short version|key takeaways?|at a glance)(?:[ \t]*(?:\*\*|__))?[ \t]*[:—–.-]/i;
 const FRONT_MATTER_KEYS = ['summary', 'tldr', 'tl;dr', 'abstract'];
+/**
+ * Headings of a section that sums up what follows, in reports and updates: "Overview" (of the
+ * year's achievements), "Highlights", "At a glance", "Key points", "Year in review", and the
+ * "Foreword" or "Preface" an annual report opens with (the year in a page, from its chair). Not
+ * roles for every rule (a roadmap's "Overview" may only introduce it), but a summary when it opens
+ * the document.
+ */
+const OVERVIEW_HEADINGS = new Set(['foreword', 'preface', 'overview', 'executive overview', 'highlights', 'key highlights', 'at a glance', 'key points', 'key takeaways', 'in brief', 'year in review', 'the year in review']);
 
 /** Prose between the title and the first section after it: a lead paragraph that may itself be the summary. */
 function leadText(doc: StrategyDocument): { text: string; words: number } {
@@ -105,6 +113,7 @@ export default defineRule({
     if (total <= options.minWords) return;
     const limit = total * options.withinFraction;
     if (doc.sectionsWithRole('summary').some((section) => wordsBefore(doc, section.start) <= limit)) return;
+    if (doc.sections.some((section) => section !== doc.titleSection && OVERVIEW_HEADINGS.has(normalizeHeading(section.title)) && wordsBefore(doc, section.start) <= limit)) return;
     for (const key of FRONT_MATTER_KEYS) {
       const value = doc.frontMatterValue(key);
       if (typeof value === 'string' && value.trim().split(/\s+/).length >= 5) return;

@@ -15,6 +15,10 @@ const HELP_ASKS: readonly RegExp[] = [
   /\b(?:want|like)\s+to\s+help\b/i,
   /\bhelp\s+(?:is\s+)?(?:wanted|needed)\b/i,
   /\blooking\s+for\s+(?:(?:more|new)\s+)?(?:contributors|reviewers|maintainers|volunteers|sponsors)\b/i,
+  // A way for readers to give, suggested to them: "signing up could be a good way for you (or your employer) to give back",
+  // "please consider sponsoring us".
+  /\b(?:good|great|easy|simple|best)\s+way\s+for\s+you\b[^.!?]{0,60}?\bto\s+(?:help|give\s+back|support|contribute|sponsor|donate|fund)\b/i,
+  /\bconsider\s+(?:sponsoring|donating|contributing|supporting\s+(?:us|the\s+project)|becoming\s+a\s+(?:sponsor|member|contributor))\b/i,
 ];
 
 /**
