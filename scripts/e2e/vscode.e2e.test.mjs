@@ -33,6 +33,7 @@ const WORKSPACE = {
   'crash-memo.md': 'clean-memo.md', // 09
   'docs/plans.md': 'plans-generic.md', // 12
   'roadmap-many.md': 'roadmap-many.md', // 13
+  'produktstrategie.md': 'german-memo.md', // 15
 };
 
 /**
@@ -388,6 +389,25 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     await hover.waitFor({ timeout: 15_000 });
     assert.match(await hover.innerText(), /Offline drafts for inspection forms.*names no outcome/s);
     await shot('hint-hover');
+  });
+
+  scenario('15', 'german-memo', 'a German strategy memo: its kernel is found under German headings, the lens and the review use its own section names', async ({ shot }) => {
+    await openLinted(page, 'produktstrategie.md', { type: 'Strategy memo' });
+    await page.locator('.codelens-decoration', { hasText: 'Diagnose ✓ · Leitlinie ✓ · Maßnahmen ✓' }).first().waitFor({ timeout: 30_000 });
+    const rows = ofFile(await problemRows(page), 'produktstrategie.md');
+    // No English word list judged the German prose, and no kernel section was missed: one note says which checks ran.
+    assert.deepEqual(rows.map((r) => r.code?.replace(/\(.*$/, '').trim()), ['strategy-lint/language-checks'], `only the language note on the German memo:\n${formatRows(rows)}`);
+    assert.match(rows[0].message, /This document is in German/);
+    await shot('lens-and-problems');
+    await runCommand(page, 'Strategy Lint: Review my strategy');
+    await page.locator('.tabs-container .tab', { hasText: 'Review: Produktstrategie 2027' }).waitFor();
+    await page.mouse.move(5, 500);
+    const frame = await frameWith(page, (t) => t.includes('produktstrategie 2027') && t.includes('scores'), 'the review report of the German memo');
+    await frame.locator('#kernel ol.kernel li.step').first().waitFor();
+    const steps = await frame.locator('#kernel ol.kernel li.step').evaluateAll((lis) => lis.map((li) => [
+      li.querySelector('h3')?.firstChild?.textContent.trim(), [...li.classList].find((c) => c.startsWith('status-'))?.slice(7)]));
+    assert.deepEqual(steps, [['Diagnose', 'present'], ['Leitlinie', 'present'], ['Maßnahmen', 'present']], 'the kernel map in German, every step present');
+    await shot('review');
   });
 
   scenario('09', 'server-crash', 'a killed server is restarted, linting goes on, and the user is told once', async ({ shot }) => {
