@@ -46,7 +46,7 @@ function ruleDoc(rule) {
     `|---|---|`,
     `| Default severity | ${m.defaultSeverity} |`,
     `| Document types | ${m.types.map((t) => `\`${t}\``).join(', ')} |`,
-    `| Scope | ${m.documentLevel ? 'whole document (reported on the title)' : 'the flagged text'} |`,
+    `| Scope | ${m.documentLevel ? 'whole document (reported on the title)' : m.summarises ? 'the flagged text; when the places are many, one summary on the title that lists each of them' : 'the flagged text'} |`,
     `| Quick fix | ${m.fixable ? 'yes' : 'no'} |`,
     '',
     '## Why it matters',

@@ -11,6 +11,9 @@ import { allRules, lint, DOC_TYPES, SEVERITIES, RULE_FAMILIES, type OptionSpecs 
 import { serverRoot } from './helpers/paths.js';
 import { FIXTURE_TODAY } from './helpers/fixtures.js';
 import { CATALOG_RULE_IDS } from './helpers/catalog.js';
+import { lintFixture, listFixtures, readFixture } from './helpers/fixtures.js';
+import { contractBreach } from '../src/engine/rule-contract.js';
+import { INTERNAL_ERROR_RULE_ID } from '../src/engine/lint.js';
 
 describe('rule registry', () => {
   test('every catalog id is registered exactly once, and nothing else', () => {
@@ -53,3 +56,32 @@ for (const rule of allRules) {
     });
   });
 }
+
+describe('the contract is enforced as a rule reports', () => {
+  const fix = { title: 'Insert x', edits: [{ start: 0, end: 0, newText: 'x' }] };
+  test('a fix from a rule not marked fixable is refused', () => {
+    assert.match(contractBreach({ documentLevel: false, fixable: false }, false, fix) ?? '', /not marked fixable/);
+    assert.equal(contractBreach({ documentLevel: false, fixable: true }, false, fix), null);
+  });
+  test('a whole-document finding needs documentLevel or summarises', () => {
+    assert.match(contractBreach({ documentLevel: false, fixable: false }, true, undefined) ?? '', /whole-document finding/);
+    assert.equal(contractBreach({ documentLevel: false, summarises: true, fixable: false }, true, undefined), null);
+    assert.equal(contractBreach({ documentLevel: true, fixable: false }, true, undefined), null);
+  });
+  test('a rule that judges the whole document reports no range', () => {
+    assert.match(contractBreach({ documentLevel: true, fixable: false }, false, undefined) ?? '', /on a range/);
+  });
+  test('no fixture and no example makes a rule break its contract', () => {
+    const breaches: string[] = [];
+    const collect = (name: string, findings: ReadonlyArray<{ ruleId: string; message: string }>) => {
+      for (const f of findings) if (f.ruleId === INTERNAL_ERROR_RULE_ID && /broke its contract/.test(f.message)) breaches.push(`${name}: ${f.message}`);
+    };
+    for (const fixture of listFixtures().map(readFixture)) collect(fixture.name, lintFixture(fixture).findings);
+    for (const rule of allRules) {
+      for (const example of [rule.meta.examples.bad, rule.meta.examples.good]) {
+        collect(rule.meta.id, lint(example, { type: rule.meta.types[0], today: FIXTURE_TODAY, filePath: 'example.md' }).findings);
+      }
+    }
+    assert.deepEqual(breaches, []);
+  });
+});

@@ -20,6 +20,7 @@ import { sharedParser } from './incremental/parse-cache.js';
 import { resolveLanguageConfig } from './model/languages/resolve.js';
 import { LANGUAGE_CHECKS_ID, languageChecksMessage, languageLayers, runsInLanguage } from './model/languages/rules.js';
 import { customRulesOf } from './custom/index.js';
+import { checkContract } from './rule-contract.js';
 
 export const INTERNAL_ERROR_RULE_ID = 'strategy-lint/internal-error';
 export const SKIPPED_RULES_ID = 'strategy-lint/rules-skipped';
@@ -256,10 +257,14 @@ export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintH
     const context = {
       doc: document,
       options: settings.options,
-      report: (descriptor: ReportDescriptor) =>
-        place(rule.meta.id, severity, descriptor.message, descriptor.start, descriptor.end, false, descriptor.fix, descriptor.related),
-      reportDocument: (message: string, fix?: Fix, related?: readonly RelatedItem[]) =>
-        place(rule.meta.id, severity, message, titleRange.start, titleRange.end, true, fix, related),
+      report: (descriptor: ReportDescriptor) => {
+        checkContract(rule.meta, false, descriptor.fix);
+        place(rule.meta.id, severity, descriptor.message, descriptor.start, descriptor.end, false, descriptor.fix, descriptor.related);
+      },
+      reportDocument: (message: string, fix?: Fix, related?: readonly RelatedItem[]) => {
+        checkContract(rule.meta, true, fix);
+        place(rule.meta.id, severity, message, titleRange.start, titleRange.end, true, fix, related);
+      },
       isSuppressed: (offset: number) => suppressions.isSuppressed(rule.meta.id, document.lines.positionAt(clamp(offset)).line),
     };
     const firstFinding = findings.length;

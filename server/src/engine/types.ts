@@ -124,6 +124,11 @@ export interface RuleMeta<S extends OptionSpecs = OptionSpecs> {
   types: readonly DocType[];
   /** One finding for the whole document rather than ranges. */
   documentLevel: boolean;
+  /**
+   * For a rule that flags text (documentLevel false): when the places are many it reports one
+   * summary on the whole document instead (its places as related locations and item hints).
+   */
+  summarises?: boolean;
   fixable: boolean;
   /** Needs the sentence layer (nlcst); skipped on documents over `maxDocumentLength`. */
   expensive?: boolean;

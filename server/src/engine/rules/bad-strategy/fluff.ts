@@ -61,6 +61,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     types: ['strategy', 'okr', 'roadmap', 'decision', 'update'],
     documentLevel: false,
+    summarises: true,
     fixable: true,
     options: {
       words: {

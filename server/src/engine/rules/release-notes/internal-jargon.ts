@@ -148,6 +148,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     types: ['release-notes'],
     documentLevel: false,
+    summarises: true,
     fixable: true,
     options: {
       codeNames: {

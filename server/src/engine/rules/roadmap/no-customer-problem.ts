@@ -15,6 +15,7 @@ export default defineRule({
     defaultSeverity: 'information',
     types: ['roadmap'],
     documentLevel: false,
+    summarises: true,
     fixable: false,
     options: {
       customerWords: {

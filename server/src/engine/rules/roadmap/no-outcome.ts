@@ -19,6 +19,7 @@ export default defineRule({
     defaultSeverity: 'information',
     types: ['roadmap'],
     documentLevel: false,
+    summarises: true,
     fixable: false,
     options: {
       outcomeMetrics: {
