@@ -23,7 +23,7 @@ import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { fillWithSamples, tabStopsOf, FIXED_DATE } from '../snippets/fill.mjs';
+import { fillWithSamples, tabStopsOf, FIXED_DATE } from './snippet-grammar.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -14,7 +14,7 @@ import { FIXTURE_TODAY } from './helpers/fixtures.js';
 
 interface TemplateEntry { id: string; docType: string; body: string | string[]; samplesFile: string; suggestedFileName: string }
 
-const fill = (await import(pathToFileURL(path.join(repoRoot, 'snippets', 'fill.mjs')).href)) as typeof import('../../snippets/fill.mjs');
+const fill = (await import(pathToFileURL(path.join(repoRoot, 'scripts', 'snippet-grammar.mjs')).href)) as typeof import('../../scripts/snippet-grammar.mjs');
 const index = JSON.parse(fs.readFileSync(path.join(repoRoot, 'snippets', 'templates.json'), 'utf8')) as TemplateEntry[] | { templates: TemplateEntry[] };
 const templates: TemplateEntry[] = Array.isArray(index) ? index : index.templates;
 

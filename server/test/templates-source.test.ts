@@ -1,6 +1,6 @@
 /**
  * The document templates (snippets/templates/<id>.md + <id>.samples.json), the snippet filler
- * (snippets/fill.mjs) and the generated snippet files (scripts/generate-snippets.mjs).
+ * (scripts/snippet-grammar.mjs) and the generated snippet files (scripts/generate-snippets.mjs).
  * Linting the filled templates with the engine is the engine's own test; this one checks the
  * sources are complete and consistent.
  */
@@ -13,8 +13,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from './helpers/paths.js';
 
-type FillModule = typeof import('../../snippets/fill.mjs');
-const fill = (await import(pathToFileURL(path.join(repoRoot, 'snippets', 'fill.mjs')).href)) as FillModule;
+type FillModule = typeof import('../../scripts/snippet-grammar.mjs');
+const fill = (await import(pathToFileURL(path.join(repoRoot, 'scripts', 'snippet-grammar.mjs')).href)) as FillModule;
 const { fillWithSamples, tabStopsOf, parseSnippet, FIXED_DATE } = fill;
 
 const templatesDir = path.join(repoRoot, 'snippets', 'templates');
@@ -168,7 +168,7 @@ test('the generator reports drift and invalid templates', () => {
   const copy = mkdtempSync(path.join(tmpdir(), 'strategy-lint-snippets-'));
   try {
     cpSync(path.join(repoRoot, 'snippets'), path.join(copy, 'snippets'), { recursive: true });
-    cpSync(path.join(repoRoot, 'scripts', 'generate-snippets.mjs'), path.join(copy, 'scripts', 'generate-snippets.mjs'));
+    for (const script of ['generate-snippets.mjs', 'snippet-grammar.mjs']) cpSync(path.join(repoRoot, 'scripts', script), path.join(copy, 'scripts', script));
     symlinkSync(path.join(repoRoot, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
     const run = () => spawnSync(process.execPath, [path.join(copy, 'scripts', 'generate-snippets.mjs'), '--check', '--root', copy], { encoding: 'utf8' });
     assert.equal(run().status, 0, 'an untouched copy is up to date');

@@ -1,8 +1,9 @@
 /**
  * Turn a VS Code snippet body into plain text.
  *
- * Pure ESM, no dependencies: the extension client, the generator script and the tests all import
- * this file. It implements the snippet grammar VS Code documents
+ * A build and test tool, not shipped: the snippet generator (scripts/generate-snippets.mjs) turns
+ * each template into the text a user gets, and the template tests lint that text. Pure ESM, no
+ * dependencies, typed by snippet-grammar.d.mts. It implements the snippet grammar VS Code documents
  * (https://code.visualstudio.com/docs/editor/userdefinedsnippets#_grammar):
  *
  *   any         ::= tabstop | placeholder | choice | variable | text

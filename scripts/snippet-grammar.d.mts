@@ -1,4 +1,4 @@
-/** Types for snippets/fill.mjs (VS Code snippet body → plain text). */
+/** Types for scripts/snippet-grammar.mjs (VS Code snippet body → plain text). */
 
 /** The date used for deterministic output: pass `{ date: FIXED_DATE }`. */
 export declare const FIXED_DATE: '2026-11-21';
