@@ -7,8 +7,8 @@
  *   same length (markup-limits.ts);
  * - micromark's EditMap.consume copies the whole event list on every call, which makes parsing
  *   quadratic in the number of containers (lists, block quotes) a document closes: it is replaced
- *   by an equivalent that only moves the events after the first edit (installed only after a
- *   self-test shows both give the same events);
+ *   by an equivalent that only moves the events after the first edit, installed by the first
+ *   parse after a self-test (micromark-linear-consume.ts);
  * - the blank-line check every open list item makes on every line reads the source instead of
  *   consuming the line's blanks, so deep lists are not quadratic in their depth (blank-line.ts);
  * - a text node's value can be shorter than its source (continuation lines lose their `>` and
@@ -28,65 +28,15 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
-import { EditMap } from 'micromark-util-edit-map';
 import { parseDocument, isMap, isScalar } from 'yaml';
 import type { ListItem, Nodes, Parents, Root, RootContent, Text, Yaml } from 'mdast';
 import { limitMarkup } from './markup-limits.js';
 import { LineIndex } from './line-index.js';
 import { leadingByteOrderMarks } from './byte-order-mark.js';
 import { withBlankLineSource } from './blank-line.js';
+import { useLinearEditMap } from './micromark-linear-consume.js';
 
-type Change = [number, number, unknown[]];
-interface EditMapLike { map: Change[]; index: Map<number, Change>; consume(events: unknown[]): void; add(at: number, remove: number, add: unknown[]): void }
 
-/** EditMap.consume without the copy of the whole event list: linear in the events after the first edit. */
-function linearConsume(this: EditMapLike, events: unknown[]): void {
-  this.map.sort((a, b) => a[0] - b[0]);
-  if (this.map.length === 0) return;
-  const first = this.map[0][0];
-  const tail = events.slice(first);
-  events.length = first;
-  let cursor = first;
-  for (const [at, remove, add] of this.map) {
-    for (let i = cursor; i < at; i++) events.push(tail[i - first]);
-    for (const event of add) events.push(event);
-    cursor = at + remove;
-  }
-  for (let i = cursor - first; i < tail.length; i++) events.push(tail[i]);
-  this.map.length = 0;
-  this.index.clear();
-}
-
-/** Install linearConsume when EditMap still has the shape it was written for and both agree on sample edits. */
-function installLinearConsume(): boolean {
-  const proto = (EditMap as unknown as { prototype: EditMapLike }).prototype;
-  if (typeof proto?.consume !== 'function' || typeof proto.add !== 'function' || proto.consume === linearConsume) return proto?.consume === linearConsume;
-  const original = proto.consume;
-  const scenarios: Array<Array<[number, number, number]>> = [
-    [[3, 0, 2]], [[0, 2, 0], [5, 1, 3]], [[9, 0, 1], [2, 3, 2], [2, 0, 1], [7, 4, 0]], [[12, 0, 2], [11, 1, 0]], [[4, 6, 1], [6, 1, 2]],
-  ];
-  for (const scenario of scenarios) {
-    const run = (consume: (events: unknown[]) => void): unknown[] => {
-      const map = new EditMap() as unknown as EditMapLike;
-      if (!Array.isArray(map.map) || !(map.index instanceof Map)) throw new Error('EditMap changed shape');
-      let label = 100;
-      for (const [at, remove, count] of scenario) map.add(at, remove, Array.from({ length: count }, () => label++));
-      const events: unknown[] = Array.from({ length: 12 }, (_, i) => i);
-      consume.call(map, events);
-      return events;
-    };
-    try {
-      if (JSON.stringify(run(original)) !== JSON.stringify(run(linearConsume))) return false;
-    } catch {
-      return false;
-    }
-  }
-  proto.consume = linearConsume;
-  return true;
-}
-
-/** Whether the linear EditMap.consume is in use (false if micromark changed: parsing still works, only slower). */
-export const linearEditMap = installLinearConsume();
 
 /** YAML (`---`) and TOML (`+++`, as Hugo and Zola blogs write it) front matter. */
 const FRONT_MATTER = ['yaml', 'toml'] as const;
@@ -124,6 +74,7 @@ export interface FrontMatter {
 }
 
 export function parseMarkdown(text: string): Root {
+  useLinearEditMap();
   const safe = limitMarkup(text).text;
   // micromark drops a byte-order mark, which would shift every offset by one: parse without the
   // leading marks (all of them: micromark would drop a second one too) and move the positions
