@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver';
 import { loadConfigForFile, type LoadedConfig } from '../config/load.js';
 import type { ConfigProblem } from '../engine/index.js';
+import { escapeRegex } from '../engine/text/phrases.js';
 import { DIAGNOSTIC_SOURCE } from './protocol.js';
 import type { WorkspaceFiles } from './workspace-files.js';
 
@@ -84,13 +85,9 @@ export function locateProblem(text: string, problem: ConfigProblem): { start: nu
   return found ?? firstLine;
 }
 
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** A key as JSON (`"key":`) or YAML (`key:`, `'key':`, `"key":`) writes it, at or after `from`. */
 function findKey(text: string, name: string, from: number): { start: number; end: number } | null {
-  const escaped = escapeRegExp(name);
+  const escaped = escapeRegex(name);
   const pattern = new RegExp(`(["']?)(${escaped})\\1\\s*:`, 'g');
   pattern.lastIndex = from;
   let match: RegExpExecArray | null;

@@ -7,6 +7,17 @@ import { TextBlock, textBlockOf } from './text-block.js';
 import { sectionAt, type Section } from './sections.js';
 import { TextMemo } from '../text/memo.js';
 
+/** The item's text followed by its sub-items' ("why: …", "owner: …"), depth first. */
+export function itemTextWithSubItems(item: Item): string {
+  const parts = [item.text];
+  const visit = (child: Item): void => {
+    parts.push(child.text);
+    child.children.forEach(visit);
+  };
+  item.children.forEach(visit);
+  return parts.join(' ');
+}
+
 export interface Item {
   kind: 'list-item' | 'table-row' | 'line';
   node: ListItem | TableRow | Paragraph | Heading;
@@ -37,8 +48,8 @@ export interface Item {
 
 /** Table columns that are horizons or periods: "Now", "Next", "Later", "Q1 2027", "H2". */
 export const HORIZON_COLUMN = /^[^\p{L}]*(?:now|next|later|q[1-4]|h[12])\b/iu;
-/** A cell that holds nothing: blank, a dash, "n/a", "TBD", "?", "…". */
-export const EMPTY_CELL = /^\s*(?:(?:[—–-]+|n\/?a|none|tbd|tbc|\?+|…|\.\.\.)\s*)?$/i;
+/** A cell that holds nothing: blank, dashes, "?", "…", "n/a", "TBD", "TODO", "unassigned". */
+export const EMPTY_CELL = /^[\s\-–—?…]*$|^\s*(?:n\/?a|none|tbd|tbc|todo|unassigned|unknown|\.\.\.)\s*$/i;
 
 // The labels allow markup around them ("**KR1**:") as `\s*(?:(?:\*\*|__)\s*)?`, never as
 // `\s*(?:\*\*|__)?\s*`: two optional runs of blanks side by side make a failing match quadratic.

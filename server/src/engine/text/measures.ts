@@ -12,7 +12,7 @@
  * noun phrases) are read word by word: linear on any input.
  */
 import type { DateMention } from '../model/dates.js';
-import { foldTypography, phraseMatcher } from './phrases.js';
+import { escapeRegex, foldTypography, phraseMatcher } from './phrases.js';
 import { languageMeasures } from '../model/languages/index.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -188,10 +188,6 @@ function buildVerbAlternation(verbs: readonly string[]): string {
     for (const form of heads) forms.add(`${escapeRegex(form)}${tail}`);
   }
   return [...forms].sort((a, b) => b.length - a.length).join('|');
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const regexCache = new Map<string, RegExp>();

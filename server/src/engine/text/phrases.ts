@@ -16,7 +16,8 @@ export function foldTypography(text: string): string {
     .replace(/[\u00a0\u2007\u202f]/g, ' ');
 }
 
-function escapeRegex(text: string): string {
+/** The text as a literal inside a regular expression. */
+export function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import type { StrategyDocument } from '../../model/document.js';
-import type { Item } from '../../model/items.js';
+import { EMPTY_CELL, itemTextWithSubItems, type Item } from '../../model/items.js';
 import type { Section } from '../../model/sections.js';
 import { hasTimeframe, horizonOf } from '../../model/dates.js';
 import { phraseMatcher } from '../../text/phrases.js';
@@ -24,25 +24,13 @@ const NAME_BEFORE_DATE = /(?:\(|[—–]\s?)[\p{Lu}][\p{Ll}]+(?:\s[\p{Lu}][\p{Ll
 const MILESTONE = /\b(?:M\d{1,2}|(?:week|sprint|day|wk)\s*\d{1,3}|T\s?[+-]\s?\d{1,3})\b|\bv\d{1,3}\.\d{1,3}\b|\b(?:release|version)\s+v?\d{1,3}(?:\.\d{1,3})+\b|\b(?:in|for|by|until|before|from|with)\s+(?:the\s+)?\p{L}[\p{L}\d+-]*\s+\d{1,3}\.\d{1,3}\b|\b(?:next|coming|upcoming)\s+\d{1,2}\s+(?:months?|weeks?|quarters?)\b/iu;
 /** "Now", "Next (3–6 months)", "Later:" — but not "Next steps". */
 const HORIZON_HEADING = /^\W*(?:now|next|later|soon|future)\s*(?:$|[(:—–-])/i;
-/** A table cell that says nothing: "", "-", "TBD", "?". */
-const EMPTY_CELL = /^[\s\-–—?]*$|^\s*(?:tbd|tbc|todo|n\/a|none|unassigned|unknown)\s*$/i;
 
 const OWNER_COLUMNS = /^(?:owners?|dri|driver|who|lead|team|assignee|responsible|accountable|person)\b/i;
-/** A sub-item that is the action's owner field, as a table's column would be: "- Who: Core Infra", "- Team: Comms". */
 /** A sub-item that is the action's date field: "- When: once beta 1 is out", "- ETA: 2 weeks" ("ETA: N/A" gives none). */
 const DATE_FIELD = /^\s*(?:when|due|due date|deadline|target date|timeline|timing|eta|quarter|milestone)\s*:\s*(?!(?:tbd|tbc|todo|n\/a|none|unknown)\s*$)\S/iu;
+/** A sub-item that is the action's owner field, as a table's column would be: "- Who: Core Infra", "- Team: Comms". */
 const OWNER_FIELD = /^\s*(?:who|owners?|dri|driver|lead|team|assignee|responsible|accountable)\s*:\s*[@\p{L}]/iu;
 const DATE_COLUMNS = /^(?:when|due|due date|date|deadline|target date|target|timeline|timing|eta|quarter|by|milestone|deliver(?:y|ed)? by|horizon|start|end)\b/i;
-
-function allText(item: Item): string {
-  const parts = [item.text];
-  const visit = (child: Item): void => {
-    parts.push(child.text);
-    child.children.forEach(visit);
-  };
-  item.children.forEach(visit);
-  return parts.join(' ');
-}
 
 function columnFilled(item: Item, column: RegExp): boolean {
   if (!item.header || !item.cells) return false;
@@ -111,7 +99,7 @@ export default defineRule({
       // Done items need no owner; unfilled template lines are prose/placeholder's business.
       if (item.checked === true || hasTemplateToken(item.text)) continue;
       // "Owner: TBD" names nobody.
-      const text = withoutPlaceholders(allText(item), DEFAULT_PLACEHOLDERS).text;
+      const text = withoutPlaceholders(itemTextWithSubItems(item), DEFAULT_PLACEHOLDERS).text;
       const headings = headingsAbove(doc, item);
       const hasOwner = MENTION.test(text) || OWNER_LABEL.test(text) || OWNER_COLON.test(text) || NAME_BEFORE_DATE.test(text) || columnFilled(item, OWNER_COLUMNS)
         || item.children.some((child) => OWNER_FIELD.test(withoutPlaceholders(child.text, DEFAULT_PLACEHOLDERS).text))

@@ -1,18 +1,7 @@
 import { defineRule } from '../../types.js';
-import type { Item } from '../../model/items.js';
+import { itemTextWithSubItems } from '../../model/items.js';
 import { contentStems, DEFAULT_STOP_WORDS } from '../../text/content-words.js';
 import { DEFAULT_PLACEHOLDERS, hasTemplateToken, roleBlocks, roleOwner, roleSections, withoutPlaceholders } from '../../text/kernel.js';
-
-/** The action's text with its sub-items ("why: …", "owner: …"). */
-function actionText(item: Item): string {
-  const parts = [item.text];
-  const visit = (child: Item): void => {
-    parts.push(child.text);
-    child.children.forEach(visit);
-  };
-  item.children.forEach(visit);
-  return parts.join(' ');
-}
 
 export default defineRule({
   meta: {
@@ -86,7 +75,7 @@ export default defineRule({
       const groups: string[] = [];
       const owner = roleOwner(doc, item.section);
       for (let s = item.section; s && s !== owner; s = s.parent) groups.push(s.title);
-      const stems = contentStems(withoutPlaceholders([actionText(item), ...groups].join(' '), DEFAULT_PLACEHOLDERS).text, stopWords);
+      const stems = contentStems(withoutPlaceholders([itemTextWithSubItems(item), ...groups].join(' '), DEFAULT_PLACEHOLDERS).text, stopWords);
       if (stems.size < options.minActionWords) continue;
       if ([...stems].some((stem) => reference.has(stem))) continue;
       report({
