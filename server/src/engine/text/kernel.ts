@@ -5,7 +5,7 @@
  */
 import type { StrategyDocument } from '../model/document.js';
 import type { Section } from '../model/sections.js';
-import type { TextBlock } from '../model/text-block.js';
+import { plainText, type TextBlock } from '../model/text-block.js';
 import type { Item } from '../model/items.js';
 import type { SectionRole } from '../types.js';
 import { countWords } from '../model/document.js';
@@ -493,11 +493,6 @@ export function boldLabel(block: TextBlock): string | null {
   let end = label.length;
   while (end > 0 && ' \t\n.:—–-'.includes(label[end - 1])) end--;
   return punctuated && label.split(/\s+/).length <= 6 ? label.slice(0, end) : null;
-}
-
-function plainText(node: { value?: unknown; children?: unknown[] }): string {
-  if (typeof node.value === 'string') return node.value;
-  return (node.children ?? []).map((child) => plainText(child as { value?: unknown; children?: unknown[] })).join('');
 }
 
 /** The section itself or its nearest ancestor whose heading names any role (containers skipped). */
