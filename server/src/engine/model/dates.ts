@@ -342,6 +342,9 @@ export function termHorizonOf(headingText: string, referenceDate: Date): DateMen
 }
 
 /** Parse a YAML-ish date value (Date object, "2026-11-21", "2026-11") into a UTC date. */
+/** Front matter keys that record when a document was last revised, first found wins. */
+export const UPDATED_KEYS: readonly string[] = ['updated', 'last_updated', 'last-updated', 'lastUpdated', 'updated_at', 'updatedAt', 'last_reviewed', 'last-reviewed', 'lastReviewed', 'reviewed', 'modified', 'last_modified', 'lastModified'];
+
 export function parseDateValue(value: unknown): Date | null {
   if (value instanceof Date && !Number.isNaN(value.getTime())) {
     return utc(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate());

@@ -16,7 +16,7 @@ import { decideInferredType, docTypeFromGlobs, inferStructure, parseDocType, typ
 import { typeSignals } from './type-signals.js';
 import { isAboutTheRoadmap, isDescriptionList, isDoneItem, isDoneLeadIn, isDoneSection, isFrameLeadIn, isPointerItem, isScheduleRow } from './roadmap-items.js';
 import { classifyOkrs, KEY_RESULT_COLUMN, LABELLED_KEY_RESULT_COLUMN, OBJECTIVE_COLUMN } from './okrs.js';
-import { findDates, horizonOf, parseDateValue, startOfDay, termHorizonOf, yearHeadingOf, type DateMention, type DateOptions } from './dates.js';
+import { findDates, horizonOf, parseDateValue, startOfDay, termHorizonOf, UPDATED_KEYS, yearHeadingOf, type DateMention, type DateOptions } from './dates.js';
 import { buildNlcst, sentencesOf, type Sentence } from './sentences.js';
 import { TextMemo } from '../text/memo.js';
 import { decideLanguage, DEFAULT_LANGUAGE, type DocumentLanguage, type LanguageConfig } from './languages/document-language.js';
@@ -130,6 +130,8 @@ export class StrategyDocument {
   readonly roleMatcher: RoleMatcher;
   readonly typeDecision: DocTypeDecision;
   readonly referenceDate: Date;
+  /** When the front matter says the document was last revised (the first of UPDATED_KEYS that holds a date), or null. */
+  readonly frontMatterUpdated: { key: string; date: Date } | null;
   /**
    * The real "today" (the `referenceDate` setting when set, else the injected or system date).
    * Unlike `referenceDate`, never taken from front matter: staleness compares `updated:` with it.
@@ -172,8 +174,15 @@ export class StrategyDocument {
     this.titleSection = this.sections.find((s) => s.depth === 1) ?? this.sections[0] ?? null;
 
     this.today = parseDateValue(options.referenceDate) ?? startOfDay(options.today ?? new Date());
-    const reference = parseDateValue(this.frontMatterValue('updated')) ?? parseDateValue(this.frontMatterValue('date'))
-      ?? parseDateValue(this.frontMatterValue('last_updated')) ?? this.today;
+    this.frontMatterUpdated = null;
+    for (const key of UPDATED_KEYS) {
+      const date = parseDateValue(this.frontMatterValue(key));
+      if (date) {
+        this.frontMatterUpdated = { key, date };
+        break;
+      }
+    }
+    const reference = this.frontMatterUpdated?.date ?? parseDateValue(this.frontMatterValue('date')) ?? this.today;
     this.referenceDate = reference;
     this.dateOptions = { referenceDate: reference, fiscalYearStartMonth: options.fiscalYearStartMonth, ...(this.language.code !== ENGLISH ? { language: this.language.code } : {}) };
     this.typeDecision = this.withLanguage(this.decideType(options));

@@ -3,9 +3,6 @@ import { addDays, daysBetween, findDates, isoDate, parseDateValue } from '../../
 import { readable } from '../../model/text-block.js';
 import type { StrategyDocument } from '../../model/document.js';
 
-/** Front matter keys that record when the document was last revised, first found wins. */
-const UPDATED_KEYS = ['updated', 'last_updated', 'last-updated', 'lastUpdated', 'updated_at', 'updatedAt', 'last_reviewed', 'last-reviewed', 'lastReviewed', 'reviewed', 'modified', 'last_modified', 'lastModified'];
-
 /** A line of the page that says when it was revised: "Last updated: January 4, 2025", "`Last Updated: April 2023`", "Updated: **Oct 27, 2025**". */
 const UPDATED_LINE = /^[\s*_`>]*(?:last[\s_-]+)?(?:updated|revised|reviewed|modified)(?:\s+on)?[\s*_`]*(?:[:—–-]\s*)?/i;
 
@@ -20,11 +17,7 @@ interface Updated {
 }
 
 function updatedOf(doc: StrategyDocument): Updated | null {
-  for (const key of UPDATED_KEYS) {
-    const date = parseDateValue(doc.frontMatterValue(key));
-    if (date) return { key, date };
-  }
-  return updatedLineOf(doc);
+  return doc.frontMatterUpdated ?? updatedLineOf(doc);
 }
 
 /**
