@@ -129,6 +129,21 @@ describe('the language of a document', () => {
     assert.match(plain.findings.find((f) => f.ruleId === LANGUAGE_CHECKS_ID)!.message, /"languages": \{ "de": \{ "rules": \{ "[\w/-]+": \{ "options": \{ "\w+": \[/);
   });
 
+  test('a language without section names gets no missing-section findings, until the config names its sections', () => {
+    // Korean: no built-in names, so "## 진단" is unknown and a missing-section check would only see the absence of English words.
+    const text = '---\nlang: ko\ntype: strategy\n---\n# 제품 전략 2027\n\n## 진단\n\n중견 소매업체는 처음 90일 안에 이탈합니다. 설정에 3주가 걸리기 때문입니다.\n\n## 기본 방침\n\n우리는 중견 소매업체에 집중합니다.\n\n## 실행 계획\n\n- 셀프서비스 설정 구축 (담당: 김민수, 2027년 1분기)\n';
+    const plain = lint(text, { filePath: 'a.md', today: FIXTURE_TODAY });
+    assert.equal(plain.docType, 'strategy');
+    assert.deepEqual(plain.findings.filter((f) => /-missing$|no-owner$|no-risks$|no-timeframe$/.test(f.ruleId)).map((f) => f.ruleId), []);
+    const note = plain.findings.find((f) => f.ruleId === LANGUAGE_CHECKS_ID)!;
+    assert.match(note.message, /no section names, owner labels or date words for Korean/);
+    assert.match(note.message, /kernel\/diagnosis-missing/);
+    const sections = { diagnosis: ['진단'], 'guiding-policy': ['기본 방침'] };
+    const named = lint(text, { filePath: 'a.md', today: FIXTURE_TODAY, layers: [{ source: 'config', languages: { ko: { sections } } }] });
+    const kernel = named.findings.filter((f) => f.ruleId.startsWith('kernel/') && f.ruleId.endsWith('-missing')).map((f) => f.ruleId);
+    assert.deepEqual(kernel, ['kernel/coherent-actions-missing'], 'with names for two sections, the third is found missing');
+  });
+
   test('config keys are validated', () => {
     const { layer, problems } = validateConfig({
       language: { 'docs/de/**': 'de', 'x/**': 'klingon' },

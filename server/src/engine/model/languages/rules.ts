@@ -3,11 +3,14 @@
  * buzzwords, passive voice, output verbs, benefit words, …) run only where they have word lists:
  * in English, and in a language whose `languages.<code>.rules` in config gives the rule options.
  * Structural rules (kernel sections and order, empty sections, options, risks, owners, key-result
- * numbers, baselines, dates, roadmap horizons) run in every language; they read the language's
- * heading names, dates and owner labels, and the word lists the language's data adds to them.
+ * numbers, baselines, dates, roadmap horizons) run in every language that has section names (built
+ * in, or given in config); they read the language's heading names, dates and owner labels, and the
+ * word lists the language's data adds to them. In a language with none (Korean, say), the rules
+ * that judge a missing section, owner or date would only see the absence of English words: they
+ * are skipped too, until the config gives the language's section names.
  */
 import type { ConfigLayer, RuleSettings } from '../../config/types.js';
-import { ENGLISH, languageData, languageName } from './index.js';
+import { ENGLISH, hasSectionNames, languageData, languageName } from './index.js';
 import type { ResolvedLanguageSettings } from './document-language.js';
 
 /** Rules that read English words or phrases, and so run on another language only with word lists given for it. */
@@ -23,12 +26,28 @@ export const ENGLISH_PHRASE_RULES: ReadonlySet<string> = new Set([
   'update/no-ask', 'update/no-lowlights',
 ]);
 
+/**
+ * Structural rules that judge what is absent (a section, an owner, a date, a version) by the
+ * language's heading names, labels and date words: without names for the language they cannot
+ * tell a missing section from one written in words they do not know.
+ */
+export const LANGUAGE_DATA_RULES: ReadonlySet<string> = new Set([
+  'kernel/diagnosis-missing', 'kernel/guiding-policy-missing', 'kernel/coherent-actions-missing', 'kernel/action-no-owner',
+  'decision/no-owner', 'decision/no-risks', 'decision/options-missing',
+  'pyramid/missing-summary',
+  'outcomes/no-baseline', 'outcomes/no-timeframe',
+  'roadmap/stale', 'roadmap/beyond-horizon',
+  'release-notes/missing-version-or-date',
+]);
+
 /** Finding id of the one information finding on a document in another language: which checks ran. */
 export const LANGUAGE_CHECKS_ID = 'strategy-lint/language-checks';
 
 /** Does the rule run on a document in this language (with this language's config)? */
 export function runsInLanguage(ruleId: string, code: string, settings: ResolvedLanguageSettings | undefined): boolean {
-  if (code === ENGLISH || !ENGLISH_PHRASE_RULES.has(ruleId)) return true;
+  if (code === ENGLISH) return true;
+  if (LANGUAGE_DATA_RULES.has(ruleId)) return hasSectionNames(code, settings?.sections);
+  if (!ENGLISH_PHRASE_RULES.has(ruleId)) return true;
   const given = (key: string): boolean => {
     const own = settings?.rules?.[key] as RuleSettings | undefined;
     return own?.options !== undefined && Object.keys(own.options).length > 0;
@@ -62,8 +81,14 @@ export function languageChecksMessage(languageReason: string, code: string, ran:
   const name = languageName(code);
   const shown = example ?? { ruleId: 'bad-strategy/fluff', option: 'words' };
   const list = (ids: readonly string[]): string => (ids.length > 0 ? ids.join(', ') : 'none');
-  return `This document is in ${languageReason}. Checks that read English phrases did not run on it (${skipped.length}): ${list(skipped)}. `
+  const phrases = skipped.filter((id) => !LANGUAGE_DATA_RULES.has(id));
+  const sections = skipped.filter((id) => LANGUAGE_DATA_RULES.has(id));
+  const withoutNames = sections.length === 0 ? ''
+    : `Strategy Lint has no section names, owner labels or date words for ${name}, so the checks that judge a missing section, owner or date did not run either (${sections.length}): ${list(sections)}; `
+      + `give the language's heading names in .strategy-lint.json to run them: "languages": { "${code}": { "sections": { "diagnosis": ["…"], "guiding-policy": ["…"], "coherent-actions": ["…"] } } }. `;
+  return `This document is in ${languageReason}. Checks that read English phrases did not run on it (${phrases.length}): ${list(phrases)}. `
+    + withoutNames
     + `Structural checks ran (${ran.length}): ${list(ran)}. `
-    + `To run a skipped check in ${name}, give it word lists for the language in .strategy-lint.json: `
+    + `To run a skipped phrase check in ${name}, give it word lists for the language in .strategy-lint.json: `
     + `"languages": { "${code}": { "rules": { "${shown.ruleId}": { "options": { "${shown.option}": ["…"] } } } } } (docs/rules/<rule>.md lists each rule's options).`;
 }
