@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fixturesDir } from './helpers/paths.js';
 import { allRules, applyFixes, isItemHint } from '../src/engine/index.js';
-import { actualHintKeys, actualKeys, actualRelatedKeys, inScope, lintFixture, listFixtures, readFixture, ruleInScope, type Fixture } from './helpers/fixtures.js';
+import { actualColumnKeys, actualHintKeys, actualKeys, actualRelatedKeys, inScope, lintFixture, listFixtures, readFixture, ruleInScope, type Fixture } from './helpers/fixtures.js';
 
 const fixtures: Fixture[] = listFixtures().map(readFixture);
 
@@ -27,6 +27,8 @@ describe('rule fixtures', () => {
       assert.deepEqual(actualKeys(findings), fixture.expected, listing);
       assert.deepEqual(actualHintKeys(findings), fixture.expectedHints, `item hints of ${listing}`);
       assert.deepEqual(actualRelatedKeys(findings), fixture.expectedRelated, `related places of ${listing}`);
+      const columns = actualColumnKeys(findings);
+      for (const pinned of fixture.expectedColumns) assert.ok(columns.includes(pinned), `a finding at ${pinned} (line:column:rule) in ${listing}`);
       for (const hint of findings.filter(isItemHint)) {
         assert.equal(hint.severity, 'hint');
         const summary = findings.find((f) => f.ruleId === hint.ruleId && f.start === hint.partOf!.start && f.end === hint.partOf!.end && !isItemHint(f));

@@ -17,6 +17,8 @@
  *   <!-- fixture: rules=kernel/*,bad-strategy/fluff type=strategy file=STRATEGY.md referenceDate=2026-11-21 -->
  *
  * Findings of rules outside `rules` are ignored, so fixtures do not break when other rules change.
+ * An expect marker may pin where a finding starts on its line: `bad-strategy/fluff@18` (column 18,
+ * counted from 1, as editors show it). A marker naming an unknown rule is an error, not a miss.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -38,6 +40,8 @@ export interface Fixture {
   expectedHints: string[];
   /** "line:ruleId" for every expected related place of a summary (item hints' lines included), sorted. */
   expectedRelated: string[];
+  /** "line:column:ruleId" for every expected finding whose marker pins its column (`rule-id@12`), sorted. */
+  expectedColumns: string[];
 }
 
 const HEADER = /<!--\s*fixture:([^>]*)-->/;
@@ -56,9 +60,17 @@ export function readFixture(filePath: string): Fixture {
   const expected: string[] = [];
   const expectedHints: string[] = [];
   const expectedRelated: string[] = [];
+  const expectedColumns: string[] = [];
   text.split(/\r\n|\r|\n/).forEach((line, index) => {
     for (const match of line.matchAll(EXPECT)) {
-      for (const id of match[2].trim().split(/\s+/).filter(Boolean)) {
+      for (const token of match[2].trim().split(/\s+/).filter(Boolean)) {
+        // "rule-id" or "rule-id@column": a pinned column says where on the line the finding starts.
+        const [id, column] = token.split('@');
+        if (!allRules.some((rule) => rule.meta.id === id)) throw new Error(`${filePath}:${index + 1}: unknown rule "${id}" in an expect marker`);
+        if (column !== undefined) {
+          if (match[1] !== '' || !/^[1-9]\d*$/.test(column)) throw new Error(`${filePath}:${index + 1}: "${token}": only an expect marker pins a column, as rule-id@<column from 1>`);
+          expectedColumns.push(`${index + 1}:${column}:${id}`);
+        }
         const key = `${index + 1}:${id}`;
         if (match[1] === '') expected.push(key);
         else expectedRelated.push(key);
@@ -80,6 +92,7 @@ export function readFixture(filePath: string): Fixture {
     expected: expected.sort(),
     expectedHints: expectedHints.sort(),
     expectedRelated: expectedRelated.sort(),
+    expectedColumns: expectedColumns.sort(),
   };
 }
 
@@ -99,6 +112,11 @@ export function inScope(fixture: Fixture, findings: readonly Finding[]): Finding
 /** "line:ruleId" of the findings other than item hints, sorted. */
 export function actualKeys(findings: readonly Finding[]): string[] {
   return findings.filter((finding) => !isItemHint(finding)).map((finding) => `${finding.line}:${finding.ruleId}`).sort();
+}
+
+/** "line:column:ruleId" of the findings other than item hints, sorted. */
+export function actualColumnKeys(findings: readonly Finding[]): string[] {
+  return findings.filter((finding) => !isItemHint(finding)).map((finding) => `${finding.line}:${finding.column}:${finding.ruleId}`).sort();
 }
 
 /** "line:ruleId" of the item hints, sorted. */
