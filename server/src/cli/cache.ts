@@ -13,7 +13,7 @@ import type { LintOptions } from '../engine/index.js';
 import { VERSION } from '../version.js';
 import type { LintSummary } from './parallel.js';
 
-export const DEFAULT_CACHE_FILE = '.strategy-lint-cache';
+const DEFAULT_CACHE_FILE = '.strategy-lint-cache';
 
 interface CacheEntry {
   /** SHA-256 of the file's text. */

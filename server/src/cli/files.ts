@@ -12,20 +12,20 @@ import picomatch from 'picomatch';
 import { GitignoreFilter } from '../config/gitignore.js';
 import { findRepositoryRoot } from '../config/load.js';
 
-export const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.mdown', '.mkd'];
+const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.mdown', '.mkd'];
 
 export function isMarkdown(file: string): boolean {
   return MARKDOWN_EXTENSIONS.includes(path.extname(file).toLowerCase());
 }
 
-export interface ResolvedFile {
+interface ResolvedFile {
   /** Absolute path as found: links are not resolved. */
   path: string;
   /** The folder being linted (the folder named, else the working folder): `--fix` writes through a link only into it. */
   root: string;
 }
 
-export interface ResolvedFiles {
+interface ResolvedFiles {
   files: ResolvedFile[];
   /** Arguments that matched nothing, for a usage error. */
   unmatched: string[];

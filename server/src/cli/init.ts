@@ -16,8 +16,8 @@ import { VERSION } from '../version.js';
 import { resolveFiles } from './files.js';
 import { projectPathOf } from './project-root.js';
 
-export const LOCAL_SCHEMA = './node_modules/strategy-lint/schemas/strategy-lint.schema.json';
-export const PUBLISHED_SCHEMA = `https://unpkg.com/strategy-lint@${VERSION}/schemas/strategy-lint.schema.json`;
+const LOCAL_SCHEMA = './node_modules/strategy-lint/schemas/strategy-lint.schema.json';
+const PUBLISHED_SCHEMA = `https://unpkg.com/strategy-lint@${VERSION}/schemas/strategy-lint.schema.json`;
 
 /** The type a folder's own name gives its documents, if any ("rfcs" → decision). */
 function folderType(name: string): DocType | null {
@@ -38,7 +38,7 @@ interface TypedFolder {
  * folder on each path, with how many documents it holds and which of them read as another type
  * on their own (a ROADMAP.md in strategy/), judged as the linter would without a config.
  */
-export async function typedFolders(cwd: string): Promise<Map<string, TypedFolder>> {
+async function typedFolders(cwd: string): Promise<Map<string, TypedFolder>> {
   const { files } = await resolveFiles(['.'], cwd);
   const found = new Map<string, TypedFolder>();
   const roots = new Map<string, string | null>();
@@ -61,7 +61,7 @@ export async function typedFolders(cwd: string): Promise<Map<string, TypedFolder
   return new Map([...found].sort(([a], [b]) => a.localeCompare(b)));
 }
 
-export interface InitResult {
+interface InitResult {
   written: boolean;
   message: string;
 }

@@ -13,7 +13,7 @@ import { documentReadLimit } from '../config/read-file.js';
 import { IgnoreGlobs } from '../config/ignores.js';
 import { projectPathOf } from './project-root.js';
 
-export interface LintContextOptions {
+interface LintContextOptions {
   cwd: string;
   /** A config file to use instead of the nearest one (it must exist). */
   configFile?: string;

@@ -46,8 +46,8 @@ Exit codes: 0 no findings at or above --max-severity, 1 findings at or above it
 
 export class UsageError extends Error {}
 
-export const LINT_FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
-export const REVIEW_FORMATS = ['markdown', 'json'] as const;
+const LINT_FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
+const REVIEW_FORMATS = ['markdown', 'json'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
 
 export interface CliOptions {

@@ -19,7 +19,7 @@ interface Sourced<T> {
   source: string;
 }
 
-export interface PrintedConfig {
+interface PrintedConfig {
   file: string;
   configFiles: string[];
   docType?: DocType;

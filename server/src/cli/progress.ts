@@ -7,7 +7,7 @@
 import { terminalSafe } from './terminal.js';
 
 /** Fewer files than this finish before a progress line would help. */
-export const PROGRESS_MIN_FILES = 20;
+const PROGRESS_MIN_FILES = 20;
 const REDRAW_MS = 100;
 const ERASE = '\r\u001b[K';
 

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describeIoError, readBoundedBytes, type ReadFile } from '../config/read-file.js';
 
-export type ReplaceOutcome = { replaced: true } | { replaced: false; reason: 'changed' | 'failed'; message: string };
+type ReplaceOutcome = { replaced: true } | { replaced: false; reason: 'changed' | 'failed'; message: string };
 
 /** Whether the file at `target` is still what was read. */
 function unchanged(target: string, read: ReadFile, limit: number): boolean {

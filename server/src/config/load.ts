@@ -48,7 +48,7 @@ export function findConfigFile(startDir: string, stopAt?: string, files: ConfigF
 }
 
 /** Parse a config file's text; JSON with comments is accepted (as VS Code settings are). */
-export function parseConfigText(text: string, file: string): { value: unknown; problem?: ConfigProblem } {
+function parseConfigText(text: string, file: string): { value: unknown; problem?: ConfigProblem } {
   const isJson = file.endsWith('.json');
   try {
     if (isJson) return { value: JSON.parse(stripJsonComments(text)) };
@@ -124,7 +124,7 @@ function stripJsonComments(text: string): string {
   return out.join('');
 }
 
-export interface ConfigLoadOptions {
+interface ConfigLoadOptions {
   /** Reads a config file's text (tests); by default a regular file of at most a few MB. */
   readFile?: (file: string) => string;
   /**
@@ -138,7 +138,7 @@ export interface ConfigLoadOptions {
   files?: ConfigFileAccess;
 }
 
-export interface ConfigRoot {
+interface ConfigRoot {
   root: string;
   /** How messages name it: "the repository (/path)". */
   label: string;
@@ -160,7 +160,7 @@ function isInside(file: string, folder: string): boolean {
 }
 
 /** The folder a config file's `extends` chain stays in: its repository, else `fallbackRoot` when that holds it, else its own folder. */
-export function configRoot(file: string, fallbackRoot?: string, files: ConfigFileAccess = nodeFileAccess): ConfigRoot {
+function configRoot(file: string, fallbackRoot?: string, files: ConfigFileAccess = nodeFileAccess): ConfigRoot {
   const dir = path.dirname(path.resolve(file));
   const repository = findRepositoryRoot(dir, files);
   if (repository) return { root: repository, label: `the repository (${repository})` };

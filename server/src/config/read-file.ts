@@ -12,14 +12,14 @@ import { DEFAULT_MAX_DOCUMENT_LENGTH } from '../engine/config/resolve.js';
 /** Config and ignore files are small: a few megabytes is far beyond any real one. */
 export const CONFIG_READ_LIMIT = 4 * 1024 * 1024;
 /** A document is read up to this many times its maxDocumentLength (characters) in bytes. */
-export const DOCUMENT_READ_FACTOR = 16;
+const DOCUMENT_READ_FACTOR = 16;
 
 /** Largest document read, in bytes: 16 MB with the default maxDocumentLength. */
 export function documentReadLimit(maxDocumentLength: number = DEFAULT_MAX_DOCUMENT_LENGTH): number {
   return DOCUMENT_READ_FACTOR * Math.max(maxDocumentLength, DEFAULT_MAX_DOCUMENT_LENGTH);
 }
 
-export type ReadFailure = 'not-regular' | 'too-large' | 'not-utf8' | 'unreadable';
+type ReadFailure = 'not-regular' | 'too-large' | 'not-utf8' | 'unreadable';
 
 /** A file that was not read, with a message that names what it is and never quotes its content. */
 export class FileReadError extends Error {

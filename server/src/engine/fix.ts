@@ -1,7 +1,7 @@
 /** Applying fixes: non-overlapping edits, right to left, so offsets stay valid. */
 import type { Finding, TextEdit } from './types.js';
 
-export interface AppliedFixes {
+interface AppliedFixes {
   text: string;
   /** Findings whose fix was applied. */
   applied: Finding[];

@@ -6,7 +6,7 @@
  */
 import type { Fix, RuleMeta } from './types.js';
 
-export class RuleContractError extends Error {
+class RuleContractError extends Error {
   constructor(ruleId: string, breach: string) {
     super(`${ruleId} broke its contract: ${breach}`);
     this.name = 'RuleContractError';

@@ -13,7 +13,7 @@ const DIRECTIVE = /<!--\s*strategy-lint-(disable-next-line|disable-line|disable|
 
 interface LineRange { from: number; to: number; rules: string[] | null }
 
-export interface SuppressionDirective {
+interface SuppressionDirective {
   kind: 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
   rules: string[] | null;
   start: number;

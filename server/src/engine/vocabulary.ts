@@ -6,7 +6,7 @@
 export const DOC_TYPES = ['strategy', 'okr', 'roadmap', 'release-notes', 'decision', 'update', 'generic'] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 
-export interface DocTypeInfo {
+interface DocTypeInfo {
   /** "Strategy memo": a name on its own (status bar, outline root, review badge). */
   label: string;
   /** "a strategy memo": for sentences. */
@@ -15,7 +15,7 @@ export interface DocTypeInfo {
   plural: string;
 }
 
-export const DOC_TYPE_INFO: Readonly<Record<DocType, DocTypeInfo>> = {
+const DOC_TYPE_INFO: Readonly<Record<DocType, DocTypeInfo>> = {
   strategy: { label: 'Strategy memo', phrase: 'a strategy memo', plural: 'strategy memos' },
   okr: { label: 'OKR set', phrase: 'an OKR set', plural: 'OKR sets' },
   roadmap: { label: 'Roadmap', phrase: 'a roadmap', plural: 'roadmaps' },
@@ -39,7 +39,7 @@ export const SECTION_ROLES = [
 ] as const;
 export type SectionRole = (typeof SECTION_ROLES)[number];
 
-export interface RoleInfo {
+interface RoleInfo {
   /** "Guiding policy": the role's name in the outline, the code lens and the review. */
   label: string;
   /** What a section with the role does ("the approach, and what it rules out"). */
@@ -59,7 +59,7 @@ export const ROLE_INFO: Readonly<Record<SectionRole, RoleInfo>> = {
 };
 
 /** Names that read better in some types ("Context" rather than "Diagnosis" in an OKR set). */
-export const ROLE_INFO_BY_TYPE: Readonly<Partial<Record<DocType, Partial<Record<SectionRole, RoleInfo>>>>> = {
+const ROLE_INFO_BY_TYPE: Readonly<Partial<Record<DocType, Partial<Record<SectionRole, RoleInfo>>>>> = {
   okr: { diagnosis: { label: 'Context', purpose: 'why these objectives, and why now' } },
   update: { risks: { label: 'Risks and lowlights', purpose: 'what went wrong or could' } },
 };

@@ -38,7 +38,7 @@ function currentFixEdits(document: TextDocument, diagnostic: Diagnostic, data: D
 }
 
 /** Whole-text change as one minimal edit (common prefix and suffix kept), so the cursor stays put. */
-export function minimalEdit(before: string, after: string): TextEdit {
+function minimalEdit(before: string, after: string): TextEdit {
   let prefix = 0;
   const max = Math.min(before.length, after.length);
   while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
@@ -47,7 +47,7 @@ export function minimalEdit(before: string, after: string): TextEdit {
   return { start: prefix, end: before.length - suffix, newText: after.slice(prefix, after.length - suffix) };
 }
 
-export function fixAllAction(document: TextDocument, options: LintOptions): CodeAction | null {
+function fixAllAction(document: TextDocument, options: LintOptions): CodeAction | null {
   const text = document.getText();
   const result = fixAll(text, options, true);
   if (result.fixed === 0 || result.text === text) return null;

@@ -51,7 +51,7 @@ export class ConfigFiles {
 }
 
 /** Where in a config file's text a problem is: the key's name, the parser's position, or line 1. */
-export function locateProblem(text: string, problem: ConfigProblem): { start: number; end: number } {
+function locateProblem(text: string, problem: ConfigProblem): { start: number; end: number } {
   const firstLine = { start: 0, end: Math.max(0, text.search(/\r?\n|$/)) };
   if (problem.key === '(file)' || problem.key === '(root)') {
     const lineColumn = /line (\d+)[, ]+column (\d+)/i.exec(problem.message);

@@ -57,7 +57,7 @@ function uniqueLines(a: string, b: string): string[] {
 const exampleCache = new Map<string, { bad: string | null; good: string | null }>();
 
 /** The line that differs between the rule's bad and good examples, each trimmed to one line. */
-export function exampleLines(meta: RuleMeta): { bad: string | null; good: string | null } {
+function exampleLines(meta: RuleMeta): { bad: string | null; good: string | null } {
   let cached = exampleCache.get(meta.id);
   if (!cached) {
     const clean = (line: string | undefined): string | null => (line ? trim(line.replace(/^[-*+]\s+|^\d+[.)]\s+/, '')) : null);
@@ -76,14 +76,14 @@ function exampleCode(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``;
 }
 
-export interface HoverOptions {
+interface HoverOptions {
   /** The client already shows the diagnostic's message in the hover (VS Code does): skip it. */
   diagnosticsShownInHover?: boolean;
   /** Base of the docs links (the `strategyLint.docsUrl` setting); DOCS_BASE_URL by default. */
   docsUrl?: string;
 }
 
-export function hoverMarkdown(finding: Finding, options: HoverOptions = {}): string {
+function hoverMarkdown(finding: Finding, options: HoverOptions = {}): string {
   const rule = rulesById.get(finding.ruleId);
   if (!rule) {
     // A custom rule (customRules in the team's config) or an internal notice: its message, and the team's page if it has one.
@@ -108,7 +108,7 @@ export function hoverMarkdown(finding: Finding, options: HoverOptions = {}): str
 }
 
 /** Findings under the cursor; document-level findings count on their title range. */
-export function findingsAt(document: TextDocument, findings: readonly Finding[], position: Position): Finding[] {
+function findingsAt(document: TextDocument, findings: readonly Finding[], position: Position): Finding[] {
   const offset = document.offsetAt(position);
   return findings.filter((finding) => finding.start <= offset && offset <= Math.max(finding.end, finding.start + 1));
 }

@@ -7,7 +7,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { DOCS_BASE_URL, validateConfig, type ConfigLayer, type ConfigProblem } from '../engine/index.js';
 
-export type RunMode = 'onType' | 'onSave';
+type RunMode = 'onType' | 'onSave';
 
 export interface StrategyLintSettings {
   enable: boolean;
@@ -29,7 +29,7 @@ export interface StrategyLintSettings {
   docsUrl: string;
 }
 
-export const DEFAULT_SETTINGS: StrategyLintSettings = {
+const DEFAULT_SETTINGS: StrategyLintSettings = {
   enable: true,
   run: 'onType',
   debounceMs: 250,
@@ -55,7 +55,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Whatever the client sent (null, partial, wrong types) → complete settings. */
-export function normalizeSettings(raw: unknown): StrategyLintSettings {
+function normalizeSettings(raw: unknown): StrategyLintSettings {
   const value = isObject(raw) ? raw : {};
   const number = (key: keyof StrategyLintSettings, min: number): number => {
     const candidate = value[key];
@@ -81,7 +81,7 @@ export function normalizeSettings(raw: unknown): StrategyLintSettings {
  * change what is reported — package.json's `restrictedConfigurations` — fall back to the defaults,
  * so the settings layer is empty. `enable`, `run` and `debounceMs` still apply.
  */
-export function withoutRestrictedSettings(settings: StrategyLintSettings): StrategyLintSettings {
+function withoutRestrictedSettings(settings: StrategyLintSettings): StrategyLintSettings {
   return {
     ...settings,
     rules: DEFAULT_SETTINGS.rules,

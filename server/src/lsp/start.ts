@@ -21,7 +21,7 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 
 /** Called by the server once its first lint has published (see server.ts). */
-export const CODE_CACHE_HOOK = Symbol.for('strategy-lint.writeCodeCache');
+const CODE_CACHE_HOOK = Symbol.for('strategy-lint.writeCodeCache');
 
 v8.setFlagsFromString('--no-regexp-tier-up');
 

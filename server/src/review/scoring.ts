@@ -8,10 +8,10 @@ import { DOC_TYPE_PLURALS } from '../engine/vocabulary.js';
 import { allRules } from '../engine/rules/index.js';
 import type { DocType, Finding, RuleFamily, Severity } from '../engine/types.js';
 
-export type ScoreAreaId = 'kernel' | 'bad-strategy' | 'outcomes' | 'pyramid' | 'roadmap-release' | 'decision-update' | 'prose';
+type ScoreAreaId = 'kernel' | 'bad-strategy' | 'outcomes' | 'pyramid' | 'roadmap-release' | 'decision-update' | 'prose';
 export type ScoreBand = 'good' | 'fair' | 'poor';
 
-export interface ScoreArea {
+interface ScoreArea {
   id: ScoreAreaId;
   label: string;
   /** What the area checks, in a few words. */
@@ -33,9 +33,9 @@ export const SCORE_AREAS: readonly ScoreArea[] = [
   { id: 'prose', label: 'Prose clarity', checks: 'hedges, passive voice, long sentences, jargon, placeholders', families: ['prose'], weight: 1, perWords: 1000 },
 ];
 
-export const SEVERITY_POINTS: Readonly<Record<Severity, number>> = { error: 30, warning: 15, information: 5, hint: 2 };
-export const DOCUMENT_LEVEL_FACTOR = 2;
-export const MAX_COUNTED_PER_RULE = 3;
+const SEVERITY_POINTS: Readonly<Record<Severity, number>> = { error: 30, warning: 15, information: 5, hint: 2 };
+const DOCUMENT_LEVEL_FACTOR = 2;
+const MAX_COUNTED_PER_RULE = 3;
 
 export const SCORING_FORMULA =
   `Each area starts at 100 and loses ${SEVERITY_POINTS.error} points per error, ${SEVERITY_POINTS.warning} per warning, `
@@ -69,7 +69,7 @@ export interface OverallScore {
 
 const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
-export function bandOf(score: number): ScoreBand {
+function bandOf(score: number): ScoreBand {
   return score >= 80 ? 'good' : score >= 50 ? 'fair' : 'poor';
 }
 

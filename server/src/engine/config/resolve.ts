@@ -5,7 +5,7 @@ import { applyList, type ConfigLayer, type ListSetting } from './types.js';
 
 export const DEFAULT_MAX_DOCUMENT_LENGTH = 1_000_000;
 
-export interface ResolvedRuleSettings {
+interface ResolvedRuleSettings {
   severity: SeveritySetting;
   options: Record<string, unknown>;
 }

@@ -64,7 +64,7 @@ function ownOption(options: Readonly<Record<string, OptionSpec>>, name: string):
 }
 
 /** Rule ids a settings key addresses: an id, or a family wildcard like "prose/*". */
-export function ruleIdsForKey(key: string): string[] {
+function ruleIdsForKey(key: string): string[] {
   if (key.endsWith('/*')) {
     const family = key.slice(0, -2);
     return allRules.filter((rule) => rule.meta.family === family).map((rule) => rule.meta.id);

@@ -4,7 +4,7 @@ import { withinRole } from '../model/sections.js';
 import { phraseMatcher } from '../text/phrases.js';
 import type { SectionRole } from '../types.js';
 
-export interface TermMatch {
+interface TermMatch {
   start: number;
   end: number;
   /** The list entry that matched. */

@@ -16,12 +16,12 @@ import { hasDefinitions, safeEnding, scanCuts, type Cut } from './chunks.js';
 import { textDiff, unchangedOrigin, type TextDiff } from './diff.js';
 
 /** Counts of markup-limits.ts for a text: chunks never cut one of its paragraphs, so they add up. */
-export interface ParseLimits {
+interface ParseLimits {
   nestedLines: number;
   denseBlocks: number;
 }
 
-export interface SessionParse {
+interface SessionParse {
   root: Root;
   limits: ParseLimits;
 }

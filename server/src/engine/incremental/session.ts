@@ -24,7 +24,7 @@ import { StrategyDocument } from '../model/document.js';
 import { SessionParser } from './session-parser.js';
 import { NlcstPlacements } from './nlcst.js';
 
-export interface SessionStats {
+interface SessionStats {
   /** Chunks of Markdown parsed (the others were reused). */
   parsedChunks: number;
   /** Prose blocks whose sentence trees were parsed (the others were reused). */

@@ -223,7 +223,7 @@ const REFERENCE = /&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,3
  * indentation and trailing blanks of continuation lines and escaping backslashes, with character
  * references decoded (and NUL as U+FFFD). Linear; unknown differences are taken one for one.
  */
-export function alignValue(value: string, source: string): number[] {
+function alignValue(value: string, source: string): number[] {
   const map: number[] = [];
   let i = 0;
   let j = 0;

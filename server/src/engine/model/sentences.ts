@@ -94,7 +94,7 @@ export function clearBlockCache(): void {
 }
 
 /** What the sentence trees of a block depend on: its kind, its source and its prose text. */
-export function blockKey(block: TextBlock, source: string): string {
+function blockKey(block: TextBlock, source: string): string {
   return `${block.kind}\u0000${source}\u0000${block.text}`;
 }
 

@@ -11,7 +11,7 @@ export const CODE_PLACEHOLDER = '\uFFFC';
 
 interface Segment { textStart: number; textEnd: number; sourceStart: number; sourceEnd: number }
 
-export type TextBlockKind = 'paragraph' | 'heading' | 'tableCell';
+type TextBlockKind = 'paragraph' | 'heading' | 'tableCell';
 
 export class TextBlock {
   constructor(

@@ -227,7 +227,7 @@ export function findOwner(text: string): { text: string; index: number; length: 
   return handle ? { text: handle[0], index: handle.index, length: handle[0].length } : null;
 }
 
-export interface TextFields {
+interface TextFields {
   metric: string | null;
   baseline: string | null;
   target: string | null;

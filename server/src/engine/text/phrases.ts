@@ -33,7 +33,7 @@ function phrasePattern(phrase: string, inflect: boolean): string {
   }).join('[\\s-]{1,3}');
 }
 
-export interface PhraseMatch {
+interface PhraseMatch {
   index: number;
   length: number;
   /** The list entry that matched. */
@@ -52,7 +52,7 @@ const NO_MATCHES: readonly PhraseMatch[] = Object.freeze([]);
 const ASCII_CASE = /[A-Z\u212A\u017F]/g;
 const lowerAscii = (char: string): string => (char === '\u212A' ? 'k' : char === '\u017F' ? 's' : String.fromCharCode(char.charCodeAt(0) + 32));
 
-export function foldAsciiCase(text: string): string {
+function foldAsciiCase(text: string): string {
   return text.replace(ASCII_CASE, lowerAscii);
 }
 

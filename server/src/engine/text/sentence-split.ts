@@ -5,7 +5,7 @@
  * abbreviations. One flat regex and a loop: linear on any input.
  */
 
-export interface SentenceSpan {
+interface SentenceSpan {
   /** Text indices in the block. */
   from: number;
   to: number;

@@ -22,12 +22,12 @@ import { fromFrancCode, LANGUAGES, languageName, ENGLISH } from './index.js';
 import { TextMemo } from '../../text/memo.js';
 
 export const SAMPLE_LENGTH = 4000;
-export const MIN_CJK_CHARACTERS = 40;
-export const CJK_SHARE = 0.4;
-export const KANA_SHARE = 0.1;
-export const MIN_LATIN_LETTERS = 200;
-export const ENGLISH_SHARE = 0.1;
-export const OWN_SHARE = 0.15;
+const MIN_CJK_CHARACTERS = 40;
+const CJK_SHARE = 0.4;
+const KANA_SHARE = 0.1;
+const MIN_LATIN_LETTERS = 200;
+const ENGLISH_SHARE = 0.1;
+const OWN_SHARE = 0.15;
 
 /** Frequent English words that are not also words of the languages above ("in", "is", "a", "as", "do", "on", "no", "so", "was" are left out). */
 const ENGLISH_FUNCTION_WORDS = new Set(['the', 'and', 'of', 'to', 'for', 'with', 'by', 'from', 'at', 'as', 'are', 'be', 'been', 'this', 'that',
@@ -37,7 +37,7 @@ const ENGLISH_FUNCTION_WORDS = new Set(['the', 'and', 'of', 'to', 'for', 'with',
 
 const functionWordSets = new Map(LANGUAGES.filter((l) => l.script === 'latin').map((l) => [l.code, new Set(l.functionWords)]));
 
-export interface Detection {
+interface Detection {
   code: string;
   /** How it was told, for the type reason and the language-checks message. */
   reason: string;

@@ -66,7 +66,7 @@ export function proseSample(root: Root, limit = SAMPLE_LENGTH): string {
 }
 
 /** The language the document's front matter names (`lang:`, `language:`, also under `strategy-lint:`), if any. */
-export function frontMatterLanguage(value: (key: string) => unknown): string | null {
+function frontMatterLanguage(value: (key: string) => unknown): string | null {
   for (const key of ['lang', 'language', 'locale']) {
     const code = parseLanguage(value(key));
     if (code) return code;

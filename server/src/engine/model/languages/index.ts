@@ -118,7 +118,7 @@ export function headingJoiners(code: string): RegExp | null {
 }
 
 /** Per-language heading names from config: a list replaces the built-in names of a role, { add, remove } edits them. */
-export type LanguageSectionLists = Partial<Record<SectionRole, readonly string[]>>;
+type LanguageSectionLists = Partial<Record<SectionRole, readonly string[]>>;
 
 /**
  * The heading names that count in a document of this language: the English ones (with the

@@ -31,7 +31,7 @@ export const ENGLISH_PHRASE_RULES: ReadonlySet<string> = new Set([
  * language's heading names, labels and date words: without names for the language they cannot
  * tell a missing section from one written in words they do not know.
  */
-export const LANGUAGE_DATA_RULES: ReadonlySet<string> = new Set([
+const LANGUAGE_DATA_RULES: ReadonlySet<string> = new Set([
   'kernel/diagnosis-missing', 'kernel/guiding-policy-missing', 'kernel/coherent-actions-missing', 'kernel/action-no-owner',
   'decision/no-owner', 'decision/no-risks', 'decision/options-missing',
   'pyramid/missing-summary',

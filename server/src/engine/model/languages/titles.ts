@@ -8,7 +8,7 @@ import type { TitleType } from './types.js';
 import { languageData, phraseSource } from './index.js';
 
 /** Title words per type, and guide words: built in, with the config's `languages.<code>.titles`. */
-export interface TitleWords {
+interface TitleWords {
   types: Partial<Record<TitleType, readonly string[]>>;
   guides: readonly string[];
   /** Words match inside longer words (German and Dutch compounds, Japanese and Chinese). */
@@ -24,7 +24,7 @@ export function titleWordsFor(code: string, configured: Partial<Record<TitleType
   return { types, guides: data?.guideTitles ?? [], compounds: data?.headings.compounds ?? false };
 }
 
-export interface TitleWordSignal {
+interface TitleWordSignal {
   type: TitleType | null;
   weight: number;
   reason: string;

@@ -67,7 +67,7 @@ export interface LanguageData {
   ruleOptions?: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
 }
 
-export interface LanguageDates {
+interface LanguageDates {
   /** Names of each month, January first, lower case (empty for Japanese and Chinese: they write digits and 月). */
   months: ReadonlyArray<readonly string[]>;
   /** Abbreviations of each month, read only before a year ("Mär 2027", "janv. 2027"): alone, some are ordinary words. */

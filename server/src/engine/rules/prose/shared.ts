@@ -14,7 +14,7 @@ import { transcriptRanges } from './_transcripts.js';
 import { normalizeHeading } from '../../model/roles.js';
 import type { Section } from '../../model/sections.js';
 
-export interface RetextMessage {
+interface RetextMessage {
   start: number;
   end: number;
   /** The plugin's rule id (e.g. "hedge", "weasel", "filler" for retext-intensify). */
@@ -222,7 +222,7 @@ function spansOf(doc: StrategyDocument, sentence: Sentence): Array<{ start: numb
 }
 
 /** Is source[offset] inside “quoted words” within its sentence? */
-export function inQuotation(doc: StrategyDocument, offset: number): boolean {
+function inQuotation(doc: StrategyDocument, offset: number): boolean {
   const sentence = sentenceAt(doc, offset);
   if (!sentence) return false;
   return spansOf(doc, sentence).some((span) => offset > span.start && offset < span.end);

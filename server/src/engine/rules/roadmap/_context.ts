@@ -26,7 +26,7 @@ const frames = new WeakMap<StrategyDocument, ReadonlySet<Section>>();
  * than one section below it ("## Milestones" over "### v2.8", "### v2.9"). What such a section
  * says speaks for the roadmap, not for one theme. The title is always a frame.
  */
-export function frameSections(doc: StrategyDocument): ReadonlySet<Section> {
+function frameSections(doc: StrategyDocument): ReadonlySet<Section> {
   let found = frames.get(doc);
   if (found) return found;
   const result = new Set<Section>();

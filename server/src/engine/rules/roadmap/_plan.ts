@@ -96,7 +96,7 @@ export function monthsBetween(from: Date, to: Date): number {
 }
 
 /** The heading or column header that gave an item its timing ("## Later", a "Later" column), if any. */
-export interface TimingSource {
+interface TimingSource {
   title: string;
   start: number;
   end: number;
@@ -128,7 +128,7 @@ export function dateLabel(text: string): string {
   return text.trim().replace(/^(?:in|by|until|before|after|from|during|through|throughout|beyond|since|for|end\s+of|eoy|early|mid|late|start\s+of|beginning\s+of)[\s-]+/i, '');
 }
 
-export interface ItemReport {
+interface ItemReport {
   /** For one item. */
   item(name: string): string;
   /** For one item, in a summary's list of the places it stands for (a few words). */
