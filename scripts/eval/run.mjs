@@ -74,7 +74,7 @@ for (const split of splits) {
   const summary = summarize(docs);
   summaries[split] = summary;
   print();
-  print(`## ${split === 'all' ? 'Whole corpus' : split === 'tune' ? 'Tuned part (two thirds)' : 'Held-out part (one third, never tuned on)'} — ${docs.length} documents`);
+  print(`## ${split === 'all' ? 'Whole corpus' : split === 'tune' ? 'Tuned part (two thirds)' : 'Held-out part (one third)'} — ${docs.length} documents`);
   print();
   print('| family | labels | TP | FP | FN | precision | recall |');
   print('|---|---:|---:|---:|---:|---:|---:|');
