@@ -84,7 +84,7 @@ export interface ReleaseEntry {
 }
 
 /** A version in a release heading: "2.4.0", "v2.4", "[1.0.0-rc.1]", "2026.11", "v12", "Version 12", "Release 47". */
-const VERSION = /\bv?\d+\.\d+(?:\.\d+)?(?:-[\w.]+)?\b|\bv\d+\b|\b(?:version|release|build|sprint)\s+#?\d+\b/i;
+const VERSION = /\bv?\d+\.\d+(?:\.\d+)?(?:-[\w.]+)?\b|\bv\d+\b|\b(?:version|release|build|sprint|preview|beta|alpha|rc|release\s+candidate)\s+#?\d+\b/i;
 /**
  * A release post's title that names its release by a product name and a number: "Jest 26: Tick
  * Tock", "Laravel 13", "Gitea 2 is out". Only a title, where a bare number after a name is the
