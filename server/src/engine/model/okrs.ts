@@ -262,6 +262,12 @@ function isKeyResultsLead(text: string, list: readonly ListItem[]): boolean {
   return numbered * 2 >= list.length;
 }
 
+/** A paragraph that is only bold text ("**Daemon is as reliable as it can be**"), a name over what follows. */
+function isBoldName(paragraph: Paragraph): boolean {
+  const parts = paragraph.children.filter((node) => !(node.type === 'text' && !/[\p{L}\p{N}]/u.test(node.value)));
+  return parts.length === 1 && parts[0].type === 'strong' && wordCount(textBlockOf('paragraph', paragraph).text) <= 20;
+}
+
 /** The name of a key-result label as written, without its markup and punctuation: "**KR1:**" → "KR1". */
 function labelName(label: RegExpExecArray | null): string | null {
   return label ? label[0].replace(/(?<![*_:.)—–-])[*_:.)—–-]+\s*$/, '').replace(/^[\s*_]+/, '').trim() : null;
@@ -457,6 +463,12 @@ export function classifyOkrs(doc: OkrSource): { objectives: Objective[]; keyResu
     if (found === undefined) leading.set(lead, found = isKeyResultsLead(textBlockOf('paragraph', lead).text.trim(), listOf.get(item.node as ListItem) ?? []));
     return found;
   };
+  /** Bold names over lists, read as objectives, by their paragraph. */
+  const boldObjectives = new Map<Paragraph, Objective>();
+  /** A bold name over a list directly in a set of OKRs ("2018 Q3", "Q1 OKRs") or an objective-free OKR page, outside work sections. */
+  const boldObjectiveLead = (lead: Paragraph, item: Item): boolean => isBoldName(lead) && !isWorkLabel(lead) && !labelsObjectives
+    && item.section !== null && !inWorkSection(item.section) && headingObjectiveAt(item.section, true) === null
+    && (isOkrSet(doc, item.section) || (item.section === doc.titleSection && OKR_TITLE.test(title)));
   for (const item of doc.items) {
     if (skipped.has(item)) continue;
     const parentSkipped = item.parent !== null && skipped.has(item.parent);
@@ -471,6 +483,15 @@ export function classifyOkrs(doc: OkrSource): { objectives: Objective[]; keyResu
       keyResultLists.add(item);
       const objective = headingObjectiveAt(item.section, true);
       if (objective) contained.add(objective);
+    } else if (item.depth === 0 && lead && isOkr && boldObjectiveLead(lead, item)) {
+      // "## 2018 Q3" › "**Daemon is as reliable as it can be**" over a list: a bold name over a list in a set of OKRs is an objective and its key results.
+      keyResultLists.add(item);
+      if (!boldObjectives.has(lead)) {
+        const line = paragraphItem(doc, lead);
+        const objective: Objective = { kind: 'item', text: line.text, start: line.start, end: line.end, item: line, section: item.section, keyResults: [] };
+        boldObjectives.set(lead, objective);
+        objectives.push(objective);
+      }
     }
     // "- **Key results:**" over sub-bullets: the sub-bullets are the key results, and the objective's other lines are context.
     if (item.kind === 'list-item' && item.children.length > 0 && isLabelOnly(item.text)) {
