@@ -236,6 +236,14 @@ function isLabelOnly(text: string): boolean {
   return label !== null && !/[\p{L}\p{N}]/u.test(text.slice(label[0].length));
 }
 
+/** A key-results label followed only by who owns them ("**Key Results:** Martin and Bedeho"): a few words, no number. */
+function isLabelWithOwners(text: string): boolean {
+  const label = KEY_RESULT_LABEL.exec(text);
+  if (label === null || !/^\W*key\s+results?\b/i.test(label[0])) return false;
+  const rest = text.slice(label[0].length).trim();
+  return !/\d/.test(rest) && wordCount(rest) <= 6;
+}
+
 /** A row of a table that tracks key results over time, one column each ("Date | KR#1 | KR#2 | Comments"). */
 function isTrackingRow(item: Item): boolean {
   return item.kind === 'table-row' && (item.header ?? []).filter((cell) => KEY_RESULT_COLUMN.test(cell)).length >= 2;
@@ -494,7 +502,7 @@ export function classifyOkrs(doc: OkrSource): { objectives: Objective[]; keyResu
       }
     }
     // "- **Key results:**" over sub-bullets: the sub-bullets are the key results, and the objective's other lines are context.
-    if (item.kind === 'list-item' && item.children.length > 0 && isLabelOnly(item.text)) {
+    if (item.kind === 'list-item' && item.children.length > 0 && (isLabelOnly(item.text) || isLabelWithOwners(item.text))) {
       labelGroups.add(item);
       const objective = headingObjectiveAt(item.section, true);
       if (objective) contained.add(objective);
