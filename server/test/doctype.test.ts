@@ -351,6 +351,12 @@ const CASES: Case[] = [
     reason: /folder roadmap-reviews\/ \(looks back on a plan\).*title “Roadmap review/,
   },
   {
+    name: 'near miss: the minutes of a sprint retrospective are not an update',
+    path: 'team/meetings/2027-03-02-retro.md',
+    text: '# Sprint 14 retrospective\n\n## What went well\n\n- Pairing on the importer.\n\n## Action items\n\n- Ana books the next demo.\n',
+    type: 'generic',
+  },
+  {
     name: 'near miss: a dated roadmap stays a roadmap',
     path: 'docs/roadmap-2027.md',
     text: '# Mobile roadmap 2027\n\n## Q1\n\n- Offline mode.\n\n## Q2\n\n- Sync conflicts.\n',

@@ -69,6 +69,9 @@ const PROCESS_FILE = /^(?:contributing|code[_-]of[_-]conduct|security|support|go
 /** Folders of how a project works (its process, its guides), never one of its plans: "process/okr.md", "mechanics/ROADMAPS.md". */
 const PROCESS_FOLDER = /^(?:process|processes|mechanics|guidelines|guides|playbooks?|how-?tos?|tutorials?|templates?)$/i;
 
+/** Folders of meeting minutes: a discussion's record, not a plan nor a status update ("meetings/2025-07-02.md", "minutes/retro.md"). */
+const MEETINGS_FOLDER = /^(?:meetings?|minutes|meeting[-_]notes|meeting[-_]minutes|agendas?)$/i;
+
 /** Folder names, matched as whole words of the folder ("active-rfcs", "community-updates", "release-notes-archive"). */
 const FOLDER_TYPES: Array<[RegExp, InferredType]> = [
   [/(?:^|[-_])(?:strateg(?:y|ies)|visions?|directions?|mission)(?:[-_]|$)/i, 'strategy'],
@@ -118,7 +121,8 @@ const TITLE_TYPES: Array<[RegExp, InferredType, number]> = [
   // A zero-padded record number: "0003 Hashtags", "007: Adopt pnpm".
   [/^\W*0\d{2,3}\s*[\s:.—–-]\s*\p{L}/iu, 'decision', 3],
   // "2024 Annual Report: SIG Node", "September Project Goals Update", "Activity & Contract Report, June 2025".
-  [LOOK_BACK_TITLE, 'update', 4],
+  // A look back ("Retrospective on the May roadmap", "Roadmap review"); a sprint retro's notes say so too, so it needs one more hint.
+  [LOOK_BACK_TITLE, 'update', 3],
   // A letter from the head of the organisation ("A note from our executive director") reports on its year more often than not.
   [/^\W*(?:an?\s+)?(?:note|letter|message)\s+from\s+(?:the|our)\s+(?:ceo|founders?|executive director|president|chair|director)\b/i, 'update', 2],
   [/\b(?:annual report|annual review|activity (?:&\s+|and\s+)?(?:contract\s+)?report|progress (?:update|report)|status (?:update|report)|(?:weekly|monthly|quarterly|yearly) (?:update|report)|goals? update|year in review|state of the)\b/i, 'update', 4],
@@ -274,6 +278,7 @@ function pathSignals(filePath: string | undefined, signals: TypeSignal[]): void 
   fileNameSignal(name, `file name ${name}`);
   const nearest = parts[parts.length - 1];
   if (nearest && PROCESS_FOLDER.test(nearest)) signals.push({ type: null, weight: WEIGHTS.guide, kind: 'guide', reason: `folder ${nearest}/ (how the project works, not a plan)` });
+  if (nearest && MEETINGS_FOLDER.test(nearest)) signals.push({ type: null, weight: WEIGHTS.rootReadme, kind: 'guide', reason: `folder ${nearest}/ (minutes of meetings, not a plan)` });
   if (PROCESS_FILE.test(name)) signals.push({ type: null, weight: WEIGHTS.guide, kind: 'guide', reason: `file name ${name} (a template or process file)` });
   // The README at a repository's root introduces the project, even when the project is a roadmap or an RFC collection.
   if (parts.length === 0 && /^readme\.mdx?$/i.test(name)) signals.push({ type: null, weight: WEIGHTS.rootReadme, kind: 'guide', reason: `the repository’s ${name} (it introduces the project)` });
