@@ -176,7 +176,8 @@ function buildVerbAlternation(verbs: readonly string[]): string {
     const words = foldTypography(raw.trim().toLowerCase()).split(/\s+/).filter(Boolean);
     if (words.length === 0) continue;
     const [head, ...rest] = words;
-    const tail = rest.length ? `\\s+${rest.map(escapeRegex).join('\\s+')}` : '';
+    // "Set up", "set-up", "roll-out": a phrasal verb is written with a space or a hyphen.
+    const tail = rest.length ? `[\\s-]+${rest.map(escapeRegex).join('[\\s-]+')}` : '';
     const heads = new Set([head, ...(irregular[head] ?? [])]);
     if (/^[a-z]+$/.test(head)) {
       const stem = head.endsWith('e') ? head.slice(0, -1) : head;
@@ -214,7 +215,7 @@ export function outputVerbLead(statement: string, verbs: readonly string[]): Reg
   const alternation = verbAlternation(verbs);
   if (!alternation) return null;
   const regex = cached(`lead\u0000${alternation}`, () => new RegExp(
-    `^(?:(?:we|i|the\\s+team|team)\\s+(?:will|shall|must|should|plan\\s+to|are\\s+going\\s+to|want\\s+to)\\s+|to\\s+|(?:successfully|fully|finally|first|then|also|re-?)\\s*)?(${alternation})(?![\\p{L}\\p{N}-])(?!\\s+(?:${COMPOUND_NOUNS})\\b)`, 'iu'));
+    `^(?:(?:we|i|the\\s+team|team)\\s+(?:will|shall|must|should|plan\\s+to|are\\s+going\\s+to|want\\s+to)\\s+|to\\s+|(?:continue|keep\\s+on|start|begin)\\s+to\\s+|(?:successfully|fully|finally|first|then|also|re-?)\\s*)?(${alternation})(?![\\p{L}\\p{N}-])(?!\\s+(?:${COMPOUND_NOUNS})\\b)`, 'iu'));
   const match = regex.exec(foldTypography(statement).trimStart().replace(/^[-–—:\s]+/, ''));
   // "Deploys per team per week", "Releases that need no hotfix": with no subject, an -s form opening the line is a plural
   // noun, a metric; followed by an object ("Deploys the runbook") it is still a verb.
