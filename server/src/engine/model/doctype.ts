@@ -135,6 +135,8 @@ export interface TypeEvidence {
   datedHeadings: number;
   /** List items or table rows that name a date, counted up to 2 ("Instant payouts (Q1 2027)"). */
   datedItems: number;
+  /** Items or rows that report a status ("Status: at risk", "Current status: …", a Status column reading "On track"), counted up to 2. */
+  statusReports?: number;
 }
 
 const NO_EVIDENCE: TypeEvidence = { keyResultTable: false, objectiveTable: false, nestedList: false, timedTable: false, titleDated: false, datedHeadings: 0, datedItems: 0 };
@@ -202,6 +204,11 @@ export function inferStructure(sections: readonly Section[], titleText: string |
   }
   if (UPDATE_KINDS.filter((kind) => bodyTitles.some((t) => kind.test(t))).length >= 2) {
     return found('update', 'highlights, lowlights and asks sections');
+  }
+  // Work reported by its status ("Status: at risk", "Current status: …", a Status column of On track / Blocked).
+  if ((evidence.statusReports ?? 0) >= 2) {
+    const reason = 'work reported by its status (on track, at risk, current status)';
+    return UPDATE_TITLE.test(title) ? found('update', `an update title over ${reason}`) : { type: 'update', weight: WEIGHTS.partialStructure, kind: 'structure', reason };
   }
   if (roles.has('options') && roles.has('summary') && titles.some((t) => /\bdecision\b/i.test(t))) {
     return found('decision', 'options and a decision section');

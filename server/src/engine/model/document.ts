@@ -114,6 +114,11 @@ const MONTH_WORD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun
 /** A table row that reports finished work: "Done", "✅", "✅ Shipped". */
 const DONE_CELL = /^(?:(?:✅|✔️?|☑️?)\s?)?(?:done|shipped|released|completed?|delivered|launched|live)(?:\s?(?:✅|✔️?|☑️?))?$|^(?:✅|✔️?|☑️?)$/iu;
 /** Table columns that say when a roadmap item is planned. */
+/** A status column of a report ("Status", "Health", "RAG"), and the values a status report gives: on track, at risk, blocked, red/amber/green. */
+const STATUS_COLUMN = /^[^\p{L}]*(?:status|health|rag|state)[^\p{L}]*$/iu;
+const REPORTED_STATUS = /^[^\p{L}]*(?:on[\s-]track|at[\s-]risk|off[\s-]track|blocked|delayed|behind(?:\s+schedule)?|ahead(?:\s+of\s+schedule)?|green|amber|yellow|red)\b/iu;
+/** "Current status: …", "Status: at risk": a status reported for one piece of work. */
+const STATUS_LABEL = /^[^\p{L}]*(?:current\s+status\s*(?:\*\*|__)?\s*[:—–-]|status\s*(?:\*\*|__)?\s*[:—–-]\s*(?:\*\*|__)?\s*(?:on[\s-]track|at[\s-]risk|off[\s-]track|blocked|delayed|behind|ahead|green|amber|yellow|red)\b)/iu;
 const WHEN_COLUMN = /^[^\p{L}]*(?:quarter|horizon|when|timeline|timeframe|eta|half|period|target\s+(?:date|quarter))[^\p{L}]*$/iu;
 /** A sub-bullet that describes its parent rather than being an item: "Why: …", "Outcome: …", "Owner: @ana". */
 const ATTRIBUTE_LINE = /^\s*(?:why|problem|pain|customers?|users?|who|for whom|outcomes?|impact|metrics?|kpis?|success(?: metric)?|goal|target|owner|dri|status|when|eta|timeline|notes?|risks?|dependenc(?:y|ies)|scope|context|evidence|results?|measures?|hypothesis|okr|kr\d{0,2})\s*:/iu;
@@ -281,6 +286,7 @@ export class StrategyDocument {
     // Dates in every heading and item are read only when a title asks for them (most documents are inferred without).
     let datedHeadings: number | undefined;
     let datedItems: number | undefined;
+    let statusReports: number | undefined;
     return {
       keyResultTable: tables.some((h) => hasColumn(h, LABELLED_KEY_RESULT_COLUMN)),
       objectiveTable: tables.some((h) => hasColumn(h, OBJECTIVE_COLUMN) && hasColumn(h, KEY_RESULT_COLUMN)),
@@ -290,6 +296,17 @@ export class StrategyDocument {
       titleDated: dated(title) || /\b20\d{2}\b|\b[QH][1-4]\b/.test(title) || /\bv?\d+\.\d+\b/.test(title),
       get datedHeadings(): number {
         return datedHeadings ??= sections.filter((s) => s !== titleSection && dated(s.title)).length;
+      },
+      get statusReports(): number {
+        if (statusReports === undefined) {
+          statusReports = 0;
+          for (const item of items) {
+            const column = item.header?.findIndex((cell) => STATUS_COLUMN.test(cell)) ?? -1;
+            const reported = column >= 0 ? REPORTED_STATUS.test(item.cells?.[column]?.text ?? '') : STATUS_LABEL.test(item.text);
+            if (reported && ++statusReports >= 2) break;
+          }
+        }
+        return statusReports;
       },
       get datedItems(): number {
         if (datedItems === undefined) {

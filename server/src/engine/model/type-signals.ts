@@ -30,7 +30,7 @@ export const WEIGHTS = { fileName: 5, folder: 3, outerFolder: 2, title: 3, weakT
  * shareholder letter. A retrospective on a roadmap reports what happened to the roadmap: it is an
  * update, and the plan it names is what it looks back on, not its type.
  */
-export const LOOK_BACK_TITLE = /\b(?:retrospective|retro|recap|looking\s+back|look\s+back)\b|\b(?:roadmap|plan|goals?|okrs?|quarterly|annual|mid-?year|year-end|end-of-year)\s+review\b|\breview\s+of\s+(?:the|our|this|last)\s+(?:year|quarter|half|month|roadmap|plan|goals|okrs)\b|\b(?:annual|year-end|end-of-year|shareholders?|investors?)\s+letter\b/i;
+export const LOOK_BACK_TITLE = /\b(?:retrospective|retro|recap|looking\s+back|look\s+back)\b|\b(?:year|month|week|quarter|half|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]|h[12]|20\d\d)\s+in\s+review\b|\b(?:roadmap|plan|goals?|okrs?|quarterly|annual|mid-?year|year-end|end-of-year)\s+review\b|\breview\s+of\s+(?:the|our|this|last)\s+(?:year|quarter|half|month|roadmap|plan|goals|okrs)\b|\b(?:annual|year-end|end-of-year|shareholders?|investors?)\s+letter\b/i;
 const LOOK_BACK_NAME = /(?:^|[-_.])(?:retro|retrospective|recap|year[-_]in[-_]review|(?:annual|year[-_]?end|end[-_]of[-_]year|eoy|shareholders?|investors?)[-_]letter|(?:roadmap|plan|goals?|okrs?|quarterly|annual)[-_]reviews?)(?:[-_.]|$)/i;
 /** Folders of look backs: "roadmap-reviews/", "retrospectives/". They speak for an update only, whatever plan they name. */
 const LOOK_BACK_FOLDER = /(?:^|[-_])(?:retros|retrospectives|recaps|(?:roadmap|plan|goals?|okrs?|quarterly|annual)[-_]?reviews)(?:[-_]|$)/i;
@@ -85,7 +85,7 @@ const FOLDER_TYPES: Array<[RegExp, InferredType]> = [
 /** An index page takes its folder's meaning ("roadmap/README.md"), except in a folder of records, where it lists them. */
 const INDEX_FILE = /^(?:index|readme|overview|_index)\.mdx?$/i;
 /** A file named by its date ("2020-05.md", "2026-11-03-weekly.md"): one issue of a series, inside an updates or releases folder. */
-const DATED_FILE = /^\d{4}[-_](?:\d{2}|[qh][1-4])(?:[-_]\d{2})?(?:[-_][\w.-]*)?\.mdx?$/i;
+const DATED_FILE = /^\d{4}[-_](?:\d{2}|[qh][1-4]|w\d{1,2})(?:[-_]\d{2})?(?:[-_][\w.-]*)?\.mdx?$/i;
 
 /** A file named like a version ("v1.4.md", "1.2.0.md", "v1_89.md"): one release, inside a release folder. */
 const VERSION_FILE = /^v?\d+(?:[._]\d+){1,3}(?:[-._][\w]+)?\.md$/i;
@@ -127,6 +127,8 @@ const TITLE_TYPES: Array<[RegExp, InferredType, number]> = [
   [/^\W*(?:an?\s+)?(?:note|letter|message)\s+from\s+(?:the|our)\s+(?:ceo|founders?|executive director|president|chair|director)\b/i, 'update', 2],
   [/\b(?:annual report|annual review|activity (?:&\s+|and\s+)?(?:contract\s+)?report|progress (?:update|report)|status (?:update|report)|(?:weekly|monthly|quarterly|yearly) (?:update|report)|goals? update|year in review|state of the)\b/i, 'update', 4],
   [/^\W*(?:this|last)\s+(?:week|month|quarter)\s+in\b|\bstate of\b|\bnewsletter\b/i, 'update', 3],
+  // One week of a weekly series: "Week 12", "Wk 7 — payments".
+  [/^\W*(?:week|wk)\s*\d{1,2}\b(?!\s*(?:plan|planning|goals|objectives)\b)/i, 'update', 2],
   // One issue of a series: "Linebender in December 2024", "The project in Q3 2025".
   [/\bin\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+20\d\d|q[1-4]\s+20\d\d|20\d\d)\W*$/i, 'update', 3],
   // A report of a period: anchored lookaheads, so the title is scanned once from its start.
@@ -214,6 +216,9 @@ const PURPOSE_HEADING = /^(?:mission|vision|purpose|north star|mission and visio
 const PRINCIPLES_HEADING = /^(?:\w+\s)?(?:principles|values|tenets)$/;
 /** A heading of the measures under one goal: "Success indicators for outcome 2", "Key results", "Measures of success". */
 const MEASURES_HEADING = /^[^\p{L}]*(?:success\s+(?:indicators|metrics|measures|criteria)|indicators\s+of\s+success|measures\s+of\s+success|key\s+results)\b/iu;
+
+/** "Goal 1: …", "Objective 2 — …", "O3. …": a numbered goal heading. */
+const NUMBERED_GOAL_HEADING = /^[^\p{L}\p{N}]*(?:goal|objective)\s?#?\d{1,2}\s*[:.—–)-]|^[^\p{L}\p{N}]*O\d{1,2}\s*[:.—–)-]/iu;
 
 /** What follows a section name that goes on: a separator or a joining word. */
 const CONTINUATION = /^\s*[,/&:(—–-]|^\s+(?:and|of|in|for|from|to|this|the|with)\b/;
@@ -402,6 +407,11 @@ function sectionSignals(input: SignalInput, signals: TypeSignal[]): void {
     signals.push({ type: 'strategy', weight: 2, kind: 'structure', reason: `a purpose with principles (${named([purpose[0], principles[0]])})` });
   }
   // Goals with their measures: "Success indicators for outcome 1", "Key results" under each goal.
+  // Numbered goals or objectives as headings ("## Goal 1: faster builds", "## Objective 2 — …"): Goal = Objective.
+  const numberedGoals = input.sections.filter((section) => NUMBERED_GOAL_HEADING.test(section.title)).length;
+  if (primary !== 'okr' && numberedGoals >= 1) {
+    signals.push({ type: 'okr', weight: WEIGHTS.partialStructure, kind: 'structure', reason: `numbered goal headings (${input.sections.find((section) => NUMBERED_GOAL_HEADING.test(section.title))!.title.trim()})` });
+  }
   const measures = input.sections.filter((section) => MEASURES_HEADING.test(section.title)).length;
   if (primary !== 'okr' && measures >= 2) {
     signals.push({ type: 'okr', weight: 3, kind: 'structure', reason: `${measures} headings of success measures` });
