@@ -118,7 +118,7 @@ const DONE_CELL = /^(?:(?:✅|✔️?|☑️?)\s?)?(?:done|shipped|released|comp
 const STATUS_COLUMN = /^[^\p{L}]*(?:status|health|rag|state)[^\p{L}]*$/iu;
 const REPORTED_STATUS = /^[^\p{L}]*(?:on[\s-]track|at[\s-]risk|off[\s-]track|blocked|delayed|behind(?:\s+schedule)?|ahead(?:\s+of\s+schedule)?|green|amber|yellow|red)\b/iu;
 /** "Current status: …", "Status: at risk": a status reported for one piece of work. */
-const STATUS_LABEL = /^[^\p{L}]*(?:current\s+status\s*(?:\*\*|__)?\s*[:—–-]|status\s*(?:\*\*|__)?\s*[:—–-]\s*(?:\*\*|__)?\s*(?:on[\s-]track|at[\s-]risk|off[\s-]track|blocked|delayed|behind|ahead|green|amber|yellow|red)\b)/iu;
+const STATUS_LABEL = /^[^\p{L}]*(?:current\s+status[\s*_]*[:—–-]|status[\s*_]*[:—–-][\s*_]*(?:on[\s-]track|at[\s-]risk|off[\s-]track|blocked|delayed|behind|ahead|green|amber|yellow|red)\b)/iu;
 const WHEN_COLUMN = /^[^\p{L}]*(?:quarter|horizon|when|timeline|timeframe|eta|half|period|target\s+(?:date|quarter))[^\p{L}]*$/iu;
 /** A sub-bullet that describes its parent rather than being an item: "Why: …", "Outcome: …", "Owner: @ana". */
 const ATTRIBUTE_LINE = /^\s*(?:why|problem|pain|customers?|users?|who|for whom|outcomes?|impact|metrics?|kpis?|success(?: metric)?|goal|target|owner|dri|status|when|eta|timeline|notes?|risks?|dependenc(?:y|ies)|scope|context|evidence|results?|measures?|hypothesis|okr|kr\d{0,2})\s*:/iu;
