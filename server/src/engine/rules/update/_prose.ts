@@ -63,7 +63,8 @@ const CHALLENGES: readonly RegExp[] = [
 
 /** The sentence around `index` is a question (it ends with "?"). */
 function inQuestion(text: string, index: number): boolean {
-  const rest = text.slice(index);
+  // "e.g.", "i.e.", "etc." do not end the sentence: "… needs help with (e.g. fewer than 2 owners)?" is one question.
+  const rest = text.slice(index).replace(/\b(?:e\.g|i\.e|etc|vs|cf|approx)\./gi, (abbreviation) => abbreviation.replace(/\./g, ' '));
   const end = /[.!?](?=\s|$)/.exec(rest);
   return end !== null && end[0] === '?';
 }
