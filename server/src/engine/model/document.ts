@@ -865,5 +865,10 @@ function hasLinkOrCode(node: Nodes): boolean {
 function isReferenceItem(item: Item): boolean {
   if (item.kind !== 'list-item') return false;
   const own = (item.node as ListItem).children.filter((child) => child.type === 'paragraph');
-  return own.length > 0 && own.some(hasLinkOrCode) && own.reduce((sum, child) => sum + wordsOutsideLinks(child), 0) <= 1;
+  if (own.length === 0 || !own.some(hasLinkOrCode) || own.reduce((sum, child) => sum + wordsOutsideLinks(child), 0) > 1) return false;
+  // "Added `webContents.getTargetId()`. [#50176](…)": the one word is a change, not a label: the item states what changed.
+  return !CHANGE_WORD.test(item.text);
 }
+
+/** A change verb opening an item: "Added", "Removed", "Fixed", "Changed", "Deprecated", "Improved", "Updated". */
+const CHANGE_WORD = /^[^\p{L}]*(?:add(?:ed|s)?|remov(?:ed|es)|fix(?:ed|es)|chang(?:ed|es)|deprecat(?:ed|es)|improv(?:ed|es)|updat(?:ed|es)|renam(?:ed|es)|introduc(?:ed|es))(?![\p{L}])/iu;
