@@ -397,6 +397,19 @@ const CASES: Case[] = [
     type: 'generic',
   },
   {
+    name: 'a procedure that defines how a team sets OKRs is not an OKR page',
+    path: 'OKRS.md',
+    text: '# Objectives and Key Results\n\n## Purpose\n\nWritten goals get done.\n\n## Scope\n\nHow we run OKRs here.\n\n## Process\n\n- Each team picks one objective a month.\n\nObjective: More visitors leave a comment.\n\n- KR: 30% more comments.\n- KR: 2 usability tests.\n',
+    type: 'generic',
+    reason: /headings of a procedure \(Purpose, Scope, Process\)/,
+  },
+  {
+    name: 'near miss: a strategy with a purpose and a scope stays a strategy',
+    path: 'docs/STRATEGY.md',
+    text: '# Search strategy\n\n## Purpose\n\nSay how search gets fast.\n\n## Scope\n\nWeb search only.\n\n## Diagnosis\n\nQueries take six seconds.\n',
+    type: 'strategy',
+  },
+  {
     name: 'near miss: a dated roadmap stays a roadmap',
     path: 'docs/roadmap-2027.md',
     text: '# Mobile roadmap 2027\n\n## Q1\n\n- Offline mode.\n\n## Q2\n\n- Sync conflicts.\n',

@@ -370,6 +370,9 @@ function sectionSignals(input: SignalInput, signals: TypeSignal[]): void {
   const found = (set: ReadonlySet<string>): string[] => [...headings.keys()].filter((key) => inSet(set, key));
   const named = (keys: readonly string[]): string => keys.slice(0, 3).map((key) => headings.get(key)).join(', ');
   const primary = input.structure?.type;
+  // A procedure's headings (Purpose, Scope, Process): a page that defines how a team works, as a policy or an SOP does, not a plan.
+  const procedure = ['purpose', 'scope'].every((key) => headings.has(key)) && ['process', 'procedure', 'procedures'].some((key) => headings.has(key));
+  if (procedure) signals.push({ type: null, weight: WEIGHTS.guide, kind: 'guide', reason: 'headings of a procedure (Purpose, Scope, Process): how the team works, not a plan' });
   const guides = [...headings.values()].filter((title) => GUIDE_HEADING.test(title));
   if (guides.length >= 3) {
     signals.push({ type: null, weight: WEIGHTS.guideHeadings, kind: 'guide', reason: `headings of a guide (${guides.slice(0, 3).map((t) => `“${t}”`).join(', ')})` });
