@@ -9,7 +9,7 @@ import picomatch from 'picomatch';
 import { DOC_TYPES, type DocType } from '../vocabulary.js';
 import type { Section } from './sections.js';
 import { KEY_RESULT_LABEL } from './items.js';
-import { WEIGHTS, type InferredType, type TypeSignal } from './type-signals.js';
+import { LOOK_BACK_TITLE, WEIGHTS, type InferredType, type TypeSignal } from './type-signals.js';
 
 export type DocTypeSource = 'forced' | 'front-matter' | 'config' | 'file-name' | 'path' | 'headings' | 'default';
 
@@ -104,6 +104,8 @@ const ROADMAP_TITLE = /\broadmap\b/i;
 const HORIZON_HEADING = /^\W*(?:now|next|later)\b/i;
 const PERIOD_HEADING = /^\W*(?:Q[1-4]|H[12]|FY\s?\d{2}|\d[HQ]\d{2})\b/i;
 const OKR_HEADING = /\b(?:okrs?|objectives? and key results|key results)\b/i;
+/** A year, a quarter, a half or a fiscal year named anywhere in a heading. */
+const PERIOD_WORD = /\b(?:20\d\d|[QH][1-4]|FY\s?\d{2})\b/i;
 const OBJECTIVE_HEADING = /^\W*(?:objective\s?\d*|O\d)\s*[:.—–-]/i;
 /** "ADR-12: …", "RFC: …", "Decision: …", and design docs or proposals (with an options section they weigh a decision). */
 const DECISION_TITLE = /^(?:adr|rfc)\b|\bdecision\b|\bdesign\s+(?:doc|document)\b|\bproposal\b/i;
@@ -133,6 +135,8 @@ export interface TypeEvidence {
   datedHeadings: number;
   /** List items or table rows that name a date, counted up to 2 ("Instant payouts (Q1 2027)"). */
   datedItems: number;
+  /** Items or rows that report a status ("Status: at risk", "Current status: …", a Status column reading "On track"), counted up to 2. */
+  statusReports?: number;
 }
 
 const NO_EVIDENCE: TypeEvidence = { keyResultTable: false, objectiveTable: false, nestedList: false, timedTable: false, titleDated: false, datedHeadings: 0, datedItems: 0 };
@@ -164,11 +168,13 @@ export function inferStructure(sections: readonly Section[], titleText: string |
   }
   const horizons = titles.filter((t) => HORIZON_HEADING.test(t)).length;
   const periods = titles.filter((t) => PERIOD_HEADING.test(t)).length;
-  if (horizons >= 2 || (ROADMAP_TITLE.test(title) && (horizons >= 1 || periods >= 1)) || periods >= 3) {
+  // A retrospective on a roadmap or a roadmap review names the roadmap it looks back on, and is not one.
+  const roadmapTitle = ROADMAP_TITLE.test(title) && !LOOK_BACK_TITLE.test(title);
+  if (horizons >= 2 || (roadmapTitle && (horizons >= 1 || periods >= 1)) || periods >= 3) {
     return found('roadmap', horizons >= 2 ? 'Now / Next / Later headings' : 'quarter headings');
   }
   // "Payments roadmap 2027" over a table with a Quarter column, "Mobile roadmap — H1 2027" over theme headings.
-  if (ROADMAP_TITLE.test(title) && (evidence.titleDated || evidence.timedTable || evidence.datedItems >= 2)) {
+  if (roadmapTitle && (evidence.titleDated || evidence.timedTable || evidence.datedItems >= 2)) {
     return found('roadmap', evidence.timedTable ? 'a roadmap title over a table with a when column' : evidence.titleDated ? 'a dated roadmap title' : 'a roadmap title over dated items');
   }
   const versions = titles.filter((t) => VERSION_HEADING.test(t)).length;
@@ -183,6 +189,12 @@ export function inferStructure(sections: readonly Section[], titleText: string |
   if (titles.some((t) => OKR_HEADING.test(t)) && (objectives >= 1 || keyResultLines >= 2) || objectives >= 1 && keyResultLines >= 2) {
     return found('okr', 'objectives with key results');
   }
+  // "## Q4 objectives and key results" over "### <objective>" sections, each a list of key results.
+  // The heading names a period, as a set of OKRs does ("2019 Q4 OKRs"); a guide's "Fundamentals of OKRs" does not.
+  const okrSection = sections.find((s) => s.title !== title && OKR_HEADING.test(s.title) && PERIOD_WORD.test(s.title) && s.children.filter(holdsList).length >= 2);
+  if (okrSection && !UPDATE_TITLE.test(title)) {
+    return found('okr', `an OKR section with objectives as sub-sections (“${okrSection.title.trim()}”)`);
+  }
   // "Growth team OKRs — Q1 2027" over objectives as bullets with key results as sub-bullets, or over a key-result table.
   if ((OKR_HEADING.test(title) && !UPDATE_TITLE.test(title) && (evidence.nestedList || evidence.keyResultTable)) || evidence.objectiveTable) {
     return found('okr', evidence.objectiveTable ? 'a table of objectives and key results' : 'an OKR title over objectives with key results');
@@ -193,10 +205,20 @@ export function inferStructure(sections: readonly Section[], titleText: string |
   if (UPDATE_KINDS.filter((kind) => bodyTitles.some((t) => kind.test(t))).length >= 2) {
     return found('update', 'highlights, lowlights and asks sections');
   }
+  // Work reported by its status ("Status: at risk", "Current status: …", a Status column of On track / Blocked).
+  if ((evidence.statusReports ?? 0) >= 2) {
+    const reason = 'work reported by its status (on track, at risk, current status)';
+    return UPDATE_TITLE.test(title) ? found('update', `an update title over ${reason}`) : { type: 'update', weight: WEIGHTS.partialStructure, kind: 'structure', reason };
+  }
   if (roles.has('options') && roles.has('summary') && titles.some((t) => /\bdecision\b/i.test(t))) {
     return found('decision', 'options and a decision section');
   }
   return null;
+}
+
+/** A section whose own text holds a list (an objective and its key results). */
+function holdsList(section: Section): boolean {
+  return section.ownBlocks.some((block) => block.type === 'list' || block.type === 'table');
 }
 
 /**

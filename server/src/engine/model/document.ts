@@ -84,7 +84,7 @@ export interface ReleaseEntry {
 }
 
 /** A version in a release heading: "2.4.0", "v2.4", "[1.0.0-rc.1]", "2026.11", "v12", "Version 12", "Release 47". */
-const VERSION = /\bv?\d+\.\d+(?:\.\d+)?(?:-[\w.]+)?\b|\bv\d+\b|\b(?:version|release|build|sprint)\s+#?\d+\b/i;
+const VERSION = /\bv?\d+\.\d+(?:\.\d+)?(?:-[\w.]+)?\b|\bv\d+\b|\b(?:version|release|build|sprint|preview|beta|alpha|rc|release\s+candidate)\s+#?\d+\b/i;
 /**
  * A release post's title that names its release by a product name and a number: "Jest 26: Tick
  * Tock", "Laravel 13", "Gitea 2 is out". Only a title, where a bare number after a name is the
@@ -114,6 +114,11 @@ const MONTH_WORD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun
 /** A table row that reports finished work: "Done", "✅", "✅ Shipped". */
 const DONE_CELL = /^(?:(?:✅|✔️?|☑️?)\s?)?(?:done|shipped|released|completed?|delivered|launched|live)(?:\s?(?:✅|✔️?|☑️?))?$|^(?:✅|✔️?|☑️?)$/iu;
 /** Table columns that say when a roadmap item is planned. */
+/** A status column of a report ("Status", "Health", "RAG"), and the values a status report gives: on track, at risk, blocked, red/amber/green. */
+const STATUS_COLUMN = /^[^\p{L}]*(?:status|health|rag|state)[^\p{L}]*$/iu;
+const REPORTED_STATUS = /^[^\p{L}]*(?:on[\s-]track|at[\s-]risk|off[\s-]track|blocked|delayed|behind(?:\s+schedule)?|ahead(?:\s+of\s+schedule)?|green|amber|yellow|red)\b/iu;
+/** "Current status: …", "Status: at risk": a status reported for one piece of work. */
+const STATUS_LABEL = /^[^\p{L}]*(?:current\s+status[\s*_]*[:—–-]|status[\s*_]*[:—–-][\s*_]*(?:on[\s-]track|at[\s-]risk|off[\s-]track|blocked|delayed|behind|ahead|green|amber|yellow|red)\b)/iu;
 const WHEN_COLUMN = /^[^\p{L}]*(?:quarter|horizon|when|timeline|timeframe|eta|half|period|target\s+(?:date|quarter))[^\p{L}]*$/iu;
 /** A sub-bullet that describes its parent rather than being an item: "Why: …", "Outcome: …", "Owner: @ana". */
 const ATTRIBUTE_LINE = /^\s*(?:why|problem|pain|customers?|users?|who|for whom|outcomes?|impact|metrics?|kpis?|success(?: metric)?|goal|target|owner|dri|status|when|eta|timeline|notes?|risks?|dependenc(?:y|ies)|scope|context|evidence|results?|measures?|hypothesis|okr|kr\d{0,2})\s*:/iu;
@@ -290,6 +295,7 @@ export class StrategyDocument {
     // Dates in every heading and item are read only when a title asks for them (most documents are inferred without).
     let datedHeadings: number | undefined;
     let datedItems: number | undefined;
+    let statusReports: number | undefined;
     return {
       keyResultTable: tables.some((h) => hasColumn(h, LABELLED_KEY_RESULT_COLUMN)),
       objectiveTable: tables.some((h) => hasColumn(h, OBJECTIVE_COLUMN) && hasColumn(h, KEY_RESULT_COLUMN)),
@@ -299,6 +305,17 @@ export class StrategyDocument {
       titleDated: dated(title) || /\b20\d{2}\b|\b[QH][1-4]\b/.test(title) || /\bv?\d+\.\d+\b/.test(title),
       get datedHeadings(): number {
         return datedHeadings ??= sections.filter((s) => s !== titleSection && dated(s.title)).length;
+      },
+      get statusReports(): number {
+        if (statusReports === undefined) {
+          statusReports = 0;
+          for (const item of items) {
+            const column = item.header?.findIndex((cell) => STATUS_COLUMN.test(cell)) ?? -1;
+            const reported = column >= 0 ? REPORTED_STATUS.test(item.cells?.[column]?.text ?? '') : STATUS_LABEL.test(item.text);
+            if (reported && ++statusReports >= 2) break;
+          }
+        }
+        return statusReports;
       },
       get datedItems(): number {
         if (datedItems === undefined) {
@@ -857,5 +874,10 @@ function hasLinkOrCode(node: Nodes): boolean {
 function isReferenceItem(item: Item): boolean {
   if (item.kind !== 'list-item') return false;
   const own = (item.node as ListItem).children.filter((child) => child.type === 'paragraph');
-  return own.length > 0 && own.some(hasLinkOrCode) && own.reduce((sum, child) => sum + wordsOutsideLinks(child), 0) <= 1;
+  if (own.length === 0 || !own.some(hasLinkOrCode) || own.reduce((sum, child) => sum + wordsOutsideLinks(child), 0) > 1) return false;
+  // "Added `webContents.getTargetId()`. [#50176](…)": the one word is a change, not a label: the item states what changed.
+  return !CHANGE_WORD.test(item.text);
 }
+
+/** A change verb opening an item: "Added", "Removed", "Fixed", "Changed", "Deprecated", "Improved", "Updated". */
+const CHANGE_WORD = /^[^\p{L}]*(?:add(?:ed|s)?|remov(?:ed|es)|fix(?:ed|es)|chang(?:ed|es)|deprecat(?:ed|es)|improv(?:ed|es)|updat(?:ed|es)|renam(?:ed|es)|introduc(?:ed|es))(?![\p{L}])/iu;

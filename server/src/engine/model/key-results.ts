@@ -241,6 +241,8 @@ export interface KeyResultReading {
 const TASK_BOX = /^\s*\[[ xX]\]\s+/;
 /** A short name or owner before a colon that opens a line: "Finance:", "VP Engineering:", "Workshop for users [COMMITTED]:". */
 const LEAD_LABEL = /^[^:\n\r]{1,80}?:\s+(?=\S)/u;
+/** A priority tag ("P0", "[p1]", a code span standing for one), then an owner handle, each closed by a dash, a colon or a bar. */
+const PRIORITY_LEAD = /^(?:(?:\uFFFC|\[?P[0-3]\]?)[ \t]*[-–—:|][ \t]*)(?:@[\p{L}\p{N}_.-]+[ \t]*[-–—:|][ \t]*)?/iu;
 
 /** The statement after a short lead label, when what follows is a sentence of its own (else the statement). */
 export function withoutLeadLabel(statement: string): string {
@@ -386,6 +388,9 @@ function baseOf(doc: StrategyDocument, kr: KeyResult): Base {
   const label = (kr.standIn ? TASK_LABEL : KEY_RESULT_LABEL).exec(statement.slice(offset));
   if (label) offset += label[0].length;
   while (offset < statement.length && /\s/.test(statement[offset])) offset++;
+  // A priority and an owner before the result ("`P0` - @ana - The DHT is on by default", "**P1** - Alerts are actionable") govern nothing.
+  const marks = PRIORITY_LEAD.exec(statement.slice(offset));
+  if (marks && /\p{L}/u.test(statement.slice(offset + marks[0].length))) offset += marks[0].length;
   // A key result written as one code span ("`Launch with 3 content types.`") is read as its text.
   const code = codeStatement(item, statement.slice(offset));
   const raw = code ?? statement.slice(offset);

@@ -236,6 +236,14 @@ function isLabelOnly(text: string): boolean {
   return label !== null && !/[\p{L}\p{N}]/u.test(text.slice(label[0].length));
 }
 
+/** A key-results label followed only by who owns them ("**Key Results:** Martin and Bedeho"): a few words, no number. */
+function isLabelWithOwners(text: string): boolean {
+  const label = KEY_RESULT_LABEL.exec(text);
+  if (label === null || !/^\W*key\s+results?\b/i.test(label[0])) return false;
+  const rest = text.slice(label[0].length).trim();
+  return !/\d/.test(rest) && wordCount(rest) <= 6;
+}
+
 /** A row of a table that tracks key results over time, one column each ("Date | KR#1 | KR#2 | Comments"). */
 function isTrackingRow(item: Item): boolean {
   return item.kind === 'table-row' && (item.header ?? []).filter((cell) => KEY_RESULT_COLUMN.test(cell)).length >= 2;
@@ -260,6 +268,12 @@ function isKeyResultsLead(text: string, list: readonly ListItem[]): boolean {
   if (!TARGETS_LEAD.test(text)) return false;
   const numbered = list.filter((item) => item.children[0]?.type === 'paragraph' && /\d/.test(textBlockOf('paragraph', item.children[0]).text)).length;
   return numbered * 2 >= list.length;
+}
+
+/** A paragraph that is only bold text ("**Daemon is as reliable as it can be**"), a name over what follows. */
+function isBoldName(paragraph: Paragraph): boolean {
+  const parts = paragraph.children.filter((node) => !(node.type === 'text' && !/[\p{L}\p{N}]/u.test(node.value)));
+  return parts.length === 1 && parts[0].type === 'strong' && wordCount(textBlockOf('paragraph', paragraph).text) <= 20;
 }
 
 /** The name of a key-result label as written, without its markup and punctuation: "**KR1:**" → "KR1". */
@@ -457,6 +471,12 @@ export function classifyOkrs(doc: OkrSource): { objectives: Objective[]; keyResu
     if (found === undefined) leading.set(lead, found = isKeyResultsLead(textBlockOf('paragraph', lead).text.trim(), listOf.get(item.node as ListItem) ?? []));
     return found;
   };
+  /** Bold names over lists, read as objectives, by their paragraph. */
+  const boldObjectives = new Map<Paragraph, Objective>();
+  /** A bold name over a list directly in a set of OKRs ("2018 Q3", "Q1 OKRs") or an objective-free OKR page, outside work sections. */
+  const boldObjectiveLead = (lead: Paragraph, item: Item): boolean => isBoldName(lead) && !isWorkLabel(lead) && !labelsObjectives
+    && item.section !== null && !inWorkSection(item.section) && headingObjectiveAt(item.section, true) === null
+    && (isOkrSet(doc, item.section) || (item.section === doc.titleSection && OKR_TITLE.test(title)));
   for (const item of doc.items) {
     if (skipped.has(item)) continue;
     const parentSkipped = item.parent !== null && skipped.has(item.parent);
@@ -471,9 +491,18 @@ export function classifyOkrs(doc: OkrSource): { objectives: Objective[]; keyResu
       keyResultLists.add(item);
       const objective = headingObjectiveAt(item.section, true);
       if (objective) contained.add(objective);
+    } else if (item.depth === 0 && lead && isOkr && boldObjectiveLead(lead, item)) {
+      // "## 2018 Q3" › "**Daemon is as reliable as it can be**" over a list: a bold name over a list in a set of OKRs is an objective and its key results.
+      keyResultLists.add(item);
+      if (!boldObjectives.has(lead)) {
+        const line = paragraphItem(doc, lead);
+        const objective: Objective = { kind: 'item', text: line.text, start: line.start, end: line.end, item: line, section: item.section, keyResults: [] };
+        boldObjectives.set(lead, objective);
+        objectives.push(objective);
+      }
     }
     // "- **Key results:**" over sub-bullets: the sub-bullets are the key results, and the objective's other lines are context.
-    if (item.kind === 'list-item' && item.children.length > 0 && isLabelOnly(item.text)) {
+    if (item.kind === 'list-item' && item.children.length > 0 && (isLabelOnly(item.text) || isLabelWithOwners(item.text))) {
       labelGroups.add(item);
       const objective = headingObjectiveAt(item.section, true);
       if (objective) contained.add(objective);

@@ -51,6 +51,9 @@ const OTHER_PATH = new Set(['alternative', 'alternatives', 'other', 'possible', 
 /** Qualifiers that make a policy or a plan the one in place today, not the one chosen. */
 const STATUS_QUO = new Set(['current', 'existing', 'old', 'previous', 'former', 'past', 'legacy', 'original']);
 
+/** A closing "for 2026", "in Q3 2027", "for the next year". */
+const TIME_COMPLEMENT = /\s(?:for|in|during|through)\s(?:fy\s?\d{2,4}|\d{4}(?:\s\d{2,4})?|[qh][1-4](?:\s(?:fy\s?)?\d{2,4})?|(?:the\s)?(?:next|coming|this)\s(?:year|quarter|half|month))$/;
+
 /**
  * The head noun of a heading that is a short noun phrase, the words before it only qualifying it:
  * "Our big challenge" → challenge, "Data platform FY23 initiatives" → initiatives. English noun
@@ -59,7 +62,8 @@ const STATUS_QUO = new Set(['current', 'existing', 'old', 'previous', 'former', 
  * `statusQuo` when a qualifier makes it the one in place today ("Current strategy").
  */
 export function headNounOf(headingText: string): { noun: string; statusQuo: boolean } | null {
-  const words = normalizeHeading(headingText).split(' ').filter(Boolean);
+  // A time complement does not change the head: "Key challenge for 2026" is a challenge, "Our bets in Q3" are bets.
+  const words = normalizeHeading(headingText).replace(TIME_COMPLEMENT, '').split(' ').filter(Boolean);
   if (words.length < 2 || words.length > 5) return null;
   const qualifiers = words.slice(0, -1);
   if (qualifiers.some((word) => CLAUSE_WORDS.has(word) || OTHER_PATH.has(word))) return null;

@@ -25,6 +25,23 @@ export interface TypeSignal {
  */
 export const WEIGHTS = { fileName: 5, folder: 3, outerFolder: 2, title: 3, weakTitle: 2, structure: 5, partialStructure: 2, guide: -10, rootReadme: -5, guideHeadings: -5 } as const;
 
+/**
+ * Words of a look back: a retrospective, a recap, a review of a plan or a period, a year-end or
+ * shareholder letter. A retrospective on a roadmap reports what happened to the roadmap: it is an
+ * update, and the plan it names is what it looks back on, not its type.
+ */
+export const LOOK_BACK_TITLE = /\b(?:retrospective|retro|recap|looking\s+back|look\s+back)\b|\b(?:year|month|week|quarter|half|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]|h[12]|20\d\d)\s+in\s+review\b|\b(?:roadmap|plan|goals?|okrs?|quarterly|annual|mid-?year|year-end|end-of-year)\s+review\b|\breview\s+of\s+(?:the|our|this|last)\s+(?:year|quarter|half|month|roadmap|plan|goals|okrs)\b|\b(?:annual|year-end|end-of-year|shareholders?|investors?)\s+letter\b/i;
+const LOOK_BACK_NAME = /(?:^|[-_.])(?:retro|retrospective|recap|year[-_]in[-_]review|(?:annual|year[-_]?end|end[-_]of[-_]year|eoy|shareholders?|investors?)[-_]letter|(?:roadmap|plan|goals?|okrs?|quarterly|annual)[-_]reviews?)(?:[-_.]|$)/i;
+/** Folders of look backs: "roadmap-reviews/", "retrospectives/". They speak for an update only, whatever plan they name. */
+const LOOK_BACK_FOLDER = /(?:^|[-_])(?:retros|retrospectives|recaps|(?:roadmap|plan|goals?|okrs?|quarterly|annual)[-_]?reviews)(?:[-_]|$)/i;
+/**
+ * Folders that name one issue of a series rather than what the documents are: a version
+ * ("10.0", "v2"), a year or a period ("2025", "2023H2", "Q3"), a pre-release ("preview1", "rc2").
+ * They are skipped when reading the nearest folders: "release-notes/10.0/preview/preview1/maui.md"
+ * is in release-notes/ as much as "release-notes/maui.md" is.
+ */
+const SERIES_FOLDER = /^(?:v?\d+(?:[._]\d+){0,3}|(?:19|20)\d\d(?:[-_]?(?:[qh][1-4]|\d\d))?|[qh][1-4](?:[-_]?(?:19|20)?\d\d)?|(?:preview|rc|beta|alpha|nightly)[-_]?\d{0,3})$/i;
+
 const FILE_NAME_TYPES: Array<[RegExp, InferredType, number]> = [
   [/^roadmaps?\.md$|\.roadmap\.md$/i, 'roadmap', 5],
   [/^release[_-]?notes\b.*\.md$|^releasenotes\b.*\.md$|^changelog\.md$|^changes\.md$|^history\.md$|^news\.md$|^releases\.md$|^whats[_-]?new\.md$|\.release\.md$/i, 'release-notes', 5],
@@ -36,6 +53,8 @@ const FILE_NAME_TYPES: Array<[RegExp, InferredType, number]> = [
   [/^(?:high[_-]?level[_-]?goals|long[_-]?term[_-]?goals|guiding[_-]?principles|manifesto|north[_-]?star)\.md$/i, 'strategy', 4],
   [/\.decision\.md$|^rfc-.*\.md$|^adr-.*\.md$/i, 'decision', 5],
   [/\.update\.md$/i, 'update', 5],
+  // A look back on a period or a plan, whatever it looks back on: "roadmap-retro.md", "2025-recap.md", "eoy-letter-2025.md".
+  [LOOK_BACK_NAME, 'update', 3],
   [/(?:^|[-_.])okrs?(?:[-_.]|$)/i, 'okr', 3],
   [/(?:^|[-_.])road[-_]?maps?(?:[-_.]|$)/i, 'roadmap', 3],
   // "announcing-vite-4-3.md", "release-of-1.8.0.md", "Rust-1.95.0.md", "nushell_v0_114_1.md", "whats-new-in-2.4.md".
@@ -50,6 +69,9 @@ const PROCESS_FILE = /^(?:contributing|code[_-]of[_-]conduct|security|support|go
 /** Folders of how a project works (its process, its guides), never one of its plans: "process/okr.md", "mechanics/ROADMAPS.md". */
 const PROCESS_FOLDER = /^(?:process|processes|mechanics|guidelines|guides|playbooks?|how-?tos?|tutorials?|templates?)$/i;
 
+/** Folders of meeting minutes: a discussion's record, not a plan nor a status update ("meetings/2025-07-02.md", "minutes/retro.md"). */
+const MEETINGS_FOLDER = /^(?:meetings?|minutes|meeting[-_]notes|meeting[-_]minutes|agendas?)$/i;
+
 /** Folder names, matched as whole words of the folder ("active-rfcs", "community-updates", "release-notes-archive"). */
 const FOLDER_TYPES: Array<[RegExp, InferredType]> = [
   [/(?:^|[-_])(?:strateg(?:y|ies)|visions?|directions?|mission)(?:[-_]|$)/i, 'strategy'],
@@ -63,7 +85,7 @@ const FOLDER_TYPES: Array<[RegExp, InferredType]> = [
 /** An index page takes its folder's meaning ("roadmap/README.md"), except in a folder of records, where it lists them. */
 const INDEX_FILE = /^(?:index|readme|overview|_index)\.mdx?$/i;
 /** A file named by its date ("2020-05.md", "2026-11-03-weekly.md"): one issue of a series, inside an updates or releases folder. */
-const DATED_FILE = /^\d{4}[-_]\d{2}(?:[-_]\d{2})?(?:[-_][\w.-]*)?\.mdx?$/i;
+const DATED_FILE = /^\d{4}[-_](?:\d{2}|[qh][1-4]|w\d{1,2})(?:[-_]\d{2})?(?:[-_][\w.-]*)?\.mdx?$/i;
 
 /** A file named like a version ("v1.4.md", "1.2.0.md", "v1_89.md"): one release, inside a release folder. */
 const VERSION_FILE = /^v?\d+(?:[._]\d+){1,3}(?:[-._][\w]+)?\.md$/i;
@@ -81,7 +103,8 @@ const TITLE_TYPES: Array<[RegExp, InferredType, number]> = [
   [/\b(?:high[- ]level|long[- ]term|overarching|guiding)\s+(?:goals|objectives|principles)\b/i, 'strategy', 4],
   [/\b(?:strateg(?:y|ies)|vision|mission|north star|direction|manifesto)\b/i, 'strategy', 3],
   // "Development priorities for 2026", "Annual plan 2026", "Funding plans".
-  [/\b(?:priorities|plans?|goals and strategy)\s+(?:for\s+)?(?:20\d\d|fy\s?\d{2})\b|\b(?:annual|multi-year|long-term|strategic|funding|sustainability|business)\s+plans?\b/i, 'strategy', 4],
+  // "Compiler ambitions for 2022", "Our themes for 2027": what a team means to do in a year is its strategy for the year.
+  [/\b(?:priorities|plans?|ambitions|aspirations|themes|focus areas|bets|agenda|goals and strategy)\s+(?:for\s+)?(?:20\d\d|fy\s?\d{2})\b|\b(?:annual|multi-year|long-term|strategic|funding|sustainability|business)\s+plans?\b/i, 'strategy', 4],
   [/\b(?:principles|values|priorities)\b/i, 'strategy', 2],
   [/\broad\s?maps?\b/i, 'roadmap', 3],
   [/\b(?:okrs?|objectives and key results|key results)\b/i, 'okr', 3],
@@ -98,8 +121,14 @@ const TITLE_TYPES: Array<[RegExp, InferredType, number]> = [
   // A zero-padded record number: "0003 Hashtags", "007: Adopt pnpm".
   [/^\W*0\d{2,3}\s*[\s:.—–-]\s*\p{L}/iu, 'decision', 3],
   // "2024 Annual Report: SIG Node", "September Project Goals Update", "Activity & Contract Report, June 2025".
+  // A look back ("Retrospective on the May roadmap", "Roadmap review"); a sprint retro's notes say so too, so it needs one more hint.
+  [LOOK_BACK_TITLE, 'update', 3],
+  // A letter from the head of the organisation ("A note from our executive director") reports on its year more often than not.
+  [/^\W*(?:an?\s+)?(?:note|letter|message)\s+from\s+(?:the|our)\s+(?:ceo|founders?|executive director|president|chair|director)\b/i, 'update', 2],
   [/\b(?:annual report|annual review|activity (?:&\s+|and\s+)?(?:contract\s+)?report|progress (?:update|report)|status (?:update|report)|(?:weekly|monthly|quarterly|yearly) (?:update|report)|goals? update|year in review|state of the)\b/i, 'update', 4],
   [/^\W*(?:this|last)\s+(?:week|month|quarter)\s+in\b|\bstate of\b|\bnewsletter\b/i, 'update', 3],
+  // One week of a weekly series: "Week 12", "Wk 7 — payments".
+  [/^\W*(?:week|wk)\s*\d{1,2}\b(?!\s*(?:plan|planning|goals|objectives)\b)/i, 'update', 2],
   // One issue of a series: "Linebender in December 2024", "The project in Q3 2025".
   [/\bin\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+20\d\d|q[1-4]\s+20\d\d|20\d\d)\W*$/i, 'update', 3],
   // A report of a period: anchored lookaheads, so the title is scanned once from its start.
@@ -148,9 +177,12 @@ const ADR_DISTINCT = new Set(['consequences', 'context and problem statement', '
   'pros and cons of the options', 'positive consequences', 'negative consequences']);
 /** A project-goal proposal: Summary / Motivation / Ownership / Milestones (and the Rust template's own names). */
 const GOAL_PROPOSAL_SECTIONS = new Set(['summary', 'motivation', 'staffing', 'timeline', 'ownership', 'ownership and team asks', 'team asks', 'milestones', 'the next six months', 'the next 6 months',
-  'the shiny future', 'status quo', 'the status quo', 'deliverables', 'success criteria', 'key results', 'goals', 'owners']);
+  'the shiny future', 'status quo', 'the status quo', 'deliverables', 'success criteria', 'key results', 'goals', 'owners',
+  // A project pitch: what done and success look like, and the people and time it needs.
+  'what does done look like', 'what does success look like', 'what success looks like', 'definition of done', 'required resources',
+  'resources needed', 'effort estimate', 'roles skills needed', 'skills needed', 'impact', 'project definition']);
 const GOAL_PROPOSAL_DISTINCT = new Set(['ownership', 'ownership and team asks', 'team asks', 'the next six months', 'the next 6 months', 'the shiny future',
-  'deliverables', 'staffing']);
+  'deliverables', 'staffing', 'what does done look like', 'what does success look like', 'required resources', 'effort estimate']);
 /** Headings of a vision or strategy page beyond the kernel. */
 const STRATEGY_SECTIONS = new Set(['leadership principles', 'operating principles', 'core values', 'company values', 'our strategy', 'strategy',
   'approach', 'our approach', 'purpose', 'what we believe', 'beliefs', 'business model', 'target customers', 'differentiation', 'long-term goals',
@@ -184,6 +216,9 @@ const PURPOSE_HEADING = /^(?:mission|vision|purpose|north star|mission and visio
 const PRINCIPLES_HEADING = /^(?:\w+\s)?(?:principles|values|tenets)$/;
 /** A heading of the measures under one goal: "Success indicators for outcome 2", "Key results", "Measures of success". */
 const MEASURES_HEADING = /^[^\p{L}]*(?:success\s+(?:indicators|metrics|measures|criteria)|indicators\s+of\s+success|measures\s+of\s+success|key\s+results)\b/iu;
+
+/** "Goal 1: …", "Objective 2 — …", "O3. …": a numbered goal heading. */
+const NUMBERED_GOAL_HEADING = /^[^\p{L}\p{N}]*(?:goal|objective)\s?#?\d{1,2}\s*[:.—–)-]|^[^\p{L}\p{N}]*O\d{1,2}\s*[:.—–)-]/iu;
 
 /** What follows a section name that goes on: a separator or a joining word. */
 const CONTINUATION = /^\s*[,/&:(—–-]|^\s+(?:and|of|in|for|from|to|this|the|with)\b/;
@@ -237,14 +272,18 @@ function pathSignals(filePath: string | undefined, signals: TypeSignal[]): void 
   if (!filePath) return;
   const parts = filePath.split(/[\\/]/).filter((part) => part && part !== '.' && part !== '..');
   const name = parts.pop() ?? '';
-  for (const [pattern, type, weight] of FILE_NAME_TYPES) {
-    if (pattern.test(name)) {
-      signals.push({ type, weight, kind: 'file-name', reason: `file name ${name}` });
-      break;
+  const fileNameSignal = (fileName: string, reason: string): void => {
+    for (const [pattern, type, weight] of FILE_NAME_TYPES) {
+      if (pattern.test(fileName)) {
+        signals.push({ type, weight, kind: 'file-name', reason });
+        return;
+      }
     }
-  }
+  };
+  fileNameSignal(name, `file name ${name}`);
   const nearest = parts[parts.length - 1];
   if (nearest && PROCESS_FOLDER.test(nearest)) signals.push({ type: null, weight: WEIGHTS.guide, kind: 'guide', reason: `folder ${nearest}/ (how the project works, not a plan)` });
+  if (nearest && MEETINGS_FOLDER.test(nearest)) signals.push({ type: null, weight: WEIGHTS.rootReadme, kind: 'guide', reason: `folder ${nearest}/ (minutes of meetings, not a plan)` });
   if (PROCESS_FILE.test(name)) signals.push({ type: null, weight: WEIGHTS.guide, kind: 'guide', reason: `file name ${name} (a template or process file)` });
   // The README at a repository's root introduces the project, even when the project is a roadmap or an RFC collection.
   if (parts.length === 0 && /^readme\.mdx?$/i.test(name)) signals.push({ type: null, weight: WEIGHTS.rootReadme, kind: 'guide', reason: `the repository’s ${name} (it introduces the project)` });
@@ -255,10 +294,20 @@ function pathSignals(filePath: string | undefined, signals: TypeSignal[]): void 
     signals.push({ type: 'decision', weight: 1, kind: 'file-name', reason: `a numbered record (${postName.replace(/\.md$/, '')})` });
   }
   if (DATED_FILE.test(postName)) signals.push({ type: 'update', weight: 1, kind: 'file-name', reason: `a dated post (${postName.replace(/\.md$/, '')})` });
+  // A dated post kept as a folder ("2024-08-24-roadmap-retro/index.md") is named by its folder: read it as a file name, not as a folder of records.
+  const postFolder = postName !== name && DATED_FILE.test(postName);
+  if (postFolder) fileNameSignal(postName, `post name ${postName.replace(/\.md$/, '')}`);
   // The nearest three folders: a folder far up the path (a home folder, a monorepo root) says little.
-  const folders = parts.slice(-3).reverse();
+  // Folders naming one issue of a series (a version, a year, a pre-release) are passed over.
+  const folders = (postFolder ? parts.slice(0, -1) : parts).filter((folder) => !SERIES_FOLDER.test(folder)).slice(-3).reverse();
   const seen = new Set<InferredType>();
   folders.forEach((folder, depth) => {
+    if (LOOK_BACK_FOLDER.test(folder)) {
+      // "roadmap-reviews/" holds reviews of a roadmap: updates, not roadmaps.
+      if (!seen.has('update')) signals.push({ type: 'update', weight: depth === 0 ? WEIGHTS.folder : WEIGHTS.outerFolder, kind: 'folder', reason: `folder ${folder}/ (looks back on a plan)` });
+      seen.add('update');
+      return;
+    }
     for (const [pattern, type] of FOLDER_TYPES) {
       if (!pattern.test(folder) || seen.has(type)) continue;
       seen.add(type);
@@ -277,12 +326,17 @@ function pathSignals(filePath: string | undefined, signals: TypeSignal[]): void 
   });
 }
 
+/** The plans a look back names without being one. */
+const LOOKED_BACK_ON: ReadonlySet<InferredType> = new Set(['roadmap', 'okr', 'strategy']);
+
 function titleSignals(title: string | null, signals: TypeSignal[]): void {
   if (!title) return;
   const shown = title.length > 60 ? `${title.slice(0, 57)}…` : title;
   const seen = new Set<InferredType>();
+  // "Retrospective on the May roadmap", "Roadmap review": the plan named is what the update looks back on.
+  const lookBack = LOOK_BACK_TITLE.test(title);
   for (const [pattern, type, weight] of TITLE_TYPES) {
-    if (seen.has(type) || !pattern.test(title)) continue;
+    if (seen.has(type) || (lookBack && LOOKED_BACK_ON.has(type)) || !pattern.test(title)) continue;
     seen.add(type);
     if (type === 'decision' && COLLECTION_TITLE.test(title)) continue;
     signals.push({ type, weight, kind: 'title', reason: `title “${shown}”` });
@@ -316,6 +370,9 @@ function sectionSignals(input: SignalInput, signals: TypeSignal[]): void {
   const found = (set: ReadonlySet<string>): string[] => [...headings.keys()].filter((key) => inSet(set, key));
   const named = (keys: readonly string[]): string => keys.slice(0, 3).map((key) => headings.get(key)).join(', ');
   const primary = input.structure?.type;
+  // A procedure's headings (Purpose, Scope, Process): a page that defines how a team works, as a policy or an SOP does, not a plan.
+  const procedure = ['purpose', 'scope'].every((key) => headings.has(key)) && ['process', 'procedure', 'procedures'].some((key) => headings.has(key));
+  if (procedure) signals.push({ type: null, weight: WEIGHTS.guide, kind: 'guide', reason: 'headings of a procedure (Purpose, Scope, Process): how the team works, not a plan' });
   const guides = [...headings.values()].filter((title) => GUIDE_HEADING.test(title));
   if (guides.length >= 3) {
     signals.push({ type: null, weight: WEIGHTS.guideHeadings, kind: 'guide', reason: `headings of a guide (${guides.slice(0, 3).map((t) => `“${t}”`).join(', ')})` });
@@ -349,9 +406,15 @@ function sectionSignals(input: SignalInput, signals: TypeSignal[]): void {
   const purpose = found(STRATEGY).filter((key) => PURPOSE_HEADING.test(key));
   const principles = found(STRATEGY).filter((key) => PRINCIPLES_HEADING.test(key));
   if (primary !== 'strategy' && purpose.length > 0 && principles.length > 0) {
-    signals.push({ type: 'strategy', weight: 1, kind: 'structure', reason: `a purpose with principles (${named([purpose[0], principles[0]])})` });
+    // What the organisation is for and how it means to act: with the headings counted above, that is a vision page.
+    signals.push({ type: 'strategy', weight: 2, kind: 'structure', reason: `a purpose with principles (${named([purpose[0], principles[0]])})` });
   }
   // Goals with their measures: "Success indicators for outcome 1", "Key results" under each goal.
+  // Numbered goals or objectives as headings ("## Goal 1: faster builds", "## Objective 2 — …"): Goal = Objective.
+  const numberedGoals = input.sections.filter((section) => NUMBERED_GOAL_HEADING.test(section.title)).length;
+  if (primary !== 'okr' && numberedGoals >= 1) {
+    signals.push({ type: 'okr', weight: WEIGHTS.partialStructure, kind: 'structure', reason: `numbered goal headings (${input.sections.find((section) => NUMBERED_GOAL_HEADING.test(section.title))!.title.trim()})` });
+  }
   const measures = input.sections.filter((section) => MEASURES_HEADING.test(section.title)).length;
   if (primary !== 'okr' && measures >= 2) {
     signals.push({ type: 'okr', weight: 3, kind: 'structure', reason: `${measures} headings of success measures` });

@@ -197,7 +197,9 @@ export function diagnosisBlocks(doc: StrategyDocument, names: readonly string[])
 export const ACTION_PLAN_NAMES: readonly string[] = ['implementation', 'rollout', 'roll-out', 'milestones', 'timeline', 'work plan', 'workstreams',
   'roadmap', 'deliverables', 'action items', 'to-dos', 'todos', 'how we will get there', 'what happens next', 'migration plan', 'migration steps',
   'launch plan', 'delivery plan', 'execution plan', 'transition plan', 'proposed plan', 'things to do', 'work items', 'tasks', 'phases',
-  'whats next', 'what is next', 'year plan', 'what we are working on', 'what were working on'];
+  'whats next', 'what is next', 'year plan', 'what we are working on', 'what were working on',
+  // What a decision leaves to do: an ADR's "Follow-up actions".
+  'follow-up actions', 'follow up actions', 'followup actions', 'follow-ups', 'follow-up work', 'follow-up tasks', 'next actions'];
 
 const planNames = phraseMatcher(ACTION_PLAN_NAMES, { inflect: false });
 
@@ -222,7 +224,8 @@ const ACTION_VERBS = new Set(['adopt', 'align', 'automate', 'build', 'clarify', 
   'provide', 'publish', 'raise', 'reach', 'reduce', 'refactor', 'release', 'remove', 'replace', 'research', 'revise', 'rewrite', 'run', 'scale',
   'ship', 'simplify', 'stabilize', 'stabilise', 'standardize', 'standardise', 'start', 'stop', 'streamline', 'strengthen', 'test', 'track', 'train',
   'transition', 'unify', 'update', 'upgrade', 'use', 'validate', 'write', 'add', 'complete', 'deploy', 'designate', 'appoint', 'recruit', 'retire',
-  'set', 'ensure', 'focus', 'rebuild', 'redesign', 'sunset']);
+  'set', 'ensure', 'focus', 'rebuild', 'redesign', 'sunset', 'audit', 'confirm', 'verify', 'investigate', 'monitor', 'configure', 'enforce',
+  'communicate', 'announce', 'schedule', 'coordinate']);
 /** After a bare word opening a line, a determiner or possessive shows it is a verb with its object: "Grow a baseline", "Make our engagement scalable". */
 const OBJECT_START = /^(?:the|a|an|our|your|their|its|this|these|those|all|each|every|more|new)$/i;
 /** Closed-class words that cannot open an imperative, and the -s, -ed, -ing and -ly forms that do not either. */

@@ -25,6 +25,7 @@ export const DEFAULT_OUTPUT_VERBS: readonly string[] = [
   'redesign', 'refactor', 'rewrite', 'upgrade', 'document', 'write', 'draft', 'finalize', 'finalise', 'go live', 'deprecate',
   'sunset', 'retire', 'decommission', 'replace', 'consolidate',
   'kick off', 'hold', 'host', 'conduct', 'organize', 'organise', 'run a', 'run an', 'run the',
+  'merge', 'stabilize', 'stabilise', 'communicate', 'announce',
 ];
 
 /** Metrics an outcome can move: naming one (moved by a verb or given a number) makes a line an outcome. */
@@ -175,7 +176,8 @@ function buildVerbAlternation(verbs: readonly string[]): string {
     const words = foldTypography(raw.trim().toLowerCase()).split(/\s+/).filter(Boolean);
     if (words.length === 0) continue;
     const [head, ...rest] = words;
-    const tail = rest.length ? `\\s+${rest.map(escapeRegex).join('\\s+')}` : '';
+    // "Set up", "set-up", "roll-out": a phrasal verb is written with a space or a hyphen.
+    const tail = rest.length ? `[\\s-]+${rest.map(escapeRegex).join('[\\s-]+')}` : '';
     const heads = new Set([head, ...(irregular[head] ?? [])]);
     if (/^[a-z]+$/.test(head)) {
       const stem = head.endsWith('e') ? head.slice(0, -1) : head;
@@ -209,7 +211,7 @@ export function outputVerbLead(statement: string, verbs: readonly string[]): Reg
   const alternation = verbAlternation(verbs);
   if (!alternation) return null;
   const regex = cached(`lead\u0000${alternation}`, () => new RegExp(
-    `^(?:(?:we|i|the\\s+team|team)\\s+(?:will|shall|must|should|plan\\s+to|are\\s+going\\s+to|want\\s+to)\\s+|to\\s+|(?:successfully|fully|finally|first|then|also|re-?)\\s*)?(${alternation})(?![\\p{L}\\p{N}-])(?!\\s+(?:${COMPOUND_NOUNS})\\b)`, 'iu'));
+    `^(?:(?:we|i|the\\s+team|team)\\s+(?:will|shall|must|should|plan\\s+to|are\\s+going\\s+to|want\\s+to)\\s+|to\\s+|(?:continue|keep\\s+on|start|begin)\\s+to\\s+|(?:successfully|fully|finally|first|then|also|re-?)\\s*)?(${alternation})(?![\\p{L}\\p{N}-])(?!\\s+(?:${COMPOUND_NOUNS})\\b)`, 'iu'));
   const match = regex.exec(foldTypography(statement).trimStart().replace(/^[-–—:\s]+/, ''));
   // "Deploys per team per week", "Releases that need no hotfix": with no subject, an -s form opening the line is a plural
   // noun, a metric; followed by an object ("Deploys the runbook") it is still a verb.
@@ -222,7 +224,7 @@ export function outputVerbLead(statement: string, verbs: readonly string[]): Reg
   return match;
 }
 
-const PASSIVE_OUTPUT = /^((?:[\p{L}\p{N}'’&/.-]+\s+){1,6}?)(?:is\s+|are\s+|gets?\s+|has\s+been\s+|have\s+been\s+)?(shipped|launched|released|delivered|completed|implemented|migrated|rolled\s+out|published|deployed|live|generally\s+available|in\s+production)(?![\p{L}\p{N}-])/iu;
+const PASSIVE_OUTPUT = /^((?:[\p{L}\p{N}'’&/.-]+\s+){1,6}?)(?:is\s+|are\s+|gets?\s+|has\s+been\s+|have\s+been\s+)?(shipped|launched|released|delivered|completed|implemented|migrated|rolled\s+out|published|deployed|provisioned|merged|live|generally\s+available|in\s+production)(?![\p{L}\p{N}-])/iu;
 
 /** Customers as the subject ("Merchants go live on day one"): behaviour, which is an outcome. */
 const CUSTOMERS_LEAD = /^(?:the\s+|our\s+|new\s+|all\s+|more\s+)?(?:\d[\d,]*\s+)?(?:customers|users|teams|accounts|admins|merchants|developers|members|people|buyers|clients|partners|sellers|shoppers|subscribers)\b/i;
@@ -239,7 +241,7 @@ const NOT_A_SUBJECT = /^(?:to|from|of|in|into|on|at|for|with|by|before|after|unt
  * Work stated as done with its auxiliary, when no number sizes it: "The app is audited", "The
  * architecture is detailed in a document", "Monitoring is in place", "The project ships a release".
  */
-const PASSIVE_WORK = /^((?:[\p{L}\p{N}'’&/.-]+\s+){1,6}?)(?:(?:is|are|gets?|has\s+been|have\s+been)\s+(audited|documented|stabili[sz]ed|finished|landed|in\s+place|(?:detailed|described|written\s+up|captured|outlined|specified)\s+in\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:document|doc|page|post|blog\s+post|rfc|spec|guide|wiki))|(ships|launches|releases|delivers|publishes|deploys)(?=\s+(?:an?|the|its|their|our|v?\d)\b))(?![\p{L}\p{N}-])/iu;
+const PASSIVE_WORK = /^((?:[\p{L}\p{N}'’&/.-]+\s+){1,6}?)(?:(?:is|are|gets?|has\s+been|have\s+been)\s+(audited|documented|stabili[sz]ed|finished|landed|in\s+place|enabled\s+by\s+default|built|rebuilt|set\s+up|written|(?:detailed|described|written\s+up|captured|outlined|specified)\s+in\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:document|doc|page|post|blog\s+post|rfc|spec|guide|wiki))|(ships|launches|releases|delivers|publishes|deploys)(?=\s+(?:an?|the|its|their|our|v?\d)\b))(?![\p{L}\p{N}-])/iu;
 
 /** "New portal live by Q2", "SSO shipped to all plans": a deliverable stated as done. */
 export function outputPassive(statement: string): RegExpExecArray | null {

@@ -25,7 +25,9 @@ export default defineRule({
     options: {
       taskVerbs: {
         type: 'string[]',
-        default: ['ship', 'launch', 'release', 'deliver', 'introduce', 'implement', 'migrate', 'complete', 'finish', 'roll out', 'publish', 'hire', 'deploy', 'upgrade', 'install', 'integrate', 'refactor', 'rewrite', 'document', 'set up', 'finalize', 'finalise', 'go live', 'sunset', 'deprecate', 'replace', 'move to', 'switch to', 'adopt'],
+        default: ['ship', 'launch', 'release', 'deliver', 'introduce', 'implement', 'migrate', 'complete', 'finish', 'roll out', 'publish', 'hire', 'deploy', 'upgrade', 'install', 'integrate', 'refactor', 'rewrite', 'document', 'set up', 'finalize', 'finalise', 'go live', 'sunset', 'deprecate', 'replace', 'move to', 'switch to', 'adopt',
+          // Activities: "Engage in marketing activities", "Work on the docs site".
+          'engage in', 'work on', 'participate in'],
         description: 'Verbs that make an objective a single deliverable when it names no beneficiary or outcome. "Build", "create" and "design" are left out: objectives often use them for aspirations ("Build the most trusted payroll for SMBs").',
       },
       outcomeMetrics: {

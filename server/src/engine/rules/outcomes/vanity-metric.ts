@@ -2,14 +2,14 @@ import { defineRule } from '../../types.js';
 import { phraseMatcher } from '../../text/phrases.js';
 import { readKeyResults } from '../../model/key-results.js';
 import { DEFAULT_OUTCOME_METRICS, metricMentions } from '../../text/measures.js';
-import type { TextBlock } from '../../model/text-block.js';
+import { CODE_PLACEHOLDER, type TextBlock } from '../../model/text-block.js';
 
 /** What to measure instead, by vanity metric (lower-case list entry). */
 const INSTEAD: Record<string, string> = {
   'signups': 'accounts that activate or pay', 'sign-ups': 'accounts that activate or pay', 'registrations': 'accounts that activate or pay',
   'registered users': 'weekly active users', 'total users': 'weekly active users',
   'downloads': 'weekly active users', 'installs': 'weekly active users', 'app downloads': 'weekly active users',
-  'page views': 'visits that convert or complete a task', 'pageviews': 'visits that convert or complete a task',
+  'page views': 'visits that convert or complete a task', 'pageviews': 'visits that convert or complete a task', 'views': 'visits that convert or complete a task',
   'visits': 'visits that convert or complete a task', 'impressions': 'qualified leads or conversions',
   'followers': 'qualified leads or conversions', 'likes': 'qualified leads or conversions',
   'story points': 'cycle time or the customer outcome the work should move', 'velocity': 'cycle time or the customer outcome the work should move',
@@ -50,7 +50,7 @@ export default defineRule({
     options: {
       vanityMetrics: {
         type: 'string[]',
-        default: ['signups', 'sign-ups', 'registrations', 'registered users', 'total users', 'downloads', 'app downloads', 'installs', 'page views', 'pageviews', 'visits', 'impressions', 'followers', 'likes', 'story points', 'velocity', 'lines of code', 'commits', 'tickets closed', 'closed tickets', 'features shipped', 'number of features', 'feature count', 'stars', 'github stars', 'stargazers', 'forks', 'mentions', 'social media mentions', 'social media reach', 'retweets'],
+        default: ['signups', 'sign-ups', 'registrations', 'registered users', 'total users', 'downloads', 'app downloads', 'installs', 'page views', 'pageviews', 'views', 'visits', 'impressions', 'followers', 'likes', 'story points', 'velocity', 'lines of code', 'commits', 'tickets closed', 'closed tickets', 'features shipped', 'number of features', 'feature count', 'stars', 'github stars', 'stargazers', 'forks', 'mentions', 'social media mentions', 'social media reach', 'retweets'],
         description: 'Counts that flatter without showing customer or business value; flagged when they are the measure of a key result, or when an update reports its progress in them ("3,097 commits", a "Stargazers" row of a stats table).',
       },
     },
@@ -70,7 +70,7 @@ export default defineRule({
   check({ doc, options, report }) {
     const matcher = phraseMatcher(options.vanityMetrics);
     /** The first vanity metric a text measures by, unless a qualifier or a ratio rescues it; `counted` asks for a count beside it. */
-    const find = (block: TextBlock, from: number, counted: boolean): Place | null => {
+    const find = (block: Pick<TextBlock, 'text' | 'sourceRange'>, from: number, counted: boolean): Place | null => {
       const statement = block.text.slice(from);
       if (RATIO_CONTEXT.test(statement)) return null;
       for (const match of matcher.matchAll(statement)) {
@@ -93,7 +93,11 @@ export default defineRule({
     };
     const measured = new Set<TextBlock>();
     for (const reading of readKeyResults(doc)) {
-      const place = find(reading.block, reading.offset, false);
+      let place = find(reading.block, reading.offset, false);
+      // A key result written as one code span ("\`Get 500 downloads a week\`") is read in its text and shown on the whole span.
+      if (!place && reading.block.text.includes(CODE_PLACEHOLDER)) {
+        place = find({ text: reading.statement, sourceRange: () => ({ start: reading.start, end: reading.end }) }, 0, false);
+      }
       if (!place) continue;
       measured.add(reading.block);
       report({ message: `"${place.text}" is a vanity metric: it can grow while nothing improves for customers.${advice(place)}`, start: place.start, end: place.end });

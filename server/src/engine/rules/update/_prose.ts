@@ -19,6 +19,9 @@ const HELP_ASKS: readonly RegExp[] = [
   // "please consider sponsoring us".
   /\b(?:good|great|easy|simple|best)\s+way\s+for\s+you\b[^.!?]{0,60}?\bto\s+(?:help|give\s+back|support|contribute|sponsor|donate|fund)\b/i,
   /\bconsider\s+(?:sponsoring|donating|contributing|supporting\s+(?:us|the\s+project)|becoming\s+a\s+(?:sponsor|member|contributor))\b/i,
+  // An invitation to readers who might give: "if you're considering becoming a supporter", "become a sponsor today".
+  /\bif\s+you(?:['’]re|\s+are)\s+(?:considering|thinking\s+(?:of|about))\s+(?:becoming|supporting|sponsoring|donating|contributing|joining|helping)\b/i,
+  /\bbecome\s+a\s+(?:supporter|sponsor|member|donor|contributor|volunteer)\b/i,
 ];
 
 /**
@@ -43,11 +46,25 @@ const CHALLENGES: readonly RegExp[] = [
   /\b(?:had|have\s+had|has\s+had)\s+to\s+(?:step\s+down|leave|stop|cut|pause|cancel|drop|postpone|delay)\b/i,
   /\brunning\s+out\s+of\s+(?:money|funds|funding|runway|budget|time)\b/i,
   /\b(?:funding|financial|staffing)\s+(?:difficulties|problems|shortfall|gap)\b/i,
+  // Bad news told as it is: "unfortunately", "a net loss", "a decline in ad revenue", "security incidents",
+  // "a goal we have not been able to meet", "failed testing", "frustrations". A bug named
+  // ("a memory leak on my list") is work to do, not bad news.
+  /\bunfortunately\b/i,
+  /\b(?:net|operating)\s+loss(?:es)?\b|\bdeficits?\b/i,
+  /\b(?:declines?|drops?|dips?|fall|falls|decreases?)\s+in\s+(?:[\p{L}-]+\s+){0,3}?(?:revenue|income|funding|donations|sponsorships?|sales|attendance|participation|contributions|contributors|usage|users|members)\b/iu,
+  /\b(?:revenue|income|funding|donations|sponsorships?|sales|attendance|participation|contributions|usage)\s+(?:has\s+|have\s+)?(?:declined|decreased|dropped|fell|fallen|shrank|shrunk)\b/i,
+  /\bincidents?\b(?!\s+(?:response|management|handling)\s+(?:plan|process|policy|team)s?\b)/i,
+  /\b(?:have|has|had)\s+not\s+(?:yet\s+)?been\s+able\s+to\b|\bnot\s+(?:yet\s+)?(?:meeting|met|reached)\s+(?:one\s+of\s+)?(?:the|our|a|this|its|that|one)\b/i,
+  /\bfailed\s+(?:testing|tests|review|certification|the\s+review|to\s+(?:meet|reach|ship|land|deliver|get))\b/i,
+  /\bfrustrat(?:ion|ions|ed)\b/i,
+  // A part of the project left behind ("has not had an update since 2021"); a migration away from an unmaintained library is work done.
+  /\b(?:has|have)\s+not\s+had\s+(?:an?\s+|any\s+)?(?:update|release|commit|maintainer)s?\b/i,
 ];
 
 /** The sentence around `index` is a question (it ends with "?"). */
 function inQuestion(text: string, index: number): boolean {
-  const rest = text.slice(index);
+  // "e.g.", "i.e.", "etc." do not end the sentence: "… needs help with (e.g. fewer than 2 owners)?" is one question.
+  const rest = text.slice(index).replace(/\b(?:e\.g|i\.e|etc|vs|cf|approx)\./gi, (abbreviation) => abbreviation.replace(/\./g, ' '));
   const end = /[.!?](?=\s|$)/.exec(rest);
   return end !== null && end[0] === '?';
 }

@@ -5,6 +5,14 @@ import { asksForHelp } from './_prose.js';
 
 /** "**Asks:** …", "Help wanted —" at the start of a paragraph or item. */
 const ASK_LABEL = /^[^\p{L}]*(?:asks?|help\s+(?:wanted|needed)|what\s+we\s+need|needs|call\s+to\s+action)\s*(?:(?:\*\*|__)\s*)?[:—–-]/iu;
+/** Words the ask phrases inflect into that ask nothing: "we are pleased to", "it was approved", "we requested". */
+const NOT_ASKING = /^(?:pleased|approved|requested|reached\s+out)$/i;
+/** "Please note", "please see the notes": a pointer for the reader, not a request. */
+const POINTER_AFTER_PLEASE = /^\s+(?:note|see|refer|read|find|visit|check\s+out)\b/i;
+/** A phrase the team itself did: "we did reach out to the Cargo team", "they sign off". */
+const OWN_ACTION = /\b(?:we|i|they|the\s+team)\s+(?:did\s+|also\s+|then\s+|have\s+|had\s+)?$/i;
+/** Requests the team handles, not requests of the reader: "Support requests", "Pull requests merged". */
+const HANDLED_REQUESTS = /\b(?:pull|merge|feature|support|user|account|recovery|change|review|data|access|retention|api)\s+requests?\b/gi;
 /** "No asks this week", "Asks: none": the writer considered asking and has nothing to ask. */
 const NO_ASKS = /\bno\s+(?:asks?|requests?)\b|\bnothing\s+to\s+ask\b|\basks?\s*[:—–-]\s*none\b/i;
 
@@ -44,10 +52,12 @@ export default defineRule({
   },
   check({ doc, options, reportDocument }) {
     const headings = phraseMatcher(options.askHeadings);
-    if (doc.sections.some((section) => section !== doc.titleSection && headings.test(section.title))) return;
+    if (doc.sections.some((section) => section !== doc.titleSection && headings.test(section.title.replace(HANDLED_REQUESTS, ' ')))) return;
     const phrases = phraseMatcher(options.askPhrases);
     // "We need your help" asks; "we need to test more files" is the team's own to-do.
-    const asks = (text: string): boolean => phrases.matchAll(text).some((m) => !(/\bneed$/i.test(m.text) && /^\s+to\b/i.test(text.slice(m.index + m.length))));
+    const asks = (text: string): boolean => phrases.matchAll(text).some((m) => !(/\bneed$/i.test(m.text) && /^\s+to\b/i.test(text.slice(m.index + m.length)))
+      && !NOT_ASKING.test(m.text) && !OWN_ACTION.test(text.slice(Math.max(0, m.index - 30), m.index))
+      && !(/^please$/i.test(m.text) && POINTER_AFTER_PLEASE.test(text.slice(m.index + m.length))));
     if (doc.textBlocks.some((block) => block.kind !== 'heading' && (asks(block.text) || NO_ASKS.test(block.text) || asksForHelp(block.text)))) return;
     if (doc.items.some((item) => ASK_LABEL.test(item.text)) || doc.textBlocks.some((block) => block.kind === 'paragraph' && ASK_LABEL.test(block.text))) return;
     reportDocument(
