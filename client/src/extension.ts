@@ -10,6 +10,7 @@ import { RestartingErrorHandler } from './error-handler';
 import { lintWorkspace } from './lint-workspace';
 import { Commands, StatusNotification, type ReviewResult, type StatusParams } from './protocol';
 import { ReviewPanel } from './review-panel';
+import { MapPanel } from './map-panel';
 import { setDocumentType } from './document-type';
 import { StatusBar } from './status-bar';
 import { insertTemplate, newFromTemplate } from './templates';
@@ -36,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): StrategyLintApi {
   const languageClient = createLanguageClient(context, output, crashes);
   client = languageClient;
   const statusBar = new StatusBar();
-  context.subscriptions.push(output, statusBar, { dispose: () => ReviewPanel.disposeAll() });
+  context.subscriptions.push(output, statusBar, { dispose: () => ReviewPanel.disposeAll() }, { dispose: () => MapPanel.disposeAll() });
 
   context.subscriptions.push(
     languageClient.onDidChangeState((event) => {
@@ -60,6 +61,11 @@ export function activate(context: vscode.ExtensionContext): StrategyLintApi {
     }
     await ready;
     return ReviewPanel.show(languageClient, document);
+  });
+  register(Commands.showStrategyMap, async (uri?: unknown) => {
+    await ready;
+    const target = typeof uri === 'string' ? uri : uri instanceof vscode.Uri ? uri.toString() : vscode.window.activeTextEditor?.document.uri.toString();
+    return MapPanel.show(languageClient, target);
   });
   register(Commands.newFromTemplate, (templateId?: string) => newFromTemplate(context, typeof templateId === 'string' ? templateId : undefined));
   register(Commands.insertTemplate, (templateId?: string) => insertTemplate(context, typeof templateId === 'string' ? templateId : undefined));

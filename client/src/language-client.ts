@@ -1,6 +1,7 @@
 /**
  * Starting the language server (server/out/server.js, bundled) and the client options: Markdown
- * documents on disk and untitled ones, config files watched so the server relints on change.
+ * documents on disk and untitled ones, config files watched so the server relints on change, and
+ * Markdown files watched so the workspace model (trace/*, the strategy map) follows the disk.
  * Settings are not pushed: the server pulls `strategyLint` per document (workspace/configuration).
  * The workspace's trust goes in initializationOptions (`workspaceTrusted`).
  */
@@ -10,6 +11,8 @@ import type { RestartingErrorHandler } from './error-handler';
 
 export const CLIENT_ID = 'strategyLint';
 export const CONFIG_FILE_GLOB = '**/.strategy-lint.{json,yaml,yml}';
+/** Markdown files on disk: the server's workspace model (trace/* rules, the strategy map) reads them again when they change. */
+export const MARKDOWN_FILE_GLOB = '**/*.{md,markdown,mdown,mkd}';
 
 /**
  * Node flags for the server process. Linting allocates many short-lived objects (syntax trees,
@@ -27,14 +30,15 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] } },
   };
   const watcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB);
-  context.subscriptions.push(watcher);
+  const markdownWatcher = vscode.workspace.createFileSystemWatcher(MARKDOWN_FILE_GLOB);
+  context.subscriptions.push(watcher, markdownWatcher);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
       { scheme: 'vscode-vfs', language: 'markdown' },
     ],
-    synchronize: { fileEvents: watcher },
+    synchronize: { fileEvents: [watcher, markdownWatcher] },
     outputChannel,
     diagnosticCollectionName: 'strategy-lint',
     // VS Code shows a diagnostic's message above the hover already: the server leaves it out.

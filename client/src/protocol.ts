@@ -15,6 +15,7 @@ export const Commands = {
   restartServer: 'strategyLint.restartServer',
   openRuleDocumentation: 'strategyLint.openRuleDocumentation',
   setDocumentType: 'strategyLint.setDocumentType',
+  showStrategyMap: 'strategyLint.showStrategyMap',
 } as const;
 
 export const SetDocumentTypeRequest = 'strategyLint/setDocumentType';
@@ -31,6 +32,17 @@ export interface ReviewResult {
   html?: string;
   docType: string;
   title: string;
+}
+
+export const StrategyMapRequest = 'strategyLint/strategyMap';
+export interface StrategyMapParams { uri?: string; nonce?: string; cspSource?: string }
+export interface StrategyMapResult {
+  map: unknown;
+  markdown: string;
+  mermaid: string;
+  uris: Record<string, string>;
+  folder: string;
+  html?: string;
 }
 
 export const LintFilesRequest = 'strategyLint/lintFiles';

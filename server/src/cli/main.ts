@@ -27,9 +27,12 @@ import { listRules } from './list-rules.js';
 import type { FileReport } from './report.js';
 import { projectPathOf } from './project-root.js';
 import { explainTypesJson, explainTypesText, type TypeExplanation } from './explain-type.js';
+import { addTraceFindings, carriedOutByBeside, type LintedFile } from './workspace.js';
+import { runMap } from './map.js';
 
 export const USAGE = `Usage: strategy-lint [options] <files, folders or globs…>
        strategy-lint review [options] <file>
+       strategy-lint map [--format markdown|json|mermaid] <folders, files or globs…>
 
 Lints Markdown strategy documents: strategy and vision memos, OKRs, roadmaps,
 release notes, decision docs and status updates.
@@ -109,6 +112,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'map') return runMap(argv.slice(1), io, { parse, usage: USAGE, usageError: (message) => new UsageError(message) });
   const reviewMode = argv[0] === 'review';
   const { values, positionals } = parse(reviewMode ? argv.slice(1) : argv);
   if (values.help) {
@@ -152,6 +156,8 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
   const configCache = new Map<string, LoadedConfig>();
   const explanations: TypeExplanation[] = [];
   const projectRoots = new Map<string, string | null>();
+  /** Every file linted, for the rules over the whole set (trace/*). */
+  const linted: LintedFile[] = [];
   for (const { path: file, root } of files) {
     const shown = displayPath(file, io.cwd);
     const dir = path.dirname(file);
@@ -220,8 +226,10 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
     }
     if (config.problems.length > 0 || result.problems.length > 0) configError = true;
     reports.push({ file: shown, docType: result.docType, docTypeReason: result.document.typeDecision.reason, findings: result.findings, configProblems: problems, ...(writeError ? { error: writeError } : {}), ...(notes.length > 0 ? { notes } : {}) });
+    linted.push({ file, shown, result, report: reports[reports.length - 1] });
     if (reviewMode) {
-      const review = buildReview(result, { fileName: shown });
+      const carried = result.docType === 'strategy' ? await carriedOutByBeside(file, result, io) : undefined;
+      const review = buildReview(result, { fileName: shown, ...(carried !== undefined ? { carriedOutBy: carried } : {}) });
       for (const problem of problems) io.stderr(terminalSafeLines(`${problem.file}: config error ${problem.key}: ${problem.message} (using defaults for it)\n`));
       io.stdout(format === 'json' ? `${JSON.stringify(review, null, 2)}\n` : terminalSafeLines(renderReviewMarkdown(review)));
       return configError ? 2 : 0;
@@ -232,6 +240,8 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
     io.stdout(format === 'json' ? explainTypesJson(explanations) : explainTypesText(explanations));
     return 0;
   }
+  // The rules over the documents together: does the roadmap carry out the strategy?
+  for (const note of addTraceFindings(linted, io.cwd).notes) io.stderr(terminalSafeLines(`strategy-lint: note: ${note}\n`));
   const color = values['no-color'] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb' || Boolean(io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0');
   if (format === 'json' || format === 'sarif') {
     io.stdout(format === 'json' ? formatJson(reports) : formatSarif(reports, io.cwd));

@@ -219,7 +219,8 @@ export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintH
   const skipped: string[] = [];
   for (const rule of unreadable === null ? allRules as readonly Rule<any>[] : []) {
     if (options.onlyRules && !options.onlyRules.includes(rule.meta.id)) continue;
-    if (!rule.meta.types.includes(document.type)) continue;
+    // Rules over several documents (trace/*) run in lintWorkspace (workspace/lint-workspace.ts).
+    if (rule.meta.scope === 'workspace' || !rule.meta.types.includes(document.type)) continue;
     const settings = resolveRule(rule, layers);
     if (settings.severity === 'off') continue;
     if (tooLong && rule.meta.expensive) {

@@ -9,6 +9,7 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  FileChangeType,
   ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
@@ -23,12 +24,15 @@ import { ConfigFiles, ConfigProblemReporter } from './config-files.js';
 import { provideHover } from './hover.js';
 import { lintFiles } from './lint-workspace.js';
 import { isMarkdown, Linter } from './linter.js';
-import { FIX_ALL_KIND, LintFilesRequest, ReviewRequest, SetDocumentTypeRequest, type LintFilesParams, type ReviewParams, type SetDocumentTypeParams } from './protocol.js';
+import { FIX_ALL_KIND, LintFilesRequest, ReviewRequest, SetDocumentTypeRequest, StrategyMapRequest, type LintFilesParams, type ReviewParams, type SetDocumentTypeParams, type StrategyMapParams } from './protocol.js';
 import { documentTypeActions, setDocumentTypeEdits } from './type-actions.js';
 import { reviewDocument } from './review-request.js';
 import { SettingsStore } from './settings.js';
 import { provideDocumentSymbols } from './symbols.js';
 import { WorkspaceFolders } from './workspace-folders.js';
+import { WorkspaceTrace } from './workspace-trace.js';
+import { nodeTraceFiles } from './trace-files.js';
+import { strategyMap } from './map-request.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -37,6 +41,13 @@ const configs = new ConfigFiles();
 const folders = new WorkspaceFolders();
 const reporter = new ConfigProblemReporter(connection);
 const linter = new Linter({ connection, documents, settings, configs, folders, reporter });
+/** The workspace model: every Markdown document of each folder, for the trace/* rules and the strategy map. */
+const trace = new WorkspaceTrace({
+  connection, documents, folders, files: nodeTraceFiles,
+  optionsFor: (uri) => linter.optionsFor(uri),
+  republish: (uri) => linter.republish(uri),
+});
+linter.workspace = trace;
 
 let supportsDynamicConfigurationRegistration = false;
 /** Set by clients that already show diagnostic messages in hovers (the VS Code client does). */
@@ -98,19 +109,28 @@ connection.onInitialized(() => {
   connection.workspace.onDidChangeWorkspaceFolders((event) => {
     folders.change(event.added, event.removed);
     configs.invalidate();
+    trace.reset();
     linter.relintAll();
   });
 });
 
 connection.onDidChangeConfiguration(guard('didChangeConfiguration', undefined, (change) => {
   settings.clear(change.settings);
+  trace.reset();
   linter.relintAll();
 }));
 
-connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', undefined, () => {
+connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', undefined, async (params) => {
+  // Markdown files changed on disk (the client watches them): the workspace model reads them again.
+  const markdown = params.changes.filter((change) => /\.(?:md|markdown|mdown|mkd)$/i.test(change.uri));
+  if (markdown.length === params.changes.length) {
+    await trace.filesChanged(markdown.map((change) => ({ uri: change.uri, deleted: change.type === FileChangeType.Deleted })));
+    return;
+  }
   // A config file was created, changed or deleted (the client watches **/.strategy-lint.*).
   configs.invalidate();
   reporter.reset();
+  trace.reset();
   linter.relintAll();
 }));
 
@@ -130,14 +150,17 @@ documents.onDidSave(guard('didSave', undefined, async (event) => {
   const current = await settings.get(event.document.uri);
   if (current.run === 'onSave') linter.schedule(event.document.uri, 'save');
 }));
-documents.onDidClose(guard('didClose', undefined, (event) => linter.closed(event.document.uri)));
+documents.onDidClose(guard('didClose', undefined, async (event) => {
+  linter.closed(event.document.uri);
+  if (isMarkdown(event.document)) await trace.closed(event.document.uri);
+}));
 
 connection.onHover(guard('hover', null, async (params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !isMarkdown(document)) return null;
   // The latest results, without a lint of its own (see Linter.findingsForHover).
   const findings = linter.cachedFindings(document.uri) ?? (await linter.findingsForHover(document.uri));
-  return findings ? provideHover(document, findings, params.position, { diagnosticsShownInHover }) : null;
+  return findings ? provideHover(document, [...findings, ...linter.workspaceFindings(document.uri)], params.position, { diagnosticsShownInHover }) : null;
 }));
 
 connection.onCodeAction(guard('codeAction', [], async (params) => {
@@ -163,7 +186,8 @@ connection.onCodeLens(guard('codeLens', [], async (params) => {
   return model ? provideCodeLenses(document, model) : [];
 }));
 
-connection.onRequest(ReviewRequest, guard('review', null, (params: ReviewParams) => reviewDocument(params, linter)));
+connection.onRequest(ReviewRequest, guard('review', null, (params: ReviewParams) => reviewDocument(params, linter, trace)));
+connection.onRequest(StrategyMapRequest, guard('strategyMap', null, (params: StrategyMapParams) => strategyMap(params, trace)));
 connection.onRequest(SetDocumentTypeRequest, guard('setDocumentType', { edits: [] }, (params: SetDocumentTypeParams) => {
   const document = documents.get(params.uri);
   return { edits: document ? setDocumentTypeEdits(document, params.type) : [] };

@@ -1,0 +1,219 @@
+/**
+ * The workspace model in the language server: one per workspace folder, holding every Markdown
+ * document of the folder — open documents as the editor has them (each lint hands its model
+ * over), the others as they are on disk (read once through trace-files.ts, and again when the
+ * client reports a change). After a change only that document's part is rebuilt; the trace/*
+ * findings are recomputed over the folder and the open documents whose findings changed get
+ * their diagnostics again. The strategy map and a review's "Carried out by" read it too.
+ */
+import * as path from 'node:path';
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { buildStrategyMap, lint, lintWorkspace, WorkspaceModel, type Finding, type LintOptions, type LintResult, type StrategyMap, type WorkspaceLintResult } from '../engine/index.js';
+import { documentReadLimit } from '../config/read-file.js';
+import { lastSet } from '../engine/config/resolve.js';
+import { fileUri } from './linter.js';
+import type { TraceFileAccess } from './trace-files.js';
+import { uriToPath, type WorkspaceFolders } from './workspace-folders.js';
+
+/** A folder with more Markdown files than this is read up to it (and the log says so). */
+const MAX_FILES = 2000;
+/** Types whose dates trace/stale-after-strategy compares (git is asked only for those without front-matter dates). */
+const DATED_TYPES = new Set(['strategy', 'roadmap', 'okr']);
+
+export interface WorkspaceTraceDependencies {
+  connection: Pick<Connection, 'console'>;
+  documents: Pick<TextDocuments<TextDocument>, 'get' | 'all'>;
+  folders: WorkspaceFolders;
+  files: TraceFileAccess;
+  /** Lint options (settings and config files) of a document, and whether linting is on for it. */
+  optionsFor(uri: string): Promise<{ options: LintOptions; settings: { enable: boolean } }>;
+  /** Send an open document's diagnostics again: its trace findings changed. */
+  republish(uri: string): void;
+}
+
+interface FolderState {
+  folder: string;
+  model: WorkspaceModel;
+  result: WorkspaceLintResult | null;
+  scan: Promise<void> | null;
+  /** Each open document's trace findings as last published, to republish only what changed. */
+  published: Map<string, string>;
+  commits: Map<string, Date> | null;
+}
+
+export class WorkspaceTrace {
+  private readonly states = new Map<string, FolderState>();
+  private readonly said = new Set<string>();
+
+  constructor(private readonly deps: WorkspaceTraceDependencies) {}
+
+  /** The folder state and workspace key of a document, or null outside every workspace folder. */
+  private locate(uri: string): { state: FolderState; key: string } | null {
+    const file = uriToPath(uri);
+    const folder = file ? this.deps.folders.folderOf(file) : null;
+    if (!file || !folder) return null;
+    return { state: this.stateOf(folder), key: path.relative(folder, file).split(path.sep).join('/') };
+  }
+
+  /** A document's workspace key (its path in its folder), or null outside every folder. */
+  keyFor(uri: string): string | null {
+    return this.locate(uri)?.key ?? null;
+  }
+
+  private stateOf(folder: string): FolderState {
+    let state = this.states.get(folder);
+    if (!state) {
+      state = {
+        folder, result: null, scan: null, published: new Map(), commits: null,
+        model: new WorkspaceModel({ fileExists: (key) => this.deps.files.exists(path.join(folder, key)), history: 'none' }),
+      };
+      this.states.set(folder, state);
+    }
+    return state;
+  }
+
+  private uriOf(state: FolderState, key: string): string {
+    return fileUri(path.join(state.folder, ...key.split('/')));
+  }
+
+  /** An open document was linted: its model replaces what the workspace had. */
+  linted(uri: string, result: LintResult): void {
+    const located = this.locate(uri);
+    if (!located) return;
+    const { state, key } = located;
+    state.model.set(key, { document: result.document, layers: result.layers, lastCommitted: this.commitOf(state, key) });
+    this.recompute(state, uri);
+    void this.scanned(state);
+  }
+
+  /** A document was closed: the workspace reads it from disk again (its saved text). */
+  async closed(uri: string): Promise<void> {
+    const located = this.locate(uri);
+    if (!located) return;
+    await this.readFromDisk(located.state, located.key);
+    this.recompute(located.state);
+  }
+
+  /** Markdown files changed on disk (the client watches them): documents that are not open are read again, deleted ones dropped. */
+  async filesChanged(changes: ReadonlyArray<{ uri: string; deleted: boolean }>): Promise<void> {
+    const touched = new Set<FolderState>();
+    for (const change of changes) {
+      if (this.deps.documents.get(change.uri)) continue;
+      const located = this.locate(change.uri);
+      if (!located || !located.state.scan) continue;
+      if (change.deleted) located.state.model.delete(located.key);
+      else await this.readFromDisk(located.state, located.key);
+      touched.add(located.state);
+    }
+    for (const state of touched) this.recompute(state);
+  }
+
+  /** Workspace folders or configuration changed: read everything again. */
+  reset(): void {
+    this.states.clear();
+  }
+
+  /** The trace/* findings of a document, related places in other documents as URIs. */
+  findingsFor(uri: string): Finding[] {
+    const located = this.locate(uri);
+    if (!located) return [];
+    const { state, key } = located;
+    const findings = state.result?.findings.get(key) ?? [];
+    return findings.map((finding) => (finding.related?.some((place) => place.file !== undefined)
+      ? { ...finding, related: finding.related.map((place) => (place.file !== undefined ? { ...place, file: this.uriOf(state, place.file) } : place)) }
+      : finding));
+  }
+
+  /** The strategy map of the folder of `uri` (else the first folder), with each document's URI; null without a folder. */
+  async map(uri?: string): Promise<{ map: StrategyMap; uris: Record<string, string>; folder: string } | null> {
+    const located = uri ? this.locate(uri) : null;
+    const folder = located?.state.folder ?? this.deps.folders.all[0];
+    if (!folder) return null;
+    const state = this.stateOf(folder);
+    await this.scanned(state);
+    state.result ??= lintWorkspace(state.model);
+    const map = buildStrategyMap(state.model.graph, state.result.findings);
+    const uris = Object.fromEntries(state.model.keys().map((key) => [key, this.uriOf(state, key)]));
+    return { map, uris, folder };
+  }
+
+  /** The folder's documents read once from disk (those open come from the editor). */
+  scanned(state: FolderState): Promise<void> {
+    state.scan ??= this.scan(state).catch((error: unknown) => {
+      this.deps.connection.console.error(`Reading the workspace for the strategy map failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    });
+    return state.scan;
+  }
+
+  private async scan(state: FolderState): Promise<void> {
+    const files = await this.deps.files.listMarkdown(state.folder, MAX_FILES + 1);
+    if (files.length > MAX_FILES) this.deps.connection.console.warn(`The strategy map reads the first ${MAX_FILES} Markdown files of ${state.folder}; the rest are left out.`);
+    for (const file of files.slice(0, MAX_FILES)) {
+      const key = path.relative(state.folder, file).split(path.sep).join('/');
+      if (state.model.has(key) || this.deps.documents.get(fileUri(file))) continue;
+      await this.readFromDisk(state, key);
+      // Let requests and edits through between files.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    const undated = state.model.keys().filter((key) => {
+      const input = state.model.input(key);
+      return input && DATED_TYPES.has(input.document.type) && !['updated', 'last_updated', 'date'].some((name) => input.document.frontMatterValue(name) !== undefined);
+    });
+    state.commits = undated.length > 0 ? this.deps.files.lastCommitted(undated.map((key) => path.join(state.folder, ...key.split('/')))) : new Map();
+    state.model.options.history = state.commits === null ? 'none' : 'git';
+    for (const key of undated) {
+      const input = state.model.input(key);
+      if (input) state.model.set(key, { ...input, lastCommitted: this.commitOf(state, key) });
+    }
+    this.recompute(state);
+  }
+
+  private commitOf(state: FolderState, key: string): Date | null {
+    return state.commits?.get(path.join(state.folder, ...key.split('/'))) ?? null;
+  }
+
+  private async readFromDisk(state: FolderState, key: string): Promise<void> {
+    const uri = this.uriOf(state, key);
+    const prepared = await this.deps.optionsFor(uri);
+    if (!prepared.settings.enable) {
+      state.model.delete(key);
+      return;
+    }
+    const file = path.join(state.folder, ...key.split('/'));
+    const text = this.deps.files.read(file, documentReadLimit(lastSet(prepared.options.layers ?? [], 'maxDocumentLength')));
+    if (text === null) {
+      state.model.delete(key);
+      return;
+    }
+    // The document model and its front matter's configuration only: no rule runs here.
+    const result = lint(text, { ...prepared.options, onlyRules: [] });
+    state.model.set(key, { document: result.document, layers: result.layers, lastCommitted: this.commitOf(state, key) });
+  }
+
+  /** Lint the folder's workspace again; republish open documents whose trace findings changed (but `except`, being published now). */
+  private recompute(state: FolderState, except?: string): void {
+    try {
+      state.result = lintWorkspace(state.model, {
+        onRuleError: (ruleId, error) => this.deps.connection.console.error(`Rule ${ruleId} threw on the workspace: ${error instanceof Error ? error.stack ?? error.message : String(error)}`),
+      });
+    } catch (error) {
+      this.deps.connection.console.error(`Linting the workspace failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return;
+    }
+    for (const note of state.result.notes) {
+      if (this.said.has(note)) continue;
+      this.said.add(note);
+      this.deps.connection.console.info(note);
+    }
+    for (const document of this.deps.documents.all()) {
+      const located = this.locate(document.uri);
+      if (!located || located.state !== state) continue;
+      const signature = JSON.stringify((state.result.findings.get(located.key) ?? []).map((f) => [f.ruleId, f.start, f.end, f.message, f.severity, f.related?.map((p) => [p.file, p.start])]));
+      const before = state.published.get(document.uri);
+      state.published.set(document.uri, signature);
+      if (document.uri !== except && before !== undefined && before !== signature) this.deps.republish(document.uri);
+      else if (document.uri !== except && before === undefined && signature !== '[]') this.deps.republish(document.uri);
+    }
+  }
+}
