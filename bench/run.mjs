@@ -12,10 +12,11 @@ import { benchEngine } from './engine.mjs';
 import { benchServer } from './server.mjs';
 import { benchCli } from './cli.mjs';
 import { benchPeers } from './peers.mjs';
+import { benchWorkspace } from './workspace.mjs';
 import { ensurePeersInstalled } from './install.mjs';
 import { renderTable, writeReport } from './report.mjs';
 
-const PARTS = { engine: benchEngine, server: benchServer, cli: benchCli, peers: benchPeers };
+const PARTS = { engine: benchEngine, server: benchServer, cli: benchCli, peers: benchPeers, workspace: benchWorkspace };
 
 function parseArgs(argv) {
   const onlyIndex = argv.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));

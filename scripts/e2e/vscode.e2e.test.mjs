@@ -34,6 +34,9 @@ const WORKSPACE = {
   'roadmap-many.md': 'roadmap-many.md', // 13
 };
 
+/** A docs repository (scenario 14): the sample under examples/, copied as a folder of the workspace. */
+const DOCS_REPOSITORY = { from: path.join(repo, 'examples', 'strategy-map'), to: 'strategy-map' };
+
 /**
  * A real strategy page from the real-document corpus (scenario 11): other people's writing, so it
  * is read from the ignored cache, byte for byte, and the scenario is skipped when it is absent.
@@ -86,6 +89,7 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
       fs.mkdirSync(path.dirname(path.join(dirs.workspaceDir, name)), { recursive: true });
       fs.writeFileSync(path.join(dirs.workspaceDir, name), fixture(source));
     }
+    fs.cpSync(DOCS_REPOSITORY.from, path.join(dirs.workspaceDir, DOCS_REPOSITORY.to), { recursive: true });
     realStrategy = await cachedRealDocument(REAL_STRATEGY);
     if (realStrategy) {
       fs.mkdirSync(path.dirname(path.join(dirs.workspaceDir, REAL_STRATEGY.path)), { recursive: true });
@@ -409,6 +413,71 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     await hover.waitFor({ timeout: 15_000 });
     assert.match(await hover.innerText(), /Offline drafts for inspection forms.*names no outcome/s);
     await shot('hint-hover');
+  });
+
+  scenario('14', 'strategy-map', 'a docs repository: a trace finding relates the other document, and the strategy map shows the graph', async ({ shot }) => {
+    await quickOpen(page, 'strategy-map/roadmap.md');
+    await statusItem(page, /Roadmap · \d+/).waitFor({ timeout: 60_000 });
+    // The folder is read after the first lint; the roadmap's diagnostics are published again with its trace findings.
+    const rows = await waitForProblems(page, (rs) => has(ofFile(rs, 'roadmap.md'), 'trace/orphan-item', 30),
+      'trace/orphan-item on line 30 of strategy-map/roadmap.md', { timeoutMs: 60_000 });
+    const orphan = ofFile(rows, 'roadmap.md').find((r) => r.code === 'trace/orphan-item');
+    assert.equal(orphan.severity, 'Info');
+    assert.match(orphan.message, /traces to no guiding policy, coherent action or objective of strategy-map\/strategy\.md or strategy-map\/okrs\.md/);
+    // Its related place is in the other document: the strategy's guiding-policy heading (line 21).
+    const related = page.locator(h.SEL.problemsRow, { hasText: /strategy\.md\[Ln 21, Col \d+\]/ }).first();
+    await related.waitFor({ timeout: 15_000 });
+    assert.match(await related.innerText(), /what it could serve: Fernhill strategy 2027/);
+    await shot('problems');
+    await related.click();
+    await page.locator(h.SEL.activeTab, { hasText: /^\s*strategy\.md/ }).waitFor();
+    await statusItem(page, /Ln 21, Col \d+/).waitFor({ timeout: 15_000 });
+    await shot('related-opened');
+
+    // The OKR set, opened: its key result that pursues what P1 rules out, related to P1's line.
+    await quickOpen(page, 'strategy-map/okrs.md');
+    const okrRows = await waitForProblems(page, (rs) => has(ofFile(rs, 'okrs.md'), 'trace/contradicts-policy', 18),
+      'trace/contradicts-policy on line 18 of strategy-map/okrs.md', { timeoutMs: 30_000 });
+    assert.match(ofFile(okrRows, 'okrs.md').find((r) => r.code === 'trace/contradicts-policy').message, /P1 “Owner-operated firms first, not enterprise” .* rules out “enterprise”/);
+    const policyRow = page.locator(h.SEL.problemsRow, { hasText: /strategy\.md\[Ln 23, Col \d+\]/ }).first();
+    await policyRow.waitFor({ timeout: 15_000 });
+    assert.match(await policyRow.innerText(), /P1 rules out “enterprise”/);
+    await shot('contradiction');
+
+    await runCommand(page, 'Strategy Lint: Show strategy map');
+    await page.locator('.tabs-container .tab', { hasText: 'Strategy map: strategy-map' }).waitFor({ timeout: 30_000 });
+    await runCommand(page, 'View: Toggle Maximized Editor Group');
+    await page.mouse.move(5, 500);
+    const frame = await frameWith(page, (t) => t.includes('guiding policies') && t.includes('as text: what carries out each policy and action'), 'the strategy map in the webview');
+    await frame.locator('#edges path').first().waitFor({ state: 'attached' });
+    const flagged = await frame.locator('.node[class*="flag-"]').evaluateAll((nodes) => nodes.map((n) => `${n.querySelector('.title').textContent.slice(0, 16)}|${[...n.classList].filter((c) => c.startsWith('flag-')).join(' ')}`));
+    assert.deepEqual(flagged.sort(), ['Close five enter|flag-contradiction', 'Rewrite the in-a|flag-orphan', 'Supplier price c|flag-unplanned'],
+      'the contradiction, the orphan and the unplanned action are marked');
+    const docs = await frame.locator('.node').evaluateAll((nodes) => [...new Set(nodes.map((n) => n.getAttribute('data-doc')))].sort());
+    assert.deepEqual(docs, ['RELEASE_NOTES.md', 'decisions/0001-offline-first-technician-app.md', 'okrs.md', 'roadmap.md', 'strategy.md'].map((d) => `strategy-map/${d}`),
+      'the map of the roadmap\'s docs repository: the folder its strategy lives in');
+    const columns = await frame.locator('.column h2').allInnerTexts();
+    assert.deepEqual(columns.map((c) => c.toLowerCase().replace(/\s+\d+$/, '')), ['diagnosis', 'guiding policies', 'actions and decisions', 'objectives and key results', 'roadmap items', 'releases']);
+    assert.ok(await frame.locator('#edges path').count() >= 10, 'the links are drawn');
+    assert.equal(await frame.locator('#edges path.conflict').count(), 1, 'one conflict: P1 and the key result that pursues what it rules out');
+    const chips = (await frame.locator('.chips').innerText()).replace(/\s+/g, ' ');
+    assert.match(chips, /1 pursue what a policy rules out 1 traced to nothing 1 actions planned nowhere 0 broken links 0 older than the strategy/);
+    await shot('map');
+
+    // Keyboard: ↓ moves within a column, → follows a link to the next layer; Enter opens the item's line.
+    await frame.locator('.node.kind-policy').first().focus();
+    await page.keyboard.press('ArrowDown');
+    assert.match(await frame.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''), /^Guiding policy: P2 Dispatch on the first day/);
+    await page.keyboard.press('ArrowRight');
+    const right = await frame.evaluate(() => ({ layer: document.activeElement?.getAttribute('data-layer'), label: document.activeElement?.getAttribute('aria-label') }));
+    assert.ok(Number(right.layer) > 1, `→ from P2 follows a link to a later layer (${right.label})`);
+    assert.match(right.label, /^Objective: O1 New firms dispatch on their first day/, '→ from P2 reaches the objective that serves it');
+    await shot('keyboard');
+    await runCommand(page, 'View: Toggle Maximized Editor Group');
+    await frame.locator('.node.flag-orphan').focus();
+    await page.keyboard.press('Enter');
+    await page.locator(h.SEL.activeTab, { hasText: /^\s*roadmap\.md/ }).waitFor({ timeout: 15_000 });
+    await statusItem(page, /Ln 30, Col \d+/).waitFor({ timeout: 15_000 });
   });
 
   scenario('09', 'server-crash', 'a killed server is restarted, linting goes on, and the user is told once', async ({ shot }) => {

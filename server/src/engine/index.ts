@@ -14,4 +14,4 @@ export { lintWorkspace, type WorkspaceLintResult, type WorkspaceLintOptions } fr
 export { isWorkspaceRule, type WorkspaceRule } from './workspace/rule.js';
 export type { TraceGraph, TraceLink } from './workspace/resolve.js';
 export type { DocumentPart, TraceNode, TraceNodeKind } from './workspace/nodes.js';
-export { buildStrategyMap, LAYERS, MAP_VERSION, type StrategyMap, type MapNode, type MapEdge, type MapFinding, type CarriedOut } from './workspace/map.js';
+export { buildStrategyMap, LAYERS, MAP_VERSION, type StrategyMap, type StrategyMapOptions, type MapNode, type MapEdge, type MapFinding, type CarriedOut } from './workspace/map.js';

@@ -125,17 +125,23 @@ export class WorkspaceTrace {
       : finding));
   }
 
-  /** The strategy map of the folder of `uri` (else the first folder), with each document's URI; null without a folder. */
+  /**
+   * The strategy map of the docs repository of `uri` — the folder its strategy lives in, inside
+   * its workspace folder — else of the first workspace folder, with each document's URI; null
+   * without a folder. `folder` is the folder mapped.
+   */
   async map(uri?: string): Promise<{ map: StrategyMap; uris: Record<string, string>; folder: string } | null> {
     const located = uri ? this.locate(uri) : null;
-    const folder = located?.state.folder ?? this.deps.folders.all[0];
-    if (!folder) return null;
-    const state = this.stateOf(folder);
+    const root = located?.state.folder ?? this.deps.folders.all[0];
+    if (!root) return null;
+    const state = this.stateOf(root);
     await this.scanned(state);
     state.result ??= lintWorkspace(state.model);
-    const map = buildStrategyMap(state.model.graph, state.result.findings);
+    const graph = state.model.graph;
+    const sub = located && graph.part(located.key) ? graph.strategyFolder(located.key) : '';
+    const map = buildStrategyMap(graph, state.result.findings, { folder: sub });
     const uris = Object.fromEntries(state.model.keys().map((key) => [key, this.uriOf(state, key)]));
-    return { map, uris, folder };
+    return { map, uris, folder: sub ? path.join(root, ...sub.split('/')) : root };
   }
 
   /** The folder's documents read once from disk (those open come from the editor). */

@@ -87,12 +87,13 @@ export function renderMapHtml(map: StrategyMap, options: MapHtmlOptions): string
     ...map.edges.map((edge) => ({ from: ids.get(edge.from), to: ids.get(edge.to), kind: edge.kind, label: edge.kind === 'inferred' ? `likely ${edge.confidence.toFixed(2)}` : edge.via })),
     ...map.conflicts.filter((c) => c.policy).map((c) => ({ from: ids.get(c.policy!), to: ids.get(c.item), kind: 'conflict', label: `rules out “${c.phrase}”` })),
   ].filter((edge) => edge.from && edge.to);
-  const count = (flag: string): number => map.nodes.filter((node) => node.flags.includes(flag as MapNode['flags'][number])).length;
+  const count = (rule: string): number => map.findings.filter((finding) => finding.ruleId === rule).length;
   const chips = [
-    ['contradiction', count('contradiction'), 'pursue what a policy rules out'],
-    ['orphan', count('orphan'), 'traced to nothing'],
-    ['unplanned', count('unplanned'), 'actions planned nowhere'],
-    ['broken', count('broken'), 'with a broken link'],
+    ['contradiction', count('trace/contradicts-policy'), 'pursue what a policy rules out'],
+    ['orphan', count('trace/orphan-item'), 'traced to nothing'],
+    ['unplanned', count('trace/unplanned-action'), 'actions planned nowhere'],
+    ['broken', count('trace/broken-link'), 'broken links'],
+    ['stale', count('trace/stale-after-strategy'), 'older than the strategy'],
   ].map(([flag, n, text]) => `<li class="chip chip-${flag}${n === 0 ? ' zero' : ''}"><b>${n}</b> ${esc(String(text))}</li>`).join('');
   // JSON in a script element that is never run; "<" escaped so no text can close the element.
   const data = JSON.stringify({ edges }).replace(/</g, '\\u003c');
@@ -158,7 +159,7 @@ a:focus-visible{outline:1px solid var(--focus);outline-offset:2px}
 .chip-contradiction,.flag-contradiction,.badge-contradiction{--c:var(--red)}
 .chip-orphan,.flag-orphan,.badge-orphan{--c:var(--orange)}
 .chip-unplanned,.flag-unplanned,.badge-unplanned{--c:var(--yellow)}
-.chip-broken,.flag-broken,.badge-broken,.flag-stale,.badge-stale{--c:var(--purple)}
+.chip-broken,.flag-broken,.badge-broken,.chip-stale,.flag-stale,.badge-stale{--c:var(--purple)}
 .legend{color:var(--muted);font-size:.9em;display:flex;flex-wrap:wrap;align-items:center;gap:6px 10px;margin:6px 0}
 .key{display:inline-block;width:28px;border-top:2px solid var(--edge);vertical-align:middle}
 .key-inferred{border-top-style:dashed}.key-conflict{border-top:2px dashed var(--red)}

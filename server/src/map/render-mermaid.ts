@@ -2,7 +2,7 @@
  * The strategy map as a Mermaid flowchart (`strategy-lint map --format mermaid`), to paste into a
  * GitHub issue or README inside a ```mermaid fence: one column per layer (diagnosis → policies →
  * actions → objectives and key results → roadmap items → releases), solid arrows for written
- * links, dotted ones with their confidence for inferred ones, a crossed red link from a policy to
+ * links, dotted ones with their confidence for inferred ones, a red dotted link from a policy to
  * what pursues what it rules out, and orphans, unplanned actions and contradictions coloured.
  */
 import type { StrategyMap } from '../engine/index.js';
@@ -29,17 +29,24 @@ export function renderMapMermaid(map: StrategyMap): string {
     for (const node of members) lines.push(`    ${ids.get(node.id)}["${label(nodeLabel(node, 48))}"]`);
     lines.push('  end');
   });
+  // Links are numbered in the order they are written: linkStyle colours the conflicts by number.
+  let links = 0;
   for (const edge of map.edges) {
     const from = ids.get(edge.from);
     const to = ids.get(edge.to);
     if (!from || !to) continue;
     lines.push(edge.kind === 'inferred' ? `  ${from} -.->|"likely ${edge.confidence.toFixed(2)}"| ${to}` : `  ${from} --> ${to}`);
+    links++;
   }
+  const conflicts: number[] = [];
   for (const conflict of map.conflicts) {
     const from = conflict.policy ? ids.get(conflict.policy) : undefined;
     const to = ids.get(conflict.item);
-    if (from && to) lines.push(`  ${from} -. "rules out ${label(conflict.phrase)}" .-x ${to}`);
+    if (!from || !to) continue;
+    lines.push(`  ${from} -.->|"rules out ${label(conflict.phrase)}"| ${to}`);
+    conflicts.push(links++);
   }
+  if (conflicts.length > 0) lines.push(`  linkStyle ${conflicts.join(',')} stroke:#c62828,stroke-width:2px,color:#c62828`);
   for (const flag of ['orphan', 'unplanned', 'contradiction', 'broken'] as const) {
     const flagged = map.nodes.filter((node) => node.flags.includes(flag) && !(flag === 'broken' && node.flags.length > 1)).map((node) => ids.get(node.id));
     if (flagged.length > 0) lines.push(`  class ${flagged.join(',')} ${flag}`);

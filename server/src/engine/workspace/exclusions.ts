@@ -16,12 +16,15 @@
  *   is not pursuing it.
  */
 import type { TextBlock } from '../model/text-block.js';
-import { isKeyStem, stemOf, wordsOf, type Word } from './terms.js';
+import { isKeyStem, stemOf, stemSetOf, wordsOf, type Word } from './terms.js';
 import type { Exclusion } from './nodes.js';
 
 const MARKER = /\b(?:(?:will|shall|do|does|must|should|can|would)\s+not|won['’]t|don['’]t|doesn['’]t|shouldn['’]t|cannot|can['’]t|no\s+longer|rather\s+than|instead\s+of|in\s+place\s+of|at\s+the\s+expense\s+of|say\s+no\s+to|walk\s+away\s+from|give\s+up(?:\s+on)?|not|never|stop(?:s|ping)?|avoid(?:s|ing)?|exclud(?:e|es|ing)|no)\b/giu;
 /** After "not" (or "no"): not an exclusion. */
-const NOT_AN_EXCLUSION = new Set(['only', 'just', 'merely', 'simply', 'necessarily', 'least', 'because', 'that', 'if', 'when', 'so', 'to', 'be', 'been', 'about', 'all', 'always', 'every', 'everything', 'anything', 'sure', 'yet', 'one', 'more', 'matter', 'less', 'doubt', 'longer', 'later', 'until', 'unless', 'enough', 'much', 'many', 'even', 'quite', 'really', 'exactly']);
+const NOT_AN_EXCLUSION = new Set(['only', 'just', 'merely', 'simply', 'necessarily', 'least', 'because', 'that', 'if', 'when', 'so', 'to', 'be', 'been', 'about', 'all', 'always', 'every', 'everything', 'anything', 'sure', 'yet', 'one', 'more', 'matter', 'less', 'doubt', 'longer', 'later', 'until', 'unless', 'enough', 'much', 'many', 'even', 'quite', 'really', 'exactly',
+  // "We do not think / expect / need …": a belief or a need follows, not something ruled out.
+  'think', 'believe', 'expect', 'know', 'see', 'want', 'need', 'mean', 'assume', 'intend', 'say', 'claim', 'understand', 'agree',
+  'care', 'mind', 'feel', 'consider', 'hesitate', 'worry', 'doubt', 'matter', 'have', 'yet']);
 /** Words before "not" that make it no exclusion ("whether or not", "if not"). */
 const NOT_AFTER = /(?:whether\s+or|if|or|and)\s+$/i;
 /** Verbs and particles an exclusion starts with before its object ("build", "compete on", "sell to"). */
@@ -95,7 +98,8 @@ export function exclusionsIn(block: TextBlock, policy: string | null, year: numb
     const after = match.index + match[0].length;
     const next = words.find((w) => w.index >= after);
     if (!next) break;
-    if ((marker === 'not' || marker === 'no') && (NOT_AN_EXCLUSION.has(next.lower) || NOT_AFTER.test(text.slice(Math.max(0, match.index - 12), match.index)))) continue;
+    if (NOT_AN_EXCLUSION.has(next.lower)) continue;
+    if ((marker === 'not' || marker === 'no') && NOT_AFTER.test(text.slice(Math.max(0, match.index - 12), match.index))) continue;
     if (/^\s*(?:yet|for\s+now)\b/i.test(text.slice(after))) continue;
     if (BREAK.test(text.slice(after, next.index))) continue;
     let cursor = after;
@@ -196,10 +200,12 @@ const QUOTED_TAIL = 3;
  * is their metric ("Enterprise churn below 2%").
  */
 export function pursues(text: string, exclusion: Pick<Exclusion, 'stems'>, head: boolean): Pursuit | null {
+  const stems = exclusion.stems;
+  const mentioned = stemSetOf(text);
+  if (!stems.every((stem) => mentioned.has(stem))) return null;
   // A deliberate exception, said in the item ("exception approved by the board"), is respected.
   if (EXCEPTION.test(text)) return null;
   const words = wordsOf(text);
-  const stems = exclusion.stems;
   for (let i = 0; i < words.length; i++) {
     if (words[i].stem !== stems[0]) continue;
     // Every key word of the phrase, close together ("custom integrations", "custom Salesforce integrations").

@@ -132,6 +132,8 @@ export function extractPart(key: string, doc: StrategyDocument): DocumentPart {
     }
   }
 
+  // A term in most of a document's nodes is its boilerplate (a team's name, the product's): it traces nothing.
+  dropBoilerplate(nodes);
   // Table rows with a "Serves" or "Policy" column: the cell names what the row serves.
   for (const node of nodes) node.refs.push(...columnRefs(doc, node));
   const inNode = (offset: number): boolean => nodes.some((node) => offset >= node.start && offset < node.extentEnd);
@@ -141,6 +143,21 @@ export function extractPart(key: string, doc: StrategyDocument): DocumentPart {
     nodes, exclusions, docRefs, links, headings: anchorsOf(doc),
     updated: updatedOf(doc), frontMatterLine: doc.frontMatter ? lineOf(doc.frontMatter.start) : null,
   };
+}
+
+/** A term in this share of one document's nodes (of five or more) is that document's boilerplate. */
+const DOCUMENT_COMMON_SHARE = 0.6;
+
+function dropBoilerplate(nodes: TraceNode[]): void {
+  if (nodes.length < 5) return;
+  const counts = new Map<string, number>();
+  for (const node of nodes) for (const stem of node.terms) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+  const boiler = [...counts.entries()].filter(([, n]) => n / nodes.length >= DOCUMENT_COMMON_SHARE).map(([stem]) => stem);
+  if (boiler.length === 0) return;
+  for (const node of nodes) {
+    if (!boiler.some((stem) => node.terms.has(stem))) continue;
+    node.terms = new Set([...node.terms].filter((stem) => !boiler.includes(stem)));
+  }
 }
 
 function defaultLabel(kind: TraceNodeKind, ordinal: number): string {
@@ -237,8 +254,8 @@ function strategyYear(doc: StrategyDocument): number {
   const dated = findDates(title, doc.dateOptions).find((d) => d.kind !== 'horizon') ?? yearHeadingOf(title);
   if (dated) return dated.start.getUTCFullYear();
   // "Fernhill strategy 2027": a year in the title is the strategy's.
-  const year = /\b(20\d{2})\b(?!.*\b20\d{2}\b)/.exec(title);
-  if (year) return Number(year[1]);
+  const years = title.match(/\b20\d{2}\b/g);
+  if (years) return Number(years[years.length - 1]);
   return (updatedOf(doc) ?? doc.referenceDate).getUTCFullYear();
 }
 

@@ -25,7 +25,8 @@ export interface WorkspaceLintOptions {
   onRuleError?: (ruleId: string, error: unknown) => void;
 }
 
-export const WORKSPACE_INTERNAL_ERROR_ID = 'strategy-lint/internal-error';
+/** Each document's disable comments, kept with its model: a document the workspace did not see change is not read again. */
+const suppressionsByDocument = new WeakMap<object, Suppressions>();
 
 export function lintWorkspace(model: WorkspaceModel, options: WorkspaceLintOptions = {}): WorkspaceLintResult {
   const graph = model.graph;
@@ -35,8 +36,12 @@ export function lintWorkspace(model: WorkspaceModel, options: WorkspaceLintOptio
   const suppressionsOf = (doc: string): Suppressions | null => {
     const input = model.input(doc);
     if (!input) return null;
-    let found = suppressions.get(doc);
-    if (!found) suppressions.set(doc, (found = new Suppressions(findDirectives(input.document.root), input.document.lines)));
+    let found = suppressions.get(doc) ?? suppressionsByDocument.get(input.document);
+    if (!found) {
+      found = new Suppressions(findDirectives(input.document.root), input.document.lines);
+      suppressionsByDocument.set(input.document, found);
+    }
+    suppressions.set(doc, found);
     return found;
   };
   const locate = (doc: string, start: number, end: number, message: string): RelatedLocation | null => {

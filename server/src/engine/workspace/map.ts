@@ -7,7 +7,7 @@
  */
 import type { DocType, Finding, Severity } from '../types.js';
 import type { TraceNode, TraceNodeKind } from './nodes.js';
-import { isLikely, type TraceGraph, type TraceLink } from './resolve.js';
+import { isInside, isLikely, type TraceGraph, type TraceLink } from './resolve.js';
 
 export const MAP_VERSION = 1;
 
@@ -96,14 +96,23 @@ export interface StrategyMap {
   conflicts: MapConflict[];
 }
 
-/** The map of a workspace: its graph, and the findings lintWorkspace gave each document. */
-export function buildStrategyMap(graph: TraceGraph, findings: ReadonlyMap<string, readonly Finding[]>): StrategyMap {
+export interface StrategyMapOptions {
+  /** Only the documents in this folder of the workspace ("strategy-map"; "" or absent: all). */
+  folder?: string;
+}
+
+/** The map of a workspace (or of one folder of it): its graph, and the findings lintWorkspace gave each document. */
+export function buildStrategyMap(graph: TraceGraph, allFindings: ReadonlyMap<string, readonly Finding[]>, options: StrategyMapOptions = {}): StrategyMap {
+  const folder = options.folder ?? '';
+  const inMap = (doc: string): boolean => isInside(doc, folder);
+  const findings = new Map([...allFindings].filter(([doc]) => inMap(doc)));
   const documents: MapDocument[] = [...graph.parts.values()]
-    .filter((part) => part.type !== 'generic' && part.type !== 'update')
+    .filter((part) => part.type !== 'generic' && part.type !== 'update' && inMap(part.key))
     .map((part) => ({ key: part.key, type: part.type, title: part.title, line: part.titleLine }));
   const nodes: MapNode[] = [];
   const byId = new Map<string, MapNode>();
   for (const node of graph.nodes.values()) {
+    if (!inMap(node.doc)) continue;
     const mapped: MapNode = {
       id: node.id, kind: node.kind, layer: LAYER_OF[node.kind], doc: node.doc, line: node.line, label: node.label, title: node.title,
       ...(node.horizon ? { horizon: node.horizon } : {}), ...(node.release ? { release: node.release } : {}), flags: [],
@@ -140,7 +149,8 @@ export function buildStrategyMap(graph: TraceGraph, findings: ReadonlyMap<string
   const edges: MapEdge[] = graph.links
     .filter((link) => !link.to.startsWith('doc:') && isLikely(link) && byId.has(link.to) && byId.has(link.from))
     .map((link) => ({ from: link.to, to: link.from, kind: link.kind, confidence: link.confidence, via: link.via }));
-  return { version: MAP_VERSION, documents, layers: LAYERS, nodes, edges, findings: mapFindings, carriedOut: carriedOut(graph), conflicts };
+  const carried = carriedOut(graph).filter((entry) => byId.has(entry.node)).map((entry) => ({ ...entry, servedBy: entry.servedBy.filter((served) => byId.has(served.node)) }));
+  return { version: MAP_VERSION, documents, layers: LAYERS, nodes, edges, findings: mapFindings, carriedOut: carried, conflicts };
 }
 
 /**

@@ -76,6 +76,7 @@ export interface TraceNode {
   end: number;
   extentEnd: number;
   line: number;
+  /** Its key terms (terms.ts), without its document's boilerplate (a term in most of the document's nodes). */
   terms: ReadonlySet<string>;
   /** For a key result: its objective's id. */
   parent?: string;

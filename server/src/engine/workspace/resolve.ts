@@ -43,8 +43,6 @@ export const LIKELY = 0.2;
 export const POSSIBLE = 0.1;
 /** A term in more than this share of the workspace's nodes (with enough nodes) is boilerplate. */
 const COMMON_SHARE = 0.25;
-/** A term in this share of one document's nodes (of five or more) is that document's boilerplate. */
-const DOCUMENT_COMMON_SHARE = 0.6;
 /** Inferred links kept per node, best first. */
 const MAX_INFERRED = 3;
 
@@ -99,6 +97,26 @@ export class TraceGraph {
    */
   scope(key: string): readonly string[] {
     return this.scopes.get(key) ?? [];
+  }
+
+  /**
+   * Does the document name a strategy or OKR set that is not among the documents read (a link or
+   * front-matter value to a file that is missing, or outside the folder)? Its items serve what the
+   * model cannot see.
+   */
+  namesUnseenStrategy(key: string): boolean {
+    const part = this.parts.get(key);
+    return !!part && part.docRefs.some((ref) => ref.path !== undefined && ref.path !== key && !this.parts.has(ref.path)
+      && (ref.via === 'front-matter' || /strateg|okr|objective|polic|vision/i.test(ref.raw)));
+  }
+
+  /**
+   * The folder a document's strategy lives in: the deepest folder holding the document and the
+   * strategies and OKR sets it serves ("" for the workspace root). Term rarity is measured among
+   * its documents, and the editor's strategy map of the document shows them.
+   */
+  strategyFolder(key: string): string {
+    return commonFolder([key, ...this.scope(key)]);
   }
 
   docsOfType(type: DocType): DocumentPart[] {
@@ -253,64 +271,113 @@ export class TraceGraph {
     return { kind: 'broken' };
   }
 
-  /** Links from shared key terms, weighed by rarity: roadmap items, key results, objectives and decisions to what they serve. */
+  /**
+   * Links from shared key terms, weighed by rarity: roadmap items, key results, objectives,
+   * decisions and release entries to what they serve, actions to their policies. Scored as the
+   * cosine of IDF-weighted term sets, through an inverted index (term → the nodes that can be
+   * served), with one scratch array of scores for all sources: linear in the postings read.
+   */
   private inferLinks(): void {
     const all = [...this.nodes.values()];
-    const terms = effectiveTerms(this.parts, all);
-    const df = new Map<string, number>();
-    for (const node of all) for (const stem of terms.get(node.id)!) df.set(stem, (df.get(stem) ?? 0) + 1);
-    const total = all.length;
-    const weight = (stem: string): number => {
-      const count = df.get(stem) ?? 1;
-      if (total >= 12 && count / total > COMMON_SHARE) return 0;
-      return Math.log(1 + total / count);
+    const terms = new Map(all.map((node) => [node.id, node.terms]));
+    // How rare a term is, among the documents of the folder a document's strategy lives in: the
+    // same folder gives the same links whether it is linted alone or inside a larger workspace.
+    const rarity = new Map<string, { weights: Map<string, number>; norms: Map<string, number> }>();
+    const rarityIn = (root: string): { weights: Map<string, number>; norms: Map<string, number> } => {
+      let found = rarity.get(root);
+      if (found) return found;
+      const members = all.filter((node) => isInside(node.doc, root));
+      const df = new Map<string, number>();
+      for (const node of members) for (const stem of terms.get(node.id)!) df.set(stem, (df.get(stem) ?? 0) + 1);
+      const total = members.length;
+      const weights = new Map<string, number>();
+      for (const [stem, count] of df) weights.set(stem, total >= 12 && count / total > COMMON_SHARE ? 0 : Math.log(1 + total / count));
+      rarity.set(root, (found = { weights, norms: new Map() }));
+      return found;
     };
-    const norms = new Map<string, number>();
-    for (const node of all) norms.set(node.id, Math.sqrt([...terms.get(node.id)!].reduce((sum, stem) => sum + weight(stem) ** 2, 0)));
-    // Which kinds a node may be inferred to serve, and in which documents.
-    const targetsOf = (node: TraceNode): { kinds: readonly TraceNodeKind[]; docs: readonly string[] } | null => {
-      const scope = this.scope(node.doc);
-      switch (node.kind) {
-        case 'roadmap-item': return { kinds: ['policy', 'action', 'objective', 'key-result'], docs: scope };
-        case 'key-result':
-        case 'objective': return { kinds: ['policy', 'action'], docs: [...scope.filter((key) => this.parts.get(key)?.type === 'strategy'), ...(this.parts.get(node.doc)?.type === 'strategy' ? [node.doc] : [])] };
-        case 'decision': return { kinds: ['policy', 'action'], docs: scope.filter((key) => this.parts.get(key)?.type === 'strategy') };
-        case 'release-entry': {
-          const roadmaps = [...this.parts.values()].filter((p) => p.type === 'roadmap').map((p) => p.key);
-          return { kinds: ['roadmap-item', 'action', 'key-result'], docs: [...roadmaps, ...scope] };
-        }
-        case 'action': return { kinds: ['policy'], docs: [node.doc] };
-        default: return null;
+    const normIn = (measure: { weights: Map<string, number>; norms: Map<string, number> }, node: TraceNode): number => {
+      let value = measure.norms.get(node.id);
+      if (value === undefined) {
+        let sum = 0;
+        for (const stem of terms.get(node.id)!) sum += (measure.weights.get(stem) ?? 0) ** 2;
+        measure.norms.set(node.id, (value = Math.sqrt(sum)));
       }
+      return value;
     };
-    // Postings: stem → target nodes, by document.
-    const postings = new Map<string, TraceNode[]>();
-    for (const node of all) {
-      if (node.kind === 'diagnosis' || node.kind === 'release-entry' || node.kind === 'decision') continue;
-      for (const stem of terms.get(node.id)!) if (weight(stem) > 0) push(postings, stem, node);
-    }
+    const roots = new Map<string, string>();
+    const rootOf = (doc: string): string => {
+      let root = roots.get(doc);
+      if (root === undefined) roots.set(doc, (root = this.strategyFolder(doc)));
+      return root;
+    };
+    // Which kinds a node may be inferred to serve, and in which documents (worked out once per document and kind).
+    const roadmaps = [...this.parts.values()].filter((p) => p.type === 'roadmap').map((p) => p.key);
+    const wantedBy = new Map<string, { kinds: ReadonlySet<TraceNodeKind>; docs: ReadonlySet<string> } | null>();
+    const targetsOf = (node: TraceNode): { kinds: ReadonlySet<TraceNodeKind>; docs: ReadonlySet<string> } | null => {
+      const key = `${node.doc}\u0000${node.kind}`;
+      if (wantedBy.has(key)) return wantedBy.get(key)!;
+      const scope = this.scope(node.doc);
+      const strategies = scope.filter((doc) => this.parts.get(doc)?.type === 'strategy');
+      const wanted = ((): { kinds: TraceNodeKind[]; docs: string[] } | null => {
+        switch (node.kind) {
+          case 'roadmap-item': return { kinds: ['policy', 'action', 'objective', 'key-result'], docs: [...scope] };
+          case 'key-result':
+          case 'objective': return { kinds: ['policy', 'action'], docs: [...strategies, ...(this.parts.get(node.doc)?.type === 'strategy' ? [node.doc] : [])] };
+          case 'decision': return { kinds: ['policy', 'action'], docs: strategies };
+          case 'release-entry': return { kinds: ['roadmap-item', 'action', 'key-result'], docs: [...roadmaps, ...scope] };
+          case 'action': return { kinds: ['policy'], docs: [node.doc] };
+          default: return null;
+        }
+      })();
+      const entry = wanted && wanted.docs.length > 0 ? { kinds: new Set(wanted.kinds), docs: new Set(wanted.docs) } : null;
+      wantedBy.set(key, entry);
+      return entry;
+    };
+    // The nodes that can be served, numbered; postings by term, roadmap items apart (only release entries look for them).
+    const targets = all.filter((node) => node.kind !== 'diagnosis' && node.kind !== 'release-entry' && node.kind !== 'decision');
+    const strategic = new Map<string, number[]>();
+    const planned = new Map<string, number[]>();
+    targets.forEach((node, index) => {
+      const postings = node.kind === 'roadmap-item' ? planned : strategic;
+      for (const stem of terms.get(node.id)!) push(postings, stem, index);
+    });
+    const scores = new Float64Array(targets.length);
+    const shared: Array<string[] | undefined> = new Array(targets.length);
     for (const source of all) {
       const wanted = targetsOf(source);
-      if (!wanted || wanted.docs.length === 0) continue;
-      const docs = new Set(wanted.docs);
-      const dots = new Map<string, { dot: number; shared: string[] }>();
+      if (!wanted) continue;
+      const { docs, kinds } = wanted;
+      const measure = rarityIn(rootOf(source.doc));
+      const lists = kinds.has('roadmap-item') ? [strategic, planned] : [strategic];
+      const touched: number[] = [];
       for (const stem of terms.get(source.id)!) {
-        const w = weight(stem);
+        const w = measure.weights.get(stem) ?? 0;
         if (w === 0) continue;
-        for (const target of postings.get(stem) ?? []) {
-          if (target.id === source.id || !docs.has(target.doc) || !wanted.kinds.includes(target.kind)) continue;
-          const entry = dots.get(target.id) ?? { dot: 0, shared: [] };
-          entry.dot += w * w;
-          entry.shared.push(stem);
-          dots.set(target.id, entry);
+        for (const postings of lists) {
+          for (const index of postings.get(stem) ?? []) {
+            const target = targets[index];
+            if (target.id === source.id || !kinds.has(target.kind) || !docs.has(target.doc)) continue;
+            if (shared[index] === undefined) {
+              shared[index] = [];
+              touched.push(index);
+            }
+            scores[index] += w * w;
+            shared[index]!.push(stem);
+          }
         }
       }
-      const scored = [...dots.entries()].map(([id, { dot, shared }]) => ({ id, shared, confidence: dot / ((norms.get(source.id) || 1) * (norms.get(id) || 1)) }))
+      if (touched.length === 0) continue;
+      const sourceNorm = normIn(measure, source) || 1;
+      const scored = touched.map((index) => ({ index, confidence: scores[index] / (sourceNorm * (normIn(measure, targets[index]) || 1)), shared: shared[index]! }))
         .filter((entry) => entry.confidence >= POSSIBLE)
-        .sort((a, b) => b.confidence - a.confidence || a.id.localeCompare(b.id))
+        .sort((a, b) => b.confidence - a.confidence || (targets[a.index].id < targets[b.index].id ? -1 : 1))
         .slice(0, MAX_INFERRED);
       for (const entry of scored) {
-        this.add({ from: source.id, to: entry.id, kind: 'inferred', confidence: Math.min(0.99, Math.round(entry.confidence * 100) / 100), via: 'shared key terms', shared: entry.shared.sort() });
+        this.add({ from: source.id, to: targets[entry.index].id, kind: 'inferred', confidence: Math.min(0.99, Math.round(entry.confidence * 100) / 100), via: 'shared key terms', shared: entry.shared.sort() });
+      }
+      for (const index of touched) {
+        scores[index] = 0;
+        shared[index] = undefined;
       }
     }
   }
@@ -325,9 +392,17 @@ type Resolved = { kind: 'nodes'; nodes: TraceNode[] } | { kind: 'doc'; doc: stri
 
 type LabelIndex = Map<string, Map<string, TraceNode[]>>;
 
+/** Each part's labels, kept with the part: only the part of a changed document is indexed again. */
+const partLabels = new WeakMap<DocumentPart, Map<string, TraceNode[]>>();
+
 function labelIndex(parts: ReadonlyMap<string, DocumentPart>): LabelIndex {
   const index: LabelIndex = new Map();
   for (const part of parts.values()) {
+    const known = partLabels.get(part);
+    if (known) {
+      index.set(part.key, known);
+      continue;
+    }
     const labels = new Map<string, TraceNode[]>();
     const objectives = part.nodes.filter((node) => node.kind === 'objective');
     for (const node of part.nodes) {
@@ -336,6 +411,7 @@ function labelIndex(parts: ReadonlyMap<string, DocumentPart>): LabelIndex {
       if (node.kind === 'key-result' && objectives.length <= 1) keys.add(node.label.replace(/^KR\d+\./, 'KR'));
       for (const key of keys) push(labels, key, node);
     }
+    partLabels.set(part, labels);
     index.set(part.key, labels);
   }
   return index;
@@ -378,25 +454,17 @@ export function describeRef(ref: TraceRef): string {
   return `link to ${ref.raw}`;
 }
 
-/** Each node's key terms without its document's boilerplate (a term in most of the document's nodes). */
-function effectiveTerms(parts: ReadonlyMap<string, DocumentPart>, all: readonly TraceNode[]): Map<string, ReadonlySet<string>> {
-  const result = new Map<string, ReadonlySet<string>>();
-  for (const part of parts.values()) {
-    const counts = new Map<string, number>();
-    for (const node of part.nodes) for (const stem of node.terms) counts.set(stem, (counts.get(stem) ?? 0) + 1);
-    const boiler = part.nodes.length >= 5
-      ? new Set([...counts.entries()].filter(([, n]) => n / part.nodes.length >= DOCUMENT_COMMON_SHARE).map(([stem]) => stem))
-      : new Set<string>();
-    for (const node of part.nodes) result.set(node.id, boiler.size === 0 ? node.terms : new Set([...node.terms].filter((stem) => !boiler.has(stem))));
-  }
-  for (const node of all) if (!result.has(node.id)) result.set(node.id, node.terms);
-  return result;
-}
-
 /** The folder of a workspace key ("docs/okrs" for "docs/okrs/2027.md"; "" at the root). */
 function folderOf(key: string): string {
   const slash = key.lastIndexOf('/');
   return slash < 0 ? '' : slash === 0 ? '/' : key.slice(0, slash);
+}
+
+/** The deepest folder that holds all these keys ("" for the workspace root). */
+function commonFolder(keys: readonly string[]): string {
+  let folder = folderOf(keys[0] ?? '');
+  while (folder !== '' && folder !== '/' && !keys.every((key) => isInside(key, folder))) folder = parentFolder(folder);
+  return folder;
 }
 
 function parentFolder(dir: string): string {
@@ -404,7 +472,7 @@ function parentFolder(dir: string): string {
   return folderOf(dir);
 }
 
-function isInside(key: string, dir: string): boolean {
+export function isInside(key: string, dir: string): boolean {
   return dir === '' || key.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
 }
 

@@ -7,6 +7,7 @@
 import { stemmer } from 'stemmer';
 import { contentStems, DEFAULT_STOP_WORDS } from '../text/content-words.js';
 import { foldTypography } from '../text/phrases.js';
+import { TextMemo } from '../text/memo.js';
 
 /**
  * Words of plans and measures that say nothing about what a plan is about: verbs of work and of
@@ -50,8 +51,24 @@ export interface Word {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
+/** Words by text: the contradiction check reads every item against every exclusion, on every change of the workspace. */
+const wordMemo = new TextMemo<readonly Word[]>();
+/** Stems by word: a docs repository's vocabulary is small. */
+const stems = new Map<string, string>();
+
 /** The words of a text in order, each with its stem (hyphenated words stem as one: "self-serve" → "selfserv"). */
-export function wordsOf(text: string): Word[] {
+export function wordsOf(text: string): readonly Word[] {
+  return wordMemo.get(text, readWords);
+}
+
+/** The stems of a text's words, for a quick "does it mention this at all?" before reading word order. */
+const stemSetMemo = new TextMemo<ReadonlySet<string>>();
+
+export function stemSetOf(text: string): ReadonlySet<string> {
+  return stemSetMemo.get(text, (value) => new Set(wordsOf(value).map((word) => word.stem)));
+}
+
+function readWords(text: string): Word[] {
   const words: Word[] = [];
   const folded = foldTypography(text);
   WORD.lastIndex = 0;
@@ -60,17 +77,27 @@ export function wordsOf(text: string): Word[] {
     let lower = match[0].toLowerCase().replace(/['’]s$|['’]$/, '');
     const negatedPrefix = /^non-/.test(lower);
     if (negatedPrefix) lower = lower.slice(4);
-    words.push({ lower, stem: stemmer(lower.replace(/-/g, '')), index: match.index, end: match.index + match[0].length, negatedPrefix });
+    words.push({ lower, stem: stemOf(lower), index: match.index, end: match.index + match[0].length, negatedPrefix });
   }
   return words;
 }
 
 /** The stem a word of `wordsOf` has, for comparing with `keyTerms` (which also stems hyphenated words joined). */
 export function stemOf(word: string): string {
-  return stemmer(word.toLowerCase().replace(/-/g, ''));
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    if (stems.size > 50_000) stems.clear();
+    stem = stemmer(word.toLowerCase().replace(/-/g, ''));
+    stems.set(word, stem);
+  }
+  return stem;
 }
 
-/** Is this stem a key term (not a stop word or a plan word)? */
+/**
+ * Is this word (lower-cased, as written) a key word of a ruled-out phrase? Not a stop word or a
+ * plan word as written — by the word, not its stem, so "custom" stays though "customers" is a
+ * plan word.
+ */
 export function isKeyStem(lower: string): boolean {
-  return lower.length >= 3 && !TRACE_STOP_WORDS.has(lower) && !PLAN_STEMS.has(stemOf(lower)) && /\p{L}/u.test(lower);
+  return lower.length >= 3 && !TRACE_STOP_WORDS.has(lower) && /\p{L}/u.test(lower);
 }

@@ -19,7 +19,7 @@ export default defineWorkspaceRule({
     fixable: true,
     options: {},
     rationale:
-      '"Roadmaps without strategy" are the failure between documents: each item looks reasonable on its own, and nobody can say which choice of the strategy it carries out. An item that no policy, action or objective explains is either a pet project riding along or a sign that the strategy leaves out the problem it solves. An item traces when it links a policy, action, objective or key result (`Serves: P2`, `(→ KR 1.2)`, a link to the heading), when its document\'s front matter names one (`serves: strategy.md#p2`), or when it shares enough rare key terms with one to be likely (inferred links are never shown as certain). The rule runs only where the folder holds a strategy or OKR set to trace to.',
+      '"Roadmaps without strategy" are the failure between documents: each item looks reasonable on its own, and nobody can say which choice of the strategy it carries out. An item that no policy, action or objective explains is either a pet project riding along or a sign that the strategy leaves out the problem it solves. An item traces when it links a policy, action, objective or key result (`Serves: P2`, `(→ KR 1.2)`, a link to the heading), when its document\'s front matter names one (`serves: strategy.md#p2`), or when it shares enough rare key terms with one to be likely (inferred links are never shown as certain). The rule runs only where the folder holds a strategy or OKR set to trace to, and not on a document that names a strategy the linter did not read.',
     howToFix:
       'Say what the item serves: add `Serves: P2` (or `(→ KR 1.2)`) to it, or link the policy or action (`[P2](strategy.md#guiding-policy)`). When the closest match is only a guess, the quick fix proposes it; check it before you accept. If the item serves nothing in the strategy, ask whether it belongs on the roadmap.',
     seeds: [
@@ -39,7 +39,8 @@ export default defineWorkspaceRule({
   },
   checkWorkspace({ graph, optionsFor, report }) {
     for (const part of graph.parts.values()) {
-      if (!optionsFor(part.key)) continue;
+      // Its strategy is not among the documents read (trace/broken-link says so when it is missing).
+      if (!optionsFor(part.key) || graph.namesUnseenStrategy(part.key)) continue;
       const scope = scopeParts(graph, part.key);
       const strategies = scope.filter((p) => p.type === 'strategy' && p.nodes.some((n) => n.kind === 'policy' || n.kind === 'action'));
       const okrs = scope.filter((p) => p.nodes.some((n) => n.kind === 'objective'));

@@ -1,9 +1,21 @@
 import { defineWorkspaceRule } from '../../workspace/rule.js';
-import { isLikely } from '../../workspace/resolve.js';
+import { isLikely, type TraceGraph } from '../../workspace/resolve.js';
 import { joinWords, nodeName, nodePlace, titlePlace, where } from './_shared.js';
 
 /** Documents that plan work: a coherent action should appear in one of them. */
 const PLAN_TYPES = new Set(['roadmap', 'okr', 'decision', 'release-notes']);
+
+/**
+ * Is a plan one of this strategy's? When it names the strategy (directly or through its OKR set);
+ * when it names none, only if the strategy is the one its folder serves — beside two strategies,
+ * a plan that names neither is not counted as the plan of each.
+ */
+function plansFor(graph: TraceGraph, plan: string, strategy: string): boolean {
+  const scope = graph.scope(plan);
+  if (!scope.includes(strategy)) return false;
+  if (graph.declaredScope(plan).length > 0) return true;
+  return scope.filter((key) => graph.part(key)?.type === 'strategy').length === 1;
+}
 
 export default defineWorkspaceRule({
   meta: {
@@ -16,7 +28,7 @@ export default defineWorkspaceRule({
     fixable: false,
     options: {},
     rationale:
-      'Coherent actions are where a strategy turns into work. An action that no roadmap item, objective, key result, decision or release carries out has quietly been dropped — or was never more than a wish. The rule reads the roadmaps, OKR sets, decisions and release notes of the folder that serve the strategy (those that name it, and those that name no strategy at all), and counts an action as planned when one of them links it (`Serves: A3`, a link to its heading) or shares enough rare key terms with it to be likely. It runs only when the folder holds such a plan.',
+      'Coherent actions are where a strategy turns into work. An action that no roadmap item, objective, key result, decision or release carries out has quietly been dropped — or was never more than a wish. The rule reads the roadmaps, OKR sets, decisions and release notes of the folder that serve the strategy (those that name it, and — when it is the only strategy their folder serves — those that name none), and counts an action as planned when one of them links it (`Serves: A3`, a link to its heading) or shares enough rare key terms with it to be likely. It runs only when the folder holds such a plan.',
     howToFix:
       'Plan the action: add a roadmap item or key result for it and label it (`Serves: A3`). If the action is no longer meant, cut it from the strategy — a strategy that lists work nobody plans misleads its readers.',
     seeds: [
@@ -37,7 +49,7 @@ export default defineWorkspaceRule({
   checkWorkspace({ graph, optionsFor, report }) {
     for (const strategy of graph.docsOfType('strategy')) {
       if (!optionsFor(strategy.key)) continue;
-      const plans = [...graph.parts.values()].filter((part) => PLAN_TYPES.has(part.type) && part.key !== strategy.key && graph.scope(part.key).includes(strategy.key));
+      const plans = [...graph.parts.values()].filter((part) => PLAN_TYPES.has(part.type) && part.key !== strategy.key && plansFor(graph, part.key, strategy.key));
       // No plan in the folder serves this strategy: nothing to look for the actions in.
       if (plans.length === 0) continue;
       const planDocs = new Set(plans.map((part) => part.key));
