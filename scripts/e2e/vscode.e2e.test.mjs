@@ -445,35 +445,53 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     await shot('contradiction');
 
     await runCommand(page, 'Strategy Lint: Show strategy map');
-    await page.locator('.tabs-container .tab', { hasText: 'Strategy map: strategy-map' }).waitFor({ timeout: 30_000 });
-    await runCommand(page, 'View: Toggle Maximized Editor Group');
-    await page.mouse.move(5, 500);
-    const frame = await frameWith(page, (t) => t.includes('guiding policies') && t.includes('as text: what carries out each policy and action'), 'the strategy map in the webview');
-    await frame.locator('#edges path').first().waitFor({ state: 'attached' });
-    const flagged = await frame.locator('.node[class*="flag-"]').evaluateAll((nodes) => nodes.map((n) => `${n.querySelector('.title').textContent.slice(0, 16)}|${[...n.classList].filter((c) => c.startsWith('flag-')).join(' ')}`));
-    assert.deepEqual(flagged.sort(), ['Close five enter|flag-contradiction', 'Rewrite the in-a|flag-orphan', 'Supplier price c|flag-unplanned'],
-      'the contradiction, the orphan and the unplanned action are marked');
-    const docs = await frame.locator('.node').evaluateAll((nodes) => [...new Set(nodes.map((n) => n.getAttribute('data-doc')))].sort());
-    assert.deepEqual(docs, ['RELEASE_NOTES.md', 'decisions/0001-offline-first-technician-app.md', 'okrs.md', 'roadmap.md', 'strategy.md'].map((d) => `strategy-map/${d}`),
-      'the map of the roadmap\'s docs repository: the folder its strategy lives in');
-    const columns = await frame.locator('.column h2').allInnerTexts();
-    assert.deepEqual(columns.map((c) => c.toLowerCase().replace(/\s+\d+$/, '')), ['diagnosis', 'guiding policies', 'actions and decisions', 'objectives and key results', 'roadmap items', 'releases']);
-    assert.ok(await frame.locator('#edges path').count() >= 10, 'the links are drawn');
-    assert.equal(await frame.locator('#edges path.conflict').count(), 1, 'one conflict: P1 and the key result that pursues what it rules out');
-    const chips = (await frame.locator('.chips').innerText()).replace(/\s+/g, ' ');
-    assert.match(chips, /1 pursue what a policy rules out 1 traced to nothing 1 actions planned nowhere 0 broken links 0 older than the strategy/);
-    await shot('map');
+    const mapTab = page.locator('.tabs-container .tab', { hasText: 'Strategy map: strategy-map' });
+    await mapTab.waitFor({ timeout: 30_000 });
+    // The map opens beside the editor without taking focus: focus its group, then give it the window.
+    await mapTab.click();
+    await runCommand(page, 'View: Toggle Maximize Editor Group');
+    // The whole window for the map: the Problems panel reopens when a later step reads it, and
+    // the side bar comes back at the end (finally), for the scenarios after this one.
+    await runCommand(page, 'View: Hide Panel');
+    await runCommand(page, 'View: Close Primary Side Bar');
+    let frame;
+    try {
+      await page.mouse.move(5, 500);
+      frame = await frameWith(page, (t) => t.includes('guiding policies') && t.includes('as text: what carries out each policy and action'), 'the strategy map in the webview');
+      await frame.locator('#edges path').first().waitFor({ state: 'attached' });
+      const flagged = await frame.locator('.node[class*="flag-"]').evaluateAll((nodes) => nodes.map((n) => `${n.querySelector('.title').textContent.slice(0, 16)}|${[...n.classList].filter((c) => c.startsWith('flag-')).join(' ')}`));
+      assert.deepEqual(flagged.sort(), ['Close five enter|flag-contradiction', 'Rewrite the in-a|flag-orphan', 'Supplier price c|flag-unplanned'],
+        'the contradiction, the orphan and the unplanned action are marked');
+      const docs = await frame.locator('.node').evaluateAll((nodes) => [...new Set(nodes.map((n) => n.getAttribute('data-doc')))].sort());
+      assert.deepEqual(docs, ['RELEASE_NOTES.md', 'decisions/0001-offline-first-technician-app.md', 'okrs.md', 'roadmap.md', 'strategy.md'].map((d) => `strategy-map/${d}`),
+        'the map of the roadmap\'s docs repository: the folder its strategy lives in');
+      const columns = await frame.locator('.column h2').allInnerTexts();
+      assert.deepEqual(columns.map((c) => c.toLowerCase().replace(/\s+\d+$/, '')), ['diagnosis', 'guiding policies', 'actions and decisions', 'objectives and key results', 'roadmap items', 'releases']);
+      assert.ok(await frame.locator('#edges path').count() >= 10, 'the links are drawn');
+      assert.equal(await frame.locator('#edges path.conflict').count(), 1, 'one conflict: P1 and the key result that pursues what it rules out');
+      const chips = (await frame.locator('.chips').innerText()).replace(/\s+/g, ' ');
+      assert.match(chips, /1 pursue what a policy rules out 1 traced to nothing 1 actions planned nowhere 0 broken links 0 older than the strategy/);
+      await shot('map');
 
-    // Keyboard: ↓ moves within a column, → follows a link to the next layer; Enter opens the item's line.
-    await frame.locator('.node.kind-policy').first().focus();
-    await page.keyboard.press('ArrowDown');
-    assert.match(await frame.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''), /^Guiding policy: P2 Dispatch on the first day/);
-    await page.keyboard.press('ArrowRight');
-    const right = await frame.evaluate(() => ({ layer: document.activeElement?.getAttribute('data-layer'), label: document.activeElement?.getAttribute('aria-label') }));
-    assert.ok(Number(right.layer) > 1, `→ from P2 follows a link to a later layer (${right.label})`);
-    assert.match(right.label, /^Objective: O1 New firms dispatch on their first day/, '→ from P2 reaches the objective that serves it');
-    await shot('keyboard');
-    await runCommand(page, 'View: Toggle Maximized Editor Group');
+      // Keyboard: ↓ moves within a column, → follows a link to the next layer; Enter opens the item's line.
+      await frame.locator('.node.kind-policy').first().focus();
+      await page.keyboard.press('ArrowDown');
+      assert.match(await frame.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''), /^Guiding policy: P2 Dispatch on the first day/);
+      await page.keyboard.press('ArrowRight');
+      const right = await frame.evaluate(() => ({ layer: document.activeElement?.getAttribute('data-layer'), label: document.activeElement?.getAttribute('aria-label') }));
+      assert.ok(Number(right.layer) > 1, `→ from P2 follows a link to a later layer (${right.label})`);
+      assert.match(right.label, /^Action: A2 Guided dispatch setup/, '→ from P2 reaches the action linked to it (a likely match) in the next layer');
+      await page.keyboard.press('ArrowRight');
+      const further = await frame.evaluate(() => ({ layer: document.activeElement?.getAttribute('data-layer'), label: document.activeElement?.getAttribute('aria-label') }));
+      assert.equal(further.layer, '5', `→ from A2 skips the layers it has no link in (${further.label})`);
+      assert.match(further.label, /^Release · 2027\.1: Guided dispatch setup/, '→ from A2 reaches the release that carries it out');
+      await shot('keyboard');
+      await frame.locator('.node.flag-orphan').focus();
+      await shot('orphan-focused');
+    } finally {
+      if (!(await page.locator('.part.sidebar').isVisible())) await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+    }
+    await runCommand(page, 'View: Toggle Maximize Editor Group');
     await frame.locator('.node.flag-orphan').focus();
     await page.keyboard.press('Enter');
     await page.locator(h.SEL.activeTab, { hasText: /^\s*roadmap\.md/ }).waitFor({ timeout: 15_000 });

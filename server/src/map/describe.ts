@@ -34,10 +34,10 @@ export function where(node: MapNode, shown: (doc: string) => string = (doc) => d
   return `${shown(node.doc)}:${node.line}`;
 }
 
-/** How an item serves what it serves: `“P1”`, `link to ../strategy.md#…`, `likely (0.45)`, `through KR 1.1`. */
+/** How an item serves what it serves: `“P1”`, `link to ../strategy.md#…`, `likely, 0.45`, `through KR 1.1`. */
 export function linkText(served: CarriedOut['servedBy'][number]): string {
-  if (served.through) return served.kind === 'inferred' ? `through ${served.through} (likely, ${served.confidence.toFixed(2)})` : `through ${served.through}`;
-  return served.kind === 'inferred' ? `likely match (${served.confidence.toFixed(2)})` : served.via;
+  if (served.through) return served.kind === 'inferred' ? `through ${served.through}, likely ${served.confidence.toFixed(2)}` : `through ${served.through}`;
+  return served.kind === 'inferred' ? `likely, ${served.confidence.toFixed(2)}` : served.via;
 }
 
 const FLAG_NOTES: Readonly<Record<string, string>> = {

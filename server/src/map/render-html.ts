@@ -27,7 +27,7 @@ function ariaFor(node: MapNode, map: StrategyMap, names: ReadonlyMap<string, str
   const parts = [`${kindLabel(node)}: ${nodeLabel(node, 120)}`, `${node.doc} line ${node.line}`];
   if (node.flags.length > 0) parts.push(node.flags.map(flagText).join(', '));
   if (serves.length > 0) parts.push(`serves ${serves.slice(0, 3).join('; ')}`);
-  if (servedBy > 0) parts.push(`${servedBy} linked item${servedBy === 1 ? '' : 's'} in the next layer`);
+  if (servedBy > 0) parts.push(`carried out by ${servedBy} linked item${servedBy === 1 ? '' : 's'}`);
   return parts.join('. ');
 }
 
@@ -280,17 +280,21 @@ const SCRIPT = `
     return Array.prototype.slice.call(document.querySelectorAll('.node[data-layer="' + layer + '"]'));
   }
   function step(node, delta) {
+    // The nearest layer in that direction holding an item linked to this one; when no layer
+    // does, the closest item of the next layer that has items.
     var layer = Number(node.getAttribute('data-layer'));
+    var near = neighbours(node.id), fallback = null;
     for (var next = layer + delta; next >= 0 && next <= 5; next += delta) {
       var candidates = column(next);
       if (candidates.length === 0) continue;
-      var near = neighbours(node.id);
       var linked = candidates.filter(function (c) { return near[c.id]; });
       if (linked.length > 0) return linked[0];
-      var y = node.getBoundingClientRect().top;
-      return candidates.reduce(function (best, c) { return Math.abs(c.getBoundingClientRect().top - y) < Math.abs(best.getBoundingClientRect().top - y) ? c : best; });
+      if (!fallback) {
+        var y = node.getBoundingClientRect().top;
+        fallback = candidates.reduce(function (best, c) { return Math.abs(c.getBoundingClientRect().top - y) < Math.abs(best.getBoundingClientRect().top - y) ? c : best; });
+      }
     }
-    return null;
+    return fallback;
   }
   graph.addEventListener('keydown', function (event) {
     var node = event.target instanceof Element ? event.target.closest('.node') : null;

@@ -14,7 +14,7 @@ export interface CarriedOutItem {
   /** The document as the reader knows it, and the line. */
   file: string;
   line: number;
-  /** How it traces: `“P1”`, `likely match (0.45)`, `through KR 1.1: …`. */
+  /** How it traces: `“P1”`, `likely, 0.45`, `through KR 1.1: …`. */
   link: string;
   /** Set for an item that pursues what the policy rules out (trace/contradicts-policy). */
   conflict?: boolean;
