@@ -442,6 +442,13 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     const policyRow = page.locator(h.SEL.problemsRow, { hasText: /strategy\.md\[Ln 23, Col \d+\]/ }).first();
     await policyRow.waitFor({ timeout: 15_000 });
     assert.match(await policyRow.innerText(), /P1 rules out “enterprise”/);
+    // With the roadmap, the strategy and the OKR set open, the Problems panel lists exactly the
+    // three planted findings of the docs repository, and nothing else in its documents.
+    const opened = ['okrs.md', 'roadmap.md', 'strategy.md'];
+    const findingsOf = (rs) => rs.filter((r) => r.code && opened.includes(r.file)).map((r) => `${r.file}:${r.line} ${r.code}`).sort();
+    const planted = ['okrs.md:18 trace/contradicts-policy', 'roadmap.md:30 trace/orphan-item', 'strategy.md:37 trace/unplanned-action'];
+    const all = await waitForProblems(page, (rs) => findingsOf(rs).length >= planted.length, 'the three planted findings in the Problems panel', { timeoutMs: 30_000 });
+    assert.deepEqual(findingsOf(all), planted);
     await shot('contradiction');
 
     await runCommand(page, 'Strategy Lint: Show strategy map');
