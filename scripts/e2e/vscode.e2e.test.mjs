@@ -207,7 +207,7 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     const line23 = 'We will leverage a world-class support team and utilize partners.';
     assert.equal(original.split('\n')[22], line23, 'fixture: line 23');
     await openLinted(page, 'fixes-memo.md', { type: 'Strategy memo' });
-    await waitForProblems(page, (rs) => ['leverage', 'world-class', 'utilize'].every((w) => ofFile(rs, 'fixes-memo.md').some((r) => r.line === 23 && r.message.includes(`"${w}"`))),
+    await waitForProblems(page, (rs) => ['leverage', 'world-class', 'utilize'].every((w) => ofFile(rs, 'fixes-memo.md').some((r) => r.line === 23 && r.message?.includes(`"${w}"`))),
       'fluff diagnostics on "leverage", "world-class" and "utilize" (line 23)');
 
     // Quick fix on "leverage".
@@ -225,7 +225,7 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     await h.waitFor(async () => (await editorLines(page)).includes(afterQuickFix), { what: `line 23 to read "${afterQuickFix}"` });
     await waitForProblems(page, (rs) => {
       const mine = ofFile(rs, 'fixes-memo.md');
-      return !mine.some((r) => r.message.includes('"leverage"')) && mine.some((r) => r.message.includes('"world-class"'));
+      return !mine.some((r) => r.message?.includes('"leverage"')) && mine.some((r) => r.message?.includes('"world-class"'));
     }, 'the "leverage" diagnostic to go (and "world-class" to stay)');
     await shot('quick-fix');
 
