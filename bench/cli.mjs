@@ -5,7 +5,7 @@
 //   node bench/cli.mjs               prints the figures as JSON
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BUILT, DOCUMENTS, REFERENCE_DATE, ROOT, exists, firstErrorLine, log, looksLikeCrash, repeat, timeProcess } from './common.mjs';
+import { BUILT, DOCUMENTS, REFERENCE_DATE, ROOT, exists, firstErrorLine, log, looksLikeCrash, repeat, summarize, timeProcess } from './common.mjs';
 
 /** How many runs: the memo is the figure that matters; the handbook gets a time budget. */
 export const CLI_PLAN = {
@@ -36,6 +36,40 @@ export async function timeCli(command, file, plan, { okCodes = [0, 1], env = {},
 
 export const OUR_CLI = (file) => [process.execPath, [BUILT.cliBin, '--reference-date', REFERENCE_DATE, '--no-color', file]];
 
+/** Alternating pairs (ours, markdownlint-cli2) on the memo, after one warm-up run of each. */
+export const PAIRS = 7;
+
+/**
+ * Our CLI against markdownlint-cli2 on the memo, A B A B …: the ratio ours ÷ theirs is taken
+ * pair by pair (a drift of the machine's speed during the run moves both), and its median kept.
+ */
+export async function pairedWithMarkdownlint(doc = DOCUMENTS.memo) {
+  const { PEERS } = await import('./peers.mjs');
+  const peer = PEERS.find((candidate) => candidate.name === 'markdownlint-cli2');
+  let theirs;
+  try {
+    theirs = peer.command(doc.file);
+  } catch (error) {
+    return { error: `markdownlint-cli2 not installed (${error instanceof Error ? error.message : error})` };
+  }
+  const ours = OUR_CLI(doc.file);
+  const once = async ([executable, args]) => {
+    const run = await timeProcess(executable, args);
+    if (run.timedOut || ![0, 1].includes(run.code) || looksLikeCrash(run.stderr)) throw new Error(`${path.basename(args[0])}: exit ${run.code}: ${firstErrorLine(run.stderr || run.stdout)}`);
+    return run.ms;
+  };
+  try {
+    await once(ours);
+    await once(theirs);
+    const pairs = [];
+    for (let i = 0; i < PAIRS; i++) pairs.push({ ours: await once(ours), theirs: await once(theirs) });
+    const ratios = pairs.map((pair) => pair.ours / pair.theirs);
+    return { pairs: pairs.length, ratio: summarize(ratios), ours: summarize(pairs.map((pair) => pair.ours)), theirs: summarize(pairs.map((pair) => pair.theirs)) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 export async function benchCli() {
   if (!exists(BUILT.cliBundle)) return { error: `CLI not built (${path.relative(ROOT, BUILT.cliBundle)} missing: run node scripts/bundle.mjs)` };
   const results = {};
@@ -44,6 +78,8 @@ export async function benchCli() {
     const { stderr: _stderr, ...result } = await timeCli(OUR_CLI, doc.file, CLI_PLAN[doc.key]);
     results[doc.key] = result;
   }
+  log(`cli: strategy-lint and markdownlint-cli2 on the memo, ${PAIRS} alternating pairs`);
+  results.pairs = await pairedWithMarkdownlint();
   return results;
 }
 

@@ -1,17 +1,23 @@
-// A minimal LSP client over a child process's stdio: JSON-RPC 2.0 messages framed with
-// `Content-Length` headers, as the Language Server Protocol's base protocol specifies. No
-// dependencies, so the bench measures the server and nothing of a client library.
+// A minimal LSP client of a child process: JSON-RPC 2.0 messages over Node's IPC channel (how
+// vscode-languageclient talks to a server it forks with TransportKind.ipc, as the VS Code client
+// does), or over stdio framed with `Content-Length` headers, as the Language Server Protocol's
+// base protocol specifies. No dependencies, so the bench measures the server and nothing of a
+// client library.
 export class LspClient {
   #child;
+  #ipc;
   #buffer = Buffer.alloc(0);
   #nextId = 1;
   #pending = new Map();
   #notificationHandlers = new Map();
   #requestHandlers = new Map();
 
-  constructor(child) {
+  /** `ipc`: the child was forked with an IPC channel (messages are objects, no framing). */
+  constructor(child, { ipc = false } = {}) {
     this.#child = child;
-    child.stdout.on('data', (chunk) => this.#receive(chunk));
+    this.#ipc = ipc;
+    if (ipc) child.on('message', (message) => this.#dispatch(message));
+    else child.stdout.on('data', (chunk) => this.#receive(chunk));
   }
 
   /** Send a request; resolves with its result, rejects with its error. */
@@ -38,6 +44,10 @@ export class LspClient {
   }
 
   #send(message) {
+    if (this.#ipc) {
+      if (this.#child.connected) this.#child.send(message);
+      return;
+    }
     const body = Buffer.from(JSON.stringify(message), 'utf8');
     this.#child.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
   }

@@ -4,6 +4,7 @@
 //
 //   node bench/run.mjs                       everything (installs the peers on first use)
 //   node bench/run.mjs --only engine,server  some parts; prints the table, writes nothing
+//   node bench/run.mjs --json FILE           also writes the raw figures to FILE (for before/after comparisons)
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -13,12 +14,14 @@ import { benchServer } from './server.mjs';
 import { benchCli } from './cli.mjs';
 import { benchPeers } from './peers.mjs';
 import { benchWorkspace } from './workspace.mjs';
+import { benchFolder } from './folder.mjs';
 import { ensurePeersInstalled } from './install.mjs';
 import { renderTable, writeReport } from './report.mjs';
 
-const PARTS = { engine: benchEngine, server: benchServer, cli: benchCli, peers: benchPeers, workspace: benchWorkspace };
+const PARTS = { engine: benchEngine, server: benchServer, cli: benchCli, peers: benchPeers, folder: benchFolder, workspace: benchWorkspace };
 
 function parseArgs(argv) {
+  argv = argv.filter((arg, i) => arg !== '--json' && argv[i - 1] !== '--json');
   const onlyIndex = argv.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
   if (onlyIndex < 0) return { parts: Object.keys(PARTS), partial: false };
   const value = argv[onlyIndex].includes('=') ? argv[onlyIndex].split('=')[1] : argv[onlyIndex + 1] ?? '';
@@ -67,18 +70,24 @@ async function main() {
     console.error(`missing inputs: ${missingInputs.map((doc) => doc.display).join(', ')} (clone shared/ beside the repo)`);
     process.exit(2);
   }
-  if (parts.includes('peers')) ensurePeersInstalled();
+  if (parts.some((part) => ['peers', 'cli', 'folder'].includes(part))) ensurePeersInstalled();
   const started = { at: performance.now(), load: os.loadavg()[0], date: new Date() };
   const results = {};
+  const partLoads = {};
   for (const part of parts) {
+    const loadBefore = os.loadavg()[0];
     try {
       results[part] = await PARTS[part]();
     } catch (error) {
       results[part] = { error: error instanceof Error ? error.message : String(error) };
     }
+    partLoads[part] = [loadBefore, os.loadavg()[0]];
   }
-  const machine = describeMachine(started);
-  console.log(`\n${renderTable(results)}\n\n${machine.summary}; load average ${machine.loadStart.toFixed(1)} → ${machine.loadEnd.toFixed(1)}; ${Math.round(machine.seconds)} s`);
+  const machine = { ...describeMachine(started), partLoads };
+  const jsonIndex = process.argv.indexOf('--json');
+  if (jsonIndex > 0 && process.argv[jsonIndex + 1]) fs.writeFileSync(process.argv[jsonIndex + 1], JSON.stringify({ results, machine }));
+  const loads = Object.entries(partLoads).map(([part, [from, to]]) => `${part} ${from.toFixed(1)} → ${to.toFixed(1)}`).join(', ');
+  console.log(`\n${renderTable(results)}\n\n${machine.summary}; load average ${machine.loadStart.toFixed(1)} → ${machine.loadEnd.toFixed(1)} (${loads}); ${Math.round(machine.seconds)} s`);
   if (partial) {
     console.error('[bench] partial run (--only): bench/RESULTS.md and bench/results.svg left as they were');
     return;

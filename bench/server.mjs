@@ -1,23 +1,31 @@
-// Server: keystroke → diagnostics over the real protocol, and the server's peak memory.
+// Server: didOpen → first diagnostics on a fresh server, the first keystroke after opening, the
+// later keystrokes, and the server's peak memory, over the real protocol.
 //
-// For each document, a fresh `node --max-semi-space-size=4 server/out/server.js --stdio` is
-// spawned (with the Node flags the VS Code client uses) and driven as an editor would:
-// initialize (pull configuration on, answered with debounceMs: 0 so no debounce delay is
-// measured), didOpen, then one-character incremental didChange edits in the middle of
-// a prose line, alternating insert and delete so the document does not grow. Each edit is timed
-// from writing the didChange to reading the publishDiagnostics for that version; the next edit
-// waits for it. The peak RSS is the server's VmHWM from /proc/<pid>/status after the edits.
+// For each document, fresh servers are started exactly as the VS Code client starts them
+// (vscode-languageclient with TransportKind.ipc: `child_process.fork(server/out/server.js,
+// ['--node-ipc', '--clientProcessId=<pid>'], { execArgv: SERVER_NODE_FLAGS, silent: true })`, and
+// JSON-RPC over Node's IPC channel) and driven as an editor would: initialize (pull configuration
+// on, answered with debounceMs: 0 so no debounce delay is measured), didOpen, then one-character
+// incremental didChange edits in the middle of a prose line, alternating insert and delete so the
+// document does not grow. didOpen is timed from sending it to the publishDiagnostics of version 1;
+// each edit from sending its didChange to the publishDiagnostics of that version, and the next
+// edit waits for it. The first edit of each server is the "first keystroke"; the ones after it are
+// "later keystrokes" (pooled over the servers). The peak RSS is the server's VmHWM from
+// /proc/<pid>/status after the edits (the largest over the servers).
 //
 //   node bench/server.mjs            prints the figures as JSON
-import { spawn } from 'node:child_process';
+import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BUILT, SERVER_NODE_FLAGS, CORPUS_DIR, DOCUMENTS, REFERENCE_DATE, ROOT, exists, log, summarize } from './common.mjs';
 import { LspClient } from './lsp-client.mjs';
 
-const WARMUP_EDITS = 2;
-const MEASURED_EDITS = 20;
+/** Fresh servers per document (each gives one didOpen and one first keystroke) and edits per server after the first. */
+export const SERVER_PLAN = {
+  memo: { servers: 7, laterEdits: 20 },
+  handbook: { servers: 5, laterEdits: 20 },
+};
 const TIMEOUT_MS = 60_000;
 
 /** What the bench answers to `workspace/configuration` for the `strategyLint` section. */
@@ -48,11 +56,17 @@ function peakRssMb(pid) {
   }
 }
 
-async function benchDocument(doc) {
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, BUILT.server, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+/** The server process as vscode-languageclient forks it for TransportKind.ipc (client/src/language-client.ts). */
+export function startServer() {
+  return fork(BUILT.server, ['--node-ipc', `--clientProcessId=${process.pid}`], { cwd: ROOT, execArgv: [...SERVER_NODE_FLAGS], silent: true });
+}
+
+async function benchServerOnce(doc, laterEdits) {
+  const child = startServer();
   let stderr = '';
   child.stderr.on('data', (chunk) => { stderr = (stderr + chunk).slice(-4000); });
-  const client = new LspClient(child);
+  child.stdout.on('data', () => {});
+  const client = new LspClient(child, { ipc: true });
   const uri = pathToFileURL(doc.file).href;
   const waiters = [];
   const fail = (reason) => { for (const waiter of waiters.splice(0)) waiter.reject(new Error(reason)); };
@@ -106,8 +120,9 @@ async function benchDocument(doc) {
 
     const at = editPosition(text);
     const samples = [];
+    let firstKeystrokeMs = NaN;
     let diagnostics = first.count;
-    for (let edit = 0; edit < WARMUP_EDITS + MEASURED_EDITS; edit++) {
+    for (let edit = 0; edit < 1 + laterEdits; edit++) {
       const insert = edit % 2 === 0;
       const range = insert
         ? { start: at, end: at }
@@ -120,13 +135,14 @@ async function benchDocument(doc) {
         contentChanges: [{ range, text: insert ? 'x' : '' }],
       });
       const result = await published;
-      if (edit >= WARMUP_EDITS) samples.push(result.at - start);
+      if (edit === 0) firstKeystrokeMs = result.at - start;
+      else samples.push(result.at - start);
       diagnostics = result.count;
     }
     const rssMb = peakRssMb(child.pid);
     await Promise.race([client.request('shutdown', null), new Promise((resolve) => setTimeout(resolve, 5000))]);
     client.notify('exit', null);
-    return { keystroke: summarize(samples), openMs, rssMb, diagnostics, edit: at };
+    return { samples, firstKeystrokeMs, openMs, rssMb, diagnostics, edit: at };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   } finally {
@@ -136,11 +152,37 @@ async function benchDocument(doc) {
   }
 }
 
+/** Several fresh servers on one document: medians of didOpen and of the first keystroke, later keystrokes pooled. */
+async function benchDocument(doc, plan = SERVER_PLAN[doc.key]) {
+  const runs = [];
+  for (let i = 0; i < plan.servers; i++) {
+    const run = await benchServerOnce(doc, plan.laterEdits);
+    if (run.error) return runs.length ? { ...combine(runs), error: run.error } : { error: run.error };
+    runs.push(run);
+  }
+  return combine(runs);
+}
+
+function combine(runs) {
+  const rss = runs.map((run) => run.rssMb).filter((value) => value !== null);
+  return {
+    servers: runs.length,
+    open: summarize(runs.map((run) => run.openMs)),
+    firstKeystroke: summarize(runs.map((run) => run.firstKeystrokeMs)),
+    keystroke: summarize(runs.flatMap((run) => run.samples)),
+    openMs: summarize(runs.map((run) => run.openMs)).median,
+    rssMb: rss.length ? Math.max(...rss) : null,
+    diagnostics: runs.at(-1).diagnostics,
+    edit: runs.at(-1).edit,
+  };
+}
+
 export async function benchServer() {
   if (!exists(BUILT.server)) return { error: `server not built (${path.relative(ROOT, BUILT.server)} missing: run node scripts/bundle.mjs)` };
   const results = {};
   for (const doc of Object.values(DOCUMENTS)) {
-    log(`server: ${doc.key} (open, ${WARMUP_EDITS} warm-up + ${MEASURED_EDITS} edits)`);
+    const plan = SERVER_PLAN[doc.key];
+    log(`server: ${doc.key} (${plan.servers} fresh servers: open, first keystroke, ${plan.laterEdits} later edits)`);
     results[doc.key] = await benchDocument(doc);
   }
   return results;

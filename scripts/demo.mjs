@@ -6,15 +6,19 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'server/bin/strategy-lint.cjs');
-const run = (title, command, args) => {
-  console.log(`\n━━ ${title}\n$ ${[path.relative(root, command) || command, ...args].join(' ')}\n`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+// Each command is echoed as a user would type it (`npx strategy-lint …`, `npx vsce …`), not with
+// this machine's paths: `script` is the Node script that `shown` stands for.
+const run = (title, shown, script, args) => {
+  console.log(`\n━━ ${title}\n$ ${[shown, ...args].join(' ')}\n`);
+  const result = spawnSync(process.execPath, [script, ...args], { cwd: root, stdio: 'inherit' });
   return result.status ?? 1;
 };
 
 // Findings are the point here: exit code 1 (findings at or above --max-severity) is expected.
-const lintStatus = run('Lint the example documents', process.execPath, [cli, 'examples/']);
+const lintStatus = run('Lint the example documents', 'npx strategy-lint', cli, ['examples/']);
 if (lintStatus === 2) process.exit(2);
-if (run('Review the weak strategy memo', process.execPath, [cli, 'review', 'examples/weak-strategy.md']) === 2) process.exit(2);
+if (run('Review the weak strategy memo', 'npx strategy-lint', cli, ['review', 'examples/weak-strategy.md']) === 2) process.exit(2);
+// `npm start -- --no-package`: the lint and the review only.
+if (process.argv.includes('--no-package')) process.exit(0);
 const vsce = path.join(root, 'node_modules/@vscode/vsce/vsce');
-process.exit(run('Build the extension', process.execPath, [vsce, 'package', '--no-dependencies', '--out', 'strategy-lint.vsix']));
+process.exit(run('Build the extension', 'npx vsce', vsce, ['package', '--no-dependencies', '--out', 'strategy-lint.vsix']));

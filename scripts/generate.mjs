@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const engine = await import(path.join(root, 'server/dist/src/engine/index.js'));
-const { allRules, ruleDocUrl, lint, DOC_TYPES, SECTION_ROLES, SEVERITIES, DEFAULT_MAX_DOCUMENT_LENGTH } = engine;
+const { allRules, ruleDocUrl, sourceName, lint, DOC_TYPES, SECTION_ROLES, SEVERITIES, DEFAULT_MAX_DOCUMENT_LENGTH, DOCS_BASE_URL, CUSTOM_RULES_SCHEMA } = engine;
+const { VERSION } = await import(path.join(root, 'server/dist/src/version.js'));
 const check = process.argv.includes('--check');
 const TODAY = new Date(Date.UTC(2026, 10, 21));
 
@@ -65,7 +66,7 @@ function ruleDoc(rule) {
     '',
     m.rationale,
     '',
-    ...m.seeds.flatMap((seed) => [`> “${seed.quote}” — ${/^\d{3}$/.test(seed.source) ? `source document ${seed.source}` : seed.source}`, '']),
+    ...m.seeds.flatMap((seed) => [`> “${seed.quote}” — ${sourceName(seed)}`, '']),
     '## How to fix',
     '',
     m.howToFix,
@@ -155,10 +156,28 @@ const sectionsSchema = {
 };
 const typesSchema = { type: 'object', description: 'Glob (relative to the config file) → document type. A glob has at most three wildcards or brace groups and no extended groups such as "+(…)": more could make matching file paths hang, and such a glob is ignored with a warning.', propertyNames: { maxLength: 256 }, additionalProperties: { enum: DOC_TYPES.map((t) => TYPE_NAMES[t]) } };
 
+const languageSchema = {
+  description: 'The language documents are written in ("de", "fr", "es", "pt", "it", "nl", "ja", "zh"; "en" turns detection off), or an object mapping globs to languages. Front matter lang: wins; without either the language is detected from the prose.',
+  anyOf: [{ type: 'string' }, { type: 'object', propertyNames: { maxLength: 256 }, additionalProperties: { type: 'string' } }],
+};
+const languagesSchema = {
+  type: 'object',
+  description: 'Per language code: heading names per section role, title words per document type, and rule settings for documents in that language. A rule that reads English phrases runs in another language only when its word lists are given here.',
+  additionalProperties: {
+    type: 'object', additionalProperties: false,
+    properties: {
+      sections: { ...sectionsSchema, description: 'Heading names per section role in this language: an array replaces the built-in ones, { "add", "remove" } edits them.' },
+      titles: { type: 'object', additionalProperties: false, description: 'Title words per document type in this language.', properties: Object.fromEntries(DOC_TYPES.filter((t) => t !== 'generic').map((t) => [t, listSchema])) },
+      // The same settings as the top-level rules, referenced rather than repeated (the schema stays small).
+      rules: { description: 'Severity and options per rule id for documents in this language, over the other settings.', allOf: [{ $ref: '#/properties/rules' }] },
+    },
+  },
+};
+
 function configSchema() {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: 'https://github.com/strategy-lint/strategy-lint/blob/main/schemas/strategy-lint.schema.json',
+    $id: `https://unpkg.com/strategy-lint@${VERSION}/schemas/strategy-lint.schema.json`,
     title: 'Strategy Lint configuration (.strategy-lint.json / .yaml)',
     type: 'object',
     additionalProperties: false,
@@ -166,12 +185,16 @@ function configSchema() {
       $schema: { type: 'string' },
       root: { type: 'boolean', description: 'Accepted for clarity; the nearest config file always wins.' },
       extends: { description: 'Config files (relative paths) to start from.', anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+      ignores: { type: 'array', items: { type: 'string', maxLength: 256 }, description: 'Globs (relative to this file\'s folder) of documents the CLI does not lint, on top of .gitignore; a glob without "/" matches at any depth, and a glob that matches a folder ignores everything in it. --no-ignore lints them anyway.' },
       rules: rulesSchema(),
       types: typesSchema,
       sections: sectionsSchema,
+      customRules: CUSTOM_RULES_SCHEMA,
       referenceDate: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Measure roadmap horizons and staleness from this date (YYYY-MM-DD) instead of today; front matter updated:/date: wins.' },
       fiscalYearStartMonth: { type: 'integer', minimum: 1, maximum: 12, default: 1, description: 'Month the fiscal year starts (FY27 Q1 with 2 = February 2026).' },
       maxDocumentLength: { type: 'integer', minimum: 1000, default: DEFAULT_MAX_DOCUMENT_LENGTH, description: 'Documents longer than this many characters skip the sentence-level prose rules.' },
+      language: languageSchema,
+      languages: languagesSchema,
     },
   };
 }
@@ -186,9 +209,11 @@ function contributesConfiguration() {
       'strategyLint.rules': { ...rulesSchema(), default: {}, scope: 'resource', markdownDescription: 'Severity (`"error"`, `"warning"`, `"information"`, `"hint"`, `"off"`) or `{ "severity", "options" }` per rule id. A `.strategy-lint.json` in the workspace takes precedence.' },
       'strategyLint.types': { ...typesSchema, default: {}, scope: 'resource' },
       'strategyLint.sections': { ...sectionsSchema, default: {}, scope: 'resource' },
+      'strategyLint.customRules': { ...CUSTOM_RULES_SCHEMA, default: {}, scope: 'resource' },
       'strategyLint.referenceDate': { type: 'string', default: '', pattern: '^(\\d{4}-\\d{2}-\\d{2})?$', scope: 'resource', description: 'Measure dates from YYYY-MM-DD instead of today (empty: today; front matter updated:/date: wins).' },
       'strategyLint.fiscalYearStartMonth': { type: 'integer', default: 1, minimum: 1, maximum: 12, scope: 'resource', description: 'Month the fiscal year starts.' },
       'strategyLint.maxDocumentLength': { type: 'integer', default: DEFAULT_MAX_DOCUMENT_LENGTH, minimum: 1000, scope: 'resource', description: 'Documents longer than this many characters skip the sentence-level prose rules.' },
+      'strategyLint.docsUrl': { type: 'string', default: DOCS_BASE_URL, format: 'uri', scope: 'resource', markdownDescription: 'Where the rule documentation links of diagnostics point (`<docsUrl><rule-id>.md`). In VS Code, the hover\'s docs link, "Open documentation" and the review open the pages bundled in the extension instead.' },
       'strategyLint.trace.server': { type: 'string', enum: ['off', 'messages', 'verbose'], default: 'off', scope: 'window', description: 'Trace the communication between VS Code and the Strategy Lint language server.' },
     },
   };

@@ -4,7 +4,7 @@
  * (`strategyLint/setDocumentType`), which owns how front matter is edited.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { DOC_TYPE_LABELS, SetDocumentTypeRequest, type SetDocumentTypeResult, type StatusParams } from './protocol';
 
 interface TypeItem extends vscode.QuickPickItem { type: string }

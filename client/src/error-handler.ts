@@ -4,7 +4,7 @@
  * stop with an error that offers "Restart server" and "Show output".
  */
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type Message } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type Message } from 'vscode-languageclient';
 import { Commands } from './protocol';
 
 export const MAX_RESTARTS = 5;

@@ -1,18 +1,11 @@
 /**
- * Starting the language server (server/out/server.js, bundled) and the client options: Markdown
- * documents on disk and untitled ones, config files watched so the server relints on change, and
- * Markdown files watched so the workspace model (trace/*, the strategy map) follows the disk.
- * Settings are not pushed: the server pulls `strategyLint` per document (workspace/configuration).
- * The workspace's trust goes in initializationOptions (`workspaceTrusted`).
+ * Starting the language server on the desktop: server/out/server.js (bundled) in a Node process,
+ * over IPC. The client options are shared with the browser (client-options.ts).
  */
-import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { CLIENT_ID, CLIENT_NAME, clientOptions } from './client-options';
 import type { RestartingErrorHandler } from './error-handler';
-
-export const CLIENT_ID = 'strategyLint';
-export const CONFIG_FILE_GLOB = '**/.strategy-lint.{json,yaml,yml}';
-/** Markdown files on disk: the server's workspace model (trace/* rules, the strategy map) reads them again when they change. */
-export const MARKDOWN_FILE_GLOB = '**/*.{md,markdown,mdown,mkd}';
 
 /**
  * Node flags for the server process. Linting allocates many short-lived objects (syntax trees,
@@ -29,25 +22,6 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] } },
   };
-  const watcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB);
-  const markdownWatcher = vscode.workspace.createFileSystemWatcher(MARKDOWN_FILE_GLOB);
-  context.subscriptions.push(watcher, markdownWatcher);
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'markdown' },
-      { scheme: 'untitled', language: 'markdown' },
-      { scheme: 'vscode-vfs', language: 'markdown' },
-    ],
-    synchronize: { fileEvents: [watcher, markdownWatcher] },
-    outputChannel,
-    diagnosticCollectionName: 'strategy-lint',
-    // VS Code shows a diagnostic's message above the hover already: the server leaves it out.
-    // A function, so a restart after the workspace is trusted sends the new trust state; in an
-    // untrusted workspace the server ignores config files and workspace settings.
-    initializationOptions: () => ({ diagnosticsShownInHover: true, workspaceTrusted: vscode.workspace.isTrusted }),
-    // A crashed server is restarted (the user is told once); after too many crashes it stays down.
-    errorHandler,
-  };
   // The id makes `strategyLint.trace.server` the trace setting.
-  return new LanguageClient(CLIENT_ID, 'Strategy Lint', serverOptions, clientOptions);
+  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions(context, outputChannel, errorHandler));
 }

@@ -4,8 +4,8 @@
  * the Problems panel.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { LintFilesRequest, type LintFilesResult } from './protocol';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import { LintFilesRequest, type FindMarkdownFilesParams, type FindMarkdownFilesResult, type LintFilesResult } from './protocol';
 
 const MARKDOWN_GLOB = '**/*.{md,markdown,mdown,mkd}';
 const BATCH = 100;
@@ -24,11 +24,19 @@ export async function lintWorkspace(client: LanguageClient): Promise<LintFilesRe
     return undefined;
   }
   const total: LintFilesResult = { linted: 0, ignored: 0, findings: 0, withFindings: 0 };
+  let searchFailed: string | undefined;
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Strategy Lint', cancellable: true },
     async (progress, token) => {
       progress.report({ message: 'finding Markdown documents…' });
-      const files = await vscode.workspace.findFiles(MARKDOWN_GLOB, excludeGlob(), undefined, token);
+      let files: vscode.Uri[];
+      try {
+        files = await vscode.workspace.findFiles(MARKDOWN_GLOB, excludeGlob(), undefined, token);
+      } catch (error) {
+        // A file system without file search (a virtual workspace in the browser may have none).
+        searchFailed = error instanceof Error ? error.message : String(error);
+        return;
+      }
       files.sort((a, b) => a.fsPath.localeCompare(b.fsPath));
       for (let i = 0; i < files.length && !token.isCancellationRequested; i += BATCH) {
         const batch = files.slice(i, i + BATCH);
@@ -41,10 +49,30 @@ export async function lintWorkspace(client: LanguageClient): Promise<LintFilesRe
       }
     },
   );
+  if (searchFailed !== undefined) {
+    void vscode.window.showErrorMessage(`Strategy Lint: this workspace cannot be searched for documents (${searchFailed}); open the documents to lint them.`);
+    return undefined;
+  }
   await vscode.commands.executeCommand('workbench.actions.view.problems');
   const ignored = total.ignored > 0 ? ` (${total.ignored} ignored by .gitignore)` : '';
   void vscode.window.showInformationMessage(
     `Strategy Lint: ${total.linted} document${total.linted === 1 ? '' : 's'} linted${ignored} — ${total.findings} finding${total.findings === 1 ? '' : 's'} in ${total.withFindings} document${total.withFindings === 1 ? '' : 's'}.`,
   );
   return total;
+}
+
+/**
+ * `strategyLint/findMarkdownFiles`: the Markdown files of a folder for a server without a file
+ * system (the web worker's workspace model), found as "Lint all documents" finds them; none when
+ * the workspace cannot be searched.
+ */
+export async function findMarkdownFiles(params: FindMarkdownFilesParams): Promise<FindMarkdownFilesResult> {
+  try {
+    const folder = vscode.Uri.parse(params.folder, true);
+    const limit = Number.isFinite(params.limit) && params.limit > 0 ? Math.floor(params.limit) : undefined;
+    const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, MARKDOWN_GLOB), excludeGlob(), limit);
+    return { uris: files.map((uri) => uri.toString()).sort() };
+  } catch {
+    return { uris: [] };
+  }
 }

@@ -4,11 +4,10 @@
  * document at its line; the map refreshes when diagnostics change (an edit anywhere in the folder
  * changes the trace/* findings), and "Copy as Mermaid" is a command of the panel's title menu.
  */
-import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { StrategyMapRequest, type StrategyMapParams, type StrategyMapResult } from './protocol';
-import { placeholderHtml } from './placeholder-html';
+import { newNonce, placeholderHtml } from './placeholder-html';
 
 type MapMessage = { command: 'reveal'; doc: string; line: number };
 
@@ -43,7 +42,7 @@ export class MapPanel implements vscode.Disposable {
     this.panel = vscode.window.createWebviewPanel(MapPanel.viewType, 'Strategy map', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
       enableScripts: true, localResourceRoots: [], enableFindWidget: true, retainContextWhenHidden: false,
     });
-    this.panel.webview.html = placeholderHtml('Reading the workspace…', crypto.randomBytes(16).toString('base64'));
+    this.panel.webview.html = placeholderHtml('Reading the workspace…', newNonce());
     this.disposables.push(
       this.panel.onDidDispose(() => this.dispose()),
       this.panel.webview.onDidReceiveMessage((message: MapMessage) => void this.onMessage(message)),
@@ -63,7 +62,7 @@ export class MapPanel implements vscode.Disposable {
   }
 
   async refresh(): Promise<StrategyMapResult | undefined> {
-    const nonce = crypto.randomBytes(16).toString('base64');
+    const nonce = newNonce();
     const params: StrategyMapParams = { ...(this.uri ? { uri: this.uri } : {}), nonce, cspSource: this.panel.webview.cspSource };
     try {
       const result = await this.client.sendRequest<StrategyMapResult | null>(StrategyMapRequest, params);

@@ -49,6 +49,21 @@ export const LintFilesRequest = 'strategyLint/lintFiles';
 export interface LintFilesParams { uris: string[] }
 export interface LintFilesResult { linted: number; ignored: number; findings: number; withFindings: number }
 
+export const ReadFilesRequest = 'strategyLint/readFiles';
+export interface ReadFilesParams { uris: string[]; limit: number }
+export interface ReadFileEntry {
+  kind: 'file' | 'directory' | 'other' | 'missing';
+  text?: string;
+  failure?: 'too-large' | 'not-utf8' | 'unreadable';
+  size?: number;
+  error?: string;
+}
+export interface ReadFilesResult { entries: ReadFileEntry[] }
+
+export const FindMarkdownFilesRequest = 'strategyLint/findMarkdownFiles';
+export interface FindMarkdownFilesParams { folder: string; limit: number }
+export interface FindMarkdownFilesResult { uris: string[] }
+
 export const StatusNotification = 'strategyLint/status';
 export interface StatusParams {
   uri: string;

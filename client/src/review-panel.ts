@@ -4,14 +4,17 @@
  * line in the source editor; "Export" saves the Markdown report (save dialog) or opens it as an
  * untitled Markdown document. The report refreshes as the document's diagnostics change.
  */
-import * as crypto from 'node:crypto';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { ReviewRequest, type ReviewParams, type ReviewResult } from './protocol';
-import { placeholderHtml } from './placeholder-html';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import { Commands, ReviewRequest, type ReviewParams, type ReviewResult } from './protocol';
+import { newNonce, placeholderHtml } from './placeholder-html';
 
-type WebviewMessage = { command: 'reveal'; line: number } | { command: 'export'; target?: 'file' | 'untitled' };
+/** The last segment of a URI's path (the file name), whatever its scheme. */
+function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+type WebviewMessage = { command: 'reveal'; line: number } | { command: 'export'; target?: 'file' | 'untitled' } | { command: 'openRule'; ruleId: string; url?: string };
 
 export class ReviewPanel implements vscode.Disposable {
   private static readonly panels = new Map<string, ReviewPanel>();
@@ -44,7 +47,7 @@ export class ReviewPanel implements vscode.Disposable {
   private constructor(private readonly client: LanguageClient, private readonly document: vscode.TextDocument) {
     this.panel = vscode.window.createWebviewPanel(
       ReviewPanel.viewType,
-      `Review: ${path.basename(document.uri.path) || 'Untitled'}`,
+      `Review: ${baseName(document.uri) || 'Untitled'}`,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { enableScripts: true, localResourceRoots: [], enableFindWidget: true },
     );
@@ -65,7 +68,7 @@ export class ReviewPanel implements vscode.Disposable {
   }
 
   private placeholder(message: string): string {
-    return placeholderHtml(message, crypto.randomBytes(16).toString('base64'));
+    return placeholderHtml(message, newNonce());
   }
 
   private scheduleRefresh(): void {
@@ -78,7 +81,7 @@ export class ReviewPanel implements vscode.Disposable {
   }
 
   async refresh(): Promise<ReviewResult | undefined> {
-    const nonce = crypto.randomBytes(16).toString('base64');
+    const nonce = newNonce();
     const version = this.document.version;
     const params: ReviewParams = { uri: this.document.uri.toString(), nonce, cspSource: this.panel.webview.cspSource };
     try {
@@ -108,6 +111,9 @@ export class ReviewPanel implements vscode.Disposable {
       editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     } else if (message.command === 'export') {
       await this.export(message.target);
+    } else if (message.command === 'openRule') {
+      // The rule's page bundled in the extension (rule-docs.ts), else its web page.
+      await vscode.commands.executeCommand(Commands.openRuleDocumentation, message.ruleId, message.url);
     }
   }
 
@@ -120,10 +126,10 @@ export class ReviewPanel implements vscode.Disposable {
       return;
     }
     const source = this.document.uri;
-    const baseName = path.basename(source.path).replace(/\.(md|markdown|mdown|mkd)$/i, '') || 'strategy';
+    const stem = baseName(source).replace(/\.(md|markdown|mdown|mkd)$/i, '') || 'strategy';
     const folder = source.scheme === 'file' ? vscode.Uri.joinPath(source, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
     const saveUri = await vscode.window.showSaveDialog({
-      defaultUri: folder ? vscode.Uri.joinPath(folder, `${baseName}.review.md`) : undefined,
+      defaultUri: folder ? vscode.Uri.joinPath(folder, `${stem}.review.md`) : undefined,
       filters: { Markdown: ['md'] },
       saveLabel: 'Export review',
       title: 'Export the review as Markdown',

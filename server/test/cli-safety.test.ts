@@ -14,16 +14,11 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { run, type CliIo } from '../src/cli/main.js';
 import { fixturesDir, repoRoot } from './helpers/paths.js';
+import { WEAK_MEMO } from './helpers/documents.js';
 import { tempTree } from './helpers/temp-tree.js';
 
 const CLI = path.join(repoRoot, 'server', 'out', 'cli.js');
 
-const WEAK_MEMO = `# Growth strategy
-
-## Guiding policy
-
-We will leverage our world-class platform to unlock new segments.
-`;
 const FIXED_LINE = 'We will use our platform to unlock new segments.';
 /** The memo typed by its front matter, so that a file of any name gets its fixes. */
 const TYPED_MEMO = `---\nstrategy-lint:\n  type: strategy\n---\n${WEAK_MEMO}`;

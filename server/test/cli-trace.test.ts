@@ -41,7 +41,7 @@ describe('strategy-lint on the sample docs repository', () => {
 
   test('the text format names places in other files by file and line', () => {
     const run = cli([EXAMPLE]);
-    assert.match(run.stdout, /okrs\.md:18:11 information trace\/contradicts-policy .*\n {2}↳ examples\/strategy-map\/strategy\.md:23\n/);
+    assert.match(run.stdout, /okrs\.md:18:11 warning trace\/contradicts-policy .*\n {2}↳ examples\/strategy-map\/strategy\.md:23\n/);
   });
 
   test('SARIF relates a trace finding to a location in the other file', () => {

@@ -9,17 +9,12 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from './helpers/paths.js';
+import { WEAK_MEMO } from './helpers/documents.js';
 import { CATALOG_RULE_IDS } from './helpers/catalog.js';
 import { tempTree } from './helpers/temp-tree.js';
 
 const CLI = path.join(repoRoot, 'server', 'out', 'cli.js');
 
-const WEAK_MEMO = `# Growth strategy
-
-## Guiding policy
-
-We will leverage our world-class platform to unlock new segments.
-`;
 const CLEAN_README = `# Widget
 
 Widget prints the weather for your city. Install it with npm and run it.

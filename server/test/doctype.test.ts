@@ -207,6 +207,136 @@ const CASES: Case[] = [
     type: 'roadmap',
   },
   {
+    name: 'a page of priorities for a year is a strategy',
+    path: 'content/news/priorities-2027.md',
+    text: '+++\ntitle = "Development priorities for 2027"\n+++\n\n## Self-hosting\n\nBuild the system on itself.\n',
+    type: 'strategy',
+  },
+  {
+    name: 'a release announcement titled "<product> <version> released"',
+    path: 'blog/announcements/2026-11-30_fieldbook-4.2.md',
+    text: '---\ntitle: Fieldbook 4.2 released\n---\n\nOffline maps arrive.\n',
+    type: 'release-notes',
+  },
+  {
+    name: 'a year in review titled "<project> in <year>"',
+    path: 'blog/2026-12-20-review.md',
+    text: '---\ntitle: Fieldbook in 2026\n---\n\n## Looking back\n\nWe shipped four releases.\n\n## Our ask\n\nSponsor the maintainers.\n',
+    type: 'update',
+  },
+  {
+    name: 'a guide whose headings explain OKRs is not an OKR set',
+    path: 'company/okrs/index.md',
+    text: '# Objectives and key results (OKRs)\n\n## What are OKRs?\n\nGoals with measures.\n\n## How to write OKRs\n\nStart from the outcome.\n\n## Criteria for key results\n\nEach has a number.\n\n## Who sets OKRs?\n\nEvery team.\n',
+    type: 'generic',
+    reason: /headings of a guide/,
+  },
+  {
+    name: 'a page in a process folder explains how the team works, even when it is about OKRs',
+    path: 'process/okr.md',
+    text: '# Objectives and Key Results\n\nOKRs are our quarterly objectives.\n\n## OKRs\n\n- Objective as a sentence\n  - Key result that is measurable\n  - Key result that is measurable\n\n## OKR cycle\n\nBy the 1st of the quarter the OKRs are published.\n',
+    type: 'generic',
+    reason: /folder process\/ \(how the project works/,
+  },
+  {
+    name: 'near miss: a folder that only starts with “process” does not make a guide',
+    path: 'process-tools/okr.md',
+    text: '# Objectives and Key Results\n\n## O1: Faster reviews\n\n- KR1: median review time under 4 hours\n- KR2: 90% of reviews within a day\n',
+    type: 'okr',
+  },
+  {
+    name: 'a page about managing roadmaps is a guide, whatever its file name',
+    path: 'mechanics/ROADMAPS.md',
+    text: '# Roadmap Management for WG Leads\n\n## Overview\n\nEach working group keeps a board.\n\n### In Progress column\n\nWork someone is doing.\n\n### Icebox column\n\nIdeas.\n',
+    type: 'generic',
+    reason: /reads as a guide or template/,
+  },
+  {
+    name: 'near miss: a roadmap for the working-group tooling is a roadmap',
+    path: 'wg/ROADMAPS.md',
+    text: '# Roadmap for WG tooling\n\n## Now\n\nA shared board.\n\n## Next\n\nAutomated triage.\n',
+    type: 'roadmap',
+  },
+  {
+    name: 'a project’s high-level goals are its strategy, by title and file name',
+    path: 'HighLevelGoals.md',
+    text: '# WebAssembly High-Level Goals\n\n1. Define a portable, size- and load-time-efficient binary format.\n2. Specify and implement incrementally.\n3. Design to integrate well with the existing Web platform.\n',
+    type: 'strategy',
+    reason: /file name HighLevelGoals\.md and title “WebAssembly High-Level Goals”/,
+  },
+  {
+    name: 'near miss: test goals in a testing guide stay generic',
+    path: 'docs/testing.md',
+    text: '# Test goals\n\nEvery module has unit tests.\n',
+    type: 'generic',
+  },
+  {
+    name: 'goals of a named period, with success indicators under each, are a goal set',
+    path: 'organization/measurable-goals/measurable-goals-2021-03.md',
+    text: '# Measurable goals: December 2020 - March 2021\n\n## 1. The association is sustainable\n\n### Success indicators for outcome 1\n\n- Ten members join.\n\n## 2. Communities are healthier\n\n### Success indicators for outcome 2\n\n- Five codebases are reused.\n',
+    type: 'okr',
+    reason: /title “Measurable goals: December 2020 - March 2021”.*2 headings of success measures/,
+  },
+  {
+    name: 'near miss: design goals with a tagline, and one success-criteria heading, stay generic',
+    path: 'docs/design.md',
+    text: '# Design goals: simplicity first\n\nKeep the API small.\n\n## Success criteria\n\nUsers need no manual.\n',
+    type: 'generic',
+  },
+  {
+    name: 'a zero-padded record number in the title and the folder makes a proposal',
+    path: '0003-hashtags/README.md',
+    text: '# 0003 Hashtags\n\nHashtags are hard to do well.\n\n# The problems with hashtags\n\nThey are hard to read.\n\n# Summary\n\nAllow spaces in tags.\n',
+    type: 'decision',
+    reason: /a numbered record \(0003-hashtags\) and title “0003 Hashtags”/,
+  },
+  {
+    name: 'near miss: a year in the title and the folder is not a record number',
+    path: '2024-hashtags/README.md',
+    text: '# 2024 Hashtags\n\nHashtags we used this year.\n',
+    type: 'generic',
+  },
+  {
+    name: 'a plan for a version is a roadmap',
+    path: '3.13/README.md',
+    text: '# Our plan for Python 3.13\n\nWe aim to ship a faster interpreter.\n\n## Tier 2 optimizer\n\nMerge it behind a flag.\n',
+    type: 'roadmap',
+    reason: /title “Our plan for Python 3\.13”/,
+  },
+  {
+    name: 'near miss: a plan for the docs is not a roadmap by its title alone',
+    path: 'docs/plan.md',
+    text: '# Our plan for the docs\n\nMove them to one site.\n',
+    type: 'generic',
+  },
+  {
+    name: 'a company page with a mission and leadership principles is its strategy',
+    path: 'company/about-acme/README.md',
+    text: '# About Acme\n\nWho we are.\n\n## Mission\n\nMake builds boring.\n\n## Leadership Principles\n\nCustomer obsession.\n\n## Market\n\nMid-size software teams.\n',
+    type: 'strategy',
+    reason: /a purpose with principles \(Mission, Leadership Principles\)/,
+  },
+  {
+    name: 'near miss: a mission and a market without principles only suggest a strategy',
+    path: 'company/about-acme/README.md',
+    text: '# About Acme\n\nWho we are.\n\n## Mission\n\nMake builds boring.\n\n## Market\n\nMid-size software teams.\n',
+    type: 'generic',
+    suggestion: 'strategy',
+  },
+  {
+    name: 'a funding plan is a strategy by its title',
+    path: 'blog/2019-11-08-funding-plans.md',
+    text: '---\ntitle: "Babel\'s Funding Plans"\n---\n\n## New challenges\n\nMaintainers are stretched.\n\n## How you can help\n\nSponsor us.\n',
+    type: 'strategy',
+    reason: /title “Babel's Funding Plans”/,
+  },
+  {
+    name: 'near miss: a funding page stays generic',
+    path: 'docs/funding.md',
+    text: '# Funding\n\nSponsor us on Open Collective.\n',
+    type: 'generic',
+  },
+  {
     name: 'a title alone suggests a type but does not decide it',
     path: 'docs/plans.md',
     text: '# Roadmap\n\nWe keep our plans on the project board.\n',
@@ -249,6 +379,14 @@ describe('document types from path, title and structure', () => {
     assert.equal(deep.document.typeDecision.signals?.some((s) => s.kind === 'folder'), false);
     const outer = lint('# Notes\n\nPlans.\n', { filePath: 'strategy/team/notes.md', relativePath: 'strategy/team/notes.md' });
     assert.deepEqual(outer.document.typeDecision.signals?.filter((s) => s.kind === 'folder').map((s) => s.weight), [2]);
+  });
+
+  test('“New challenges” names the diagnosis; “New challengers” does not', () => {
+    const ids = (heading: string) => lint(`# Funding plans\n\n## ${heading}\n\nWe outgrew our volunteers.\n\n## Actions\n\n- Hire two maintainers.\n`, { type: 'strategy', today: FIXTURE_TODAY })
+      .findings.map((f) => f.ruleId);
+    assert.equal(ids('New challenges').includes('kernel/diagnosis-missing'), false);
+    assert.equal(ids('Current challenges').includes('kernel/diagnosis-missing'), false);
+    assert.equal(ids('New challengers').includes('kernel/diagnosis-missing'), true);
   });
 
   test('a path outside the project falls back to the file path', () => {

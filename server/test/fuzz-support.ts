@@ -288,7 +288,7 @@ export const unicodeCaseArb: fc.Arbitrary<FuzzCase> = fc.record({
 // Invariants
 // ---------------------------------------------------------------------------------------------
 
-const KNOWN_IDS = new Set([...RULE_IDS, INTERNAL_ERROR_RULE_ID, 'strategy-lint/rules-skipped', 'strategy-lint/parse-limited']);
+const KNOWN_IDS = new Set([...RULE_IDS, INTERNAL_ERROR_RULE_ID, 'strategy-lint/rules-skipped', 'strategy-lint/parse-limited', 'strategy-lint/language-checks']);
 
 /** Line starts by \r\n, \r and \n (computed independently of the engine's LineIndex). */
 function lineStartsOf(text: string): number[] {

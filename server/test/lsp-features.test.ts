@@ -12,6 +12,7 @@ import {
   CodeActionKind,
   CodeActionRequest,
   CodeLensRequest,
+  DidChangeConfigurationNotification,
   DocumentSymbolRequest,
   HoverRequest,
   type CodeAction,
@@ -21,7 +22,8 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileUri, LspTestClient } from './helpers/lsp-client.js';
+import { DOCS_BASE_URL } from '../src/engine/index.js';
+import { fileUri, LspTestClient, TEST_SETTINGS } from './helpers/lsp-client.js';
 import { fixturesDir, repoRoot } from './helpers/paths.js';
 
 const MEMO = fs.readFileSync(path.join(fixturesDir, 'lsp', 'weak.strategy.md'), 'utf8')
@@ -84,7 +86,7 @@ describe('language server: editor features', () => {
     const diagnostic = diagnostics.find((d) => d.code === 'outcomes/output-as-outcome')!;
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: diagnostic.range.start });
     const value = (hover!.contents as MarkupContent).value;
-    assert.match(value, /\n> “[^”]{20,}” — \w/, 'a quoted source');
+    assert.match(value, /\n> “[^”]{20,}” — (?:“[^”]+”, a post|the “[^”]+” chapter)/, "a quoted source, named by its piece");
   });
 
   test('no hover where nothing is flagged', async () => {
@@ -166,7 +168,7 @@ describe('language server: editor features', () => {
     assert.equal(root.detail, 'Platform strategy 2027');
     const title = root.children!.find((s) => s.name === 'Platform strategy 2027')!;
     assert.ok(title, names(root.children).join(' | '));
-    assert.deepEqual(names(title.children), ['Diagnosis — Where we are', 'Guiding policy — Guiding policy', 'Metrics — Success metrics']);
+    assert.deepEqual(names(title.children), ['Diagnosis — Where we are', 'Guiding policy', 'Success metrics']);
     const metrics = title.children![2];
     assert.deepEqual(names(metrics.children), ['Key result — Launch the new analytics dashboard', 'Key result — Ship the mobile app']);
   });
@@ -316,6 +318,41 @@ describe('language server: hover in a client that shows diagnostics itself', () 
       const value = (hover!.contents as MarkupContent).value;
       assert.ok(!value.includes(String(fluff.message)), 'no repeated message');
       assert.match(value, /\*\*Why it matters:\*\*/);
+    } finally {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('language server: rule documentation links (strategyLint.docsUrl)', () => {
+  test('by default they name the published package\'s pages; the setting moves diagnostics, hovers and the docs action', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-lsp-docs-'));
+    let docsUrl: string | undefined;
+    const client = await LspTestClient.start({ workspaceFolders: [dir], settings: () => ({ ...TEST_SETTINGS, ...(docsUrl ? { docsUrl } : {}) }) });
+    try {
+      const uri = fileUri(path.join(dir, 'weak.strategy.md'));
+      await client.open(uri, MEMO);
+      let fluff = (await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'bad-strategy/fluff'))).find((d) => d.code === 'bad-strategy/fluff')!;
+      assert.equal(fluff.codeDescription?.href, `${DOCS_BASE_URL}bad-strategy/fluff.md`);
+      assert.match(DOCS_BASE_URL, /^https:\/\/unpkg\.com\/strategy-lint@\d+\.\d+\.\d+\/docs\/rules\/$/);
+
+      docsUrl = 'https://intranet.example/strategy-lint/rules'; // no trailing slash: one is added
+      const before = client.publicationCount(uri);
+      await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+      fluff = (await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'bad-strategy/fluff'), { after: before })).find((d) => d.code === 'bad-strategy/fluff')!;
+      assert.equal(fluff.codeDescription?.href, 'https://intranet.example/strategy-lint/rules/bad-strategy/fluff.md');
+      const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: fluff.range.start });
+      assert.match((hover!.contents as MarkupContent).value, /\[docs\]\(https:\/\/intranet\.example\/strategy-lint\/rules\/bad-strategy\/fluff\.md\)/);
+      const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: fluff.range, context: { diagnostics: [fluff], only: [CodeActionKind.QuickFix] } }) as CodeAction[];
+      const docs = actions.find((a) => a.title === 'Open documentation for bad-strategy/fluff')!;
+      assert.deepEqual(docs.command?.arguments, ['bad-strategy/fluff', 'https://intranet.example/strategy-lint/rules/bad-strategy/fluff.md']);
+
+      docsUrl = 'javascript:alert(1)';
+      const again = client.publicationCount(uri);
+      await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+      fluff = (await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'bad-strategy/fluff'), { after: again })).find((d) => d.code === 'bad-strategy/fluff')!;
+      assert.equal(fluff.codeDescription?.href, `${DOCS_BASE_URL}bad-strategy/fluff.md`, 'only http(s) URLs are taken');
     } finally {
       await client.stop();
       fs.rmSync(dir, { recursive: true, force: true });

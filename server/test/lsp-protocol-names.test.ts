@@ -7,12 +7,13 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Commands, DIAGNOSTIC_SOURCE, DOC_TYPE_LABELS, LintFilesRequest, ReviewRequest, SetDocumentTypeRequest, StatusNotification, StrategyMapRequest } from '../src/lsp/protocol.js';
+import { Commands, DIAGNOSTIC_SOURCE, DOC_TYPE_LABELS, FindMarkdownFilesRequest, LintFilesRequest, ReadFilesRequest, ReviewRequest, SetDocumentTypeRequest, StatusNotification, StrategyMapRequest } from '../src/lsp/protocol.js';
 import { CONFIG_FILE_NAMES } from '../src/config/load.js';
 import { repoRoot } from './helpers/paths.js';
 
 const client = fs.readFileSync(path.join(repoRoot, 'client', 'src', 'protocol.ts'), 'utf8');
 const languageClient = fs.readFileSync(path.join(repoRoot, 'client', 'src', 'language-client.ts'), 'utf8');
+const clientOptions = fs.readFileSync(path.join(repoRoot, 'client', 'src', 'client-options.ts'), 'utf8');
 
 function clientConstant(name: string): string | undefined {
   return new RegExp(`export const ${name} = '([^']+)'`).exec(client)?.[1];
@@ -24,6 +25,8 @@ test('request, notification and source names agree between client and server', (
   assert.equal(clientConstant('StatusNotification'), StatusNotification);
   assert.equal(clientConstant('SetDocumentTypeRequest'), SetDocumentTypeRequest);
   assert.equal(clientConstant('StrategyMapRequest'), StrategyMapRequest);
+  assert.equal(clientConstant('ReadFilesRequest'), ReadFilesRequest);
+  assert.equal(clientConstant('FindMarkdownFilesRequest'), FindMarkdownFilesRequest);
   assert.equal(clientConstant('DIAGNOSTIC_SOURCE'), DIAGNOSTIC_SOURCE);
 });
 
@@ -40,8 +43,8 @@ test('the client names the document types as the server does', () => {
 });
 
 test('the client watches every config file name the server reads', () => {
-  const glob = /CONFIG_FILE_GLOB = '\*\*\/\.strategy-lint\.\{([^}]+)\}'/.exec(languageClient)?.[1];
-  assert.ok(glob, 'CONFIG_FILE_GLOB in client/src/language-client.ts');
+  const glob = /CONFIG_FILE_GLOB = '\*\*\/\.strategy-lint\.\{([^}]+)\}'/.exec(clientOptions)?.[1];
+  assert.ok(glob, 'CONFIG_FILE_GLOB in client/src/client-options.ts');
   assert.deepEqual(glob.split(',').map((ext) => `.strategy-lint.${ext}`).sort(), [...CONFIG_FILE_NAMES].sort());
 });
 

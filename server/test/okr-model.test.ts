@@ -87,6 +87,43 @@ describe('key results and objectives', () => {
   });
 });
 
+describe('key-result layouts of real OKR pages', () => {
+  const objectivesOf = (text: string, type: DocType = 'okr') => doc(text, type).objectives.map((o) => [o.text, o.keyResults.map((kr) => kr.item.text)]);
+  test('nested objectives under the title, a period or an OKRs heading; not under design principles or a timeline', () => {
+    assert.deepEqual(objectivesOf('# Acme\n\n- Admins finish setup in a day\n  - Cut setup time from 6 hours to 1\n'), [['Admins finish setup in a day', ['Cut setup time from 6 hours to 1']]]);
+    assert.deepEqual(objectivesOf('# Goal\n\n## Q3 2027\n\n- Admins finish setup in a day\n  - Cut setup time from 6 hours to 1\n').length, 1);
+    assert.deepEqual(objectivesOf('# Goal\n\n## Design axioms\n\n- **Safe**: never lose data\n  - writes are atomic\n\n## Timeline\n\n- Month 2-6:\n  - Create a charter\n'), []);
+  });
+  test('a heading under a period or an OKRs heading holding a list is an objective; its items\' children are details', () => {
+    const text = '# Team OKRs\n\n## 2027 Q1\n\n### Search feels instant\n\n- Median latency from 420 ms to 150 ms\n  - measured on the English catalogue\n\n## Scoring\n\n- each result scores 0 to 1\n';
+    assert.deepEqual(objectivesOf(text), [['Search feels instant', ['Median latency from 420 ms to 150 ms']]]);
+  });
+  test('a heading over a "Key results" subsection is its objective; the context bullets beside that subsection are not key results', () => {
+    const text = '# OKRs\n\n### Maintainers stay current\n\n- Context: mirrors need a full copy today\n\n#### Key results\n\n- Sync at 20 MB/s\n';
+    assert.deepEqual(objectivesOf(text), [['Maintainers stay current', ['Sync at 20 MB/s']]]);
+  });
+  test('a table of contents is never an objective nor a key result', () => {
+    const d = doc('# OKRs\n\n- [Q1](#q1)\n  - [Search](#search)\n\n## Q1\n\n### Search\n\n- Cut latency from 400 ms to 150 ms\n', 'okr');
+    assert.deepEqual(d.keyResults.map((kr) => kr.item.text), ['Cut latency from 400 ms to 150 ms']);
+  });
+  test('a "Key results:" label list belongs to the objective line above it; group labels are not key results', () => {
+    const text = '# OKRs\n\n**Objective:** Field teams trust sync\n\n**Key results:**\n\n- Reliability\n  - [ ] No edit lost in 10,000 reconnects\n- Reach\n  - [ ] 400 weekly active field teams\n\n**Not included**\n\n- A desktop client\n';
+    assert.deepEqual(objectivesOf(text), [['Objective: Field teams trust sync', ['No edit lost in 10,000 reconnects', '400 weekly active field teams']]]);
+  });
+  test('a key-results section in prose: one key result per subsection, its first paragraph; "KR:" in an initiative is a reference', () => {
+    const text = '# OKRs\n\n### Objective: Mirrors stay current\n\n#### Key results\n\nThe results below are ordered.\n\n##### P0: Sync\n\nA mirror syncs at 20 MB/s.\n\nThat is fast enough.\n\n##### P1: Import\n\nA full mirror imports in 4 hours.\n\n#### Initiatives\n\n**KR**: Sync\n';
+    assert.deepEqual(objectivesOf(text), [['Objective: Mirrors stay current', ['A mirror syncs at 20 MB/s.', 'A full mirror imports in 4 hours.']]]);
+  });
+  test('a key-result heading is a key result, its section its details', () => {
+    const d = doc('# OKRs\n\n## Objective 1: Deploys are boring\n\n### KR 1.1: Cut change failure rate from 18% to 8%\n\n- tracked weekly\n', 'okr');
+    assert.deepEqual(d.keyResults.map((kr) => [kr.label, kr.item.text, kr.objective?.text]), [['KR 1.1', 'KR 1.1: Cut change failure rate from 18% to 8%', 'Objective 1: Deploys are boring']]);
+  });
+  test('a goal proposal with no key results is judged by its summary, not its plan', () => {
+    const d = doc('# Faster builds\n\n## Summary\n\nShip the new build cache.\n\n### The next 6 months\n\n- Implement the cache\n', 'okr');
+    assert.deepEqual(d.keyResults.map((kr) => [kr.item.text, kr.standIn]), [['Ship the new build cache.', true]]);
+  });
+});
+
 describe('roadmap items', () => {
   const when = (text: string) => doc(text, 'roadmap').roadmapItems.map((r) => [r.item.text, r.when?.text ?? null, r.whenSection?.title ?? null]);
   test('an item\'s own date wins over its section\'s horizon; a year heading is a period', () => {

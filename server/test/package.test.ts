@@ -3,8 +3,10 @@
  * --no-dependencies; set STRATEGY_LINT_VSIX to check an existing file instead), lists it, and
  * fails on anything that should not ship (sources, tests, fixtures, source maps, node_modules) or
  * on anything missing (bundles, snippets, grammar, icon, README, CHANGELOG, LICENSE, walkthrough
- * media, every path package.json points at). Also checks the manifest's contributions, and that
- * the server bundle inside the package starts on its own and answers `initialize`.
+ * media, every path package.json points at). Also checks the manifest's contributions, that
+ * the server bundle inside the package starts on its own and answers `initialize`, and that the
+ * browser build inside it (package.json `browser`) imports no Node module and answers `initialize`
+ * in a web worker.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,12 +14,15 @@ import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createProtocolConnection, InitializeRequest, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { createProtocolConnection, InitializeRequest, PortMessageReader, PortMessageWriter, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import { allRules } from '../src/engine/index.js';
 import { repoRoot } from './helpers/paths.js';
+import { requiredModules, startWebWorker } from './helpers/web-worker.js';
 import { readZip, type ZipEntry } from './helpers/zip.js';
 
 interface Manifest {
   main: string;
+  browser: string;
   icon: string;
   activationEvents: string[];
   engines: { vscode: string };
@@ -78,7 +83,7 @@ describe('package.json (extension manifest)', () => {
 
   test('every file the manifest points at exists in the repository', () => {
     const paths = [
-      manifest.main, manifest.icon,
+      manifest.main, manifest.browser, manifest.icon,
       ...manifest.contributes.snippets.map((s) => s.path),
       ...manifest.contributes.grammars.map((g) => g.path),
       ...(manifest.contributes.jsonValidation ?? []).map((j) => j.url).filter((url) => !/^https?:/.test(url)),
@@ -98,7 +103,7 @@ describe('the .vsix', () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-vsix-'));
     let vsix = process.env.STRATEGY_LINT_VSIX;
     if (!vsix) {
-      for (const bundle of ['client/out/extension.js', 'server/out/server.js']) {
+      for (const bundle of ['client/out/extension.js', 'server/out/server.js', 'client/out/browser-extension.js', 'server/out/browser-server.js']) {
         assert.ok(fs.existsSync(path.join(repoRoot, bundle)), `${bundle} is missing: run npm run build first`);
       }
       vsix = path.join(tmp, 'strategy-lint.vsix');
@@ -121,53 +126,80 @@ describe('the .vsix', () => {
   test('ships nothing it should not: no sources, tests, fixtures, source maps or node_modules', () => {
     const offenders = names.filter((name) => /\.ts$|\.map$|(^|\/)(src|test|tests|fixtures|node_modules|dist)\/|\.samples\.json$|\.tsbuildinfo$|(^|\/)\.cache\//.test(name));
     assert.deepEqual(offenders, []);
-    const files = names.filter((name) => name.startsWith('extension/'));
-    assert.ok(files.length < 60, `a small allow-listed package (${files.length} files): ${files.join(', ')}`);
+    // The rule pages are the bulk (one per rule, opened offline from hovers, code actions and the review).
+    const files = names.filter((name) => name.startsWith('extension/') && !name.startsWith('extension/docs/rules/'));
+    assert.ok(files.length < 60, `a small allow-listed package (${files.length} files besides the rule pages): ${files.join(', ')}`);
   });
 
   test('ships everything it needs', () => {
     const required = [
       'extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt',
       'extension/images/icon.png', 'extension/client/out/extension.js', 'extension/server/out/server.js',
+      'extension/client/out/browser-extension.js', 'extension/server/out/browser-server.js',
       'extension/snippets/markdown.code-snippets', 'extension/snippets/templates.json',
       'extension/syntaxes/strategy-lint.injection.tmLanguage.json',
       ...manifest.contributes.walkthroughs.flatMap((w) => w.steps.map((s) => `extension/${relative(s.media.markdown ?? '')}`)),
       ...(manifest.contributes.jsonValidation ?? []).map((j) => `extension/${relative(j.url)}`),
+      'extension/docs/rules/README.md', ...allRules.map((rule) => `extension/docs/rules/${rule.meta.id}.md`),
     ];
     for (const name of required) assert.ok(names.includes(name), `${name} missing from the .vsix`);
   });
 
   test('the packaged manifest points only at packaged files', () => {
     const packaged = JSON.parse(entries.find((e) => e.name === 'extension/package.json')!.read().toString('utf8')) as Manifest;
-    const paths = [packaged.main, packaged.icon, ...packaged.contributes.snippets.map((s) => s.path), ...packaged.contributes.grammars.map((g) => g.path)];
+    const paths = [packaged.main, packaged.browser, packaged.icon, ...packaged.contributes.snippets.map((s) => s.path), ...packaged.contributes.grammars.map((g) => g.path)];
     for (const p of paths) assert.ok(names.includes(`extension/${relative(p)}`), p);
     const templates = JSON.parse(entries.find((e) => e.name === 'extension/snippets/templates.json')!.read().toString('utf8')) as { templates: Array<{ id: string; body: string }> };
     assert.ok(templates.templates.length >= 7, 'every template is indexed');
     for (const template of templates.templates) assert.ok(template.body.length > 100, template.id);
   });
 
-  test('the packaged server starts on its own (no node_modules) and answers initialize', async () => {
+  /** The package's files, written out once under tmp/extracted. */
+  const extract = (): string => {
     const extracted = path.join(tmp, 'extracted');
+    if (fs.existsSync(extracted)) return extracted;
     for (const entry of entries.filter((e) => e.name.startsWith('extension/') && !e.name.endsWith('/'))) {
       const target = path.join(extracted, entry.name);
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(target, entry.read());
     }
-    const child = spawn(process.execPath, [path.join(extracted, 'extension', 'server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: tmp });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    return extracted;
+  };
+
+  /** The server on `connection` answers `initialize` as Strategy Lint within 15 s; then `stop` ends it. */
+  const assertAnswersInitialize = async (connection: ProtocolConnection, stderr: () => string, stop: () => unknown) => {
     connection.listen();
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no initialize answer; stderr: ${stderr}`)), 15_000); });
+      const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no initialize answer; stderr: ${stderr()}`)), 15_000); });
       const result = await Promise.race([connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null }), timeout]);
       assert.equal(result.serverInfo?.name, 'strategy-lint');
       assert.ok(result.capabilities.hoverProvider);
     } finally {
       clearTimeout(timer);
       connection.dispose();
-      child.kill();
+      await stop();
     }
+  };
+
+  test('the packaged server starts on its own (no node_modules) and answers initialize', async () => {
+    const extracted = extract();
+    const child = spawn(process.execPath, [path.join(extracted, 'extension', 'server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: tmp });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    await assertAnswersInitialize(connection, () => stderr, () => child.kill());
+  });
+
+  test('the packaged browser build imports no Node module, and its server answers initialize in a web worker', async () => {
+    const extracted = extract();
+    const packaged = JSON.parse(fs.readFileSync(path.join(extracted, 'extension', 'package.json'), 'utf8')) as Manifest;
+    assert.deepEqual(requiredModules(path.join(extracted, 'extension', relative(packaged.browser))), ['vscode'], 'the client asks for nothing but vscode');
+    const server = path.join(extracted, 'extension', 'server', 'out', 'browser-server.js');
+    assert.deepEqual(requiredModules(server), []);
+    const worker = startWebWorker(server);
+    let stderr = '';
+    worker.on('error', (error) => { stderr += error.stack ?? error.message; });
+    await assertAnswersInitialize(createProtocolConnection(new PortMessageReader(worker), new PortMessageWriter(worker)), () => stderr, () => worker.terminate());
   });
 });

@@ -283,11 +283,12 @@ describe('review: the kernel map agrees with the kernel rules', () => {
     return buildReview(lint(text, { filePath: 'doc.md', type, today: FIXTURE_TODAY }), { fileName: 'doc.md' });
   }
 
-  test('an ADR\'s Context, Decision and Consequences fill the kernel, as the rules accept them', () => {
+  // A short ADR has no action plan: its decision, when it says what will be done, is the action.
+  test('an ADR\'s Context and Decision fill the kernel, as the rules accept them', () => {
     const review = reviewOfRuleFixture('kernel/coherent-actions-missing.adr.pass.md', 'decision');
     assert.equal(section(review, 'diagnosis').heading, 'Context');
     assert.equal(section(review, 'guiding-policy').heading, 'Decision');
-    assert.equal(section(review, 'coherent-actions').heading, 'Consequences');
+    assert.equal(section(review, 'coherent-actions').heading, 'Decision');
     for (const role of ['diagnosis', 'guiding-policy', 'coherent-actions']) assert.equal(section(review, role).status, 'present', role);
   });
 
@@ -333,6 +334,11 @@ describe('review: rendering untrusted text', () => {
     assert.match(html, /acquireVsCodeApi/);
     assert.match(html, /command: 'reveal', line: line/);
     assert.match(html, /command: 'export'/);
+  });
+
+  test('rule links carry the rule id, so the extension opens its bundled page', () => {
+    assert.match(html, /<a class="rule" href="https:\/\/[^"]+\/docs\/rules\/[a-z-]+\/[a-z-]+\.md" data-rule="[a-z-]+\/[a-z-]+"/);
+    assert.match(html, /command: 'openRule', ruleId: rule\.getAttribute\('data-rule'\)/);
   });
 
   test('Markdown output cannot be broken by the document: pipes and tags are escaped', () => {

@@ -27,7 +27,7 @@ for (const rule of allRules) {
       assert.ok(fs.existsSync(path.join(serverRoot, 'src', 'engine', 'rules', `${meta.id}.ts`)));
     });
     test('has complete metadata', () => {
-      assert.ok(RULE_FAMILIES.includes(meta.family) && meta.id.startsWith(`${meta.family}/`));
+      assert.ok((RULE_FAMILIES as readonly string[]).includes(meta.family) && meta.id.startsWith(`${meta.family}/`));
       assert.ok(SEVERITIES.includes(meta.defaultSeverity));
       assert.ok(meta.types.length > 0 && meta.types.every((t) => DOC_TYPES.includes(t)));
       assert.ok(meta.description.length > 20 && !meta.description.includes('\n'), 'one-line description');

@@ -1,4 +1,5 @@
-/** Bundle entry for the CLI: runs main() when executed. */
+/** Bundle entry for the CLI: runs main() when executed (and serves lint jobs in a worker thread: parallel.ts). */
 import { main } from './main.js';
+import { isLintWorker } from './parallel.js';
 
-main();
+if (!isLintWorker) main();

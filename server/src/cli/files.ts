@@ -81,7 +81,8 @@ function walk(dir: string, keep: (relative: string, name: string) => boolean, sk
   return found.sort();
 }
 
-export async function resolveFiles(patterns: readonly string[], cwd: string): Promise<ResolvedFiles> {
+/** `gitignore: false` (--no-ignore): .gitignore files do not apply; node_modules and .git are still not searched. */
+export async function resolveFiles(patterns: readonly string[], cwd: string, options: { gitignore?: boolean } = {}): Promise<ResolvedFiles> {
   const found = new Map<string, ResolvedFile>();
   const unmatched: string[] = [];
   const skipped: ResolvedFiles['skipped'] = [];
@@ -115,7 +116,7 @@ export async function resolveFiles(patterns: readonly string[], cwd: string): Pr
       }
     }
     const stop = ignoreRoot(base);
-    const kept = matches.filter((match) => !gitignore.ignores(match, stop));
+    const kept = options.gitignore === false ? matches : matches.filter((match) => !gitignore.ignores(match, stop));
     if (kept.length === 0) unmatched.push(pattern);
     for (const file of kept) if (!found.has(file)) found.set(file, { path: path.normalize(file), root: base });
   }

@@ -41,12 +41,17 @@ function listed(items: readonly string[]): string {
 }
 
 /** "lines 9, 10 and 12" (distinct); a place in another file (a trace/* finding's) as "file:line". */
-function relatedLines(finding: Finding): string {
+export function relatedLines(finding: Finding): string {
   const places = finding.related ?? [];
   const own = [...new Set(places.filter((place) => place.file === undefined).map((place) => place.line))];
   const elsewhere = [...new Set(places.filter((place) => place.file !== undefined).map((place) => `${terminalSafe(place.file!)}:${place.line}`))];
   const ownText = own.length > 0 ? `${own.length === 1 ? 'line' : 'lines'} ${listed(own.map(String))}` : '';
   return [ownText, elsewhere.length > 0 ? listed(elsewhere) : ''].filter(Boolean).join('; ');
+}
+
+/** The findings a report prints: item hints only when asked for. */
+export function shownFindings(report: FileReport, options: TextOptions): Finding[] {
+  return options.itemHints ? report.findings : report.findings.filter((finding) => !isItemHint(finding));
 }
 
 export function formatText(reports: readonly FileReport[], color: boolean, options: TextOptions = {}): string {
@@ -63,7 +68,7 @@ export function formatText(reports: readonly FileReport[], color: boolean, optio
     if (report.error) {
       lines.push(`${paint('path', report.file)}: ${paint('error', 'error')} ${report.error}`);
     }
-    const shown = options.itemHints ? report.findings : report.findings.filter((finding) => !isItemHint(finding));
+    const shown = shownFindings(report, options);
     if (shown.length === 0) continue;
     filesWithFindings++;
     lines.push(paint('bold', `${report.file}`) + paint('dim', ` (${report.docType})`));

@@ -2,9 +2,10 @@
  * When git last changed each file, for trace/stale-after-strategy when a document has no
  * front-matter date: one `git log` per repository, newest commit first, reading each file's first
  * appearance. Null when git is not there or the files are in no repository — the rule then says
- * once that it skipped those documents.
+ * once that it skipped those documents. The CLI waits for it (lastCommitDates); the language
+ * server must not block on it, so it runs git without waiting (lastCommitDatesAsync).
  */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { findRepositoryRoot } from '../config/load.js';
 
@@ -12,35 +13,69 @@ import { findRepositoryRoot } from '../config/load.js';
 const TIMEOUT_MS = 10_000;
 const MAX_BUFFER = 64 * 1024 * 1024;
 
-export function lastCommitDates(files: readonly string[]): Map<string, Date> | null {
-  const byRepository = new Map<string, string[]>();
+interface Repository {
+  root: string;
+  /** Path relative to the root, with `/` → the absolute path asked about. */
+  relative: Map<string, string>;
+}
+
+function byRepository(files: readonly string[]): Repository[] {
+  const grouped = new Map<string, string[]>();
   for (const file of files) {
     const root = findRepositoryRoot(path.dirname(file));
     if (!root) continue;
-    const list = byRepository.get(root) ?? [];
+    const list = grouped.get(root) ?? [];
     list.push(file);
-    byRepository.set(root, list);
+    grouped.set(root, list);
   }
-  if (byRepository.size === 0) return null;
+  return [...grouped].map(([root, list]) => ({ root, relative: new Map(list.map((file) => [path.relative(root, file).split(path.sep).join('/'), file])) }));
+}
+
+const gitArgs = (repository: Repository): string[] => ['-C', repository.root, 'log', '--format=%x00%cI', '--name-only', '--no-renames', '--', ...repository.relative.keys()];
+
+/** Each file's newest commit date from `git log` output (newest first). */
+function readLog(stdout: string, repository: Repository, dates: Map<string, Date>): void {
+  let current: Date | null = null;
+  for (const line of stdout.split('\n')) {
+    if (line.startsWith('\u0000')) {
+      const date = new Date(line.slice(1).trim());
+      current = Number.isNaN(date.getTime()) ? null : date;
+    } else if (current && line.trim()) {
+      const file = repository.relative.get(line.trim());
+      if (file && !dates.has(file)) dates.set(file, current);
+    }
+  }
+}
+
+export function lastCommitDates(files: readonly string[]): Map<string, Date> | null {
+  const repositories = byRepository(files);
+  if (repositories.length === 0) return null;
   const dates = new Map<string, Date>();
   let ran = false;
-  for (const [root, list] of byRepository) {
-    const relative = new Map(list.map((file) => [path.relative(root, file).split(path.sep).join('/'), file]));
-    const run = spawnSync('git', ['-C', root, 'log', '--format=%x00%cI', '--name-only', '--no-renames', '--', ...relative.keys()], {
-      encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: MAX_BUFFER, stdio: ['ignore', 'pipe', 'ignore'],
-    });
+  for (const repository of repositories) {
+    const run = spawnSync('git', gitArgs(repository), { encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: MAX_BUFFER, stdio: ['ignore', 'pipe', 'ignore'] });
     if (run.error || (run.status !== 0 && !run.stdout)) continue;
     ran = true;
-    let current: Date | null = null;
-    for (const line of run.stdout.split('\n')) {
-      if (line.startsWith('\u0000')) {
-        const date = new Date(line.slice(1).trim());
-        current = Number.isNaN(date.getTime()) ? null : date;
-      } else if (current && line.trim()) {
-        const file = relative.get(line.trim());
-        if (file && !dates.has(file)) dates.set(file, current);
-      }
-    }
+    readLog(run.stdout, repository, dates);
+  }
+  return ran ? dates : null;
+}
+
+/** lastCommitDates without blocking: git runs as a child process while the caller goes on. */
+export async function lastCommitDatesAsync(files: readonly string[]): Promise<Map<string, Date> | null> {
+  const repositories = byRepository(files);
+  if (repositories.length === 0) return null;
+  const dates = new Map<string, Date>();
+  let ran = false;
+  for (const repository of repositories) {
+    const stdout = await new Promise<string | null>((resolve) => {
+      execFile('git', gitArgs(repository), { encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: MAX_BUFFER }, (error, out) => {
+        resolve(error && !out ? null : out);
+      });
+    });
+    if (stdout === null) continue;
+    ran = true;
+    readLog(stdout, repository, dates);
   }
   return ran ? dates : null;
 }

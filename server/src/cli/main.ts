@@ -1,19 +1,20 @@
 /**
- * `strategy-lint`: the engine on the command line, for CI gates and pre-commit hooks.
+ * `strategy-lint`: the engine on the command line, for CI gates, pre-commit hooks and editors.
  *
  *   strategy-lint [options] <files, folders or globs…>
+ *   strategy-lint [options] --stdin [--stdin-filename <path>]
  *   strategy-lint review <file>
+ *   strategy-lint map [--format markdown|json|mermaid] <folders, files or globs…>
+ *   strategy-lint --init | --print-config <file> | --list-rules
  *
- * Exit codes: 0 nothing at or above --max-severity (default error), 1 findings at or above it,
- * 2 usage or configuration error (findings are still printed; broken config keys fall back to defaults).
+ * Exit codes: 0 nothing at or above --max-severity (default error), 1 findings at or above it (or
+ * more warnings than --max-warnings), 2 usage or configuration error (findings are still printed;
+ * broken config keys fall back to defaults).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
-import { DOC_TYPES, SEVERITIES, lint, fixAll, parseSeverity, validateConfig, type ConfigLayer, type DocType, type LintResult, type Severity, type ConfigProblem } from '../engine/index.js';
-import { loadConfigFile, loadConfigForFile, relativeToConfig, type LoadedConfig } from '../config/load.js';
-import { FileReadError, documentReadLimit, readBoundedText, type ReadFile } from '../config/read-file.js';
-import { lastSet } from '../engine/config/resolve.js';
+import { lint, fixAll, type LintResult, type Severity, type ConfigProblem } from '../engine/index.js';
+import { FileReadError, readBoundedText, type ReadFile } from '../config/read-file.js';
 import { buildReview } from '../review/review.js';
 import { renderReviewMarkdown } from '../review/render-markdown.js';
 import { VERSION } from '../version.js';
@@ -23,75 +24,43 @@ import { terminalSafe, terminalSafeLines } from './terminal.js';
 import { formatText } from './format-text.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
+import { formatGithub } from './format-github.js';
+import { formatJunit } from './format-junit.js';
 import { listRules } from './list-rules.js';
 import type { FileReport } from './report.js';
-import { projectPathOf } from './project-root.js';
 import { explainTypesJson, explainTypesText, type TypeExplanation } from './explain-type.js';
-import { addTraceFindings, carriedOutByBeside, type LintedFile } from './workspace.js';
+import { parseOptions, UsageError, USAGE, type CliOptions } from './options.js';
+import { LintContext } from './lint-context.js';
+import { readStdinText, StdinError } from './stdin.js';
+import { Progress } from './progress.js';
+import { initConfig } from './init.js';
+import { describeConfig, printConfigText } from './print-config.js';
+import { LintCache } from './cache.js';
+import { lintInWorkers, summarize, workerCount, type LintJob, type LintSummary } from './parallel.js';
+import { addTraceFindings, carriedOutByBeside, documentOnly, type LintedFile } from './workspace.js';
 import { runMap } from './map.js';
 
-export const USAGE = `Usage: strategy-lint [options] <files, folders or globs…>
-       strategy-lint review [options] <file>
-       strategy-lint map [--format markdown|json|mermaid] <folders, files or globs…>
-
-Lints Markdown strategy documents: strategy and vision memos, OKRs, roadmaps,
-release notes, decision docs and status updates.
-
-Options:
-  -f, --format <text|json|sarif>  Output format (default: text; review: markdown|json)
-  -c, --config <file>             Use this config file instead of the nearest .strategy-lint.*
-  -t, --type <type>               Force the document type (${DOC_TYPES.join(', ')})
-      --max-severity <severity>   Exit 1 when a finding is at or above it (default: error)
-      --reference-date <date>     Measure dates from YYYY-MM-DD instead of today
-      --fix                       Apply safe fixes in place, then report what is left
-      --list-rules                List every rule (with --format json for JSON)
-      --explain-type              Show how each file's document type is decided, and stop
-      --color / --no-color        Force colour on or off (default: on for a terminal)
-  -h, --help                      Show this help
-  -v, --version                   Show the version
-
-Exit codes: 0 no findings at or above --max-severity, 1 findings at or above it,
-2 usage or configuration error.`;
+export { USAGE };
 
 export interface CliIo {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Is stdout a terminal (colour)? */
   isTTY: boolean;
+  /** Is stderr a terminal (the progress line)? */
+  stderrIsTTY?: boolean;
+  /** The terminal's width, for the progress line. */
+  columns?: number;
   env: NodeJS.ProcessEnv;
+  /** Standard input, for --stdin. */
+  stdin?: AsyncIterable<Uint8Array>;
   today?: Date;
   /** Called with each file `--fix` is about to replace, after it was read and fixed (tests edit it here). */
   beforeReplace?: (file: string) => void;
 }
 
-class UsageError extends Error {}
-
 const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
-
-function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        config: { type: 'string', short: 'c' },
-        type: { type: 'string', short: 't' },
-        'max-severity': { type: 'string' },
-        'reference-date': { type: 'string' },
-        fix: { type: 'boolean' },
-        'list-rules': { type: 'boolean' },
-        'explain-type': { type: 'boolean' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
 
 function displayPath(file: string, cwd: string): string {
   // Relative to the working folder (as the user typed it), unless on another drive.
@@ -111,98 +80,133 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** A document to lint: a file on disk, or standard input (its text read already) named as a file. */
+interface Input {
+  /** Absolute path (for standard input, the --stdin-filename, which need not exist). */
+  path: string;
+  /** The folder being linted: `--fix` writes through a link only into it. */
+  root: string;
+  shown: string;
+  stdinText?: string;
+}
+
+const configProblemLine = (problem: ConfigProblem) => terminalSafeLines(`${problem.file}: config error ${problem.key}: ${problem.message} (using defaults for it)\n`);
+
 async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
-  if (argv[0] === 'map') return runMap(argv.slice(1), io, { parse, usage: USAGE, usageError: (message) => new UsageError(message) });
-  const reviewMode = argv[0] === 'review';
-  const { values, positionals } = parse(reviewMode ? argv.slice(1) : argv);
-  if (values.help) {
+  const options = parseOptions(argv);
+  if (options.help) {
     io.stdout(`${USAGE}\n`);
     return 0;
   }
-  if (values.version) {
+  if (options.version) {
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  const formats = reviewMode ? ['markdown', 'json'] : ['text', 'json', 'sarif'];
-  const format = values.format ?? (reviewMode ? 'markdown' : 'text');
-  if (!formats.includes(format)) throw new UsageError(`--format must be one of ${formats.join(', ')}, got "${format}"`);
-  if (values['list-rules']) {
-    io.stdout(listRules(format as 'text' | 'json'));
+  if (options.listRules) {
+    io.stdout(listRules(options.format === 'json' ? 'json' : 'text'));
     return 0;
   }
-  const forcedType = values.type as DocType | undefined;
-  if (forcedType && !(DOC_TYPES as readonly string[]).includes(forcedType)) throw new UsageError(`--type must be one of ${DOC_TYPES.join(', ')}, got "${forcedType}"`);
-  const maxSeverity = values['max-severity'] ? parseSeverity(values['max-severity']) : 'error';
-  if (!maxSeverity || maxSeverity === 'off') throw new UsageError(`--max-severity must be one of ${SEVERITIES.join(', ')}, got "${values['max-severity']}"`);
-  const referenceDate = values['reference-date'];
-  if (referenceDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(referenceDate)) throw new UsageError(`--reference-date must be YYYY-MM-DD, got "${referenceDate}"`);
-  if (positionals.length === 0) throw new UsageError(reviewMode ? 'review needs a file' : 'no files given (name files, folders or globs, e.g. "strategy-lint docs/")');
-
-  let explicitConfig: LoadedConfig | null = null;
-  if (values.config) {
-    const configPath = path.resolve(io.cwd, values.config);
-    if (!fs.existsSync(configPath)) throw new UsageError(`--config: cannot find ${values.config}`);
-    explicitConfig = loadConfigFile(configPath, { fallbackRoot: io.cwd });
+  if (options.init) {
+    const outcome = await initConfig(io.cwd);
+    (outcome.written ? io.stdout : io.stderr)(terminalSafeLines(outcome.written ? outcome.message : `strategy-lint: ${outcome.message}\n`));
+    return outcome.written ? 0 : 2;
   }
-  const cliLayer: ConfigLayer[] = referenceDate ? [validateConfig({ referenceDate }, 'command line').layer] : [];
+  if (options.config && !fs.existsSync(path.resolve(io.cwd, options.config))) throw new UsageError(`--config: cannot find ${options.config}`);
+  const context = new LintContext({
+    cwd: io.cwd,
+    configFile: options.config,
+    referenceDate: options.referenceDate,
+    type: options.type,
+    today: io.today,
+    ignorePatterns: options.ignorePatterns,
+    noIgnore: options.noIgnore,
+  });
+  if (options.map) return runMap(options, context, io);
+  const shown = (file: string) => displayPath(file, io.cwd);
+  if (options.printConfig !== undefined) {
+    const printed = describeConfig(options.printConfig, context, shown);
+    io.stdout(options.format === 'json' ? `${JSON.stringify(printed, null, 2)}\n` : printConfigText(printed));
+    const problems = context.configFor(path.resolve(io.cwd, options.printConfig)).problems;
+    for (const problem of problems) io.stderr(configProblemLine({ ...problem, file: shown(problem.file) }));
+    return problems.length > 0 ? 2 : 0;
+  }
 
-  const { files, unmatched, skipped } = await resolveFiles(positionals, io.cwd);
-  if (unmatched.length > 0) throw new UsageError(`no Markdown files match ${unmatched.map((p) => `"${p}"`).join(', ')}`);
-  if (reviewMode && files.length !== 1) throw new UsageError(`review takes exactly one file, got ${files.length}`);
+  const reports: FileReport[] = [];
+  const inputs: Input[] = [];
+  if (options.stdin) {
+    const file = path.resolve(io.cwd, options.stdinFilename ?? 'stdin.md');
+    const text = await readStdin(io, context, file);
+    if (text === null) return 2;
+    inputs.push({ path: file, root: io.cwd, shown: options.stdinFilename !== undefined ? shown(file) : '<stdin>', stdinText: text });
+  } else {
+    if (options.positionals.length === 0) throw new UsageError(options.review ? 'review needs a file' : 'no files given (name files, folders or globs, e.g. "strategy-lint docs/")');
+    const { files, unmatched, skipped } = await resolveFiles(options.positionals, io.cwd, { gitignore: !options.noIgnore });
+    if (unmatched.length > 0) throw new UsageError(`no Markdown files match ${unmatched.map((p) => `"${p}"`).join(', ')}`);
+    reports.push(...skipped.map((file): FileReport => ({ file: shown(file.path), docType: 'generic', findings: [], configProblems: [], notes: [`skipped: ${file.reason}`], skipped: true })));
+    inputs.push(...files.map(({ path: file, root }) => ({ path: file, root, shown: shown(file) })));
+  }
+  if (options.review && inputs.length !== 1) throw new UsageError(`review takes exactly one file, got ${inputs.length}`);
 
-  const reports: FileReport[] = skipped.map((file) => ({ file: displayPath(file.path, io.cwd), docType: 'generic', findings: [], configProblems: [], notes: [`skipped: ${file.reason}`], skipped: true }));
+  // A plain lint (no --fix, review or --explain-type) of files: on the machine's cores and through
+  // the --cache, before the reports are made in order below.
+  const progress = Progress.for(inputs.length, io.stderr, io.stderrIsTTY === true, io.columns);
+  const plain = !options.fix && !options.review && !options.explainType && !options.stdin;
+  const linted = plain ? await lintFiles(inputs, context, options, io, progress) : new Map<number, LintSummary>();
+
   const reportedProblems = new Set<string>();
   let configError = false;
-  const configCache = new Map<string, LoadedConfig>();
   const explanations: TypeExplanation[] = [];
-  const projectRoots = new Map<string, string | null>();
   /** Every file linted, for the rules over the whole set (trace/*). */
-  const linted: LintedFile[] = [];
-  for (const { path: file, root } of files) {
-    const shown = displayPath(file, io.cwd);
-    const dir = path.dirname(file);
-    let config = explicitConfig ?? configCache.get(dir);
-    if (!config) {
-      config = loadConfigForFile(file, { fallbackRoot: io.cwd });
-      configCache.set(dir, config);
-    }
-    const layers = [...config.layers, ...cliLayer];
-    const readLimit = documentReadLimit(lastSet(layers, 'maxDocumentLength'));
-    let read: ReadFile;
-    try {
-      read = readBoundedText(file, readLimit);
-    } catch (error) {
-      if (error instanceof FileReadError && error.reason === 'not-utf8') {
-        reports.push({ file: shown, docType: 'generic', findings: [], configProblems: [], notes: [`skipped: ${error.message}; Strategy Lint reads UTF-8 only`], skipped: true });
-        continue;
-      }
-      const message = error instanceof FileReadError ? error.message : `cannot be read: ${error instanceof Error ? error.message : String(error)}`;
-      reports.push({ file: shown, docType: 'generic', findings: [], configProblems: [], error: message });
-      configError = true;
+  const traced: LintedFile[] = [];
+  for (const [index, input] of inputs.entries()) {
+    if (!linted.has(index)) progress?.update(index, input.shown);
+    const file = input.path;
+    const config = context.configFor(file);
+    // `ignores` and --ignore-pattern leave a file out even when it is named (pre-commit names every staged file).
+    if (context.ignored(file, config)) {
+      if (input.stdinText !== undefined && options.fix) io.stdout(input.stdinText);
       continue;
     }
-    const text = read.text;
-    const lintOptions = {
-      filePath: file,
-      relativePath: relativeToConfig(file, config, io.cwd),
-      projectPath: projectPathOf(file, projectRoots),
-      layers,
-      type: forcedType,
-      today: io.today,
-    };
-    if (values['explain-type']) {
-      explanations.push({ file: shown, decision: lint(text, lintOptions).document.typeDecision });
+    const readLimit = context.readLimit(config);
+    let read: ReadFile | null = null;
+    let text: string;
+    if (input.stdinText !== undefined) text = input.stdinText;
+    else {
+      try {
+        read = readBoundedText(file, readLimit);
+      } catch (error) {
+        if (error instanceof FileReadError && error.reason === 'not-utf8') {
+          reports.push({ file: input.shown, docType: 'generic', findings: [], configProblems: [], notes: [`skipped: ${error.message}; Strategy Lint reads UTF-8 only`], skipped: true });
+          continue;
+        }
+        const message = error instanceof FileReadError ? error.message : `cannot be read: ${error instanceof Error ? error.message : String(error)}`;
+        reports.push({ file: input.shown, docType: 'generic', findings: [], configProblems: [], error: message });
+        configError = true;
+        continue;
+      }
+      text = read.text;
+    }
+    const lintOptions = context.lintOptions(file, config);
+    if (options.explainType) {
+      explanations.push({ file: input.shown, decision: lint(text, lintOptions).document.typeDecision });
       continue;
     }
     const notes: string[] = [];
     let writeError: string | undefined;
-    let result: LintResult;
-    if (values.fix && !reviewMode) {
+    let result: LintResult | LintSummary;
+    const done = linted.get(index);
+    if (done) result = done;
+    else if (options.fix && !options.review && input.stdinText !== undefined) {
+      // Standard input is fixed on standard output, whole, and nothing else is printed there.
+      const fixed = fixAll(text, lintOptions, true);
+      io.stdout(fixed.text);
+      result = fixed.remaining;
+    } else if (options.fix && !options.review && read) {
       // With nothing to fix, fixAll's lint is the lint of the text.
       const fixed = fixAll(text, lintOptions, true);
       result = fixed.remaining;
       if (fixed.fixed > 0) {
-        const target = writableTarget(file, root, displayPath(root, io.cwd) || '.');
+        const target = writableTarget(file, input.root, displayPath(input.root, io.cwd) || '.');
         if ('refused' in target) notes.push(`not fixed: ${target.refused}`);
         else {
           io.beforeReplace?.(file);
@@ -225,39 +229,124 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
       problems.push({ ...problem, file: displayPath(problem.file.replace(/ \(front matter\)$/, ''), io.cwd) + (problem.file.endsWith('(front matter)') ? ' (front matter)' : '') });
     }
     if (config.problems.length > 0 || result.problems.length > 0) configError = true;
-    reports.push({ file: shown, docType: result.docType, docTypeReason: result.document.typeDecision.reason, findings: result.findings, configProblems: problems, ...(writeError ? { error: writeError } : {}), ...(notes.length > 0 ? { notes } : {}) });
-    linted.push({ file, shown, result, report: reports[reports.length - 1] });
-    if (reviewMode) {
-      const carried = result.docType === 'strategy' ? await carriedOutByBeside(file, result, io) : undefined;
-      const review = buildReview(result, { fileName: shown, ...(carried !== undefined ? { carriedOutBy: carried } : {}) });
-      for (const problem of problems) io.stderr(terminalSafeLines(`${problem.file}: config error ${problem.key}: ${problem.message} (using defaults for it)\n`));
-      io.stdout(format === 'json' ? `${JSON.stringify(review, null, 2)}\n` : terminalSafeLines(renderReviewMarkdown(review)));
+    const findings = options.quiet ? result.findings.filter((finding) => SEVERITY_RANK[finding.severity] >= SEVERITY_RANK.warning) : result.findings;
+    const typeReason = 'document' in result ? result.document.typeDecision.reason : result.typeReason;
+    reports.push({ file: input.shown, docType: result.docType, docTypeReason: typeReason, findings, configProblems: problems, ...(writeError ? { error: writeError } : {}), ...(notes.length > 0 ? { notes } : {}) });
+    // A lint from a worker or the --cache has no document model: the workspace model needs one.
+    traced.push({ file, shown: input.shown, result: 'document' in result ? result : documentOnly(text, lintOptions), report: reports[reports.length - 1] });
+    if (options.review && 'document' in result) {
+      const carried = result.docType === 'strategy' && input.stdinText === undefined ? await carriedOutByBeside(file, result, context) : undefined;
+      const review = buildReview(result, { fileName: input.shown, ...(carried !== undefined ? { carriedOutBy: carried } : {}) });
+      for (const problem of problems) io.stderr(configProblemLine(problem));
+      io.stdout(options.format === 'json' ? `${JSON.stringify(review, null, 2)}\n` : terminalSafeLines(renderReviewMarkdown(review)));
       return configError ? 2 : 0;
     }
   }
+  progress?.done();
 
-  if (values['explain-type']) {
-    io.stdout(format === 'json' ? explainTypesJson(explanations) : explainTypesText(explanations));
+  if (options.explainType) {
+    io.stdout(options.format === 'json' ? explainTypesJson(explanations) : explainTypesText(explanations));
     return 0;
   }
-  // The rules over the documents together: does the roadmap carry out the strategy?
-  for (const note of addTraceFindings(linted, io.cwd).notes) io.stderr(terminalSafeLines(`strategy-lint: note: ${note}\n`));
-  const color = values['no-color'] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb' || Boolean(io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0');
-  if (format === 'json' || format === 'sarif') {
-    io.stdout(format === 'json' ? formatJson(reports) : formatSarif(reports, io.cwd));
-    // Everything else goes to stderr, so that stdout stays one JSON document.
-    for (const report of reports) {
-      for (const problem of report.configProblems) io.stderr(terminalSafeLines(`${problem.file}: config error ${problem.key}: ${problem.message} (using defaults for it)\n`));
-      if (report.error) io.stderr(terminalSafeLines(`${report.file}: error ${report.error}\n`));
-      for (const note of report.notes ?? []) io.stderr(terminalSafeLines(`${report.file}: warning ${note}\n`));
-    }
-  } else {
-    io.stdout(formatText(reports, color, { itemHints: maxSeverity === 'hint' }));
+  // The rules over the documents together: does the roadmap carry out the strategy? (Never cached:
+  // a document's trace findings change with the others.)
+  const keep = (finding: { severity: Severity }) => !options.quiet || SEVERITY_RANK[finding.severity] >= SEVERITY_RANK.warning;
+  for (const note of addTraceFindings(traced, io.cwd, keep).notes) io.stderr(terminalSafeLines(`strategy-lint: note: ${note}
+`));
+  if (options.stdin && options.fix) {
+    // The fixed text is on stdout; what went wrong goes to stderr, and remaining findings do not fail the run.
+    for (const report of reports) for (const problem of report.configProblems) io.stderr(configProblemLine(problem));
+    return configError ? 2 : 0;
   }
+  printReports(reports, options, io);
   if (configError) return 2;
-  const threshold = SEVERITY_RANK[maxSeverity];
+  const threshold = SEVERITY_RANK[options.maxSeverity];
   const failing = reports.some((report) => report.findings.some((finding) => SEVERITY_RANK[finding.severity] >= threshold));
-  return failing ? 1 : 0;
+  if (failing) return 1;
+  if (options.maxWarnings !== undefined) {
+    const warnings = reports.reduce((sum, report) => sum + report.findings.filter((finding) => finding.severity === 'warning').length, 0);
+    if (warnings > options.maxWarnings) {
+      io.stderr(`strategy-lint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings} allows\n`);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/**
+ * The lints of the files a plain run reports, by input index: from the --cache where the file,
+ * its options and the version are unchanged, else on worker threads (or this one, for a few
+ * files). Files that are ignored or cannot be read are left to the report loop, which says why.
+ */
+async function lintFiles(inputs: readonly Input[], context: LintContext, options: CliOptions, io: CliIo, progress: Progress | null): Promise<Map<number, LintSummary>> {
+  const cache = options.cache ? new LintCache(LintCache.locate(io.cwd, options.cacheLocation)) : null;
+  const results = new Map<number, LintSummary>();
+  const jobs: Array<LintJob & { file: string; optionsKey: string }> = [];
+  for (const [index, input] of inputs.entries()) {
+    const config = context.configFor(input.path);
+    if (context.ignored(input.path, config)) continue;
+    let text: string;
+    try {
+      text = readBoundedText(input.path, context.readLimit(config)).text;
+    } catch {
+      continue;
+    }
+    const lintOptions = context.lintOptions(input.path, config);
+    const optionsKey = cache ? LintCache.optionsKey(lintOptions) : '';
+    const cached = cache?.get(input.path, text, optionsKey);
+    if (cached) results.set(index, cached);
+    else jobs.push({ index, text, options: lintOptions, file: input.path, optionsKey });
+  }
+  const workers = workerCount(jobs.length, io.env.STRATEGY_LINT_WORKERS);
+  if (workers > 0) {
+    let finished = results.size;
+    const done = await lintInWorkers(jobs.map(({ index, text, options: jobOptions }) => ({ index, text, options: jobOptions })), workers,
+      (index) => progress?.update(finished++, inputs[index].shown));
+    for (const [index, summary] of done) results.set(index, summary);
+  } else {
+    for (const job of jobs) {
+      progress?.update(job.index, inputs[job.index].shown);
+      results.set(job.index, summarize(job.text, job.options));
+    }
+  }
+  if (cache) {
+    for (const job of jobs) cache.set(job.file, job.text, job.optionsKey, results.get(job.index)!);
+    const failed = cache.save();
+    if (failed) io.stderr(terminalSafeLines(`strategy-lint: warning: the cache ${displayPath(cache.file, io.cwd)} was not written (${failed})\n`));
+  }
+  return results;
+}
+
+/** Standard input's text (bounded as a file's), or null after saying why it could not be read. */
+async function readStdin(io: CliIo, context: LintContext, file: string): Promise<string | null> {
+  try {
+    return await readStdinText(io.stdin, context.readLimit(context.configFor(file)));
+  } catch (error) {
+    if (!(error instanceof StdinError)) throw error;
+    io.stderr(`strategy-lint: ${error.message}\n`);
+    return null;
+  }
+}
+
+function printReports(reports: readonly FileReport[], options: CliOptions, io: CliIo): void {
+  const itemHints = { itemHints: options.maxSeverity === 'hint' };
+  if (options.format === 'text') {
+    const color = options.color ?? ((io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb') || Boolean(io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0'));
+    io.stdout(formatText(reports, color, itemHints));
+    return;
+  }
+  if (options.format === 'github') {
+    // Everything, config problems and warnings about files included, is an annotation.
+    io.stdout(formatGithub(reports, itemHints));
+    return;
+  }
+  io.stdout(options.format === 'json' ? formatJson(reports) : options.format === 'sarif' ? formatSarif(reports, io.cwd) : formatJunit(reports, itemHints));
+  // Everything else goes to stderr, so that stdout stays one JSON (or XML) document.
+  for (const report of reports) {
+    for (const problem of report.configProblems) io.stderr(configProblemLine(problem));
+    if (report.error) io.stderr(terminalSafeLines(`${report.file}: error ${report.error}\n`));
+    for (const note of report.notes ?? []) io.stderr(terminalSafeLines(`${report.file}: warning ${note}\n`));
+  }
 }
 
 /**
@@ -286,7 +375,10 @@ export function main(): void {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    columns: process.stderr.columns,
     env: process.env,
+    stdin: process.stdin,
   }).then((code) => {
     process.exitCode = code;
   }, (error: unknown) => {

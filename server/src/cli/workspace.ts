@@ -6,15 +6,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lint, lintWorkspace, WorkspaceModel, type ConfigLayer, type Finding, type LintResult, type WorkspaceLintResult } from '../engine/index.js';
-import { lastSet } from '../engine/config/resolve.js';
-import { loadConfigForFile, relativeToConfig, type LoadedConfig } from '../config/load.js';
-import { documentReadLimit, readBoundedText } from '../config/read-file.js';
+import { lint, lintWorkspace, WorkspaceModel, type Finding, type LintOptions, type LintResult, type WorkspaceLintResult } from '../engine/index.js';
+import { readBoundedText } from '../config/read-file.js';
 import { lastCommitDates } from './git-dates.js';
 import { resolveFiles } from './files.js';
-import { projectPathOf } from './project-root.js';
 import type { FileReport } from './report.js';
-import type { CliIo } from './main.js';
+import type { LintContext } from './lint-context.js';
 import { carriedOutBy, type CarriedOutBy } from '../review/carried-out-by.js';
 import { buildStrategyMap } from '../engine/index.js';
 
@@ -79,15 +76,28 @@ function hasFrontMatterDate(result: LintResult): boolean {
   return ['updated', 'last_updated', 'last-updated', 'lastUpdated', 'date'].some((key) => result.document.frontMatterValue(key) !== undefined);
 }
 
-/** Lint the workspace of these files and add its findings to their reports; returns the run's notes. */
-export function addTraceFindings(files: readonly LintedFile[], cwd: string): { notes: string[]; workspace: LintedWorkspace; result: WorkspaceLintResult } {
+/**
+ * What the workspace model needs of a document the CLI linted elsewhere (a worker, the --cache):
+ * its document model and front-matter configuration, built again without running a rule.
+ */
+export function documentOnly(text: string, options: LintOptions): LintResult {
+  return lint(text, { ...options, onlyRules: [] });
+}
+
+/**
+ * Lint the workspace of these files and add its findings to their reports (those `keep` accepts:
+ * --quiet keeps errors and warnings); returns the run's notes.
+ */
+export function addTraceFindings(files: readonly LintedFile[], cwd: string, keep: (finding: Finding) => boolean = () => true): { notes: string[]; workspace: LintedWorkspace; result: WorkspaceLintResult } {
   const workspace = buildWorkspace(files, cwd);
   const result = lintWorkspace(workspace.model);
   const byKey = new Map(files.map((f) => [path.relative(workspace.root, f.file).split(path.sep).join('/'), f]));
   for (const [key, findings] of result.findings) {
     const report = byKey.get(key)?.report;
     if (!report) continue;
-    report.findings = [...report.findings, ...findings.map((finding) => shownFinding(finding, workspace.shown))]
+    const kept = findings.filter(keep);
+    if (kept.length === 0) continue;
+    report.findings = [...report.findings, ...kept.map((finding) => shownFinding(finding, workspace.shown))]
       .sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   }
   return { notes: result.notes, workspace, result };
@@ -100,40 +110,32 @@ function shownFinding(finding: Finding, shown: ReadonlyMap<string, string>): Fin
 }
 
 export interface ReadWorkspaceOptions {
-  cwd: string;
-  today?: Date;
-  /** Extra config layers from the command line (--reference-date). */
-  layers?: readonly ConfigLayer[];
   /** Files that could not be read, as shown, with why. */
   onSkipped?: (file: string, reason: string) => void;
+  /** Lint what .gitignore leaves out too (--no-ignore). */
+  noIgnore?: boolean;
 }
 
 /**
- * Lint every Markdown file under `patterns` for the workspace model alone (the map, a review's
- * "Carried out by"): each with the nearest config file, as `strategy-lint` lints it.
+ * Read every Markdown file under `patterns` for the workspace model alone (the map, a review's
+ * "Carried out by"): each with its config (the nearest config file, or --config, and the command
+ * line's), as `strategy-lint` lints it; what `ignores` and --ignore-pattern leave out is left out.
  */
-export async function lintWorkspaceFiles(patterns: readonly string[], options: ReadWorkspaceOptions): Promise<{ files: LintedFile[]; unmatched: string[] }> {
-  const { files, unmatched } = await resolveFiles(patterns, options.cwd);
-  const configs = new Map<string, LoadedConfig>();
-  const projectRoots = new Map<string, string | null>();
+export async function lintWorkspaceFiles(patterns: readonly string[], context: LintContext, options: ReadWorkspaceOptions = {}): Promise<{ files: LintedFile[]; unmatched: string[] }> {
+  const { files, unmatched } = await resolveFiles(patterns, context.cwd, { gitignore: !options.noIgnore });
   const linted: LintedFile[] = [];
   for (const { path: file } of files) {
-    const dir = path.dirname(file);
-    let config = configs.get(dir);
-    if (!config) configs.set(dir, (config = loadConfigForFile(file, { fallbackRoot: options.cwd })));
-    const layers = [...config.layers, ...(options.layers ?? [])];
-    const shown = path.relative(options.cwd, file).split(path.sep).join('/') || file;
+    const config = context.configFor(file);
+    if (context.ignored(file, config)) continue;
+    const shown = path.relative(context.cwd, file).split(path.sep).join('/') || file;
     let text: string;
     try {
-      text = readBoundedText(file, documentReadLimit(lastSet(layers, 'maxDocumentLength'))).text;
+      text = readBoundedText(file, context.readLimit(config)).text;
     } catch (error) {
       options.onSkipped?.(shown, error instanceof Error ? error.message : String(error));
       continue;
     }
-    const result = lint(text, {
-      filePath: file, relativePath: relativeToConfig(file, config, options.cwd), projectPath: projectPathOf(file, projectRoots), layers, today: options.today,
-    });
-    linted.push({ file, shown, result });
+    linted.push({ file, shown, result: documentOnly(text, context.lintOptions(file, config)) });
   }
   return { files: linted, unmatched };
 }
@@ -146,12 +148,12 @@ const TYPED_FOLDER = /^(?:strateg(?:y|ies)|vision|okrs?|goals|objectives|roadmap
  * folder (or of the folder above, when its own is named for one kind of document), as
  * `strategy-lint map` reads them. Null when nothing there traces to it.
  */
-export async function carriedOutByBeside(file: string, result: LintResult, io: CliIo): Promise<CarriedOutBy | null> {
+export async function carriedOutByBeside(file: string, result: LintResult, context: LintContext): Promise<CarriedOutBy | null> {
   let folder = path.dirname(file);
   if (TYPED_FOLDER.test(path.basename(folder))) folder = path.dirname(folder);
-  const { files } = await lintWorkspaceFiles([folder], { cwd: io.cwd, today: io.today });
+  const { files } = await lintWorkspaceFiles([folder], context);
   const others = files.filter((f) => path.resolve(f.file) !== path.resolve(file));
-  const workspace = buildWorkspace([...others, { file, shown: path.relative(io.cwd, file).split(path.sep).join('/'), result }], io.cwd);
+  const workspace = buildWorkspace([...others, { file, shown: path.relative(context.cwd, file).split(path.sep).join('/'), result }], context.cwd);
   const traced = lintWorkspace(workspace.model);
   const key = path.relative(workspace.root, file).split(path.sep).join('/');
   return carriedOutBy(buildStrategyMap(workspace.model.graph, traced.findings), key, (k) => workspace.shown.get(k) ?? k);

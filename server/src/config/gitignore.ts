@@ -6,17 +6,20 @@
  */
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { readConfigText } from './read-file.js';
+import type { ConfigFileAccess } from './file-access.js';
+import { nodeFileAccess } from './node-file-access.js';
 
 /** .gitignore matchers, one per folder, each with the rules of that folder's .gitignore. */
 export class GitignoreFilter {
   private readonly perDir = new Map<string, Ignore | null>();
 
+  constructor(private readonly files: ConfigFileAccess = nodeFileAccess) {}
+
   private matcher(dir: string): Ignore | null {
     if (!this.perDir.has(dir)) {
       let matcher: Ignore | null = null;
       try {
-        matcher = ignore().add(readConfigText(path.join(dir, '.gitignore')));
+        matcher = ignore().add(this.files.readText(path.join(dir, '.gitignore')));
       } catch {
         matcher = null;
       }

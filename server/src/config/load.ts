@@ -13,12 +13,13 @@
  * (read-file.ts), and no problem ever quotes what a file holds: it names the file, the key and
  * what was expected.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { validateConfig } from '../engine/config/validate.js';
 import type { ConfigLayer, ConfigProblem } from '../engine/config/types.js';
-import { FileReadError, describeIoError, readConfigText } from './read-file.js';
+import type { ConfigFileAccess } from './file-access.js';
+import { nodeFileAccess } from './node-file-access.js';
+import { FileReadError, describeIoError } from './read-file.js';
 
 export const CONFIG_FILE_NAMES = ['.strategy-lint.json', '.strategy-lint.yaml', '.strategy-lint.yml'] as const;
 
@@ -32,13 +33,13 @@ export interface LoadedConfig {
   baseDir: string | null;
 }
 
-export function findConfigFile(startDir: string, stopAt?: string): string | null {
+export function findConfigFile(startDir: string, stopAt?: string, files: ConfigFileAccess = nodeFileAccess): string | null {
   let dir = path.resolve(startDir);
   const stop = stopAt ? path.resolve(stopAt) : null;
   for (;;) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = path.join(dir, name);
-      if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
+      if (files.kind(candidate) === 'file') return candidate;
     }
     const parent = path.dirname(dir);
     if (parent === dir || (stop && dir === stop)) return null;
@@ -133,6 +134,8 @@ export interface ConfigLoadOptions {
   fallbackRoot?: string;
   /** The folder `extends` may not leave, as found for the first file of the chain. */
   root?: ConfigRoot;
+  /** Where files are read from: the disk (node:fs) unless given, as the browser's language server does. */
+  files?: ConfigFileAccess;
 }
 
 export interface ConfigRoot {
@@ -144,9 +147,9 @@ export interface ConfigRoot {
 const CONFIG_EXTENSION = /\.(?:json|ya?ml)$/i;
 
 /** The nearest folder at or above `dir` that holds `.git` (a folder, or a file in a worktree), or null. */
-export function findRepositoryRoot(dir: string): string | null {
+export function findRepositoryRoot(dir: string, files: ConfigFileAccess = nodeFileAccess): string | null {
   for (let current = path.resolve(dir); ; current = path.dirname(current)) {
-    if (fs.existsSync(path.join(current, '.git'))) return current;
+    if (files.kind(path.join(current, '.git')) !== null) return current;
     if (path.dirname(current) === current) return null;
   }
 }
@@ -156,48 +159,41 @@ function isInside(file: string, folder: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-function realPath(file: string): string | null {
-  try {
-    return fs.realpathSync(file);
-  } catch {
-    return null;
-  }
-}
-
 /** The folder a config file's `extends` chain stays in: its repository, else `fallbackRoot` when that holds it, else its own folder. */
-export function configRoot(file: string, fallbackRoot?: string): ConfigRoot {
+export function configRoot(file: string, fallbackRoot?: string, files: ConfigFileAccess = nodeFileAccess): ConfigRoot {
   const dir = path.dirname(path.resolve(file));
-  const repository = findRepositoryRoot(dir);
+  const repository = findRepositoryRoot(dir, files);
   if (repository) return { root: repository, label: `the repository (${repository})` };
   if (fallbackRoot && isInside(dir, path.resolve(fallbackRoot))) return { root: path.resolve(fallbackRoot), label: `the workspace (${path.resolve(fallbackRoot)})` };
   return { root: dir, label: `the folder of this file (${dir})` };
 }
 
 /** Why `target` may not be extended from `file`, or its resolved path. */
-function resolveExtends(file: string, target: string, root: ConfigRoot): { path: string } | { problem: string } {
+function resolveExtends(file: string, target: string, root: ConfigRoot, files: ConfigFileAccess): { path: string } | { problem: string } {
   if (target.startsWith('~')) return { problem: `"${target}" starts with "~"; "extends" takes a path relative to this file, inside ${root.label}` };
   if (path.isAbsolute(target) || path.win32.isAbsolute(target) || /^[a-z][a-z0-9+.-]*:/i.test(target)) return { problem: `"${target}" is an absolute path; "extends" takes a path relative to this file, inside ${root.label}` };
   if (!CONFIG_EXTENSION.test(target)) return { problem: `"${target}" is not a .json, .yaml or .yml file; "extends" takes config files only` };
   const resolved = path.resolve(path.dirname(file), target);
-  const real = realPath(resolved);
+  const real = files.realPath(resolved);
   if (!real) return { problem: `cannot find "${target}" (resolved to ${resolved})` };
-  if (!isInside(real, realPath(root.root) ?? root.root)) return { problem: `"${target}" leads outside ${root.label}, so it was not read; "extends" may only name files inside it` };
+  if (!isInside(real, files.realPath(root.root) ?? root.root)) return { problem: `"${target}" leads outside ${root.label}, so it was not read; "extends" may only name files inside it` };
   return { path: resolved };
 }
 
 /** Read one config file and its `extends` chain (cycles and missing files become problems). */
 export function loadConfigFile(file: string, options: ConfigLoadOptions = {}, seen = new Set<string>()): LoadedConfig {
   const result: LoadedConfig = { layers: [], problems: [], files: [file], baseDir: path.dirname(file) };
-  const identity = realPath(file) ?? file;
+  const files = options.files ?? nodeFileAccess;
+  const identity = files.realPath(file) ?? file;
   if (seen.has(identity)) {
     result.problems.push({ file, key: 'extends', message: 'circular "extends" chain; this file is already being loaded' });
     return result;
   }
   seen.add(identity);
-  const root = options.root ?? configRoot(file, options.fallbackRoot);
+  const root = options.root ?? configRoot(file, options.fallbackRoot, files);
   let text: string;
   try {
-    text = (options.readFile ?? readConfigText)(file);
+    text = options.readFile ? options.readFile(file) : files.readText(file);
   } catch (error) {
     const message = error instanceof FileReadError ? error.message : `cannot be read (${describeIoError(error)})`;
     result.problems.push({ file, key: '(file)', message });
@@ -210,7 +206,7 @@ export function loadConfigFile(file: string, options: ConfigLoadOptions = {}, se
   }
   const validated = validateConfig(parsed.value, file);
   for (const target of validated.extends) {
-    const resolved = resolveExtends(file, target, root);
+    const resolved = resolveExtends(file, target, root, files);
     if ('problem' in resolved) {
       result.problems.push({ file, key: 'extends', message: resolved.problem });
       continue;
@@ -229,19 +225,20 @@ export function loadConfigFile(file: string, options: ConfigLoadOptions = {}, se
  * The config that applies to a document: the nearest config file above it (if any). A config
  * file found there that is a link to a file outside the repository (or workspace) is not read.
  */
-export function loadConfigForFile(documentPath: string, options: { stopAt?: string; explicitFile?: string; fallbackRoot?: string } = {}): LoadedConfig {
-  const file = options.explicitFile ?? findConfigFile(path.dirname(path.resolve(documentPath)), options.stopAt);
+export function loadConfigForFile(documentPath: string, options: { stopAt?: string; explicitFile?: string; fallbackRoot?: string; files?: ConfigFileAccess } = {}): LoadedConfig {
+  const files = options.files ?? nodeFileAccess;
+  const file = options.explicitFile ?? findConfigFile(path.dirname(path.resolve(documentPath)), options.stopAt, files);
   if (!file) return { layers: [], problems: [], files: [], baseDir: null };
   const resolved = path.resolve(file);
   const fallbackRoot = options.fallbackRoot ?? options.stopAt;
   if (!options.explicitFile) {
-    const root = configRoot(resolved, fallbackRoot);
-    const real = realPath(resolved);
-    if (!real || !isInside(real, realPath(root.root) ?? root.root)) {
+    const root = configRoot(resolved, fallbackRoot, files);
+    const real = files.realPath(resolved);
+    if (!real || !isInside(real, files.realPath(root.root) ?? root.root)) {
       return { layers: [], problems: [{ file: resolved, key: '(file)', message: `is a link to a file outside ${root.label}; it was not read` }], files: [resolved], baseDir: path.dirname(resolved) };
     }
   }
-  return loadConfigFile(resolved, { fallbackRoot });
+  return loadConfigFile(resolved, { fallbackRoot, files });
 }
 
 /** The path of a document relative to the config's folder, for type globs. */

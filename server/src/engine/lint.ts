@@ -13,15 +13,20 @@ import type { ConfigLayer, ConfigProblem } from './config/types.js';
 import { findDirectives, Suppressions } from './suppress.js';
 import { frontMatterEndOf, limitMarkup, NESTING_COLUMN_LIMIT, DELIMITER_LIMIT, type MarkupLimits } from './model/markup-limits.js';
 import { applyFixes } from './fix.js';
-import type { DocType, Finding, Fix, RelatedItem, RelatedLocation, ReportDescriptor, Rule, Severity } from './types.js';
+import type { DocType, Finding, Fix, OptionSpecs, RelatedItem, RelatedLocation, ReportDescriptor, Rule, Severity } from './types.js';
 import type { Root } from 'mdast';
 import type { Root as NlcstRoot } from 'nlcst';
 import { sharedParser } from './incremental/parse-cache.js';
+import { resolveLanguageConfig } from './model/languages/resolve.js';
+import { LANGUAGE_CHECKS_ID, languageChecksMessage, languageLayers, runsInLanguage } from './model/languages/rules.js';
+import { customRulesOf } from './custom/index.js';
 
 export const INTERNAL_ERROR_RULE_ID = 'strategy-lint/internal-error';
 export const SKIPPED_RULES_ID = 'strategy-lint/rules-skipped';
 /** Nesting or delimiter runs past the parser's safety limits were read as plain text (model/markup-limits.ts). */
 export const PARSE_LIMITED_ID = 'strategy-lint/parse-limited';
+/** A document in another language: which checks ran on it and which did not (model/languages/rules.ts). */
+export { LANGUAGE_CHECKS_ID };
 /** Share of maxDocumentLength read of a document longer than it (the rest is not linted). */
 export const LARGE_DOCUMENT_SHARE = 0.5;
 
@@ -55,6 +60,8 @@ export interface LintResult {
   problems: ConfigProblem[];
   /** The configuration the rules ran with (the caller's layers, then the front matter's), so a report can resolve a rule's options as they did. */
   layers?: readonly ConfigLayer[];
+  /** Rules that read English phrases and did not run because the document is in another language (model/languages/rules.ts). */
+  skippedForLanguage?: readonly string[];
 }
 
 /** Front matter `strategy-lint: { disable: [...], rules: {...} }` as one more config layer. */
@@ -75,7 +82,7 @@ function frontMatterLayer(document: StrategyDocument, file: string): { layer: Co
     for (const id of ids ?? []) layer.rules![String(id)] = { severity: 'off' };
   }
   const allowed = Object.fromEntries(Object.entries(rest).filter(([key]) => ['referenceDate', 'fiscalYearStartMonth'].includes(key)));
-  const unknown = Object.keys(rest).filter((key) => !Object.hasOwn(allowed, key) && !['updated', 'date', 'owner', 'title'].includes(key));
+  const unknown = Object.keys(rest).filter((key) => !Object.hasOwn(allowed, key) && !['updated', 'date', 'owner', 'title', 'lang', 'language'].includes(key));
   for (const key of unknown) problems.push({ file: layer.source!, key: `strategy-lint.${key}`, message: 'unknown key (known: type, disable, rules)' });
   const validated = validateConfig({ rules: { ...(rules as object | undefined), ...layer.rules }, ...allowed }, layer.source!);
   problems.push(...validated.problems.map((p) => ({ ...p, key: `strategy-lint.${p.key}` })));
@@ -107,6 +114,7 @@ export function documentOptions(options: LintOptions): DocumentOptions {
     referenceDate: lastSet(layers, 'referenceDate'),
     today: options.today,
     fiscalYearStartMonth: lastSet(layers, 'fiscalYearStartMonth') ?? 1,
+    languageConfig: resolveLanguageConfig(layers, options.relativePath),
   };
 }
 
@@ -134,19 +142,25 @@ export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintH
   // tree and say so with one internal-error finding instead of throwing.
   let unreadable: unknown = null;
   let document: StrategyDocument;
+  const docOptions = documentOptions(options);
   try {
     document = new StrategyDocument(linted, {
-      ...documentOptions(options),
+      ...docOptions,
       root: hooks.root ?? sharedParser.parse(linted),
       nlcst: hooks.nlcst,
     });
   } catch (error) {
     unreadable = error;
-    document = new StrategyDocument(linted, { ...documentOptions(options), root: { type: 'root', children: [] } });
+    document = new StrategyDocument(linted, { ...docOptions, root: { type: 'root', children: [] } });
   }
   const fileLabel = options.filePath ?? '<document>';
   const frontMatter = frontMatterLayer(document, fileLabel);
-  const layers = frontMatter.layer ? [...baseLayers, frontMatter.layer] : baseLayers;
+  // A document in another language: its built-in word lists under the user's settings, its `languages.<code>.rules` over them.
+  const language = document.language.code;
+  const languageSettings = docOptions.languageConfig?.languages[language];
+  const ownLayers = languageLayers(language, languageSettings);
+  const withLanguage = ownLayers.below.length + ownLayers.above.length > 0 ? [...ownLayers.below, ...baseLayers, ...ownLayers.above] : baseLayers;
+  const layers = frontMatter.layer ? [...withLanguage, frontMatter.layer] : withLanguage;
   const problems = [...frontMatter.problems];
   const suppressions = new Suppressions(findDirectives(document.root), document.lines);
   const tooLong = text.length > maxLength;
@@ -217,12 +231,23 @@ export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintH
     place(INTERNAL_ERROR_RULE_ID, 'information', `Strategy Lint could not read this document (${describeError(unreadable)}), so no rule was run. Please report this.`, 0, document.lines.lineEnd(0), true);
   }
   const skipped: string[] = [];
-  for (const rule of unreadable === null ? allRules as readonly Rule<any>[] : []) {
+  const languageRan: string[] = [];
+  const languageSkipped: string[] = [];
+  // The team's own rules (customRules in config) run after the built-in ones, like any rule.
+  const rules: readonly Rule<any>[] = unreadable === null ? [...allRules, ...customRulesOf(layers)] : [];
+  for (const rule of rules) {
     if (options.onlyRules && !options.onlyRules.includes(rule.meta.id)) continue;
     // Rules over several documents (trace/*) run in lintWorkspace (workspace/lint-workspace.ts).
     if (rule.meta.scope === 'workspace' || !rule.meta.types.includes(document.type)) continue;
     const settings = resolveRule(rule, layers);
     if (settings.severity === 'off') continue;
+    if (language !== 'en') {
+      if (!runsInLanguage(rule.meta.id, language, languageSettings)) {
+        languageSkipped.push(rule.meta.id);
+        continue;
+      }
+      languageRan.push(rule.meta.id);
+    }
     if (tooLong && rule.meta.expensive) {
       skipped.push(rule.meta.id);
       continue;
@@ -238,6 +263,7 @@ export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintH
         place(rule.meta.id, severity, message, titleRange.start, titleRange.end, true, fix, related),
       isSuppressed: (offset: number) => suppressions.isSuppressed(rule.meta.id, document.lines.positionAt(clamp(offset)).line),
     };
+    const firstFinding = findings.length;
     try {
       rule.check(context as never);
     } catch (error) {
@@ -250,6 +276,7 @@ export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintH
       place(INTERNAL_ERROR_RULE_ID, 'information', `Rule ${rule.meta.id} failed on this document and was skipped (${reason}). Other rules still ran; please report this.`, titleRange.start, titleRange.end, true);
     }
     placeItemHints();
+    if (rule.meta.url) for (let i = firstFinding; i < findings.length; i++) if (findings[i].ruleId === rule.meta.id) findings[i].docsUrl = rule.meta.url;
   }
   if (linted !== text) {
     // A judgement of the whole document (a missing section, too many priorities) cannot rest on a part of it.
@@ -262,6 +289,13 @@ export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintH
       `This document has ${text.length.toLocaleString('en-US')} characters, more than maxDocumentLength (${maxLength.toLocaleString('en-US')}), so ${prefix}${skipped.length} sentence-level rules were skipped (${skipped.join(', ')}). Raise "maxDocumentLength" in .strategy-lint.json or the strategyLint.maxDocumentLength setting to lint it all.`,
       titleRange.start, titleRange.end, true);
   }
+  if (languageSkipped.length > 0) {
+    // The example names a skipped rule that takes a word list, and that list.
+    const listed = languageSkipped.map((id) => allRules.find((rule) => rule.meta.id === id)!)
+      .map((rule) => ({ ruleId: rule.meta.id, option: Object.entries(rule.meta.options as OptionSpecs).find(([, spec]) => spec.type === 'string[]')?.[0] }))
+      .find((entry): entry is { ruleId: string; option: string } => entry.option !== undefined);
+    place(LANGUAGE_CHECKS_ID, 'information', languageChecksMessage(document.language.reason, language, languageRan, languageSkipped, listed), titleRange.start, titleRange.end, true);
+  }
   const limits = hooks.limits ?? limitMarkup(linted);
   if (limits.nestedLines > 0 || limits.denseBlocks > 0) {
     const parts: string[] = [];
@@ -272,7 +306,7 @@ export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintH
       titleRange.start, titleRange.end, true);
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { document, docType: document.type, findings, problems, layers };
+  return { document, docType: document.type, findings, problems, layers, ...(languageSkipped.length > 0 ? { skippedForLanguage: languageSkipped } : {}) };
 }
 
 export interface FixAllResult {

@@ -9,13 +9,8 @@ export const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 export type SeveritySetting = Severity | 'off';
 
-export const DOC_TYPES = ['strategy', 'okr', 'roadmap', 'release-notes', 'decision', 'update', 'generic'] as const;
-export type DocType = (typeof DOC_TYPES)[number];
-
-export const SECTION_ROLES = [
-  'diagnosis', 'guiding-policy', 'coherent-actions', 'summary', 'non-goals', 'risks', 'metrics', 'options', 'audience',
-] as const;
-export type SectionRole = (typeof SECTION_ROLES)[number];
+export { DOC_TYPES, SECTION_ROLES, type DocType, type SectionRole } from './vocabulary.js';
+import type { DocType } from './vocabulary.js';
 
 export const RULE_FAMILIES = ['kernel', 'bad-strategy', 'outcomes', 'pyramid', 'roadmap', 'release-notes', 'decision', 'update', 'prose', 'trace'] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
@@ -60,6 +55,8 @@ export interface Finding extends SourceSpan {
    * severity, an item that a summary of the same rule stands for (see RelatedItem.hint).
    */
   partOf?: RelatedLocation;
+  /** A custom rule's documentation page, when its config gives one (built-in rules: ruleDocUrl). */
+  docsUrl?: string;
 }
 
 /** A place a finding points at, and what is there. */
@@ -124,7 +121,8 @@ export interface SeedReference {
 
 export interface RuleMeta<S extends OptionSpecs = OptionSpecs> {
   id: string;
-  family: RuleFamily;
+  /** A built-in family, or "custom" for the rules a team writes in its config file (customRules). */
+  family: RuleFamily | 'custom';
   /** One line, shown in hovers, `--list-rules` and the README table. */
   description: string;
   defaultSeverity: Severity;
@@ -153,6 +151,8 @@ export interface RuleMeta<S extends OptionSpecs = OptionSpecs> {
    */
   scope?: 'document' | 'workspace';
   exampleFolder?: { file: string; others: Readonly<Record<string, string>> };
+  /** A custom rule's own documentation page (built-in rules link their page under docs/rules/). */
+  url?: string;
 }
 
 export interface ReportDescriptor {

@@ -4,7 +4,7 @@
  * "Open documentation for <rule>"; and `source.fixAll.strategyLint`, which applies every
  * preferred fix (relinting between passes) so `editor.codeActionsOnSave` can run it.
  */
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAll, ruleDocUrl, rulesById, type LintOptions, type TextEdit } from '../engine/index.js';
 import { isDiagnosticData, rangeOf, type DiagnosticData } from './diagnostics.js';
@@ -74,7 +74,8 @@ export function provideCodeActions(params: CodeActionParams, document: TextDocum
     for (const diagnostic of ours) {
       const data = diagnostic.data as DiagnosticData;
       const ruleId = data.ruleId;
-      const known = rulesById.has(ruleId);
+      // Built-in and custom rules can be disabled by comment; internal notices cannot.
+      const known = rulesById.has(ruleId) || ruleId.startsWith('custom/');
       const edits = currentFixEdits(document, diagnostic, data);
       if (data.fix && edits) {
         fixes.push({
@@ -108,11 +109,11 @@ export function provideCodeActions(params: CodeActionParams, document: TextDocum
             edit: { changes: { [uri]: toLspEdits(document, [edit]) } },
           });
         }
-        docs.push({
+        if (rulesById.has(ruleId) || diagnostic.codeDescription) docs.push({
           title: `Open documentation for ${ruleId}`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
-          command: { title: `Open documentation for ${ruleId}`, command: Commands.openRuleDocumentation, arguments: [ruleId, ruleDocUrl(ruleId)] },
+          command: { title: `Open documentation for ${ruleId}`, command: Commands.openRuleDocumentation, arguments: [ruleId, diagnostic.codeDescription?.href ?? ruleDocUrl(ruleId)] },
         });
       }
     }

@@ -1,21 +1,17 @@
 /**
  * The kernel at a glance, above the title of strategy and decision documents:
- * "Diagnosis ✓ · Guiding policy ✓ · Coherent actions ✗" — clicking it opens the review.
+ * "Diagnosis ✓ · Guiding policy ✓ · Coherent actions ✗" — clicking it opens the review. A document in
+ * another language reads in its own section names: "Diagnose ✓ · Leitlinie ✓ · Maßnahmen ✓".
  */
-import type { CodeLens } from 'vscode-languageserver/node';
+import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintResult, SectionRole } from '../engine/index.js';
 import { Commands } from './protocol.js';
+import { KERNEL_ROLES, ROLE_INFO } from '../engine/vocabulary.js';
 import { rangeOf } from './diagnostics.js';
 
-const KERNEL: ReadonlyArray<[SectionRole, string]> = [
-  ['diagnosis', 'Diagnosis'],
-  ['guiding-policy', 'Guiding policy'],
-  ['coherent-actions', 'Coherent actions'],
-];
-
 export function kernelLensTitle(result: Pick<LintResult, 'document'>): string {
-  return KERNEL.map(([role, label]) => `${label} ${result.document.sectionsWithRole(role).length > 0 ? '✓' : '✗'}`).join(' · ');
+  return KERNEL_ROLES.map((role) => `${result.document.roleLabel(role) ?? ROLE_INFO[role].label} ${result.document.sectionsWithRole(role).length > 0 ? '✓' : '✗'}`).join(' · ');
 }
 
 export function provideCodeLenses(document: TextDocument, result: Pick<LintResult, 'document' | 'docType'>): CodeLens[] {

@@ -5,22 +5,22 @@
  * plus one warning notification per distinct set of problems. A broken config never stops
  * linting: the engine keeps whatever was valid, on top of the defaults.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver';
 import { loadConfigForFile, type LoadedConfig } from '../config/load.js';
-import { readConfigText } from '../config/read-file.js';
 import type { ConfigProblem } from '../engine/index.js';
 import { DIAGNOSTIC_SOURCE } from './protocol.js';
+import type { WorkspaceFiles } from './workspace-files.js';
 
 export const CONFIG_DIAGNOSTIC_CODE = 'strategy-lint/config';
 
 const EMPTY: LoadedConfig = { layers: [], problems: [], files: [], baseDir: null };
 
 export class ConfigFiles {
-  private readonly byFolder = new Map<string, LoadedConfig>();
+  private readonly byFolder = new Map<string, Promise<LoadedConfig>>();
   private workspaceTrusted = true;
+
+  constructor(private readonly files: WorkspaceFiles) {}
 
   /** Untrusted workspace: config files are not read at all (no layers, no problems). */
   setWorkspaceTrusted(trusted: boolean): void {
@@ -29,17 +29,15 @@ export class ConfigFiles {
   }
 
   /** The config that applies to a file (nearest config file, stopping at the workspace folder). */
-  forFile(filePath: string, workspaceFolder: string | null): LoadedConfig {
-    if (!this.workspaceTrusted) return EMPTY;
+  forFile(filePath: string, workspaceFolder: string | null): Promise<LoadedConfig> {
+    if (!this.workspaceTrusted) return Promise.resolve(EMPTY);
     const dir = path.dirname(filePath);
     const key = `${dir}\u0000${workspaceFolder ?? ''}`;
     let loaded = this.byFolder.get(key);
     if (!loaded) {
-      try {
-        loaded = loadConfigForFile(filePath, { stopAt: workspaceFolder ?? undefined });
-      } catch (error) {
-        loaded = { ...EMPTY, problems: [{ file: dir, key: '(file)', message: `config could not be loaded: ${error instanceof Error ? error.message : String(error)}` }] };
-      }
+      loaded = this.files.read((files) => loadConfigForFile(filePath, { stopAt: workspaceFolder ?? undefined, files })).catch((error: unknown): LoadedConfig => (
+        { ...EMPTY, problems: [{ file: dir, key: '(file)', message: `config could not be loaded: ${error instanceof Error ? error.message : String(error)}` }] }
+      ));
       this.byFolder.set(key, loaded);
     }
     return loaded;
@@ -164,10 +162,10 @@ export class ConfigProblemReporter {
   private readonly published = new Map<string, string>();
   private readonly notified = new Set<string>();
 
-  constructor(private readonly connection: Connection) {}
+  constructor(private readonly connection: Connection, private readonly workspaceFiles: WorkspaceFiles) {}
 
   /** Report the problems of the config files in `files` (those files' diagnostics are replaced). */
-  report(files: readonly string[], problems: readonly ConfigProblem[], settingsProblems: readonly ConfigProblem[] = []): void {
+  async report(files: readonly string[], problems: readonly ConfigProblem[], settingsProblems: readonly ConfigProblem[] = []): Promise<void> {
     const byFile = new Map<string, ConfigProblem[]>();
     for (const file of files) byFile.set(file, []);
     for (const problem of problems.filter(isFileProblem)) {
@@ -175,28 +173,27 @@ export class ConfigProblemReporter {
       list.push(problem);
       byFile.set(problem.file, list);
     }
+    this.notify([...problems.filter(isFileProblem), ...settingsProblems]);
     for (const [file, list] of byFile) {
       const signature = JSON.stringify(list);
       if (this.published.get(file) === signature) continue;
-      let text = '';
-      try {
-        text = readConfigText(file);
-      } catch {
-        // Missing, unreadable, not a regular file or too large: diagnostics land on line 1.
-      }
-      void this.connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics: configDiagnostics(text, list) });
       this.published.set(file, signature);
+      // Missing, unreadable, not a regular file or too large: diagnostics land on line 1.
+      const text = await this.workspaceFiles.read((access) => access.readText(file)).catch(() => '');
+      if (this.published.get(file) !== signature) continue; // a newer report replaced this one meanwhile
+      void this.connection.sendDiagnostics({ uri: this.workspaceFiles.uriOf(file), diagnostics: configDiagnostics(text, list) });
     }
-    this.notify([...problems.filter(isFileProblem), ...settingsProblems]);
   }
 
   /** After a config file change: clear the diagnostics of config files that no longer exist. */
-  reset(): void {
-    for (const file of [...this.published.keys()]) {
-      if (fs.existsSync(file)) continue;
-      void this.connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics: [] });
+  async reset(): Promise<void> {
+    const files = [...this.published.keys()];
+    const present = await this.workspaceFiles.read((access) => files.map((file) => access.kind(file) !== null));
+    files.forEach((file, i) => {
+      if (present[i]) return;
+      void this.connection.sendDiagnostics({ uri: this.workspaceFiles.uriOf(file), diagnostics: [] });
       this.published.delete(file);
-    }
+    });
   }
 
   private notify(problems: readonly ConfigProblem[]): void {

@@ -7,7 +7,7 @@
  * finding's in the other documents it names), and an item hint's points back at its summary — for clients that declare
  * `textDocument.publishDiagnostics.relatedInformation`; others get the diagnostics without it.
  */
-import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { linkedPlaces, ruleDocUrl, rulesById, type ConfigProblem, type Finding, type Fix, type Severity } from '../engine/index.js';
 import { DIAGNOSTIC_SOURCE } from './protocol.js';
@@ -37,6 +37,8 @@ export function rangeOf(document: Pick<TextDocument, 'positionAt'>, start: numbe
 export interface DiagnosticOptions {
   /** The client accepts `relatedInformation` (publishDiagnostics.relatedInformation capability). */
   relatedInformation?: boolean;
+  /** Base of `codeDescription.href` (the `strategyLint.docsUrl` setting); DOCS_BASE_URL by default. */
+  docsUrl?: string;
 }
 
 /** A place's location: in the document itself, or — for a trace/* finding — in another one (`file` is its URI; positions from the finding's lines). */
@@ -56,8 +58,9 @@ export function findingToDiagnostic(document: Pick<TextDocument, 'positionAt' | 
     range: rangeOf(document, finding.start, finding.end),
     severity: SEVERITY_TO_LSP[finding.severity],
     code: finding.ruleId,
-    // Internal ids (strategy-lint/internal-error, …) have no page of their own.
-    ...(rulesById.has(finding.ruleId) ? { codeDescription: { href: ruleDocUrl(finding.ruleId) } } : {}),
+    // Internal ids (strategy-lint/internal-error, …) have no page of their own; a custom rule has the one its config names.
+    ...(rulesById.has(finding.ruleId) ? { codeDescription: { href: ruleDocUrl(finding.ruleId, options.docsUrl) } }
+      : finding.docsUrl ? { codeDescription: { href: finding.docsUrl } } : {}),
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
     ...(related.length > 0 ? { relatedInformation: related } : {}),

@@ -3,19 +3,10 @@
  * the source it comes from, quoted), a one-line bad → good example, how to fix, and the docs
  * link. Compact: a writer should get the point in one glance.
  */
-import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ruleDocUrl, rulesById, type Finding, type RuleMeta } from '../engine/index.js';
+import { ruleDocUrl, rulesById, sourceName, type Finding, type RuleMeta } from '../engine/index.js';
 import { rangeOf } from './diagnostics.js';
-
-/** Where the rule's principle comes from, for the quote's attribution. */
-const SOURCE_NAMES: Record<string, string> = {
-  '000': 'an execution handbook on roadmapping',
-  '001': 'an operating essay on NRR and leading indicators',
-  '002': 'an essay on engineering strategy at scale',
-  '003': 'an essay on outcome-driven product leadership',
-  '004': 'an essay on Rumelt’s Good Strategy / Bad Strategy',
-};
 
 const MAX_EXAMPLE = 100;
 
@@ -88,18 +79,25 @@ function exampleCode(text: string): string {
 export interface HoverOptions {
   /** The client already shows the diagnostic's message in the hover (VS Code does): skip it. */
   diagnosticsShownInHover?: boolean;
+  /** Base of the docs links (the `strategyLint.docsUrl` setting); DOCS_BASE_URL by default. */
+  docsUrl?: string;
 }
 
 export function hoverMarkdown(finding: Finding, options: HoverOptions = {}): string {
   const rule = rulesById.get(finding.ruleId);
-  if (!rule) return `**Strategy Lint** · \`${finding.ruleId}\`\n\n${escapeInline(finding.message)}`;
+  if (!rule) {
+    // A custom rule (customRules in the team's config) or an internal notice: its message, and the team's page if it has one.
+    const docs = finding.docsUrl ? ` · [docs](${finding.docsUrl})` : '';
+    const custom = finding.ruleId.startsWith('custom/') ? ' · a rule of this team\'s config file' : '';
+    return `**Strategy Lint** · \`${finding.ruleId}\`${docs}${custom}\n\n${escapeInline(finding.message)}`;
+  }
   const meta = rule.meta as RuleMeta;
   const parts: string[] = [];
-  parts.push(`**${escapeInline(meta.description)}** · \`${meta.id}\` · [docs](${ruleDocUrl(meta.id)})`);
+  parts.push(`**${escapeInline(meta.description)}** · \`${meta.id}\` · [docs](${ruleDocUrl(meta.id, options.docsUrl)})`);
   if (!options.diagnosticsShownInHover) parts.push(escapeInline(finding.message));
   const why = firstSentences(meta.rationale);
   const seed = freshSeed(meta, why);
-  parts.push(`**Why it matters:** ${why}${seed ? `\n\n> “${seed.quote.replace(/^["“]|["”]$/g, '')}” — ${SOURCE_NAMES[seed.source] ?? seed.source}` : ''}`);
+  parts.push(`**Why it matters:** ${why}${seed ? `\n\n> “${seed.quote.replace(/^["“]|["”]$/g, '')}” — ${sourceName(seed)}` : ''}`);
   const example = exampleLines(meta);
   const rows: string[] = [];
   if (example.bad) rows.push(`✗ ${exampleCode(example.bad)}`);

@@ -6,14 +6,18 @@
 import { GitignoreFilter } from '../config/gitignore.js';
 import type { LintFilesParams, LintFilesResult } from './protocol.js';
 import type { Linter } from './linter.js';
-import { uriToPath, type WorkspaceFolders } from './workspace-folders.js';
+import type { WorkspaceFiles } from './workspace-files.js';
+import type { WorkspaceFolders } from './workspace-folders.js';
 
-export async function lintFiles(params: LintFilesParams, linter: Linter, folders: WorkspaceFolders): Promise<LintFilesResult> {
-  const filter = new GitignoreFilter();
+export async function lintFiles(params: LintFilesParams, linter: Linter, folders: WorkspaceFolders, files: WorkspaceFiles): Promise<LintFilesResult> {
+  const paths = params.uris.map((uri) => files.pathOf(uri));
+  const ignored = await files.read((access) => {
+    const filter = new GitignoreFilter(access);
+    return paths.map((filePath) => filePath !== null && filter.ignores(filePath, folders.folderOf(filePath)));
+  });
   const result: LintFilesResult = { linted: 0, ignored: 0, findings: 0, withFindings: 0 };
-  for (const uri of params.uris) {
-    const filePath = uriToPath(uri);
-    if (filePath && filter.ignores(filePath, folders.folderOf(filePath))) {
+  for (const [i, uri] of params.uris.entries()) {
+    if (ignored[i]) {
       result.ignored++;
       continue;
     }

@@ -9,18 +9,18 @@
  * due). The last result per document is kept for hover, symbols, code lens and the review.
  */
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isItemHint, lint, LintSession, type ConfigProblem, type Finding, type LintOptions, type LintResult } from '../engine/index.js';
 import { relativeToConfig } from '../config/load.js';
-import { FileReadError, documentReadLimit, readBoundedText } from '../config/read-file.js';
+import { FileReadError, documentReadLimit } from '../config/read-file.js';
 import { lastSet } from '../engine/config/resolve.js';
 import type { ConfigFiles, ConfigProblemReporter } from './config-files.js';
 import { findingToDiagnostic, frontMatterDiagnostics } from './diagnostics.js';
 import { DIAGNOSTIC_SOURCE, DOC_TYPE_LABELS, StatusNotification, type StatusParams } from './protocol.js';
 import { settingsLayer, type StrategyLintSettings, type SettingsStore } from './settings.js';
-import { uriToPath, type WorkspaceFolders } from './workspace-folders.js';
+import type { WorkspaceFiles } from './workspace-files.js';
+import type { WorkspaceFolders } from './workspace-folders.js';
 
 export type LintTrigger = 'open' | 'change' | 'save' | 'config';
 
@@ -40,10 +40,13 @@ export interface LinterDependencies {
   configs: ConfigFiles;
   folders: WorkspaceFolders;
   reporter: ConfigProblemReporter;
+  files: WorkspaceFiles;
 }
 
 /** The workspace model's side of linting (workspace-trace.ts): it takes each lint, and adds its trace/* findings. */
 export interface WorkspaceHooks {
+  /** An edit or another reason to lint was scheduled (the workspace model's background reading waits). */
+  activity(): void;
   linted(uri: string, result: LintResult): void;
   findingsFor(uri: string): Finding[];
 }
@@ -53,7 +56,19 @@ const SLICE_MS = 8;
 /** Lints that took longer than this make typing wait as long before the next one. */
 const LONG_LINT_MS = 150;
 
-const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** Let requests and newer edits through: setImmediate in Node; in a web worker a message to itself (a 0 ms timer waits 4 ms once nested). */
+function pause(): Promise<void> {
+  if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    // A web MessagePort (Node's types do not declare onmessage, which also starts the port).
+    (channel.port1 as unknown as { onmessage: () => void }).onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
 
 /** Per open document: its session and the lint under way. */
 interface DocumentState {
@@ -88,10 +103,10 @@ export class Linter {
   /** Lint options for a document: settings layer, then the nearest config file's layers. */
   async optionsFor(uri: string): Promise<{ settings: StrategyLintSettings; options: LintOptions; configFiles: string[]; configProblems: ConfigProblem[]; settingsProblems: ConfigProblem[] }> {
     const settings = await this.deps.settings.get(uri);
-    const filePath = uriToPath(uri);
+    const filePath = this.deps.files.pathOf(uri);
     const folder = filePath ? this.deps.folders.folderOf(filePath) : this.deps.folders.all[0] ?? null;
     const fromSettings = settingsLayer(settings, folder);
-    const loaded = filePath ? this.deps.configs.forFile(filePath, folder) : { layers: [], problems: [], files: [], baseDir: null };
+    const loaded = filePath ? await this.deps.configs.forFile(filePath, folder) : { layers: [], problems: [], files: [], baseDir: null };
     const options: LintOptions = {
       filePath: filePath ?? undefined,
       relativePath: filePath ? relativeToConfig(filePath, loaded, folder ?? path.dirname(filePath)) : undefined,
@@ -107,6 +122,7 @@ export class Linter {
 
   /** Lint later: after the debounce delay for typing, at once otherwise. */
   schedule(uri: string, trigger: LintTrigger): void {
+    this.workspace?.activity();
     const existing = this.timers.get(uri);
     if (existing) clearTimeout(existing);
     // While typing, a document whose last lint was long waits at least that long (capped), so it
@@ -153,14 +169,16 @@ export class Linter {
    * Run the session's lint step by step, pausing every SLICE_MS. Null when it was dropped: the
    * document changed (a newer version is due) or a newer lint of it started.
    */
-  private async runSteps(uri: string, state: DocumentState, token: number, version: number, text: string): Promise<LintResult | null> {
+  private async runSteps(uri: string, state: DocumentState, token: number, version: number, text: string, trigger: LintTrigger): Promise<LintResult | null> {
     const steps = state.session.lintSteps(text);
     let sliceStart = performance.now();
     let busy = 0;
     for (;;) {
       const step = steps.next();
       if (step.done) {
-        this.durations.set(uri, busy + performance.now() - sliceStart);
+        // The lint on opening parses the whole document (on a fresh server, with code not yet
+        // optimised): it says nothing of what an edit costs, so it does not slow the first keystroke.
+        if (trigger !== 'open') this.durations.set(uri, busy + performance.now() - sliceStart);
         return step.value;
       }
       if (performance.now() - sliceStart >= SLICE_MS) {
@@ -185,7 +203,7 @@ export class Linter {
         return null;
       }
       if (state.token !== token) return null; // a newer lint of this document started meanwhile
-      this.deps.reporter.report(prepared.configFiles, prepared.configProblems, prepared.settingsProblems);
+      void this.deps.reporter.report(prepared.configFiles, prepared.configProblems, prepared.settingsProblems);
       if (!prepared.settings.enable) {
         this.cache.delete(uri);
         void this.deps.connection.sendDiagnostics({ uri, version, diagnostics: [] });
@@ -199,7 +217,7 @@ export class Linter {
       if (previous && previous.version === version && previous.settings === prepared.settings && previous.text === text) result = previous.result;
       else {
         state.session.setOptions(prepared.options);
-        const linted = await this.runSteps(uri, state, token, version, text);
+        const linted = await this.runSteps(uri, state, token, version, text, trigger);
         if (!linted) {
           const latest = this.deps.documents.get(uri);
           if (latest && latest.version !== version && trigger !== 'change' && state.token === token) this.schedule(uri, trigger);
@@ -214,7 +232,7 @@ export class Linter {
       } catch (error) {
         this.deps.connection.console.error(`Adding ${uri} to the workspace model failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       }
-      const diagnostics = this.toDiagnostics(current, result);
+      const diagnostics = this.toDiagnostics(current, result, prepared.settings.docsUrl);
       void this.deps.connection.sendDiagnostics({ uri, version, diagnostics });
       this.sendStatus(statusOf(uri, result, this.workspaceFindings(uri)));
       return linted;
@@ -224,8 +242,8 @@ export class Linter {
     }
   }
 
-  private toDiagnostics(document: TextDocument, result: LintResult): Diagnostic[] {
-    const options = { relatedInformation: this.relatedInformation };
+  private toDiagnostics(document: TextDocument, result: LintResult, docsUrl: string): Diagnostic[] {
+    const options = { relatedInformation: this.relatedInformation, docsUrl };
     const findings = [...result.findings, ...this.workspaceFindings(document.uri)];
     return [...findings.map((finding) => findingToDiagnostic(document, finding, options)), ...frontMatterDiagnostics(document, result.problems)];
   }
@@ -245,7 +263,7 @@ export class Linter {
     const document = this.deps.documents.get(uri);
     const cached = this.cache.get(uri);
     if (!document || !cached || cached.version !== document.version) return;
-    void this.deps.connection.sendDiagnostics({ uri, version: document.version, diagnostics: this.toDiagnostics(document, cached.result) });
+    void this.deps.connection.sendDiagnostics({ uri, version: document.version, diagnostics: this.toDiagnostics(document, cached.result, cached.settings.docsUrl) });
     this.sendStatus(statusOf(uri, cached.result, this.workspaceFindings(uri)));
   }
 
@@ -376,7 +394,7 @@ export class Linter {
 
   /** Lint a file from disk (not open in the editor) and publish its diagnostics. Returns the finding count. */
   async lintFile(uri: string): Promise<number> {
-    const filePath = uriToPath(uri);
+    const filePath = this.deps.files.pathOf(uri);
     if (!filePath) return 0;
     this.diskLinted.add(uri);
     try {
@@ -386,7 +404,7 @@ export class Linter {
         return linted ? problemCount(linted.result) : 0;
       }
       const prepared = await this.optionsFor(uri);
-      this.deps.reporter.report(prepared.configFiles, prepared.configProblems, prepared.settingsProblems);
+      void this.deps.reporter.report(prepared.configFiles, prepared.configProblems, prepared.settingsProblems);
       if (!prepared.settings.enable) {
         void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
         return 0;
@@ -394,7 +412,7 @@ export class Linter {
       let text: string;
       try {
         // A regular UTF-8 file of bounded size only: a FIFO would hang the server, /dev/zero exhaust its memory.
-        text = readBoundedText(filePath, documentReadLimit(lastSet(prepared.options.layers ?? [], 'maxDocumentLength'))).text;
+        text = await this.deps.files.readDocument(filePath, documentReadLimit(lastSet(prepared.options.layers ?? [], 'maxDocumentLength')));
       } catch (error) {
         if (error instanceof FileReadError && error.reason !== 'unreadable') {
           this.deps.connection.console.warn(`Not linting ${filePath}: it ${error.message}.`);
@@ -407,7 +425,7 @@ export class Linter {
       }
       const result = lint(text, prepared.options);
       const document = TextDocument.create(uri, 'markdown', 0, text);
-      void this.deps.connection.sendDiagnostics({ uri, diagnostics: this.toDiagnostics(document, result) });
+      void this.deps.connection.sendDiagnostics({ uri, diagnostics: this.toDiagnostics(document, result, prepared.settings.docsUrl) });
       return problemCount(result);
     } catch (error) {
       this.deps.connection.console.error(`Linting ${uri} from disk failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -432,10 +450,6 @@ function unreadableDiagnostic(error: FileReadError): Diagnostic {
     source: DIAGNOSTIC_SOURCE,
     message: `Strategy Lint did not lint this file: it ${error.message}.`,
   };
-}
-
-export function fileUri(filePath: string): string {
-  return pathToFileURL(filePath).href;
 }
 
 /**

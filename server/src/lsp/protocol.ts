@@ -82,6 +82,35 @@ export interface LintFilesResult {
   withFindings: number;
 }
 
+/**
+ * `strategyLint/readFiles` {uris, limit} → what is at each URI, in order. Sent by the server in a
+ * browser, which has no file system of its own, to the client, which reads the files with
+ * vscode.workspace.fs: config files, .gitignore files and the documents "Lint all documents"
+ * lints. A regular file of at most `limit` bytes comes with its text (UTF-8); a larger one, or one
+ * that is not UTF-8, comes with why it was not read.
+ */
+export const ReadFilesRequest = 'strategyLint/readFiles';
+export interface ReadFilesParams { uris: string[]; limit: number }
+export interface ReadFileEntry {
+  kind: 'file' | 'directory' | 'other' | 'missing';
+  /** The text of a file that was read. */
+  text?: string;
+  /** Why a file was not read; `size` in bytes for 'too-large', `error` for 'unreadable'. */
+  failure?: 'too-large' | 'not-utf8' | 'unreadable';
+  size?: number;
+  error?: string;
+}
+export interface ReadFilesResult { entries: ReadFileEntry[] }
+
+/**
+ * `strategyLint/findMarkdownFiles` (server → client): the Markdown files under a workspace folder,
+ * as URIs, files.exclude, node_modules and .git left out — asked by a server without a file system
+ * (the web worker) for the workspace model (trace/*, the strategy map).
+ */
+export const FindMarkdownFilesRequest = 'strategyLint/findMarkdownFiles';
+export interface FindMarkdownFilesParams { folder: string; limit: number }
+export interface FindMarkdownFilesResult { uris: string[] }
+
 /** `strategyLint/status` notification, sent after each lint of an open document. */
 export const StatusNotification = 'strategyLint/status';
 export interface StatusParams {
@@ -101,13 +130,5 @@ export interface StatusParams {
   suggestion?: { docType: DocType; label: string; reason: string };
 }
 
-/** Human names of the document types (symbols, status bar, code lens). */
-export const DOC_TYPE_LABELS: Record<DocType, string> = {
-  strategy: 'Strategy memo',
-  okr: 'OKR set',
-  roadmap: 'Roadmap',
-  'release-notes': 'Release notes',
-  decision: 'Decision doc',
-  update: 'Status update',
-  generic: 'General document',
-};
+/** Human names of the document types (symbols, status bar, code lens): the engine's vocabulary. */
+export { DOC_TYPE_LABELS } from '../engine/vocabulary.js';

@@ -8,13 +8,13 @@ import { renderReviewHtml } from '../review/render-html.js';
 import { carriedOutBy } from '../review/carried-out-by.js';
 import type { Linter } from './linter.js';
 import type { ReviewParams, ReviewResult } from './protocol.js';
-import { uriToPath } from './workspace-folders.js';
+import type { WorkspaceFiles } from './workspace-files.js';
 import type { WorkspaceTrace } from './workspace-trace.js';
 
-export async function reviewDocument(params: ReviewParams, linter: Linter, trace?: WorkspaceTrace): Promise<ReviewResult | null> {
+export async function reviewDocument(params: ReviewParams, linter: Linter, files: WorkspaceFiles, trace?: WorkspaceTrace): Promise<ReviewResult | null> {
   const analysis = await linter.analysis(params.uri);
   if (!analysis) return null;
-  const filePath = uriToPath(params.uri);
+  const filePath = files.pathOf(params.uri);
   const fileName = filePath ?? decodeURIComponent(params.uri.replace(/^untitled:/, ''));
   // A strategy memo in a workspace folder: what in the folder carries out its policies and actions.
   let carried;

@@ -1,198 +1,30 @@
 /**
- * The Strategy Lint language server (entry point, bundled to server/out/server.js). It only wires
- * the protocol to the modules beside it — settings, linting and diagnostics, hover, code actions,
- * symbols, code lens, config files, the review — and keeps running whatever one of them throws.
+ * The Strategy Lint language server on the desktop (bundled to server/out/server-main.js, loaded
+ * by server/out/server.js: see start.ts): a Node process that reads the workspace's files from
+ * disk. serve.ts is the server itself, shared with the browser build (browser/server.ts).
  *
  *   node server/out/server.js --stdio
  */
-import {
-  CodeActionKind,
-  createConnection,
-  DidChangeConfigurationNotification,
-  FileChangeType,
-  ProposedFeatures,
-  TextDocumentSyncKind,
-  TextDocuments,
-  type InitializeParams,
-  type InitializeResult,
-} from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { VERSION } from '../version.js';
-import { provideCodeActions } from './code-actions.js';
-import { provideCodeLenses } from './code-lens.js';
-import { ConfigFiles, ConfigProblemReporter } from './config-files.js';
-import { provideHover } from './hover.js';
-import { lintFiles } from './lint-workspace.js';
-import { isMarkdown, Linter } from './linter.js';
-import { FIX_ALL_KIND, LintFilesRequest, ReviewRequest, SetDocumentTypeRequest, StrategyMapRequest, type LintFilesParams, type ReviewParams, type SetDocumentTypeParams, type StrategyMapParams } from './protocol.js';
-import { documentTypeActions, setDocumentTypeEdits } from './type-actions.js';
-import { reviewDocument } from './review-request.js';
-import { SettingsStore } from './settings.js';
-import { provideDocumentSymbols } from './symbols.js';
-import { WorkspaceFolders } from './workspace-folders.js';
-import { WorkspaceTrace } from './workspace-trace.js';
-import { nodeTraceFiles } from './trace-files.js';
-import { strategyMap } from './map-request.js';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { nodeFiles } from './node-files.js';
+import { serve } from './serve.js';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
-const settings = new SettingsStore(connection);
-const configs = new ConfigFiles();
-const folders = new WorkspaceFolders();
-const reporter = new ConfigProblemReporter(connection);
-const linter = new Linter({ connection, documents, settings, configs, folders, reporter });
-/** The workspace model: every Markdown document of each folder, for the trace/* rules and the strategy map. */
-const trace = new WorkspaceTrace({
-  connection, documents, folders, files: nodeTraceFiles,
-  optionsFor: (uri) => linter.optionsFor(uri),
-  republish: (uri) => linter.republish(uri),
+whenFirstDiagnosticsSent(connection, () => {
+  // The loader's code cache (start.ts), written once the first lint has compiled what it runs.
+  const writeCodeCache = (globalThis as Record<symbol, unknown>)[Symbol.for('strategy-lint.writeCodeCache')];
+  if (typeof writeCodeCache === 'function') setImmediate(writeCodeCache as () => void);
 });
-linter.workspace = trace;
-
-let supportsDynamicConfigurationRegistration = false;
-/** Set by clients that already show diagnostic messages in hovers (the VS Code client does). */
-let diagnosticsShownInHover = false;
-/** False when the client says the workspace is untrusted: config files and restricted settings are ignored. */
-let workspaceTrusted = true;
-
-function logError(what: string, error: unknown): void {
-  connection.console.error(`${what}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-}
-
-/** Every handler runs through this: an exception is logged and answered with `fallback`. */
-function guard<P extends unknown[], R>(what: string, fallback: R, handler: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
-  return async (...args: P) => {
-    try {
-      return await handler(...args);
-    } catch (error) {
-      logError(what, error);
-      return fallback;
-    }
-  };
-}
-
+const logError = serve(connection, nodeFiles);
 process.on('uncaughtException', (error) => logError('Uncaught exception', error));
 process.on('unhandledRejection', (error) => logError('Unhandled rejection', error));
 
-connection.onInitialize((params: InitializeParams): InitializeResult => {
-  const capabilities = params.capabilities;
-  settings.setSupportsPull(capabilities.workspace?.configuration === true);
-  supportsDynamicConfigurationRegistration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-  linter.relatedInformation = capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
-  folders.set(params.workspaceFolders, params.rootUri);
-  const initializationOptions = params.initializationOptions as { diagnosticsShownInHover?: unknown; workspaceTrusted?: unknown } | undefined;
-  diagnosticsShownInHover = initializationOptions?.diagnosticsShownInHover === true;
-  // Only an explicit `false` restricts (editors without workspace trust do not send it).
-  workspaceTrusted = initializationOptions?.workspaceTrusted !== false;
-  settings.setWorkspaceTrusted(workspaceTrusted);
-  configs.setWorkspaceTrusted(workspaceTrusted);
-  return {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
-      documentSymbolProvider: { label: 'Strategy Lint' },
-      codeLensProvider: { resolveProvider: false },
-      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-    },
-    serverInfo: { name: 'strategy-lint', version: VERSION },
+function whenFirstDiagnosticsSent(target: typeof connection, then: () => void): void {
+  const send = target.sendDiagnostics.bind(target);
+  target.sendDiagnostics = (params) => {
+    target.sendDiagnostics = send;
+    const sent = send(params);
+    then();
+    return sent;
   };
-});
-
-connection.onInitialized(() => {
-  if (!workspaceTrusted) {
-    connection.console.info('The workspace is untrusted: .strategy-lint.* config files and workspace settings are ignored; linting uses the built-in rules and defaults.');
-  }
-  if (supportsDynamicConfigurationRegistration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'strategyLint' });
-  }
-  connection.workspace.onDidChangeWorkspaceFolders((event) => {
-    folders.change(event.added, event.removed);
-    configs.invalidate();
-    trace.reset();
-    linter.relintAll();
-  });
-});
-
-connection.onDidChangeConfiguration(guard('didChangeConfiguration', undefined, (change) => {
-  settings.clear(change.settings);
-  trace.reset();
-  linter.relintAll();
-}));
-
-connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', undefined, async (params) => {
-  // Markdown files changed on disk (the client watches them): the workspace model reads them again.
-  const markdown = params.changes.filter((change) => /\.(?:md|markdown|mdown|mkd)$/i.test(change.uri));
-  if (markdown.length === params.changes.length) {
-    await trace.filesChanged(markdown.map((change) => ({ uri: change.uri, deleted: change.type === FileChangeType.Deleted })));
-    return;
-  }
-  // A config file was created, changed or deleted (the client watches **/.strategy-lint.*).
-  configs.invalidate();
-  reporter.reset();
-  trace.reset();
-  linter.relintAll();
-}));
-
-/** TextDocuments fires onDidChangeContent right after onDidOpen: lint an opened document once. */
-const justOpened = new Set<string>();
-documents.onDidOpen(guard('didOpen', undefined, (event) => {
-  if (!isMarkdown(event.document)) return;
-  justOpened.add(event.document.uri);
-  linter.schedule(event.document.uri, 'open');
-}));
-documents.onDidChangeContent(guard('didChange', undefined, async (event) => {
-  if (justOpened.delete(event.document.uri)) return;
-  if (isMarkdown(event.document)) await linter.changed(event.document.uri);
-}));
-documents.onDidSave(guard('didSave', undefined, async (event) => {
-  if (!isMarkdown(event.document)) return;
-  const current = await settings.get(event.document.uri);
-  if (current.run === 'onSave') linter.schedule(event.document.uri, 'save');
-}));
-documents.onDidClose(guard('didClose', undefined, async (event) => {
-  linter.closed(event.document.uri);
-  if (isMarkdown(event.document)) await trace.closed(event.document.uri);
-}));
-
-connection.onHover(guard('hover', null, async (params) => {
-  const document = documents.get(params.textDocument.uri);
-  if (!document || !isMarkdown(document)) return null;
-  // The latest results, without a lint of its own (see Linter.findingsForHover).
-  const findings = linter.cachedFindings(document.uri) ?? (await linter.findingsForHover(document.uri));
-  return findings ? provideHover(document, [...findings, ...linter.workspaceFindings(document.uri)], params.position, { diagnosticsShownInHover }) : null;
-}));
-
-connection.onCodeAction(guard('codeAction', [], async (params) => {
-  const document = documents.get(params.textDocument.uri);
-  if (!document || !isMarkdown(document)) return [];
-  const prepared = await linter.optionsFor(document.uri);
-  if (!prepared.settings.enable) return provideCodeActions(params, document, null);
-  const model = await linter.model(document.uri);
-  return [...provideCodeActions(params, document, prepared.options), ...(model ? documentTypeActions(params, document, model.document) : [])];
-}));
-
-connection.onDocumentSymbol(guard('documentSymbol', [], async (params) => {
-  const document = documents.get(params.textDocument.uri);
-  if (!document || !isMarkdown(document)) return [];
-  const model = await linter.model(document.uri);
-  return model ? provideDocumentSymbols(document, model) : [];
-}));
-
-connection.onCodeLens(guard('codeLens', [], async (params) => {
-  const document = documents.get(params.textDocument.uri);
-  if (!document || !isMarkdown(document)) return [];
-  const model = await linter.model(document.uri);
-  return model ? provideCodeLenses(document, model) : [];
-}));
-
-connection.onRequest(ReviewRequest, guard('review', null, (params: ReviewParams) => reviewDocument(params, linter, trace)));
-connection.onRequest(StrategyMapRequest, guard('strategyMap', null, (params: StrategyMapParams) => strategyMap(params, trace)));
-connection.onRequest(SetDocumentTypeRequest, guard('setDocumentType', { edits: [] }, (params: SetDocumentTypeParams) => {
-  const document = documents.get(params.uri);
-  return { edits: document ? setDocumentTypeEdits(document, params.type) : [] };
-}));
-connection.onRequest(LintFilesRequest, guard('lintFiles', { linted: 0, ignored: 0, findings: 0, withFindings: 0 }, (params: LintFilesParams) => lintFiles(params, linter, folders)));
-
-documents.listen(connection);
-connection.listen();
+}

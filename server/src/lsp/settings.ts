@@ -4,8 +4,8 @@
  * below → pulled per document with `workspace/configuration` and cached per document → turned
  * into the lowest-precedence config layer (config files and front matter override it).
  */
-import type { Connection } from 'vscode-languageserver/node';
-import { validateConfig, type ConfigLayer, type ConfigProblem } from '../engine/index.js';
+import type { Connection } from 'vscode-languageserver';
+import { DOCS_BASE_URL, validateConfig, type ConfigLayer, type ConfigProblem } from '../engine/index.js';
 
 export type RunMode = 'onType' | 'onSave';
 
@@ -19,10 +19,14 @@ export interface StrategyLintSettings {
   types: Record<string, unknown>;
   /** Section role → heading synonyms (a list replaces, { add, remove } extends). */
   sections: Record<string, unknown>;
+  /** Rule name → custom rule ({ kind, … }): the config file's `customRules`. */
+  customRules: Record<string, unknown>;
   /** "YYYY-MM-DD", or "" for today. */
   referenceDate: string;
   fiscalYearStartMonth: number;
   maxDocumentLength: number;
+  /** Base URL of the rule documentation links (`<docsUrl><rule-id>.md`). */
+  docsUrl: string;
 }
 
 export const DEFAULT_SETTINGS: StrategyLintSettings = {
@@ -32,10 +36,19 @@ export const DEFAULT_SETTINGS: StrategyLintSettings = {
   rules: {},
   types: {},
   sections: {},
+  customRules: {},
   referenceDate: '',
   fiscalYearStartMonth: 1,
   maxDocumentLength: 1_000_000,
+  docsUrl: DOCS_BASE_URL,
 };
+
+/** An http(s) base URL, ending in "/" (added when missing), else the default. */
+function docsUrlOf(value: unknown): string {
+  if (typeof value !== 'string' || !/^https?:\/\/[^\s]+$/i.test(value.trim())) return DEFAULT_SETTINGS.docsUrl;
+  const url = value.trim();
+  return url.endsWith('/') ? url : `${url}/`;
+}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -55,9 +68,11 @@ export function normalizeSettings(raw: unknown): StrategyLintSettings {
     rules: isObject(value.rules) ? value.rules : {},
     types: isObject(value.types) ? value.types : {},
     sections: isObject(value.sections) ? value.sections : {},
+    customRules: isObject(value.customRules) ? value.customRules : {},
     referenceDate: typeof value.referenceDate === 'string' ? value.referenceDate.trim() : '',
     fiscalYearStartMonth: number('fiscalYearStartMonth', 1),
     maxDocumentLength: number('maxDocumentLength', 1),
+    docsUrl: docsUrlOf(value.docsUrl),
   };
 }
 
@@ -72,6 +87,7 @@ export function withoutRestrictedSettings(settings: StrategyLintSettings): Strat
     rules: DEFAULT_SETTINGS.rules,
     types: DEFAULT_SETTINGS.types,
     sections: DEFAULT_SETTINGS.sections,
+    customRules: DEFAULT_SETTINGS.customRules,
     referenceDate: DEFAULT_SETTINGS.referenceDate,
     fiscalYearStartMonth: DEFAULT_SETTINGS.fiscalYearStartMonth,
     maxDocumentLength: DEFAULT_SETTINGS.maxDocumentLength,
@@ -85,6 +101,7 @@ export function settingsLayer(settings: StrategyLintSettings, workspaceFolder: s
     types: settings.types,
     sections: settings.sections,
   };
+  if (Object.keys(settings.customRules).length > 0) raw.customRules = settings.customRules;
   if (settings.referenceDate) raw.referenceDate = settings.referenceDate;
   if (settings.fiscalYearStartMonth !== DEFAULT_SETTINGS.fiscalYearStartMonth) raw.fiscalYearStartMonth = settings.fiscalYearStartMonth;
   if (settings.maxDocumentLength !== DEFAULT_SETTINGS.maxDocumentLength) raw.maxDocumentLength = settings.maxDocumentLength;

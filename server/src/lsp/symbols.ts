@@ -4,25 +4,13 @@
  * Where we are"), objectives with their key results, roadmap horizons with their items, and
  * releases with their entries.
  */
-import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver/node';
+import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintResult, SectionRole } from '../engine/index.js';
 import type { Section } from '../engine/model/sections.js';
 import type { Item } from '../engine/model/items.js';
-import { DOC_TYPE_LABELS } from './protocol.js';
+import { DOC_TYPE_LABELS, ROLE_INFO } from '../engine/vocabulary.js';
 import { rangeOf } from './diagnostics.js';
-
-export const ROLE_LABELS: Record<SectionRole, string> = {
-  diagnosis: 'Diagnosis',
-  'guiding-policy': 'Guiding policy',
-  'coherent-actions': 'Coherent actions',
-  summary: 'Summary',
-  'non-goals': 'Non-goals',
-  risks: 'Risks',
-  metrics: 'Metrics',
-  options: 'Options',
-  audience: 'Audience',
-};
 
 const MAX_NAME = 70;
 
@@ -48,7 +36,10 @@ export function provideDocumentSymbols(document: TextDocument, result: Pick<Lint
   const sectionNodes: Array<Node & { section: Section }> = [];
   const sectionSymbol = (section: Section, label?: string): DocumentSymbol => {
     const role = section.roles[0];
-    const name = label ?? (role ? `${ROLE_LABELS[role]} — ${shorten(section.title)}` : shorten(section.title));
+    // "Diagnosis — Where we are"; a heading that is the role's own name is not said twice.
+    const roleLabel = role ? ROLE_INFO[role].label : null;
+    const sameName = roleLabel !== null && shorten(section.title).toLowerCase() === roleLabel.toLowerCase();
+    const name = label ?? (roleLabel && !sameName ? `${roleLabel} — ${shorten(section.title)}` : shorten(section.title));
     const end = Math.max(section.titleEnd, Math.min(section.end, contentEnd));
     const symbol: DocumentSymbol = {
       name,
@@ -56,7 +47,7 @@ export function provideDocumentSymbols(document: TextDocument, result: Pick<Lint
       range: range(section.start, end),
       selectionRange: range(section.titleStart, section.titleEnd),
       children: [],
-      ...(section.roles.length > 1 ? { detail: section.roles.slice(1).map((r) => ROLE_LABELS[r]).join(', ') } : {}),
+      ...(section.roles.length > 1 ? { detail: section.roles.slice(1).map((r) => ROLE_INFO[r].label).join(', ') } : {}),
     };
     sectionNodes.push({ symbol, start: section.start, end, section });
     return symbol;

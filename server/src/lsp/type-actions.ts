@@ -4,7 +4,7 @@
  * not a strategy document" for an inferred type, and "Set the document type…" (the client's menu).
  * Each writes the front matter (type-edits.ts), which the type decision reads first.
  */
-import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DOC_TYPES, type DocType, type StrategyDocument } from '../engine/index.js';
 import { rangeOf } from './diagnostics.js';

@@ -3,36 +3,28 @@
  * at the folder and settings' type globs are resolved against it.
  */
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { WorkspaceFolder } from 'vscode-languageserver/node';
-
-/** File system path of a `file:` URI, or null for untitled and other schemes. */
-export function uriToPath(uri: string): string | null {
-  if (!uri.startsWith('file:')) return null;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return null;
-  }
-}
+import type { WorkspaceFolder } from 'vscode-languageserver';
+import type { WorkspaceFiles } from './workspace-files.js';
 
 export class WorkspaceFolders {
   private folders: string[] = [];
 
+  constructor(private readonly files: WorkspaceFiles) {}
+
   set(folders: readonly WorkspaceFolder[] | null | undefined, rootUri?: string | null): void {
-    const paths = (folders ?? []).map((folder) => uriToPath(folder.uri)).filter((p): p is string => p !== null);
+    const paths = (folders ?? []).map((folder) => this.files.pathOf(folder.uri)).filter((p): p is string => p !== null);
     if (paths.length === 0 && rootUri) {
-      const root = uriToPath(rootUri);
+      const root = this.files.pathOf(rootUri);
       if (root) paths.push(root);
     }
     this.folders = paths;
   }
 
   change(added: readonly WorkspaceFolder[], removed: readonly WorkspaceFolder[]): void {
-    const gone = new Set(removed.map((folder) => uriToPath(folder.uri)));
+    const gone = new Set(removed.map((folder) => this.files.pathOf(folder.uri)));
     this.folders = this.folders.filter((folder) => !gone.has(folder));
     for (const folder of added) {
-      const p = uriToPath(folder.uri);
+      const p = this.files.pathOf(folder.uri);
       if (p && !this.folders.includes(p)) this.folders.push(p);
     }
   }

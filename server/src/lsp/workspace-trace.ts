@@ -1,10 +1,16 @@
 /**
  * The workspace model in the language server: one per workspace folder, holding every Markdown
  * document of the folder — open documents as the editor has them (each lint hands its model
- * over), the others as they are on disk (read once through trace-files.ts, and again when the
- * client reports a change). After a change only that document's part is rebuilt; the trace/*
+ * over), the others as they are in the folder (read once through WorkspaceFiles — from disk on
+ * the desktop, through the client in the browser — and again when the client reports a change). After a change only that document's part is rebuilt; the trace/*
  * findings are recomputed over the folder and the open documents whose findings changed get
  * their diagnostics again. The strategy map and a review's "Carried out by" read it too.
+ *
+ * The folder is read once the server is idle (no edit or lint for IDLE_MS), a file at a time,
+ * waiting again whenever an edit or a lint comes in: opening a document, a restarted server's
+ * first diagnostics and typing are never held up by the documents beside them; git (desktop only) runs as a child process, never blocking the server. Whether a linked
+ * document exists (trace/broken-link) is asked of WorkspaceFiles too: a path not known yet counts
+ * as there until the answer comes back.
  */
 import * as path from 'node:path';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
@@ -12,12 +18,13 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildStrategyMap, lint, lintWorkspace, WorkspaceModel, type Finding, type LintOptions, type LintResult, type StrategyMap, type WorkspaceLintResult } from '../engine/index.js';
 import { documentReadLimit } from '../config/read-file.js';
 import { lastSet } from '../engine/config/resolve.js';
-import { fileUri } from './linter.js';
-import type { TraceFileAccess } from './trace-files.js';
-import { uriToPath, type WorkspaceFolders } from './workspace-folders.js';
+import type { WorkspaceFiles } from './workspace-files.js';
+import type { WorkspaceFolders } from './workspace-folders.js';
 
 /** A folder with more Markdown files than this is read up to it (and the log says so). */
 const MAX_FILES = 2000;
+/** How long the server is left alone (no edit, no lint) before the folder scan reads the next file. */
+const IDLE_MS = 300;
 /** Types whose dates trace/stale-after-strategy compares (git is asked only for those without front-matter dates). */
 const DATED_TYPES = new Set(['strategy', 'roadmap', 'okr']);
 
@@ -25,7 +32,7 @@ export interface WorkspaceTraceDependencies {
   connection: Pick<Connection, 'console'>;
   documents: Pick<TextDocuments<TextDocument>, 'get' | 'all'>;
   folders: WorkspaceFolders;
-  files: TraceFileAccess;
+  files: WorkspaceFiles;
   /** Lint options (settings and config files) of a document, and whether linting is on for it. */
   optionsFor(uri: string): Promise<{ options: LintOptions; settings: { enable: boolean } }>;
   /** Send an open document's diagnostics again: its trace findings changed. */
@@ -40,17 +47,22 @@ interface FolderState {
   /** Each open document's trace findings as last published, to republish only what changed. */
   published: Map<string, string>;
   commits: Map<string, Date> | null;
+  /** Workspace key → whether a file is there (trace/broken-link); `asked`: keys being looked up. */
+  existence: Map<string, boolean>;
+  asked: Set<string>;
 }
 
 export class WorkspaceTrace {
   private readonly states = new Map<string, FolderState>();
   private readonly said = new Set<string>();
+  /** When an edit was scheduled or a lint finished last (the folder scan waits for quiet). */
+  private lastActivity = 0;
 
   constructor(private readonly deps: WorkspaceTraceDependencies) {}
 
   /** The folder state and workspace key of a document, or null outside every workspace folder. */
   private locate(uri: string): { state: FolderState; key: string } | null {
-    const file = uriToPath(uri);
+    const file = this.deps.files.pathOf(uri);
     const folder = file ? this.deps.folders.folderOf(file) : null;
     if (!file || !folder) return null;
     return { state: this.stateOf(folder), key: path.relative(folder, file).split(path.sep).join('/') };
@@ -64,9 +76,12 @@ export class WorkspaceTrace {
   private stateOf(folder: string): FolderState {
     let state = this.states.get(folder);
     if (!state) {
+      const existence = new Map<string, boolean>();
+      const asked = new Set<string>();
       state = {
-        folder, result: null, scan: null, published: new Map(), commits: null,
-        model: new WorkspaceModel({ fileExists: (key) => this.deps.files.exists(path.join(folder, key)), history: 'none' }),
+        folder, result: null, scan: null, published: new Map(), commits: null, existence, asked,
+        // Not known yet: counted as there (no finding) and looked up; the answer recomputes (checkExistence).
+        model: new WorkspaceModel({ fileExists: (key) => existence.get(key) ?? (asked.add(key), true), history: 'none' }),
       };
       this.states.set(folder, state);
     }
@@ -74,17 +89,38 @@ export class WorkspaceTrace {
   }
 
   private uriOf(state: FolderState, key: string): string {
-    return fileUri(path.join(state.folder, ...key.split('/')));
+    return this.deps.files.uriOf(this.pathOf(state, key));
+  }
+
+  private pathOf(state: FolderState, key: string): string {
+    return path.join(state.folder, ...key.split('/'));
+  }
+
+  /** An edit or a lint is under way: the folder scan waits until the server has been quiet for IDLE_MS. */
+  activity(): void {
+    this.lastActivity = Date.now();
+  }
+
+  /** Resolves once nothing has happened for IDLE_MS. */
+  private async quiet(): Promise<void> {
+    for (;;) {
+      const wait = this.lastActivity + IDLE_MS - Date.now();
+      if (wait <= 0) return;
+      await new Promise<void>((resolve) => setTimeout(resolve, wait));
+    }
   }
 
   /** An open document was linted: its model replaces what the workspace had. */
   linted(uri: string, result: LintResult): void {
+    this.activity();
     const located = this.locate(uri);
     if (!located) return;
     const { state, key } = located;
+    state.existence.set(key, true);
     state.model.set(key, { document: result.document, layers: result.layers, lastCommitted: this.commitOf(state, key) });
     this.recompute(state, uri);
-    void this.scanned(state);
+    // The rest of the folder is read once the server is quiet (this lint's diagnostics are out by then).
+    if (!state.scan) void this.scanned(state);
   }
 
   /** A document was closed: the workspace reads it from disk again (its saved text). */
@@ -102,6 +138,7 @@ export class WorkspaceTrace {
       if (this.deps.documents.get(change.uri)) continue;
       const located = this.locate(change.uri);
       if (!located || !located.state.scan) continue;
+      located.state.existence.set(located.key, !change.deleted);
       if (change.deleted) located.state.model.delete(located.key);
       else await this.readFromDisk(located.state, located.key);
       touched.add(located.state);
@@ -153,21 +190,30 @@ export class WorkspaceTrace {
   }
 
   private async scan(state: FolderState): Promise<void> {
+    await this.quiet();
     const files = await this.deps.files.listMarkdown(state.folder, MAX_FILES + 1);
     if (files.length > MAX_FILES) this.deps.connection.console.warn(`The strategy map reads the first ${MAX_FILES} Markdown files of ${state.folder}; the rest are left out.`);
     for (const file of files.slice(0, MAX_FILES)) {
       const key = path.relative(state.folder, file).split(path.sep).join('/');
-      if (state.model.has(key) || this.deps.documents.get(fileUri(file))) continue;
+      state.existence.set(key, true);
+      // Let requests and edits through between files, and wait while the user is typing.
+      await yieldToEvents();
+      await this.quiet();
+      if (state.model.has(key) || this.deps.documents.get(this.deps.files.uriOf(file))) continue;
       await this.readFromDisk(state, key);
-      // Let requests and edits through between files.
-      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     const undated = state.model.keys().filter((key) => {
       const input = state.model.input(key);
-      return input && DATED_TYPES.has(input.document.type) && !['updated', 'last_updated', 'date'].some((name) => input.document.frontMatterValue(name) !== undefined);
+      return input && DATED_TYPES.has(input.document.type) && !['updated', 'last_updated', 'last-updated', 'lastUpdated', 'date'].some((name) => input.document.frontMatterValue(name) !== undefined);
     });
-    state.commits = undated.length > 0 ? this.deps.files.lastCommitted(undated.map((key) => path.join(state.folder, ...key.split('/')))) : new Map();
-    state.model.options.history = state.commits === null ? 'none' : 'git';
+    if (!this.deps.files.lastCommitted) {
+      // No git here (the browser): front-matter dates only, and trace/stale-after-strategy says so once.
+      state.commits = null;
+      state.model.options.history = 'unavailable';
+    } else {
+      state.commits = undated.length > 0 ? await this.deps.files.lastCommitted(undated.map((key) => this.pathOf(state, key))) : new Map();
+      state.model.options.history = state.commits === null ? 'none' : 'git';
+    }
     for (const key of undated) {
       const input = state.model.input(key);
       if (input) state.model.set(key, { ...input, lastCommitted: this.commitOf(state, key) });
@@ -176,7 +222,23 @@ export class WorkspaceTrace {
   }
 
   private commitOf(state: FolderState, key: string): Date | null {
-    return state.commits?.get(path.join(state.folder, ...key.split('/'))) ?? null;
+    return state.commits?.get(this.pathOf(state, key)) ?? null;
+  }
+
+  /** Look up the linked paths the last computation did not know; when one turns out missing, compute again. */
+  private async checkExistence(state: FolderState): Promise<void> {
+    const keys = [...state.asked].filter((key) => !state.existence.has(key));
+    state.asked.clear();
+    if (keys.length === 0) return;
+    let found: boolean[];
+    try {
+      found = await this.deps.files.exists(keys.map((key) => this.pathOf(state, key)));
+    } catch (error) {
+      this.deps.connection.console.error(`Checking the documents the workspace links to failed: ${error instanceof Error ? error.message : String(error)}`);
+      found = keys.map(() => true);
+    }
+    keys.forEach((key, i) => state.existence.set(key, found[i] !== false));
+    if (this.states.get(state.folder) === state && found.some((there) => there === false)) this.recompute(state);
   }
 
   private async readFromDisk(state: FolderState, key: string): Promise<void> {
@@ -186,9 +248,11 @@ export class WorkspaceTrace {
       state.model.delete(key);
       return;
     }
-    const file = path.join(state.folder, ...key.split('/'));
-    const text = this.deps.files.read(file, documentReadLimit(lastSet(prepared.options.layers ?? [], 'maxDocumentLength')));
-    if (text === null) {
+    let text: string;
+    try {
+      text = await this.deps.files.readDocument(this.pathOf(state, key), documentReadLimit(lastSet(prepared.options.layers ?? [], 'maxDocumentLength')));
+    } catch {
+      // Not a regular UTF-8 file of bounded size, or gone: not part of the model.
       state.model.delete(key);
       return;
     }
@@ -207,6 +271,7 @@ export class WorkspaceTrace {
       this.deps.connection.console.error(`Linting the workspace failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return;
     }
+    if (state.asked.size > 0) void this.checkExistence(state);
     for (const note of state.result.notes) {
       if (this.said.has(note)) continue;
       this.said.add(note);
@@ -222,4 +287,9 @@ export class WorkspaceTrace {
       else if (document.uri !== except && before === undefined && signature !== '[]') this.deps.republish(document.uri);
     }
   }
+}
+
+/** Let the event loop through (requests, edits): setImmediate where there is one (Node), else a macrotask. */
+function yieldToEvents(): Promise<void> {
+  return new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 }

@@ -6,12 +6,14 @@
  * classes defined in the page's own stylesheet.
  *
  * Messages posted to the extension: {command: 'reveal', line} (1-based line) when a line link is
- * clicked, {command: 'export'} for the "Export to Markdown" button.
+ * clicked, {command: 'openRule', ruleId, url} when a rule link is (the extension opens the rule's
+ * bundled page), {command: 'export'} for the "Export to Markdown" button.
  *
  * Everything taken from the document (titles, headings, key results, messages) is untrusted and
  * goes through escapeHtml.
  */
-import { DOC_TYPE_PHRASES, type KeyResultRow, type Review, type SectionCheck, type TopFix } from './review.js';
+import { DOC_TYPE_PHRASES } from '../engine/vocabulary.js';
+import { type KeyResultRow, type Review, type SectionCheck, type TopFix } from './review.js';
 import { linesPhrase } from './render-markdown.js';
 import type { AreaScore, ScoreBand } from './scoring.js';
 
@@ -181,7 +183,7 @@ function fixItem(fix: TopFix): string {
     : '';
   const how = fix.howToFix ? `<p class="how">${inlineMarkdown(fix.howToFix)}</p>` : '';
   return `<li class="fix sev-${fix.severity}">
-    <div class="fix-head"><span class="sev">${esc(fix.severity)}</span> ${where} <a class="rule" href="${esc(fix.docUrl)}" title="Rule documentation">${esc(fix.ruleId)}</a>${quick}</div>
+    <div class="fix-head"><span class="sev">${esc(fix.severity)}</span> ${where} <a class="rule" href="${esc(fix.docUrl)}" data-rule="${esc(fix.ruleId)}" title="Rule documentation">${esc(fix.ruleId)}</a>${quick}</div>
     <p class="message">${esc(fix.message)}</p>${how}${others}${items}
   </li>`;
 }
@@ -341,6 +343,12 @@ const SCRIPT = `
       event.preventDefault();
       var line = Number(link.getAttribute('data-line'));
       if (line > 0) post({ command: 'reveal', line: line });
+      return;
+    }
+    var rule = target && target.closest('[data-rule]');
+    if (rule) {
+      event.preventDefault();
+      post({ command: 'openRule', ruleId: rule.getAttribute('data-rule'), url: rule.getAttribute('href') });
       return;
     }
     if (target && target.closest('#export')) post({ command: 'export' });

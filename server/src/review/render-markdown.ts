@@ -4,7 +4,8 @@
  * terminal as well as in a preview. Document text is escaped so it cannot break a table or turn
  * into HTML.
  */
-import { DOC_TYPE_PHRASES, type KeyResultRow, type Review, type SectionCheck, type TopFix } from './review.js';
+import { DOC_TYPE_PHRASES } from '../engine/vocabulary.js';
+import { type KeyResultRow, type Review, type SectionCheck, type TopFix } from './review.js';
 
 const MAX_CELL = 90;
 

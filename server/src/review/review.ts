@@ -3,6 +3,7 @@
  * webview, the CLI's `review` command and "Export to Markdown". It reads the document model
  * (sections, objectives, key results) and the findings; it never re-runs rules.
  */
+import { DOC_TYPE_LABELS, DOC_TYPE_PHRASES, KERNEL_ROLES, SECTION_PLAN, roleInfo, type SectionExpectation } from '../engine/vocabulary.js';
 import { rulesById, ruleDocUrl } from '../engine/rules/index.js';
 import type { LintResult } from '../engine/lint.js';
 import { countWords, type StrategyDocument } from '../engine/model/document.js';
@@ -12,7 +13,7 @@ import { resolveRule } from '../engine/config/resolve.js';
 import { readKeyResults, type DateSource, type KeyResultKind, type KeyResultVerdict, type ReadingVocabulary } from '../engine/model/key-results.js';
 import type { DocTypeSource } from '../engine/model/doctype.js';
 import { isItemHint, type DocType, type Finding, type RuleFamily, type SectionRole, type Severity } from '../engine/types.js';
-import { boldLabel, labelledBlocks, sectionsNamed } from '../engine/text/kernel.js';
+import { acceptedNames, boldLabel, findKernelPart, labelledBlocks, sectionsNamed, type KernelRole } from '../engine/text/kernel.js';
 import { phraseMatcher } from '../engine/text/phrases.js';
 import { normalizeHeading } from '../engine/model/roles.js';
 import { overallScore, SCORE_AREAS, SCORING_FORMULA, scoreArea, type AreaScore, type OverallScore } from './scoring.js';
@@ -25,7 +26,6 @@ export type { CarriedOutBy, CarriedOutEntry, CarriedOutItem } from './carried-ou
 export const REVIEW_VERSION = 1;
 
 export type SectionStatus = 'present' | 'missing' | 'empty';
-export type Expectation = 'required' | 'recommended';
 
 export interface SectionCheck {
   role: SectionRole;
@@ -33,7 +33,7 @@ export interface SectionCheck {
   label: string;
   /** What the section is for, in a few words ("names the challenge"). */
   purpose: string;
-  expectation: Expectation;
+  expectation: SectionExpectation;
   status: SectionStatus;
   /** Heading text as written, when present. */
   heading: string | null;
@@ -190,37 +190,6 @@ export interface ReviewOptions {
   carriedOutBy?: CarriedOutBy | null;
 }
 
-export const DOC_TYPE_LABELS: Readonly<Record<DocType, string>> = {
-  'strategy': 'Strategy memo', 'okr': 'OKR set', 'roadmap': 'Roadmap', 'release-notes': 'Release notes',
-  'decision': 'Decision doc', 'update': 'Status update', 'generic': 'General document',
-};
-
-const ROLE_INFO: Readonly<Record<SectionRole, { label: string; purpose: string }>> = {
-  'diagnosis': { label: 'Diagnosis', purpose: 'names the challenge and what makes it hard' },
-  'guiding-policy': { label: 'Guiding policy', purpose: 'the approach, and what it rules out' },
-  'coherent-actions': { label: 'Coherent actions', purpose: 'the steps, with owners and dates' },
-  'summary': { label: 'Summary', purpose: 'the answer up front' },
-  'non-goals': { label: 'Non-goals', purpose: 'what you will deliberately not do' },
-  'risks': { label: 'Risks', purpose: 'what could go wrong, and the mitigation' },
-  'metrics': { label: 'Success metrics', purpose: 'how you will know it worked' },
-  'options': { label: 'Options considered', purpose: 'the alternatives you weighed' },
-  'audience': { label: 'Audience', purpose: 'who this is for' },
-};
-
-/** Sections that matter for each type, and whether their absence is a kernel gap or a suggestion. */
-const SECTION_PLAN: Readonly<Record<DocType, ReadonlyArray<readonly [SectionRole, Expectation]>>> = {
-  'strategy': [['diagnosis', 'required'], ['guiding-policy', 'required'], ['coherent-actions', 'required'],
-    ['summary', 'recommended'], ['non-goals', 'recommended'], ['risks', 'recommended'], ['metrics', 'recommended']],
-  'decision': [['diagnosis', 'required'], ['guiding-policy', 'required'], ['coherent-actions', 'required'],
-    ['options', 'required'], ['summary', 'recommended'], ['risks', 'recommended'], ['non-goals', 'recommended']],
-  'okr': [['diagnosis', 'recommended'], ['non-goals', 'recommended']],
-  'roadmap': [['summary', 'recommended'], ['non-goals', 'recommended'], ['metrics', 'recommended']],
-  'update': [['summary', 'recommended'], ['metrics', 'recommended'], ['risks', 'recommended']],
-  'release-notes': [],
-  'generic': [],
-};
-
-const KERNEL_ROLES: readonly SectionRole[] = ['diagnosis', 'guiding-policy', 'coherent-actions'];
 /** A summary a busy reader gets through in about a minute. */
 const SUMMARY_MAX_WORDS = 250;
 const PLACEHOLDER = /\b(?:TODO|TBD|TBC|FIXME|XXX|lorem ipsum)\b|<[^<>\n]{1,80}>|\[(?:fill in|insert|add|describe)[^\]\n]{0,80}\]|\$\{[^}\n]{0,80}\}|\[\s*\.\.\.\s*\]/gi;
@@ -228,18 +197,6 @@ const PLACEHOLDER = /\b(?:TODO|TBD|TBC|FIXME|XXX|lorem ipsum)\b|<[^<>\n]{1,80}>|
 /** Whole-document findings that are really about one section's content. */
 const DOCUMENT_RULE_ROLES: Readonly<Record<string, SectionRole>> = {
   'bad-strategy/unfaced-challenge': 'diagnosis',
-};
-
-/** Labels that read better for some types ("Context" rather than "Diagnosis" in an OKR set). */
-const ROLE_INFO_BY_TYPE: Partial<Record<DocType, Partial<Record<SectionRole, { label: string; purpose: string }>>>> = {
-  okr: { diagnosis: { label: 'Context', purpose: 'why these objectives, and why now' } },
-  update: { risks: { label: 'Risks and lowlights', purpose: 'what went wrong or could' } },
-};
-
-/** "a strategy memo", "an OKR set": for sentences. */
-export const DOC_TYPE_PHRASES: Readonly<Record<DocType, string>> = {
-  'strategy': 'a strategy memo', 'okr': 'an OKR set', 'roadmap': 'a roadmap', 'release-notes': 'release notes',
-  'decision': 'a decision doc', 'update': 'a status update', 'generic': 'a general document',
 };
 
 const FAMILY_RANK: Readonly<Record<RuleFamily, number>> = {
@@ -264,7 +221,7 @@ function baseName(path: string): string {
 // ─── Kernel map ─────────────────────────────────────────────────────────────
 
 function proseWords(doc: StrategyDocument, section: Section): number {
-  return doc.sectionBlocks(section).reduce((sum, block) => sum + countWords(block.text.replace(PLACEHOLDER, ' ')), 0);
+  return doc.sectionBlocks(section).reduce((sum, block) => sum + doc.countWords(block.text.replace(PLACEHOLDER, ' ')), 0);
 }
 
 /** Where a rule looks for a role besides the role's own headings, and the option that lists those headings. */
@@ -281,8 +238,13 @@ const ALTERNATIVE_HEADINGS: Partial<Record<SectionRole, { rule: string; option: 
  */
 function alternativeFor(doc: StrategyDocument, role: SectionRole): { heading: string; start: number; words: number } | null {
   const source = ALTERNATIVE_HEADINGS[role];
-  const accepted = source ? rulesById.get(source.rule)?.meta.options?.[source.option]?.default : undefined;
-  const phrases: readonly string[] = Array.isArray(accepted) ? accepted : [];
+  const defaultOf = (option: string): readonly string[] => {
+    const value = source ? rulesById.get(source.rule)?.meta.options?.[option]?.default : undefined;
+    return Array.isArray(value) ? value : [];
+  };
+  const kernelRole = KERNEL_ROLES.includes(role);
+  // A kernel rule accepts more names in a decision doc or proposal (an RFC's Summary, Design…).
+  const phrases = kernelRole ? acceptedNames(doc, defaultOf(source!.option), defaultOf('inDecisions')) : defaultOf(source?.option ?? '');
   if (phrases.length > 0) {
     const matcher = source!.anywhere ? phraseMatcher(phrases) : phraseMatcher(phrases, { inflect: false });
     const candidates = source!.anywhere
@@ -295,7 +257,14 @@ function alternativeFor(doc: StrategyDocument, role: SectionRole): { heading: st
   }
   const blocks = doc.textBlocks;
   const block = labelledBlocks(doc, role, source?.anywhere ? [] : phrases)[0];
-  if (!block) return null;
+  if (!block) {
+    // What a reader takes for the part where no heading names it ("Core values", a decision doc's lead).
+    const part = kernelRole ? findKernelPart(doc, role as KernelRole, phrases) : null;
+    if (!part) return null;
+    const words = part.section ? proseWords(doc, part.section)
+      : doc.blocksIn(part.start, doc.titleSection?.children[0]?.start ?? doc.text.length).reduce((sum, b) => sum + countWords(b.text), 0);
+    return { heading: part.heading, start: part.start, words };
+  }
   // The label's paragraph and what follows it (a list), up to the next heading or labelled part.
   let words = 0;
   for (let i = blocks.indexOf(block); i < blocks.length; i++) {
@@ -310,16 +279,18 @@ function buildKernelMap(doc: StrategyDocument, findings: readonly Finding[]): Ke
   const plan = SECTION_PLAN[doc.type];
   const bodySections = doc.sections.filter((s) => !(s === doc.titleSection && s.depth === 1 && doc.sections.length > 1));
   const sections: SectionCheck[] = plan.map(([role, expectation]) => {
-    const info = ROLE_INFO_BY_TYPE[doc.type]?.[role] ?? ROLE_INFO[role];
+    const info = roleInfo(role, doc.type);
+    // In another language, the role's name in it ("Diagnose", "診断").
+    const label = doc.roleLabel(role) ?? info.label;
     const found = bodySections.filter((s) => s.roles.includes(role));
     const first = found[0];
     if (!first) {
       const alternative = alternativeFor(doc, role);
       if (alternative) {
-        return { role, label: info.label, purpose: info.purpose, expectation, status: 'present', heading: alternative.heading,
+        return { role, label, purpose: info.purpose, expectation, status: 'present', heading: alternative.heading,
           line: lineOf(doc, alternative.start), words: alternative.words, alsoAt: [], note: null, ruleIds: [] };
       }
-      return { role, label: info.label, purpose: info.purpose, expectation, status: 'missing', heading: null, line: null, words: 0, alsoAt: [], note: null, ruleIds: [] };
+      return { role, label, purpose: info.purpose, expectation, status: 'missing', heading: null, line: null, words: 0, alsoAt: [], note: null, ruleIds: [] };
     }
     const words = proseWords(doc, first);
     // A kernel section is empty exactly when kernel/empty-section says so (its threshold and
@@ -329,7 +300,7 @@ function buildKernelMap(doc: StrategyDocument, findings: readonly Finding[]): Ke
       ? `${words.toLocaleString('en-US')} words is too long for a summary: cut it to the answer, the why and the ask (under ${SUMMARY_MAX_WORDS} words)`
       : null;
     return {
-      role, label: info.label, purpose: info.purpose, expectation,
+      role, label, purpose: info.purpose, expectation,
       status: flaggedEmpty || (!KERNEL_ROLES.includes(role) && words === 0) ? 'empty' : 'present',
       heading: first.title,
       line: lineOf(doc, first.titleStart),
@@ -570,7 +541,8 @@ export function buildReview(result: LintResult, options: ReviewOptions = {}): Re
   }
 
   const kernel = buildKernelMap(doc, findings);
-  const scores = SCORE_AREAS.map((area) => scoreArea(area, findings, result.docType, doc.wordCount));
+  const notRun = result.skippedForLanguage?.length ? new Set(result.skippedForLanguage) : undefined;
+  const scores = SCORE_AREAS.map((area) => scoreArea(area, findings, result.docType, doc.wordCount, notRun));
   const overall = overallScore(scores);
   const { objectives, keyResults } = buildKeyResults(result);
   const keyResultSummary = summarizeKeyResults(keyResults, objectives);

@@ -4,6 +4,7 @@
  * scaled to a 1,000-word page so long documents are not punished for being long. The formula is
  * written out in every explanation so a reader can check the arithmetic.
  */
+import { DOC_TYPE_PLURALS } from '../engine/vocabulary.js';
 import { allRules } from '../engine/rules/index.js';
 import type { DocType, Finding, RuleFamily, Severity } from '../engine/types.js';
 
@@ -84,21 +85,17 @@ function plural(count: number, severity: Severity): string {
 
 const formatNumber = (n: number): string => n.toLocaleString('en-US');
 
-function rulesFor(area: ScoreArea, docType: DocType): number {
-  return allRules.filter((rule) => area.families.includes(rule.meta.family) && rule.meta.types.includes(docType)).length;
+function rulesFor(area: ScoreArea, docType: DocType, notRun?: ReadonlySet<string>): number {
+  return allRules.filter((rule) => (area.families as readonly string[]).includes(rule.meta.family) && rule.meta.types.includes(docType) && !notRun?.has(rule.meta.id)).length;
 }
 
-const DOC_TYPE_NAMES: Record<DocType, string> = {
-  'strategy': 'strategy memos', 'okr': 'OKR sets', 'roadmap': 'roadmaps', 'release-notes': 'release notes',
-  'decision': 'decision docs', 'update': 'status updates', 'generic': 'general documents',
-};
-
-export function scoreArea(area: ScoreArea, findings: readonly Finding[], docType: DocType, wordCount: number): AreaScore {
-  const ruleCount = rulesFor(area, docType);
+/** `notRun`: rules that did not run on this document though its type has them (English-phrase rules on a document in another language). */
+export function scoreArea(area: ScoreArea, findings: readonly Finding[], docType: DocType, wordCount: number, notRun?: ReadonlySet<string>): AreaScore {
+  const ruleCount = rulesFor(area, docType, notRun);
   const own = findings.filter((f) => area.families.includes(f.ruleId.split('/')[0] as RuleFamily));
   const base = { id: area.id, label: area.label, checks: area.checks, ruleCount, findingCount: own.length, weight: area.weight };
   if (ruleCount === 0 && own.length === 0) {
-    return { ...base, applicable: false, score: null, band: null, explanation: `Not applicable: no ${area.label.toLowerCase()} rules run on ${DOC_TYPE_NAMES[docType]}.` };
+    return { ...base, applicable: false, score: null, band: null, explanation: `Not applicable: no ${area.label.toLowerCase()} rules run on ${DOC_TYPE_PLURALS[docType]}.` };
   }
 
   // The worst findings of each rule count, at most MAX_COUNTED_PER_RULE of them.
@@ -116,7 +113,7 @@ export function scoreArea(area: ScoreArea, findings: readonly Finding[], docType
   }
 
   if (counted.length === 0) {
-    const explanation = `No findings from the ${ruleCount} rule${ruleCount === 1 ? ' that runs' : 's that run'} on ${DOC_TYPE_NAMES[docType]}: 100.`;
+    const explanation = `No findings from the ${ruleCount} rule${ruleCount === 1 ? ' that runs' : 's that run'} on ${DOC_TYPE_PLURALS[docType]}: 100.`;
     return { ...base, applicable: true, score: 100, band: 'good', explanation };
   }
 

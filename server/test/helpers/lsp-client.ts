@@ -4,13 +4,21 @@
  * vscode-languageserver-protocol's client side. It answers `workspace/configuration` with the
  * test's settings and records diagnostics, messages and status notifications so tests can wait
  * on them — always with a timeout, never a fixed sleep.
+ *
+ * With `server: 'worker'` (or `LspTestClient.defaultServer = 'worker'`) it drives the browser
+ * build instead (server/out/browser-server.js in a web-worker-like sandbox, web-worker.ts) and
+ * answers its `strategyLint/readFiles` requests from disk, as the VS Code client does with
+ * vscode.workspace.fs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import {
   createProtocolConnection,
+  PortMessageReader,
+  PortMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
   ConfigurationRequest,
@@ -37,6 +45,7 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { fixturesDir, repoRoot } from './paths.js';
+import { readFileEntry, startWebWorker, type ReadFileEntry } from './web-worker.js';
 
 /** The weak memo of fixtures/lsp with one buzzword added: tests watch its fluff finding come and go. */
 export const FLUFF_MEMO = fs.readFileSync(path.join(fixturesDir, 'lsp', 'weak.strategy.md'), 'utf8')
@@ -46,6 +55,10 @@ export const codes = (diagnostics: Diagnostic[]): string[] => diagnostics.map((d
 export const hasFluff = (diagnostics: Diagnostic[]): boolean => codes(diagnostics).includes('bad-strategy/fluff');
 
 export const SERVER_BUNDLE = path.join(repoRoot, 'server', 'out', 'server.js');
+export const BROWSER_SERVER_BUNDLE = path.join(repoRoot, 'server', 'out', 'browser-server.js');
+
+/** The desktop build (a Node process on stdio) or the browser build (a web worker). */
+export type ServerKind = 'node' | 'worker';
 
 /** Settings as package.json's `strategyLint` section, per document (scopeUri) if needed. */
 export type SettingsProvider = (scopeUri: string | undefined) => Record<string, unknown>;
@@ -67,10 +80,48 @@ export interface StartOptions {
   workspaceFolders?: string[];
   capabilities?: ClientCapabilities;
   initializationOptions?: Record<string, unknown>;
+  /** Workspace folders given as URIs (any scheme) instead of paths. */
+  workspaceFolderUris?: string[];
+  server?: ServerKind;
+  /**
+   * Where the browser build's `strategyLint/readFiles` requests are read: the file a URI names
+   * (default: the path of a `file:` URI; null: nothing there), or 'unsupported' to answer as a
+   * client that does not know the request.
+   */
+  readFiles?: 'unsupported' | ((uri: string) => string | null);
+  /**
+   * How the browser build's `strategyLint/findMarkdownFiles` is answered: the URIs of the Markdown
+   * files under a folder URI (default: for a `file:` folder, its files on disk, node_modules and
+   * .git left out, as vscode.workspace.findFiles finds them; none for other schemes).
+   */
+  findFiles?: (folderUri: string) => string[];
+  /** The server's command line (default: node server/out/server.js --stdio). */
+  command?: readonly string[];
 }
 
 export function fileUri(filePath: string): string {
   return pathToFileURL(filePath).href;
+}
+
+/** The Markdown files under a folder on disk, node_modules and .git left out (as the VS Code client's findFiles). */
+function markdownUnder(folder: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && entry.name !== '.git') walk(full);
+      } else if (entry.isFile() && /\.(?:md|markdown|mdown|mkd)$/i.test(entry.name)) found.push(full);
+    }
+  };
+  walk(folder);
+  return found.sort();
 }
 
 const CAPABILITIES: ClientCapabilities = {
@@ -87,27 +138,75 @@ const CAPABILITIES: ClientCapabilities = {
 };
 
 export class LspTestClient {
+  /** The server `start` drives when the options do not say: tests that import another test file set it to run that file's tests against the browser build. */
+  static defaultServer: ServerKind = 'node';
   readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
   readonly messages: ShowMessageParams[] = [];
   readonly logs: string[] = [];
   readonly statuses: Array<{ uri: string; docType: string; label: string; findings: number; enabled: boolean; typeReason?: string; typeDeclared?: boolean; suggestion?: { docType: string; label: string; reason: string } }> = [];
   settings: SettingsProvider;
   configurationRequests = 0;
+  /** The URIs the browser build asked to read (`strategyLint/readFiles`), one list per request. */
+  readonly readFilesRequests: string[][] = [];
+  /** The folder URIs the browser build asked to list (`strategyLint/findMarkdownFiles`). */
+  readonly findFilesRequests: string[] = [];
   initializeResult!: InitializeResult;
   private readonly versions = new Map<string, number>();
   private readonly listeners = new Set<() => void>();
   private stderr = '';
 
-  private constructor(readonly connection: ProtocolConnection, readonly child: ChildProcess, settings: SettingsProvider) {
+  private constructor(readonly connection: ProtocolConnection, private readonly server: { child: ChildProcess } | { worker: Worker }, settings: SettingsProvider) {
     this.settings = settings;
   }
 
+  private workerExited = false;
+
+  /** The server process or worker has not exited. */
+  get running(): boolean {
+    if ('worker' in this.server) return !this.workerExited;
+    return this.server.child.exitCode === null && this.server.child.signalCode === null;
+  }
+
+  /** The server process (the desktop build only). */
+  get child(): ChildProcess {
+    if (!('child' in this.server)) throw new Error('the browser build runs in a worker, not a process');
+    return this.server.child;
+  }
+
   static async start(options: StartOptions = {}): Promise<LspTestClient> {
-    if (!fs.existsSync(SERVER_BUNDLE)) throw new Error(`${SERVER_BUNDLE} is missing: run npm run build first`);
-    const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    const client = new LspTestClient(connection, child, options.settings ?? (() => TEST_SETTINGS));
-    child.stderr!.on('data', (chunk: Buffer) => { client.stderr += chunk.toString(); });
+    const kind = options.server ?? LspTestClient.defaultServer;
+    const bundle = kind === 'worker' ? BROWSER_SERVER_BUNDLE : SERVER_BUNDLE;
+    if (!options.command && !fs.existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build first`);
+    let client: LspTestClient;
+    if (kind === 'worker') {
+      const worker = startWebWorker(bundle);
+      const connection = createProtocolConnection(new PortMessageReader(worker), new PortMessageWriter(worker));
+      client = new LspTestClient(connection, { worker }, options.settings ?? (() => TEST_SETTINGS));
+      worker.stderr.on('data', (chunk: Buffer) => { client.stderr += chunk.toString(); });
+      worker.on('error', (error) => { client.stderr += `worker error: ${error.stack ?? error.message}\n`; });
+      worker.on('exit', () => {
+        client.workerExited = true;
+        client.notify();
+      });
+      connection.onRequest('strategyLint/readFiles', (params: { uris: string[]; limit: number }): { entries: ReadFileEntry[] } => {
+        client.readFilesRequests.push(params.uris);
+        const readFiles = options.readFiles;
+        if (readFiles === 'unsupported') throw new Error('Unhandled method strategyLint/readFiles');
+        return { entries: params.uris.map((uri) => readFileEntry(readFiles ? readFiles(uri) : uri.startsWith('file:') ? fileURLToPath(uri) : null, params.limit)) };
+      });
+      connection.onRequest('strategyLint/findMarkdownFiles', (params: { folder: string; limit: number }): { uris: string[] } => {
+        client.findFilesRequests.push(params.folder);
+        const found = options.findFiles ? options.findFiles(params.folder) : params.folder.startsWith('file:') ? markdownUnder(fileURLToPath(params.folder)).map(fileUri) : [];
+        return { uris: found.slice(0, params.limit) };
+      });
+    } else {
+      const [command, ...args] = options.command ?? [process.execPath, bundle, '--stdio'];
+      const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+      const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+      client = new LspTestClient(connection, { child }, options.settings ?? (() => TEST_SETTINGS));
+      child.stderr!.on('data', (chunk: Buffer) => { client.stderr += chunk.toString(); });
+    }
+    const connection = client.connection;
 
     connection.onRequest(ConfigurationRequest.type, (params) => {
       client.configurationRequests++;
@@ -134,12 +233,12 @@ export class LspTestClient {
     });
     connection.listen();
 
-    const folders = options.workspaceFolders ?? [];
+    const folders = options.workspaceFolderUris ?? (options.workspaceFolders ?? []).map(fileUri);
     client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: folders[0] ? fileUri(folders[0]) : null,
+      rootUri: folders[0] ?? null,
       capabilities: options.capabilities ?? CAPABILITIES,
-      workspaceFolders: folders.map((folder) => ({ uri: fileUri(folder), name: path.basename(folder) })),
+      workspaceFolders: folders.map((folder) => ({ uri: folder, name: path.posix.basename(folder) })),
       ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
     });
     await connection.sendNotification(InitializedNotification.type, {});
@@ -228,6 +327,12 @@ export class LspTestClient {
       await this.connection.sendNotification(ExitNotification.type);
     } catch {
       // The server may already be gone.
+    }
+    if ('worker' in this.server) {
+      // A browser closes a web worker from outside; so does this.
+      await this.server.worker.terminate();
+      this.connection.dispose();
+      return;
     }
     const exited = new Promise<void>((resolve) => {
       if (this.child.exitCode !== null || this.child.signalCode !== null) resolve();

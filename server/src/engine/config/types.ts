@@ -4,6 +4,7 @@
  * < inline comments. Every list can be replaced (a plain array) or extended (`{ add, remove }`).
  */
 import type { DocType, SectionRole, SeveritySetting } from '../types.js';
+import type { CustomRuleSpec } from '../custom/types.js';
 
 export type ListSetting = readonly string[] | { add?: readonly string[]; remove?: readonly string[] };
 
@@ -26,8 +27,32 @@ export interface ConfigLayer {
   fiscalYearStartMonth?: number;
   /** Documents longer than this (characters) skip the expensive prose rules. */
   maxDocumentLength?: number;
+  /** Globs of documents the CLI leaves out (relative to the nearest config file's folder, as `types` globs are). */
+  ignores?: readonly string[];
+  /** Rules the team writes as data, by name (reported as custom/<name>). */
+  customRules?: Record<string, CustomRuleSpec>;
   /** Folder the globs in `types` are relative to. */
   baseDir?: string;
+  /**
+   * The language documents are written in ("de", "ja"; "en" turns detection off), or per glob
+   * ("docs/de/**": "de"); front matter `lang:` wins, and without either it is detected.
+   */
+  language?: string | Record<string, string>;
+  /** What Strategy Lint reads in each language: heading names, title words, rule settings (word lists). */
+  languages?: Record<string, LanguageSettings>;
+}
+
+/** `languages.<code>` in a config file. */
+export interface LanguageSettings {
+  /** Heading names per section role in this language: a list replaces the built-in ones, { add, remove } edits them. */
+  sections?: Partial<Record<SectionRole, ListSetting>>;
+  /** Title words per document type in this language. */
+  titles?: Partial<Record<Exclude<DocType, 'generic'>, ListSetting>>;
+  /**
+   * Rule settings for documents in this language, over the others. A rule that reads English
+   * words runs in this language only when its word lists are given here.
+   */
+  rules?: Record<string, RuleSettings>;
 }
 
 export interface ConfigProblem {

@@ -7,34 +7,13 @@ import { DOC_TYPES, SECTION_ROLES, type DocType, type SectionRole, type Severity
 import { rulesById, allRules } from '../rules/index.js';
 import type { ConfigLayer, ConfigProblem, ListSetting, RuleSettings } from './types.js';
 import { unsafeGlob } from '../model/doctype.js';
+import { validateLanguages } from '../model/languages/validate.js';
+import { isCustomRuleKey, validateCustomRules } from '../custom/validate.js';
+import { describeValue as describe, parseSeverity } from './values.js';
 
-const SEVERITY_ALIASES: Record<string, SeveritySetting> = {
-  error: 'error', warning: 'warning', warn: 'warning', information: 'information', info: 'information',
-  hint: 'hint', off: 'off', none: 'off',
-};
+export { parseSeverity };
 
-export function parseSeverity(value: unknown): SeveritySetting | null {
-  if (value === false) return 'off';
-  if (typeof value !== 'string') return null;
-  const name = value.trim().toLowerCase();
-  // Own keys only: "constructor" or "toString" are not severities.
-  return Object.hasOwn(SEVERITY_ALIASES, name) ? SEVERITY_ALIASES[name] : null;
-}
-
-const TOP_LEVEL_KEYS = ['$schema', 'extends', 'rules', 'types', 'sections', 'referenceDate', 'fiscalYearStartMonth', 'maxDocumentLength', 'root'];
-
-/**
- * What kind of value was found, never the value itself: a config file can be made to read
- * another file (`extends`), and a message must not print what that file holds.
- */
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (value instanceof Date) return 'a date';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'boolean') return 'true or false';
-  return `a${typeof value === 'undefined' ? 'n' : ''} ${typeof value}`;
-}
+const TOP_LEVEL_KEYS = ['$schema', 'extends', 'rules', 'types', 'sections', 'referenceDate', 'fiscalYearStartMonth', 'maxDocumentLength', 'ignores', 'root', 'customRules', 'language', 'languages'];
 
 function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string');
@@ -96,6 +75,14 @@ export function ruleIdsForKey(key: string): string[] {
 function validateRuleSettings(ruleKey: string, value: unknown, problem: (key: string, message: string) => void): RuleSettings | undefined {
   const ids = ruleIdsForKey(ruleKey);
   const base = `rules.${ruleKey}`;
+  // A custom rule may be defined in another layer (settings, an extended file): its severity can be set here.
+  if (ids.length === 0 && isCustomRuleKey(ruleKey)) {
+    const fields = value && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, unknown> : null;
+    const severity = fields ? (Object.keys(fields).every((key) => key === 'severity') ? parseSeverity(fields.severity) : null) : parseSeverity(value);
+    if (severity) return { severity };
+    problem(base, 'a custom rule takes a severity here ("error", "warning", "information", "hint", "off"); its other fields are set in customRules');
+    return undefined;
+  }
   if (ids.length === 0) {
     problem(base, 'unknown rule id (run `strategy-lint --list-rules` for the list, or use a family like "prose/*")');
     return undefined;
@@ -217,5 +204,19 @@ export function validateConfig(raw: unknown, file: string): { layer: ConfigLayer
     if (typeof max === 'number' && Number.isInteger(max) && max >= 1000) layer.maxDocumentLength = max;
     else problem('maxDocumentLength', `expected a whole number of characters ≥ 1000, got ${describe(max)}`);
   }
+  if (config.ignores !== undefined) {
+    if (isStringArray(config.ignores)) {
+      layer.ignores = config.ignores.filter((glob, i) => {
+        const unsafe = unsafeGlob(glob);
+        if (unsafe !== null) problem(`ignores[${i}]`, `this glob is ignored: ${unsafe}, which could make matching file paths hang`);
+        return unsafe === null && glob.trim() !== '';
+      });
+    } else problem('ignores', `expected an array of globs, got ${describe(config.ignores)}`);
+  }
+  if (config.customRules !== undefined) {
+    const rules = validateCustomRules(config.customRules, problem);
+    if (rules) layer.customRules = rules;
+  }
+  validateLanguages(config, layer, problem, { list: validateList, rule: validateRuleSettings });
   return { layer, problems, extends: extendsList };
 }

@@ -6,7 +6,7 @@
  * strategy warnings: inference asks for more than one hint, and a guide about a type is not one.
  */
 import picomatch from 'picomatch';
-import { DOC_TYPES, type DocType } from '../types.js';
+import { DOC_TYPES, type DocType } from '../vocabulary.js';
 import type { Section } from './sections.js';
 import { KEY_RESULT_LABEL } from './items.js';
 import { WEIGHTS, type InferredType, type TypeSignal } from './type-signals.js';

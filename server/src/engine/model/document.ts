@@ -3,21 +3,25 @@
  * prose blocks, items (key results, objectives, roadmap items, release entries, actions), dates
  * and, lazily, sentences. Built once per lint; the expensive parts are computed on first use.
  */
-import type { ListItem, Nodes, Paragraph, Parents, Root, RootContent } from 'mdast';
+import type { List, ListItem, Nodes, Paragraph, Parents, Root, RootContent } from 'mdast';
 import type { Root as NlcstRoot } from 'nlcst';
-import type { DocType, SectionRole } from '../types.js';
+import type { DocType, SectionRole } from '../vocabulary.js';
 import { LineIndex } from './line-index.js';
 import { parseMarkdown, readFrontMatter, type FrontMatter } from './parse.js';
-import { RoleMatcher, roleMatcherFor, type RoleSynonyms } from './roles.js';
+import { normalizeHeading, RoleMatcher, roleMatcherFor, type RoleSynonyms } from './roles.js';
 import { buildSections, sectionAt, withinRole, type Section } from './sections.js';
 import { plainText, TextBlock, textBlockOf } from './text-block.js';
-import { collectItems, EMPTY_CELL, HORIZON_COLUMN, KEY_RESULT_LABEL, OBJECTIVE_LABEL, TASK_LABEL, type Item } from './items.js';
+import { collectItems, EMPTY_CELL, HORIZON_COLUMN, KEY_RESULT_LABEL, type Item } from './items.js';
 import { decideInferredType, docTypeFromGlobs, inferStructure, parseDocType, type DocTypeDecision, type TypeEvidence } from './doctype.js';
 import { typeSignals } from './type-signals.js';
-import { isAboutTheRoadmap, isDescriptionList, isDoneItem, isDoneLeadIn, isDoneSection, isPointerItem, isScheduleRow } from './roadmap-items.js';
+import { isAboutTheRoadmap, isDescriptionList, isDoneItem, isDoneLeadIn, isDoneSection, isFrameLeadIn, isPointerItem, isScheduleRow } from './roadmap-items.js';
+import { classifyOkrs, KEY_RESULT_COLUMN, LABELLED_KEY_RESULT_COLUMN, OBJECTIVE_COLUMN } from './okrs.js';
 import { findDates, horizonOf, parseDateValue, startOfDay, termHorizonOf, yearHeadingOf, type DateMention, type DateOptions } from './dates.js';
 import { buildNlcst, sentencesOf, type Sentence } from './sentences.js';
 import { TextMemo } from '../text/memo.js';
+import { decideLanguage, DEFAULT_LANGUAGE, type DocumentLanguage, type LanguageConfig } from './languages/document-language.js';
+import { cjkWordCount, ENGLISH, headingFold, writesWithoutSpaces, headingJoiners, roleLabel, synonymsForLanguage } from './languages/index.js';
+import { titleWordSignals, titleWordsFor } from './languages/titles.js';
 
 export interface DocumentOptions {
   filePath?: string;
@@ -37,26 +41,12 @@ export interface DocumentOptions {
   root?: Root;
   /** Builds the sentence layer (an incremental session reuses the trees of unchanged blocks); default `buildNlcst`. */
   nlcst?: (document: StrategyDocument) => NlcstRoot;
+  /** The configured language of the document and each language's lists (model/languages/resolve.ts); without it, front matter or detection decides. */
+  languageConfig?: LanguageConfig;
 }
 
-export interface Objective {
-  kind: 'item' | 'heading';
-  text: string;
-  start: number;
-  end: number;
-  item: Item | null;
-  section: Section | null;
-  keyResults: KeyResult[];
-}
-
-export interface KeyResult {
-  item: Item;
-  objective: Objective | null;
-  /** "KR1", "Key result", … when the line carries a label. */
-  label: string | null;
-  /** A plan item ("The next 6 months", "Milestones") standing in for the key results of a goal document that has none. */
-  standIn?: boolean;
-}
+import type { Objective, KeyResult } from './okrs.js';
+export type { Objective, KeyResult };
 
 export interface RoadmapItem {
   item: Item;
@@ -95,13 +85,19 @@ export interface ReleaseEntry {
 
 /** A version in a release heading: "2.4.0", "v2.4", "[1.0.0-rc.1]", "2026.11", "v12", "Version 12", "Release 47". */
 const VERSION = /\bv?\d+\.\d+(?:\.\d+)?(?:-[\w.]+)?\b|\bv\d+\b|\b(?:version|release|build|sprint)\s+#?\d+\b/i;
+/**
+ * A release post's title that names its release by a product name and a number: "Jest 26: Tick
+ * Tock", "Laravel 13", "Gitea 2 is out". Only a title, where a bare number after a name is the
+ * version; a heading "Top 10" or "Step 3" is not read this way.
+ */
+const POST_TITLE_VERSION = /(?<=^\s*(?:announcing\s+)?\p{Lu}[\p{L}.+-]*(?:\s\p{Lu}[\p{L}.+-]*)?\s)\d{1,4}(?=\s*(?:[:!—–(]|\s-\s|$)|\s+(?:is\s+(?:out|here|released|available)|released|arrives)\b)/iu;
 /** Headings that announce a release without naming it: "What's new", "Latest release", "Unreleased". */
 const RELEASE_SECTION = /^[^\p{L}\p{N}]*(?:what['’]?s\s+new\b|(?:(?:the\s+)?(?:new|latest|upcoming|next|this|current)\s+)?release(?:\s+notes?|\s+highlights)?[^\p{L}\p{N}]*$|\[?unreleased\]?[^\p{L}\p{N}]*$)/iu;
 /**
  * Sections of release notes about the notes rather than a change: where to get it, links, thanks,
  * contributors, the full list of pull requests. Their items and paragraphs are not entries.
  */
-const ASIDE_SECTION = /^[^\p{L}\p{N}]*(?:(?:(?:table\s+of\s+)?contents|(?:quick\s+|useful\s+|related\s+)?links|downloads?|get\s+it|installation|install|subscribe|contact(?:\s+us)?|feedback|support\s+policy|faq|versioning(?:\s+scheme)?|licen[cs]e|community|about|sponsors|donations|overview|introduction|intro|summary|tl;?dr|conclusion|wrapping\s+up|what['’]?s\s+(?:next|coming)|next\s+steps|looking\s+ahead|coming\s+(?:soon|up|next)|up\s+next|roadmap)[^\p{L}\p{N}]*$|(?:(?:new\s+)?contributors?|hall\s+of\s+fame|thanks|thank\s+you|acknowledge?ments?|credits|full\s+changelog|where\s+to\s+(?:get|download|find)|how\s+to\s+(?:get|install|download)|get\s+in\s+touch|get\s+involved|help\s+us)\b)/iu;
+const ASIDE_SECTION = /^[^\p{L}\p{N}]*(?:(?:(?:table\s+of\s+)?contents|(?:quick\s+|useful\s+|related\s+)?links|downloads?|get\s+it|installation|install|subscribe|contact(?:\s+us)?|feedback|support\s+policy|faq|versioning(?:\s+scheme)?|licen[cs]e|community|about|sponsors|donations|overview|introduction|intro|summary|tl;?dr|conclusion|wrapping\s+up|what['’]?s\s+(?:next|coming)|next\s+steps|looking\s+ahead|coming\s+(?:soon|up|next)|up\s+next|roadmap)[^\p{L}\p{N}]*$|(?:(?:new\s+)?contributors?|hall\s+of\s+fame|(?:special\s+|many\s+|big\s+)?thanks|thank\s+you|acknowledge?ments?|credits|full\s+changelog|where\s+to\s+(?:get|download|find)|how\s+to\s+(?:get|install|download)|get\s+in\s+touch|get\s+involved|help\s+us)\b)/iu;
 /** Words of a category heading or bullet ("Bug fixes", "New features", "Other changes", "BUGFIXES"): heads, and the words around them. */
 const CATEGORY_HEADS = new Set(['feature', 'features', 'improvement', 'improvements', 'enhancement', 'enhancements', 'change', 'changes', 'changed', 'fix', 'fixes', 'fixed', 'bugfix', 'bugfixes', 'bugs', 'update', 'updates', 'addition', 'additions', 'added', 'new', 'removed', 'removals', 'deprecated', 'deprecations', 'security', 'highlights', 'tweaks', 'misc', 'miscellaneous', 'other', 'others', 'internal', 'dependencies', 'deps', 'documentation', 'docs', 'breaking', 'testing', 'tests', 'build', 'chores', 'chore', 'maintenance', 'refactoring', 'issues', 'notes']);
 const CATEGORY_WORDS = new Set([...CATEGORY_HEADS, 'minor', 'major', 'patch', 'notable', 'important', 'small', 'general', 'additional', 'more', 'api', 'ui', 'cli', 'bug', 'known', 'and', 'what', 'whats', 's', 'performance', 'quality', 'of', 'life']);
@@ -117,21 +113,12 @@ const NOT_AN_ITEM_HEADING = /^[^\p{L}\p{N}]*(?:why|what|how|who|when|where|which
 const MONTH_WORD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|and|to|through|until)$/i;
 /** A table row that reports finished work: "Done", "✅", "✅ Shipped". */
 const DONE_CELL = /^(?:(?:✅|✔️?|☑️?)\s?)?(?:done|shipped|released|completed?|delivered|launched|live)(?:\s?(?:✅|✔️?|☑️?))?$|^(?:✅|✔️?|☑️?)$/iu;
-/** Table columns that hold key results, and objectives. */
-const KEY_RESULT_COLUMN = /^[^\p{L}]*(?:key\s+results?|krs?|measures?|success\s+measures?)[^\p{L}]*$/iu;
-/** In a roadmap, a "Measure" column beside no objective column is each plan item's outcome, not a key result. */
-const LABELLED_KEY_RESULT_COLUMN = /^[^\p{L}]*(?:key\s+results?|krs?)[^\p{L}]*$/iu;
-const OBJECTIVE_COLUMN = /^[^\p{L}]*(?:objectives?|goals?)[^\p{L}]*$/iu;
 /** Table columns that say when a roadmap item is planned. */
 const WHEN_COLUMN = /^[^\p{L}]*(?:quarter|horizon|when|timeline|timeframe|eta|half|period|target\s+(?:date|quarter))[^\p{L}]*$/iu;
 /** A sub-bullet that describes its parent rather than being an item: "Why: …", "Outcome: …", "Owner: @ana". */
 const ATTRIBUTE_LINE = /^\s*(?:why|problem|pain|customers?|users?|who|for whom|outcomes?|impact|metrics?|kpis?|success(?: metric)?|goal|target|owner|dri|status|when|eta|timeline|notes?|risks?|dependenc(?:y|ies)|scope|context|evidence|results?|measures?|hypothesis|okr|kr\d{0,2})\s*:/iu;
 /** A list item that groups plan items under a theme: a few words, children, no date of its own. */
 const GROUP_WORDS = 5;
-/** Sections inside an objective or metrics section whose items are work or notes, not key results. */
-const NOT_KEY_RESULT_SECTION = /^[^\p{L}\p{N}]*(?:initiatives?|projects?|experiments?|tasks?|activit(?:y|ies)|deliverables?|milestones?|epics?|bets?|work|workstreams?|actions?|action items|plan|dependencies|risks?|notes|context|background|why|rationale|owners?|team|non-goals|out of scope|learnings|retro(?:spective)?)\b(?!\s+(?:goals?|objectives?|okrs?|key\s+results?|outcomes?)\b)/iu;
-/** Sections of a goal document that list its planned work: "The next 6 months", "Milestones", "Deliverables". */
-const PLAN_SECTION = /^[^\p{L}\p{N}]*(?:the\s+)?(?:next|coming|first)\s+(?:\d{1,2}|two|three|four|six|nine|twelve|few)\s+(?:months|weeks|quarters)\b|^[^\p{L}\p{N}]*(?:key\s+|planned\s+|major\s+)?(?:milestones|deliverables)\b|^[^\p{L}\p{N}]*what\s+we\s+(?:will|plan\s+to)\s+(?:deliver|ship|build|do)\b/iu;
 
 export class StrategyDocument {
   readonly text: string;
@@ -149,6 +136,9 @@ export class StrategyDocument {
    */
   readonly today: Date;
   readonly dateOptions: DateOptions;
+  /** The language of the document's prose, and how it was decided (model/languages). */
+  readonly language: DocumentLanguage;
+  private readonly languageConfig: LanguageConfig | undefined;
   /** The first level-1 heading, else the first heading. */
   readonly titleSection: Section | null;
 
@@ -172,7 +162,12 @@ export class StrategyDocument {
     this.root = options.root ?? parseMarkdown(text);
     this.nlcstBuilder = options.nlcst;
     this.frontMatter = readFrontMatter(this.root);
-    this.roleMatcher = roleMatcherFor(options.roleSynonyms);
+    this.languageConfig = options.languageConfig;
+    this.language = this.readLanguage(options);
+    this.roleMatcher = this.language.code === ENGLISH ? roleMatcherFor(options.roleSynonyms) : roleMatcherFor(
+      synonymsForLanguage(this.language.code, options.roleSynonyms, this.languageConfig?.languages[this.language.code]?.sections),
+      { language: this.language.code, fold: headingFold(this.language.code)!, joiners: headingJoiners(this.language.code) },
+    );
     this.sections = buildSections(this.root, text.length, this.roleMatcher);
     this.titleSection = this.sections.find((s) => s.depth === 1) ?? this.sections[0] ?? null;
 
@@ -180,8 +175,28 @@ export class StrategyDocument {
     const reference = parseDateValue(this.frontMatterValue('updated')) ?? parseDateValue(this.frontMatterValue('date'))
       ?? parseDateValue(this.frontMatterValue('last_updated')) ?? this.today;
     this.referenceDate = reference;
-    this.dateOptions = { referenceDate: reference, fiscalYearStartMonth: options.fiscalYearStartMonth };
-    this.typeDecision = this.decideType(options);
+    this.dateOptions = { referenceDate: reference, fiscalYearStartMonth: options.fiscalYearStartMonth, ...(this.language.code !== ENGLISH ? { language: this.language.code } : {}) };
+    this.typeDecision = this.withLanguage(this.decideType(options));
+  }
+
+  /** The document's language; a document that cannot be read (no tree) is English. */
+  private readLanguage(options: DocumentOptions): DocumentLanguage {
+    if (this.root.children.length === 0) return DEFAULT_LANGUAGE;
+    return decideLanguage(this.root, (key) => this.frontMatterValue(key), options.languageConfig);
+  }
+
+  /** A document in another language says so in its type reason ("…; written in German, from front matter"). */
+  private withLanguage(decision: DocTypeDecision): DocTypeDecision {
+    if (this.language.code === ENGLISH) return decision;
+    return { ...decision, reason: `${decision.reason}; written in ${this.language.reason}` };
+  }
+
+  /**
+   * The name of a section role in the document's language ("Diagnose", "診断"), for the review,
+   * the code lens and inserted headings; null in English and in languages without names for it.
+   */
+  roleLabel(role: SectionRole): string | null {
+    return roleLabel(this.language.code, role, this.languageConfig?.languages[this.language.code]?.sections);
   }
 
   get type(): DocType {
@@ -219,6 +234,14 @@ export class StrategyDocument {
       tags: this.frontMatterTags,
       kernelRoles: (['diagnosis', 'guiding-policy', 'coherent-actions'] as const).filter((role) => this.sections.some((section) => section.roles.includes(role))),
     });
+    if (this.language.code !== ENGLISH) {
+      // Title words of the document's language ("Produktstrategie 2027", "製品戦略"), for types the English title patterns did not name.
+      const named = new Set(signals.filter((s) => s.kind === 'title' && s.type).map((s) => s.type as string));
+      const words = titleWordsFor(this.language.code, this.languageConfig?.languages[this.language.code]?.titles);
+      for (const own of titleWordSignals(this.typeTitle, words, named)) {
+        signals.push({ type: own.type, weight: own.weight, kind: own.type ? 'title' : 'guide', reason: own.reason });
+      }
+    }
     return decideInferredType(signals);
   }
 
@@ -342,9 +365,15 @@ export class StrategyDocument {
 
   get wordCount(): number {
     if (this.cachedWordCount === undefined) {
-      this.cachedWordCount = this.textBlocks.reduce((sum, block) => sum + countWords(block.text), 0);
+      this.cachedWordCount = this.textBlocks.reduce((sum, block) => sum + this.countWords(block.text), 0);
     }
     return this.cachedWordCount;
+  }
+
+  /** Words of a text of this document: as countWords, and in Japanese and Chinese a word for every two characters. */
+  countWords(text: string): number {
+    const words = countWords(text);
+    return this.language.code !== ENGLISH && writesWithoutSpaces(this.language.code) ? cjkWordCount(text, words) : words;
   }
 
   get items(): Item[] {
@@ -357,133 +386,16 @@ export class StrategyDocument {
     return this.cachedObjectives!;
   }
 
-  /** Key-result lines: labelled lines, items under a metrics section, children of objectives. */
+  /** Key results and the objectives they belong to, in the layouts model/okrs.ts reads. */
   get keyResults(): KeyResult[] {
     if (!this.cachedKeyResults) this.classifyOkrs();
     return this.cachedKeyResults!;
   }
 
   private classifyOkrs(): void {
-    const objectives: Objective[] = [];
-    const keyResults: KeyResult[] = [];
-    const objectiveOfItem = new Map<Item, Objective>();
-    const headingObjectives = new Map<Section, Objective>();
-
-    for (const section of this.sections) {
-      if (OBJECTIVE_LABEL.test(section.title) || (/^\W*objective\b/i.test(section.title) && !withinRole(section.parent, 'non-goals'))) {
-        const objective: Objective = { kind: 'heading', text: section.title, start: section.titleStart, end: section.titleEnd, item: null, section, keyResults: [] };
-        objectives.push(objective);
-        headingObjectives.set(section, objective);
-      }
-    }
-    for (const item of this.items) {
-      if (TASK_LABEL.test(item.text) || KEY_RESULT_LABEL.test(item.text)) continue;
-      const labelledObjective = OBJECTIVE_LABEL.test(item.text);
-      // An empty bullet that only holds sub-bullets states no objective (and has no text to flag).
-      const okrParent = this.type === 'okr' && item.depth === 0 && item.kind === 'list-item' && item.children.length > 0
-        && item.text.trim().length > 0 && !this.inWorkSection(item.section, null);
-      if (labelledObjective || okrParent) {
-        const objective: Objective = { kind: 'item', text: item.text, start: item.start, end: item.end, item, section: item.section, keyResults: [] };
-        objectives.push(objective);
-        objectiveOfItem.set(item, objective);
-      }
-    }
-    // Key-result tables: a "Key result" (or "KR", "Measure") column makes every row a key result, and an
-    // "Objective" (or "Goal") column groups the rows; an empty objective cell continues the one above.
-    const tableKeyResults = new Map<Item, Objective | null>();
-    const tableObjectives = new Map<readonly string[], Map<string, Objective>>();
-    const lastObjective = new Map<readonly string[], Objective | null>();
-    for (const item of this.items) {
-      if (item.kind !== 'table-row' || !item.header || !item.cells) continue;
-      const objectiveColumn = item.header.findIndex((h) => OBJECTIVE_COLUMN.test(h));
-      const krPattern = this.type === 'roadmap' && objectiveColumn < 0 ? LABELLED_KEY_RESULT_COLUMN : KEY_RESULT_COLUMN;
-      const krColumn = item.header.findIndex((h) => krPattern.test(h));
-      if (krColumn < 0 || !item.cells[krColumn]?.text.trim() || this.inWorkSection(item.section, null)) continue;
-      const cell = objectiveColumn >= 0 ? item.cells[objectiveColumn] : undefined;
-      const name = cell?.text.trim() ?? '';
-      let objective: Objective | null = lastObjective.get(item.header) ?? null;
-      if (cell && name) {
-        const byName = tableObjectives.get(item.header) ?? new Map<string, Objective>();
-        tableObjectives.set(item.header, byName);
-        objective = byName.get(name) ?? null;
-        if (!objective) {
-          objective = { kind: 'item', text: name, start: cell.start, end: cell.end, item, section: item.section, keyResults: [] };
-          byName.set(name, objective);
-          objectives.push(objective);
-        }
-      }
-      lastObjective.set(item.header, objective);
-      tableKeyResults.set(item, objective);
-    }
-    objectives.sort((a, b) => a.start - b.start);
-
-    /** The objective heading above an item, unless a work section ("Initiatives", "Risks") lies between them. */
-    const headingObjectiveOf = (item: Item, strict: boolean): Objective | null => {
-      for (let s = item.section; s; s = s.parent) {
-        const objective = headingObjectives.get(s);
-        if (objective) return objective;
-        if (strict && isWorkSection(s)) return null;
-      }
-      return null;
-    };
-    /** Inside a metrics section, with no work section between the item and it. */
-    const inMetricsSection = (item: Item): boolean => {
-      for (let s = item.section; s; s = s.parent) {
-        if (s.roles.includes('non-goals') || isWorkSection(s)) return false;
-        if (s.roles.includes('metrics')) return true;
-      }
-      return false;
-    };
-
-    for (const item of this.items) {
-      if (objectiveOfItem.has(item) || TASK_LABEL.test(item.text) || item.text.trim().length === 0) continue;
-      const label = KEY_RESULT_LABEL.exec(item.text);
-      const parentObjective = item.parent ? objectiveOfItem.get(item.parent) ?? null : null;
-      const topLevel = item.depth === 0 || item.kind === 'table-row';
-      // Labelled lines inside an objective's paragraph belong to the nearest objective line above them.
-      const lineObjective = item.kind === 'line' ? [...objectives].reverse().find((o) => o.kind === 'item' && o.item?.node === item.node && o.start < item.start) ?? null : null;
-      let objective: Objective | null = parentObjective ?? lineObjective ?? tableKeyResults.get(item) ?? null;
-      let isKeyResult = label !== null || parentObjective !== null || tableKeyResults.has(item);
-      if (!isKeyResult && topLevel && item.kind !== 'line') {
-        const headingObjective = headingObjectiveOf(item, true);
-        if (headingObjective) {
-          objective = headingObjective;
-          isKeyResult = true;
-        } else if (inMetricsSection(item)) {
-          isKeyResult = !(item.parent && !objectiveOfItem.has(item.parent));
-        }
-      }
-      if (!isKeyResult) continue;
-      objective ??= headingObjectiveOf(item, false);
-      const keyResult: KeyResult = { item, objective, label: label ? label[0].replace(/(?<![*_:.)—–-])[*_:.)—–-]+\s*$/, '').replace(/^[\s*_]+/, '').trim() : null };
-      keyResults.push(keyResult);
-      objective?.keyResults.push(keyResult);
-    }
-    // A goal document with no key results (a project-goal proposal): the items of its plan
-    // ("The next 6 months", "Milestones") are what it will be judged by, so they stand in for them.
-    if (keyResults.length === 0 && this.type === 'okr') {
-      for (const item of this.items) {
-        if (item.kind !== 'list-item' || item.depth !== 0 || item.text.trim().length === 0 || !this.inPlanSection(item.section)) continue;
-        keyResults.push({ item, objective: null, label: null, standIn: true });
-      }
-    }
+    const { objectives, keyResults } = classifyOkrs(this);
     this.cachedObjectives = objectives;
     this.cachedKeyResults = keyResults;
-  }
-
-  /** Inside a plan section of a goal document, with no risks, non-goals or notes section between. */
-  private inPlanSection(section: Section | null): boolean {
-    for (let s = section; s; s = s.parent) {
-      if (PLAN_SECTION.test(s.title)) return true;
-      if (s.roles.length > 0) return false;
-    }
-    return false;
-  }
-
-  /** True when a section between `section` and `stop` (exclusive) holds work or notes rather than results. */
-  private inWorkSection(section: Section | null, stop: Section | null): boolean {
-    for (let s = section; s && s !== stop; s = s.parent) if (isWorkSection(s)) return true;
-    return false;
   }
 
   /**
@@ -507,12 +419,14 @@ export class StrategyDocument {
       if (isScheduleRow(item, this.dateOptions)) return;
       result.push({ item, ...this.whenOf(item, own) });
     };
-    // Lists that are not plan items: introduced as finished work ("We have finished:"), or the
+    // Lists that are not plan items: introduced as finished work ("We have finished:") or as the
+    // reasons or rules for the work ("The benefits of this process:"), or the
     // description list of an item written as a subsection (read with it).
     const skipped: Array<{ start: number; end: number }> = [];
     this.root.children.forEach((node, i) => {
       const before = this.root.children[i - 1];
-      if (node.type === 'list' && before?.type === 'paragraph' && isDoneLeadIn(plainText(before))) skipped.push(rangeOf(node));
+      if (node.type === 'list' && before?.type === 'paragraph' && (isDoneLeadIn(plainText(before)) || isFrameLeadIn(plainText(before)))) skipped.push(rangeOf(node));
+      else if (node.type === 'list' && this.previewsSections(node)) skipped.push(rangeOf(node));
     });
     const subsections: Array<{ item: Item; heading: TextBlock }> = [];
     for (const section of this.sections) {
@@ -576,6 +490,22 @@ export class StrategyDocument {
       children: [], checked: null, section,
     };
     return { item, heading };
+  }
+
+  /**
+   * A list whose entries are the titles of sections that follow ("1. Documentation", "2. HTTP/3"
+   * over later "### Documentation", "### HTTP/3"): it previews the items, which are the sections.
+   * Three entries or more, at least two thirds of them named again by a later heading.
+   */
+  private previewsSections(list: List): boolean {
+    if (list.children.length < 3) return false;
+    const end = rangeOf(list).end;
+    const later = new Set(this.sections.filter((section) => section.start >= end).map((section) => normalizeHeading(section.title)));
+    const named = list.children.filter((entry) => {
+      const name = normalizeHeading(plainText(entry));
+      return name.length > 0 && later.has(name);
+    }).length;
+    return named * 3 >= list.children.length * 2;
   }
 
   /** A heading that only names a period: "Q1 2027", "Later", "2028", "January", "H1 2027 (committed)". */
@@ -679,9 +609,11 @@ export class StrategyDocument {
     if (typeof frontTitle === 'string') titles.push({ title: frontTitle, section: null });
     if (this.titleSection) titles.push({ title: this.titleSection.title, section: this.titleSection });
     if (this.sections[0]) titles.push({ title: this.sections[0].title, section: this.sections[0] });
-    const named = titles.find((t) => VERSION.test(t.title));
+    // A bare number after a name ("Jest 26") is weaker: it makes a release post only where no heading names a version or a date.
+    const named = titles.find((t) => VERSION.test(t.title))
+      ?? (headingReleases.some((r) => r.version || r.date) ? undefined : titles.find((t) => POST_TITLE_VERSION.test(t.title)));
     if (!named) return null;
-    const version = VERSION.exec(named.title)![0];
+    const version = (VERSION.exec(named.title) ?? POST_TITLE_VERSION.exec(named.title)!)[0];
     const bare = (v: string): string => v.toLowerCase().replace(/^v/, '').replace(/(?:\.0)+$/, '');
     const others = new Set(headingReleases.filter((r) => (r.version && bare(r.version) !== bare(version)) || (!r.version && r.date)).map((r) => r.version ? bare(r.version) : r.date!.text));
     if (others.size > 1) return null;
@@ -828,13 +760,6 @@ export class StrategyDocument {
     this.cachedSentences ??= sentencesOf(this.nlcst);
     return this.cachedSentences;
   }
-}
-
-/** A section of work or notes ("Initiatives", "Risks", "Next steps"): its items are not key results. */
-function isWorkSection(section: Section): boolean {
-  return NOT_KEY_RESULT_SECTION.test(section.title)
-    || section.roles.some((role) => role === 'coherent-actions' || role === 'risks' || role === 'non-goals' || role === 'diagnosis'
-      || role === 'guiding-policy' || role === 'options' || role === 'audience');
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;

@@ -2,14 +2,14 @@
  * Items: list items, table rows and labelled lines ("KR2: …" inside a paragraph). Rules about key
  * results, objectives, roadmap items, release entries and actions all start from items.
  */
-import type { List, ListItem, Nodes, Paragraph, Parents, Root, Table, TableRow } from 'mdast';
+import type { Heading, List, ListItem, Nodes, Paragraph, Parents, Root, Table, TableRow } from 'mdast';
 import { TextBlock, textBlockOf } from './text-block.js';
 import { sectionAt, type Section } from './sections.js';
 import { TextMemo } from '../text/memo.js';
 
 export interface Item {
   kind: 'list-item' | 'table-row' | 'line';
-  node: ListItem | TableRow | Paragraph;
+  node: ListItem | TableRow | Paragraph | Heading;
   /** The item's own text (a list item's paragraphs before any nested list; a row's cells joined by " | "). */
   block: TextBlock;
   text: string;

@@ -24,7 +24,9 @@ import type { OptionSpecs } from '../types.js';
 import type { KeyResult, StrategyDocument } from './document.js';
 import { EMPTY_CELL, KEY_RESULT_LABEL, OBJECTIVE_LABEL, TASK_LABEL, type Item } from './items.js';
 import { findDates, hasTimeframe, lastTimeframe, yearHeadingOf, type DateMention } from './dates.js';
-import { readable, type TextBlock } from './text-block.js';
+import type { Nodes, Parents } from 'mdast';
+import { CODE_PLACEHOLDER, plainText, readable, textBlockOf, type TextBlock } from './text-block.js';
+import { isMetricsSection, okrTitleOf } from './okrs.js';
 import {
   carriesOutcome, changeVerbLead, compoundOutputLead, customersLead, DEFAULT_ARTIFACTS, DEFAULT_DELIVERABLE_NOUNS,
   DEFAULT_OUTCOME_METRICS, DEFAULT_OUTPUT_VERBS, deliverableNounLead, firstTarget, hasQuantity, isRelativeOrHolding,
@@ -129,6 +131,9 @@ export function columnsOf(header: readonly string[]): Columns {
   };
 }
 
+/** Columns that track a key result rather than define it: progress, score, status, notes, links ("60%", "0.7", "On track"). */
+const PROGRESS_COLUMN = /^[^\p{L}]*(?:progress|score|scoring|grade|status|state|health|rag|confidence|completion|%\s*(?:complete|done)|percent\s+complete|done|notes?|comments?|links?|issues?|tracking(?:\s+issue)?|updates?|remarks)[^\p{L}]*$/iu;
+
 function cellText(cells: readonly TextBlock[] | undefined, index: number): string | null {
   if (!cells || index < 0 || index >= cells.length) return null;
   const text = cells[index].text.replace(/\s+/g, ' ').trim();
@@ -220,6 +225,12 @@ export interface KeyResultReading {
   ownTimeframe: boolean;
   /** The timeframe it inherits when it has none of its own. */
   inherited: InheritedTimeframe | null;
+  /**
+   * A goal with no number that states a quality or a standing aim ("Stable by default"): it holds
+   * as long as the strategy does and needs no date. One that states a change to reach ("Grow the
+   * catalogue") does.
+   */
+  timeless: boolean;
   date: string | null;
   dateSource: DateSource | null;
   /** The date is a whole year only, inherited from the title, a heading or front matter. */
@@ -228,6 +239,39 @@ export interface KeyResultReading {
 }
 
 const TASK_BOX = /^\s*\[[ xX]\]\s+/;
+/** A short name or owner before a colon that opens a line: "Finance:", "VP Engineering:", "Workshop for users [COMMITTED]:". */
+const LEAD_LABEL = /^[^:\n\r]{1,80}?:\s+(?=\S)/u;
+
+/** The statement after a short lead label, when what follows is a sentence of its own (else the statement). */
+export function withoutLeadLabel(statement: string): string {
+  const label = LEAD_LABEL.exec(statement);
+  // A label is a name, not a sentence: "Dir. of Ops:" may hold an abbreviation, not a full stop before a new sentence.
+  if (!label || label[0].split(/\s+/).filter(Boolean).length > 12 || /[.!?]\s+\p{Lu}/u.test(label[0])
+    || (label[0].split('(').length !== label[0].split(')').length)) return statement;
+  const rest = statement.slice(label[0].length);
+  return rest.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length >= 2 ? rest : statement;
+}
+
+/**
+ * Verbs that open a line of work under a key result ("Create the workshop material", "Find three
+ * candidate tools"): an initiative, whose numbers and dates are not the key result's.
+ */
+let initiativeVerbs: readonly string[] | undefined;
+
+/** A sub-bullet that is work: it opens with an imperative verb of work, not with a change to a metric or with customers. */
+function isInitiative(text: string): boolean {
+  initiativeVerbs ??= [...new Set([
+    ...DEFAULT_OUTPUT_VERBS, ...TASK_VERBS, 'make', 'find', 'ask', 'list', 'discuss', 'study', 'talk', 'analyse', 'analyze', 'assess',
+    'coordinate', 'start', 'begin', 'continue', 'look into', 'write up', 'follow up',
+  ])];
+  const statement = text.replace(/^[\s*_]+/, '');
+  return outputVerbLead(statement, initiativeVerbs) !== null && !changeVerbLead(statement) && !customersLead(statement);
+}
+
+/** A grade written after a key result ("… => 78%", "… - 100%"): how it went, not its target. */
+const SCORE_TAIL = /(?<![\s\d%])\s+(?:=>|[-–—])\s*\d{1,3}(?:\.\d{1,2})?\s?%\s*$/u;
+/** A goal that opens with a change to reach: "Increase adoption", "Expanded cloud coverage", "Become the default". */
+const GOAL_CHANGE = /^(?:increas|rais|grow|grew|lift|boost|improv|doubl|tripl|halv|cut|reduc|decreas|lower|drop|shrink|shorten|eliminat|minimi[sz]|maximi[sz]|expand|extend|accelerat|reach|achiev|become|attract|gain|broaden|deepen|strengthen|speed)/i;
 /** A percentage, or a number under a bound: a measure, not a count of work. */
 const SHARE_OR_BOUND = /%|\bpercent\b|[<>≤≥]\s?\d|\b(?:above|below|under|over|at\s+least|at\s+most|within|less\s+than|more\s+than|fewer\s+than)\s+[$€£¥]?\d/i;
 const OWNER_TAIL = /(?<!\s)\s*(?:[(\[]\s*(?:(?:owner|owners|dri|lead)\s*)?(?:[:=—–-]\s*)?@[\p{L}\p{N}_.-]+[^)\]]{0,40}[)\]]|[—–-]\s*@[\p{L}\p{N}_.-]+|\s(?:owner|dri)\s*[:=]\s*[^,;]{1,40})\s*$/iu;
@@ -247,10 +291,57 @@ const TASK_VERBS = [
   'plan', 'define', 'identify', 'scope', 'audit', 'pilot', 'validate', 'agree', 'select', 'choose', 'organize', 'organise',
 ];
 
-function isGoalLine(kr: KeyResult): boolean {
+/**
+ * A goal with no number that states a quality or a standing aim. A goal written as an emphasised
+ * head and its explanation ("**Edit anything.** Whether it is a 200 MB file …") is judged by its
+ * head: the explanation's numbers are examples, not targets, unless a sentence of it sets a change
+ * ("**Open in a blink.** Cut cold start from 900 ms to 200 ms.").
+ */
+function isTimeless(doc: StrategyDocument, base: Base): boolean {
+  const head = emphasisedHead(base.item);
+  if (head === null) return !base.quantified && !GOAL_CHANGE.test(base.statement.replace(/^[\s*_]+/, ''));
+  const at = base.statement.indexOf(head);
+  const explanation = at >= 0 ? base.statement.slice(at + head.length) : '';
+  const setsChange = explanation.split(/[.!?;:]\s/).some((sentence) => GOAL_CHANGE.test(sentence.replace(/^[^\p{L}\p{N}]+/u, '')));
+  return !hasQuantity(scrub(head, findDates(head, doc.dateOptions))) && !GOAL_CHANGE.test(head) && !setsChange;
+}
+
+/** The emphasised words a list item opens with, when more text follows them ("**Modal.** Vim is a great idea."). */
+function emphasisedHead(item: Item): string | null {
+  if (item.node.type !== 'listItem') return null;
+  const paragraph = item.node.children[0];
+  if (paragraph?.type !== 'paragraph') return null;
+  const [first, ...rest] = paragraph.children;
+  if (!first || (first.type !== 'strong' && first.type !== 'emphasis')) return null;
+  const after = rest.map((node) => ('value' in node ? node.value : 'children' in node ? 'x' : '')).join('');
+  if (!/[\p{L}\p{N}]/u.test(after)) return null;
+  return plainText(first).trim() || null;
+}
+
+/** The code of a line written as one code span ("`Launch with 3 content types.`"), else null. */
+function codeStatement(item: Item, text: string): string | null {
+  if (!text.includes(CODE_PLACEHOLDER) || text.replace(/[\s\p{P}*_]/gu, '') !== CODE_PLACEHOLDER) return null;
+  const blocks: Nodes[] = item.node.type === 'listItem' ? item.node.children.filter((child) => child.type === 'paragraph' || child.type === 'heading') : [item.node];
+  const find = (node: Nodes): string | null => {
+    if (node.type === 'inlineCode') return node.value;
+    if (!('children' in node)) return null;
+    for (const child of (node as Parents).children as Nodes[]) {
+      const found = find(child);
+      if (found !== null) return found;
+    }
+    return null;
+  };
+  for (const block of blocks) {
+    const found = find(block);
+    if (found !== null) return found.trim() || null;
+  }
+  return null;
+}
+
+function isGoalLine(doc: StrategyDocument, kr: KeyResult): boolean {
   if (kr.label !== null || kr.objective !== null) return false;
   for (let s = kr.item.section; s; s = s.parent) {
-    if (s.roles.includes('metrics')) return GOAL_SECTION.test(s.title);
+    if (isMetricsSection(doc, s)) return GOAL_SECTION.test(s.title);
   }
   return false;
 }
@@ -278,7 +369,7 @@ function baseOf(doc: StrategyDocument, kr: KeyResult): Base {
     block = item.cells[Math.max(0, index)];
     statement = block.text;
     item.cells.forEach((cell, i) => {
-      if (i !== index && i !== columns.owner && i !== columns.objective) parts.push(cell.text);
+      if (i !== index && i !== columns.owner && i !== columns.objective && !PROGRESS_COLUMN.test(item.header![i] ?? '')) parts.push(cell.text);
     });
     cells = {
       baseline: cellText(item.cells, columns.baseline),
@@ -295,11 +386,15 @@ function baseOf(doc: StrategyDocument, kr: KeyResult): Base {
   const label = (kr.standIn ? TASK_LABEL : KEY_RESULT_LABEL).exec(statement.slice(offset));
   if (label) offset += label[0].length;
   while (offset < statement.length && /\s/.test(statement[offset])) offset++;
-  const raw = statement.slice(offset);
-  const own = raw.replace(OWNER_TAIL, '');
+  // A key result written as one code span ("`Launch with 3 content types.`") is read as its text.
+  const code = codeStatement(item, statement.slice(offset));
+  const raw = code ?? statement.slice(offset);
+  const own = raw.replace(OWNER_TAIL, '').replace(SCORE_TAIL, '');
   const descendants: string[] = [];
   const visit = (child: Item): void => {
-    descendants.push(child.text);
+    // Work under a key result ("Create the workshop material", "Find 3 possible tools") is an initiative: it does not measure it.
+    if (isInitiative(child.text)) return;
+    descendants.push(codeStatement(child, child.text) ?? child.text);
     child.children.forEach(visit);
   };
   item.children.forEach(visit);
@@ -307,8 +402,8 @@ function baseOf(doc: StrategyDocument, kr: KeyResult): Base {
   const dates = findDates(detail, doc.dateOptions);
   const scrubbed = scrub(detail, dates);
   // The first line, without its line end (\r\n and a lone \r included).
-  const lineBreak = own.search(/\r\n|\r|\n/);
-  const firstLineEnd = lineBreak >= 0 ? offset + lineBreak : offset + own.length;
+  const lineBreak = code ? -1 : own.search(/\r\n|\r|\n/);
+  const firstLineEnd = code ? statement.length : lineBreak >= 0 ? offset + lineBreak : offset + own.length;
   const range = block.sourceRange(offset, Math.max(offset + 1, firstLineEnd));
 
   // Fields from the line itself; a child that states the numbers ("Target: 60% by Q2") fills what the line leaves out.
@@ -319,8 +414,8 @@ function baseOf(doc: StrategyDocument, kr: KeyResult): Base {
     if (found.target) fields = { metric: fields.metric ?? found.metric, baseline: fields.baseline ?? found.baseline, target: found.target, owner: fields.owner ?? found.owner, metricFromChild: !fields.metric };
   }
   return {
-    kr, item, isGoal: isGoalLine(kr) || kr.standIn === true, standIn: kr.standIn === true, statement: own.trim(),
-    display: readable(doc, block, offset, offset + own.length).trim(), written: readable(doc, block, offset).replace(/\s+/g, ' ').trim(),
+    kr, item, isGoal: isGoalLine(doc, kr) || kr.standIn === true, standIn: kr.standIn === true, statement: own.trim(),
+    display: code ? readable(doc, block, offset).trim() : readable(doc, block, offset, offset + own.length).trim(), written: readable(doc, block, offset).replace(/\s+/g, ' ').trim(),
     start: range.start, end: range.end,
     block, offset, detail, scrubbed, dates, cells, quantified: hasQuantity(scrubbed), raw, fields,
   };
@@ -336,8 +431,17 @@ function fieldsOf(doc: StrategyDocument, text: string): ReturnType<typeof readFi
 
 /** The deliverable a statement names: an output verb or compound, a noun, a done state; under a task box or in a plan, a task verb. */
 function deliverableOf(base: Base, vocabulary: ReadingVocabulary, inTaskList: boolean): Deliverable | null {
-  const statement = base.statement;
-  if (!statement) return null;
+  if (!base.statement) return null;
+  // "Finance: Complete the valuation model", "**Workshop [COMMITTED]:** Plan a workshop": the owner or name before the colon governs nothing.
+  // A goal's name is the goal ("**Apps are just apps:** building one is …"): only a key result is read past its label.
+  for (const statement of new Set([base.statement, base.isGoal ? base.statement : withoutLeadLabel(base.statement)])) {
+    const found = deliverableIn(base, statement, vocabulary, inTaskList);
+    if (found) return found;
+  }
+  return null;
+}
+
+function deliverableIn(base: Base, statement: string, vocabulary: ReadingVocabulary, inTaskList: boolean): Deliverable | null {
   const lead = outputVerbLead(statement, vocabulary.outputVerbs);
   if (lead) return { how: 'verb', words: lead[1] };
   const compound = compoundOutputLead(statement, vocabulary.outputVerbs);
@@ -374,7 +478,7 @@ function taskLists(readings: readonly KeyResultReading[]): Set<number> {
   const found = new Set<number>();
   for (const group of groups.values()) {
     const outputs = group.filter((i) => readings[i].kind === 'output').length;
-    const work = group.filter((i) => readings[i].kind === 'output' || (readings[i].deliverable === null && taskLead(readings[i].statement) !== null)).length;
+    const work = group.filter((i) => readings[i].kind === 'output' || (readings[i].deliverable === null && taskLead(withoutLeadLabel(readings[i].statement)) !== null)).length;
     if (outputs >= 1 && work >= 2 && work * 2 > group.length) group.forEach((i) => found.add(i));
   }
   return found;
@@ -410,7 +514,10 @@ function inheritedTimeframe(doc: StrategyDocument, kr: KeyResult): InheritedTime
     return null;
   };
   const item = kr.item;
+  // An update's title, opening prose and front matter give the period it reports on, not when its goals are due.
+  const reported = doc.type === 'update';
   for (let s = item.section; s; s = s.parent) {
+    if (reported && s === doc.titleSection) break;
     if (consider(headingTimeframe(s.title, 'heading'))) return best;
     // Lead-in prose above the item in an enclosing section ("By the end of Q2 2027 we will:").
     for (const node of s.ownBlocks) {
@@ -424,8 +531,16 @@ function inheritedTimeframe(doc: StrategyDocument, kr: KeyResult): InheritedTime
       }
     }
   }
-  const title = doc.titleText;
-  if (title && consider(headingTimeframe(title, doc.titleSection ? 'heading' : 'document'))) return best;
+  if (reported) return best;
+  const title = okrTitleOf(doc);
+  if (title && consider(headingTimeframe(title, doc.titleSection && title === doc.titleText ? 'heading' : 'document'))) return best;
+  // The lead before the first heading ("This quarter runs from 1 August to 31 October 2027.") states the period for the whole page.
+  for (const node of doc.root.children) {
+    if (node.type === 'heading') break;
+    if (node.type !== 'paragraph') continue;
+    const dates = findDates(textBlockOf('paragraph', node).text, doc.dateOptions);
+    if (dates.length > 0 && consider({ text: dates[dates.length - 1].text.trim(), source: 'lead-in', coarse: dates.every((d) => d.kind === 'year') })) return best;
+  }
   for (const key of TIMEFRAME_KEYS) {
     const value = doc.frontMatterValue(key);
     const text = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' || typeof value === 'number' ? String(value) : null;
@@ -454,8 +569,8 @@ function readingOf(doc: StrategyDocument, base: Base, vocabulary: ReadingVocabul
     && !carriesOutcome(base.detail, scrubbed, vocabulary.outcomeMetrics)
     && !((deliverable.how === 'noun' || deliverable.how === 'task') && SHARE_OR_BOUND.test(scrubbed));
   const hasTarget = cells?.target ? true : statesTarget(scrubbed);
-  const hasBaseline = cells?.hasBaselineColumn ? cells.baseline !== null : statesBaseline(scrubbed);
-  const baselineStated = hasBaseline || isRelativeOrHolding(base.detail, statement, scrubbed);
+  const hasBaseline = cells?.hasBaselineColumn ? cells.baseline !== null : statesBaseline(scrubbed, doc.dateOptions.language);
+  const baselineStated = hasBaseline || isRelativeOrHolding(base.detail, withoutLeadLabel(statement), scrubbed, doc.dateOptions.language);
 
   // Fields: table columns win over the text; a deliverable moves no metric, so numbers in its text
   // are counts of work ("Hire 5 engineers", "SOC 2"); its columns are kept, they show what it could move.
@@ -538,6 +653,7 @@ function readingOf(doc: StrategyDocument, base: Base, vocabulary: ReadingVocabul
     lacksBaseline: verdict === 'outcome' && !base.isGoal && hasTarget && !baselineStated,
     ownTimeframe,
     inherited,
+    timeless: base.isGoal && isTimeless(doc, base),
     date,
     dateSource,
     dateCoarse: !ownTimeframe && inherited !== null && inherited.coarse,

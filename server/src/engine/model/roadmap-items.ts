@@ -15,10 +15,11 @@ import { plainText as plain } from './text-block.js';
 /**
  * Headings of sections that are about the roadmap or the project rather than plan items, beyond
  * the ones every roadmap shares (why, summary, shipped, …): vision, mission, values, risks and
- * their mitigations, how to use or contribute to the roadmap, how it changes. A leading qualifier
- * is allowed ("Known risks", "Potential challenges", "Founding principles", "Project vision").
+ * their mitigations, how to use or contribute to the roadmap, how it changes, the guidance and
+ * considerations of a guide to running one. A leading qualifier is allowed ("Known risks",
+ * "Potential challenges", "Founding principles", "Project vision", "Additional considerations").
  */
-const ABOUT_THE_ROADMAP = /^[^\p{L}\p{N}]*(?:(?:known|potential|key|main|major|open|project|founding|core|our|the)\s+)?(?:vision|mission|purpose|values|principles|risks\b|risk\s+mitigations?|mitigations?\b|challenges|concerns|contribut|using\s+(?:this|the|our)\s+roadmap|how\s+to\b|how\s+we\s+(?:use|plan|work|prioriti[sz]e|decide)|changes\s+to\s+(?:this|the)\b|get(?:ting)?\s+involved|triag|(?:roadmap\s+|planning\s+|release\s+)?process(?:es)?[^\p{L}\p{N}]*$|governance[^\p{L}\p{N}]*$|feedback[^\p{L}\p{N}]*$)/iu;
+const ABOUT_THE_ROADMAP = /^[^\p{L}\p{N}]*(?:(?:known|potential|key|main|major|open|project|founding|core|our|the|additional|other|general)\s+)?(?:vision|guidance\b|guidelines?\b|considerations\b|benefits\b|mission|purpose|values|principles|risks\b|risk\s+mitigations?|mitigations?\b|challenges|concerns|contribut|using\s+(?:this|the|our)\s+roadmap|how\s+to\b|how\s+we\s+(?:use|plan|work|prioriti[sz]e|decide)|changes\s+to\s+(?:this|the)\b|get(?:ting)?\s+involved|triag|(?:roadmap\s+|planning\s+|release\s+)?process(?:es)?[^\p{L}\p{N}]*$|governance[^\p{L}\p{N}]*$|feedback[^\p{L}\p{N}]*$)/iu;
 
 export function isAboutTheRoadmap(title: string): boolean {
   return ABOUT_THE_ROADMAP.test(title);
@@ -64,13 +65,21 @@ export function isDoneItem(item: Item): boolean {
 
 /**
  * A list item that points at where the items are kept rather than being one: "See the
- * [milestone](…)", "[Issues for 0.4.0](…)", "As a board with the current status ([link](…))".
+ * [milestone](…)", "[Issues for 0.4.0](…)", "As a board with the current status ([link](…))",
+ * "[backlog](…/milestone/6) holds low-priority items".
  */
 const POINTER = /^[^\p{L}\p{N}]*(?:see|visit|check(?:\s+out)?|view|browse|follow|refer\s+to|details\b|more\s+(?:details|info)|for\s+(?:more|details|a\s+full\s+list|the\s+full\s+list|a\s+complete\s+list|the\s+complete\s+list)|as\s+an?\s+(?:list|board|table|view|project|kanban)|(?:open\s+|all\s+|the\s+)?(?:issues|prs|pull\s+requests|tickets|milestones?|project\s+board|board|epics?|discussions?)\s+(?:for|in|of|tagged|labell?ed|with)\b|(?:github\s+)?(?:milestone|project|board|tracking\s+issue)\s*[:—–-])/iu;
 
+/** A link to a view that holds many items: a milestone, a project board, a label, an issue search. */
+const TRACKER_VIEW = /\/(?:milestones?|projects?|labels|boards?)(?:\/|\?|#|$)|\/(?:issues|pulls)\?|[?&]q=/i;
+
 export function isPointerItem(item: Item): boolean {
-  if (item.kind !== 'list-item' || !POINTER.test(item.text)) return false;
-  return hasLink(item.node);
+  if (item.kind !== 'list-item') return false;
+  if (POINTER.test(item.text)) return hasLink(item.node);
+  // "[needs-owner](…/milestone/9) holds zero-priority items": the item opens with a link to a tracker view, and explains it.
+  const paragraph = (item.node as ListItem).children[0];
+  const first = paragraph?.type === 'paragraph' ? paragraph.children.find((child) => !(child.type === 'text' && child.value.trim() === '')) : undefined;
+  return first?.type === 'link' && TRACKER_VIEW.test(first.url);
 }
 
 /** Words that sit beside a date in a schedule cell: "2nd week of September 2026", "est. Q3". */
@@ -80,17 +89,31 @@ const SCHEDULE_WORD = /^(?:\d+(?:st|nd|rd|th)?|week|weeks|of|the|in|on|by|around
 const LINK_WORD = /^(?:changelog|changes|link|here|github|announcement|blog|post|download|docs?|details|milestone|tag)$/i;
 
 /**
- * A table row that only schedules a release: every cell is a version, a date, a link to the
+ * A table row (or a list item) that only schedules a release: every cell is a version, a date, a link to the
  * release ("Release notes") or empty. It names no work to judge ("v2.21 | 2nd week of September 2026").
  */
 export function isScheduleRow(item: Item, options: DateOptions): boolean {
+  if (item.kind === 'list-item') return isScheduleEntry(item, options);
   if (item.kind !== 'table-row' || !item.cells || item.column !== undefined) return false;
-  return item.cells.every((cell) => {
-    let rest = cell.text;
-    for (const date of findDates(rest, options).sort((a, b) => b.index - a.index)) rest = rest.slice(0, date.index) + rest.slice(date.index + date.length);
-    const link = onlyLinks(cell.node);
-    return rest.split(/[\s,.;:()|/—–-]+/).filter(Boolean).every((word) => SCHEDULE_WORD.test(word) || (link && LINK_WORD.test(word)));
-  });
+  return item.cells.every((cell) => onlySchedule(cell.text, options, onlyLinks(cell.node)));
+}
+
+/** The text is dates and the words beside them, and (beside a link) what a link to a release says. */
+function onlySchedule(text: string, options: DateOptions, link: boolean): boolean {
+  let rest = text;
+  for (const date of findDates(rest, options).sort((a, b) => b.index - a.index)) rest = rest.slice(0, date.index) + rest.slice(date.index + date.length);
+  return rest.split(/[\s,.;:()|/—–-]+/).filter(Boolean).every((word) => SCHEDULE_WORD.test(word) || (link && LINK_WORD.test(word)));
+}
+
+/**
+ * A list item that is only a date, often a link to the review or release held then: "[End of
+ * December](reviews/december.md)", "Q3 2026". It schedules, and names no work to judge. The
+ * item must hold a date: a bare "Release notes" link is a pointer, judged by isPointerItem.
+ */
+function isScheduleEntry(item: Item, options: DateOptions): boolean {
+  if (item.children.length > 0 || findDates(item.text, options).length === 0) return false;
+  const paragraph = (item.node as ListItem).children[0];
+  return onlySchedule(item.text, options, paragraph?.type === 'paragraph' && onlyLinks(paragraph));
 }
 
 /**
@@ -103,6 +126,16 @@ const FUTURE_LEAD_IN = /\b(?:to\s+be|will|shall|must|should|needs?\s+to|until|be
 
 export function isDoneLeadIn(text: string): boolean {
   return DONE_LEAD_IN.test(text) && !FUTURE_LEAD_IN.test(text);
+}
+
+/**
+ * The paragraph before a list says its entries argue for or govern the work rather than being it:
+ * "There are multiple benefits of this process:", "Three reasons:", "We follow these principles:".
+ */
+const FRAME_LEAD_IN = /\b(?:benefits|advantages|reasons|principles|guidelines|rules)\b[^:]{0,60}:\s*$/i;
+
+export function isFrameLeadIn(text: string): boolean {
+  return FRAME_LEAD_IN.test(text);
 }
 
 /**

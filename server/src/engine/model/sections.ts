@@ -3,7 +3,7 @@
  * or a higher level. Sections form a tree and carry the roles their headings name.
  */
 import type { Heading, Root, RootContent } from 'mdast';
-import type { SectionRole } from '../types.js';
+import type { SectionRole } from '../vocabulary.js';
 import type { RoleMatcher } from './roles.js';
 import { plainText } from './text-block.js';
 

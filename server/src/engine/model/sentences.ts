@@ -88,6 +88,11 @@ export function parseBlock(block: TextBlock): NlcstParagraph[] {
   return paragraphs;
 }
 
+/** Drop the parsed blocks (a caller linting many unrelated documents bounds its memory with it). */
+export function clearBlockCache(): void {
+  cache.clear();
+}
+
 /** What the sentence trees of a block depend on: its kind, its source and its prose text. */
 export function blockKey(block: TextBlock, source: string): string {
   return `${block.kind}\u0000${source}\u0000${block.text}`;

@@ -4,7 +4,7 @@
  * (doctype.ts) adds them up. A name is a strong hint, not proof: a guide about how to write a
  * roadmap, a template or a contributing guide carries a signal against every type.
  */
-import type { DocType } from '../types.js';
+import type { DocType } from '../vocabulary.js';
 import type { Section } from './sections.js';
 import { normalizeHeading } from './roles.js';
 
@@ -23,7 +23,7 @@ export interface TypeSignal {
  * Weights: a file name decides alone; a folder or a title needs one more hint; a template's
  * structure decides alone. A guide or a template outweighs everything else put together.
  */
-export const WEIGHTS = { fileName: 5, folder: 3, outerFolder: 2, title: 3, weakTitle: 2, structure: 5, partialStructure: 2, guide: -10, rootReadme: -5 } as const;
+export const WEIGHTS = { fileName: 5, folder: 3, outerFolder: 2, title: 3, weakTitle: 2, structure: 5, partialStructure: 2, guide: -10, rootReadme: -5, guideHeadings: -5 } as const;
 
 const FILE_NAME_TYPES: Array<[RegExp, InferredType, number]> = [
   [/^roadmaps?\.md$|\.roadmap\.md$/i, 'roadmap', 5],
@@ -32,9 +32,12 @@ const FILE_NAME_TYPES: Array<[RegExp, InferredType, number]> = [
   [/^strategy\.md$|\.strategy\.md$|^vision\.md$|\.vision\.md$|^mission\.md$|^direction\.md$/i, 'strategy', 5],
   // A project's principles, values or priorities page is its strategy in short.
   [/^(?:principles|values|priorities|values[_-]and[_-]priorit(?:y|ies|ization))\.md$/i, 'strategy', 4],
+  // A project's standing goals, not a period's: "HighLevelGoals.md", "long-term-goals.md", "MANIFESTO.md".
+  [/^(?:high[_-]?level[_-]?goals|long[_-]?term[_-]?goals|guiding[_-]?principles|manifesto|north[_-]?star)\.md$/i, 'strategy', 4],
   [/\.decision\.md$|^rfc-.*\.md$|^adr-.*\.md$/i, 'decision', 5],
   [/\.update\.md$/i, 'update', 5],
   [/(?:^|[-_.])okrs?(?:[-_.]|$)/i, 'okr', 3],
+  [/(?:^|[-_.])road[-_]?maps?(?:[-_.]|$)/i, 'roadmap', 3],
   // "announcing-vite-4-3.md", "release-of-1.8.0.md", "Rust-1.95.0.md", "nushell_v0_114_1.md", "whats-new-in-2.4.md".
   [/(?:^|[-_])(?:release|released|releases|announcing|announce|whats[-_]new|changelog)(?:[-_.]|$)|(?:^|[-_])v\d+[-_.]\d+|(?:^|[-_])\d{1,3}[._]\d{1,3}(?:[._]\d{1,3})?(?:[-_.]|$)/i, 'release-notes', 2],
   // "2024-09-project-goals-update.md", "annual-report-2024.md", "status_report_june.md".
@@ -43,6 +46,9 @@ const FILE_NAME_TYPES: Array<[RegExp, InferredType, number]> = [
 
 /** Files that are about a project's process, never one of its plans: a signal against every type. */
 const PROCESS_FILE = /^(?:contributing|code[_-]of[_-]conduct|security|support|governance|maintainers|codeowners|license|licence|authors|pull_request_template|issue_template|onboarding)(?:\.[\w-]+)?\.md$|(?:^|[._-])templates?(?:[._-]|\.md$)/i;
+
+/** Folders of how a project works (its process, its guides), never one of its plans: "process/okr.md", "mechanics/ROADMAPS.md". */
+const PROCESS_FOLDER = /^(?:process|processes|mechanics|guidelines|guides|playbooks?|how-?tos?|tutorials?|templates?)$/i;
 
 /** Folder names, matched as whole words of the folder ("active-rfcs", "community-updates", "release-notes-archive"). */
 const FOLDER_TYPES: Array<[RegExp, InferredType]> = [
@@ -61,6 +67,8 @@ const DATED_FILE = /^\d{4}[-_]\d{2}(?:[-_]\d{2})?(?:[-_][\w.-]*)?\.mdx?$/i;
 
 /** A file named like a version ("v1.4.md", "1.2.0.md", "v1_89.md"): one release, inside a release folder. */
 const VERSION_FILE = /^v?\d+(?:[._]\d+){1,3}(?:[-._][\w]+)?\.md$/i;
+/** A zero-padded number (not a year) opening a file name: "0003-hashtags.md", "007_adopt-x.md". */
+const ZERO_PADDED_FILE = /^0\d{2,3}[-_][\w.-]*\.md$/i;
 /** A numbered record ("0003-use-postgres.md", "adr-012.md"), inside a decision folder. */
 const NUMBERED_FILE = /^(?:adr[-_]?)?\d{1,5}[-_.][\w.-]*\.md$/i;
 
@@ -69,21 +77,37 @@ const TITLE_TYPES: Array<[RegExp, InferredType, number]> = [
   // "Cody strategy", "Platform strategy 2027", "Vision", "Our vision", "Mission, vision and values".
   [/\b(?:strateg(?:y|ies)|vision|mission)(?:\s+(?:20\d\d|fy\s?\d{2}|for\s+20\d\d))?\W*$|^\W*(?:our\s+)?(?:vision|mission|strategy)\b/i, 'strategy', 4],
   [/\bstrategic\s+(?:plan|priorities|direction|framework|goals|roadmap|intent)\b/i, 'strategy', 4],
+  // A project's standing goals: "WebAssembly High-Level Goals", "Long-term goals", "Guiding principles".
+  [/\b(?:high[- ]level|long[- ]term|overarching|guiding)\s+(?:goals|objectives|principles)\b/i, 'strategy', 4],
   [/\b(?:strateg(?:y|ies)|vision|mission|north star|direction|manifesto)\b/i, 'strategy', 3],
+  // "Development priorities for 2026", "Annual plan 2026", "Funding plans".
+  [/\b(?:priorities|plans?|goals and strategy)\s+(?:for\s+)?(?:20\d\d|fy\s?\d{2})\b|\b(?:annual|multi-year|long-term|strategic|funding|sustainability|business)\s+plans?\b/i, 'strategy', 4],
   [/\b(?:principles|values|priorities)\b/i, 'strategy', 2],
   [/\broad\s?maps?\b/i, 'roadmap', 3],
   [/\b(?:okrs?|objectives and key results|key results)\b/i, 'okr', 3],
+  // Goals of a period: "Measurable goals: December 2020 - March 2021", "Goals — Q3 2025".
+  [/\b(?:measurable|measured)\s+(?:goals|objectives)\b|\b(?:goals|objectives)\s*[:—–-]\s*(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:20\d\d|[qh][1-4]\b)/i, 'okr', 4],
   [/^\W*(?:goals|objectives)\W*$|\b(?:quarterly|annual|yearly|team|project|program|product|company|engineering|20\d\d|[qh][1-4]|20\d\d\s?[hq][1-4])\s+(?:goals|objectives)\b|\bgoals\s+(?:for|of)\s+(?:the\s+)?(?:20\d\d|[qh][1-4]|quarter|half|year)\b/i, 'okr', 3],
   // A release announcement: "Gitea 1.8.0 is released", "Vite 4.3 is out!", "Announcing Rust 1.95.0".
-  [/\bv?\d+\.\d+(?:\.\d+)?(?:[-+.][\w.]{1,20})?!?\s+(?:is|has been)\s+(?:out|released|here|available|now available)\b|^\W*(?:announcing|introducing|releasing)\b.*\d+\.\d+|\brelease of\b.*\d+\.\d+/i, 'release-notes', 4],
+  [/\bv?\d+\.\d+(?:\.\d+)?(?:[-+.][\w.]{1,20})?!?\s+(?:(?:is|has been)\s+(?:out|released|here|available|now available)|released|out now)\b|^\W*(?:announcing|introducing|releasing)\b.*\d+\.\d+|\brelease of\b.*\d+\.\d+/i, 'release-notes', 4],
   [/\b(?:release notes?|changelog|what['’]?s new|release highlights|product updates?)\b|^\W*(?:release|version)\s+v?\d+(?:\.\d+)*\b|^\W*v?\d+\.\d+(?:\.\d+)?\b/i, 'release-notes', 3],
   // A product and its version, nothing else: "Nushell 0.114.1", "Jellyfin for Android TV 0.19".
   [/^\W*\p{L}[\p{L}\p{N} .+&-]{0,48}\sv?\d+\.\d+(?:\.\d+)?(?:[-.]\w+)?\W*$/iu, 'release-notes', 2],
   [/^\W*(?:adr|rfc|kep|otep|rfd|mep)\b|\b(?:decision record|architecture decision|design doc(?:ument)?|proposal|decision)\b/i, 'decision', 3],
   [/^\W*(?:adr[\s-]*)?\d{1,4}\.\s+\p{L}/iu, 'decision', 2],
+  // A zero-padded record number: "0003 Hashtags", "007: Adopt pnpm".
+  [/^\W*0\d{2,3}\s*[\s:.—–-]\s*\p{L}/iu, 'decision', 3],
   // "2024 Annual Report: SIG Node", "September Project Goals Update", "Activity & Contract Report, June 2025".
   [/\b(?:annual report|annual review|activity (?:&\s+|and\s+)?(?:contract\s+)?report|progress (?:update|report)|status (?:update|report)|(?:weekly|monthly|quarterly|yearly) (?:update|report)|goals? update|year in review|state of the)\b/i, 'update', 4],
   [/^\W*(?:this|last)\s+(?:week|month|quarter)\s+in\b|\bstate of\b|\bnewsletter\b/i, 'update', 3],
+  // One issue of a series: "Linebender in December 2024", "The project in Q3 2025".
+  [/\bin\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+20\d\d|q[1-4]\s+20\d\d|20\d\d)\W*$/i, 'update', 3],
+  // A report of a period: anchored lookaheads, so the title is scanned once from its start.
+  [/^(?=[^]*\breport\b)(?=[^]*\b(?:20\d\d|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)\b)/i, 'update', 3],
+  // "The path to Node-RED 5.0", "Road to 2.0".
+  // "Our plan for Python 3.13", "Plans for Vite 6": a plan for a version is a roadmap.
+  [/\bplans?\s+for\s+(?:\p{L}[\p{L}.+-]{0,30}\s+)?v?\d+\.\d+/iu, 'roadmap', 4],
+  [/\b(?:path|road)\s+to\b.*\d|\bplans?\s+for\s+(?:v(?:ersion)?\s?)?\d/i, 'roadmap', 3],
   [/\b(?:update|updates|status|weekly|monthly|fortnightly|biweekly|business review|[wmq]br|snippets)\b/i, 'update', 3],
 ];
 
@@ -94,7 +118,7 @@ const COLLECTION_TITLE = /\b(?:decision records|decisions|rfcs|adrs|proposals|de
  * Titles of guides about these documents rather than one of them: "How to write a roadmap",
  * "RFC process", "OKR template", "Writing good release notes", "What is an ADR?".
  */
-const GUIDE_TITLE = /\b(?:how\s+to|how\s+we\s+(?:plan|work|write|use|run|set|decide|make|track|manage|operate|review|prioriti[sz]e|think)|templates?|(?:roadmap|strategy|okrs?|rfcs?|adrs?|decision|release[- ]notes?|planning|goal[- ]setting)\s+(?:guide|guidelines|handbook)|(?:rfc|adr|okr|roadmap|release|planning|decision|review|strategy|proposal|goal[- ]setting)\s+process|process\s+(?:for|of)|playbook|primer|tutorial|best practices|tips|writing\s+(?:a|an|good|great|effective|your|the|better)|cheat\s?sheet|faq|introduction\s+to|what\s+(?:is|are)\s+(?:an?\s+)?(?:okrs?|adrs?|rfcs?|roadmaps?|strateg))\b/i;
+const GUIDE_TITLE = /\b(?:how\s+to|how\s+we\s+(?:plan|work|write|use|run|set|decide|make|track|manage|operate|review|prioriti[sz]e|think)|templates?|(?:roadmap|strategy|okrs?|rfcs?|adrs?|decision|release[- ]notes?|planning|goal[- ]setting)\s+(?:guide|guidelines|handbook)|(?:rfc|adr|okr|roadmap|release|planning|decision|review|strategy|proposal|goal[- ]setting)\s+process|(?:rfcs?|adrs?|okrs?|roadmaps?|strateg(?:y|ies)|proposals?|goals?|release[- ]notes?)\s+(?:management|guidance|guidelines|mechanics|lifecycle|workflow)|process\s+(?:for|of)|playbook|primer|tutorial|best practices|tips|writing\s+(?:a|an|good|great|effective|your|the|better)|cheat\s?sheet|faq|introduction\s+to|what\s+(?:is|are)\s+(?:an?\s+)?(?:okrs?|adrs?|rfcs?|roadmaps?|strateg))\b/i;
 /** An instruction about one of these documents: "Craft a roadmap", "Write your OKRs", "Set team goals". */
 const IMPERATIVE_TITLE = /^\W*(?:craft|write|create|build|make|draft|define|set|run|plan|use|prioriti[sz]e|maintain|share|present|review)\s+(?:(?:a|an|the|your|our|good|great|team|product)\s+){0,2}(?:roadmaps?|strateg(?:y|ies)|okrs?|visions?|rfcs?|adrs?|release notes|updates?|goals?|decision records?)\b/i;
 /** A title that is itself a placeholder: "{short title of solved problem}", "<Feature name>", "[Project] roadmap". */
@@ -128,7 +152,9 @@ const GOAL_PROPOSAL_SECTIONS = new Set(['summary', 'motivation', 'staffing', 'ti
 const GOAL_PROPOSAL_DISTINCT = new Set(['ownership', 'ownership and team asks', 'team asks', 'the next six months', 'the next 6 months', 'the shiny future',
   'deliverables', 'staffing']);
 /** Headings of a vision or strategy page beyond the kernel. */
-const STRATEGY_SECTIONS = new Set(['vision', 'mission', 'values', 'our values', 'principles', 'tenets', 'pillars', 'strategic pillars', 'focus areas',
+const STRATEGY_SECTIONS = new Set(['leadership principles', 'operating principles', 'core values', 'company values', 'our strategy', 'strategy',
+  'approach', 'our approach', 'purpose', 'what we believe', 'beliefs', 'business model', 'target customers', 'differentiation', 'long-term goals',
+  'vision', 'mission', 'values', 'our values', 'principles', 'tenets', 'pillars', 'strategic pillars', 'focus areas',
   'priorities', 'strategic priorities', 'where to play', 'how we win', 'how we will win', 'non-goals', 'what we will not do', "what we won't do",
   'themes', 'strategic themes', 'investment areas', 'bets', 'our bets', 'north star', 'mission and vision', 'vision and mission', 'why', 'long-term vision',
   'guiding principles', 'strategic goals', 'objectives', 'challenges', 'opportunities', 'competitive landscape', 'market', 'positioning']);
@@ -137,7 +163,7 @@ const ROADMAP_SECTIONS = new Set(['ongoing', 'in progress', 'planned', 'future',
   'near term', 'mid term', 'long term', 'short term', 'near-term', 'mid-term', 'long-term', 'short-term', 'current', 'upcoming', 'future work', 'done',
   'next up', 'now', 'next', 'later', 'in development', 'researching', 'investigating', 'planned features', 'future plans', 'milestones']);
 /** Headings of a status or investor update. */
-const UPDATE_SECTIONS = new Set(['highlights', 'lowlights', 'wins', 'accomplishments', 'achievements', 'looking ahead', 'what we did', 'what we shipped',
+const UPDATE_SECTIONS = new Set(['looking back', 'our ask', 'the ask', 'get involved', 'highlights', 'lowlights', 'wins', 'accomplishments', 'achievements', 'looking ahead', 'what we did', 'what we shipped',
   'kpis', 'key metrics', 'financials', 'runway', 'hiring', 'asks', 'help wanted', 'blockers', 'kudos', 'shoutouts', 'team updates', 'lessons learned',
   'challenges', 'whats next', 'what is next', 'what comes next', 'progress', 'status', 'completed goals', 'stalled goals', 'current initiatives',
   'project health', 'metrics', 'misses', 'headlines', 'how you can help']);
@@ -152,6 +178,21 @@ const RELEASE_SECTIONS = new Set(['added', 'changed', 'fixed', 'removed', 'depre
 const normalizedSet = (set: ReadonlySet<string>): ReadonlySet<string> => new Set([...set].map(normalizeHeading));
 const [RFC, RFC_ONLY, ADR, ADR_ONLY, GOAL_PROPOSAL, GOAL_PROPOSAL_ONLY, STRATEGY, ROADMAP, RELEASE, UPDATE] = [RFC_SECTIONS, RFC_DISTINCT, ADR_SECTIONS,
   ADR_DISTINCT, GOAL_PROPOSAL_SECTIONS, GOAL_PROPOSAL_DISTINCT, STRATEGY_SECTIONS, ROADMAP_SECTIONS, RELEASE_SECTIONS, UPDATE_SECTIONS].map(normalizedSet);
+
+/** Headings (normalised) that state a purpose, and the principles or values a team works by. */
+const PURPOSE_HEADING = /^(?:mission|vision|purpose|north star|mission and vision|vision and mission|long-term vision)$/;
+const PRINCIPLES_HEADING = /^(?:\w+\s)?(?:principles|values|tenets)$/;
+/** A heading of the measures under one goal: "Success indicators for outcome 2", "Key results", "Measures of success". */
+const MEASURES_HEADING = /^[^\p{L}]*(?:success\s+(?:indicators|metrics|measures|criteria)|indicators\s+of\s+success|measures\s+of\s+success|key\s+results)\b/iu;
+
+/** What follows a section name that goes on: a separator or a joining word. */
+const CONTINUATION = /^\s*[,/&:(—–-]|^\s+(?:and|of|in|for|from|to|this|the|with)\b/;
+
+/**
+ * Headings of a guide about one of these documents: "How to write OKRs", "What are OKRs?",
+ * "OKR process at Acme", "Criteria for key results", "Who sets OKRs?".
+ */
+const GUIDE_HEADING = /^(?!how\s+(?:to|you\s+can)\s+(?:help|contribute|get\s+involved)\b)(?:how\s+(?:to|do\s+(?:i|we|you)|should)\b|(?:what|who|when|why)\s+(?:is|are|sets?|writes?|owns?)\s+(?:an?\s+|the\s+|our\s+)?(?:okrs?|objectives|key results|roadmaps?|rfcs?|adrs?|decision records?|release notes|strateg(?:y|ies)|goals)\b|(?:okrs?|roadmap|rfc|adr|release|planning|decision|strategy|goal[- ]setting)\s+process\b|criteria\s+for\b|format\s+of\b|best\s+practices\b|tips\s+for\b|writing\s+(?:good|great|effective)\b)/i;
 
 export interface SignalInput {
   /** Path relative to the repository or workspace (or just the file name). */
@@ -171,7 +212,7 @@ export interface SignalInput {
 
 /** Front-matter tags that name a type (a blog's "release" tag, a handbook's "strategy" category). */
 const TAG_TYPES: Array<[RegExp, InferredType]> = [
-  [/^(?:release|releases|release[- ]notes|changelog|announcements?)$/, 'release-notes'],
+  [/^(?:release|releases|release[- ]notes|changelog)$/, 'release-notes'],
   [/^(?:updates?|status|status[- ]updates?|monthly[- ]updates?|progress)$/, 'update'],
   [/^(?:roadmaps?)$/, 'roadmap'],
   [/^(?:strategy|vision|mission)$/, 'strategy'],
@@ -202,9 +243,18 @@ function pathSignals(filePath: string | undefined, signals: TypeSignal[]): void 
       break;
     }
   }
+  const nearest = parts[parts.length - 1];
+  if (nearest && PROCESS_FOLDER.test(nearest)) signals.push({ type: null, weight: WEIGHTS.guide, kind: 'guide', reason: `folder ${nearest}/ (how the project works, not a plan)` });
   if (PROCESS_FILE.test(name)) signals.push({ type: null, weight: WEIGHTS.guide, kind: 'guide', reason: `file name ${name} (a template or process file)` });
   // The README at a repository's root introduces the project, even when the project is a roadmap or an RFC collection.
   if (parts.length === 0 && /^readme\.mdx?$/i.test(name)) signals.push({ type: null, weight: WEIGHTS.rootReadme, kind: 'guide', reason: `the repository’s ${name} (it introduces the project)` });
+  // A post named by its date ("2025-01-13-notes.md", "2025-01-13-notes/index.md") reports on a period more often than not.
+  const postName = INDEX_FILE.test(name) && parts.length > 0 ? `${parts[parts.length - 1]}.md` : name;
+  // A zero-padded record number ("0003-hashtags/README.md", "0042-workspace.md") numbers one record of a series.
+  if (ZERO_PADDED_FILE.test(postName) && !parts.slice(-1).some((folder) => FOLDER_TYPES.some(([pattern, type]) => type === 'decision' && pattern.test(folder)))) {
+    signals.push({ type: 'decision', weight: 1, kind: 'file-name', reason: `a numbered record (${postName.replace(/\.md$/, '')})` });
+  }
+  if (DATED_FILE.test(postName)) signals.push({ type: 'update', weight: 1, kind: 'file-name', reason: `a dated post (${postName.replace(/\.md$/, '')})` });
   // The nearest three folders: a folder far up the path (a home folder, a monorepo root) says little.
   const folders = parts.slice(-3).reverse();
   const seen = new Set<InferredType>();
@@ -251,10 +301,25 @@ function sectionSignals(input: SignalInput, signals: TypeSignal[]): void {
     if (key && !headings.has(key)) headings.set(key, section.title.trim());
   }
   // A heading is a template section when it is one, or starts with one ("Goals, objectives and requirements", "Highlights of this release").
-  const inSet = (set: ReadonlySet<string>, key: string): boolean => set.has(key) || [...set].some((entry) => key.startsWith(`${entry} `));
+  // A heading is a template section when it is one, or starts with one and goes on after a separator
+  // or a joining word ("Goals, objectives and requirements", "Highlights of this release"), but not when
+  // the name is only its first word ("Current funding situation").
+  const inSet = (set: ReadonlySet<string>, key: string): boolean => {
+    if (set.has(key)) return true;
+    const raw = (headings.get(key) ?? key).toLowerCase().replace(/^[^\p{L}\p{N}]+/u, '').replace(/^(?:the|our|my)\s+/, '');
+    for (const entry of set) {
+      if (!key.startsWith(`${entry} `)) continue;
+      if (entry.includes(' ') || (raw.startsWith(entry) && CONTINUATION.test(raw.slice(entry.length)))) return true;
+    }
+    return false;
+  };
   const found = (set: ReadonlySet<string>): string[] => [...headings.keys()].filter((key) => inSet(set, key));
   const named = (keys: readonly string[]): string => keys.slice(0, 3).map((key) => headings.get(key)).join(', ');
   const primary = input.structure?.type;
+  const guides = [...headings.values()].filter((title) => GUIDE_HEADING.test(title));
+  if (guides.length >= 3) {
+    signals.push({ type: null, weight: WEIGHTS.guideHeadings, kind: 'guide', reason: `headings of a guide (${guides.slice(0, 3).map((t) => `“${t}”`).join(', ')})` });
+  }
 
   const template = (type: InferredType, all: ReadonlySet<string>, distinct: ReadonlySet<string>, what: string): void => {
     if (primary === type) return;
@@ -279,7 +344,18 @@ function sectionSignals(input: SignalInput, signals: TypeSignal[]): void {
     if (sections.length < min) return;
     signals.push({ type, weight: Math.min(cap, sections.length * per), kind: 'structure', reason: `${what} (${named(sections)})` });
   };
-  counted('strategy', STRATEGY, 'vision and strategy headings', 1, 3, 2);
+  counted('strategy', STRATEGY, 'vision and strategy headings', 1, 4, 2);
+  // A company or project page that states its purpose and the principles it works by ("Mission", "Leadership principles").
+  const purpose = found(STRATEGY).filter((key) => PURPOSE_HEADING.test(key));
+  const principles = found(STRATEGY).filter((key) => PRINCIPLES_HEADING.test(key));
+  if (primary !== 'strategy' && purpose.length > 0 && principles.length > 0) {
+    signals.push({ type: 'strategy', weight: 1, kind: 'structure', reason: `a purpose with principles (${named([purpose[0], principles[0]])})` });
+  }
+  // Goals with their measures: "Success indicators for outcome 1", "Key results" under each goal.
+  const measures = input.sections.filter((section) => MEASURES_HEADING.test(section.title)).length;
+  if (primary !== 'okr' && measures >= 2) {
+    signals.push({ type: 'okr', weight: 3, kind: 'structure', reason: `${measures} headings of success measures` });
+  }
   counted('roadmap', ROADMAP, 'roadmap stage headings', 1.5, 3, 2);
   counted('release-notes', RELEASE, 'change-category headings', 1, 3, 2);
   counted('update', UPDATE, 'update headings', 1, 3, 2);

@@ -4,6 +4,7 @@
  * `kernel/diagnosis-missing`), with its metadata and docs beside its check.
  */
 import type { Rule } from '../types.js';
+import { VERSION } from '../../version.js';
 import { kernelRules } from './kernel/index.js';
 import { badStrategyRules } from './bad-strategy/index.js';
 import { outcomesRules } from './outcomes/index.js';
@@ -24,9 +25,14 @@ export const allRules: readonly Rule<any>[] = [
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rulesById: ReadonlyMap<string, Rule<any>> = new Map(allRules.map((rule) => [rule.meta.id, rule]));
 
-/** Base of every rule's documentation page (docs/rules/<id>.md in the repository). */
-export const DOCS_BASE_URL = 'https://github.com/strategy-lint/strategy-lint/blob/main/docs/rules/';
+/**
+ * Base of every rule's documentation page: the `docs/rules/<id>.md` pages of this version of the
+ * `strategy-lint` npm package, as unpkg serves every published package. The VS Code extension
+ * opens the same pages bundled in it (offline); `strategyLint.docsUrl` points the links elsewhere.
+ */
+export const DOCS_BASE_URL = `https://unpkg.com/strategy-lint@${VERSION}/docs/rules/`;
 
-export function ruleDocUrl(ruleId: string): string {
-  return `${DOCS_BASE_URL}${ruleId}.md`;
+/** A rule's documentation page under `base` (a URL ending in "/", DOCS_BASE_URL by default). */
+export function ruleDocUrl(ruleId: string, base: string = DOCS_BASE_URL): string {
+  return `${base}${ruleId}.md`;
 }

@@ -27,7 +27,7 @@ const NAMED_METRIC = new RegExp([
 /** One quantity: "$1.2M", "22%", "10 per team", "200 ms", "3x", "1,200", "+5 pp". */
 const VALUE_SOURCE =
   '(?:[+−–-]\\s?)?(?:[$€£¥]\\s?)?(?<![\\p{L}\\p{N}_.])\\d+(?:[.,]\\d+){0,4}'
-  + '(?:\\s?(?:%|pp\\b|pts?\\b|points?\\b|percentage points\\b|[kmb]\\b|bn\\b|x\\b|×|ms\\b|s\\b|secs?\\b|seconds?\\b|mins?\\b|minutes?\\b|h\\b|hrs?\\b|hours?\\b|days?\\b|weeks?\\b|months?\\b|/5\\b|/10\\b))?'
+  + '(?:\\s?(?:%|pp\\b|pts?\\b|points?\\b|percentage points\\b|[kmb]\\b|bn\\b|[kmgt]i?b\\b|[kmg]bps\\b|x\\b|×|ms\\b|s\\b|secs?\\b|seconds?\\b|mins?\\b|minutes?\\b|h\\b|hrs?\\b|hours?\\b|days?\\b|weeks?\\b|months?\\b|/5\\b|/10\\b))?'
   + '(?:\\s?(?:/|per\\s)\\s?(?:[\\p{L}]+)){0,2}';
 const VALUE = new RegExp(VALUE_SOURCE, 'giu');
 const ARROW_SOURCE = '(?:→|->|=>|⟶|➝|➔|⇒)';
@@ -244,7 +244,12 @@ export function readFields(text: string, blanked: ReadonlyArray<{ index: number;
   const owner = findOwner(scratch);
   if (owner) scratch = blank(scratch, owner.index, owner.index + owner.length);
   scratch = scratch.replace(/\(\s*\)/g, '  ');
-  return { ...extractQuantities(scratch), owner: owner?.text ?? null };
+  // A quantity in parentheses qualifies the line ("a full mirror (2 TB) in 4 hours"): the target is outside them, when there is one.
+  // A baseline is often written there ("(currently 41%)") and is kept.
+  const all = extractQuantities(scratch);
+  const outside = scratch.includes('(') ? extractQuantities(scratch.replace(/\([^()]{0,80}\)/g, (aside) => ' '.repeat(aside.length))) : null;
+  const fields = outside?.target && !all.baseline ? outside : all;
+  return { ...fields, owner: owner?.text ?? null };
 }
 
 /** A metric name people recognise without a number: "NPS", "churn", "error rate", "active teams". */

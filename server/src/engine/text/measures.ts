@@ -13,6 +13,7 @@
  */
 import type { DateMention } from '../model/dates.js';
 import { foldTypography, phraseMatcher } from './phrases.js';
+import { languageMeasures } from '../model/languages/index.js';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary defaults (each rule exposes the lists it uses as options).
@@ -49,7 +50,7 @@ export const DEFAULT_OUTCOME_METRICS: readonly string[] = [
 const NUMBER_WORDS = 'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen';
 const RELATIVE_WORDS = 'double|doubles|doubled|doubling|triple|triples|tripled|tripling|halve|halves|halved|halving|twice|in\\s+half|by\\s+half';
 const ABSOLUTE_WORDS = 'zero|all|every|none|no\\s+more\\s+than|at\\s+least|at\\s+most';
-const UNIT = '%|percent|pp|bps|x|×|k|m|mm|bn|b|ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?|points?|pts?';
+const UNIT = '%|percent|pp|bps|x|×|k|m|mm|bn|b|[kmgt]i?b|[kmg]bps|ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?|points?|pts?';
 
 /** A number: "22%", "$1.2M", "10x", "1,200", "200 ms", "4.5". Not "v2", "S3", "2FA". */
 const NUMBER = new RegExp(`(?<![\\p{L}\\p{N}_.,])[-+−]?[$€£¥]?\\d+(?:[.,]\\d+)*(?:\\s?(?:${UNIT}))?(?![\\p{L}\\p{N}])`, 'giu');
@@ -64,6 +65,7 @@ const NOT_QUANTITY = [
   /(?<![\p{L}\p{N}_])[@#][\p{L}\p{N}_.-]+/gu, // @owner, #1234
   /\b[A-Z][A-Z0-9]{1,9}-\d+\b/g, // ABC-123
   /\b24\/7\b/g,
+  /(?<![$€£¥\p{N}.,])\b20[1-3]\d\b(?![.,]\d|\s?(?:%|k\b|m\b))/gu, // a year: "Rust 2024", "the 2027 plan"
   /\b(?:1st|2nd|3rd|\d+th)\b/gi,
 ];
 
@@ -77,7 +79,7 @@ const VALUE = `(?<![\\p{N}.,])[-+−]?[$€£¥]?\\d+(?:[.,]\\d+)*(?:\\s?(?:${UN
 const BASELINE = new RegExp([
   `\\bfrom\\s+(?:about\\s+|around\\s+|roughly\\s+|~\\s?|an?\\s+(?:estimated\\s+)?)?(?:${VALUE}|${NUMBER_WORDS}|zero)`,
   `(?:${VALUE})\\s*(?:→|->|=>|⟶|➝|➔|⇒)`,
-  `\\((?:[^()\\d]{0,30}?|Q[1-4]|H[12]|FY\\s?\\d{2,4}|20\\d{2})\\s*[:=]?\\s*[-+−]?[$€£¥]?\\d`,
+  `\\((?:[^()\\d,;]{0,30}?|Q[1-4]|H[12]|FY\\s?\\d{2,4}|20\\d{2})\\s*[:=]?\\s*[-+−]?[$€£¥]?\\d`,
   `\\b(?:baseline|currently|current(?:ly)?\\s+(?:at|is)|today|was|were|now\\s+at|up\\s+from|down\\s+from|vs\\.?|versus|compared\\s+(?:to|with)|starting\\s+(?:at|from|point)|last\\s+(?:year|quarter|half|month|period))\\b`,
   `(?<![\\p{L}\\p{N}.,])\\d+(?:[.,]\\d+)*\\s?(?:%|x|×)?\\s?(?:to|[-–—])\\s?\\d+(?:[.,]\\d+)*\\s?(?:%|x|×)`,
 ].join('|'), 'iu');
@@ -91,7 +93,7 @@ const RELATIVE_TARGET = new RegExp([
   `\\b(?:${RELATIVE_WORDS}|yoy|qoq|mom|year[\\s-]over[\\s-]year|quarter[\\s-]over[\\s-]quarter|month[\\s-]over[\\s-]month)\\b`,
 ].join('|'), 'iu');
 /** Counting new things starts from zero: "Sign 5 design partners", "Add 200 new paying teams", "Close 10 deals". */
-const NEW_COUNT = /\b(?:add(?:s|ed|ing)?|sign(?:s|ed|ing)?|upgrad(?:e|es|ed|ing)|renew(?:s|ed|ing)?|refer(?:s|red|rals?)|win|wins|won|land(?:s|ed)?|clos(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)|recruit(?:s|ed)?|onboard(?:s|ed)?|hir(?:e|es|ed|ing))\b|(?<![\p{N}.,])\d[\d,.]*(?:\s?[km])?\s+(?:new|additional|more)\b|\bnet[\s-]new\b|\b(?:on|to|onto|into|using)\s+the\s+new\b|\blive\s+(?:on|in|with)\b|\bgo(?:es|ing)?\s+live\b/iu;
+const NEW_COUNT = /\b(?:add(?:s|ed|ing)?|sign(?:s|ed|ing)?|upgrad(?:e|es|ed|ing)|renew(?:s|ed|ing)?|win|wins|won|land(?:s|ed)?|clos(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)|recruit(?:s|ed)?|onboard(?:s|ed)?|hir(?:e|es|ed|ing))(?:\s+(?:back|up|on|at\s+least|another|over|about|around|our\s+first|the\s+first|an?\s+further|an?\s+additional))?\s+(?:~\s?)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|a\s+hundred|a\s+dozen)\b)|\brefer(?:s|red|rals?)\b|(?<![\p{N}.,])\d[\d,.]*(?:\s?[km])?\s+(?:new|additional|more)\b|\bnet[\s-]new\b|\b(?:on|to|onto|into|using)\s+the\s+new\b|\blive\s+(?:on|in|with)\b|\bgo(?:es|ing)?\s+live\b/iu;
 /**
  * A standard rather than a move, scored by the count itself: "Zero critical findings open longer
  * than 30 days", "Every incident has a postmortem within 5 days", "Reduce P1 bugs older than 30 days to zero".
@@ -217,11 +219,14 @@ export function outputVerbLead(statement: string, verbs: readonly string[]): Reg
   // noun, a metric; followed by an object ("Deploys the runbook") it is still a verb.
   if (match && match[0].length === match[1].length && /s$/i.test(match[1]) && !/\s/.test(match[1])
     && !verbs.some((verb) => verb.trim().toLowerCase() === match[1].toLowerCase())
-    && !/^\s+(?:the|a|an|our|their|its|all|every|new|this|these|those|\d)/i.test(match.input.slice(match[0].length))) return null;
+    && !/^\s+(?:(?:the|a|an|our|their|its|all|every|new|this|these|those)\b|\d)/i.test(match.input.slice(match[0].length))) return null;
+  // "Integrated and observable.", "Automated, fast": a participle with no object describes a quality.
+  if (match && /(?:ed|[^aeiou]t)$/i.test(match[1]) && !verbs.some((verb) => verb.trim().toLowerCase() === match[1].toLowerCase())
+    && /^\s*(?:and\s+[\p{L}-]+(?:ble|ful|ive|ous|able|ible|ent|ant|al|ic|y)\b|[,.;:]|$)/iu.test(match.input.slice(match[0].length))) return null;
   return match;
 }
 
-const PASSIVE_OUTPUT = /^((?:[\p{L}\p{N}'’&/-]+\s+){1,6}?)(?:is\s+|are\s+|gets?\s+|has\s+been\s+|have\s+been\s+)?(shipped|launched|released|delivered|completed|implemented|migrated|rolled\s+out|published|deployed|live|generally\s+available|in\s+production)(?![\p{L}\p{N}-])/iu;
+const PASSIVE_OUTPUT = /^((?:[\p{L}\p{N}'’&/.-]+\s+){1,6}?)(?:is\s+|are\s+|gets?\s+|has\s+been\s+|have\s+been\s+)?(shipped|launched|released|delivered|completed|implemented|migrated|rolled\s+out|published|deployed|live|generally\s+available|in\s+production)(?![\p{L}\p{N}-])/iu;
 
 /** Customers as the subject ("Merchants go live on day one"): behaviour, which is an outcome. */
 const CUSTOMERS_LEAD = /^(?:the\s+|our\s+|new\s+|all\s+|more\s+)?(?:\d[\d,]*\s+)?(?:customers|users|teams|accounts|admins|merchants|developers|members|people|buyers|clients|partners|sellers|shoppers|subscribers)\b/i;
@@ -234,11 +239,25 @@ const METRIC_LEAD = /^(?:increas(?:e|es)|rais(?:e|es)|grow|grows|lift|lifts|boos
 /** A participle right after one of these is not a predicate: "time from request to live", "bugs found in production". */
 const NOT_A_SUBJECT = /^(?:to|from|of|in|into|on|at|for|with|by|before|after|until|per|the|a|an)$/i;
 
+/**
+ * Work stated as done with its auxiliary, when no number sizes it: "The app is audited", "The
+ * architecture is detailed in a document", "Monitoring is in place", "The project ships a release".
+ */
+const PASSIVE_WORK = /^((?:[\p{L}\p{N}'’&/.-]+\s+){1,6}?)(?:(?:is|are|gets?|has\s+been|have\s+been)\s+(audited|documented|stabili[sz]ed|finished|landed|in\s+place|(?:detailed|described|written\s+up|captured|outlined|specified)\s+in\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:document|doc|page|post|blog\s+post|rfc|spec|guide|wiki))|(ships|launches|releases|delivers|publishes|deploys)(?=\s+(?:an?|the|its|their|our|v?\d)\b))(?![\p{L}\p{N}-])/iu;
+
 /** "New portal live by Q2", "SSO shipped to all plans": a deliverable stated as done. */
 export function outputPassive(statement: string): RegExpExecArray | null {
   const folded = foldTypography(statement).trimStart();
   if (CUSTOMERS_LEAD.test(folded) || METRIC_LEAD.test(folded)) return null;
-  const match = PASSIVE_OUTPUT.exec(folded);
+  let match = PASSIVE_OUTPUT.exec(folded);
+  if (!match && !/\d/.test(folded)) {
+    const work = PASSIVE_WORK.exec(folded);
+    // Group 2 holds the words of the done state, as in PASSIVE_OUTPUT.
+    if (work) {
+      match = work;
+      match[2] = work[2] ?? work[3];
+    }
+  }
   // "Customers launched 200 campaigns" is customer behaviour; "Developer portal live" is a deliverable.
   const head = match?.[1].trim().split(/\s+/).pop() ?? '';
   if (!match || CUSTOMER_SUBJECT.test(head) || NOT_A_SUBJECT.test(head)) return null;
@@ -306,18 +325,20 @@ export function firstTarget(scrubbed: string): string | null {
   return number ? number[0].trim() : null;
 }
 
-/** The text says where the metric starts: from/to, an arrow, "baseline", "today", "(Q1: 40%)". */
-export function statesBaseline(scrubbed: string): boolean {
-  return BASELINE.test(scrubbed.replace(/\u2029/g, ' '));
+/** The text says where the metric starts: from/to, an arrow, "baseline", "today", "(Q1: 40%)"; in another language also its words ("von 41 % auf 60 %", "derzeit"). */
+export function statesBaseline(scrubbed: string, language?: string): boolean {
+  const text = scrubbed.replace(/\u2029/g, ' ');
+  return BASELINE.test(text) || (languageMeasures(language).baseline?.test(text) ?? false);
 }
 
 /**
  * A relative or holding target needs no starting value: "by 20%", "2x", "halve", "keep above
  * 99.9%", a count of new things ("sign 5 design partners") or a standard ("zero P1 bugs older than 30 days").
  */
-export function isRelativeOrHolding(detail: string, statement: string, scrubbed: string): boolean {
+export function isRelativeOrHolding(detail: string, statement: string, scrubbed: string, language?: string): boolean {
   const text = foldTypography(detail);
   if (MAINTAIN.test(text) || NEW_COUNT.test(text) || STANDARD_TARGET.test(statement)) return true;
+  if (languageMeasures(language).relative?.test(text)) return true;
   if (!RELATIVE_TARGET.test(text)) return false;
   // "Grow ARR 30% to $2M" states an absolute level too: that one wants a baseline.
   for (const number of numbersIn(scrubbed)) {
@@ -438,6 +459,12 @@ export const DEFAULT_ARTIFACTS: readonly string[] = [
   'videos', 'post', 'article', 'newsletter', 'integration', 'service', 'pipeline', 'framework', 'roadmap', 'strategy',
   'plan', 'model', 'system', 'platform', 'module', 'component', 'design', 'spec', 'specification', 'rfc', 'proposal',
 ];
+/** A subject that will bring a deliverable: "The next release will bring …", "X will add …". */
+const WILL_BRING = /^(?:[\p{L}\p{N}'’-]+\s+){1,4}(will\s+(?:bring|add|provide|offer|introduce|include|deliver))\s+/iu;
+/** A delivery milestone, reached or named: "Achieve MVP", "Feature complete status for …", "Reach feature parity". */
+const MILESTONE_LEAD = /^(?:(?:achieve|reach|hit|get\s+to|attain)\s+(?:an?\s+|the\s+|our\s+)?)?(?:mvp|minimum\s+viable\s+product|feature[\s-]complete(?:ness)?|code[\s-]complete|feature\s+parity|general\s+availability)(?![\p{L}\p{N}-])/iu;
+/** A change joined to a made thing: "… and improved", "… and faster". */
+const CHANGE_AFTER_AND = /^(?:improved|better|faster|easier|simpler|smoother|increased|reduced|higher|lower|fewer|more|less)$/;
 /** Prepositions that give a nominalised deliverable its object: "Implementation of", "Migration to", "Support for". */
 const DELIVERABLE_OBJECT = new Set(['of', 'for', 'to', 'with', 'across', 'into', 'onto', 'on']);
 /** Words before a nominalised deliverable that keep it one: "The full implementation of", "A complete rewrite of". */
@@ -474,6 +501,15 @@ function wordSet(words: readonly string[]): Set<string> {
  * "New dashboard adoption at 40%" are not deliverables: the noun does not take an object or end its phrase.
  */
 export function deliverableNounLead(statement: string, nouns: readonly string[], artifacts: readonly string[]): string | null {
+  const folded = foldTypography(statement).trimStart();
+  const milestone = MILESTONE_LEAD.exec(folded);
+  if (milestone) return milestone[0].replace(/\s+/g, ' ').toLowerCase();
+  // "External asset costs will bring support for …": the thing named will deliver a deliverable.
+  const bringer = WILL_BRING.exec(folded);
+  if (bringer) {
+    const rest = deliverableNounLead(folded.slice(bringer[0].length), nouns, artifacts);
+    return rest ? `${bringer[1].toLowerCase().replace(/\s+/g, ' ')} ${rest}` : null;
+  }
   const tokens = leadTokens(statement, 10).filter((t) => t.word !== ',');
   if (tokens.length < 2) return null;
   const nounSet = wordSet(nouns);
@@ -493,6 +529,8 @@ export function deliverableNounLead(statement: string, nouns: readonly string[],
     const word = tokens[k].word;
     if (NOT_A_MODIFIER.has(word) || /^\p{N}/u.test(word)) return null;
     const next = tokens[k + 1]?.word;
+    // "A revamped API and improved developer experience" joins a change to the thing made: not only a deliverable.
+    if (next === 'and' && CHANGE_AFTER_AND.test(tokens[k + 2]?.word ?? '')) return null;
     if (artifactSet.has(word) && (next === undefined || PHRASE_END.has(next))) return tokens.slice(0, k + 1).map((t) => t.word).join(' ');
   }
   return null;

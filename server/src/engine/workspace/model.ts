@@ -25,8 +25,11 @@ export interface WorkspaceDocumentInput {
 export interface WorkspaceOptions {
   /** Does a file exist at this workspace path? Lets trace/broken-link report links to documents that are not there. */
   fileExists?: (path: string) => boolean;
-  /** Whether the caller read commit dates (git) — without them, a document without front-matter dates is not judged stale. */
-  history?: 'git' | 'none';
+  /**
+   * Whether the caller read commit dates (git) — without them, a document without front-matter
+   * dates is not judged stale. `unavailable`: git cannot be run at all here (the web extension).
+   */
+  history?: 'git' | 'none' | 'unavailable';
 }
 
 interface Entry {

@@ -21,8 +21,18 @@ function isLiteralUse(text: string, index: number, written: string): boolean {
   if (word === 'leveraged') return ADJECTIVE_LEAD.test(before);
   // "disruptive to the teams" is literal; "a disruptive platform" is the buzzword.
   if (word === 'disruptive') return /^\s+(?:to|for)\b/i.test(text.slice(index + written.length, index + written.length + 5));
+  const after = text.slice(index + written.length, index + written.length + 60);
+  // "robust error handling", "robust to outliers": a named engineering property, not praise.
+  if (word === 'robust') return ROBUST_LITERAL.test(after);
+  // "empowered to make the call", "empower the teams, giving them more autonomy": the power is named.
+  if (/^empower/.test(word)) return EMPOWERED_TO.test(after) || EMPOWER_GIVING.test(after);
   return false;
 }
+
+const ROBUST_LITERAL = /^\s+(?:to|against)\b|^\s+(?:error|errors|exception|exceptions|handling|parsing|parser|validation|checks?|checking|tests?|testing|recovery|retries|retry|fallback|locking|detection|estimators?|statistics?|regression)\b/i;
+/** "… to <verb>" within a few words: "empowered to make decisions on the final design". */
+const EMPOWERED_TO = /^\s+(?:[\p{L}'’]+\s+){0,3}to\s+["“]?(?!(?:the|a|an|our|their|its|this|that|be|become|do|succeed|thrive|grow|win|innovate)\b)\p{L}/u;
+const EMPOWER_GIVING = /^\s+[^,.;]{0,40},\s+(?:giving|letting|allowing)\s/;
 
 /** Plain words that say the same thing. */
 const REPLACEMENTS: Record<string, string> = { leverage: 'use', utilize: 'use', utilise: 'use' };

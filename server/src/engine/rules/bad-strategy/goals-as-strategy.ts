@@ -25,6 +25,9 @@ const NAMED_NUMBER = /^(?:soc|iso|pci|dss|wcag|hipaa|level|tier|phase|stage|seri
 
 interface Match { from: number; to: number; text: string }
 
+/** A list item that states a target: a comparison or a number with a unit ("> 35", "under 15%", "1–24 hours"). */
+const TARGET_IN_ITEM = /[<>≤≥]\s?\d|\d\s?%|\b\d[\d,.]{0,12}\]?\s?(?:hours?|days?|minutes?|weeks?|ms|seconds?)\b|\b(?:under|below|above|over|at least|at most)\s+\d/i;
+
 /** End of the quoted clause: up to `max` words after token `at`, stopping at punctuation. */
 function clauseEnd(tokens: Array<{ index: number; word: string }>, at: number, max: number): number {
   let end = tokens[at].index + tokens[at].word.length;
@@ -118,7 +121,7 @@ export default defineRule({
       for (const span of splitSentences(block.text)) {
         const sentence = block.text.slice(span.from, span.to);
         if (sentence.trimEnd().endsWith('?')) continue;
-        const found: Match | null = findAmbition(sentence) ?? findTarget(sentence);
+        const found: Match | null = findAmbition(sentence) ?? findTarget(sentence) ?? findTargetList(sentence, blocks[i + 1]);
         if (!found) continue;
         const { start, end } = block.sourceRange(span.from, span.to);
         report({
@@ -128,6 +131,17 @@ export default defineRule({
         });
       }
     });
+
+    /** "… to help us achieve the following:" over a list of numbers ("Lead time < 24 hours"): the policy is a list of targets. */
+    function findTargetList(sentence: string, next: TextBlock | undefined): Match | null {
+      if (!/:\s*$/.test(sentence) || !next || !doc.items.some((item) => item.start === next.start)) return null;
+      const verb = targetVerbs.matchAll(sentence).find((m) => /^(?:reach|achieve|hit|attain|exceed|surpass|get to)$/i.test(m.phrase));
+      if (!verb) return null;
+      const list = blocks.slice(blocks.indexOf(next), blocks.indexOf(next) + 6).filter((block) => doc.items.some((item) => item.start === block.start));
+      if (list.length < 2 || list.filter((block) => TARGET_IN_ITEM.test(block.text)).length * 2 < list.length) return null;
+      const text = sentence.slice(verb.index).replace(/:\s*$/, '');
+      return { from: verb.index, to: verb.index + text.length, text };
+    }
 
     function findAmbition(sentence: string): Match | null {
       for (const match of ambitionAfterLead.matchAll(sentence)) {

@@ -4,10 +4,11 @@ import type { StrategyDocument } from '../../model/document.js';
 import type { Section } from '../../model/sections.js';
 import { normalizeHeading } from '../../model/roles.js';
 import { phraseMatcher } from '../../text/phrases.js';
-import { isContainer, roleSections } from '../../text/kernel.js';
+import { isContainer, namesPolicyList, roleSections } from '../../text/kernel.js';
 
 interface Entry { start: number; end: number }
-interface Group { kind: 'priorities' | 'objectives' | 'policies'; label: string; entries: Entry[] }
+/** `anchor`: where the finding goes — the heading or lead line that introduces the entries (else the first entry over the limit). */
+interface Group { kind: 'priorities' | 'objectives' | 'policies'; label: string; entries: Entry[]; anchor?: Entry }
 
 /** "Priority 1: …", "Bet #2 —", "Pillar 3.", "Objective 4:", "O5:". */
 const NUMBERED_HEADING = /^\W*(?:(?:priority|bet|pillar|focus\s+area|theme|objective|policy|principle|tenet)\s*(?:#\s*)?\d{1,2}|O\d{1,2})\b/iu;
@@ -43,6 +44,7 @@ function entryOf(node: { position?: { start: { offset?: number }; end: { offset?
 /** Entries listed directly under a section: each top-level list (one group per list), each table, and its subsections. */
 function groupsUnder(doc: StrategyDocument, section: Section, kind: Group['kind']): Group[] {
   const label = `"${section.title}"`;
+  const anchor = { start: section.titleStart, end: section.titleEnd };
   const groups: Group[] = [];
   section.ownBlocks.forEach((node, i) => {
     const previous = section.ownBlocks[i - 1];
@@ -52,14 +54,39 @@ function groupsUnder(doc: StrategyDocument, section: Section, kind: Group['kind'
       const items = (node as List).children;
       const texts = items.map((item) => doc.text.slice(item.children[0]?.position?.start.offset ?? 0, item.children[0]?.position?.end.offset ?? 0));
       if (texts.filter((text) => NEGATIVE_ITEM.test(text)).length * 2 >= texts.length) return;
-      groups.push({ kind, label, entries: items.map((item) => entryOf(item, item.children[0])) });
+      groups.push({ kind, label, anchor, entries: items.map((item) => entryOf(item, item.children[0])) });
     } else if (node.type === 'table') {
       if (isNegativeLead(lead)) return;
-      groups.push({ kind, label, entries: (node as Table).children.slice(1).map((row) => entryOf(row, row.children[0])) });
+      groups.push({ kind, label, anchor, entries: (node as Table).children.slice(1).map((row) => entryOf(row, row.children[0])) });
     }
   });
   const children = section.children.filter((child) => child.roles.length === 0 && !NEGATED_HEADING.test(child.title) && !isContainer(doc, child));
-  if (children.length > 0) groups.push({ kind, label, entries: children.map((child) => ({ start: child.titleStart, end: child.titleEnd })) });
+  if (children.length > 0) groups.push({ kind, label, anchor, entries: children.map((child) => ({ start: child.titleStart, end: child.titleEnd })) });
+  return groups;
+}
+
+/** "Our next priorities are:", "Focus areas for 2027:": a paragraph naming priorities that ends in a colon, over a list. */
+const PRIORITY_LEAD = /\b(?:priorities|focus areas|areas of focus|bets)\b[^.!?\n]{0,40}:\s*$/i;
+
+/** The lead's last sentence, short enough to quote: "Here is our list of priorities:". */
+function leadSentence(lead: string): string {
+  const text = lead.replace(/\s+/g, ' ').trim();
+  const stop = Math.max(text.lastIndexOf('. '), text.lastIndexOf('! '), text.lastIndexOf('? '));
+  const sentence = stop >= 0 ? text.slice(stop + 2) : text;
+  return sentence.length > 60 ? `${sentence.slice(0, 57)}…` : sentence;
+}
+
+function introducedLists(doc: StrategyDocument, headings: ReturnType<typeof phraseMatcher>): Group[] {
+  const groups: Group[] = [];
+  for (const section of doc.sections) {
+    section.ownBlocks.forEach((node, i) => {
+      const previous = section.ownBlocks[i - 1];
+      if (node.type !== 'list' || previous?.type !== 'paragraph') return;
+      const lead = doc.text.slice(previous.position?.start.offset ?? 0, previous.position?.end.offset ?? 0).replace(/<!--[^>]*-->/g, '');
+      if (!PRIORITY_LEAD.test(lead) || !headings.test(lead) || NEGATED_HEADING.test(lead) || SHORT_HORIZON.test(lead)) return;
+      groups.push({ kind: 'priorities', label: `"${leadSentence(lead)}"`, anchor: entryOf(previous), entries: (node as List).children.map((item) => entryOf(item, item.children[0])) });
+    });
+  }
   return groups;
 }
 
@@ -118,10 +145,15 @@ export default defineRule({
         groups.push(...groupsUnder(doc, section, /objectives/.test(match.phrase) ? 'objectives' : 'priorities'));
       }
     }
-    for (const section of roleSections(doc, 'guiding-policy')) {
+    // Guiding-policy sections, and headings that list standing choices ("TOC operating principles", "Core values").
+    const policyLists = doc.sections.filter((section) => namesPolicyList(section.title) && !/priorities$/i.test(normalizeHeading(section.title))
+      && !isContainer(doc, section) && !section.roles.includes('guiding-policy'));
+    for (const section of [...roleSections(doc, 'guiding-policy'), ...policyLists]) {
       if (section === doc.titleSection) continue;
       groups.push(...groupsUnder(doc, section, 'policies'));
     }
+    // A lead that introduces priorities, under any heading: "Our next priorities are:".
+    groups.push(...introducedLists(doc, headings));
     // Numbered headings ("Priority 1", "Objective 2") among siblings.
     const byParent = new Map<Section | null, Section[]>();
     for (const section of doc.sections) {
@@ -133,18 +165,23 @@ export default defineRule({
     for (const siblings of byParent.values()) {
       const kind = isNumberedHeading(siblings[0])!.kind;
       const parent = siblings[0].parent;
-      groups.push({ kind, label: parent ? `"${parent.title}"` : 'this document', entries: siblings.map((s) => ({ start: s.titleStart, end: s.titleEnd })) });
+      groups.push({ kind, label: parent ? `"${parent.title}"` : 'this document', anchor: parent ? { start: parent.titleStart, end: parent.titleEnd } : undefined,
+        entries: siblings.map((s) => ({ start: s.titleStart, end: s.titleEnd })) });
     }
     // OKR sets: objectives that share a section.
     if (doc.type === 'okr') {
       const bySection = new Map<Section | null, Entry[]>();
       for (const objective of doc.objectives) {
+        // A team's objective under a company objective serves it: it is not one more priority beside it.
+        if (objective.parent) continue;
         const key = objective.kind === 'heading' ? objective.section?.parent ?? null : objective.section;
         const list = bySection.get(key) ?? [];
         list.push({ start: objective.start, end: objective.end });
         bySection.set(key, list);
       }
-      for (const [section, entries] of bySection) groups.push({ kind: 'objectives', label: section ? `"${section.title}"` : 'this document', entries });
+      for (const [section, entries] of bySection) {
+        groups.push({ kind: 'objectives', label: section ? `"${section.title}"` : 'this document', anchor: section ? { start: section.titleStart, end: section.titleEnd } : undefined, entries });
+      }
     }
 
     const reported = new Set<number>();  // lines
@@ -152,7 +189,8 @@ export default defineRule({
       const max = group.kind === 'policies' ? options.maxPolicies : options.maxPriorities;
       if (group.entries.length <= max) continue;
       const entries = [...group.entries].sort((a, b) => a.start - b.start);
-      const first = entries[max];
+      // On the heading or lead that introduces them: the count is the problem, not the fourth entry.
+      const first = group.anchor ?? entries[max];
       const line = doc.lines.positionAt(first.start).line;
       if (reported.has(line)) continue;
       reported.add(line);

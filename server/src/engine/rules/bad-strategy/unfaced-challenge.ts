@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import { phraseMatcher } from '../../text/phrases.js';
-import { DEFAULT_PLACEHOLDERS, proseWords, quoteTitle, roleBlocks, roleSections } from '../../text/kernel.js';
+import { DEFAULT_PLACEHOLDERS, DIAGNOSIS_NAMES, diagnosisBlocks, proseWords, quoteTitle } from '../../text/kernel.js';
 
 export default defineRule({
   meta: {
@@ -26,7 +26,7 @@ export default defineRule({
           'concern', 'issue', 'trouble', 'fewer', 'less', 'too', 'unclear', 'confusing', 'confused', 'frustrate', 'burden',
           'waste', 'inefficient', 'fragmented', 'tension', 'trade-off', 'dependency', 'unsustainable', 'vulnerable', 'overdue',
           'backlog', 'headwind', 'down', 'negative', 'deficit', 'burn', 'runway', 'shortage', 'scarce', 'missing', 'take', 'took',
-          'require', 'need', 'spend', 'spent', 'wait', 'depend', 'rely', 'stop', 'bounce', 'cancel', 'downgrade',
+          'require', 'need', 'spend', 'spent', 'wait', 'depend', 'rely', 'stop', 'bounce', 'cancel', 'downgrade', 'break', 'conflict',
         ],
         description: 'Words that show a diagnosis names a difficulty (matched with inflections); one is enough to keep the rule quiet.',
       },
@@ -56,7 +56,8 @@ export default defineRule({
     },
   },
   check({ doc, options, reportDocument }) {
-    const diagnoses = roleSections(doc, 'diagnosis');
+    // The diagnosis under its own name or another ("Context", "Motivation", "Where we are now").
+    const { sections: diagnoses, blocks } = diagnosisBlocks(doc, DIAGNOSIS_NAMES);
     if (diagnoses.length === 0) return;
     const matcher = phraseMatcher(options.problemWords);
     const idioms = phraseMatcher(options.upbeatIdioms, { inflect: false });
@@ -68,7 +69,6 @@ export default defineRule({
     };
     // The heading counts: "The challenge: onboarding takes three weeks".
     const titleNamesIt = diagnoses.some((section) => namesProblem(section.title.replace(/^\W*(?:the\s+)?challenges?\b/i, '')));
-    const blocks = diagnoses.flatMap((section) => roleBlocks(doc, section, 'diagnosis', true));
     if (titleNamesIt || blocks.some((block) => namesProblem(block.text))) return;
     if (proseWords(blocks, DEFAULT_PLACEHOLDERS).words < options.minWords) return;
     reportDocument(`The diagnosis (${quoteTitle(diagnoses[0])}) names no obstacle: it describes the situation but not what makes it hard. Say which customers hurt, what blocks you, and what it costs.`);

@@ -1,11 +1,47 @@
 import { defineRule } from '../../types.js';
+import type { StrategyDocument } from '../../model/document.js';
 
 /** A value that is still a template placeholder: "@owner", "<name>", "TBD", "${1:owner}". */
 const PLACEHOLDER_VALUE = /^\s*(?:@?owner|@?name|@?author|tbd|tbc|todo|n\/a|none|unknown|-+|\?+|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\})\s*$/i;
-/** "Prepared by Ana Costa", "Decision made on 2026-11-15 by Kenji Watanabe": a by-line names the owner without a colon. */
-const BY_LINE = /\b(?:prepared|written|authored|drafted|decided|made|owned|led|driven|proposed|approved)\s+(?:[^.\n]{0,30}?\s)?by\s+(?:@[\p{L}]|[\p{Lu}][\p{Ll}]+\s+[\p{Lu}][\p{Ll}]+)/u;
+/**
+ * "Prepared by Ana Costa", "Decision made on 2026-11-15 by Kenji Watanabe": a by-line names the owner without a colon.
+ * A body that approves or owns it counts by its short name ("Approved by TOC on: …"); "prepared by the SRE leads" names nobody.
+ */
+const BY_LINE = /\b(?:[Pp]repared|[Ww]ritten|[Aa]uthored|[Dd]rafted|[Dd]ecided|[Mm]ade|[Oo]wned|[Ll]ed|[Dd]riven|[Pp]roposed|[Aa]pproved)\s+(?:[^.\n]{0,30}?\s)?by\s+(?:@[\p{L}]|[\p{Lu}][\p{Ll}]+\s+[\p{Lu}][\p{Ll}]+)|\b(?:[Aa]pproved|[Oo]wned|[Rr]atified)\s+by\s+(?:the\s+)?\p{Lu}{2,}\b/u;
+/** "The core team will drive these efforts", "The platform group owns this": a named body takes it on. */
+const OWNING_BODY = /\b(?:team|group|committee|council|board|wg|sig)\s+(?:will\s+(?:drive|lead|own)|(?:is|are)\s+(?:responsible|accountable)\s+for|owns|leads|drives)\b/i;
+/** A by-line under the title: a name on its own line above a date ("Ana Costa / March 2026"). */
+const NAME_LINE = /^\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}[\p{Ll}.]*){1,2}$/u;
+const NOT_A_NAME = /^(?:draft|status|version|updated|last|revised|proposal|rfc|design|summary|approved|accepted|final|table|contents)\b/i;
+const YEAR = /\b(?:19|20)\d{2}\b/;
+/** Labels that name an owner wherever they stand (a per-initiative "Owner: @li" far down the page). */
+const BODY_LABELS = ['owner', 'owners', 'dri', 'author', 'authors', 'decider', 'deciders', 'sponsor', 'sponsors', 'point of contact', 'accountable'];
+/** Sections that list the people: "Staffing", "Owners", "Sponsors", "Team". */
+const PEOPLE_HEADING = /^\W*(?:staffing|owners?|ownership|sponsors?|authors?|team|people|contacts?|points?\s+of\s+contact|maintainers|leads?)\b/i;
 /** `@ana`, not an e-mail address. */
 const MENTION = /(?<![\p{L}\p{N}_.@])@(?!(?:owner|name|author|someone|you|tbd|todo)\b)[\p{L}][\p{L}\p{N}_.-]*/iu;
+
+function escapeLabel(label: string): string {
+  return label.trim().toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+}
+
+/**
+ * "Owner: Ana", "DRI — @li", `author = "Ana"` (front matter a site generator left as text) and
+ * "**Owner** [Ana](…)" (a bold label with no colon).
+ */
+function labelPattern(labels: readonly string[]): RegExp {
+  return new RegExp(`(?:^|[\\s|*_(·•,;])(?:${labels.join('|')})(?:[\\s*_]*(?:[:=—–]|-\\s)[\\s*_"']*|(?:\\*\\*|__)[ \\t]+\\[?)[@\\p{L}]`, 'iu');
+}
+
+/** The first paragraph under the title is a by-line: a name on its own line, and a date. */
+function byLineUnderTitle(doc: StrategyDocument, topEnd: number): boolean {
+  const title = doc.titleSection;
+  const block = doc.textBlocks.find((b) => b.kind === 'paragraph' && b.start > (title?.titleEnd ?? -1));
+  if (!block || block.start >= topEnd || (title && block.start >= (title.children[0]?.start ?? title.end))) return false;
+  // The source's first line: hard line breaks read as spaces in the prose text.
+  const first = doc.text.slice(block.start, block.end).split(/\r?\n/)[0].replace(/\\$/, '').trim();
+  return NAME_LINE.test(first) && !NOT_A_NAME.test(first) && YEAR.test(block.text);
+}
 
 function filled(value: unknown): boolean {
   if (value === null || value === undefined) return false;
@@ -64,12 +100,19 @@ export default defineRule({
     }
     const bodyStart = doc.frontMatter ? doc.frontMatter.end : 0;
     const topEnd = doc.lines.offsetAt(doc.lines.positionAt(bodyStart).line + options.topLines, 0);
-    const labels = options.labels.map((label) => label.trim().toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).filter(Boolean);
-    const labelled = labels.length > 0 ? new RegExp(`(?:^|[\\s|*_(·•,;])(?:${labels.join('|')})[\\s*_]*(?:[:=—–]|-\\s)[\\s*_]*[@\\p{L}]`, 'iu') : null;
+    const labels = options.labels.map(escapeLabel).filter(Boolean);
+    const labelled = labels.length > 0 ? labelPattern(labels) : null;
     for (const block of doc.textBlocks) {
       if (block.start >= topEnd) break;
-      if (MENTION.test(block.text) || (labelled && labelled.test(block.text)) || BY_LINE.test(block.text)) return;
+      // The source too: a bold label with no colon ("**Owner** Ana") reads as one only with its markup.
+      const source = doc.text.slice(block.start, block.end);
+      if (MENTION.test(block.text) || (labelled && (labelled.test(block.text) || labelled.test(source))) || BY_LINE.test(block.text) || OWNING_BODY.test(block.text)) return;
     }
+    if (byLineUnderTitle(doc, topEnd)) return;
+    // Further down: an owner label on a line of its own ("**Owner:** @li" under each initiative), or people under a "Staffing" heading.
+    const anywhere = labelPattern(BODY_LABELS.map(escapeLabel));
+    if (doc.textBlocks.some((block) => block.start >= topEnd && anywhere.test(block.text))) return;
+    if (doc.sections.some((section) => PEOPLE_HEADING.test(section.title) && doc.sectionBlocks(section).some((block) => MENTION.test(block.text)))) return;
     // A metadata table near the top: | Owner | @ana | or a header row with an Owner column.
     const labelCell = labels.length > 0 ? new RegExp(`^\\s*(?:${labels.join('|')})\\s*:?\\s*$`, 'i') : null;
     for (const item of doc.items) {

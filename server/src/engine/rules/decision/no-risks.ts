@@ -17,7 +17,8 @@ export default defineRule({
     options: {
       riskHeadings: {
         type: 'string[]',
-        default: ['risk', 'risks', 'pre-mortem', 'premortem', 'what could go wrong', 'failure modes', 'mitigations', 'downsides', 'threats', 'what might go wrong', 'how this fails', 'how this could fail', 'consequences', 'cons', 'concerns', 'caveats', 'assumptions', 'drawbacks'],
+        default: ['risk', 'risks', 'pre-mortem', 'premortem', 'what could go wrong', 'failure modes', 'mitigations', 'downsides', 'threats', 'what might go wrong', 'how this fails', 'how this could fail', 'consequences', 'cons', 'concerns', 'caveats', 'assumptions', 'drawbacks',
+          'security implications', 'security considerations', 'backwards compatibility', 'backward compatibility', 'limitations', 'trade-offs', 'tradeoffs'],
         description: 'Words that mark a heading as a risks section wherever they appear in it ("Key risks", "Assumptions and risks"), besides the risks role.',
       },
     },
@@ -43,7 +44,7 @@ export default defineRule({
     const later = doc.type === 'decision' ? (['coherent-actions', 'metrics'] as const) : (['metrics'] as const);
     reportDocument(
       'No risks or pre-mortem: name two or three ways this could fail, the early signal for each, and how you would limit the damage.',
-      insertSectionFix(doc, 'Risks', 'How could this fail? For each risk: the early signal we watch, and how we limit the damage.', later),
+      insertSectionFix(doc, doc.roleLabel('risks') ?? 'Risks', 'How could this fail? For each risk: the early signal we watch, and how we limit the damage.', later),
     );
   },
 });

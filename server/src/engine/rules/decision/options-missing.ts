@@ -28,8 +28,14 @@ export default defineRule({
       },
       optionHeadings: {
         type: 'string[]',
-        default: ['options', 'alternatives', 'choices', 'approaches considered', 'paths considered', 'what we considered', 'considered'],
+        default: ['options', 'alternatives', 'choices', 'approaches considered', 'paths considered', 'what we considered', 'considered', 'rejected ideas', 'rejected approaches', 'other approaches'],
         description: 'Words that mark a heading as the options section ("Options considered", "Alternatives we rejected"), besides the options role.',
+      },
+      proseAlternatives: {
+        type: 'string[]',
+        default: ['rejected alternative', 'rejected alternatives', 'alternative was rejected', 'alternatives were rejected', 'we considered', 'we also considered',
+          'original plan was', 'our original plan', 'another option', 'the other option', 'an alternative would be', 'alternatively we could', 'we could instead'],
+        description: 'Phrases that weigh an alternative in prose ("the rejected alternative — a two-phase API", "our original plan was…"): the alternative and the choice make two options.',
       },
       minProseWords: {
         type: 'number',
@@ -69,6 +75,9 @@ export default defineRule({
     for (const item of doc.items) label(item.text);
     for (const block of doc.textBlocks) if (block.kind === 'paragraph') label(block.text);
     counts.push({ count: labelled.size, section: null, uncountable: false });
+    // An alternative weighed in prose, against the choice the document makes: two options.
+    const prose = phraseMatcher(options.proseAlternatives);
+    if (doc.textBlocks.some((block) => block.kind !== 'heading' && prose.test(block.text))) counts.push({ count: 2, section: null, uncountable: false });
 
     if (counts.some((c) => c.uncountable)) return;
     const best = counts.reduce((a, b) => (b.count > a.count ? b : a));

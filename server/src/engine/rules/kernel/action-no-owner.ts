@@ -4,7 +4,10 @@ import type { Item } from '../../model/items.js';
 import type { Section } from '../../model/sections.js';
 import { hasTimeframe, horizonOf } from '../../model/dates.js';
 import { phraseMatcher } from '../../text/phrases.js';
-import { DEFAULT_PLACEHOLDERS, hasTemplateToken, quoteTitle, roleOwner, withoutPlaceholders } from '../../text/kernel.js';
+import { FOREIGN_DATE_COLUMN, FOREIGN_OWNER_COLUMN, FOREIGN_OWNER_LABEL } from '../../model/languages/index.js';
+// Here an item's owner section is the one holding it as an action: a coherent-actions heading, or a
+// plan the kernel rules accept under another name ("Timeline for transition", "Next 3 months").
+import { actionItems, actionOwner as roleOwner, DEFAULT_PLACEHOLDERS, hasTemplateToken, quoteTitle, withoutPlaceholders } from '../../text/kernel.js';
 
 /** `@ana`, `@team-payments` — not an e-mail address. */
 const MENTION = /(?<![\p{L}\p{N}_.@])@[\p{L}][\p{L}\p{N}_.-]*/u;
@@ -14,14 +17,21 @@ const OWNER_COLON = /\b(?:owners?|dri|driver|assignee|lead|accountable|responsib
 const OWNER_LABEL = /\b(?:[Oo]wners?|OWNER|DRI|[Dd]river|[Aa]ssignee|[Aa]ssigned\s+to|[Ll]ed\s+by|[Oo]wned\s+by)[\s=—–-]+[@\p{Lu}]/u;
 /** "(Ana, Q1 2027)", "— Ana Lopez, by March": a capitalised name right before a comma and a date. */
 const NAME_BEFORE_DATE = /(?:\(|[—–]\s?)[\p{Lu}][\p{Ll}]+(?:\s[\p{Lu}][\p{Ll}]+)?\s?,/u;
-/** Milestones and sprints: "M2", "week 6", "sprint 14", "T+30". */
-const MILESTONE = /\b(?:M\d{1,2}|(?:week|sprint|day|wk)\s*\d{1,3}|T\s?[+-]\s?\d{1,3})\b/i;
+/**
+ * Milestones and sprints: "M2", "week 6", "sprint 14", "T+30"; a target release ("for Go 1.3",
+ * "in v2.7", "release 1.36"); the coming months ("next 3 months").
+ */
+const MILESTONE = /\b(?:M\d{1,2}|(?:week|sprint|day|wk)\s*\d{1,3}|T\s?[+-]\s?\d{1,3})\b|\bv\d{1,3}\.\d{1,3}\b|\b(?:release|version)\s+v?\d{1,3}(?:\.\d{1,3})+\b|\b(?:in|for|by|until|before|from|with)\s+(?:the\s+)?\p{L}[\p{L}\d+-]*\s+\d{1,3}\.\d{1,3}\b|\b(?:next|coming|upcoming)\s+\d{1,2}\s+(?:months?|weeks?|quarters?)\b/iu;
 /** "Now", "Next (3–6 months)", "Later:" — but not "Next steps". */
 const HORIZON_HEADING = /^\W*(?:now|next|later|soon|future)\s*(?:$|[(:—–-])/i;
 /** A table cell that says nothing: "", "-", "TBD", "?". */
 const EMPTY_CELL = /^[\s\-–—?]*$|^\s*(?:tbd|tbc|todo|n\/a|none|unassigned|unknown)\s*$/i;
 
 const OWNER_COLUMNS = /^(?:owners?|dri|driver|who|lead|team|assignee|responsible|accountable|person)\b/i;
+/** A sub-item that is the action's owner field, as a table's column would be: "- Who: Core Infra", "- Team: Comms". */
+/** A sub-item that is the action's date field: "- When: once beta 1 is out", "- ETA: 2 weeks" ("ETA: N/A" gives none). */
+const DATE_FIELD = /^\s*(?:when|due|due date|deadline|target date|timeline|timing|eta|quarter|milestone)\s*:\s*(?!(?:tbd|tbc|todo|n\/a|none|unknown)\s*$)\S/iu;
+const OWNER_FIELD = /^\s*(?:who|owners?|dri|driver|lead|team|assignee|responsible|accountable)\s*:\s*[@\p{L}]/iu;
 const DATE_COLUMNS = /^(?:when|due|due date|date|deadline|target date|target|timeline|timing|eta|quarter|by|milestone|deliver(?:y|ed)? by|horizon|start|end)\b/i;
 
 function allText(item: Item): string {
@@ -97,15 +107,19 @@ export default defineRule({
   check({ doc, options, report, isSuppressed }) {
     const timeWords = phraseMatcher(options.timeWords);
     const missing = new Map<Section | null, Array<{ item: Item; owner: boolean; date: boolean }>>();
-    for (const item of doc.actionItems) {
+    for (const item of actionItems(doc)) {
       // Done items need no owner; unfilled template lines are prose/placeholder's business.
       if (item.checked === true || hasTemplateToken(item.text)) continue;
       // "Owner: TBD" names nobody.
       const text = withoutPlaceholders(allText(item), DEFAULT_PLACEHOLDERS).text;
       const headings = headingsAbove(doc, item);
       const hasOwner = MENTION.test(text) || OWNER_LABEL.test(text) || OWNER_COLON.test(text) || NAME_BEFORE_DATE.test(text) || columnFilled(item, OWNER_COLUMNS)
-        || headings.some((title) => MENTION.test(title) || OWNER_LABEL.test(title) || OWNER_COLON.test(title));
-      const hasDate = hasTimeframe(text, doc.dateOptions) || MILESTONE.test(text) || timeWords.test(text) || columnFilled(item, DATE_COLUMNS)
+        || item.children.some((child) => OWNER_FIELD.test(withoutPlaceholders(child.text, DEFAULT_PLACEHOLDERS).text))
+        || headings.some((title) => MENTION.test(title) || OWNER_LABEL.test(title) || OWNER_COLON.test(title))
+        // In another language, its owner labels and columns too ("Verantwortlich: Anna", "担当: 田中").
+        || (doc.language.code !== 'en' && (FOREIGN_OWNER_LABEL.test(text) || columnFilled(item, FOREIGN_OWNER_COLUMN) || headings.some((title) => FOREIGN_OWNER_LABEL.test(title))));
+      const hasDate = hasTimeframe(text, doc.dateOptions) || item.children.some((child) => DATE_FIELD.test(withoutPlaceholders(child.text, DEFAULT_PLACEHOLDERS).text)) || MILESTONE.test(text) || timeWords.test(text) || columnFilled(item, DATE_COLUMNS)
+        || (doc.language.code !== 'en' && columnFilled(item, FOREIGN_DATE_COLUMN))
         || headings.some((title) => hasTimeframe(title, doc.dateOptions) || (HORIZON_HEADING.test(title) && horizonOf(title, doc.referenceDate) !== null) || MILESTONE.test(title));
       // An action on a line where the rule is suppressed counts as fine (it is not in a section summary either).
       if ((hasOwner && hasDate) || isSuppressed(item.start)) continue;
@@ -115,7 +129,7 @@ export default defineRule({
       missing.set(key, list);
     }
     for (const [section, list] of missing) {
-      const all = doc.actionItems.filter((item) => item.checked !== true && !hasTemplateToken(item.text) && roleOwner(doc, item.section) === section);
+      const all = actionItems(doc).filter((item) => item.checked !== true && !hasTemplateToken(item.text) && roleOwner(doc, item.section) === section);
       const sameGap = list.every((m) => m.owner === list[0].owner && m.date === list[0].date);
       if (section && list.length >= options.groupAt && list.length === all.length && sameGap) {
         const { owner, date } = list[0];

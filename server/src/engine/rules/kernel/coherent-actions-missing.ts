@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import { insertSectionFix } from '../../text/sections.js';
-import { hasKernelPart, roleSections, KERNEL_SEEDS } from '../../text/kernel.js';
+import { acceptedNames, ACTION_PLAN_NAMES, DECISION_KERNEL_NAMES, hasKernelPart, roleSections, KERNEL_SEEDS } from '../../text/kernel.js';
 
 export default defineRule({
   meta: {
@@ -14,8 +14,13 @@ export default defineRule({
     options: {
       alsoAccept: {
         type: 'string[]',
-        default: ['implementation', 'rollout', 'roll-out', 'milestones', 'timeline', 'work plan', 'workstreams', 'roadmap', 'deliverables', 'action items', 'to-dos', 'todos', 'how we will get there', 'what happens next', 'migration plan', 'migration steps', 'launch plan', 'delivery plan', 'execution plan', 'transition plan', 'consequences'],
-        description: 'Headings that list the steps under another name ("Rollout plan", "Migration plan", "Milestones", an ADR\'s "Consequences"); a section starting with one of them counts as coherent actions here.',
+        default: ACTION_PLAN_NAMES,
+        description: 'Headings that list the steps under another name ("Rollout plan", "Migration plan", "Milestones", "Things to do"); a section starting with one of them, or whose last word is a one-word one ("Key milestones"), counts as coherent actions here. So does a heading whose last word names actions ("Funding plans", "Marketing initiatives"), and a list under any heading but a diagnosis, policy, options, risks, non-goals or goals whose items mostly say what will be done ("Automate the nightly build", "We will train two stewards"; not instructions to the reader).',
+      },
+      inDecisions: {
+        type: 'string[]',
+        default: DECISION_KERNEL_NAMES['coherent-actions'],
+        description: 'In a decision doc or a document written as a proposal (RFC, ADR, design doc), further headings that say what will be built or done: an RFC\'s Design or Implementation. An ADR\'s Decision counts too when it says more than which option was chosen.',
       },
     },
     rationale:
@@ -30,11 +35,11 @@ export default defineRule({
   },
   check({ doc, options, reportDocument }) {
     // Under its own name, another accepted one, or as a bold label in a one-page memo ("**Coherent actions.** …").
-    if (hasKernelPart(doc, 'coherent-actions', options.alsoAccept)) return;
+    if (hasKernelPart(doc, 'coherent-actions', acceptedNames(doc, options.alsoAccept, options.inDecisions))) return;
     const earlier = [...roleSections(doc, 'diagnosis'), ...roleSections(doc, 'guiding-policy')].map((s) => s.start + 1);
     reportDocument(
       'No coherent actions: add the few concrete steps that carry out the guiding policy, each with an owner and a date.',
-      insertSectionFix(doc, 'Coherent actions', 'Which concrete steps carry out the policy? Give each an owner and a date.',
+      insertSectionFix(doc, doc.roleLabel('coherent-actions') ?? 'Coherent actions', 'Which concrete steps carry out the policy? Give each an owner and a date.',
         ['non-goals', 'risks', 'metrics'], earlier.length > 0 ? Math.max(...earlier) : 0),
     );
   },

@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import { insertSectionFix } from '../../text/sections.js';
-import { hasKernelPart, KERNEL_SEEDS } from '../../text/kernel.js';
+import { acceptedNames, DECISION_KERNEL_NAMES, DIAGNOSIS_NAMES, hasKernelPart, KERNEL_SEEDS } from '../../text/kernel.js';
 
 export default defineRule({
   meta: {
@@ -14,8 +14,13 @@ export default defineRule({
     options: {
       alsoAccept: {
         type: 'string[]',
-        default: ['context', 'background', 'motivation', 'current state', 'state of the business', 'state of play', 'where things stand', 'status quo', 'pain points', 'why'],
-        description: 'Headings that do the diagnosis\'s job under another name ("Context", "Background: …", a decision doc\'s "Why"); a section starting with one of them counts as a diagnosis here.',
+        default: DIAGNOSIS_NAMES,
+        description: 'Headings that do the diagnosis\'s job under another name ("Context", "Background: …", a decision doc\'s "Why"); a section starting with one of them, or whose last word is a one-word one ("Business context"), counts as a diagnosis here, and so does a heading whose last word names the challenge ("Our big challenge", "New challenges").',
+      },
+      inDecisions: {
+        type: 'string[]',
+        default: DECISION_KERNEL_NAMES['diagnosis'],
+        description: 'In a decision doc or a document written as a proposal (RFC, ADR, design doc), further headings that describe what is wrong today. A decision doc\'s lead paragraph, abstract or introduction that names a problem counts too.',
       },
     },
     rationale:
@@ -30,10 +35,10 @@ export default defineRule({
   },
   check({ doc, options, reportDocument }) {
     // Under its own name, another accepted one, or as a bold label in a one-page memo ("**Diagnosis.** …").
-    if (hasKernelPart(doc, 'diagnosis', options.alsoAccept)) return;
+    if (hasKernelPart(doc, 'diagnosis', acceptedNames(doc, options.alsoAccept, options.inDecisions))) return;
     reportDocument(
       'No diagnosis: add a section that names the challenge this strategy must overcome (Rumelt\'s kernel starts with the diagnosis).',
-      insertSectionFix(doc, 'Diagnosis', 'What is going on, and what obstacle makes it hard?', ['guiding-policy', 'coherent-actions']),
+      insertSectionFix(doc, doc.roleLabel('diagnosis') ?? 'Diagnosis', 'What is going on, and what obstacle makes it hard?', ['guiding-policy', 'coherent-actions']),
     );
   },
 });

@@ -2,6 +2,8 @@ import type { Nodes, Parents } from 'mdast';
 import { defineRule } from '../../types.js';
 import type { StrategyDocument } from '../../model/document.js';
 import type { Section } from '../../model/sections.js';
+import type { TextBlock } from '../../model/text-block.js';
+import { writesWithoutSpaces } from '../../model/languages/index.js';
 import { DEFAULT_PLACEHOLDERS, KERNEL_ROLES, proseWords, quoteTitle, roleSections, type KernelRole } from '../../text/kernel.js';
 
 const WHAT_TO_WRITE: Record<KernelRole, string> = {
@@ -10,8 +12,20 @@ const WHAT_TO_WRITE: Record<KernelRole, string> = {
   'coherent-actions': 'list the concrete steps that carry out the policy, each with an owner and a date',
 };
 
-/** Content that is not prose but is not nothing either: a diagram, a code block, a link to the details. */
-const NON_PROSE_CONTENT = new Set(['image', 'imageReference', 'code', 'link', 'linkReference', 'math']);
+/**
+ * Content that is not prose but is not nothing either: a code block, a link to the details. A
+ * picture is not: a plan that is only a diagram cannot be read aloud, searched or checked, and a
+ * link around nothing but a picture is the picture.
+ */
+const NON_PROSE_CONTENT = new Set(['code', 'link', 'linkReference', 'math']);
+/** Site-generator tags that pull content in at build time: `{% include table.html %}`, `{{< figure >}}`. */
+const GENERATOR_TAG = /\{%[^%\n]{0,300}%\}/g;
+
+function onlyPictures(node: Nodes): boolean {
+  if (node.type === 'image' || node.type === 'imageReference') return true;
+  if (node.type === 'text') return node.value.trim() === '';
+  return 'children' in node && (node as Parents).children.length > 0 && ((node as Parents).children as Nodes[]).every(onlyPictures);
+}
 
 function hasNonProseContent(doc: StrategyDocument, section: Section): boolean {
   const from = section.heading.position?.end.offset ?? section.start;
@@ -21,7 +35,7 @@ function hasNonProseContent(doc: StrategyDocument, section: Section): boolean {
     const start = node.position?.start.offset ?? -1;
     const end = node.position?.end.offset ?? -1;
     if (end <= from || start >= section.end) return;
-    if (start >= from && NON_PROSE_CONTENT.has(node.type)) {
+    if (start >= from && NON_PROSE_CONTENT.has(node.type) && !onlyPictures(node)) {
       found = true;
       return;
     }
@@ -29,6 +43,11 @@ function hasNonProseContent(doc: StrategyDocument, section: Section): boolean {
   };
   visit(doc.root);
   return found;
+}
+
+/** The block's text with its site-generator tags left out: an include is not prose the writer wrote here. */
+function withoutGeneratorTags(block: TextBlock): { text: string } {
+  return { text: block.text.includes('{%') ? block.text.replace(GENERATOR_TAG, ' ') : block.text };
 }
 
 export default defineRule({
@@ -69,7 +88,12 @@ export default defineRule({
     for (const role of KERNEL_ROLES) {
       for (const section of roleSections(doc, role)) {
         // Subsection headings count: "### Rebuild onboarding" under "## Plan" is content.
-        const { words, placeholders } = proseWords(doc.sectionBlocks(section), options.placeholders);
+        const blocks = doc.sectionBlocks(section).map((block) => withoutGeneratorTags(block));
+        const counted = proseWords(blocks, options.placeholders);
+        const { placeholders } = counted;
+        // Japanese and Chinese write no spaces: their words are counted by characters (document.countWords).
+        const words = counted.words > 0 && writesWithoutSpaces(doc.language.code)
+          ? Math.max(counted.words, doc.countWords(blocks.map((block) => block.text).join(' ')) - placeholders) : counted.words;
         if (words >= options.minWords || hasNonProseContent(doc, section)) continue;
         const state = words === 0
           ? placeholders > 0 ? 'holds only placeholders' : 'is empty'

@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import { insertSectionFix } from '../../text/sections.js';
-import { hasKernelPart, roleSections, KERNEL_SEEDS } from '../../text/kernel.js';
+import { acceptedNames, DECISION_KERNEL_NAMES, hasKernelPart, roleSections, KERNEL_SEEDS } from '../../text/kernel.js';
 
 export default defineRule({
   meta: {
@@ -14,8 +14,15 @@ export default defineRule({
     options: {
       alsoAccept: {
         type: 'string[]',
-        default: ['decision', 'decision outcome', 'proposal', 'recommendation', 'proposed solution', 'solution', 'our bet', 'the bet', 'bet', 'bets', 'strategic bets', 'big bets', 'key bets', 'thesis', 'positioning', 'choices', 'strategic choices', 'where we will play', 'how we win'],
-        description: 'Headings that state the chosen approach under another name (a decision doc\'s "Decision" or "Proposal"); a section starting with one of them counts as a guiding policy here.',
+        default: ['decision', 'decision outcome', 'proposal', 'recommendation', 'proposed solution', 'solution', 'our bet', 'the bet', 'bet', 'bets', 'strategic bets', 'big bets', 'key bets', 'thesis', 'positioning', 'choices', 'strategic choices', 'where we will play', 'how we win',
+          'values', 'core values', 'priorities', 'strategic priorities', 'focus areas', 'areas of focus', 'focus', 'where we focus', 'pillars', 'strategic pillars',
+          'strategic themes', 'guiding principles', 'operating principles'],
+        description: 'Headings that state the chosen approach under another name (a decision doc\'s "Decision" or "Proposal"); a section starting with one of them counts as a guiding policy here, and so does one whose last word is a one-word one ("Platform bets", "Company values").',
+      },
+      inDecisions: {
+        type: 'string[]',
+        default: DECISION_KERNEL_NAMES['guiding-policy'],
+        description: 'In a decision doc or a document written as a proposal (RFC, ADR, design doc), further headings that state what is proposed: an RFC\'s Summary and Design. A decision doc\'s lead that states the decision, or a title that is the decision, counts too.',
       },
     },
     rationale:
@@ -30,11 +37,11 @@ export default defineRule({
   },
   check({ doc, options, reportDocument }) {
     // Under its own name, another accepted one, or as a bold label in a one-page memo ("**Guiding policy.** …").
-    if (hasKernelPart(doc, 'guiding-policy', options.alsoAccept)) return;
+    if (hasKernelPart(doc, 'guiding-policy', acceptedNames(doc, options.alsoAccept, options.inDecisions))) return;
     const diagnosis = roleSections(doc, 'diagnosis')[0];
     reportDocument(
       'No guiding policy: add a section that says how you will deal with the challenge — the approach you choose, and what it rules out.',
-      insertSectionFix(doc, 'Guiding policy', 'How will we deal with the obstacle, and what does that rule out?',
+      insertSectionFix(doc, doc.roleLabel('guiding-policy') ?? 'Guiding policy', 'How will we deal with the obstacle, and what does that rule out?',
         ['coherent-actions', 'non-goals', 'risks', 'metrics'], diagnosis ? diagnosis.start + 1 : 0),
     );
   },

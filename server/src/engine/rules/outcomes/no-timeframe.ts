@@ -34,7 +34,7 @@ export default defineRule({
       },
     },
     rationale:
-      'A target without a date cannot be late, so it is never discussed until it is forgotten. The timeframe can live on the line ("by Q3 2027"), in the objective, in the heading ("Q1 2027 OKRs"), in the lead-in ("By June 2027:") or in front matter (`period: H1 2027`); a key result covered by none of these has no deadline at all.',
+      'A target without a date cannot be late, so it is never discussed until it is forgotten. The timeframe can live on the line ("by Q3 2027"), in the objective, in the heading ("Q1 2027 OKRs"), in the lead-in ("By June 2027:") or in front matter (`period: H1 2027`); a key result covered by none of these has no deadline at all. In an update, the period in the title or the opening lines is the one reported on: it does not date the goals the update sets. A goal with no number that states a quality ("Stable by default") is not asked for a date; one that states a change to reach ("Grow the plugin catalogue") is.',
     howToFix:
       'Add when the target must be met: "by 2027-06-30", "by Q3 2027", "within 90 days of launch" — or state the period once for the whole set, in the heading or in `period:` front matter.',
     seeds: [
@@ -61,6 +61,7 @@ export default defineRule({
       if (reading.ownTimeframe || reading.kind === 'output') continue;
       // A key result with no number at all is outcomes/unmeasurable's: its message asks for the target and the date together.
       if (!reading.isGoal && !reading.quantified) continue;
+      if (reading.timeless) continue;
       const inherited = reading.inherited;
       if (inherited && !inherited.coarse) continue;
       const group = groups.get(groupOf(reading))!;

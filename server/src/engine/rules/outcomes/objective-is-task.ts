@@ -2,13 +2,16 @@ import { defineRule } from '../../types.js';
 import { OBJECTIVE_LABEL } from '../../model/items.js';
 import { foldTypography } from '../../text/phrases.js';
 import { findDates } from '../../model/dates.js';
-import { VOCABULARY_OPTIONS } from '../../model/key-results.js';
+import { VOCABULARY_OPTIONS, withoutLeadLabel } from '../../model/key-results.js';
 import {
   carriesOutcome, compoundOutputLead, DEFAULT_OUTCOME_METRICS, deliverableNounLead, outputPassive, outputVerbLead, quote, scrub,
 } from '../../text/measures.js';
 
 /** A stated benefit makes an objective more than a deliverable: "so that…", "without…", "faster", "trusted". */
 const BENEFIT = /\b(?:so\s+that|so\s+(?:they|we|customers|users|teams|admins)|without|instead\s+of|faster|easier|fewer|less|better|cheaper|safer|trust(?:ed|worthy)?|reliab(?:le|ility)|confiden(?:ce|t)|delight(?:ed|ful)?|love|succeed|success|value|can\s+(?!be\b)\w+)\b/i;
+
+/** A quality word inside a deliverable's name: "a better content system", "the faster importer". */
+const NAMED_QUALITY = /\b(?:a|an|the)\s+(?:better|faster|easier|cheaper|safer|reliable|trusted|trustworthy)\b/gi;
 
 export default defineRule({
   meta: {
@@ -22,7 +25,7 @@ export default defineRule({
     options: {
       taskVerbs: {
         type: 'string[]',
-        default: ['ship', 'launch', 'release', 'deliver', 'implement', 'migrate', 'complete', 'finish', 'roll out', 'publish', 'hire', 'deploy', 'upgrade', 'install', 'integrate', 'refactor', 'rewrite', 'document', 'set up', 'finalize', 'finalise', 'go live', 'sunset', 'deprecate', 'replace', 'move to', 'switch to', 'adopt'],
+        default: ['ship', 'launch', 'release', 'deliver', 'introduce', 'implement', 'migrate', 'complete', 'finish', 'roll out', 'publish', 'hire', 'deploy', 'upgrade', 'install', 'integrate', 'refactor', 'rewrite', 'document', 'set up', 'finalize', 'finalise', 'go live', 'sunset', 'deprecate', 'replace', 'move to', 'switch to', 'adopt'],
         description: 'Verbs that make an objective a single deliverable when it names no beneficiary or outcome. "Build", "create" and "design" are left out: objectives often use them for aspirations ("Build the most trusted payroll for SMBs").',
       },
       outcomeMetrics: {
@@ -67,11 +70,14 @@ export default defineRule({
         continue;
       }
       if (!statement) continue;
-      // A task verb ("Migrate …"), a compound with one ("Plan and implement …"), a deliverable noun ("Implementation of …", "A new … portal"), or done ("Portal live").
-      const task = outputVerbLead(statement, options.taskVerbs) ?? compoundOutputLead(statement, options.taskVerbs)
-        ?? deliverableNounLead(statement, options.deliverableNouns, options.artifacts) ?? outputPassive(statement);
-      if (!task) continue;
-      const folded = foldTypography(statement);
+      // A task verb ("Migrate …"), a compound with one ("Plan and implement …"), a deliverable noun ("Implementation of …", "A new … portal"),
+      // or done ("Portal live"); after an owner's name ("CFO: Hire a head of tax"), which governs nothing.
+      const isTask = (text: string): boolean => (outputVerbLead(text, options.taskVerbs) ?? compoundOutputLead(text, options.taskVerbs)
+        ?? deliverableNounLead(text, options.deliverableNouns, options.artifacts) ?? outputPassive(text)) !== null;
+      const owned = withoutLeadLabel(statement);
+      if (!isTask(statement) && !isTask(owned)) continue;
+      // "Introduce a better content system": an adjective in the deliverable's name is no benefit to anyone.
+      const folded = foldTypography(statement).replace(NAMED_QUALITY, ' ');
       if (BENEFIT.test(folded)) continue;
       if (carriesOutcome(statement, scrub(statement, findDates(statement, doc.dateOptions)), options.outcomeMetrics)) continue;
       report({

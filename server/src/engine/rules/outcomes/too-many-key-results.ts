@@ -50,10 +50,11 @@ export default defineRule({
       });
     }
     // Key results without an objective, grouped by their section ("## Success metrics").
-    // Plan items standing in for a goal document's key results are its work plan, not a set of measures to trim.
+    // A goal statement standing in for a goal document's key results, and the lines of a "Goals"
+    // section (Goal = Objective: too many of those is bad-strategy/too-many-priorities), are not measures to trim.
     const bySection = new Map<number, KeyResultReading[]>();
     for (const reading of readKeyResults(doc)) {
-      if (reading.kr.objective || reading.standIn || !reading.item.section) continue;
+      if (reading.kr.objective || reading.isGoal || !reading.item.section) continue;
       const key = reading.item.section.index;
       let group = bySection.get(key);
       if (!group) bySection.set(key, group = []);

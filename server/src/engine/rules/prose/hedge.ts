@@ -63,8 +63,19 @@ const LABEL_START = /(?:^|\n|\|)[ \t]*(?:#{1,6}[ \t]+|>[ \t]*|[-*+][ \t]+|\d{1,3
 const FIRST_PERSON = new Set(['we', 'i', "we'd", "i'd"]);
 /** "the very customers who…": "very" as an adjective meaning "exactly those". */
 const POSSESSIVES = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'your', 'my']);
-/** "try to" is a hedge when the writer commits to trying. */
-const TRY_SUBJECTS = new Set(['we', 'i', "we'll", "i'll", 'will', 'to', 'should', 'must', 'shall', "let's", 'and']);
+/**
+ * "try to" is a hedge when the writer commits to trying: "we will try to", "we'll try to", "we
+ * should try to". "We try to look two years ahead", the bare first person in the present, states
+ * a habit, a practice, not a promise.
+ */
+const TRY_SUBJECTS = new Set(["we'll", "i'll", 'will', 'to', 'should', 'must', 'shall', "let's", 'and']);
+/** Words after "very" that it narrows rather than inflates: "very rarely", "very first", "very end". */
+const VERY_NARROWS = new Set(['rarely', 'seldom', 'often', 'frequently', 'few', 'little', 'early', 'late', 'soon', 'first', 'last',
+  'beginning', 'start', 'end', 'least', 'top', 'bottom', 'same', 'next']);
+/** Words that open a condition: a possibility named inside it hedges nothing ("if it turns out the spam somehow gets solved"). */
+const CONDITION = /\b(?:if|unless|whether|in\s+case)\b(?![^,;:]*\bthen\b)[^,;:]*$/i;
+/** "It might seem obvious that …, but …": a concession the sentence goes on to answer. */
+const CONCESSION = /\b(?:but|yet|however)\b/i;
 
 /** retext-intensify's list: the union of the three word lists it is built from. */
 const INTENSIFY_LIST: readonly string[] = [...new Set([...fillers, ...hedges, ...weasels])];
@@ -127,8 +138,11 @@ function isHedge(doc: StrategyDocument, phrase: string, start: number, end: numb
   }
   if (phrase === 'very') {
     // "the very customers" means "exactly those"; "very much a C program" is an idiom, not an intensifier to cut.
-    return !POSSESSIVES.has(wordBefore(text, start)) && wordAfter(text, end) !== 'much';
+    const after = wordAfter(text, end);
+    return !POSSESSIVES.has(wordBefore(text, start)) && after !== 'much' && !VERY_NARROWS.has(after);
   }
+  // "can somewhat compensate": a degree of what a verb does, as "partially" is; "somewhat better" still asks for the number.
+  if (phrase === 'somewhat' && /^(?:can|could|may|might|will|would|to|does|do|did)$/.test(wordBefore(text, start))) return false;
   if (phrase === 'try') return wordAfter(text, end) === 'to' && TRY_SUBJECTS.has(wordBefore(text, start));
   if (phrase === 'kind of' || phrase === 'sort of') {
     // "| Kind of decision |", "## Sort of change": a label naming a category, not a hedge.
@@ -202,6 +216,20 @@ function contextHedges(doc: StrategyDocument): Extra[] {
   return found;
 }
 
+/**
+ * A word of uncertainty inside a condition ("if it turns out the issue somehow gets solved, …")
+ * names the possibility the condition tests; and "seem" in a sentence that goes on with "but"
+ * ("It might seem obvious that …, but …") sets up a point to answer it. Neither hedges a claim.
+ */
+function inConditionOrConcession(doc: StrategyDocument, phrase: string, start: number, end: number): boolean {
+  const sentence = sentenceAt(doc, start);
+  if (!sentence) return false;
+  const from = Math.max(sentence.start, start - 200);
+  if (CONDITION.test(doc.text.slice(from, start))) return true;
+  if (/^seem/.test(phrase)) return CONCESSION.test(doc.text.slice(end, Math.min(sentence.end, end + 300)));
+  return false;
+}
+
 function removalFix(doc: StrategyDocument, start: number, end: number): Fix | undefined {
   const written = doc.text.slice(start, end);
   if (!REMOVABLE.has(written)) return undefined; // lower-case, mid-sentence only
@@ -272,6 +300,7 @@ export default defineRule({
       // A question asks; it claims nothing to hedge ("What context might they be missing?").
       if (sentenceAt(doc, candidate.start)?.text.trimEnd().endsWith('?')) continue;
       const kind = candidate.extra?.kind ?? kindOf(phrase);
+      if (kind === 'uncertain' && !candidate.extra && inConditionOrConcession(doc, phrase, candidate.start, candidate.end)) continue;
       // "can possibly", "could potentially": a doubled hedge blurs even where uncertainty is honest.
       if (kind === 'uncertain' && !DOUBLING.has(wordBefore(doc.text, candidate.start))) {
         const section = doc.sectionAt(candidate.start);

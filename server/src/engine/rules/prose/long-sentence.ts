@@ -38,6 +38,19 @@ function spansOf(doc: StrategyDocument, sentence: Sentence): Span[] {
 }
 
 /** A split point near the middle, with a few words before it so the writer can find it. */
+/**
+ * A roster, not a sentence: "Akira Taguchi, Andy Coates, Daniel Haim, …, halorrr and 林博仁"
+ * thanks contributors by name. Ten or more comma-separated parts, nearly all of one to three
+ * words (an aside in parentheses aside) and most of them capitalised: there is nothing to split.
+ */
+function isNameList(text: string): boolean {
+  const parts = text.replace(/\([^()]*\)/g, ' ').replace(/[.!?:]+\s*$/, '').split(',').flatMap((part) => part.split(/\s(?:and|&)\s/)).map((part) => part.trim()).filter(Boolean);
+  if (parts.length < 10) return false;
+  const short = parts.filter((part) => part.split(/\s+/).length <= 3);
+  const capitalised = parts.filter((part) => /^(?:@|\p{Lu})/u.test(part));
+  return short.length >= parts.length * 0.9 && capitalised.length >= parts.length * 0.6;
+}
+
 function splitHint(text: string): string {
   const total = countWords(text);
   let best: { index: number; length: number; score: number } | null = null;
@@ -96,6 +109,7 @@ export default defineRule({
       for (const span of spansOf(doc, sentence)) {
         if (span.words <= limit) continue;
         const text = doc.text.slice(span.start, span.end);
+        if (isNameList(text)) continue;
         report({
           message: `${span.words} words in one sentence (limit ${limit}). ${splitHint(text)}`,
           start: span.start,

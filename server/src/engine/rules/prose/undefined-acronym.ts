@@ -185,6 +185,22 @@ function subjectNames(doc: StrategyDocument): Set<string> {
   return names;
 }
 
+/**
+ * "Digital Public Goods Alliance (DPGA)" spells out "DPG" too: the first words of a longer
+ * acronym's expansion, when their initials are the shorter one ("a recognized DPG"). Two letters
+ * are too often a coincidence to count.
+ */
+function spelledInLonger(definitions: ReadonlyMap<string, Definition>, acronym: string): Definition | undefined {
+  let found: Definition | undefined;
+  for (const [longer, definition] of definitions) {
+    if (acronym.length < 3 || longer.length <= acronym.length || !longer.startsWith(acronym) || !definition.expansion) continue;
+    const initials = definition.expansion.split(/[\s-]+/).map((word) => word.replace(/^[^\p{L}]+/u, '').slice(0, 1)).join('').toUpperCase();
+    if (initials.slice(0, acronym.length) !== acronym) continue;
+    if (!found || definition.offset < found.offset) found = definition;
+  }
+  return found;
+}
+
 /** Glossary tables: a row whose first cell is the acronym and another cell has words. */
 function tableDefinitions(doc: StrategyDocument, found: Map<string, Definition>): void {
   for (const item of doc.items) {
@@ -255,7 +271,7 @@ export default defineRule({
     const reported = new Set<string>();
     for (const use of uses) {
       if (reported.has(use.acronym)) continue;
-      const definition = definitions.get(use.acronym);
+      const definition = definitions.get(use.acronym) ?? spelledInLonger(definitions, use.acronym);
       if (definition && definition.offset < use.until) {
         reported.add(use.acronym); // spelled out before its first use, or in the same paragraph (under the same heading)
         continue;

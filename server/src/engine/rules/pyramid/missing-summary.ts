@@ -1,10 +1,20 @@
 import { defineRule, type Fix } from '../../types.js';
 import type { StrategyDocument } from '../../model/document.js';
 import { GOVERNING_SIGNALS, readingOrder, statesGoverningThought, wordsBefore } from './shared.js';
+import { normalizeHeading } from '../../model/roles.js';
+import type { Section } from '../../model/sections.js';
 
 /** A paragraph that opens with a summary label: "TL;DR:", "**Summary** —", "Bottom line:". */
 const SUMMARY_LABEL = /^[ \t]*(?:(?:\*\*|__)[ \t]*)?(?:tl;?\s?dr|summary|executive summary|bluf|bottom line|in short|in brief|the short version|key takeaways?|at a glance)(?:[ \t]*(?:\*\*|__))?[ \t]*[:—–.-]/i;
 const FRONT_MATTER_KEYS = ['summary', 'tldr', 'tl;dr', 'abstract'];
+/**
+ * Headings of a section that sums up what follows, in reports and updates: "Overview" (of the
+ * year's achievements), "Highlights", "At a glance", "Key points", "Year in review", and the
+ * "Foreword" or "Preface" an annual report opens with (the year in a page, from its chair). Not
+ * roles for every rule (a roadmap's "Overview" may only introduce it), but a summary when it opens
+ * the document.
+ */
+const OVERVIEW_HEADINGS = new Set(['foreword', 'preface', 'overview', 'executive overview', 'highlights', 'key highlights', 'at a glance', 'key points', 'key takeaways', 'in brief', 'year in review', 'the year in review']);
 
 /** Prose between the title and the first section after it: a lead paragraph that may itself be the summary. */
 function leadText(doc: StrategyDocument): { text: string; words: number } {
@@ -14,6 +24,28 @@ function leadText(doc: StrategyDocument): { text: string; words: number } {
   const blocks = doc.textBlocks.filter((block) => block.end <= end && block.node !== title?.heading);
   const text = blocks.map((block) => block.text).join('\n');
   return { text, words: text.split(/\s+/).filter(Boolean).length };
+}
+
+/**
+ * A list in the first quarter whose items name the sections that follow ("- Building on Redox"
+ * over a later "## Building on Redox"): the document previews its points, as a summary does. A
+ * table of contents (items that are links) does not count: it lists the headings, not the points.
+ */
+function opensWithOverview(doc: StrategyDocument, limit: number): boolean {
+  // Per section of the opening: how many of its top-level items name a section that comes later.
+  const bySection = new Map<Section | null, { named: number; items: number }>();
+  for (const item of doc.items) {
+    if (item.kind !== 'list-item' || item.depth !== 0) continue;
+    if (wordsBefore(doc, item.start) > limit) break;
+    const first = item.node.children[0];
+    if (first?.type === 'paragraph' && first.children.some((child) => child.type === 'link')) continue;
+    const entry = bySection.get(item.section) ?? { named: 0, items: 0 };
+    entry.items++;
+    const name = normalizeHeading(item.text);
+    if (name && doc.sections.some((section) => section.start > item.start && normalizeHeading(section.title) === name)) entry.named++;
+    bySection.set(item.section, entry);
+  }
+  return [...bySection.values()].some((entry) => entry.named >= 3 && entry.named * 2 >= entry.items);
 }
 
 /** Insert "## Summary" before the first main section, when that point is within the first quarter. */
@@ -81,6 +113,7 @@ export default defineRule({
     if (total <= options.minWords) return;
     const limit = total * options.withinFraction;
     if (doc.sectionsWithRole('summary').some((section) => wordsBefore(doc, section.start) <= limit)) return;
+    if (doc.sections.some((section) => section !== doc.titleSection && OVERVIEW_HEADINGS.has(normalizeHeading(section.title)) && wordsBefore(doc, section.start) <= limit)) return;
     for (const key of FRONT_MATTER_KEYS) {
       const value = doc.frontMatterValue(key);
       if (typeof value === 'string' && value.trim().split(/\s+/).length >= 5) return;
@@ -89,6 +122,7 @@ export default defineRule({
       if (wordsBefore(doc, block.start) > limit) break;
       if (SUMMARY_LABEL.test(block.text)) return;
     }
+    if (opensWithOverview(doc, limit)) return;
     const lead = leadText(doc);
     if (lead.words > 0 && lead.words <= options.maxLeadWords && statesGoverningThought(lead.text, GOVERNING_SIGNALS)) return;
     reportDocument(

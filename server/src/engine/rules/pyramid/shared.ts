@@ -7,43 +7,11 @@ import type { StrategyDocument } from '../../model/document.js';
 import { countWords } from '../../model/document.js';
 import type { Section } from '../../model/sections.js';
 import type { TextBlock } from '../../model/text-block.js';
+import { opensWithImperative, statesGoverningThought, titleIsDecision } from '../../text/governing.js';
+import { namesPolicyList, readsAsProposal } from '../../text/kernel.js';
 import { phraseMatcher } from '../../text/phrases.js';
 
-/** Phrases that state a governing thought: a recommendation, decision, ask, plan or status. */
-export const GOVERNING_SIGNALS: readonly string[] = [
-  'we recommend', 'I recommend', 'recommends', 'proposes', 'our recommendation', 'my recommendation', 'the recommendation is', 'we propose', 'I propose',
-  'this proposal', 'we will', "we'll", 'we will not', "we won't", 'we are going to', "we're going to", 'we should', 'we must',
-  'we need', 'I need', 'we decided', 'we have decided', "we've decided", 'our decision', 'the decision is', 'we chose',
-  'we choose', 'we are choosing', "we're choosing", 'the ask is', 'our ask', 'my ask', 'we ask', 'we are asking',
-  "we're asking", 'I am asking', "I'm asking", 'please approve', 'we seek approval', 'our plan is', 'the plan is', 'we plan to',
-  'we intend to', 'our strategy is', 'the strategy is', 'our bet is', 'we bet', 'we are betting', "we're betting", 'we commit',
-  'bottom line', 'in short', 'tl;dr', 'the answer is', 'in conclusion', 'we conclude', 'we are on track', "we're on track",
-  'is on track', 'are on track', 'we are off track', 'is off track', 'are off track', 'is at risk', 'are at risk', 'we are behind',
-  "we're behind", 'behind plan', 'ahead of plan', 'behind schedule', 'ahead of schedule', 'we hit', 'we missed', 'we shipped',
-  'we launched',
-];
-
-/** A labelled line that states the answer or the status: "Status: green", "**Decision:** …", "TL;DR —". */
-const ANSWER_LABEL = /(?:^|\n)[ \t]*(?:(?:\*\*|__)[ \t]*)?(?:status|decision|recommendation|the ask|ask|bottom line|tl;?dr|bluf|headline|answer|summary|in short)(?:[ \t]*(?:\*\*|__))?[ \t]*[:—–-]/i;
-
-/**
- * A title that is itself the decision: "Use Postgres for events", "ADR-12: Sunset the v1 API",
- * "Launch the partner directory". Verbs that are also nouns ("Launch plan", "Support strategy")
- * count only before a determiner, a number or a gerund; no title that names a kind of document
- * ("… strategy", "… plan", "… vs …") or asks a question counts.
- */
-const TITLE_PREFIX = /^\W*(?:(?:adr|rfc|decision|proposal)(?:[\s#-]*\d+)?[ \t]*[:.—–-][ \t]*)?/i;
-const CLEAR_VERB = /^(?:use|adopt|migrate|replace|sunset|deprecate|remove|drop|consolidate|introduce|retire|rename|standardi[sz]e|choose|prefer|require|allow|enable|disable|raise|lower|increase|reduce|invest|centrali[sz]e|outsource|rewrite|rebuild|freeze|defer|accept|reject|prioriti[sz]e|acquire|unbundle|bundle|switch|move|keep|split|merge|add|buy)\s+\S/i;
-const NOUN_VERB = /^(?:support|price|charge|focus|partner|open|close|start|stop|cut|launch|ship|build|hire|exit|enter|delay|pause|limit|sell|invest)\s+(?:the|a|an|our|all|every|each|this|these|those|its|their|one|two|three|four|five|\d+|on|to|from|into|\p{L}+ing)\b/iu;
-const DOCUMENT_NOUN = /\b(?:strategy|strategies|plan|planning|update|review|roadmap|notes|process|program|programme|proposal|memo|doc|document|policy|principles|guide|handbook|playbook|report|retro|retrospective|overview|brief|kickoff|options|questions|criteria|framework|vs\.?|versus)\b|\?\s*$/i;
-
-/** Does the title state the decision (an imperative: "Adopt usage pricing")? */
-export function titleIsDecision(title: string | null): boolean {
-  if (title === null) return false;
-  const rest = title.replace(TITLE_PREFIX, '');
-  if (DOCUMENT_NOUN.test(rest)) return false;
-  return CLEAR_VERB.test(rest) || NOUN_VERB.test(rest);
-}
+export { GOVERNING_SIGNALS, statesGoverningThought, titleIsDecision } from '../../text/governing.js';
 
 /** Headings in the opening that announce the answer of an update or decision. */
 const ANSWER_HEADING = /^\W*(?:highlights|headlines?|key\s+(?:takeaways|points|updates)|at\s+a\s+glance|status|the\s+ask|asks|decision|our\s+decision|recommendation|our\s+recommendation|tl;?\s?dr|bluf|bottom\s+line)\b/i;
@@ -113,17 +81,43 @@ export function openingOf(doc: StrategyDocument, budget: number): Opening {
   return { blocks, summary, text: blocks.map((block) => block.text).join('\n') };
 }
 
-/** Does the text state a governing thought (answer, decision, ask, status)? */
-export function statesGoverningThought(text: string, signals: readonly string[]): boolean {
-  return ANSWER_LABEL.test(text) || phraseMatcher(signals).test(text);
-}
+/** What a proposal's summary says when it describes the change it proposes: "`memo` lets you skip renders". */
+const PROPOSED_CHANGE = ['lets you', 'let you', 'allows you to', 'enables you to', 'lets users', 'allows users to', 'this rfc', 'this change'];
 
-/** Does the opening state a governing thought: in its prose, a decision title, or an answer heading with content? */
+/**
+ * Does the opening state a governing thought: in its prose, a decision title, an answer heading
+ * with content, a summary that opens with the decision ("Drop IE11 support for Vue 3") or, in a
+ * proposal, describes the change; or the guiding policy itself (a list of principles or
+ * priorities, a "Strategy" section) within the opening?
+ */
 export function openingStatesAnswer(doc: StrategyDocument, opening: Opening, signals: readonly string[]): boolean {
   if (statesGoverningThought(opening.text, signals)) return true;
   if (titleIsDecision(doc.titleText)) return true;
-  return opening.blocks.some((block, i) => block.kind === 'heading' && block.node !== doc.titleSection?.heading
-    && ANSWER_HEADING.test(block.text) && opening.blocks[i + 1] !== undefined && opening.blocks[i + 1].kind !== 'heading');
+  const withContent = (i: number): boolean => opening.blocks[i + 1] !== undefined && opening.blocks[i + 1].kind !== 'heading';
+  if (opening.blocks.some((block, i) => block.kind === 'heading' && block.node !== doc.titleSection?.heading && ANSWER_HEADING.test(block.text) && withContent(i))) return true;
+  const proposal = readsAsProposal(doc);
+  for (const section of doc.sections) {
+    if (!section.roles.includes('summary') || !opening.blocks.some((block) => block.start >= section.start && block.start < section.end)) continue;
+    const first = doc.sectionBlocks(section).find((block) => block.kind !== 'heading');
+    if (!first) continue;
+    if (opensWithImperative(firstSentence(first.text))) return true;
+    if (proposal && phraseMatcher(PROPOSED_CHANGE).test(first.text)) return true;
+  }
+  if (doc.type !== 'strategy') return false;
+  // A strategy page that opens with its principles or priorities, its vision or mission, leads with its answer.
+  if (doc.titleSection && namesPolicyList(doc.titleSection.title)) return true;
+  if (VISION_STATEMENT.test(opening.text)) return true;
+  return opening.blocks.some((block, i) => block.kind === 'heading' && withContent(i) && block.node !== doc.titleSection?.heading
+    && (namesPolicyList(block.text) || VISION_HEADING.test(block.text) || doc.roleMatcher.rolesOf(block.text).includes('guiding-policy')));
+}
+
+/** What a vision or direction page leads with: "Our mission is to…", "In three years, we want…". */
+const VISION_STATEMENT = /\b(?:our|the)\s+(?:mission|vision|goal|aim|ambition)\s+is\s+to\b|\bwe\s+(?:want|aim|intend)\s+(?:to|the|our|for)\b/i;
+const VISION_HEADING = /^\W*(?:(?:our|the)\s+)?(?:vision|mission|north\s+star|where\s+we\s+are\s+(?:headed|going)|where\s+we(?:'|’)re\s+(?:headed|going)|direction)\b/i;
+
+function firstSentence(text: string): string {
+  const end = text.search(/[.!?](?:\s|$)/);
+  return end < 0 ? text : text.slice(0, end + 1);
 }
 
 /** Headings that frame a document rather than carry a point: never counted as siblings. */

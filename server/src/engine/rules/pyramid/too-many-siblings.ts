@@ -5,9 +5,10 @@ import { textBlockOf, plainText } from '../../model/text-block.js';
 import { countWords } from '../../model/document.js';
 import { withinRole } from '../../model/sections.js';
 import { FRAME_HEADINGS, isFrameSection } from './shared.js';
+import { namesPolicyList } from '../../text/kernel.js';
 
 /** Lists that are collections rather than arguments: references, link lists, names. */
-function isCollection(list: List): boolean {
+function isCollection(list: List, choices = false): boolean {
   const items = list.children;
   if (items.every((item) => item.checked !== null && item.checked !== undefined)) return true; // a task list
   let links = 0;
@@ -18,7 +19,8 @@ function isCollection(list: List): boolean {
     words += countWords(plainText(item));
   }
   if (links * 2 >= items.length) return true; // a list of links
-  return words / items.length < 3; // names, tags, short labels
+  // Names, tags, short labels; but short priorities are still priorities ("Performance", "Security", …).
+  return !choices && words / items.length < 3;
 }
 
 function hasGrouping(list: List): boolean {
@@ -96,9 +98,9 @@ export default defineRule({
     const lists: List[] = [];
     collectLists(doc.root, lists);
     for (const list of lists) {
-      if (list.children.length <= options.maxListItems || hasGrouping(list) || isCollection(list)) continue;
       const start = list.position?.start.offset ?? 0;
       const section = doc.sectionAt(start);
+      if (list.children.length <= options.maxListItems || hasGrouping(list) || isCollection(list, section !== null && namesPolicyList(section.title))) continue;
       if (section && (isFrameSection(section, frames) || withinRole(section, 'metrics'))) continue;
       const firstItem = list.children[0];
       const firstText = firstItem.children[0]?.type === 'paragraph' ? textBlockOf('paragraph', firstItem.children[0]) : null;

@@ -71,7 +71,9 @@ function pseudoCategoryOf(doc: StrategyDocument, node: Nodes): string | undefine
 export function inCategory(doc: StrategyDocument, entry: ReleaseEntry, categories: readonly string[]): boolean {
   const words = categories.map((c) => c.toLowerCase().trim()).filter(Boolean);
   if (words.length === 0) return false;
-  const normalize = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}\s-]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  // A qualifier before the category word names the same category: "Other breaking changes", "Minor fixes".
+  const normalize = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}\s-]+/gu, ' ').replace(/\s+/g, ' ').trim()
+    .replace(/^(?:(?:other|more|additional|minor|major|notable|noteworthy|significant|important|key|small|misc|miscellaneous)\s)+(?=\p{L})/u, '');
   // A subsection entry's own heading is a category too ("## Documentation", "## Known issues").
   const own = entry.kind === 'section' ? entry.item.section : null;
   if (own && words.some((word) => normalize(own.title) === word || normalize(own.title).startsWith(`${word} `))) return true;
@@ -88,12 +90,25 @@ export function inCategory(doc: StrategyDocument, entry: ReleaseEntry, categorie
   if (lead && words.includes(normalize(lead))) return true;
   // A sentence that starts with the word ("Fixed a crash", "Removed the legacy export") states a fix or a removal;
   // "Refactor the parser" listed among the enhancements is an internal change sold as one, not a category.
-  const first = normalize(entry.item.text).split(' ').slice(0, 3).join(' ');
+  const first = normalize(withoutScope(entry.item.text)).split(' ').slice(0, 3).join(' ');
   return words.some((word) => !INTERNAL_WORD.test(word) && (first === word || first.startsWith(`${word} `)));
 }
 
+/**
+ * The package or area an entry names before its sentence, in changelogs of monorepos and
+ * component-tagged lists: "`[jest-config, jest-resolve]` Remove …", "[cli] Add …",
+ * "**Editor:** Drag …", "`podman build`: …". The sentence after it is the entry.
+ */
+const SCOPE = /^\s*(?:`\[[^\]`\n]{1,80}\]`|\[[^\]\n]{1,60}\](?![(\[:])|`[^`\n]{1,40}`\s*:|\*\*[^*\n]{1,40}\*\*\s*:|\*\*[^*\n]{1,40}:\*\*)\s*/u;
+
+/** The entry's text without a leading scope tag ("`[jest-runtime]` Remove …" → "Remove …"). */
+export function withoutScope(text: string): string {
+  const scope = SCOPE.exec(text);
+  return scope && scope[0].length < text.length ? text.slice(scope[0].length) : text;
+}
+
 /** Category words that name internal work: they exempt a heading, a label or a prefix ("refactor: …"), not a sentence's first verb. */
-const INTERNAL_WORD = /^(?:refactor(?:ing)?|chores?|build|ci|docs|documentation|tests?|testing|internal|maintenance|dependencies|deps)$/;
+export const INTERNAL_WORD = /^(?:refactor(?:ing)?|chores?|build|ci|docs|documentation|tests?|testing|internal|maintenance|dependencies|deps)$/;
 
 const KEEP_A_CHANGELOG_CATEGORY = /^[^\p{L}]*(?:added|changed|deprecated|removed|fixed|security)[^\p{L}]*$/iu;
 const CHANGELOG_CONVENTION = /keepachangelog\.com|semver\.org|conventionalcommits\.org/i;

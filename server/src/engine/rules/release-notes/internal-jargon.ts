@@ -112,6 +112,27 @@ function commentFix(doc: StrategyDocument, block: TextBlock, hit: Hit): Fix | un
   return undefined;
 }
 
+/**
+ * One fix for a summary: every reference's own fix, the same move made once (two references in one
+ * group). Only when it clears them all: a summary whose fix leaves some behind has none.
+ */
+function allFixes(fixes: ReadonlyArray<Fix | undefined>): Fix | undefined {
+  const edits: Fix['edits'][number][] = [];
+  const key = (edit: Fix['edits'][number]): string => `${edit.start}:${edit.end}:${edit.newText}`;
+  const seen = new Set<string>();
+  for (const fix of fixes) {
+    if (!fix) return undefined;
+    const fresh = fix.edits.filter((edit) => !seen.has(key(edit)));
+    if (fresh.some((edit) => edits.some((other) => edit.start < other.end && other.start < edit.end))) return undefined;
+    for (const edit of fresh) {
+      seen.add(key(edit));
+      edits.push(edit);
+    }
+  }
+  if (edits.length === 0) return undefined;
+  return { title: 'Move every reference into an HTML comment', edits: edits.sort((a, b) => a.start - b.start), preferred: true };
+}
+
 const WHAT: Record<Kind, string> = {
   'ticket': 'an internal ticket key',
   'pull request': 'a pull-request reference',
@@ -144,6 +165,12 @@ export default defineRule({
         default: false,
         description: 'Also flag pull-request and commit references in developer changelogs (Keep a Changelog format, or linking semver.org), where they are the convention; ticket keys and code names are flagged either way.',
       },
+      maxFindings: {
+        type: 'number',
+        default: 5,
+        minimum: 1,
+        description: 'Report each reference up to this many; above it, one finding on the title summarizes them (notes that cite a pull request on every line have one habit to change, not forty findings). The summary lists each reference (related locations, each marked with a hint) and its quick fix moves them all into HTML comments.',
+      },
       flagLinkedReferences: {
         type: 'boolean',
         default: true,
@@ -162,7 +189,7 @@ export default defineRule({
       good: '# Release notes\n\n## 2.4.0 — 2026-11-21\n\n- Imports now run in the background, so you can keep working. <!-- PAY-2213 -->\n',
     },
   },
-  check({ doc, options, report }) {
+  check({ doc, options, report, reportDocument, isSuppressed }) {
     const allowed = new Set(options.allowedPrefixes.map((prefix) => prefix.toUpperCase()));
     const links = linkSpans(doc.root);
     const referencesAllowed = !options.developerChangelogs && isDeveloperChangelog(doc);
@@ -177,6 +204,7 @@ export default defineRule({
     const linkedIsFine = (block: TextBlock, hit: Hit, link: LinkSpan): boolean => !options.flagLinkedReferences
       || link.text !== hit.text || POINTER.test(block.text.slice(Math.max(0, hit.index - 24), hit.index))
       || referenceCells.has(block.node) || inReleaseAside(doc.sectionAt(link.start));
+    const found: Array<{ hit: Hit; message: string; start: number; end: number; fix?: Fix }> = [];
     for (const block of doc.textBlocks) {
       const hits = findHits(block.text, allowed, options.codeNames);
       if (hits.length === 0) continue;
@@ -187,7 +215,8 @@ export default defineRule({
         const { start, end } = block.sourceRange(hit.index, hit.index + hit.length);
         const link = hit.kind === 'code name' ? undefined : links.find((span) => start >= span.start && end <= span.end);
         if (link && linkedIsFine(block, hit, link)) continue;
-        report({
+        found.push({
+          hit,
           message: hit.kind === 'code name'
             ? `"${hit.text}" is an internal code name: customers have never heard it. Name the feature by what it does for them.`
             : `"${hit.text}" is ${WHAT[hit.kind]}: customers cannot open it. Describe the change in their words; keep the reference in your tracker or an HTML comment.`,
@@ -197,5 +226,17 @@ export default defineRule({
         });
       }
     }
+    const shown = found.filter((finding) => !isSuppressed(finding.start));
+    if (shown.length <= options.maxFindings) {
+      for (const { message, start, end, fix } of shown) report({ message, start, end, fix });
+      return;
+    }
+    const kinds = [...new Set(shown.map((finding) => finding.hit.kind))];
+    const examples = shown.slice(0, 3).map((finding) => `"${finding.hit.text}"`).join(', ');
+    reportDocument(
+      `${shown.length} tracker references and code names in customer-facing text (${examples}${shown.length > 3 ? ', …' : ''}): customers cannot open ${kinds.length === 1 && kinds[0] === 'code name' ? 'or place them' : 'them'}. Describe each change in their words; keep the references in your tracker or in HTML comments.`,
+      allFixes(shown.map((finding) => finding.fix)),
+      shown.map(({ hit, message, start, end }) => ({ start, end, message: `"${hit.text}" is ${WHAT[hit.kind]}`, hint: message })),
+    );
   },
 });

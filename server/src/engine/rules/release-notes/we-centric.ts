@@ -4,11 +4,28 @@ import { foldTypography } from '../../text/phrases.js';
 import { RangeSet } from '../../model/ranges.js';
 
 /** What a team says it did. */
-const TEAM_VERBS = 'built|rebuilt|shipped|refactored|rewrote|rewritten|re-?architected|migrated|added|implemented|released|launched|introduced|improved|updated|upgraded|changed|made|created|fixed|reworked|redesigned|moved|completed|finished|delivered|worked|working|spent|invested|focused|decided|listened|heard|rolled\\s+out|cleaned\\s+up|overhauled|optimi[sz]ed|tweaked|polished|tuned|revamped|dedicated|been\\s+working|been\\s+busy';
+const TEAM_VERBS = 'built|rebuilt|shipped|refactored|rewrote|rewritten|re-?architected|migrated|added|implemented|released|launched|introduced|improved|updated|upgraded|changed|made|created|fixed|reworked|redesigned|moved|completed|finished|delivered|worked|working|spent|invested|focused|decided|listened|heard|rolled\\s+out|cleaned\\s+up|overhauled|optimi[sz]ed|tweaked|polished|tuned|revamped|dedicated|been\\s+working|been\\s+busy'
+  // What the team switched or replaced, and what it is doing now ("we are shipping", "we're adding").
+  + '|merged|switched|replaced|ported|shipping|building|adding|introducing|launching|rolling\\s+out|rewriting|refactoring|migrating';
 /** The team as the subject of the change: "we built", "we've shipped", "our engineers refactored", "we're excited to announce". */
-const WE_FRAMING = new RegExp(`\\b(?:we(?:'ve|'re|'d| have| had| are| were)?\\s+(?:(?:now|finally|also|just|recently|successfully|completely|fully|quietly|been)\\s+)?(?:${TEAM_VERBS}|excited|thrilled|happy|proud|pleased|delighted)|(?:our|the)\\s+(?:team|engineers|engineering\\s+team|developers|designers|product\\s+team|devs)\\s+(?:has\\s+|have\\s+)?(?:${TEAM_VERBS})|\\bour\\s+(?:main\\s+)?focus\\b)\\b`, 'i');
+const WE_FRAMING_SOURCE = `\\b(?:we(?:'ve|'re|'d| have| had| are| were)?\\s+(?:(?:now|finally|also|just|recently|successfully|completely|fully|quietly|been)\\s+)?(?:${TEAM_VERBS}|excited|thrilled|happy|proud|pleased|delighted)|(?:our|the)\\s+(?:team|engineers|engineering\\s+team|developers|designers|product\\s+team|devs)\\s+(?:has\\s+|have\\s+)?(?:${TEAM_VERBS})|\\bour\\s+(?:main\\s+)?focus\\b)\\b`;
+const WE_FRAMING = new RegExp(WE_FRAMING_SOURCE, 'gi');
 /** The reader in the frame: "you", "your", or customers as the subject ("admins can now …"). */
-const READER_FRAMING = /\b(?:you|your|yours|you'll|you're|you've)\b|\b(?:customers?|users?|admins?|teams?|members?|developers?|everyone|anyone)\s+(?:can|now|will|no\s+longer|get|gets|see|sees)\b/i;
+const READER_FRAMING = /\b(?:you|your|yours|you'll|you're|you've)\b|\b(?:customers?|users?|admins?|teams?|members?|developers?|everyone|anyone)\s+(?:can|now|will|no\s+longer|get|gets|see|sees)\b|\b(?:customers?|users?|people|developers?|community)\s+(?:have\s+|has\s+)?(?:asked|requested|expressed|reported|told)\b|\b(?:by|after|on)\s+(?:popular|community|user)\s+requests?\b|\b(?:community|users?|customers?)['’]s?\s+requests?\b/i;
+/** The customary opening of an announcement: "We are pleased to announce the release of …", "we're excited to present …". */
+const ANNOUNCEMENT = /^(?:we(?:'re| are)?\s+(?:\w+\s+)?(?:excited|thrilled|happy|proud|pleased|delighted|glad)\s+to\s+(?:announce|present|share|introduce|release|bring)|we(?:'re| are)\s+(?:announcing|releasing))\b/i;
+/** A section that gives the team's reasons ("Why we added two new options"): its "we" explains, it does not boast. */
+const RATIONALE = /^[^\p{L}]*why\b/iu;
+/** The team named inside a clause about something else: "This is a new property we've added that …", "Here are the features we shipped". */
+const RELATIVE = /\b(?:is|are|was|were|here's|here\s+is|here\s+are)\b/gi;
+
+/** Is there a finite "is"/"are"/"here are" earlier in the match's sentence (the team is in a clause about something else)? */
+function inRelativeClause(text: string, index: number): boolean {
+  const sentence = text.slice(0, index);
+  const start = Math.max(sentence.lastIndexOf('.'), sentence.lastIndexOf('!'), sentence.lastIndexOf('?'), sentence.lastIndexOf(':'), sentence.lastIndexOf(';')) + 1;
+  RELATIVE.lastIndex = 0;
+  return RELATIVE.test(sentence.slice(start));
+}
 
 export default defineRule({
   meta: {
@@ -52,9 +69,15 @@ export default defineRule({
       const folded = foldTypography(unit.text);
       if (READER_FRAMING.test(folded)) continue;
       const ownText = foldTypography(unit.block.text);
-      const match = WE_FRAMING.exec(ownText);
+      if (RATIONALE.test(doc.sectionAt(unit.block.start)?.title ?? '')) continue;
+      const matches = [...ownText.matchAll(WE_FRAMING)].filter((found) => !inRelativeClause(ownText, found.index ?? 0));
+      if (matches.length === 0) continue;
+      // An announcement's opening is customary; it is team talk only when the paragraph goes on about the team.
+      const announces = (found: RegExpMatchArray): boolean => ANNOUNCEMENT.test(ownText.slice(found.index));
+      const match = matches.find((found) => !announces(found));
       if (!match) continue;
-      const { start, end } = unit.block.sourceRange(match.index, match.index + match[0].length);
+      // After an opening, the finding spans the team talk from the opening on: the paragraph is the problem.
+      const { start, end } = unit.block.sourceRange(matches[0].index ?? match.index, match.index + match[0].length);
       report({
         message: `"${unit.block.text.slice(match.index, match.index + match[0].length)}" frames the change around the team, and the reader is never addressed: lead with what they get ("You can now …", "Imports now finish in two minutes").`,
         start,

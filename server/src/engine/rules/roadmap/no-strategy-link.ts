@@ -9,6 +9,12 @@ const STRATEGY_LINK = /strateg|vision|okrs?\b|objectives|north[\s_-]?star|missio
 const WHY_HEADING = /^[^\p{L}\p{N}]*(?:why\b|strategy|strategic|context|vision|mission|north\s+star|goals|objectives|okrs|themes?\b|bets\b|principles|problem|opportunit|thesis|how\s+this\s+roadmap)/iu;
 /** Intro prose that names the strategy ("This roadmap serves our 2027 strategy"). */
 const WHY_PROSE = /\b(?:strateg(?:y|ic)|vision|okrs?|north\s+star|mission|objectives?|guiding\s+polic(?:y|ies))\b/i;
+/**
+ * Intro prose that names the period's one theme, the choice the items serve: "The main focus of
+ * this year is to achieve spec compliance", "the theme in 2023 should be polished completeness".
+ * A verb ("we will focus on technical debt") names work, not the theme the roadmap is built on.
+ */
+const THEME_PROSE = /\b(?:focus|theme|goal|aim|priority)\s+(?:of|for|in)\s+(?:(?:this|the|next|our)\s+)?(?:year|quarter|half|release|roadmap|period|cycle|\d{4})\b/i;
 /** Front matter keys that link a strategy. */
 const LINK_KEYS = ['strategy', 'vision', 'okrs', 'okr', 'parent', 'serves', 'related', 'links', 'see-also', 'see_also'];
 
@@ -50,7 +56,7 @@ function introMentionsStrategy(doc: StrategyDocument): boolean {
   const end = firstSubsection?.start ?? doc.text.length;
   const start = title ? title.titleEnd : 0;
   const opening = firstSubsection && INTRO_HEADING.test(firstSubsection.title) ? doc.blocksIn(firstSubsection.titleEnd, firstSubsection.end) : [];
-  return [...doc.blocksIn(start, end), ...opening].some((block) => block.kind === 'paragraph' && WHY_PROSE.test(block.text));
+  return [...doc.blocksIn(start, end), ...opening].some((block) => block.kind === 'paragraph' && (WHY_PROSE.test(block.text) || THEME_PROSE.test(block.text)));
 }
 
 function frontMatterLinks(doc: StrategyDocument): boolean {

@@ -15,6 +15,8 @@ interface Updated {
   date: Date;
   /** The line as written, for the message. */
   line?: string;
+  /** Where the line is: the place to change, related to the finding on the title. */
+  range?: { start: number; end: number };
 }
 
 function updatedOf(doc: StrategyDocument): Updated | null {
@@ -39,7 +41,7 @@ function updatedLineOf(doc: StrategyDocument): Updated | null {
     const rest = text.slice(label[0].length);
     const date = findDates(rest, doc.dateOptions).find((mention) => mention.kind !== 'horizon' && mention.index === 0);
     if (!date || rest.slice(date.length).replace(/[\s.)]/g, '') !== '') continue;
-    return { key: null, date: addDays(date.end, -1), line: text };
+    return { key: null, date: addDays(date.end, -1), line: text, range: block.sourceRange(0, block.text.length) };
   }
   return null;
 }
@@ -80,6 +82,15 @@ export default defineRule({
     const age = daysBetween(updated.date, doc.today);
     if (age <= options.maxAgeDays) return;
     const where = updated.key ? `set \`${updated.key}:\`` : `change "${updated.line}"`;
-    reportDocument(`This roadmap was last updated on ${isoDate(updated.date)}, ${age} days ago (more than ${options.maxAgeDays}): review it against what shipped and what you learned, then ${where} to today.`);
+    // The "Last updated" line is the one place to change: it gets a hint of its own.
+    reportDocument(
+      `This roadmap was last updated on ${isoDate(updated.date)}, ${age} days ago (more than ${options.maxAgeDays}): review it against what shipped and what you learned, then ${where} to today.`,
+      undefined,
+      updated.range ? [{
+        ...updated.range,
+        message: `"${updated.line}" is the page's revision date`,
+        hint: `This revision date is ${age} days old (more than ${options.maxAgeDays}): review the roadmap, then change the date to today.`,
+      }] : undefined,
+    );
   },
 });

@@ -7,7 +7,7 @@ export default defineWorkspaceRule({
     id: 'trace/broken-link',
     family: 'trace',
     description: 'A link or label that names a strategy, policy, action or key result that does not exist.',
-    defaultSeverity: 'information',
+    defaultSeverity: 'warning',
     types: ['strategy', 'okr', 'roadmap', 'decision', 'release-notes', 'update'],
     documentLevel: false,
     fixable: false,

@@ -10,7 +10,7 @@ export default defineWorkspaceRule({
     id: 'trace/contradicts-policy',
     family: 'trace',
     description: 'An objective, key result or roadmap item that pursues what a guiding policy (or the strategy’s non-goals) rules out.',
-    defaultSeverity: 'information',
+    defaultSeverity: 'warning',
     types: ['okr', 'roadmap', 'strategy'],
     documentLevel: false,
     fixable: false,

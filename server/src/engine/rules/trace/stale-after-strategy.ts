@@ -62,7 +62,8 @@ export default defineWorkspaceRule({
       }
     }
     if (undated > 0) {
-      const history = model.options.history === 'git' ? 'no commit of the file either' : 'no git history was read';
+      const history = model.options.history === 'git' ? 'no commit of the file either'
+        : model.options.history === 'unavailable' ? 'git dates were skipped (git is not available here, as in the web extension)' : 'no git history was read';
       note(`trace/stale-after-strategy skipped ${undated} roadmap or OKR document${undated === 1 ? '' : 's'}: no front-matter date (updated:) and ${history}.`);
     }
   },

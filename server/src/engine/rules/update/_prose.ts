@@ -15,6 +15,10 @@ const HELP_ASKS: readonly RegExp[] = [
   /\b(?:want|like)\s+to\s+help\b/i,
   /\bhelp\s+(?:is\s+)?(?:wanted|needed)\b/i,
   /\blooking\s+for\s+(?:(?:more|new)\s+)?(?:contributors|reviewers|maintainers|volunteers|sponsors)\b/i,
+  // A way for readers to give, suggested to them: "signing up could be a good way for you (or your employer) to give back",
+  // "please consider sponsoring us".
+  /\b(?:good|great|easy|simple|best)\s+way\s+for\s+you\b[^.!?]{0,60}?\bto\s+(?:help|give\s+back|support|contribute|sponsor|donate|fund)\b/i,
+  /\bconsider\s+(?:sponsoring|donating|contributing|supporting\s+(?:us|the\s+project)|becoming\s+a\s+(?:sponsor|member|contributor))\b/i,
 ];
 
 /**
@@ -32,6 +36,13 @@ const CHALLENGES: readonly RegExp[] = [
   /\bwe\s+(?:are|were)\s+unable\s+to\b/i,
   /\b(?:slipped|behind\s+schedule|fell\s+short|setbacks?)\b/i,
   /\bmissed\s+(?:the|our|a)\s+(?:deadline|target|date|goal|milestone|release)\b/i,
+  // Losses and shortfalls of the project itself: "we lost some big sponsors" (not "we lost no sponsors"), "negatively affected our funding", "we risk losing".
+  /\b(?:we|the\s+project|the\s+team)\s+(?:have\s+|has\s+)?lost\s+(?!no\b|none\b|zero\b|nobody\b)(?:[\p{L}-]+\s+){0,3}?(?:sponsors?|funding|donors?|donations|maintainers?|contributors?|customers?|members?|money|revenue|staff|people)\b/iu,
+  /\b(?:negatively|adversely|badly|severely)\s+(?:affected|impacted|hit)\b/i,
+  /\bwe\s+risk\s+(?:losing|not\b)/i,
+  /\b(?:had|have\s+had|has\s+had)\s+to\s+(?:step\s+down|leave|stop|cut|pause|cancel|drop|postpone|delay)\b/i,
+  /\brunning\s+out\s+of\s+(?:money|funds|funding|runway|budget|time)\b/i,
+  /\b(?:funding|financial|staffing)\s+(?:difficulties|problems|shortfall|gap)\b/i,
 ];
 
 /** The sentence around `index` is a question (it ends with "?"). */

@@ -1,0 +1,78 @@
+/** Portuguese (Portugal and Brazil). */
+import type { LanguageData } from './types.js';
+
+export const pt: LanguageData = {
+  code: 'pt',
+  name: 'Portuguese',
+  nativeName: 'Português',
+  franc: 'por',
+  script: 'latin',
+  functionWords: ['o', 'os', 'da', 'das', 'dos', 'e', 'que', 'em', 'na', 'nas', 'nos', 'um', 'uma', 'para', 'com', 'não', 'por', 'se', 'é', 'mais',
+    'ao', 'aos', 'seu', 'sua', 'seus', 'suas', 'nosso', 'nossa', 'nossos', 'nossas', 'como', 'mas', 'são', 'está', 'ser', 'também', 'pelo', 'pela',
+    'entre', 'até', 'isso', 'este', 'esta', 'muito', 'já', 'de', 'vamos', 'cada', 'porque'],
+  sections: {
+    'diagnosis': ['Diagnóstico', 'O diagnóstico', 'Problema', 'O problema', 'Definição do problema', 'Desafio', 'O desafio', 'Desafios',
+      'Situação', 'Situação atual', 'Onde estamos', 'Por que agora', 'Porquê agora'],
+    'guiding-policy': ['Política orientadora', 'Política diretriz', 'Diretriz', 'Diretrizes', 'Diretrizes estratégicas', 'Princípios',
+      'Princípios orientadores', 'Abordagem', 'Nossa abordagem', 'A nossa abordagem', 'Estratégia', 'Nossa estratégia', 'Como vamos vencer', 'Onde jogar'],
+    'coherent-actions': ['Ações', 'Ações coerentes', 'Plano de ação', 'Iniciativas', 'Próximos passos', 'O que vamos fazer', 'Execução', 'Implementação', 'Plano'],
+    'summary': ['Resumo', 'Resumo executivo', 'Sumário executivo', 'Em resumo', 'Recomendação', 'Decisão'],
+    'non-goals': ['Fora do escopo', 'Fora de escopo', 'Fora do âmbito', 'Não objetivos', 'O que não faremos', 'O que não vamos fazer', 'Renúncias'],
+    'risks': ['Riscos', 'Riscos e mitigações', 'Análise de riscos', 'O que pode dar errado', 'O que pode correr mal'],
+    'metrics': ['Métricas de sucesso', 'Métricas', 'Indicadores', 'Indicadores-chave', 'Medidas', 'Objetivos', 'Objetivos e resultados-chave',
+      'Resultados-chave', 'Como mediremos o sucesso'],
+    'options': ['Opções', 'Opções consideradas', 'Alternativas', 'Alternativas consideradas'],
+    'audience': ['Público', 'Público-alvo', 'Audiência', 'Destinatários', 'Leitores', 'Para quem é este documento'],
+  },
+  titles: {
+    'strategy': ['estratégia', 'visão', 'missão', 'plano estratégico'],
+    'roadmap': ['roteiro', 'roadmap', 'mapa de rota'],
+    'okr': ['okr', 'okrs', 'objetivos', 'metas'],
+    'release-notes': ['notas de versão', 'notas de lançamento', 'novidades', 'registo de alterações', 'registro de alterações'],
+    'decision': ['decisão', 'proposta', 'documento de design', 'adr', 'rfc'],
+    'update': ['relatório mensal', 'relatório trimestral', 'relatório anual', 'relatório de status', 'relatório de progresso', 'atualização'],
+  },
+  guideTitles: ['guia', 'modelo', 'como escrever', 'tutorial', 'boas práticas'],
+  headings: {
+    foldAccents: true,
+    articles: ['o', 'a', 'os', 'as', 'nosso', 'nossa', 'nossos', 'nossas', 'um', 'uma'],
+    joiners: ['e'],
+    compounds: false,
+  },
+  dates: {
+    months: [['janeiro'], ['fevereiro'], ['março', 'marco'], ['abril'], ['maio'], ['junho'], ['julho'], ['agosto'], ['setembro'], ['outubro'],
+      ['novembro'], ['dezembro']],
+    monthAbbreviations: [['jan'], ['fev'], ['mar'], ['abr'], ['mai'], ['jun'], ['jul'], ['ago'], ['set'], ['out'], ['nov'], ['dez']],
+    joiners: ['de'],
+    ordinals: [['primeiro', 'primeira'], ['segundo', 'segunda'], ['terceiro', 'terceira'], ['quarto', 'quarta']],
+    ordinalSuffixes: ['º', '°', '.º', 'ª', 'o'],
+    quarterWords: ['trimestre'],
+    quarterLetters: ['t'],
+    halfWords: ['semestre'],
+    halfLetters: ['s'],
+    yearLeads: ['em', 'até', 'para', 'antes de', 'no final de', 'no fim de', 'no início de', 'em meados de', 'final de', 'a partir de', 'durante', 'desde'],
+    monthLeads: ['em', 'até', 'para', 'antes de', 'no final de', 'no fim de', 'no início de', 'em meados de', 'final de', 'a partir de', 'desde'],
+    relative: [
+      '(?:em|dentro\\s+de|nos\\s+próximos)\\s+\\d{1,3}\\s+(?:dias|semanas|meses|trimestres|anos)',
+      '(?:este|neste|o\\s+próximo|no\\s+próximo)\\s+(?:ano|trimestre|semestre|mês)',
+      '(?:até\\s+o|até\\s+ao|no)\\s+(?:fim|final)\\s+do\\s+(?:ano|trimestre|mês)',
+    ],
+    dayFirst: true,
+  },
+  dateColumns: ['prazo', 'data', 'trimestre', 'quando', 'marco', 'cronograma', 'data limite'],
+  ownerLabels: ['responsável', 'responsavel', 'dono', 'dona', 'autor', 'autora'],
+  measures: {
+    baseline: [
+      '(?:de|desde)\\s+(?:cerca\\s+de\\s+)?[-+−]?[$€£¥]?\\d[\\d.,]*\\s?%?\\s*(?:para|a|até)\\s+[$€£¥]?\\d',
+      '(?:atualmente|hoje|linha\\s+de\\s+base|valor\\s+inicial|ponto\\s+de\\s+partida|nível\\s+atual|em\\s+comparação\\s+com|face\\s+a|no\\s+ano\\s+passado)',
+    ],
+    relative: [
+      'em\\s+\\d[\\d.,]*\\s?(?:%|por\\s+cento|pontos?)',
+      '(?:dobrar|duplicar|triplicar|reduzir\\s+pela\\s+metade|manter|sustentar|conservar)',
+    ],
+  },
+  ruleOptions: {
+    'kernel/action-no-owner': { timeWords: ['marco', 'contínuo', 'imediatamente', 'semanal', 'mensal', 'trimestral', 'esta semana', 'próxima semana'] },
+    'decision/no-owner': { labels: ['responsável', 'dono', 'autor', 'autora', 'escrito por'] },
+  },
+};
