@@ -9,6 +9,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from './helpers/paths.js';
 import { tempTree } from './helpers/temp-tree.js';
@@ -48,6 +49,42 @@ describe('strategy-lint on the sample docs repository', () => {
     const sarif = JSON.parse(cli(['--format', 'sarif', EXAMPLE]).stdout) as { runs: Array<{ results: Array<{ ruleId: string; relatedLocations?: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
     const result = sarif.runs[0].results.find((r) => r.ruleId === 'trace/contradicts-policy')!;
     assert.equal(result.relatedLocations![0].physicalLocation.artifactLocation.uri, `${EXAMPLE}/strategy.md`);
+  });
+});
+
+describe('strategy-lint with --cache and worker threads', () => {
+  test('worker threads and the --cache report the same trace findings; an unchanged run reuses them, a change or a missing linked file recomputes them', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-trace-cache-'));
+    try {
+      fs.cpSync(path.join(repoRoot, EXAMPLE), path.join(dir, 'docs'), { recursive: true });
+      const cacheFile = path.join(dir, 'cache.json');
+      const plain = cli(['docs'], dir);
+      assert.match(plain.stdout, /trace\/orphan-item/);
+      assert.equal(cli(['docs'], dir, { STRATEGY_LINT_WORKERS: '2' }).stdout, plain.stdout, 'the same with worker threads');
+      const first = cli(['--cache', '--cache-location', cacheFile, 'docs'], dir);
+      assert.equal(first.stdout, plain.stdout);
+      const cached = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { trace?: { record: { findings: Record<string, unknown[]> } } };
+      assert.ok(cached.trace && Object.keys(cached.trace.record.findings).length === 3, 'the run\'s trace findings are kept');
+      assert.equal(cli(['--cache', '--cache-location', cacheFile, 'docs'], dir).stdout, plain.stdout, 'an unchanged run');
+      // The roadmap labels its orphan: the cached trace findings no longer apply.
+      const roadmap = path.join(dir, 'docs', 'roadmap.md');
+      fs.writeFileSync(roadmap, fs.readFileSync(roadmap, 'utf8').replace('Cuts the time to open a chat from 4 s to 1 s.', 'Cuts the time to open a chat from 4 s to 1 s. Serves: A4'));
+      const edited = cli(['--cache', '--cache-location', cacheFile, 'docs'], dir);
+      assert.doesNotMatch(edited.stdout, /trace\/orphan-item/);
+      assert.equal(edited.stdout, cli(['docs'], dir).stdout);
+      // A generic page the OKR set links to disappears: the run that reused the findings would miss the broken link.
+      fs.writeFileSync(path.join(dir, 'docs', 'NOTES.md'), '# Notes\n\nMeeting notes.\n');
+      fs.appendFileSync(path.join(dir, 'docs', 'okrs.md'), '\nSee [the strategy notes](strategy-notes.md).\n');
+      fs.writeFileSync(path.join(dir, 'docs', 'strategy-notes.md'), '# Strategy notes\n\nWhat we discussed.\n');
+      const linked = cli(['--cache', '--cache-location', cacheFile, 'docs'], dir);
+      assert.doesNotMatch(linked.stdout, /trace\/broken-link/);
+      fs.rmSync(path.join(dir, 'docs', 'strategy-notes.md'));
+      const broken = cli(['--cache', '--cache-location', cacheFile, 'docs'], dir);
+      assert.equal(broken.stdout, cli(['docs'], dir).stdout);
+      assert.match(broken.stdout, /okrs\.md:\d+:\d+ warning trace\/broken-link/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

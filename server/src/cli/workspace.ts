@@ -32,13 +32,18 @@ export interface LintedWorkspace {
   absolute: Map<string, string>;
   /** The folder the keys are relative to. */
   root: string;
+  /** What the model asked of the disk: absolute path → whether a linked file is there. */
+  exists: Map<string, boolean>;
+  /** The files git was asked about (no front-matter date), and what it said (null: no git or repository). */
+  undated: string[];
+  commits: Map<string, Date> | null;
 }
 
 /** Types whose dates trace/stale-after-strategy compares. */
 const DATED_TYPES = new Set(['strategy', 'roadmap', 'okr']);
 
 /** The folder every file is in: the working folder when they all are, else their deepest common folder. */
-function commonRoot(files: readonly string[], cwd: string): string {
+export function commonRoot(files: readonly string[], cwd: string): string {
   const inside = (file: string, dir: string): boolean => {
     const relative = path.relative(dir, file);
     return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
@@ -49,15 +54,18 @@ function commonRoot(files: readonly string[], cwd: string): string {
   return root;
 }
 
-export function buildWorkspace(files: readonly LintedFile[], cwd: string): LintedWorkspace {
-  const root = commonRoot(files.map((f) => f.file), cwd);
+/** `root`: the folder the keys are relative to (default: the files' common folder). */
+export function buildWorkspace(files: readonly LintedFile[], cwd: string, root = commonRoot(files.map((f) => f.file), cwd)): LintedWorkspace {
   const keyOf = (file: string): string => path.relative(root, file).split(path.sep).join('/');
   const undated = files.filter((f) => DATED_TYPES.has(f.result.docType) && !hasFrontMatterDate(f.result)).map((f) => f.file);
   const commits = undated.length > 0 ? lastCommitDates(undated) : new Map<string, Date>();
+  const exists = new Map<string, boolean>();
   const model = new WorkspaceModel({
     fileExists: (key) => {
       const full = path.resolve(root, key);
-      return fs.existsSync(full);
+      const there = fs.existsSync(full);
+      exists.set(full, there);
+      return there;
     },
     history: commits === null ? 'none' : 'git',
   });
@@ -69,7 +77,7 @@ export function buildWorkspace(files: readonly LintedFile[], cwd: string): Linte
     absolute.set(key, linted.file);
     model.set(key, { document: linted.result.document, layers: linted.result.layers, lastCommitted: commits?.get(linted.file) ?? null });
   }
-  return { model, shown, absolute, root };
+  return { model, shown, absolute, root, exists, undated, commits };
 }
 
 function hasFrontMatterDate(result: LintResult): boolean {
@@ -88,19 +96,61 @@ export function documentOnly(text: string, options: LintOptions): LintResult {
  * Lint the workspace of these files and add its findings to their reports (those `keep` accepts:
  * --quiet keeps errors and warnings); returns the run's notes.
  */
-export function addTraceFindings(files: readonly LintedFile[], cwd: string, keep: (finding: Finding) => boolean = () => true): { notes: string[]; workspace: LintedWorkspace; result: WorkspaceLintResult } {
-  const workspace = buildWorkspace(files, cwd);
+export function addTraceFindings(files: readonly LintedFile[], cwd: string, keep: (finding: Finding) => boolean = () => true, root?: string): { notes: string[]; workspace: LintedWorkspace; result: WorkspaceLintResult; record: TraceRecord } {
+  const workspace = buildWorkspace(files, cwd, root);
   const result = lintWorkspace(workspace.model);
   const byKey = new Map(files.map((f) => [path.relative(workspace.root, f.file).split(path.sep).join('/'), f]));
+  const record: TraceRecord = {
+    findings: {}, notes: result.notes, exists: Object.fromEntries(workspace.exists), undated: workspace.undated,
+    commits: workspace.commits && Object.fromEntries([...workspace.commits].map(([file, date]) => [file, date.toISOString()])),
+  };
   for (const [key, findings] of result.findings) {
-    const report = byKey.get(key)?.report;
-    if (!report) continue;
-    const kept = findings.filter(keep);
-    if (kept.length === 0) continue;
-    report.findings = [...report.findings, ...kept.map((finding) => shownFinding(finding, workspace.shown))]
+    const linted = byKey.get(key);
+    if (!linted) continue;
+    record.findings[linted.file] = findings.map((finding) => shownFinding(finding, workspace.shown));
+  }
+  applyTraceRecord(record, files, keep);
+  return { notes: result.notes, workspace, result, record };
+}
+
+/**
+ * The trace/* findings of a run, as the --cache keeps them (cache.ts): per file (absolute path),
+ * the run's notes, and what they depended on besides the documents — whether each linked file
+ * was there, and the commit dates git gave — so a later run checks those before using them.
+ */
+export interface TraceRecord {
+  findings: Record<string, Finding[]>;
+  notes: string[];
+  exists: Record<string, boolean>;
+  undated: string[];
+  commits: Record<string, string> | null;
+}
+
+/** Add a record's findings to the files' reports (those `keep` accepts), in position order. */
+export function applyTraceRecord(record: TraceRecord, files: readonly LintedFileRef[], keep: (finding: Finding) => boolean = () => true): void {
+  for (const linted of files) {
+    const findings = Object.hasOwn(record.findings, linted.file) ? record.findings[linted.file].filter(keep) : [];
+    if (!linted.report || findings.length === 0) continue;
+    linted.report.findings = [...linted.report.findings, ...findings]
       .sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   }
-  return { notes: result.notes, workspace, result };
+}
+
+/** Does the disk still say what the record's findings rest on (linked files there or not, git's dates)? */
+export function traceRecordHolds(record: TraceRecord): boolean {
+  for (const [file, there] of Object.entries(record.exists)) if (fs.existsSync(file) !== there) return false;
+  if (record.undated.length === 0) return true;
+  const commits = lastCommitDates(record.undated);
+  if ((commits === null) !== (record.commits === null)) return false;
+  if (!commits || !record.commits) return true;
+  const now = Object.fromEntries([...commits].map(([file, date]) => [file, date.toISOString()]));
+  return JSON.stringify(Object.entries(now).sort()) === JSON.stringify(Object.entries(record.commits).sort());
+}
+
+/** A file of the run, before its document model is built. */
+export interface LintedFileRef {
+  file: string;
+  report?: FileReport;
 }
 
 /** A finding whose related places in other files name them as the user sees them. */
