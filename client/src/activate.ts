@@ -40,9 +40,15 @@ export interface ClientPlatform {
   createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, errorHandler: RestartingErrorHandler): BaseLanguageClient;
 }
 
-/** Stop the server (if it runs) and start a new one; as the Node client's restart(), which the browser's lacks. */
+/**
+ * Stop the server (if it runs) and start a new one; as the Node client's restart(), which the
+ * browser's lacks. Only a running client can be stopped: one whose server died while it was
+ * starting (the client gave up during the initialize handshake: "start failed") or that is stopped
+ * has nothing to stop, and is started again directly — stopping it would throw, and the server
+ * would never come back.
+ */
 async function restart(languageClient: BaseLanguageClient): Promise<void> {
-  await languageClient.stop();
+  if (languageClient.state === State.Running) await languageClient.stop();
   await languageClient.start();
 }
 
