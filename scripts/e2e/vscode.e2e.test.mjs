@@ -536,9 +536,13 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
       assert.ok(kills < 6, 'the client gave up within 6 crashes');
       const [pid] = serverPids();
       assert.ok(pid, 'a running server to crash');
+      await watchStatusReset(page, 'Strategy memo · 0');
       process.kill(pid, 'SIGKILL');
       kills++;
-      await h.waitFor(async () => (await gaveUp.count()) > 0 || (replacementOf(pid) !== null
+      // The status bar still shows the killed server's "· 0" for a moment (the workbench draws what
+      // the extension host sends, later): only a "· 0" drawn after it was reset is the new server's.
+      // Killing on the old one's would kill the new server while it initializes.
+      await h.waitFor(async () => (await gaveUp.count()) > 0 || (replacementOf(pid) !== null && await statusWasReset(page)
         && await statusItem(page, 'Strategy memo · 0').count() > 0), { timeoutMs: 30_000, what: `crash ${kills}: a restarted server that linted, or the client giving up` });
     }
     await shot('gave-up');
@@ -553,12 +557,35 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     // The restart the user asked for forgets the earlier crashes: the next one is restarted, not given up on.
     await runCommand(page, 'Notifications: Clear All Notifications');
     const [pid] = serverPids();
+    await watchStatusReset(page, 'Strategy memo · 0');
     process.kill(pid, 'SIGKILL');
-    await h.waitFor(async () => replacementOf(pid) !== null && await statusItem(page, 'Strategy memo · 0').count() > 0,
+    await h.waitFor(async () => replacementOf(pid) !== null && await statusWasReset(page) && await statusItem(page, 'Strategy memo · 0').count() > 0,
       { timeoutMs: 30_000, what: 'a restarted, linting server after one more crash' });
     assert.equal(await gaveUp.count(), 0, 'one crash after a manual restart is not "too many"');
   });
 });
+
+/**
+ * From now on, note in the page when the status bar stops showing `text` (the client resets it
+ * when its server stops): a MutationObserver sees every change the workbench draws, however brief.
+ */
+async function watchStatusReset(page, text) {
+  await page.evaluate(({ selector, text }) => {
+    const bar = document.querySelector(selector);
+    window.__slStatusReset = false;
+    window.__slStatusObserver?.disconnect();
+    const check = () => {
+      if (![...bar.querySelectorAll('.statusbar-item')].some((item) => item.textContent.includes(text))) window.__slStatusReset = true;
+    };
+    window.__slStatusObserver = new MutationObserver(check);
+    window.__slStatusObserver.observe(bar, { subtree: true, childList: true, characterData: true, attributes: true });
+  }, { selector: h.SEL.statusBar, text });
+}
+
+/** Has the status bar stopped showing the watched text since watchStatusReset? */
+function statusWasReset(page) {
+  return page.evaluate(() => window.__slStatusReset === true);
+}
 
 /** The one running server's pid when it is not `pid` (a restart replaced it), else null. */
 
