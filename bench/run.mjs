@@ -13,11 +13,12 @@ import { benchEngine } from './engine.mjs';
 import { benchServer } from './server.mjs';
 import { benchCli } from './cli.mjs';
 import { benchPeers } from './peers.mjs';
+import { benchWorkspace } from './workspace.mjs';
 import { benchFolder } from './folder.mjs';
 import { ensurePeersInstalled } from './install.mjs';
 import { renderTable, writeReport } from './report.mjs';
 
-const PARTS = { engine: benchEngine, server: benchServer, cli: benchCli, peers: benchPeers, folder: benchFolder };
+const PARTS = { engine: benchEngine, server: benchServer, cli: benchCli, peers: benchPeers, folder: benchFolder, workspace: benchWorkspace };
 
 function parseArgs(argv) {
   argv = argv.filter((arg, i) => arg !== '--json' && argv[i - 1] !== '--json');

@@ -17,6 +17,7 @@ const TYPE_NAMES = { strategy: 'strategy', okr: 'okr', roadmap: 'roadmap', 'rele
 const FAMILY_TITLES = {
   kernel: "Rumelt's kernel", 'bad-strategy': 'The hallmarks of bad strategy', outcomes: 'Outcomes, not outputs',
   pyramid: "Minto's pyramid", roadmap: 'Roadmaps', 'release-notes': 'Release notes', decision: 'Decision docs', update: 'Status and investor updates', prose: 'Clear prose',
+  trace: 'Across documents: does the roadmap carry out the strategy?',
 };
 
 function optionDefault(spec) {
@@ -25,7 +26,19 @@ function optionDefault(spec) {
 }
 
 function exampleFindings(rule, text) {
+  if (rule.meta.scope === 'workspace') return exampleFolderFindings(rule, text);
   return lint(text, { type: rule.meta.types[0], onlyRules: [rule.meta.id], today: TODAY, filePath: 'example.md' }).findings;
+}
+
+/** A workspace rule's example: its document linted with the rest of its example folder. */
+function exampleFolderFindings(rule, text) {
+  const { file, others } = rule.meta.exampleFolder;
+  const model = new engine.WorkspaceModel();
+  for (const [key, other] of Object.entries({ ...others, [file]: text })) {
+    const result = lint(other, { filePath: key, today: TODAY, onlyRules: [] });
+    model.set(key, { document: result.document, layers: result.layers });
+  }
+  return engine.lintWorkspace(model, { onlyRules: [rule.meta.id] }).findings.get(file) ?? [];
 }
 
 function fence(text) {
@@ -60,6 +73,7 @@ function ruleDoc(rule) {
     '',
     '## Examples',
     '',
+    ...(m.exampleFolder ? [`This rule reads several documents at once. The examples are \`${m.exampleFolder.file}\` in a folder that also holds:`, '', ...Object.entries(m.exampleFolder.others).flatMap(([name, text]) => [`\`${name}\`:`, '', fence(text), '']), `And \`${m.exampleFolder.file}\`:`, ''] : []),
     '### Flagged',
     '',
     fence(m.examples.bad),

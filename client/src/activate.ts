@@ -1,18 +1,19 @@
 /**
  * The Strategy Lint VS Code extension, the same on the desktop (extension.ts) and in the browser
  * (browser-extension.ts): starts the language server and registers the commands, the status bar
- * item and the review webview. Activated by Markdown documents and by its own commands, never on
- * startup. The two entry points differ only in how the server is started (a Node process, or a
- * web worker that reads files through this client: read-files.ts).
+ * item, the review webview and the strategy map. Activated by Markdown documents and by its own
+ * commands, never on startup. The two entry points differ only in how the server is started (a
+ * Node process, or a web worker that reads files through this client: read-files.ts).
  */
 import { openRuleDocumentation } from './rule-docs';
 import * as vscode from 'vscode';
 import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { RestartingErrorHandler } from './error-handler';
-import { lintWorkspace } from './lint-workspace';
-import { Commands, ReadFilesRequest, StatusNotification, type ReadFilesParams, type ReviewResult, type StatusParams } from './protocol';
+import { findMarkdownFiles, lintWorkspace } from './lint-workspace';
+import { Commands, FindMarkdownFilesRequest, ReadFilesRequest, StatusNotification, type FindMarkdownFilesParams, type ReadFilesParams, type ReviewResult, type StatusParams } from './protocol';
 import { readFiles } from './read-files';
 import { ReviewPanel } from './review-panel';
+import { MapPanel } from './map-panel';
 import { setDocumentType } from './document-type';
 import { StatusBar } from './status-bar';
 import { insertTemplate, newFromTemplate } from './templates';
@@ -39,9 +40,15 @@ export interface ClientPlatform {
   createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, errorHandler: RestartingErrorHandler): BaseLanguageClient;
 }
 
-/** Stop the server (if it runs) and start a new one; as the Node client's restart(), which the browser's lacks. */
+/**
+ * Stop the server (if it runs) and start a new one; as the Node client's restart(), which the
+ * browser's lacks. Only a running client can be stopped: one whose server died while it was
+ * starting (the client gave up during the initialize handshake: "start failed") or that is stopped
+ * has nothing to stop, and is started again directly — stopping it would throw, and the server
+ * would never come back.
+ */
 async function restart(languageClient: BaseLanguageClient): Promise<void> {
-  await languageClient.stop();
+  if (languageClient.state === State.Running) await languageClient.stop();
   await languageClient.start();
 }
 
@@ -52,7 +59,7 @@ export function activateOn(platform: ClientPlatform, context: vscode.ExtensionCo
   const languageClient = platform.createClient(context, output, crashes);
   client = languageClient;
   const statusBar = new StatusBar();
-  context.subscriptions.push(output, statusBar, { dispose: () => ReviewPanel.disposeAll() });
+  context.subscriptions.push(output, statusBar, { dispose: () => ReviewPanel.disposeAll() }, { dispose: () => MapPanel.disposeAll() });
 
   context.subscriptions.push(
     languageClient.onDidChangeState((event) => {
@@ -61,6 +68,8 @@ export function activateOn(platform: ClientPlatform, context: vscode.ExtensionCo
     languageClient.onNotification(StatusNotification, (status: StatusParams) => statusBar.update(status)),
     // A server in a browser has no file system: it asks for config files, .gitignore files and documents.
     languageClient.onRequest(ReadFilesRequest, (params: ReadFilesParams) => readFiles(params)),
+    // …and for the Markdown files of a folder (the workspace model: trace/* rules, the strategy map).
+    languageClient.onRequest(FindMarkdownFilesRequest, (params: FindMarkdownFilesParams) => findMarkdownFiles(params)),
   );
 
   const register = (id: string, handler: (...args: any[]) => unknown): void => {
@@ -78,6 +87,11 @@ export function activateOn(platform: ClientPlatform, context: vscode.ExtensionCo
     }
     await ready;
     return ReviewPanel.show(languageClient, document);
+  });
+  register(Commands.showStrategyMap, async (uri?: unknown) => {
+    await ready;
+    const target = typeof uri === 'string' ? uri : uri instanceof vscode.Uri ? uri.toString() : vscode.window.activeTextEditor?.document.uri.toString();
+    return MapPanel.show(languageClient, target);
   });
   register(Commands.newFromTemplate, (templateId?: string) => newFromTemplate(context, typeof templateId === 'string' ? templateId : undefined));
   register(Commands.insertTemplate, (templateId?: string) => insertTemplate(context, typeof templateId === 'string' ? templateId : undefined));

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { LintFilesRequest, type LintFilesResult } from './protocol';
+import { LintFilesRequest, type FindMarkdownFilesParams, type FindMarkdownFilesResult, type LintFilesResult } from './protocol';
 
 const MARKDOWN_GLOB = '**/*.{md,markdown,mdown,mkd}';
 const BATCH = 100;
@@ -59,4 +59,20 @@ export async function lintWorkspace(client: LanguageClient): Promise<LintFilesRe
     `Strategy Lint: ${total.linted} document${total.linted === 1 ? '' : 's'} linted${ignored} — ${total.findings} finding${total.findings === 1 ? '' : 's'} in ${total.withFindings} document${total.withFindings === 1 ? '' : 's'}.`,
   );
   return total;
+}
+
+/**
+ * `strategyLint/findMarkdownFiles`: the Markdown files of a folder for a server without a file
+ * system (the web worker's workspace model), found as "Lint all documents" finds them; none when
+ * the workspace cannot be searched.
+ */
+export async function findMarkdownFiles(params: FindMarkdownFilesParams): Promise<FindMarkdownFilesResult> {
+  try {
+    const folder = vscode.Uri.parse(params.folder, true);
+    const limit = Number.isFinite(params.limit) && params.limit > 0 ? Math.floor(params.limit) : undefined;
+    const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, MARKDOWN_GLOB), excludeGlob(), limit);
+    return { uris: files.map((uri) => uri.toString()).sort() };
+  } catch {
+    return { uris: [] };
+  }
 }

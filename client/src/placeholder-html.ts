@@ -7,3 +7,8 @@ export function placeholderHtml(message: string, nonce: string): string {
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 }
+
+/** A nonce for a webview's CSP: Web Crypto, which both the desktop's Node and the browser have. */
+export function newNonce(): string {
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+}

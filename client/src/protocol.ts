@@ -15,6 +15,7 @@ export const Commands = {
   restartServer: 'strategyLint.restartServer',
   openRuleDocumentation: 'strategyLint.openRuleDocumentation',
   setDocumentType: 'strategyLint.setDocumentType',
+  showStrategyMap: 'strategyLint.showStrategyMap',
 } as const;
 
 export const SetDocumentTypeRequest = 'strategyLint/setDocumentType';
@@ -33,6 +34,17 @@ export interface ReviewResult {
   title: string;
 }
 
+export const StrategyMapRequest = 'strategyLint/strategyMap';
+export interface StrategyMapParams { uri?: string; nonce?: string; cspSource?: string }
+export interface StrategyMapResult {
+  map: unknown;
+  markdown: string;
+  mermaid: string;
+  uris: Record<string, string>;
+  folder: string;
+  html?: string;
+}
+
 export const LintFilesRequest = 'strategyLint/lintFiles';
 export interface LintFilesParams { uris: string[] }
 export interface LintFilesResult { linted: number; ignored: number; findings: number; withFindings: number }
@@ -47,6 +59,10 @@ export interface ReadFileEntry {
   error?: string;
 }
 export interface ReadFilesResult { entries: ReadFileEntry[] }
+
+export const FindMarkdownFilesRequest = 'strategyLint/findMarkdownFiles';
+export interface FindMarkdownFilesParams { folder: string; limit: number }
+export interface FindMarkdownFilesResult { uris: string[] }
 
 export const StatusNotification = 'strategyLint/status';
 export interface StatusParams {

@@ -7,12 +7,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { Commands, ReviewRequest, type ReviewParams, type ReviewResult } from './protocol';
-import { placeholderHtml } from './placeholder-html';
-
-/** A nonce for the webview's CSP: Web Crypto, which both the desktop's Node and the browser have. */
-function newNonce(): string {
-  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
-}
+import { newNonce, placeholderHtml } from './placeholder-html';
 
 /** The last segment of a URI's path (the file name), whatever its scheme. */
 function baseName(uri: vscode.Uri): string {

@@ -33,8 +33,11 @@ const WORKSPACE = {
   'crash-memo.md': 'clean-memo.md', // 09
   'docs/plans.md': 'plans-generic.md', // 12
   'roadmap-many.md': 'roadmap-many.md', // 13
-  'produktstrategie.md': 'german-memo.md', // 15
+  'produktstrategie.md': 'german-memo.md', // 16
 };
+
+/** A docs repository (scenario 15): the sample under examples/, copied as a folder of the workspace. */
+const DOCS_REPOSITORY = { from: path.join(repo, 'examples', 'strategy-map'), to: 'strategy-map' };
 
 /**
  * A real strategy page from the real-document corpus (scenario 11): other people's writing, so it
@@ -64,6 +67,7 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     await ensureInstalled({ log: (m) => h.log(m) });
     dirs = h.makeTempDirs('sl-e2e-');
     writeWorkspace(dirs.workspaceDir, WORKSPACE);
+    fs.cpSync(DOCS_REPOSITORY.from, path.join(dirs.workspaceDir, DOCS_REPOSITORY.to), { recursive: true });
     realStrategy = await cachedRealDocument(REAL_STRATEGY);
     if (realStrategy) {
       fs.mkdirSync(path.dirname(path.join(dirs.workspaceDir, REAL_STRATEGY.path)), { recursive: true });
@@ -391,7 +395,7 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     await shot('hint-hover');
   });
 
-  scenario('15', 'german-memo', 'a German strategy memo: its kernel is found under German headings, the lens and the review use its own section names', async ({ shot }) => {
+  scenario('16', 'german-memo', 'a German strategy memo: its kernel is found under German headings, the lens and the review use its own section names', async ({ shot }) => {
     await openLinted(page, 'produktstrategie.md', { type: 'Strategy memo' });
     await page.locator('.codelens-decoration', { hasText: 'Diagnose ✓ · Leitlinie ✓ · Maßnahmen ✓' }).first().waitFor({ timeout: 30_000 });
     const rows = ofFile(await problemRows(page), 'produktstrategie.md');
@@ -408,6 +412,103 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
       li.querySelector('h3')?.firstChild?.textContent.trim(), [...li.classList].find((c) => c.startsWith('status-'))?.slice(7)]));
     assert.deepEqual(steps, [['Diagnose', 'present'], ['Leitlinie', 'present'], ['Maßnahmen', 'present']], 'the kernel map in German, every step present');
     await shot('review');
+  });
+
+  scenario('15', 'strategy-map', 'a docs repository: a trace finding relates the other document, and the strategy map shows the graph', async ({ shot }) => {
+    await quickOpen(page, 'strategy-map/roadmap.md');
+    await statusItem(page, /Roadmap · \d+/).waitFor({ timeout: 60_000 });
+    // The folder is read after the first lint; the roadmap's diagnostics are published again with its trace findings.
+    const rows = await waitForProblems(page, (rs) => has(ofFile(rs, 'roadmap.md'), 'trace/orphan-item', 30),
+      'trace/orphan-item on line 30 of strategy-map/roadmap.md', { timeoutMs: 60_000 });
+    const orphan = ofFile(rows, 'roadmap.md').find((r) => r.code === 'trace/orphan-item');
+    assert.equal(orphan.severity, 'Info');
+    assert.match(orphan.message, /traces to no guiding policy, coherent action or objective of strategy-map\/strategy\.md or strategy-map\/okrs\.md/);
+    // Its related place is in the other document: the strategy's guiding-policy heading (line 21).
+    const related = page.locator(h.SEL.problemsRow, { hasText: /strategy\.md\[Ln 21, Col \d+\]/ }).first();
+    await related.waitFor({ timeout: 15_000 });
+    assert.match(await related.innerText(), /what it could serve: Fernhill strategy 2027/);
+    await shot('problems');
+    await related.click();
+    await page.locator(h.SEL.activeTab, { hasText: /^\s*strategy\.md/ }).waitFor();
+    await statusItem(page, /Ln 21, Col \d+/).waitFor({ timeout: 15_000 });
+    await shot('related-opened');
+
+    // The OKR set, opened: its key result that pursues what P1 rules out, related to P1's line.
+    await quickOpen(page, 'strategy-map/okrs.md');
+    const okrRows = await waitForProblems(page, (rs) => has(ofFile(rs, 'okrs.md'), 'trace/contradicts-policy', 18),
+      'trace/contradicts-policy on line 18 of strategy-map/okrs.md', { timeoutMs: 30_000 });
+    assert.match(ofFile(okrRows, 'okrs.md').find((r) => r.code === 'trace/contradicts-policy').message, /P1 “Owner-operated firms first, not enterprise” .* rules out “enterprise”/);
+    const policyRow = page.locator(h.SEL.problemsRow, { hasText: /strategy\.md\[Ln 23, Col \d+\]/ }).first();
+    await policyRow.waitFor({ timeout: 15_000 });
+    assert.match(await policyRow.innerText(), /P1 rules out “enterprise”/);
+    // With the roadmap, the strategy and the OKR set open, the Problems panel lists exactly the
+    // three planted findings of the docs repository, and nothing else in its documents.
+    const opened = ['okrs.md', 'roadmap.md', 'strategy.md'];
+    const findingsOf = (rs) => rs.filter((r) => r.code && opened.includes(r.file)).map((r) => `${r.file}:${r.line} ${r.code}`).sort();
+    const planted = ['okrs.md:18 trace/contradicts-policy', 'roadmap.md:30 trace/orphan-item', 'strategy.md:37 trace/unplanned-action'];
+    const all = await waitForProblems(page, (rs) => findingsOf(rs).length >= planted.length, 'the three planted findings in the Problems panel', { timeoutMs: 30_000 });
+    assert.deepEqual(findingsOf(all), planted);
+    await shot('contradiction');
+
+    await runCommand(page, 'Strategy Lint: Show strategy map');
+    const mapTab = page.locator('.tabs-container .tab', { hasText: 'Strategy map: strategy-map' });
+    await mapTab.waitFor({ timeout: 30_000 });
+    // The map opens beside the editor without taking focus: focus its group, then give it the window.
+    await mapTab.click();
+    // The webview takes the focus a moment after the click, and a palette opened before that closes
+    // again: wait for it to hold the focus, and try again if the palette closed under the command.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'IFRAME', null, { timeout: 10_000 }).catch(() => {});
+    await runCommand(page, 'View: Toggle Maximize Editor Group').catch(async (err) => {
+      h.log(`the palette closed under "View: Toggle Maximize Editor Group" (${err.message.split('\n')[0]}); trying again`);
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'View: Toggle Maximize Editor Group');
+    });
+    // The whole window for the map: the Problems panel reopens when a later step reads it, and
+    // the side bar comes back at the end (finally), for the scenarios after this one.
+    await runCommand(page, 'View: Hide Panel');
+    await runCommand(page, 'View: Close Primary Side Bar');
+    let frame;
+    try {
+      await page.mouse.move(5, 500);
+      frame = await frameWith(page, (t) => t.includes('guiding policies') && t.includes('as text: what carries out each policy and action'), 'the strategy map in the webview');
+      await frame.locator('#edges path').first().waitFor({ state: 'attached' });
+      const flagged = await frame.locator('.node[class*="flag-"]').evaluateAll((nodes) => nodes.map((n) => `${n.querySelector('.title').textContent.slice(0, 16)}|${[...n.classList].filter((c) => c.startsWith('flag-')).join(' ')}`));
+      assert.deepEqual(flagged.sort(), ['Close five enter|flag-contradiction', 'Rewrite the in-a|flag-orphan', 'Supplier price c|flag-unplanned'],
+        'the contradiction, the orphan and the unplanned action are marked');
+      const docs = await frame.locator('.node').evaluateAll((nodes) => [...new Set(nodes.map((n) => n.getAttribute('data-doc')))].sort());
+      assert.deepEqual(docs, ['RELEASE_NOTES.md', 'decisions/0001-offline-first-technician-app.md', 'okrs.md', 'roadmap.md', 'strategy.md'].map((d) => `strategy-map/${d}`),
+        'the map of the roadmap\'s docs repository: the folder its strategy lives in');
+      const columns = await frame.locator('.column h2').allInnerTexts();
+      assert.deepEqual(columns.map((c) => c.toLowerCase().replace(/\s+\d+$/, '')), ['diagnosis', 'guiding policies', 'actions and decisions', 'objectives and key results', 'roadmap items', 'releases']);
+      assert.ok(await frame.locator('#edges path').count() >= 10, 'the links are drawn');
+      assert.equal(await frame.locator('#edges path.conflict').count(), 1, 'one conflict: P1 and the key result that pursues what it rules out');
+      const chips = (await frame.locator('.chips').innerText()).replace(/\s+/g, ' ');
+      assert.match(chips, /1 pursue what a policy rules out 1 traced to nothing 1 actions planned nowhere 0 broken links 0 older than the strategy/);
+      await shot('map');
+
+      // Keyboard: ↓ moves within a column, → follows a link to the next layer; Enter opens the item's line.
+      await frame.locator('.node.kind-policy').first().focus();
+      await page.keyboard.press('ArrowDown');
+      assert.match(await frame.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''), /^Guiding policy: P2 Dispatch on the first day/);
+      await page.keyboard.press('ArrowRight');
+      const right = await frame.evaluate(() => ({ layer: document.activeElement?.getAttribute('data-layer'), label: document.activeElement?.getAttribute('aria-label') }));
+      assert.ok(Number(right.layer) > 1, `→ from P2 follows a link to a later layer (${right.label})`);
+      assert.match(right.label, /^Action: A2 Guided dispatch setup/, '→ from P2 reaches the action linked to it (a likely match) in the next layer');
+      await page.keyboard.press('ArrowRight');
+      const further = await frame.evaluate(() => ({ layer: document.activeElement?.getAttribute('data-layer'), label: document.activeElement?.getAttribute('aria-label') }));
+      assert.equal(further.layer, '5', `→ from A2 skips the layers it has no link in (${further.label})`);
+      assert.match(further.label, /^Release · 2027\.1: Guided dispatch setup/, '→ from A2 reaches the release that carries it out');
+      await shot('keyboard');
+      await frame.locator('.node.flag-orphan').focus();
+      await shot('orphan-focused');
+    } finally {
+      if (!(await page.locator('.part.sidebar').isVisible())) await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+    }
+    await runCommand(page, 'View: Toggle Maximize Editor Group');
+    await frame.locator('.node.flag-orphan').focus();
+    await page.keyboard.press('Enter');
+    await page.locator(h.SEL.activeTab, { hasText: /^\s*roadmap\.md/ }).waitFor({ timeout: 15_000 });
+    await statusItem(page, /Ln 30, Col \d+/).waitFor({ timeout: 15_000 });
   });
 
   scenario('09', 'server-crash', 'a killed server is restarted, linting goes on, and the user is told once', async ({ shot }) => {
@@ -455,9 +556,13 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
       assert.ok(kills < 6, 'the client gave up within 6 crashes');
       const [pid] = serverPids();
       assert.ok(pid, 'a running server to crash');
+      await watchStatusReset(page, 'Strategy memo · 0');
       process.kill(pid, 'SIGKILL');
       kills++;
-      await h.waitFor(async () => (await gaveUp.count()) > 0 || (replacementOf(pid) !== null
+      // The status bar still shows the killed server's "· 0" for a moment (the workbench draws what
+      // the extension host sends, later): only a "· 0" drawn after it was reset is the new server's.
+      // Killing on the old one's would kill the new server while it initializes.
+      await h.waitFor(async () => (await gaveUp.count()) > 0 || (replacementOf(pid) !== null && await statusWasReset(page)
         && await statusItem(page, 'Strategy memo · 0').count() > 0), { timeoutMs: 30_000, what: `crash ${kills}: a restarted server that linted, or the client giving up` });
     }
     await shot('gave-up');
@@ -472,12 +577,35 @@ describe('Strategy Lint in VS Code (code-server + Chromium)', () => {
     // The restart the user asked for forgets the earlier crashes: the next one is restarted, not given up on.
     await runCommand(page, 'Notifications: Clear All Notifications');
     const [pid] = serverPids();
+    await watchStatusReset(page, 'Strategy memo · 0');
     process.kill(pid, 'SIGKILL');
-    await h.waitFor(async () => replacementOf(pid) !== null && await statusItem(page, 'Strategy memo · 0').count() > 0,
+    await h.waitFor(async () => replacementOf(pid) !== null && await statusWasReset(page) && await statusItem(page, 'Strategy memo · 0').count() > 0,
       { timeoutMs: 30_000, what: 'a restarted, linting server after one more crash' });
     assert.equal(await gaveUp.count(), 0, 'one crash after a manual restart is not "too many"');
   });
 });
+
+/**
+ * From now on, note in the page when the status bar stops showing `text` (the client resets it
+ * when its server stops): a MutationObserver sees every change the workbench draws, however brief.
+ */
+async function watchStatusReset(page, text) {
+  await page.evaluate(({ selector, text }) => {
+    const bar = document.querySelector(selector);
+    window.__slStatusReset = false;
+    window.__slStatusObserver?.disconnect();
+    const check = () => {
+      if (![...bar.querySelectorAll('.statusbar-item')].some((item) => item.textContent.includes(text))) window.__slStatusReset = true;
+    };
+    window.__slStatusObserver = new MutationObserver(check);
+    window.__slStatusObserver.observe(bar, { subtree: true, childList: true, characterData: true, attributes: true });
+  }, { selector: h.SEL.statusBar, text });
+}
+
+/** Has the status bar stopped showing the watched text since watchStatusReset? */
+function statusWasReset(page) {
+  return page.evaluate(() => window.__slStatusReset === true);
+}
 
 /** The one running server's pid when it is not `pid` (a restart replaced it), else null. */
 

@@ -18,6 +18,8 @@
 //   w5 "Lint all documents in workspace" lints closed files (findFiles + the client reading them)
 //   w6 "New document from template…" makes a roadmap the server lints as one
 //   w7 "Restart server" replaces the server's worker (the old one ends) and linting goes on
+//   w8 a docs repository: a trace/* finding relates the other document (read through the client),
+//      and "Show strategy map" draws the folder
 //
 //   node --test scripts/e2e/web.e2e.test.mjs          (E2E_VSIX=<file>, default strategy-lint.vsix)
 // Normally run through `npm run test:e2e` (scripts/e2e/run.mjs).
@@ -72,6 +74,8 @@ describe('Strategy Lint in the browser (code-server\'s web-worker extension host
     dirs = h.makeTempDirs('sl-e2e-web-');
     writeWorkspace(dirs.workspaceDir, WORKSPACE);
     fs.writeFileSync(path.join(dirs.workspaceDir, '.gitignore'), 'build/\n');
+    // w8: the sample docs repository, as a folder of the workspace.
+    fs.cpSync(path.join(repo, 'examples', 'strategy-map'), path.join(dirs.workspaceDir, 'strategy-map'), { recursive: true });
     // The browser build, in the browser's web-worker extension host.
     h.writeUserSettings(dirs.userDataDir, { ...SCENARIO_SETTINGS, 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } });
     ({ cs, page } = await launchWorkbench(vsix, dirs));
@@ -216,5 +220,25 @@ describe('Strategy Lint in the browser (code-server\'s web-worker extension host
       return now.some((url) => !before.includes(url)) && before.some((url) => !now.includes(url)) && now.length <= before.length;
     }, { what: `the server's worker replaced (before: ${before.length} workers)`, timeoutMs: 15_000 });
     await shot('relinted');
+  });
+
+  scenario('w8', 'strategy-map', 'a docs repository: a trace finding relates the other document, and the strategy map draws the folder', async ({ shot }) => {
+    // Nested files are not rows of the Explorer until expanded: Quick Open.
+    await page.keyboard.press('Control+P');
+    await page.locator(h.SEL.quickInputBox).fill('strategy-map/roadmap.md');
+    await h.waitFor(async () => (await page.locator(h.SEL.quickInputRow).first().innerText().catch(() => '')).includes('roadmap.md'), { what: 'roadmap.md in Quick Open' });
+    await page.keyboard.press('Enter');
+    await statusItem(page, /Roadmap · \d+/).waitFor({ timeout: 60_000 });
+    // The server in its web worker lists the folder through the client and reads the strategy beside the roadmap.
+    await waitForProblems(page, (rs) => has(ofFile(rs, 'roadmap.md'), 'trace/orphan-item', 30), 'trace/orphan-item on line 30 of strategy-map/roadmap.md', { timeoutMs: 60_000 });
+    await page.locator(h.SEL.problemsRow, { hasText: /strategy\.md\[Ln 21, Col \d+\]/ }).first().waitFor({ timeout: 15_000 });
+    await shot('problems');
+    await runCommand(page, 'Strategy Lint: Show strategy map');
+    await page.locator('.tabs-container .tab', { hasText: 'Strategy map: strategy-map' }).waitFor({ timeout: 30_000 });
+    await page.mouse.move(5, 500);
+    const frame = await frameWith(page, (t) => t.includes('guiding policies') && t.includes('as text: what carries out each policy and action'), 'the strategy map in the webview');
+    const flagged = await frame.locator('.node[class*="flag-"]').evaluateAll((nodes) => nodes.map((n) => [...n.classList].filter((c) => c.startsWith('flag-')).join(' ')).sort());
+    assert.deepEqual(flagged, ['flag-contradiction', 'flag-orphan', 'flag-unplanned'], 'the contradiction, the orphan and the unplanned action are marked');
+    await shot('map');
   });
 });

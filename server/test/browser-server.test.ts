@@ -157,3 +157,52 @@ describe('browser build: an editor that does not read files for the server', () 
     assert.equal(client.logs.filter((line) => line.includes('does not read files for the server')).length, 1, 'once');
   });
 });
+
+describe('browser build: the strategy map in a github.dev workspace', () => {
+  const ROOT = 'vscode-vfs://github/acme/plans';
+  const EXAMPLE = path.join(repoRoot, 'examples', 'strategy-map');
+  let dir: string;
+  let client: LspTestClient;
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-web-map-'));
+    fs.cpSync(EXAMPLE, path.join(dir, 'docs'), { recursive: true });
+    // A roadmap without a front-matter date, serving the strategy: git would date it, but there is no git here.
+    fs.writeFileSync(path.join(dir, 'docs', 'team-roadmap.md'), '---\nserves: strategy.md\n---\n\n# Team roadmap\n\n## Now\n\n- **Guided dispatch setup** for new firms. Serves: A2\n');
+    fs.writeFileSync(path.join(dir, '.gitignore'), 'drafts/\n');
+    fs.mkdirSync(path.join(dir, 'drafts'));
+    fs.writeFileSync(path.join(dir, 'drafts', 'roadmap.md'), '# Draft roadmap\n\n## Now\n\n- **Enterprise deals** for big contractors.\n');
+    const toPath = (uri: string): string | null => (uri.startsWith(`${ROOT}/`) ? path.join(dir, ...decodeURIComponent(uri.slice(ROOT.length + 1)).split('/')) : null);
+    const walk = (folder: string): string[] => fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? walk(path.join(folder, entry.name)) : entry.name.endsWith('.md') ? [path.join(folder, entry.name)] : []);
+    const findFiles = (folderUri: string): string[] => {
+      const folder = toPath(`${folderUri}/`);
+      return folder ? walk(folder).map((file) => `${ROOT}/${path.relative(dir, file).split(path.sep).map(encodeURIComponent).join('/')}`) : [];
+    };
+    client = await LspTestClient.start({ server: 'worker', workspaceFolderUris: [ROOT], readFiles: toPath, findFiles });
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('an open roadmap gets its trace finding, related to the strategy the client read for the server', async () => {
+    const uri = `${ROOT}/docs/roadmap.md`;
+    await client.open(uri, fs.readFileSync(path.join(dir, 'docs', 'roadmap.md'), 'utf8'));
+    const diagnostics = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'trace/orphan-item'));
+    const orphan = diagnostics.find((d) => d.code === 'trace/orphan-item')!;
+    assert.equal(orphan.range.start.line, 29);
+    assert.equal(orphan.relatedInformation?.[0]?.location.uri, `${ROOT}/docs/strategy.md`);
+    assert.deepEqual(client.findFilesRequests, [ROOT]);
+  });
+
+  test('the map covers the folder the client listed, less what .gitignore leaves out; stale-after-strategy says once that git dates were skipped', async () => {
+    const result = await client.connection.sendRequest('strategyLint/strategyMap', { uri: `${ROOT}/docs/okrs.md` }) as { uris: Record<string, string>; map: { findings: Array<{ ruleId: string }> } };
+    assert.deepEqual(Object.keys(result.uris).sort(), ['docs/RELEASE_NOTES.md', 'docs/decisions/0001-offline-first-technician-app.md', 'docs/okrs.md', 'docs/roadmap.md', 'docs/strategy.md', 'docs/team-roadmap.md']);
+    assert.equal(result.uris['docs/strategy.md'], `${ROOT}/docs/strategy.md`);
+    assert.deepEqual(result.map.findings.map((f) => f.ruleId).sort(), ['trace/contradicts-policy', 'trace/orphan-item', 'trace/unplanned-action']);
+    const notes = client.logs.filter((line) => line.includes('trace/stale-after-strategy skipped'));
+    assert.equal(notes.length, 1, client.logs.join('\n'));
+    assert.match(notes[0], /skipped 1 roadmap or OKR document: no front-matter date \(updated:\) and git dates were skipped \(git is not available here/);
+  });
+});

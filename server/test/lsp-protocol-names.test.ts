@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Commands, DIAGNOSTIC_SOURCE, DOC_TYPE_LABELS, LintFilesRequest, ReadFilesRequest, ReviewRequest, SetDocumentTypeRequest, StatusNotification } from '../src/lsp/protocol.js';
+import { Commands, DIAGNOSTIC_SOURCE, DOC_TYPE_LABELS, FindMarkdownFilesRequest, LintFilesRequest, ReadFilesRequest, ReviewRequest, SetDocumentTypeRequest, StatusNotification, StrategyMapRequest } from '../src/lsp/protocol.js';
 import { CONFIG_FILE_NAMES } from '../src/config/load.js';
 import { repoRoot } from './helpers/paths.js';
 
@@ -24,7 +24,9 @@ test('request, notification and source names agree between client and server', (
   assert.equal(clientConstant('LintFilesRequest'), LintFilesRequest);
   assert.equal(clientConstant('StatusNotification'), StatusNotification);
   assert.equal(clientConstant('SetDocumentTypeRequest'), SetDocumentTypeRequest);
+  assert.equal(clientConstant('StrategyMapRequest'), StrategyMapRequest);
   assert.equal(clientConstant('ReadFilesRequest'), ReadFilesRequest);
+  assert.equal(clientConstant('FindMarkdownFilesRequest'), FindMarkdownFilesRequest);
   assert.equal(clientConstant('DIAGNOSTIC_SOURCE'), DIAGNOSTIC_SOURCE);
 });
 

@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { allRules, lint, DOC_TYPES, SEVERITIES, RULE_FAMILIES, type OptionSpecs } from '../src/engine/index.js';
+import { allRules, lint, lintWorkspace, WorkspaceModel, DOC_TYPES, SEVERITIES, RULE_FAMILIES, type OptionSpecs, type RuleMeta } from '../src/engine/index.js';
 import { serverRoot } from './helpers/paths.js';
 import { FIXTURE_TODAY } from './helpers/fixtures.js';
 import { CATALOG_RULE_IDS } from './helpers/catalog.js';
@@ -40,8 +40,16 @@ for (const rule of allRules) {
         assert.ok(spec.description.length > 10, `option ${name} is described`);
       }
     });
-    const lintExample = (text: string) =>
-      lint(text, { type: meta.types[0], onlyRules: [meta.id], today: FIXTURE_TODAY, filePath: 'example.md' }).findings;
+    const lintExample = (text: string) => (meta.scope === 'workspace'
+      ? lintExampleFolder(meta, text)
+      : lint(text, { type: meta.types[0], onlyRules: [meta.id], today: FIXTURE_TODAY, filePath: 'example.md' }).findings);
+    if (meta.scope === 'workspace') {
+      test('has an example folder, and its documents get the types the rule runs on', () => {
+        assert.ok(meta.exampleFolder && Object.keys(meta.exampleFolder.others).length > 0, 'exampleFolder with other documents');
+        const type = lint(meta.examples.bad, { filePath: meta.exampleFolder.file, today: FIXTURE_TODAY, onlyRules: [] }).docType;
+        assert.ok(meta.types.includes(type), `${meta.exampleFolder.file} is read as ${type}`);
+      });
+    }
     test('its bad example triggers it', () => {
       const findings = lintExample(meta.examples.bad);
       assert.ok(findings.some((f) => f.ruleId === meta.id), `bad example produced no ${meta.id}`);
@@ -53,6 +61,11 @@ for (const rule of allRules) {
     test('fixes only if marked fixable', () => {
       const findings = lintExample(meta.examples.bad);
       if (!meta.fixable) assert.ok(findings.every((f) => !f.fix), 'a fix from a rule not marked fixable');
+    });
+    test(meta.scope === 'workspace' ? 'runs in lintWorkspace, never in lint()' : 'runs in lint()', () => {
+      const findings = lint(meta.examples.bad, { type: meta.types[0], onlyRules: [meta.id], today: FIXTURE_TODAY, filePath: 'example.md' }).findings;
+      if (meta.scope === 'workspace') assert.deepEqual(findings.filter((f) => f.ruleId === meta.id), []);
+      else assert.ok(findings.some((f) => f.ruleId === meta.id));
     });
   });
 }
@@ -85,3 +98,14 @@ describe('the contract is enforced as a rule reports', () => {
     assert.deepEqual(breaches, []);
   });
 });
+
+/** A workspace rule's example: its document in a folder with the example's other documents. */
+function lintExampleFolder(meta: RuleMeta, text: string) {
+  const folder = meta.exampleFolder!;
+  const model = new WorkspaceModel();
+  for (const [key, other] of Object.entries({ ...folder.others, [folder.file]: text })) {
+    const result = lint(other, { filePath: key, today: FIXTURE_TODAY, onlyRules: [] });
+    model.set(key, { document: result.document, layers: result.layers });
+  }
+  return lintWorkspace(model, { onlyRules: [meta.id] }).findings.get(folder.file) ?? [];
+}

@@ -5,6 +5,11 @@
  * decide its type, the reference day when none is configured) and Strategy Lint's version are
  * those it was written with; else the file is linted and the entry replaced. A cache file that
  * cannot be read or is of another version is ignored (and rewritten).
+ *
+ * The trace/* findings (rules over all the documents together) are kept for the run as a whole:
+ * used only when every document they read — its path, content and options — and the working
+ * folder are those they were computed from, and the disk still says what they rested on (which
+ * linked files are there, git's dates: workspace.ts traceRecordHolds).
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -12,6 +17,7 @@ import * as path from 'node:path';
 import type { LintOptions } from '../engine/index.js';
 import { VERSION } from '../version.js';
 import type { LintSummary } from './parallel.js';
+import type { TraceRecord } from './workspace.js';
 
 const DEFAULT_CACHE_FILE = '.strategy-lint-cache';
 
@@ -26,6 +32,8 @@ interface CacheEntry {
 interface CacheFile {
   version: string;
   entries: Record<string, CacheEntry>;
+  /** The last run's trace/* findings, by the key of what they were computed from. */
+  trace?: { key: string; record: TraceRecord };
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('base64');
@@ -37,12 +45,16 @@ function dayOf(date: Date): string {
 
 export class LintCache {
   private entries: Record<string, CacheEntry> = {};
+  private trace: CacheFile['trace'];
   private changed = false;
 
   constructor(readonly file: string) {
     try {
       const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
-      if (parsed && parsed.version === VERSION && parsed.entries && typeof parsed.entries === 'object') this.entries = parsed.entries;
+      if (parsed && parsed.version === VERSION && parsed.entries && typeof parsed.entries === 'object') {
+        this.entries = parsed.entries;
+        if (parsed.trace && typeof parsed.trace.key === 'string' && parsed.trace.record && typeof parsed.trace.record === 'object') this.trace = parsed.trace;
+      }
     } catch {
       // No cache yet, or not one of ours: start empty.
     }
@@ -73,13 +85,27 @@ export class LintCache {
     this.changed = true;
   }
 
+  /** The key of a run's trace/* inputs: the working folder, the workspace root, and each document's path, content and options key. */
+  static traceKey(cwd: string, root: string, documents: ReadonlyArray<readonly [file: string, text: string, optionsKey: string]>): string {
+    return sha256(JSON.stringify([VERSION, cwd, root, documents.map(([file, text, optionsKey]) => [file, sha256(text), optionsKey])]));
+  }
+
+  getTrace(key: string): TraceRecord | undefined {
+    return this.trace?.key === key ? this.trace.record : undefined;
+  }
+
+  setTrace(key: string, record: TraceRecord): void {
+    this.trace = { key, record };
+    this.changed = true;
+  }
+
   /** Write the cache file (atomically) if anything changed; a failure to write is returned, not thrown. */
   save(): string | null {
     if (!this.changed) return null;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
       const temporary = `${this.file}.${process.pid}.tmp`;
-      fs.writeFileSync(temporary, JSON.stringify({ version: VERSION, entries: this.entries } satisfies CacheFile));
+      fs.writeFileSync(temporary, JSON.stringify({ version: VERSION, entries: this.entries, ...(this.trace ? { trace: this.trace } : {}) } satisfies CacheFile));
       fs.renameSync(temporary, this.file);
       return null;
     } catch (error) {

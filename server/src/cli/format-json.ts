@@ -1,7 +1,8 @@
 /**
  * `--format json`: one array, each element the contract's fields (shared/RULES.md), `docTypeReason` among them. A
  * finding that summarises several places also carries `related` (one `{file, line, column,
- * message}` per place); the places with a fault of their own are elements too, at `hint` severity.
+ * message}` per place; a trace/* finding's places are in other files); the places with a fault of
+ * their own are elements too, at `hint` severity.
  */
 import type { FileReport } from './report.js';
 
@@ -39,7 +40,7 @@ export function toJsonFindings(reports: readonly FileReport[]): JsonFinding[] {
     message: finding.message,
     docType: report.docType,
     ...(report.docTypeReason ? { docTypeReason: report.docTypeReason } : {}),
-    ...(finding.related ? { related: finding.related.map((place) => ({ file: report.file, line: place.line, column: place.column, message: place.message })) } : {}),
+    ...(finding.related ? { related: finding.related.map((place) => ({ file: place.file ?? report.file, line: place.line, column: place.column, message: place.message })) } : {}),
   })));
 }
 

@@ -14,16 +14,16 @@ interface SarifResult {
   locations: Array<{ physicalLocation: { artifactLocation: object } }>;
 }
 
-/** A summary's related places (an item hint's summary) as relatedLocations, in the result's own file. */
-function withRelatedLocations<R extends SarifResult>(result: R, finding: Finding): R {
+/** A summary's related places (an item hint's summary) as relatedLocations, in the result's own file or, for a trace/* finding, another one. */
+function withRelatedLocations<R extends SarifResult>(result: R, finding: Finding, root: string): R {
   const places = linkedPlaces(finding);
   if (places.length === 0) return result;
-  const { artifactLocation } = result.locations[0].physicalLocation;
+  const own = result.locations[0].physicalLocation.artifactLocation;
   return {
     ...result,
     relatedLocations: places.map((place, i) => ({
       id: i + 1,
-      physicalLocation: { artifactLocation, region: { startLine: place.line, startColumn: place.column, endLine: place.endLine, endColumn: place.endColumn } },
+      physicalLocation: { artifactLocation: place.file !== undefined ? artifactLocation(place.file, root) : own, region: { startLine: place.line, startColumn: place.column, endLine: place.endLine, endColumn: place.endColumn } },
       message: { text: place.message },
     })),
   };
@@ -66,7 +66,7 @@ export function formatSarif(reports: readonly FileReport[], root = process.cwd()
       },
     }],
     properties: { docType: report.docType, severity: finding.severity },
-  }, finding)));
+  }, finding, root)));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

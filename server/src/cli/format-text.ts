@@ -32,13 +32,21 @@ export interface TextOptions {
 /** How many related lines the text format names after a summary before "and N more". */
 const RELATED_LINES_SHOWN = 12;
 
-/** "lines 9, 10 and 12" (distinct, at most RELATED_LINES_SHOWN, then "and N more"). */
+/** "a, b and c", or the first RELATED_LINES_SHOWN and "and N more". */
+function listed(items: readonly string[]): string {
+  const shown = items.slice(0, RELATED_LINES_SHOWN);
+  const more = items.length - shown.length;
+  if (more > 0) return `${shown.join(', ')} and ${more} more`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : `${shown[0] ?? ''}`;
+}
+
+/** "lines 9, 10 and 12" (distinct); a place in another file (a trace/* finding's) as "file:line". */
 export function relatedLines(finding: Finding): string {
-  const lines = [...new Set((finding.related ?? []).map((place) => place.line))];
-  const shown = lines.slice(0, RELATED_LINES_SHOWN);
-  const more = lines.length - shown.length;
-  const list = more > 0 ? `${shown.join(', ')} and ${more} more` : shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : `${shown[0]}`;
-  return `${lines.length === 1 ? 'line' : 'lines'} ${list}`;
+  const places = finding.related ?? [];
+  const own = [...new Set(places.filter((place) => place.file === undefined).map((place) => place.line))];
+  const elsewhere = [...new Set(places.filter((place) => place.file !== undefined).map((place) => `${terminalSafe(place.file!)}:${place.line}`))];
+  const ownText = own.length > 0 ? `${own.length === 1 ? 'line' : 'lines'} ${listed(own.map(String))}` : '';
+  return [ownText, elsewhere.length > 0 ? listed(elsewhere) : ''].filter(Boolean).join('; ');
 }
 
 /** The findings a report prints: item hints only when asked for. */

@@ -4,6 +4,7 @@
  *   strategy-lint [options] <files, folders or globs…>
  *   strategy-lint [options] --stdin [--stdin-filename <path>]
  *   strategy-lint review <file>
+ *   strategy-lint map [--format markdown|json|mermaid] <folders, files or globs…>
  *   strategy-lint --init | --print-config <file> | --list-rules
  *
  * Exit codes: 0 nothing at or above --max-severity (default error), 1 findings at or above it (or
@@ -12,7 +13,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lint, fixAll, type LintResult, type Severity, type ConfigProblem } from '../engine/index.js';
+import { lint, fixAll, type LintOptions, type LintResult, type Severity, type ConfigProblem } from '../engine/index.js';
 import { FileReadError, readBoundedText, type ReadFile } from '../config/read-file.js';
 import { buildReview } from '../review/review.js';
 import { renderReviewMarkdown } from '../review/render-markdown.js';
@@ -36,6 +37,8 @@ import { initConfig } from './init.js';
 import { describeConfig, printConfigText } from './print-config.js';
 import { LintCache } from './cache.js';
 import { lintInWorkers, summarize, workerCount, type LintJob, type LintSummary } from './parallel.js';
+import { addTraceFindings, applyTraceRecord, carriedOutByBeside, commonRoot, documentOnly, traceRecordHolds, type LintedFile, type LintedFileRef } from './workspace.js';
+import { runMap } from './map.js';
 
 export { USAGE };
 
@@ -118,6 +121,7 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
     ignorePatterns: options.ignorePatterns,
     noIgnore: options.noIgnore,
   });
+  if (options.map) return runMap(options, context, io);
   const shown = (file: string) => displayPath(file, io.cwd);
   if (options.printConfig !== undefined) {
     const printed = describeConfig(options.printConfig, context, shown);
@@ -147,11 +151,15 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
   // the --cache, before the reports are made in order below.
   const progress = Progress.for(inputs.length, io.stderr, io.stderrIsTTY === true, io.columns);
   const plain = !options.fix && !options.review && !options.explainType && !options.stdin;
-  const linted = plain ? await lintFiles(inputs, context, options, io, progress) : new Map<number, LintSummary>();
+  const cache = plain && options.cache ? new LintCache(LintCache.locate(io.cwd, options.cacheLocation)) : null;
+  const linted = plain ? await lintFiles(inputs, context, io, progress, cache) : new Map<number, LintSummary>();
 
   const reportedProblems = new Set<string>();
   let configError = false;
   const explanations: TypeExplanation[] = [];
+  /** Every file linted but generic ones, for the rules over the whole set (trace/*); `lintedPaths`: all of them. */
+  const traced: TracedFile[] = [];
+  const lintedPaths: string[] = [];
   for (const [index, input] of inputs.entries()) {
     if (!linted.has(index)) progress?.update(index, input.shown);
     const file = input.path;
@@ -226,8 +234,13 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
     const findings = options.quiet ? result.findings.filter((finding) => SEVERITY_RANK[finding.severity] >= SEVERITY_RANK.warning) : result.findings;
     const typeReason = 'document' in result ? result.document.typeDecision.reason : result.typeReason;
     reports.push({ file: input.shown, docType: result.docType, docTypeReason: typeReason, findings, configProblems: problems, ...(writeError ? { error: writeError } : {}), ...(notes.length > 0 ? { notes } : {}) });
+    // The workspace model (trace/*) reads every document but generic ones, which carry nothing it
+    // links or reports (a link to one resolves by the file being there).
+    lintedPaths.push(file);
+    if (result.docType !== 'generic') traced.push({ file, shown: input.shown, text, lintOptions, result, report: reports[reports.length - 1] });
     if (options.review && 'document' in result) {
-      const review = buildReview(result, { fileName: input.shown });
+      const carried = result.docType === 'strategy' && input.stdinText === undefined ? await carriedOutByBeside(file, result, context) : undefined;
+      const review = buildReview(result, { fileName: input.shown, ...(carried !== undefined ? { carriedOutBy: carried } : {}) });
       for (const problem of problems) io.stderr(configProblemLine(problem));
       io.stdout(options.format === 'json' ? `${JSON.stringify(review, null, 2)}\n` : terminalSafeLines(renderReviewMarkdown(review)));
       return configError ? 2 : 0;
@@ -238,6 +251,14 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
   if (options.explainType) {
     io.stdout(options.format === 'json' ? explainTypesJson(explanations) : explainTypesText(explanations));
     return 0;
+  }
+  // The rules over the documents together: does the roadmap carry out the strategy? (Never cached:
+  // a document's trace findings change with the others.)
+  const keep = (finding: { severity: Severity }) => !options.quiet || SEVERITY_RANK[finding.severity] >= SEVERITY_RANK.warning;
+  for (const note of traceFindings(traced, lintedPaths, io.cwd, keep, cache)) io.stderr(terminalSafeLines(`strategy-lint: note: ${note}\n`));
+  if (cache) {
+    const failed = cache.save();
+    if (failed) io.stderr(terminalSafeLines(`strategy-lint: warning: the cache ${displayPath(cache.file, io.cwd)} was not written (${failed})\n`));
   }
   if (options.stdin && options.fix) {
     // The fixed text is on stdout; what went wrong goes to stderr, and remaining findings do not fail the run.
@@ -264,8 +285,7 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
  * its options and the version are unchanged, else on worker threads (or this one, for a few
  * files). Files that are ignored or cannot be read are left to the report loop, which says why.
  */
-async function lintFiles(inputs: readonly Input[], context: LintContext, options: CliOptions, io: CliIo, progress: Progress | null): Promise<Map<number, LintSummary>> {
-  const cache = options.cache ? new LintCache(LintCache.locate(io.cwd, options.cacheLocation)) : null;
+async function lintFiles(inputs: readonly Input[], context: LintContext, io: CliIo, progress: Progress | null, cache: LintCache | null): Promise<Map<number, LintSummary>> {
   const results = new Map<number, LintSummary>();
   const jobs: Array<LintJob & { file: string; optionsKey: string }> = [];
   for (const [index, input] of inputs.entries()) {
@@ -295,12 +315,34 @@ async function lintFiles(inputs: readonly Input[], context: LintContext, options
       results.set(job.index, summarize(job.text, job.options));
     }
   }
-  if (cache) {
-    for (const job of jobs) cache.set(job.file, job.text, job.optionsKey, results.get(job.index)!);
-    const failed = cache.save();
-    if (failed) io.stderr(terminalSafeLines(`strategy-lint: warning: the cache ${displayPath(cache.file, io.cwd)} was not written (${failed})\n`));
-  }
+  // Written once the trace/* findings are in it too (runUnsafe).
+  if (cache) for (const job of jobs) cache.set(job.file, job.text, job.optionsKey, results.get(job.index)!);
   return results;
+}
+
+/** A linted document for the trace/* rules: its text and options, to build its model when needed. */
+type TracedFile = LintedFileRef & { shown: string; text: string; lintOptions: LintOptions; result: LintResult | LintSummary };
+
+/**
+ * Add the trace/* findings to the reports of `traced` (the workspace of the linted files, keyed
+ * relative to their common folder); returns the run's notes. With the --cache, an unchanged run
+ * reuses the last run's findings without building a document model; otherwise a document linted
+ * in a worker or taken from the cache gets its model built again, without running a rule.
+ */
+function traceFindings(traced: readonly TracedFile[], lintedPaths: readonly string[], cwd: string, keep: (finding: { severity: Severity }) => boolean, cache: LintCache | null): string[] {
+  const root = commonRoot(lintedPaths, cwd);
+  const key = cache ? LintCache.traceKey(cwd, root, traced.map((entry) => [entry.file, entry.text, LintCache.optionsKey(entry.lintOptions)] as const)) : null;
+  const cached = key !== null ? cache!.getTrace(key) : undefined;
+  if (cached && traceRecordHolds(cached)) {
+    applyTraceRecord(cached, traced, keep);
+    return cached.notes;
+  }
+  const files: LintedFile[] = traced.map((entry) => ({
+    file: entry.file, shown: entry.shown, report: entry.report, result: 'document' in entry.result ? entry.result : documentOnly(entry.text, entry.lintOptions),
+  }));
+  const { record } = addTraceFindings(files, cwd, keep, root);
+  if (key !== null) cache!.setTrace(key, record);
+  return record.notes;
 }
 
 /** Standard input's text (bounded as a file's), or null after saying why it could not be read. */

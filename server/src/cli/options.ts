@@ -8,6 +8,7 @@ import { DOC_TYPES, SEVERITIES, parseSeverity, type DocType, type Severity } fro
 export const USAGE = `Usage: strategy-lint [options] <files, folders or globs…>
        strategy-lint [options] --stdin [--stdin-filename <path>]
        strategy-lint review [options] <file>
+       strategy-lint map [--format markdown|json|mermaid] <folders, files or globs…>
        strategy-lint --init | --print-config <file> | --list-rules
 
 Lints Markdown strategy documents: strategy and vision memos, OKRs, roadmaps,
@@ -15,7 +16,8 @@ release notes, decision docs and status updates.
 
 Output:
   -f, --format <format>           text (default), json, sarif, github (GitHub Actions
-                                  annotations) or junit; review: markdown (default) or json
+                                  annotations) or junit; review: markdown (default) or json;
+                                  map: markdown (default), json or mermaid
       --quiet                     Report errors and warnings only
       --max-severity <severity>   Exit 1 when a finding is at or above it (default: error)
       --max-warnings <n>          Exit 1 when there are more than n warnings
@@ -46,12 +48,15 @@ Exit codes: 0 no findings at or above --max-severity, 1 findings at or above it
 
 export class UsageError extends Error {}
 
-const LINT_FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
-const REVIEW_FORMATS = ['markdown', 'json'] as const;
+export const LINT_FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
+export const REVIEW_FORMATS = ['markdown', 'json'] as const;
+export const MAP_FORMATS = ['markdown', 'json', 'mermaid'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
 
 export interface CliOptions {
   review: boolean;
+  /** `strategy-lint map`: the strategy map of the documents instead of their findings. */
+  map: boolean;
   format: string;
   config?: string;
   type?: DocType;
@@ -111,13 +116,14 @@ function parse(argv: string[]) {
   }
 }
 
-/** `argv` without the program name; a leading `review` selects the review. */
+/** `argv` without the program name; a leading `review` selects the review, a leading `map` the strategy map. */
 export function parseOptions(argv: string[]): CliOptions {
   const review = argv[0] === 'review';
-  const { values, positionals } = parse(review ? argv.slice(1) : argv);
-  const formats: readonly string[] = review ? REVIEW_FORMATS : LINT_FORMATS;
+  const map = argv[0] === 'map';
+  const { values, positionals } = parse(review || map ? argv.slice(1) : argv);
+  const formats: readonly string[] = review ? REVIEW_FORMATS : map ? MAP_FORMATS : LINT_FORMATS;
   const format = values.format ?? formats[0];
-  if (!formats.includes(format)) throw new UsageError(`--format must be one of ${formats.join(', ')}, got "${format}"`);
+  if (!formats.includes(format)) throw new UsageError(`${map ? 'map: ' : ''}--format must be one of ${formats.join(', ')}, got "${format}"`);
   const type = values.type as DocType | undefined;
   if (type && !(DOC_TYPES as readonly string[]).includes(type)) throw new UsageError(`--type must be one of ${DOC_TYPES.join(', ')}, got "${type}"`);
   const maxSeverity = values['max-severity'] ? parseSeverity(values['max-severity']) : 'error';
@@ -132,8 +138,10 @@ export function parseOptions(argv: string[]): CliOptions {
   const stdin = values.stdin === true;
   if (values['stdin-filename'] !== undefined && !stdin) throw new UsageError('--stdin-filename needs --stdin');
   if (stdin && positionals.length > 0) throw new UsageError(`--stdin lints standard input; name no files as well (got ${positionals.map((p) => `"${p}"`).join(', ')})`);
+  if (map && stdin) throw new UsageError('map reads the documents of folders; --stdin is for linting one document');
   return {
     review,
+    map,
     format,
     config: values.config,
     type,

@@ -238,7 +238,8 @@ export function* lintSteps(text: string, options: LintOptions = {}, hooks: LintH
   const rules: readonly Rule<any>[] = unreadable === null ? [...allRules, ...customRulesOf(layers)] : [];
   for (const rule of rules) {
     if (options.onlyRules && !options.onlyRules.includes(rule.meta.id)) continue;
-    if (!rule.meta.types.includes(document.type)) continue;
+    // Rules over several documents (trace/*) run in lintWorkspace (workspace/lint-workspace.ts).
+    if (rule.meta.scope === 'workspace' || !rule.meta.types.includes(document.type)) continue;
     const settings = resolveRule(rule, layers);
     if (settings.severity === 'off') continue;
     if (language !== 'en') {

@@ -12,7 +12,7 @@ export type SeveritySetting = Severity | 'off';
 export { DOC_TYPES, SECTION_ROLES, type DocType, type SectionRole } from './vocabulary.js';
 import type { DocType } from './vocabulary.js';
 
-export const RULE_FAMILIES = ['kernel', 'bad-strategy', 'outcomes', 'pyramid', 'roadmap', 'release-notes', 'decision', 'update', 'prose'] as const;
+export const RULE_FAMILIES = ['kernel', 'bad-strategy', 'outcomes', 'pyramid', 'roadmap', 'release-notes', 'decision', 'update', 'prose', 'trace'] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
 /** A replacement of source[start, end) by newText. */
@@ -63,6 +63,12 @@ export interface Finding extends SourceSpan {
 export interface RelatedLocation extends SourceSpan {
   /** A short message about the place (a summary's related entry), or the summary's message (partOf). */
   message: string;
+  /**
+   * The document the place is in, when it is not the finding's own (a trace/* finding names the
+   * policy in the strategy): the key the caller gave that document in lintWorkspace (a path
+   * relative to the workspace, or a URI). Absent for a place in the finding's own document.
+   */
+  file?: string;
 }
 
 /** One place a summary stands for, as a rule reports it. */
@@ -143,6 +149,13 @@ export interface RuleMeta<S extends OptionSpecs = OptionSpecs> {
    * type forced: `bad` must trigger the rule, `good` must not.
    */
   examples: { bad: string; good: string };
+  /**
+   * `workspace` for rules that read several documents at once (trace/*): they run in
+   * lintWorkspace, never in lint(). Their examples are one document of a small folder: `bad` and
+   * `good` are the text of `exampleFolder.file`, and `exampleFolder.others` the rest of the folder.
+   */
+  scope?: 'document' | 'workspace';
+  exampleFolder?: { file: string; others: Readonly<Record<string, string>> };
   /** A custom rule's own documentation page (built-in rules link their page under docs/rules/). */
   url?: string;
 }

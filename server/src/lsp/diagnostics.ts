@@ -3,8 +3,8 @@
  * the range comes from the finding's UTF-16 offsets through the TextDocument (so it matches the
  * editor's positions exactly), and `data` carries the fix, so code actions need no server state.
  *
- * A summary's related places become `relatedInformation` (in the same document), and an item
- * hint's points back at its summary — for clients that declare
+ * A summary's related places become `relatedInformation` (in the same document; a trace/*
+ * finding's in the other documents it names), and an item hint's points back at its summary — for clients that declare
  * `textDocument.publishDiagnostics.relatedInformation`; others get the diagnostics without it.
  */
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver';
@@ -41,8 +41,14 @@ export interface DiagnosticOptions {
   docsUrl?: string;
 }
 
+/** A place's location: in the document itself, or — for a trace/* finding — in another one (`file` is its URI; positions from the finding's lines). */
 function relatedInformation(document: Pick<TextDocument, 'positionAt' | 'uri'>, finding: Finding): DiagnosticRelatedInformation[] {
-  return linkedPlaces(finding).map((place) => ({ location: { uri: document.uri, range: rangeOf(document, place.start, place.end) }, message: place.message }));
+  return linkedPlaces(finding).map((place) => ({
+    location: place.file !== undefined
+      ? { uri: place.file, range: { start: { line: place.line - 1, character: place.column - 1 }, end: { line: place.endLine - 1, character: place.endColumn - 1 } } }
+      : { uri: document.uri, range: rangeOf(document, place.start, place.end) },
+    message: place.message,
+  }));
 }
 
 export function findingToDiagnostic(document: Pick<TextDocument, 'positionAt' | 'uri'>, finding: Finding, options: DiagnosticOptions = {}): Diagnostic {

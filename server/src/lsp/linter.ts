@@ -43,6 +43,14 @@ export interface LinterDependencies {
   files: WorkspaceFiles;
 }
 
+/** The workspace model's side of linting (workspace-trace.ts): it takes each lint, and adds its trace/* findings. */
+export interface WorkspaceHooks {
+  /** An edit or another reason to lint was scheduled (the workspace model's background reading waits). */
+  activity(): void;
+  linted(uri: string, result: LintResult): void;
+  findingsFor(uri: string): Finding[];
+}
+
 /** A lint works this long before it pauses for the event loop (requests, newer edits). */
 const SLICE_MS = 8;
 /** Lints that took longer than this make typing wait as long before the next one. */
@@ -87,6 +95,8 @@ export class Linter {
 
   /** The client accepts diagnostics with relatedInformation (set from its capabilities on initialize). */
   relatedInformation = false;
+  /** The workspace model, when the server keeps one (trace/* findings across documents). */
+  workspace: WorkspaceHooks | null = null;
 
   constructor(private readonly deps: LinterDependencies) {}
 
@@ -112,6 +122,7 @@ export class Linter {
 
   /** Lint later: after the debounce delay for typing, at once otherwise. */
   schedule(uri: string, trigger: LintTrigger): void {
+    this.workspace?.activity();
     const existing = this.timers.get(uri);
     if (existing) clearTimeout(existing);
     // While typing, a document whose last lint was long waits at least that long (capped), so it
@@ -216,9 +227,14 @@ export class Linter {
       }
       const linted: LintedDocument = { uri, version, text, result, options: prepared.options, settings: prepared.settings };
       this.cache.set(uri, linted);
+      try {
+        this.workspace?.linted(uri, result);
+      } catch (error) {
+        this.deps.connection.console.error(`Adding ${uri} to the workspace model failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      }
       const diagnostics = this.toDiagnostics(current, result, prepared.settings.docsUrl);
       void this.deps.connection.sendDiagnostics({ uri, version, diagnostics });
-      this.sendStatus(statusOf(uri, result));
+      this.sendStatus(statusOf(uri, result, this.workspaceFindings(uri)));
       return linted;
     } catch (error) {
       this.deps.connection.console.error(`Linting ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -228,7 +244,27 @@ export class Linter {
 
   private toDiagnostics(document: TextDocument, result: LintResult, docsUrl: string): Diagnostic[] {
     const options = { relatedInformation: this.relatedInformation, docsUrl };
-    return [...result.findings.map((finding) => findingToDiagnostic(document, finding, options)), ...frontMatterDiagnostics(document, result.problems)];
+    const findings = [...result.findings, ...this.workspaceFindings(document.uri)];
+    return [...findings.map((finding) => findingToDiagnostic(document, finding, options)), ...frontMatterDiagnostics(document, result.problems)];
+  }
+
+  /** The document's trace/* findings (from the workspace model), if the server keeps one. */
+  workspaceFindings(uri: string): Finding[] {
+    try {
+      return this.workspace?.findingsFor(uri) ?? [];
+    } catch (error) {
+      this.deps.connection.console.error(`Tracing ${uri} across the workspace failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return [];
+    }
+  }
+
+  /** Send an open document's diagnostics and status again from its last lint: its trace/* findings changed. */
+  republish(uri: string): void {
+    const document = this.deps.documents.get(uri);
+    const cached = this.cache.get(uri);
+    if (!document || !cached || cached.version !== document.version) return;
+    void this.deps.connection.sendDiagnostics({ uri, version: document.version, diagnostics: this.toDiagnostics(document, cached.result, cached.settings.docsUrl) });
+    this.sendStatus(statusOf(uri, cached.result, this.workspaceFindings(uri)));
   }
 
   private sendStatus(params: StatusParams): void {
@@ -449,15 +485,15 @@ export function mapFindings(before: string, after: string, findings: readonly Fi
   return mapped;
 }
 
-/** What the status bar shows of a linted document: its type, why, and a type it may be instead. */
-export function statusOf(uri: string, result: LintResult): StatusParams {
+/** What the status bar shows of a linted document: its type, why, and a type it may be instead; `workspace`: its trace/* findings. */
+export function statusOf(uri: string, result: LintResult, workspace: readonly Finding[] = []): StatusParams {
   const decision = result.document.typeDecision;
   const suggestion = decision.suggestion;
   return {
     uri,
     docType: result.docType,
     label: DOC_TYPE_LABELS[result.docType],
-    findings: problemCount(result),
+    findings: problemCount(result) + problemCount({ findings: [...workspace] }),
     enabled: true,
     typeReason: decision.reason,
     typeDeclared: decision.source === 'front-matter' || decision.source === 'config' || decision.source === 'forced',

@@ -16,6 +16,7 @@ export const Commands = {
   review: 'strategyLint.review',
   openRuleDocumentation: 'strategyLint.openRuleDocumentation',
   setDocumentType: 'strategyLint.setDocumentType',
+  showStrategyMap: 'strategyLint.showStrategyMap',
 } as const;
 
 /**
@@ -44,6 +45,28 @@ export interface ReviewResult {
   /** Document type label and finding count, for the client's title. */
   docType: DocType;
   title: string;
+}
+
+/**
+ * `strategyLint/strategyMap` {uri?, nonce?, cspSource?} → the strategy map of the workspace folder
+ * of `uri` (else the first folder): the map (server/src/engine/workspace/map.ts), its Markdown,
+ * each document's URI by workspace key, and the webview HTML when the client passes a nonce and
+ * CSP source. Null without a workspace folder.
+ */
+export const StrategyMapRequest = 'strategyLint/strategyMap';
+export interface StrategyMapParams {
+  uri?: string;
+  nonce?: string;
+  cspSource?: string;
+}
+export interface StrategyMapResult {
+  map: unknown;
+  markdown: string;
+  mermaid: string;
+  /** Workspace key (a path relative to the folder) → document URI. */
+  uris: Record<string, string>;
+  folder: string;
+  html?: string;
 }
 
 /** `strategyLint/lintFiles` {uris} → lints files from disk and publishes their diagnostics. */
@@ -78,6 +101,15 @@ export interface ReadFileEntry {
   error?: string;
 }
 export interface ReadFilesResult { entries: ReadFileEntry[] }
+
+/**
+ * `strategyLint/findMarkdownFiles` (server → client): the Markdown files under a workspace folder,
+ * as URIs, files.exclude, node_modules and .git left out — asked by a server without a file system
+ * (the web worker) for the workspace model (trace/*, the strategy map).
+ */
+export const FindMarkdownFilesRequest = 'strategyLint/findMarkdownFiles';
+export interface FindMarkdownFilesParams { folder: string; limit: number }
+export interface FindMarkdownFilesResult { uris: string[] }
 
 /** `strategyLint/status` notification, sent after each lint of an open document. */
 export const StatusNotification = 'strategyLint/status';

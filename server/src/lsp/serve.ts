@@ -2,12 +2,14 @@
  * The Strategy Lint language server, the same on the desktop (server.ts, Node) and in the browser
  * (browser/server.ts, a web worker): it only wires the protocol to the modules beside it —
  * settings, linting and diagnostics, hover, code actions, symbols, code lens, config files, the
- * review — and keeps running whatever one of them throws. The two entry points give it a
+ * review, the workspace model (trace/* rules, the strategy map) — and keeps running whatever one
+ * of them throws. The two entry points give it a
  * connection and their way of reading files (workspace-files.ts).
  */
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  FileChangeType,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
@@ -22,13 +24,15 @@ import { ConfigFiles, ConfigProblemReporter } from './config-files.js';
 import { provideHover } from './hover.js';
 import { lintFiles } from './lint-workspace.js';
 import { isMarkdown, Linter } from './linter.js';
-import { FIX_ALL_KIND, LintFilesRequest, ReviewRequest, SetDocumentTypeRequest, type LintFilesParams, type ReviewParams, type SetDocumentTypeParams } from './protocol.js';
+import { FIX_ALL_KIND, LintFilesRequest, ReviewRequest, SetDocumentTypeRequest, StrategyMapRequest, type LintFilesParams, type ReviewParams, type SetDocumentTypeParams, type StrategyMapParams } from './protocol.js';
 import { documentTypeActions, setDocumentTypeEdits } from './type-actions.js';
 import { reviewDocument } from './review-request.js';
 import { SettingsStore } from './settings.js';
 import { provideDocumentSymbols } from './symbols.js';
 import type { WorkspaceFiles } from './workspace-files.js';
 import { WorkspaceFolders } from './workspace-folders.js';
+import { WorkspaceTrace } from './workspace-trace.js';
+import { strategyMap } from './map-request.js';
 
 /** Serve the protocol on `connection`; returns the function that logs an error the host caught (uncaught exceptions). */
 export function serve(connection: Connection, files: WorkspaceFiles): (what: string, error: unknown) => void {
@@ -38,6 +42,13 @@ export function serve(connection: Connection, files: WorkspaceFiles): (what: str
   const folders = new WorkspaceFolders(files);
   const reporter = new ConfigProblemReporter(connection, files);
   const linter = new Linter({ connection, documents, settings, configs, folders, reporter, files });
+  /** The workspace model: every Markdown document of each folder, for the trace/* rules and the strategy map. */
+  const trace = new WorkspaceTrace({
+    connection, documents, folders, files,
+    optionsFor: (uri) => linter.optionsFor(uri),
+    republish: (uri) => linter.republish(uri),
+  });
+  linter.workspace = trace;
 
   let supportsDynamicConfigurationRegistration = false;
   /** Set by clients that already show diagnostic messages in hovers (the VS Code client does). */
@@ -96,19 +107,28 @@ export function serve(connection: Connection, files: WorkspaceFiles): (what: str
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       folders.change(event.added, event.removed);
       configs.invalidate();
+      trace.reset();
       linter.relintAll();
     });
   });
 
   connection.onDidChangeConfiguration(guard('didChangeConfiguration', undefined, (change) => {
     settings.clear(change.settings);
+    trace.reset();
     linter.relintAll();
   }));
 
-  connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', undefined, async () => {
+  connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', undefined, async (params) => {
+    // Markdown files changed on disk (the client watches them): the workspace model reads them again.
+    const markdown = params.changes.filter((change) => /\.(?:md|markdown|mdown|mkd)$/i.test(change.uri));
+    if (markdown.length === params.changes.length) {
+      await trace.filesChanged(markdown.map((change) => ({ uri: change.uri, deleted: change.type === FileChangeType.Deleted })));
+      return;
+    }
     // A config file was created, changed or deleted (the client watches **/.strategy-lint.*).
     configs.invalidate();
     await reporter.reset();
+    trace.reset();
     linter.relintAll();
   }));
 
@@ -128,14 +148,17 @@ export function serve(connection: Connection, files: WorkspaceFiles): (what: str
     const current = await settings.get(event.document.uri);
     if (current.run === 'onSave') linter.schedule(event.document.uri, 'save');
   }));
-  documents.onDidClose(guard('didClose', undefined, (event) => linter.closed(event.document.uri)));
+  documents.onDidClose(guard('didClose', undefined, async (event) => {
+    linter.closed(event.document.uri);
+    if (isMarkdown(event.document)) await trace.closed(event.document.uri);
+  }));
 
   connection.onHover(guard('hover', null, async (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document || !isMarkdown(document)) return null;
     // The latest results, without a lint of its own (see Linter.findingsForHover).
     const findings = linter.cachedFindings(document.uri) ?? (await linter.findingsForHover(document.uri));
-    return findings ? provideHover(document, findings, params.position, { diagnosticsShownInHover, docsUrl: settings.peek(document.uri)?.docsUrl }) : null;
+    return findings ? provideHover(document, [...findings, ...linter.workspaceFindings(document.uri)], params.position, { diagnosticsShownInHover, docsUrl: settings.peek(document.uri)?.docsUrl }) : null;
   }));
 
   connection.onCodeAction(guard('codeAction', [], async (params) => {
@@ -161,7 +184,8 @@ export function serve(connection: Connection, files: WorkspaceFiles): (what: str
     return model ? provideCodeLenses(document, model) : [];
   }));
 
-  connection.onRequest(ReviewRequest, guard('review', null, (params: ReviewParams) => reviewDocument(params, linter, files)));
+  connection.onRequest(ReviewRequest, guard('review', null, (params: ReviewParams) => reviewDocument(params, linter, files, trace)));
+  connection.onRequest(StrategyMapRequest, guard('strategyMap', null, (params: StrategyMapParams) => strategyMap(params, trace)));
   connection.onRequest(SetDocumentTypeRequest, guard('setDocumentType', { edits: [] }, (params: SetDocumentTypeParams) => {
     const document = documents.get(params.uri);
     return { edits: document ? setDocumentTypeEdits(document, params.type) : [] };

@@ -3,7 +3,8 @@
  * that differs between the desktop and the browser. On the desktop (node-files.ts) files are read
  * from disk; in a browser's web worker (browser/client-files.ts) the client reads them for the
  * server with vscode.workspace.fs (the `strategyLint/readFiles` request). Everything else — the
- * engine, config loading (config/load.ts), .gitignore, hovers, fixes, the review — is the same code.
+ * engine, config loading (config/load.ts), .gitignore, hovers, fixes, the review, the workspace
+ * model of the trace/* rules and the strategy map (workspace-trace.ts) — is the same code.
  *
  * Files are named by paths, as config search, type globs and messages use them: on the desktop the
  * file system path of a `file:` URI; in the browser the path part of a URI of any scheme
@@ -25,5 +26,17 @@ export interface WorkspaceFiles {
   read<T>(compute: (files: ConfigFileAccess) => T): Promise<T>;
   /** A document's text: a regular UTF-8 file of at most `limit` bytes; throws FileReadError otherwise. */
   readDocument(filePath: string, limit: number): Promise<string>;
+  /**
+   * The Markdown files under a folder, sorted paths, at most `limit` (a .gitignore, node_modules
+   * and .git leave files out; in the browser files.exclude does too): the workspace model's documents.
+   */
+  listMarkdown(folder: string, limit: number): Promise<string[]>;
+  /** Whether something is at each path (trace/broken-link: does a linked document exist?). */
+  exists(filePaths: readonly string[]): Promise<boolean[]>;
+  /**
+   * When git last changed each file (trace/stale-after-strategy, for documents without a
+   * front-matter date); null when the files are in no repository or git could not say. Absent
+   * where git is not available at all (the browser): the rule then uses front-matter dates only.
+   */
+  lastCommitted?(filePaths: readonly string[]): Promise<Map<string, Date> | null>;
 }
-

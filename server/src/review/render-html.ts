@@ -204,6 +204,25 @@ function countsBlock(review: Review): string {
   return `<ul class="counts" aria-label="Findings by severity">${item(c.error, c.error === 1 ? 'error' : 'errors', 'error')}${item(c.warning, c.warning === 1 ? 'warning' : 'warnings', 'warning')}${item(c.information, 'information', 'information')}${item(c.hint, c.hint === 1 ? 'hint' : 'hints', 'hint')}</ul>`;
 }
 
+function carriedOutSection(review: Review): string {
+  if (review.carriedOutBy === undefined) return '';
+  const section = review.carriedOutBy;
+  if (!section) {
+    return '<section id="carried-out" aria-labelledby="carried-h"><h2 id="carried-h">Carried out by</h2><p class="muted">No policy or action of this document could be traced: it has none, or no other document was read.</p></section>';
+  }
+  const entries = section.entries.map((entry) => {
+    const flags = entry.flags.length > 0 ? ` <span class="pill pill-warn">${esc(entry.flags.join(', '))}</span>` : '';
+    const items = entry.items.length === 0 ? '<li class="muted">Nothing carries it out.</li>'
+      : entry.items.map((item) => `<li${item.conflict ? ' class="conflict"' : ''}>${item.conflict ? '<span class="pill pill-bad">contradicts</span> ' : ''}<span class="muted">${esc(item.kind)}:</span> ${esc(item.text)} <span class="muted small">— ${esc(item.file)}:${item.line} · ${esc(item.link)}</span></li>`).join('');
+    return `<li class="carried"><p><b>${esc(entry.label)}</b> ${esc(entry.text)} ${lineLink(entry.line)}${flags}</p><ul class="plain">${items}</ul></li>`;
+  }).join('');
+  return `<section id="carried-out" aria-labelledby="carried-h">
+  <h2 id="carried-h">Carried out by</h2>
+  <p class="muted">What traces to each policy and action in the ${plural(section.documents, 'other document')} read with this one: links written in them, or likely matches of key terms.</p>
+  <ul class="plain carried-list">${entries}</ul>
+</section>`;
+}
+
 // ─── Styles ─────────────────────────────────────────────────────────────────
 
 function widthRules(review: Review): string {
@@ -308,6 +327,7 @@ td.none{color:var(--muted)}td.val{white-space:nowrap}
 .message{margin:6px 0 0;font-weight:600;overflow-wrap:anywhere}
 .how{margin:4px 0 0;color:var(--muted);font-size:.92em}.how code{font-family:var(--vscode-editor-font-family,monospace);font-size:.95em}.how em{font-style:italic}
 .also{margin:6px 0 0;font-size:.9em}
+.carried-list{padding-left:0;list-style:none}.carried{margin:0 0 12px}.carried p{margin:0 0 4px}.carried .conflict{color:var(--red)}
 footer{margin-top:36px;color:var(--muted);font-size:.85em}
 @media (max-width:640px){.hero{grid-template-columns:1fr}.score-row{grid-template-columns:1fr 44px}.bar{grid-column:1 / 3;grid-row:2}.explain{grid-column:1 / 3}}
 `;
@@ -382,6 +402,7 @@ export function renderReviewHtml(review: Review, options: HtmlOptions): string {
 ${kernelSection(review)}
 ${scoresSection(review)}
 ${keyResultsSection(review)}
+${carriedOutSection(review)}
 ${fixesSection(review)}
 ${notes}
 <footer>Line links jump to the document. Scores follow the formula under “How scores work”.</footer>

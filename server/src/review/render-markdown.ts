@@ -118,6 +118,26 @@ function fixLines(fix: TopFix): string[] {
   return lines;
 }
 
+/** "Carried out by": for each policy and action, what traces to it in the documents beside the memo. */
+function carriedOutLines(review: Review): string[] {
+  const section = review.carriedOutBy;
+  const lines = ['## Carried out by', ''];
+  if (!section) {
+    lines.push('No policy or action of this document could be traced: it has none, or no other document was read.');
+    return lines;
+  }
+  lines.push(`What traces to each policy and action, in the ${plural(section.documents, 'other document')} read with it (links written in them, or likely matches of key terms).`, '');
+  for (const entry of section.entries) {
+    const flags = entry.flags.length > 0 ? ` — ⚠ ${entry.flags.join(', ')}` : '';
+    lines.push(`- **${escapeMarkdownInline(entry.label)}** ${escapeMarkdownInline(entry.text)} (line ${entry.line})${flags}`);
+    if (entry.items.length === 0) lines.push('  - nothing carries it out');
+    for (const item of entry.items) {
+      lines.push(`  - ${item.conflict ? '⚠ ' : ''}${escapeMarkdownInline(item.kind)}: ${escapeMarkdownInline(item.text)} — \`${item.file.replace(/`/g, "'")}:${item.line}\` (${escapeMarkdownInline(item.link)})`);
+    }
+  }
+  return lines;
+}
+
 export function renderReviewMarkdown(review: Review): string {
   const out: string[] = [];
   const push = (...lines: string[]): void => {
@@ -181,6 +201,8 @@ export function renderReviewMarkdown(review: Review): string {
       push(`${plural(review.moreFindings, 'more finding')} below these; see them all with \`strategy-lint${review.file ? ` ${review.file.replace(/`/g, "'")}` : ''}\` or in the Problems panel.`, '');
     }
   }
+
+  if (review.carriedOutBy !== undefined) push(...carriedOutLines(review), '');
 
   if (review.notes.length) {
     push('## Notes', '', ...review.notes.map((n) => `- ${escapeMarkdownInline(n)}`), '');

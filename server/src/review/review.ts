@@ -17,9 +17,11 @@ import { acceptedNames, boldLabel, findKernelPart, labelledBlocks, sectionsNamed
 import { phraseMatcher } from '../engine/text/phrases.js';
 import { normalizeHeading } from '../engine/model/roles.js';
 import { overallScore, SCORE_AREAS, SCORING_FORMULA, scoreArea, type AreaScore, type OverallScore } from './scoring.js';
+import type { CarriedOutBy } from './carried-out-by.js';
 
 export type { AreaScore, OverallScore } from './scoring.js';
 export type { KeyResultKind, KeyResultVerdict, DateSource } from '../engine/model/key-results.js';
+export type { CarriedOutBy, CarriedOutEntry, CarriedOutItem } from './carried-out-by.js';
 
 export const REVIEW_VERSION = 1;
 
@@ -171,6 +173,12 @@ export interface Review {
   counts: SeverityCounts;
   /** Engine notes (rules skipped on long documents, internal errors) and front-matter config problems. */
   notes: string[];
+  /**
+   * For a strategy memo read with the documents beside it: which roadmap items, objectives, key
+   * results, decisions and releases carry out each policy and action (carried-out-by.ts). Absent
+   * when the caller read no other documents.
+   */
+  carriedOutBy?: CarriedOutBy | null;
 }
 
 export interface ReviewOptions {
@@ -178,6 +186,8 @@ export interface ReviewOptions {
   fileName?: string;
   /** At most this many top fixes (default 7). */
   maxTopFixes?: number;
+  /** What carries out the strategy's policies and actions, from the documents beside it. */
+  carriedOutBy?: CarriedOutBy | null;
 }
 
 /** A summary a busy reader gets through in about a minute. */
@@ -190,7 +200,7 @@ const DOCUMENT_RULE_ROLES: Readonly<Record<string, SectionRole>> = {
 };
 
 const FAMILY_RANK: Readonly<Record<RuleFamily, number>> = {
-  'kernel': 0, 'bad-strategy': 1, 'outcomes': 2, 'pyramid': 3, 'roadmap': 4, 'release-notes': 4, 'decision': 5, 'update': 5, 'prose': 6,
+  'kernel': 0, 'bad-strategy': 1, 'outcomes': 2, 'pyramid': 3, 'roadmap': 4, 'release-notes': 4, 'decision': 5, 'update': 5, 'prose': 6, 'trace': 4,
 };
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
 const DEFAULT_MAX_TOP_FIXES = 7;
@@ -567,5 +577,6 @@ export function buildReview(result: LintResult, options: ReviewOptions = {}): Re
     moreFindings,
     counts,
     notes,
+    ...(options.carriedOutBy !== undefined ? { carriedOutBy: options.carriedOutBy } : {}),
   };
 }

@@ -89,12 +89,39 @@ export interface StartOptions {
    * client that does not know the request.
    */
   readFiles?: 'unsupported' | ((uri: string) => string | null);
+  /**
+   * How the browser build's `strategyLint/findMarkdownFiles` is answered: the URIs of the Markdown
+   * files under a folder URI (default: for a `file:` folder, its files on disk, node_modules and
+   * .git left out, as vscode.workspace.findFiles finds them; none for other schemes).
+   */
+  findFiles?: (folderUri: string) => string[];
   /** The server's command line (default: node server/out/server.js --stdio). */
   command?: readonly string[];
 }
 
 export function fileUri(filePath: string): string {
   return pathToFileURL(filePath).href;
+}
+
+/** The Markdown files under a folder on disk, node_modules and .git left out (as the VS Code client's findFiles). */
+function markdownUnder(folder: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && entry.name !== '.git') walk(full);
+      } else if (entry.isFile() && /\.(?:md|markdown|mdown|mkd)$/i.test(entry.name)) found.push(full);
+    }
+  };
+  walk(folder);
+  return found.sort();
 }
 
 const CAPABILITIES: ClientCapabilities = {
@@ -121,6 +148,8 @@ export class LspTestClient {
   configurationRequests = 0;
   /** The URIs the browser build asked to read (`strategyLint/readFiles`), one list per request. */
   readonly readFilesRequests: string[][] = [];
+  /** The folder URIs the browser build asked to list (`strategyLint/findMarkdownFiles`). */
+  readonly findFilesRequests: string[] = [];
   initializeResult!: InitializeResult;
   private readonly versions = new Map<string, number>();
   private readonly listeners = new Set<() => void>();
@@ -164,6 +193,11 @@ export class LspTestClient {
         const readFiles = options.readFiles;
         if (readFiles === 'unsupported') throw new Error('Unhandled method strategyLint/readFiles');
         return { entries: params.uris.map((uri) => readFileEntry(readFiles ? readFiles(uri) : uri.startsWith('file:') ? fileURLToPath(uri) : null, params.limit)) };
+      });
+      connection.onRequest('strategyLint/findMarkdownFiles', (params: { folder: string; limit: number }): { uris: string[] } => {
+        client.findFilesRequests.push(params.folder);
+        const found = options.findFiles ? options.findFiles(params.folder) : params.folder.startsWith('file:') ? markdownUnder(fileURLToPath(params.folder)).map(fileUri) : [];
+        return { uris: found.slice(0, params.limit) };
       });
     } else {
       const [command, ...args] = options.command ?? [process.execPath, bundle, '--stdio'];

@@ -14,11 +14,12 @@ import { releaseNotesRules } from './release-notes/index.js';
 import { decisionRules } from './decision/index.js';
 import { updateRules } from './update/index.js';
 import { proseRules } from './prose/index.js';
+import { traceRules } from './trace/index.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const allRules: readonly Rule<any>[] = [
   ...kernelRules, ...badStrategyRules, ...outcomesRules, ...pyramidRules, ...roadmapRules,
-  ...releaseNotesRules, ...decisionRules, ...updateRules, ...proseRules,
+  ...releaseNotesRules, ...decisionRules, ...updateRules, ...proseRules, ...traceRules,
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -25,7 +25,7 @@ const COLLECTIONS: Readonly<Record<string, Collection>> = {
   '000': {
     pieceOf: 'chapter of an engineering leader’s Execution Handbook',
     pieces: [
-      { title: 'Roadmapping', quotes: ['I keep a 12-month rolling window', 'I like to update the roadmap', 'It\'s crucial that you inform', 'Start with the customers', 'Your release note should answer'] },
+      { title: 'Roadmapping', quotes: ['I keep a 12-month rolling window', 'I like to update the roadmap', 'update the roadmap before every release', 'It\'s crucial that you inform', 'Start with the customers', 'Your release note should answer'] },
     ],
   },
   '001': {
@@ -35,7 +35,7 @@ const COLLECTIONS: Readonly<Record<string, Collection>> = {
       { title: 'Scaling Enterprise Sales from $0 to $3.5B: CRO Lessons, MEDDIC Mastery, and GTM Truths', quotes: ['single-threaded ownership for outcomes', 'The art is deciding which two or three'] },
       { title: '90% of CROs Will Fall Behind by 2028: Hard-Learned Lessons to Stay Ahead of GTM Change', quotes: ['I’ve learned to pair intuition'] },
       { title: 'Lost in the Woods: 5 Survival Patterns Every Product Leader Must Master Now', quotes: ['My job as a product leader'] },
-      { title: 'March CDH Book Club: Master Experience Mapping to Align Teams and Accelerate Discovery', quotes: ['to see your maps as living documents'] },
+      { title: 'March CDH Book Club: Master Experience Mapping to Align Teams and Accelerate Discovery', quotes: ['to see your maps as living documents', 'living documents'] },
     ],
   },
   '002': {
@@ -44,7 +44,7 @@ const COLLECTIONS: Readonly<Record<string, Collection>> = {
       {
         title: 'Engineering Leadership That Scales: Strategy, Velocity, and Org Design from Carta, Stripe, Uber, Calm',
         about: 'on Will Larson’s engineering strategy',
-        quotes: ['I avoid management anti-patterns', 'I coach toward', 'I map each guiding policy', 'I structure it so anyone', 'The Minto Pyramid', 'a sharp problem definition', 'initiatives with owners, milestones', 'lead with the answer', 'make trade-offs explicit'],
+        quotes: ['I avoid management anti-patterns', 'Turning strategy into action', 'I coach toward', 'I map each guiding policy', 'I structure it so anyone', 'The Minto Pyramid', 'a sharp problem definition', 'initiatives with owners, milestones', 'lead with the answer', 'make trade-offs explicit'],
       },
       { title: 'Customer Success Masterclass: How I Design, Build, and Scale a World‑Class CS Org', quotes: ['net revenue retention'] },
       { title: 'How to Find Your Product Wedge: Battle‑Tested SMB SaaS Lessons from Square, Gusto, and My Playbook', quotes: ['a zero-tolerance policy', 'who we are building for'] },

@@ -9,12 +9,17 @@
  * `read` runs them on a snapshot: what the snapshot does not hold yet counts as missing and is
  * noted; the noted files are fetched in one request and the computation runs again, until it
  * notes none (a config file and its `extends` chain take two to four rounds, once per change).
+ *
+ * The workspace model (trace/*, the strategy map) asks the client for a folder's Markdown files
+ * (`strategyLint/findMarkdownFiles`); there is no git here, so it has no commit dates
+ * (lastCommitted is absent) and trace/stale-after-strategy reads front-matter dates only.
  */
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import type { ConfigFileAccess, FileKind } from '../../config/file-access.js';
 import { CONFIG_READ_LIMIT, FileReadError, formatBytes } from '../../config/read-file.js';
-import { ReadFilesRequest, type ReadFileEntry, type ReadFilesParams, type ReadFilesResult } from '../protocol.js';
+import { GitignoreFilter } from '../../config/gitignore.js';
+import { FindMarkdownFilesRequest, ReadFilesRequest, type FindMarkdownFilesParams, type FindMarkdownFilesResult, type ReadFileEntry, type ReadFilesParams, type ReadFilesResult } from '../protocol.js';
 import type { WorkspaceFiles } from '../workspace-files.js';
 
 /** A computation that still misses files after this many rounds gets what it has. */
@@ -129,6 +134,33 @@ export class ClientFiles implements WorkspaceFiles {
   async readDocument(filePath: string, limit: number): Promise<string> {
     const [entry] = await this.fetch([filePath], limit);
     return textOf(filePath, entry, limit);
+  }
+
+  async listMarkdown(folder: string, limit: number): Promise<string[]> {
+    let uris: string[] = [];
+    try {
+      const params: FindMarkdownFilesParams = { folder: this.uriOf(folder), limit };
+      const result = await this.connection.sendRequest<FindMarkdownFilesResult>(FindMarkdownFilesRequest, params);
+      uris = Array.isArray(result?.uris) ? result.uris.filter((uri): uri is string => typeof uri === 'string') : [];
+    } catch (error) {
+      this.connection.console.warn(`This editor does not list the workspace's files for the server (${FindMarkdownFilesRequest}: ${error instanceof Error ? error.message : String(error)}), so the strategy map and the trace/* rules read the open documents only.`);
+      return [];
+    }
+    const inside = uris.map((uri) => this.pathOf(uri)).filter((filePath): filePath is string => filePath !== null && (filePath === folder || filePath.startsWith(folder.endsWith('/') ? folder : `${folder}/`)));
+    // The client left out files.exclude; a .gitignore leaves out what it lists, as on the desktop.
+    const ignored = await this.read((access) => {
+      const filter = new GitignoreFilter(access);
+      return inside.map((filePath) => filter.ignores(filePath, folder));
+    });
+    return inside.filter((_, i) => !ignored[i]).sort().slice(0, limit);
+  }
+
+  async exists(filePaths: readonly string[]): Promise<boolean[]> {
+    if (filePaths.length === 0) return [];
+    // A limit of 0: the client says what is there without reading a file's bytes.
+    const entries = await this.fetch(filePaths, 0);
+    // A client that cannot read files cannot say a file is missing either: no link is called broken.
+    return this.unsupported ? filePaths.map(() => true) : entries.map((entry) => entry.kind !== 'missing');
   }
 
   /** What is at each path, asked of the client; all missing when it cannot say. */
