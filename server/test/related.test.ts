@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { isItemHint, lint, type Finding, type LintOptions, type RuleSettings } from '../src/engine/index.js';
-import { mapFindings } from '../src/lsp/linter.js';
+import { mapFindings } from '../src/lsp/finding-mapping.js';
 import { buildReview } from '../src/review/review.js';
 import { renderReviewMarkdown } from '../src/review/render-markdown.js';
 import { FIXTURE_TODAY } from './helpers/fixtures.js';

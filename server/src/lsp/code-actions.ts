@@ -7,6 +7,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAll, ruleDocUrl, rulesById, type LintOptions, type TextEdit } from '../engine/index.js';
+import { textDiff } from '../engine/incremental/diff.js';
 import { isDiagnosticData, rangeOf, type DiagnosticData } from './diagnostics.js';
 import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from './protocol.js';
 import { disableForFileEdit, disableForLineEdit } from './suppression-edits.js';
@@ -39,11 +40,7 @@ function currentFixEdits(document: TextDocument, diagnostic: Diagnostic, data: D
 
 /** Whole-text change as one minimal edit (common prefix and suffix kept), so the cursor stays put. */
 function minimalEdit(before: string, after: string): TextEdit {
-  let prefix = 0;
-  const max = Math.min(before.length, after.length);
-  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  const { prefix, suffix } = textDiff(before, after);
   return { start: prefix, end: before.length - suffix, newText: after.slice(prefix, after.length - suffix) };
 }
 

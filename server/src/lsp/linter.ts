@@ -11,7 +11,7 @@
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { isItemHint, lint, LintSession, type ConfigProblem, type Finding, type LintOptions, type LintResult } from '../engine/index.js';
+import { lint, LintSession, type ConfigProblem, type Finding, type LintOptions, type LintResult } from '../engine/index.js';
 import { relativeToConfig } from '../config/load.js';
 import { FileReadError, documentReadLimit } from '../config/read-file.js';
 import { lastSet } from '../engine/config/resolve.js';
@@ -21,6 +21,8 @@ import { DIAGNOSTIC_SOURCE, DOC_TYPE_LABELS, StatusNotification, type StatusPara
 import { settingsLayer, type StrategyLintSettings, type SettingsStore } from './settings.js';
 import type { WorkspaceFiles } from './workspace-files.js';
 import type { WorkspaceFolders } from './workspace-folders.js';
+import { mapFindings } from './finding-mapping.js';
+import { problemCount, statusOf } from './status.js';
 
 export type LintTrigger = 'open' | 'change' | 'save' | 'config';
 
@@ -434,11 +436,6 @@ export class Linter {
   }
 }
 
-/** Findings counted in the status bar and "Lint all documents": item hints belong to their summary, which is counted. */
-export function problemCount(result: Pick<LintResult, 'findings'>): number {
-  return result.findings.filter((finding) => !isItemHint(finding)).length;
-}
-
 export const UNREADABLE_DIAGNOSTIC_CODE = 'strategy-lint/unreadable';
 
 /** One diagnostic on a file that was not read (not a regular file, too large, not UTF-8). */
@@ -449,54 +446,5 @@ function unreadableDiagnostic(error: FileReadError): Diagnostic {
     code: UNREADABLE_DIAGNOSTIC_CODE,
     source: DIAGNOSTIC_SOURCE,
     message: `Strategy Lint did not lint this file: it ${error.message}.`,
-  };
-}
-
-/**
- * Findings of an earlier text placed on the current one: those before the first changed
- * character keep their offsets, those after the last one move with the text, and those that
- * touch the changed part are dropped. A summary's related places move the same way (a place in
- * the changed part is dropped from it).
- */
-export function mapFindings(before: string, after: string, findings: readonly Finding[]): Finding[] {
-  if (before === after) return [...findings];
-  let prefix = 0;
-  const max = Math.min(before.length, after.length);
-  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  const changedEnd = before.length - suffix;
-  const delta = after.length - before.length;
-  /** A range on the current text, or null when it touches the changed part. */
-  const move = <T extends { start: number; end: number }>(range: T): T | null => {
-    if (range.end < prefix || (range.end === prefix && range.start < prefix)) return range;
-    if (range.start > changedEnd || (range.start === changedEnd && range.end > range.start)) return { ...range, start: range.start + delta, end: range.end + delta };
-    return null;
-  };
-  const mapped: Finding[] = [];
-  for (const finding of findings) {
-    const range = move(finding);
-    if (!range) continue;
-    const moved = { ...range };
-    if (moved.related) moved.related = moved.related.map(move).filter((place) => place !== null);
-    if (moved.partOf) moved.partOf = move(moved.partOf) ?? moved.partOf;
-    mapped.push(moved);
-  }
-  return mapped;
-}
-
-/** What the status bar shows of a linted document: its type, why, and a type it may be instead; `workspace`: its trace/* findings. */
-export function statusOf(uri: string, result: LintResult, workspace: readonly Finding[] = []): StatusParams {
-  const decision = result.document.typeDecision;
-  const suggestion = decision.suggestion;
-  return {
-    uri,
-    docType: result.docType,
-    label: DOC_TYPE_LABELS[result.docType],
-    findings: problemCount(result) + problemCount({ findings: [...workspace] }),
-    enabled: true,
-    typeReason: decision.reason,
-    typeDeclared: decision.source === 'front-matter' || decision.source === 'config' || decision.source === 'forced',
-    ...(suggestion ? { suggestion: { docType: suggestion.type, label: DOC_TYPE_LABELS[suggestion.type], reason: suggestion.reason } } : {}),
   };
 }
