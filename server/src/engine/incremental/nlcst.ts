@@ -9,11 +9,11 @@
  * sees positions of the latest version once the session has moved on.
  */
 import type { Node as UnistNode, Point, Position } from 'unist';
-import type { Paragraph as NlcstParagraph, Root as NlcstRoot, RootContent as NlcstRootContent } from 'nlcst';
+import type { Paragraph as NlcstParagraph, Root as NlcstRoot } from 'nlcst';
 import type { StrategyDocument } from '../model/document.js';
 import type { TextBlock } from '../model/text-block.js';
 import type { LineIndex } from '../model/line-index.js';
-import { BlockLines, parseBlock } from '../model/sentences.js';
+import { BlockLines, parseBlock, sentenceRoot } from '../model/sentences.js';
 import { textDiff, unchangedOrigin } from './diff.js';
 import { hasDefinitions } from './chunks.js';
 
@@ -48,7 +48,7 @@ export class NlcstPlacements {
     let byKey: Map<string, Placed[]> | null = null;
     const changedEnd = this.text.length - diff.suffix;
     const next: Placed[] = [];
-    const children: NlcstRootContent[] = [];
+    const paragraphs: NlcstParagraph[] = [];
     this.parsedBlocks = 0;
     // Without definitions, a block's prose text follows from its source: no need to compare it.
     const sameSourceSameText = !hasDefinitions(text) && !hasDefinitions(this.text);
@@ -100,19 +100,11 @@ export class NlcstPlacements {
         entry.line = at.line;
       }
       next.push(entry);
-      for (const paragraph of entry.paragraphs) {
-        if (children.length > 0) children.push({ type: 'WhiteSpaceNode', value: '\n\n' });
-        children.push(paragraph);
-      }
+      paragraphs.push(...entry.paragraphs);
     }
     this.text = text;
     this.entries = next;
-    const end = lines.positionAt(text.length);
-    return {
-      type: 'RootNode',
-      children,
-      position: { start: { line: 1, column: 1, offset: 0 }, end: { line: end.line + 1, column: end.character + 1, offset: text.length } },
-    };
+    return sentenceRoot(paragraphs, text, lines);
   }
 
   clear(): void {

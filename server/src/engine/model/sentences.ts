@@ -177,7 +177,7 @@ function place<T extends UnistNode>(node: T, base: number, lines: BlockLines): T
  * own, when it has them; else collected here).
  */
 export function buildNlcst(root: Root, text: string, blocks: readonly TextBlock[] = proseBlocks(root), lines = new LineIndex(text)): NlcstRoot {
-  const children: NlcstRootContent[] = [];
+  const paragraphs: NlcstParagraph[] = [];
   for (const block of blocks) {
     const cached = cachedBlock(block, text.slice(block.start, block.end));
     const at = lines.positionAt(block.start);
@@ -188,10 +188,17 @@ export function buildNlcst(root: Root, text: string, blocks: readonly TextBlock[
       cached.placed = cached.parsed.map((paragraph) => place(paragraph, block.start, blockLines));
       cached.placedAt = placedAt;
     }
-    for (const paragraph of cached.placed) {
-      if (children.length > 0) children.push({ type: 'WhiteSpaceNode', value: '\n\n' });
-      children.push(paragraph);
-    }
+    paragraphs.push(...cached.placed);
+  }
+  return sentenceRoot(paragraphs, text, lines);
+}
+
+/** The sentence layer's root over a document's placed paragraphs, in order, apart as blocks are. */
+export function sentenceRoot(paragraphs: readonly NlcstParagraph[], text: string, lines: LineIndex): NlcstRoot {
+  const children: NlcstRootContent[] = [];
+  for (const paragraph of paragraphs) {
+    if (children.length > 0) children.push({ type: 'WhiteSpaceNode', value: '\n\n' });
+    children.push(paragraph);
   }
   const end = lines.positionAt(text.length);
   return {
