@@ -35,9 +35,12 @@ const JUDGEMENT = new Set(['expected', 'considered', 'believed', 'intended', 'th
   'seen', 'regarded', 'viewed', 'perceived', 'estimated', 'projected', 'predicted', 'understood']);
 /** Participles of design that state a purpose with "to": "is built to scale", "is designed to make". */
 const DESIGN = new Set(['built', 'designed', 'made', 'engineered', 'crafted', 'tailored', 'optimized', 'optimised']);
-/** Participles of putting something out, which a date after makes a record: "was released on 12 May". */
-const PUBLISHED = new Set(['released', 'published', 'launched', 'shipped', 'tagged', 'announced', 'merged', 'posted', 'presented']);
+/** Participles of putting something out or finishing it, which a date or a release after makes a record: "was released on 12 May". */
+const PUBLISHED = new Set(['released', 'published', 'launched', 'shipped', 'tagged', 'announced', 'merged', 'posted', 'presented',
+  'added', 'implemented', 'fixed', 'landed', 'introduced', 'resolved']);
 const ON_A_DATE = /^\s+(?:on|in)\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/i;
+/** "in [#610]", "in #610", "in v2.3", "in version 1.5", "in the 1.95 release", "in PR 12": where finished work landed. */
+const IN_A_RELEASE = /^\s+in\s+(?:\[|#\d|v\d|version\b|release\b|the\s+[\w.-]+\s+release\b|(?:pr|pull\s+request|commit)\b)/i;
 /** "It is recommended to update", "it was decided that": the writer hides behind "it" in any register. */
 const IMPERSONAL = /^it\s+(?:is|was|has\s+been)\s+(?:[a-z]+ly\s+)?(?:recommended|advised|suggested|encouraged|decided|agreed|anticipated|believed|expected|felt|hoped|assumed|understood|planned|proposed)$/i;
 /** Prefixes that keep a hyphenated participle a verb: "re-scoped", "co-owned", "pre-approved". */
@@ -197,8 +200,12 @@ function hidesActor(doc: StrategyDocument, start: number, end: number): boolean 
   const before = doc.text.slice(Math.max(0, start - 16), start);
   if (/(?:\bnot|\bnever|n['’]t)[*_]{0,2}\s+$/i.test(before)) return false; // "will not be changed", "will **not** be"
   if (verb === 'be' && /\b(?:can|could)\s+$/i.test(before)) return false; // "can be set as a second argument": what the reader may do
-  // "3.0.15 was released on 2025-12-18": a dated record of what the project put out, not a task someone must own.
-  if ((verb === 'was' || verb === 'were') && PUBLISHED.has(participle) && ON_A_DATE.test(doc.text.slice(end, end + 24))) return false;
+  // "3.0.15 was released on 2025-12-18", "this was implemented in [#610]", "support was added in version 1.5": a
+  // record of finished work, pointing at when or where it happened, not a task someone must own.
+  if ((verb === 'was' || verb === 'were') && PUBLISHED.has(participle)) {
+    const after = doc.text.slice(end, end + 30);
+    if (ON_A_DATE.test(after) || IN_A_RELEASE.test(after)) return false;
+  }
   if (!PRESENT.has(verb) || words.includes('being')) return true;
   if (JUDGEMENT.has(participle)) return true;
   return DESIGN.has(participle) && /^\s+to\s+[a-z]/.test(doc.text.slice(end, end + 12));
