@@ -14,7 +14,7 @@ import { plainText, TextBlock, textBlockOf } from './text-block.js';
 import { collectItems, EMPTY_CELL, HORIZON_COLUMN, KEY_RESULT_LABEL, type Item } from './items.js';
 import { decideInferredType, docTypeFromGlobs, inferStructure, parseDocType, type DocTypeDecision, type TypeEvidence } from './doctype.js';
 import { typeSignals } from './type-signals.js';
-import { isAboutTheRoadmap, isDescriptionList, isDoneItem, isDoneLeadIn, isDoneSection, isFrameLeadIn, isPointerItem, isScheduleRow } from './roadmap-items.js';
+import { isAboutTheRoadmap, isDescriptionList, isDoneItem, isDoneLeadIn, isDoneSection, isFieldLine, isFrameLeadIn, isPointerItem, isScheduleRow } from './roadmap-items.js';
 import { classifyOkrs, KEY_RESULT_COLUMN, LABELLED_KEY_RESULT_COLUMN, OBJECTIVE_COLUMN } from './okrs.js';
 import { findDates, horizonOf, parseDateValue, startOfDay, termHorizonOf, UPDATED_KEYS, yearHeadingOf, type DateMention, type DateOptions } from './dates.js';
 import { buildNlcst, sentencesOf, type Sentence } from './sentences.js';
@@ -440,7 +440,7 @@ export class StrategyDocument {
   private collectRoadmapItems(): RoadmapItem[] {
     const result: RoadmapItem[] = [];
     const add = (item: Item, own = item.text): void => {
-      if (item.text.trim().length === 0 || item.checked === true || isDoneItem(item) || isPointerItem(item)) return;
+      if (item.text.trim().length === 0 || item.checked === true || isDoneItem(item) || isPointerItem(item) || isFieldLine(item.text)) return;
       if (item.kind === 'table-row' && item.column === undefined && item.cells?.some((cell) => DONE_CELL.test(cell.text.trim()))) return;
       if (isScheduleRow(item, this.dateOptions)) return;
       result.push({ item, ...this.whenOf(item, own) });
@@ -500,8 +500,10 @@ export class StrategyDocument {
     if (paragraphs.length === 0 || !this.inPlan(section)) return null;
     const title = section.title.trim();
     if (NOT_AN_ITEM_HEADING.test(title) || /\?\s*$/.test(title) || this.isPeriodHeading(title)) return null;
-    // Under a horizon or period heading: the plan's timeline, not any subsection of a roadmap.
-    if (!this.sectionTiming(section.parent).whenSection) return null;
+    // Under a horizon or period heading: the plan's timeline, not any subsection of a roadmap. A
+    // heading over a list of fields ("Owner: @ana", "Links: …") is an item card wherever it stands.
+    const card = section.ownBlocks.some((node) => node.type === 'list' && node.children.every((entry) => isFieldLine(plainText(entry))));
+    if (!card && !this.sectionTiming(section.parent).whenSection) return null;
     const heading = textBlockOf('heading', section.heading);
     const prose: TextBlock[] = [];
     for (const node of section.ownBlocks) {

@@ -30,11 +30,22 @@ const DONE_HEADING = /\((?:completed?|done|shipped|released|delivered|finished)\
 /** "**Status**: Completed — …" as the first line under a milestone heading. */
 const DONE_STATUS = /^[^\p{L}]*status[^\p{L}]{0,6}(?:completed?|done|shipped|released|delivered|finished)\b/iu;
 
-/** A milestone or release section marked done, in its heading or by a status line first under it. */
+/**
+ * "Recently completed", "Already shipped", "Previously released": a heading that files its items as
+ * finished work, with a qualifier of time before the done word.
+ */
+const DONE_QUALIFIED_HEADING = /^[^\p{L}\p{N}]*(?:recently|already|previously|just)\s+(?:completed?|done|shipped|released|delivered|finished|landed|launched)\b/iu;
+/** "Kept below for historic purposes", "for reference only": a note that the section is the record of an older plan. */
+const HISTORIC_NOTE = /\bfor\s+(?:historic(?:al)?|archival|reference)\s+(?:purposes|reasons|reference)\b|\bfor\s+reference\s+only\b|\bkept\s+for\s+(?:the\s+)?record\b/i;
+
+/**
+ * A milestone or release section marked done, in its heading or by a status line first under it;
+ * or a section kept as the record of an older plan, as its first line says.
+ */
 export function isDoneSection(section: Section): boolean {
-  if (DONE_HEADING.test(section.title)) return true;
+  if (DONE_HEADING.test(section.title) || DONE_QUALIFIED_HEADING.test(section.title)) return true;
   const first = section.ownBlocks[0];
-  return first?.type === 'paragraph' && DONE_STATUS.test(plain(first));
+  return first?.type === 'paragraph' && (DONE_STATUS.test(plain(first)) || HISTORIC_NOTE.test(plain(first)));
 }
 
 /** "✅ Bulk edit", "Bulk edit (done)", "[shipped]": an item marked done in its own text. */
@@ -82,8 +93,8 @@ export function isPointerItem(item: Item): boolean {
   return first?.type === 'link' && TRACKER_VIEW.test(first.url);
 }
 
-/** Words that sit beside a date in a schedule cell: "2nd week of September 2026", "est. Q3". */
-const SCHEDULE_WORD = /^(?:\d+(?:st|nd|rd|th)?|week|weeks|of|the|in|on|by|around|about|approx|approximately|est|estimated|tentative|planned|target|early|mid|late|end|start|beginning|release|released|notes|tbd|tba|v?\d+(?:\.\d+)+(?:-[\w.]+)?|v\d+)$/i;
+/** Words that sit beside a date in a schedule cell: "2nd week of September 2026", "est. Q3", "First 2.11.x release". */
+const SCHEDULE_WORD = /^(?:\d+(?:st|nd|rd|th)?|week|weeks|of|the|in|on|by|around|about|approx|approximately|est|estimated|tentative|planned|target|early|mid|late|end|start|beginning|release|releases|released|notes|tbd|tba|first|last|final|initial|x|v?\d+(?:\.\d+)+(?:-[\w.]+)?|v\d+)$/i;
 
 /** What a link beside a release says: "Release notes", "Changelog", "link". */
 const LINK_WORD = /^(?:changelog|changes|link|here|github|announcement|blog|post|download|docs?|details|milestone|tag)$/i;
@@ -144,7 +155,18 @@ export function isFrameLeadIn(text: string): boolean {
  * the heading or sentence above.
  */
 export function isDescriptionList(list: List): boolean {
-  return list.children.length > 0 && list.children.every((entry) => /^[^\p{L}\p{N}]*\p{Ll}/u.test(plain(entry)));
+  return list.children.length > 0 && (list.children.every((entry) => /^[^\p{L}\p{N}]*\p{Ll}/u.test(plain(entry)))
+    || list.children.every((entry) => isFieldLine(plain(entry))));
+}
+
+/**
+ * A line that fills in a field of an item rather than naming work: "Owner: @ana", "Links: [RFC](…)",
+ * "**Tracking issue**: #12", "Status: in review". Under an item's heading, a list of them describes it.
+ */
+const FIELD_LINE = /^[^\p{L}\p{N}]*(?:owners?|dri|leads?|contacts?|assignees?|champions?|shepherds?|sponsors?|status|state|links?|tracking\s+issues?|issues?|epics?|rfcs?|prs?|pull\s+requests?|design\s+docs?|docs?|milestones?|eta|timeline|target|priority|notes?)[^\p{L}\p{N}:\n]{0,3}:/iu;
+
+export function isFieldLine(text: string): boolean {
+  return FIELD_LINE.test(text);
 }
 
 function hasLink(node: Nodes): boolean {

@@ -22,14 +22,29 @@ function isLiteralUse(text: string, index: number, written: string): boolean {
   // "disruptive to the teams" is literal; "a disruptive platform" is the buzzword.
   if (word === 'disruptive') return /^\s+(?:to|for)\b/i.test(text.slice(index + written.length, index + written.length + 5));
   const after = text.slice(index + written.length, index + written.length + 60);
-  // "robust error handling", "robust to outliers": a named engineering property, not praise.
-  if (word === 'robust') return ROBUST_LITERAL.test(after);
+  // "advance the state of the art": the noun, the current frontier of a field, not an adjective of praise.
+  if (/^state[\s-]+of[\s-]+the[\s-]+art$/.test(word)) return /\bthe\s+$/i.test(before) && STATE_OF_THE_ART_NOUN.test(text.slice(index + written.length, index + written.length + 20));
+  // "robust error handling", "robust to outliers": a named engineering property, not praise; so is
+  // "robust" followed at once by what it means ("more robust (e.g. …", "A robust system …: fail fast, …").
+  if (word === 'robust') return ROBUST_LITERAL.test(after) || DEFINED_NEXT.test(sentenceAfter(text, index + written.length));
   // "empowered to make the call", "empower the teams, giving them more autonomy": the power is named.
   if (/^empower/.test(word)) return EMPOWERED_TO.test(after) || EMPOWER_GIVING.test(after);
   return false;
 }
 
-const ROBUST_LITERAL = /^\s+(?:to|against)\b|^\s+(?:error|errors|exception|exceptions|handling|parsing|parser|validation|checks?|checking|tests?|testing|recovery|retries|retry|fallback|locking|detection|estimators?|statistics?|regression)\b/i;
+/** What follows the noun "the state of the art": the end of the phrase, not a noun it would qualify ("the state of the art tooling"). */
+const STATE_OF_THE_ART_NOUN = /^(?:\s*$|\s*[.,;:!?)—–]|\s+(?:in|of|for|on|at|and|or|is|was|has|today|now|by|with|as|to|when|where|that|which)\b)/i;
+/** Examples or a definition right after the word: "(e.g. …", "such as", "for example", a colon that opens a list. */
+const DEFINED_NEXT = /^[^.!?;]{0,50}?(?:\(\s*e\.g\.|\be\.g\.|\bsuch\s+as\b|\bfor\s+(?:example|instance)\b|:\s*[^,.;]{2,40},[^,.;]{2,40},)/i;
+
+/** The rest of the sentence after an offset (up to 200 characters). */
+function sentenceAfter(text: string, from: number): string {
+  const rest = text.slice(from, from + 200);
+  const end = rest.search(/[.!?](?:\s|$)/);
+  return end < 0 ? rest : rest.slice(0, end + 1);
+}
+
+const ROBUST_LITERAL = /^\s+(?:to|against)\b|^\s+(?:error|errors|exception|exceptions|handling|parsing|parser|validation|checks?|checking|tests?|testing|recovery|retries|retry|fallback|locking|detection|estimators?|statistics?|regression|(?:dynamic\s+)?memory|allocation|allocators?)\b/i;
 /** "… to <verb>" within a few words: "empowered to make decisions on the final design". */
 const EMPOWERED_TO = /^\s+(?:[\p{L}'’]+\s+){0,3}to\s+["“]?(?!(?:the|a|an|our|their|its|this|that|be|become|do|succeed|thrive|grow|win|innovate)\b)\p{L}/u;
 const EMPOWER_GIVING = /^\s+[^,.;]{0,40},\s+(?:giving|letting|allowing)\s/;
@@ -101,8 +116,11 @@ export default defineRule({
     for (const block of doc.textBlocks) {
       // An em or en dash ends a phrase ("empowered product teams—that"); same length, so indices hold.
       const safe = allowed.matchAll(block.text.replace(/[\u2013\u2014]/g, ' '));
+      // A heading that is the word alone ("#### Leverage") names a section of a template, defined by what it asks.
+      const bareHeading = block.kind === 'heading' ? block.text.replace(/[^\p{L}\p{N}\s-]/gu, '').trim().toLowerCase() : null;
       for (const match of matcher.matchAll(block.text)) {
         if (safe.some((a) => match.index >= a.index && match.index + match.length <= a.index + a.length)) continue;
+        if (bareHeading !== null && bareHeading === match.text.toLowerCase()) continue;
         if (isLiteralUse(block.text, match.index, match.text)) continue;
         const { start, end } = block.sourceRange(match.index, match.index + match.length);
         found.push({ start, end, message: `"${match.text}" is a buzzword` });

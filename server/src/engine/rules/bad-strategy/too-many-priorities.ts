@@ -14,6 +14,8 @@ interface Group { kind: 'priorities' | 'objectives' | 'policies'; label: string;
 const NUMBERED_HEADING = /^\W*(?:(?:priority|bet|pillar|focus\s+area|theme|objective|policy|principle|tenet)\s*(?:#\s*)?\d{1,2}|O\d{1,2})\b/iu;
 /** A week's or a sprint's to-do list is not a strategy's priorities: "Priorities this week". */
 const SHORT_HORIZON = /\b(?:week|weekly|today|tomorrow|sprint|daily|day)\b/i;
+/** Headings of advice about priorities rather than the priorities: "How to make good objectives", "Criteria for objectives", "Tips for choosing bets". */
+const GUIDE_HEADING = /^\W*(?:how\s+to|tips\b|guidelines?\s+for|criteria\s+for|examples?\s+of|writing\s+good|choosing\s+(?:good\s+)?|what\s+makes\s+(?:a\s+)?good)/i;
 /** Headings that list what is not a priority. */
 const NEGATED_HEADING = /\b(?:not|non|no|won'?t|never|out\s+of\s+scope|de-?priori\w*|later|parking\s+lot|backlog)\b/i;
 
@@ -137,7 +139,7 @@ export default defineRule({
     const groups: Group[] = [];
 
     for (const section of doc.sections) {
-      if (isContainer(doc, section) || section.roles.includes('non-goals') || NEGATED_HEADING.test(section.title) || SHORT_HORIZON.test(section.title)) continue;
+      if (isContainer(doc, section) || section.roles.includes('non-goals') || NEGATED_HEADING.test(section.title) || SHORT_HORIZON.test(section.title) || GUIDE_HEADING.test(section.title)) continue;
       const normalized = normalizeHeading(section.title);
       // The heading is about priorities: its words end in (or are) a priorities synonym.
       const match = headings.matchAll(normalized).find((m) => m.index + m.length >= normalized.length - 1 || /^\s*(?:for|in|of|this|next|\d)/.test(normalized.slice(m.index + m.length)));

@@ -1,13 +1,14 @@
 import { defineRule } from '../../types.js';
-import type { StrategyDocument } from '../../model/document.js';
+import { countWords, type StrategyDocument } from '../../model/document.js';
 
 /** A value that is still a template placeholder: "@owner", "<name>", "TBD", "${1:owner}". */
 const PLACEHOLDER_VALUE = /^\s*(?:@?owner|@?name|@?author|tbd|tbc|todo|n\/a|none|unknown|-+|\?+|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\})\s*$/i;
 /**
  * "Prepared by Ana Costa", "Decision made on 2026-11-15 by Kenji Watanabe": a by-line names the owner without a colon.
- * A body that approves or owns it counts by its short name ("Approved by TOC on: …"); "prepared by the SRE leads" names nobody.
+ * A body that approves or owns it counts by its short name ("Approved by TOC on: …") or as a board, council or committee
+ * ("defined and approved by the board of directors"); "prepared by the SRE leads" names nobody.
  */
-const BY_LINE = /\b(?:[Pp]repared|[Ww]ritten|[Aa]uthored|[Dd]rafted|[Dd]ecided|[Mm]ade|[Oo]wned|[Ll]ed|[Dd]riven|[Pp]roposed|[Aa]pproved)\s+(?:[^.\n]{0,30}?\s)?by\s+(?:@[\p{L}]|[\p{Lu}][\p{Ll}]+\s+[\p{Lu}][\p{Ll}]+)|\b(?:[Aa]pproved|[Oo]wned|[Rr]atified)\s+by\s+(?:the\s+)?\p{Lu}{2,}\b/u;
+const BY_LINE = /\b(?:[Pp]repared|[Ww]ritten|[Aa]uthored|[Dd]rafted|[Dd]ecided|[Mm]ade|[Oo]wned|[Ll]ed|[Dd]riven|[Pp]roposed|[Aa]pproved)\s+(?:[^.\n]{0,30}?\s)?by\s+(?:@[\p{L}]|[\p{Lu}][\p{Ll}]+\s+[\p{Lu}][\p{Ll}]+)|\b(?:[Aa]pproved|[Oo]wned|[Rr]atified)\s+by\s+(?:the\s+)?\p{Lu}{2,}\b|\b(?:[Aa]pproved|[Oo]wned|[Rr]atified|[Mm]aintained)\s+by\s+(?:the|our|its)\s+(?:[\p{L}-]+\s+){0,2}(?:board|council|committee|working\s+group)\b/u;
 /** "The core team will drive these efforts", "The platform group owns this": a named body takes it on. */
 const OWNING_BODY = /\b(?:team|group|committee|council|board|wg|sig)\s+(?:will\s+(?:drive|lead|own)|(?:is|are)\s+(?:responsible|accountable)\s+for|owns|leads|drives)\b/i;
 /** A by-line under the title: a name on its own line above a date ("Ana Costa / March 2026"). */
@@ -15,7 +16,11 @@ const NAME_LINE = /^\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}[\p{Ll}.]*){1,2}$/u;
 const NOT_A_NAME = /^(?:draft|status|version|updated|last|revised|proposal|rfc|design|summary|approved|accepted|final|table|contents)\b/i;
 const YEAR = /\b(?:19|20)\d{2}\b/;
 /** Labels that name an owner wherever they stand (a per-initiative "Owner: @li" far down the page). */
-const BODY_LABELS = ['owner', 'owners', 'dri', 'author', 'authors', 'decider', 'deciders', 'sponsor', 'sponsors', 'point of contact', 'accountable'];
+const BODY_LABELS = ['owner', 'owners', 'dri', 'author', 'authors', 'decider', 'deciders', 'sponsor', 'sponsors', 'point of contact', 'accountable',
+  // "**Tracking Manager:** Martin", "Assignee: Ana"; an OKR line that opens with its owner's title ("CFO: Improve…").
+  'manager', 'assignee', 'assigned to', 'ceo', 'cto', 'cfo', 'coo', 'cmo', 'cro', 'cpo'];
+/** "Thank you to @ana for keeping this roadmap up to date": the person who keeps the document. */
+const KEEPS_THE_DOCUMENT = /\b(?:keep|keeps|keeping|maintain|maintains|maintaining)\s+(?:this|the)\s+(?:roadmap|document|page|plan|doc)\b/i;
 /** Sections that list the people: "Staffing", "Owners", "Sponsors", "Team". */
 const PEOPLE_HEADING = /^\W*(?:staffing|owners?|ownership|sponsors?|authors?|team|people|contacts?|points?\s+of\s+contact|maintainers|leads?)\b/i;
 /** `@ana`, not an e-mail address. */
@@ -40,7 +45,10 @@ function byLineUnderTitle(doc: StrategyDocument, topEnd: number): boolean {
   if (!block || block.start >= topEnd || (title && block.start >= (title.children[0]?.start ?? title.end))) return false;
   // The source's first line: hard line breaks read as spaces in the prose text.
   const first = doc.text.slice(block.start, block.end).split(/\r?\n/)[0].replace(/\\$/, '').trim();
-  return NAME_LINE.test(first) && !NOT_A_NAME.test(first) && YEAR.test(block.text);
+  if (!NAME_LINE.test(first) || NOT_A_NAME.test(first)) return false;
+  // The date may be the next paragraph: "Ana Costa" and then "Last updated: March 1, 2026".
+  const next = doc.textBlocks.find((b) => b.start >= block.end);
+  return YEAR.test(block.text) || (next !== undefined && next.kind === 'paragraph' && next.start < topEnd && YEAR.test(next.text) && countWords(next.text) <= 8);
 }
 
 function filled(value: unknown): boolean {
@@ -109,10 +117,11 @@ export default defineRule({
       if (MENTION.test(block.text) || (labelled && (labelled.test(block.text) || labelled.test(source))) || BY_LINE.test(block.text) || OWNING_BODY.test(block.text)) return;
     }
     if (byLineUnderTitle(doc, topEnd)) return;
-    // Further down: an owner label on a line of its own ("**Owner:** @li" under each initiative), or people under a "Staffing" heading.
+    // Anywhere: an owner label on a line of its own ("**Owner:** @li" under each initiative), or people under a "Staffing" heading.
     const anywhere = labelPattern(BODY_LABELS.map(escapeLabel));
-    if (doc.textBlocks.some((block) => block.start >= topEnd && anywhere.test(block.text))) return;
+    if (doc.textBlocks.some((block) => anywhere.test(block.text))) return;
     if (doc.sections.some((section) => PEOPLE_HEADING.test(section.title) && doc.sectionBlocks(section).some((block) => MENTION.test(block.text)))) return;
+    if (doc.textBlocks.some((block) => KEEPS_THE_DOCUMENT.test(block.text) && MENTION.test(block.text))) return;
     // A metadata table near the top: | Owner | @ana | or a header row with an Owner column.
     const labelCell = labels.length > 0 ? new RegExp(`^\\s*(?:${labels.join('|')})\\s*:?\\s*$`, 'i') : null;
     for (const item of doc.items) {

@@ -5,6 +5,9 @@ import { countWords } from '../../model/document.js';
 import { phraseMatcher } from '../../text/phrases.js';
 import { isContainer } from '../../text/kernel.js';
 
+/** A title that sets two choices against each other: "RoutePattern vs. URLPattern", "Postgres versus DynamoDB for events". */
+const VERSUS_TITLE = /\S\s+(?:vs\.?|versus)\s+\S/i;
+
 /** "Option A: …", "Option 2 —", "Alternative 1", "Approach B" as a heading or at the start of a line. */
 const OPTION_LABEL = /^\W*(?:option|alternative|approach|choice|path|scenario)\s*(?:#\s*)?(?:[A-H]|\d{1,2}|one|two|three|four)\b/i;
 
@@ -34,8 +37,9 @@ export default defineRule({
       proseAlternatives: {
         type: 'string[]',
         default: ['rejected alternative', 'rejected alternatives', 'alternative was rejected', 'alternatives were rejected', 'we considered', 'we also considered',
-          'original plan was', 'our original plan', 'another option', 'the other option', 'an alternative would be', 'alternatively we could', 'we could instead'],
-        description: 'Phrases that weigh an alternative in prose ("the rejected alternative — a two-phase API", "our original plan was…"): the alternative and the choice make two options.',
+          'original plan was', 'our original plan', 'another option', 'the other option', 'an alternative would be', 'alternatively we could', 'we could instead',
+          'we evaluated', 'we also evaluated', 'instead, we will', 'we decided against', 'we chose not to'],
+        description: 'Phrases that weigh an alternative in prose ("the rejected alternative — a two-phase API", "our original plan was…", "we evaluated X … Instead, we will…"): the alternative and the choice make two options.',
       },
       minProseWords: {
         type: 'number',
@@ -75,6 +79,7 @@ export default defineRule({
     for (const item of doc.items) label(item.text);
     for (const block of doc.textBlocks) if (block.kind === 'paragraph') label(block.text);
     counts.push({ count: labelled.size, section: null, uncountable: false });
+    if (doc.titleText && VERSUS_TITLE.test(doc.titleText)) counts.push({ count: 2, section: null, uncountable: false });
     // An alternative weighed in prose, against the choice the document makes: two options.
     const prose = phraseMatcher(options.proseAlternatives);
     if (doc.textBlocks.some((block) => block.kind !== 'heading' && prose.test(block.text))) counts.push({ count: 2, section: null, uncountable: false });

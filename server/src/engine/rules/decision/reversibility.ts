@@ -19,6 +19,7 @@ export default defineRule({
           'locked in', 'lock us in', 'exit cost', 'switching cost', 'cost of changing', 'hard to change', 'easy to change',
           'can change course', 'change our mind', 'permanent', 'no going back', 'point of no return', 'be undone', 'get rid of it',
           'stuck with', 'until the next major',
+          'easily be changed', 'be easily changed', 'easily changed', 'can be changed later', 'hard to change later', 'can be revisited', 'easy to revisit', 'hard to revisit',
         ],
         description: 'Phrases that say how reversible the decision is; any one of them (in prose or a heading) is enough.',
       },

@@ -121,10 +121,18 @@ function messageFor(kind: Kind, written: string): string {
   return `${q} adds emphasis, not meaning: cut it, or replace it with the fact behind it.`;
 }
 
+/**
+ * Thanks and apologies an intensifier may strengthen without weakening a claim: "incredibly
+ * grateful to our sponsors", "really sorry for the outage". A thank-you is not an assertion that
+ * needs a number; "very excited about" still sells instead of saying.
+ */
+const FEELINGS = new Set(['grateful', 'thankful', 'appreciative', 'indebted', 'honored', 'honoured', 'humbled', 'sorry']);
+
 /** Keep the match? Disambiguates the words that are also something else. */
 function isHedge(doc: StrategyDocument, phrase: string, start: number, end: number): boolean {
   const text = doc.text;
   const written = text.slice(start, end);
+  if (REMOVABLE.has(phrase) && FEELINGS.has(wordAfter(text, end))) return false;
   if (phrase === 'may' && doc.type === 'generic') return false; // a README's or a policy's "we may close stale issues" grants itself leave
   if (phrase === 'may' || phrase === 'might') {
     // "May 2027", "in May": the month. A modal "may" is never capitalised mid-sentence.
@@ -195,7 +203,9 @@ function contextHedges(doc: StrategyDocument): Extra[] {
         }
         continue;
       }
-      if (INTENSIFIERS.has(word.value)) found.push({ start: word.start, end: word.end, kind: 'filler' });
+      if (INTENSIFIERS.has(word.value)) {
+        if (!FEELINGS.has(next)) found.push({ start: word.start, end: word.end, kind: 'filler' });
+      }
       else if (word.value === 'potentially' && MODALS.has(previous)) found.push({ start: word.start, end: word.end, kind: 'uncertain' });
       else if (word.value === 'likely' && CHOOSING_TYPES.has(doc.type) && /^(?:will|would|[a-z]+'ll)$/.test(previous)) {
         found.push({ start: words[i - 1].start, end: word.end, kind: 'uncertain' });

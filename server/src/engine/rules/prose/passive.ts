@@ -35,6 +35,12 @@ const JUDGEMENT = new Set(['expected', 'considered', 'believed', 'intended', 'th
   'seen', 'regarded', 'viewed', 'perceived', 'estimated', 'projected', 'predicted', 'understood']);
 /** Participles of design that state a purpose with "to": "is built to scale", "is designed to make". */
 const DESIGN = new Set(['built', 'designed', 'made', 'engineered', 'crafted', 'tailored', 'optimized', 'optimised']);
+/** Participles of putting something out or finishing it, which a date or a release after makes a record: "was released on 12 May". */
+const PUBLISHED = new Set(['released', 'published', 'launched', 'shipped', 'tagged', 'announced', 'merged', 'posted', 'presented',
+  'added', 'implemented', 'fixed', 'landed', 'introduced', 'resolved']);
+const ON_A_DATE = /^\s+(?:on|in)\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/i;
+/** "in [#610]", "in #610", "in v2.3", "in version 1.5", "in the 1.95 release", "in PR 12": where finished work landed. */
+const IN_A_RELEASE = /^\s+in\s+(?:\[|#\d|v\d|version\b|release\b|the\s+[\w.-]+\s+release\b|(?:pr|pull\s+request|commit)\b)/i;
 /** "It is recommended to update", "it was decided that": the writer hides behind "it" in any register. */
 const IMPERSONAL = /^it\s+(?:is|was|has\s+been)\s+(?:[a-z]+ly\s+)?(?:recommended|advised|suggested|encouraged|decided|agreed|anticipated|believed|expected|felt|hoped|assumed|understood|planned|proposed)$/i;
 /** Prefixes that keep a hyphenated participle a verb: "re-scoped", "co-owned", "pre-approved". */
@@ -194,6 +200,12 @@ function hidesActor(doc: StrategyDocument, start: number, end: number): boolean 
   const before = doc.text.slice(Math.max(0, start - 16), start);
   if (/(?:\bnot|\bnever|n['’]t)[*_]{0,2}\s+$/i.test(before)) return false; // "will not be changed", "will **not** be"
   if (verb === 'be' && /\b(?:can|could)\s+$/i.test(before)) return false; // "can be set as a second argument": what the reader may do
+  // "3.0.15 was released on 2025-12-18", "this was implemented in [#610]", "support was added in version 1.5": a
+  // record of finished work, pointing at when or where it happened, not a task someone must own.
+  if ((verb === 'was' || verb === 'were') && PUBLISHED.has(participle)) {
+    const after = doc.text.slice(end, end + 30);
+    if (ON_A_DATE.test(after) || IN_A_RELEASE.test(after)) return false;
+  }
   if (!PRESENT.has(verb) || words.includes('being')) return true;
   if (JUDGEMENT.has(participle)) return true;
   return DESIGN.has(participle) && /^\s+to\s+[a-z]/.test(doc.text.slice(end, end + 12));
@@ -206,10 +218,12 @@ function isImpersonal(doc: StrategyDocument, start: number, end: number): boolea
   return IMPERSONAL.test(`it ${doc.text.slice(start, end).replace(/\s+/g, ' ')}`) && /^\s+(?:that|to)\b/i.test(doc.text.slice(end, end + 8));
 }
 
-/** Does the passive name its actor ("was approved by the board")? */
+/** Does the passive name its actor ("was approved by the board", "was possible thanks to the docs team")? */
 function hasAgent(doc: StrategyDocument, end: number): boolean {
   const sentence = sentenceAt(doc, end - 1);
   const rest = doc.text.slice(end, sentence ? sentence.end : end + 80);
+  // "could not have been achieved without the support of the wider community", "thanks to the docs team": the actor is named.
+  if (/^(?:\s+[\p{L}\p{N}'’-]+){0,3}?\s+(?:thanks\s+to|without\s+the\s+(?:help|support|work|efforts?)\s+of|with\s+the\s+(?:help|support)\s+of)\s+\S/u.test(rest.slice(0, 120))) return true;
   const match = /^(?:\s+[\p{L}\p{N}'’-]+){0,5}?\s+by\s+(\S.{0,30})/u.exec(rest.slice(0, 120));
   if (!match) return false;
   return !BY_TIME.test(match[1]);

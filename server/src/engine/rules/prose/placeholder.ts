@@ -113,6 +113,15 @@ function scanText(text: string): TextScan {
   return scan;
 }
 
+/** A template file: "adr-template.md", "LONG-PITCH-TEMPLATE.md", "template-memo.md", anything under "templates/"; not "0042-template-engine.md". */
+const TEMPLATE_FILE = /(?:^|[\\/])templates?[\\/]|(?:^|[\\/._-])templates?\.mdx?$|(?:^|[\\/])templates?[._-][^\\/]*$/i;
+
+/** Is the offset inside a link address: after "](" with no space or ")" between, on the same line? */
+function inLinkAddress(doc: StrategyDocument, offset: number): boolean {
+  const lineStart = doc.text.lastIndexOf('\n', offset - 1) + 1;
+  return /\]\(<?[^)\s]*$/.test(doc.text.slice(Math.max(lineStart, offset - 300), offset));
+}
+
 /** The text without the given characters at its start and its end. */
 function stripEnds(text: string, leading: string, trailing: string): string {
   let from = 0;
@@ -139,7 +148,7 @@ export default defineRule({
       },
     },
     rationale:
-      'A placeholder tells the reader the thinking is not done, and it is the first thing a sceptical executive notices. Templates are useful precisely because they leave slots; a shared document should have none left. Besides markers and slots, a paragraph that is only a note to the writer ("To be determined.", "_add more_", "[Upcoming]"), a slot in parentheses ("(fill me in …)") and an issue number never filled in ("#0000") are reported. (Placeholders inside HTML comments are prompts for the writer and are never reported; neither are the variables of a quoted message in a block quote, site-generator syntax such as `{{% alert %}}` or `{{ site.baseurl }}`, a marker the sentence explains ("where XXX is the issue number"), or a TBD in a README\'s release-date column.)',
+      'A placeholder tells the reader the thinking is not done, and it is the first thing a sceptical executive notices. Templates are useful precisely because they leave slots; a shared document should have none left. Besides markers and slots, a paragraph that is only a note to the writer ("To be determined.", "_add more_", "[Upcoming]"), a slot in parentheses ("(fill me in …)") and an issue number never filled in ("#0000") are reported. (Placeholders inside HTML comments are prompts for the writer and are never reported; neither are the slots of a template file (`adr-template.md`, anything under `templates/`), text inside a link address, the variables of a quoted message in a block quote, site-generator syntax such as `{{% alert %}}` or `{{ site.baseurl }}`, a marker the sentence explains ("where XXX is the issue number"), or a TBD in a README\'s release-date column.)',
     howToFix:
       'Fill the slot with the real value, or, when it is genuinely undecided, say who decides and by when. Move working notes ("TODO: check with finance") into an HTML comment or out of the document.',
     seeds: [
@@ -151,6 +160,8 @@ export default defineRule({
     },
   },
   check({ doc, options, report }) {
+    // A template's slots are what it is for: a reader fills them in when copying it.
+    if (doc.filePath && TEMPLATE_FILE.test(doc.filePath)) return;
     const markers = new Set(options.markers);
     const hits: Hit[] = [];
     for (const block of doc.textBlocks) {
@@ -185,6 +196,8 @@ export default defineRule({
       if (hit.kind === 'slot' && doc.type === 'generic') continue;
       // A quoted message or sample output ("> See <URL> for details") shows the format's variables, not unfilled slots.
       if (hit.kind === 'slot' && inBlockQuote(doc, hit.start)) continue;
+      // Inside a link's address, even one the parser did not take for a link ("](https://…/<no value>#x)"): not prose.
+      if (inLinkAddress(doc, hit.start)) continue;
       if (hit.start < lastEnd) continue; // "[TODO]": one finding
       lastEnd = hit.end;
       report({ message: messageFor(hit), start: hit.start, end: hit.end });

@@ -124,8 +124,8 @@ function definitionsIn(text: string, define: (acronym: string, index: number, ex
   for (const match of text.matchAll(/(?<![\p{L}\p{N}])([A-Z][A-Z0-9&]{1,7})(?:,\s*or|\s+stands\s+for|\s+means|\s+is\s+short\s+for|\s+is\s+an\s+acronym\s+for|\s+refers\s+to)\s+([\p{L}][^.,;:()]{2,60})/gu)) {
     define(match[1], match.index, match[2].trim());
   }
-  // "net revenue retention, or NRR".
-  for (const match of text.matchAll(/,\s*or\s+([A-Z][A-Z0-9&]{1,7})\b/g)) {
+  // "net revenue retention, or NRR", "Generic Associated Types, or GATs".
+  for (const match of text.matchAll(/,\s*or\s+\[?([A-Z][A-Z0-9&]{1,7})(?:s|['’]s)?\b/g)) {
     const expansion = expansionBefore(text, match.index, match[1]);
     if (expansion) define(match[1], match.index, expansion);
   }
@@ -201,6 +201,35 @@ function spelledInLonger(definitions: ReadonlyMap<string, Definition>, acronym: 
   return found;
 }
 
+/** How a digit inside an acronym reads: "E2E" is end-to-end, "P2P" peer-to-peer, "B4" before. */
+const DIGIT_WORD: Record<string, string> = { 2: 'T', 4: 'F' };
+/** How far before a use the words it abbreviates may stand and still be read with it: the sentence before, roughly. */
+const JUST_BEFORE = 400;
+
+/**
+ * The words an acronym abbreviates, written out just before it without parentheses: "six months of
+ * release candidate testing … RC-related issues", "true end-to-end visibility … E2E latency". The
+ * words must follow each other and their initials spell the whole acronym, one word a letter.
+ */
+function spelledJustBefore(doc: StrategyDocument, use: Use): Definition | undefined {
+  const letters = [...use.acronym].map((c) => DIGIT_WORD[c] ?? c);
+  if (letters.some((c) => !/[A-Z]/.test(c))) return undefined;
+  const from = Math.max(0, use.start - JUST_BEFORE);
+  const words = [...doc.text.slice(from, use.start).matchAll(/\p{L}[\p{L}'’]*/gu)];
+  for (let i = 0; i + letters.length <= words.length; i++) {
+    const run = words.slice(i, i + letters.length);
+    if (!run.every((word, k) => word[0][0].toUpperCase() === letters[k])) continue;
+    // The words are one phrase: nothing but spaces or hyphens between them.
+    const gaps = run.slice(1).every((word, k) => /^[\s-]+$/.test(doc.text.slice(from + run[k].index! + run[k][0].length, from + word.index!)));
+    // Not a piece of a longer name: "Public Goods Alliance" inside "Digital Public Goods Alliance" is not "PGA".
+    const joined = (a: RegExpMatchArray | undefined, b: RegExpMatchArray | undefined): boolean => a !== undefined && b !== undefined
+      && /^\p{Lu}/u.test(a[0]) && /^\p{Lu}/u.test(b[0]) && /^[\s-]+$/.test(doc.text.slice(from + a.index! + a[0].length, from + b.index!));
+    if (joined(words[i - 1], run[0]) || joined(run[run.length - 1], words[i + letters.length])) continue;
+    if (gaps && run.some((word) => word[0].length > 2)) return { offset: from + run[0].index!, expansion: run.map((word) => word[0]).join(' ') };
+  }
+  return undefined;
+}
+
 /** Glossary tables: a row whose first cell is the acronym and another cell has words. */
 function tableDefinitions(doc: StrategyDocument, found: Map<string, Definition>): void {
   for (const item of doc.items) {
@@ -271,7 +300,7 @@ export default defineRule({
     const reported = new Set<string>();
     for (const use of uses) {
       if (reported.has(use.acronym)) continue;
-      const definition = definitions.get(use.acronym) ?? spelledInLonger(definitions, use.acronym);
+      const definition = definitions.get(use.acronym) ?? spelledInLonger(definitions, use.acronym) ?? spelledJustBefore(doc, use);
       if (definition && definition.offset < use.until) {
         reported.add(use.acronym); // spelled out before its first use, or in the same paragraph (under the same heading)
         continue;

@@ -33,8 +33,8 @@ const OWNER = /\b(?:[Ww]e|[Oo]ur|[Uu]s|I|[Ll]et['’]s)\b|\b(?:the|our|my|[A-Z][
 const DELIVERY = /\b(?:will|to)\s+(?:[a-z]+ly\s+)?(?:be\s+)?(?:come|arrive|land|happen|take\s+place|ship(?:ped)?|launch(?:ed)?|release(?:d)?|add(?:ed)?|available|supported|done|fixed|delivered|built|revisited|addressed|improved|replaced|deprecated|removed|deleted|changed|merged|moved|dropped|retired|stabili[sz]ed|implemented|introduced|enabled|extended|published|announced|finali[sz]ed|rolled\s+out|decided|determined|settled|reconsidered|re-?evaluated|evaluated)\b|\b(?:is|are)\s+coming\b|\bcoming\s+soon\b/iu;
 /** A vague time bounded right after it: "sometime in the next week or two", "soon, within 30 days", "ASAP (April)". */
 const BOUNDED_AFTER = /^[\s,]{0,3}(?:in\s+the\s+next\b|within\b|this\s+(?:week|month|quarter|year|spring|summer|autumn|fall|winter)\b|next\s+(?:week|month|quarter|year)\b|\((?:[^()]{0,20}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|[^()]{0,20}\b(?:q[1-4]|h[12]|20\d\d)\b))/i;
-/** A plan told as history, or a question put in words: "our original plan was to…", "we consider whether it should eventually…". */
-const NOT_A_PROMISE = /\b(?:plan|intention|idea|goal|hope)\s+was\s+to\b|\bwas\s+(?:going|supposed)\s+to\b|\bhad\s+(?:planned|hoped|intended)\b|\bwhether\b/i;
+/** A plan told as history, a past belief recounted, or a question put in words: "our original plan was to…", "it was known at the time that we might revisit it in the future", "we consider whether it should eventually…". */
+const NOT_A_PROMISE = /\b(?:plan|intention|idea|goal|hope)\s+was\s+to\b|\bwas\s+(?:going|supposed)\s+to\b|\bhad\s+(?:planned|hoped|intended)\b|\bwhether\b|\b(?:was|were)\s+(?:known|thought|understood|assumed|agreed|clear|expected)\s+(?:at\s+the\s+time\s+)?that\b/i;
 
 /** Does the sentence promise something (rather than narrate or forecast what others will do)? */
 function isCommitment(sentence: string): boolean {

@@ -1,12 +1,14 @@
 import { defineRule, type Fix } from '../../types.js';
 import type { StrategyDocument } from '../../model/document.js';
-import { GOVERNING_SIGNALS, readingOrder, statesGoverningThought, wordsBefore } from './shared.js';
+import { GOVERNING_SIGNALS, readingOrder, statesAnswer, wordsBefore } from './shared.js';
 import { normalizeHeading } from '../../model/roles.js';
 import type { Section } from '../../model/sections.js';
 
 /** A paragraph that opens with a summary label: "TL;DR:", "**Summary** —", "Bottom line:". */
 const SUMMARY_LABEL = /^[ \t]*(?:(?:\*\*|__)[ \t]*)?(?:tl;?\s?dr|summary|executive summary|bluf|bottom line|in short|in brief|the short version|key takeaways?|at a glance)(?:[ \t]*(?:\*\*|__))?[ \t]*[:—–.-]/i;
-const FRONT_MATTER_KEYS = ['summary', 'tldr', 'tl;dr', 'abstract'];
+/** Front-matter fields that hold a summary, including the teaser or excerpt a blog shows above the post. */
+const FRONT_MATTER_KEYS = ['summary', 'tldr', 'tl;dr', 'abstract', 'teaser', 'excerpt', 'description'];
+
 /**
  * Headings of a section that sums up what follows, in reports and updates: "Overview" (of the
  * year's achievements), "Highlights", "At a glance", "Key points", "Year in review", and the
@@ -19,7 +21,9 @@ const OVERVIEW_HEADINGS = new Set(['foreword', 'preface', 'overview', 'executive
 /** Prose between the title and the first section after it: a lead paragraph that may itself be the summary. */
 function leadText(doc: StrategyDocument): { text: string; words: number } {
   const title = doc.titleSection;
-  const next = doc.sections.find((section) => section !== title && section.start > (title?.start ?? -1));
+  // With no H1 (the title is in the front matter), the lead is the prose above the first heading.
+  const untitled = title !== null && title.depth !== 1 && doc.textBlocks.some((block) => block.end <= title.start);
+  const next = untitled ? title : doc.sections.find((section) => section !== title && section.start > (title?.start ?? -1));
   const end = next ? next.start : doc.text.length;
   const blocks = doc.textBlocks.filter((block) => block.end <= end && block.node !== title?.heading);
   const text = blocks.map((block) => block.text).join('\n');
@@ -123,8 +127,9 @@ export default defineRule({
       if (SUMMARY_LABEL.test(block.text)) return;
     }
     if (opensWithOverview(doc, limit)) return;
+
     const lead = leadText(doc);
-    if (lead.words > 0 && lead.words <= options.maxLeadWords && statesGoverningThought(lead.text, GOVERNING_SIGNALS)) return;
+    if (lead.words > 0 && lead.words <= options.maxLeadWords && statesAnswer(lead.text, GOVERNING_SIGNALS)) return;
     reportDocument(
       `No summary: this document runs ${total.toLocaleString('en-US')} words and nothing in its first quarter sums it up. Add a short "Summary" or "TL;DR" after the title — the answer, the main reasons, and what you need — so readers get the point in one sitting.`,
       summaryFix(doc, limit),

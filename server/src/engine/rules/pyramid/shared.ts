@@ -67,11 +67,18 @@ export interface Opening {
   text: string;
 }
 
-/** The title plus the first `budget` words, plus a summary section that starts within them. */
+/**
+ * The title plus the first `budget` words after it, plus a summary section that starts within them.
+ * What stands above the title (a note, a metadata list) is read too, but does not use up the
+ * budget — up to `budget` words of it.
+ */
 export function openingOf(doc: StrategyDocument, budget: number): Opening {
   const order = readingOrder(doc);
   const blocks: TextBlock[] = [];
-  for (let i = 0; i < order.blocks.length && order.before[i] < budget; i++) blocks.push(order.blocks[i]);
+  const heading = doc.titleSection?.heading;
+  const titleIndex = heading ? order.blocks.findIndex((block) => block.node === heading) : -1;
+  const preamble = titleIndex > 0 ? Math.min(order.before[titleIndex], budget) : 0;
+  for (let i = 0; i < order.blocks.length && order.before[i] < budget + preamble; i++) blocks.push(order.blocks[i]);
   const openingEnd = blocks.length > 0 ? blocks[blocks.length - 1].end : 0;
   const summary = doc.sections.find((section) => section.roles.includes('summary') && section.start <= openingEnd + 1
     && section !== doc.titleSection) ?? null;
@@ -91,7 +98,7 @@ const PROPOSED_CHANGE = ['lets you', 'let you', 'allows you to', 'enables you to
  * priorities, a "Strategy" section) within the opening?
  */
 export function openingStatesAnswer(doc: StrategyDocument, opening: Opening, signals: readonly string[]): boolean {
-  if (statesGoverningThought(opening.text, signals)) return true;
+  if (statesAnswer(opening.text, signals)) return true;
   if (titleIsDecision(doc.titleText)) return true;
   const withContent = (i: number): boolean => opening.blocks[i + 1] !== undefined && opening.blocks[i + 1].kind !== 'heading';
   if (opening.blocks.some((block, i) => block.kind === 'heading' && block.node !== doc.titleSection?.heading && ANSWER_HEADING.test(block.text) && withContent(i))) return true;
@@ -100,15 +107,46 @@ export function openingStatesAnswer(doc: StrategyDocument, opening: Opening, sig
     if (!section.roles.includes('summary') || !opening.blocks.some((block) => block.start >= section.start && block.start < section.end)) continue;
     const first = doc.sectionBlocks(section).find((block) => block.kind !== 'heading');
     if (!first) continue;
-    if (opensWithImperative(firstSentence(first.text))) return true;
-    if (proposal && phraseMatcher(PROPOSED_CHANGE).test(first.text)) return true;
+    const sentence = firstSentence(first.text);
+    if (opensWithImperative(sentence) || SUMMARY_IMPERATIVE.test(sentence)) return true;
+    if (proposal && (phraseMatcher(PROPOSED_CHANGE).test(first.text) || PROPOSAL_LEAD.test(sentence))) return true;
   }
   if (doc.type !== 'strategy') return false;
   // A strategy page that opens with its principles or priorities, its vision or mission, leads with its answer.
   if (doc.titleSection && namesPolicyList(doc.titleSection.title)) return true;
+  // A page titled "Vision" whose first paragraph is a one-line statement: the vision itself.
+  if (doc.titleSection && VISION_HEADING.test(doc.titleSection.title)) {
+    // Notes such as "(draft 2)" are skipped; a question is not a statement.
+    const first = doc.sectionBlocks(doc.titleSection).find((block) => block.kind !== 'heading' && !/^\s*\([^)]*\)\s*$/.test(block.text));
+    const words = first ? countWords(first.text) : 0;
+    if (first && first.kind === 'paragraph' && words >= 5 && words <= VISION_STATEMENT_WORDS && !/\?\s*$/.test(first.text)) return true;
+  }
   if (VISION_STATEMENT.test(opening.text)) return true;
   return opening.blocks.some((block, i) => block.kind === 'heading' && withContent(i) && block.node !== doc.titleSection?.heading
     && (namesPolicyList(block.text) || VISION_HEADING.test(block.text) || doc.roleMatcher.rolesOf(block.text).includes('guiding-policy')));
+}
+
+/** A vision statement is a sentence or two: a longer first paragraph under a "Vision" title is background. */
+const VISION_STATEMENT_WORDS = 40;
+
+/**
+ * Imperatives a proposal's summary opens with that a title would not ("Define the compatibility
+ * rules…", "Specify how…", "Establish a review rota"): the change proposed, stated as a command.
+ */
+const SUMMARY_IMPERATIVE = /^[\s*_>`-]*(?:define|document|specify|establish|formali[sz]e|codify|clarify|create|provide|implement|extend|expose|publish|set\s+up)\s+(?:and\s+\p{L}+\s+)?(?:the|a|an|our|all|how|which|what|when|new|\p{L}+(?:-\p{L}+)*\s+(?:rules?|policy|policies|process|procedures?|guidelines?|requirements?))\b/iu;
+
+/** "This defines a policy for…", "This RFC proposes…", "This document specifies…": a proposal's summary naming its change. */
+const PROPOSAL_LEAD = /^[\s*_>`-]*this(?:\s+(?:rfc|proposal|document|change|design|pep|kep|hip|enhancement|policy|pr|pull\s+request))?\s+(?:defines|proposes|introduces|specifies|establishes|describes|adds|documents|outlines|sets\s+out|creates|formali[sz]es|deprecates|removes|replaces)\b/i;
+
+/**
+ * An ask or a need stated with a word between ("we now need", "we still need"), or an ask for
+ * support, help, feedback or funding ("…and ask for further support from the community").
+ */
+const ASK_STATEMENT = /\bwe\s+(?:now|also|still|really|urgently|therefore|will\s+now)\s+need\b|\bask(?:s|ing)?\s+(?:you\s+|the\s+community\s+)?for\s+(?:(?:your|our|some|more|further|additional|continued|broad|public|final)\s+){0,3}(?:support|help|feedback|funding|donations|sponsorship|sponsors|contributions|input|reviews?|comments)\b/i;
+
+/** Does the text state a governing thought: the shared signals, or an ask in other words? */
+export function statesAnswer(text: string, signals: readonly string[]): boolean {
+  return statesGoverningThought(text, signals) || ASK_STATEMENT.test(text);
 }
 
 /** What a vision or direction page leads with: "Our mission is to…", "In three years, we want…". */

@@ -7,8 +7,11 @@ import type { Section } from '../../model/sections.js';
 const STRATEGY_LINK = /strateg|vision|okrs?\b|objectives|north[\s_-]?star|mission|thesis|narrative|principles|bets\b|why\b|guiding[\s_-]?polic|(?:^|[/\\])(?:strategy|vision|okrs?)(?:\.[\w-]+)?\.md\b/i;
 /** Sections that carry the why of a roadmap. */
 const WHY_HEADING = /^[^\p{L}\p{N}]*(?:why\b|strategy|strategic|context|vision|mission|north\s+star|goals|objectives|okrs|themes?\b|bets\b|principles|problem|opportunit|thesis|how\s+this\s+roadmap)/iu;
-/** Intro prose that names the strategy ("This roadmap serves our 2027 strategy"). */
-const WHY_PROSE = /\b(?:strateg(?:y|ic)|vision|okrs?|north\s+star|mission|objectives?|guiding\s+polic(?:y|ies))\b/i;
+/**
+ * Intro prose that names the strategy ("This roadmap serves our 2027 strategy") or the motivation
+ * behind the plan ("This was one of the motivations behind the survey", "the reasons for this plan").
+ */
+const WHY_PROSE = /\b(?:strateg(?:y|ic)|vision|okrs?|north\s+star|mission|objectives?|guiding\s+polic(?:y|ies)|motivations?|the\s+reasons?\s+(?:for|behind|why))\b/i;
 /**
  * Intro prose that names the period's one theme, the choice the items serve: "The main focus of
  * this year is to achieve spec compliance", "the theme in 2023 should be polished completeness".
@@ -48,7 +51,8 @@ const INTRO_HEADING = /^[^\p{L}\p{N}]*(?:overview|introduction|intro|about|summa
 
 /**
  * Intro paragraphs: the title's own blocks (before the first subsection), or everything before the
- * first heading, and an opening "Overview" / "Introduction" / "About" section.
+ * first heading, and an opening "Overview" / "Introduction" / "About" section; with no H1, the
+ * prose above the first heading too.
  */
 function introMentionsStrategy(doc: StrategyDocument): boolean {
   const title = doc.titleSection;
@@ -56,7 +60,9 @@ function introMentionsStrategy(doc: StrategyDocument): boolean {
   const end = firstSubsection?.start ?? doc.text.length;
   const start = title ? title.titleEnd : 0;
   const opening = firstSubsection && INTRO_HEADING.test(firstSubsection.title) ? doc.blocksIn(firstSubsection.titleEnd, firstSubsection.end) : [];
-  return [...doc.blocksIn(start, end), ...opening].some((block) => block.kind === 'paragraph' && (WHY_PROSE.test(block.text) || THEME_PROSE.test(block.text)));
+  // With no H1 (the title is in the front matter), the intro is the prose above the first heading.
+  const above = title && title.depth !== 1 ? doc.blocksIn(doc.frontMatter?.end ?? 0, title.start) : [];
+  return [...above, ...doc.blocksIn(start, end), ...opening].some((block) => block.kind === 'paragraph' && (WHY_PROSE.test(block.text) || THEME_PROSE.test(block.text)));
 }
 
 function frontMatterLinks(doc: StrategyDocument): boolean {
