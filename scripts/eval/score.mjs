@@ -5,7 +5,7 @@
  * whose range covers the line (or that points at the line as a related location) fires there;
  * document-level findings do not count for lines. A document-level expectation asks whether the
  * rule fires on the document: a document-level finding of it, or — for a rule that only reports
- * ranges — any finding of it.
+ * ranges and declares no summary — any finding of it.
  */
 export const FAMILIES = ['kernel', 'bad-strategy', 'outcomes', 'pyramid', 'roadmap', 'release-notes', 'decision', 'update', 'prose'];
 
@@ -52,7 +52,10 @@ export function scoreDocument(entry, text, result, ruleMeta) {
       continue;
     }
     const own = findings.filter((f) => f.ruleId === label.rule);
-    const hit = own.find((f) => f.documentLevel) ?? (own.some((f) => f.documentLevel) || meta.documentLevel ? undefined : own[0]);
+    // A rule that flags text and summarises many places on the title (meta.summarises: fluff's
+    // buzzword density) fires on the document only with that summary; a rule that only flags
+    // text fires on it with any finding.
+    const hit = own.find((f) => f.documentLevel) ?? (meta.documentLevel || meta.summarises ? undefined : own[0]);
     outcomes.push({ ...base, verdict: verdictOf(label.fire, Boolean(hit)), message: hit?.message });
   }
   const warnings = findings.filter((f) => f.severity === 'warning' || f.severity === 'error').length;
