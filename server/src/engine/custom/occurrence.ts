@@ -3,7 +3,7 @@ import type { StrategyDocument } from '../model/document.js';
 import type { RelatedItem, Rule } from '../types.js';
 import { customMeta } from './meta.js';
 import { fill } from './matches.js';
-import { quote } from '../text/measures.js';
+import { shortened } from '../text/measures.js';
 import type { OccurrenceSpec, OccurrenceTarget } from './types.js';
 
 const NOUNS: Record<OccurrenceTarget, [string, string]> = {
@@ -41,7 +41,7 @@ export function occurrenceRule(name: string, spec: OccurrenceSpec): Rule {
       const counted = `${n} ${n === 1 ? one : many}`;
       if (spec.max !== undefined && n > spec.max) {
         // The places past the limit are where a reader looks first; no single one of them is at fault, so no item hints.
-        const related: RelatedItem[] = places.slice(spec.max).map((place) => ({ start: place.start, end: place.end, message: `"${quote(place.text)}" is past the limit of ${spec.max}` }));
+        const related: RelatedItem[] = places.slice(spec.max).map((place) => ({ start: place.start, end: place.end, message: `"${shortened(place.text)}" is past the limit of ${spec.max}` }));
         reportDocument(fill(spec.message ?? 'This document has {{count}}; this team allows {{range}}.', { count: counted, range: `${range} ${many}` }), undefined, related);
       } else if (spec.min !== undefined && n < spec.min) {
         reportDocument(fill(spec.message ?? 'This document has {{count}}; this team asks for {{range}}.', { count: counted, range: `${range} ${many}` }));

@@ -534,8 +534,8 @@ export function deliverableNounLead(statement: string, nouns: readonly string[],
   return null;
 }
 
-/** Shorten a statement for a message: the first ~60 characters, cut at a word. */
-export function quote(text: string, max = 60): string {
+/** A statement shortened for a message: the first ~60 characters, cut at a word (no quotation marks). */
+export function shortened(text: string, max = 60): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   if (clean.length <= max) return clean;
   const cut = clean.slice(0, max);

@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import { DELIVERABLE_OPTIONS, readKeyResults, targetOf } from '../../model/key-results.js';
-import { quote } from '../../text/measures.js';
+import { shortened } from '../../text/measures.js';
 
 export default defineRule({
   meta: {
@@ -32,8 +32,8 @@ export default defineRule({
       const target = targetOf(reading);
       report({
         message: reading.cells?.hasBaselineColumn
-          ? `"${quote(reading.display)}" has a target but its Baseline cell is empty: add today's value so progress can be judged.`
-          : `"${quote(reading.display)}" sets a target but not where the metric stands today: add the baseline (${target ? `"from … to ${target}"` : '"from 41% to 60%"'}) so the change can be judged.`,
+          ? `"${shortened(reading.display)}" has a target but its Baseline cell is empty: add today's value so progress can be judged.`
+          : `"${shortened(reading.display)}" sets a target but not where the metric stands today: add the baseline (${target ? `"from … to ${target}"` : '"from 41% to 60%"'}) so the change can be judged.`,
         start: reading.start,
         end: reading.end,
       });

@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import { DELIVERABLE_OPTIONS, readKeyResults, type KeyResultReading } from '../../model/key-results.js';
-import { quote } from '../../text/measures.js';
+import { shortened } from '../../text/measures.js';
 
 const noun = (reading: KeyResultReading): string => (reading.isGoal ? 'goal' : 'key result');
 
@@ -70,8 +70,8 @@ export default defineRule({
       if (inherited && (siblingCount === 0 || datedSiblings.length / siblingCount < options.siblingShare || datedSiblings.length === 0)) continue;
       report({
         message: datedSiblings.length > 0
-          ? `"${quote(reading.display)}" has no date, while ${datedSiblings.length === 1 ? `the other ${noun(reading)} here sets one` : `${datedSiblings.length} of the other ${noun(reading)}s here set one`}${example(datedSiblings)}: say by when it must be met.`
-          : `"${quote(reading.display)}" has no timeframe: add by when it must be met ("by Q3 2027"), or state the period in the heading or in \`period:\` front matter.`,
+          ? `"${shortened(reading.display)}" has no date, while ${datedSiblings.length === 1 ? `the other ${noun(reading)} here sets one` : `${datedSiblings.length} of the other ${noun(reading)}s here set one`}${example(datedSiblings)}: say by when it must be met.`
+          : `"${shortened(reading.display)}" has no timeframe: add by when it must be met ("by Q3 2027"), or state the period in the heading or in \`period:\` front matter.`,
         start: reading.start,
         end: reading.end,
       });

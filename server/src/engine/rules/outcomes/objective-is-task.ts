@@ -4,7 +4,7 @@ import { foldTypography } from '../../text/phrases.js';
 import { findDates } from '../../model/dates.js';
 import { VOCABULARY_OPTIONS, withoutLeadLabel } from '../../model/key-results.js';
 import {
-  carriesOutcome, compoundOutputLead, DEFAULT_OUTCOME_METRICS, deliverableNounLead, outputPassive, outputVerbLead, quote, scrub,
+  carriesOutcome, compoundOutputLead, DEFAULT_OUTCOME_METRICS, deliverableNounLead, outputPassive, outputVerbLead, shortened, scrub,
 } from '../../text/measures.js';
 
 /** A stated benefit makes an objective more than a deliverable: "so that…", "without…", "faster", "trusted". */
@@ -65,7 +65,7 @@ export default defineRule({
       const end = objective.kind === 'heading' ? objective.end : Math.min(objective.end, doc.lines.lineEnd(doc.lines.positionAt(objective.start).line));
       if (objective.item && objective.item.checked !== null) {
         report({
-          message: `Objective "${quote(statement)}" is a checkbox: tasks get ticked off, objectives describe a change for customers or the business. Say what should be different, and measure it with key results.`,
+          message: `Objective "${shortened(statement)}" is a checkbox: tasks get ticked off, objectives describe a change for customers or the business. Say what should be different, and measure it with key results.`,
           start,
           end,
         });
@@ -83,7 +83,7 @@ export default defineRule({
       if (BENEFIT.test(folded)) continue;
       if (carriesOutcome(statement, scrub(statement, findDates(statement, doc.dateOptions)), options.outcomeMetrics)) continue;
       report({
-        message: `Objective "${quote(statement)}" is a task, not an outcome: ask why it matters and make that the objective (who is better off, and how); keep the task as an initiative.`,
+        message: `Objective "${shortened(statement)}" is a task, not an outcome: ask why it matters and make that the objective (who is better off, and how); keep the task as an initiative.`,
         start,
         end,
       });

@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import { readKeyResults, VOCABULARY_OPTIONS } from '../../model/key-results.js';
-import { quote } from '../../text/measures.js';
+import { shortened } from '../../text/measures.js';
 
 export default defineRule({
   meta: {
@@ -33,7 +33,7 @@ export default defineRule({
       if (reading.kind !== 'output') continue;
       const what = reading.deliverable?.how === 'task' ? 'a task' : 'a deliverable';
       report({
-        message: `"${quote(reading.display)}" is ${what}, not an outcome: it can be ticked off while nothing improves for customers or the business. Name the metric it should move, from what to what and by when, and keep the ${reading.deliverable?.how === 'task' ? 'task' : 'deliverable'} as an initiative under it.`,
+        message: `"${shortened(reading.display)}" is ${what}, not an outcome: it can be ticked off while nothing improves for customers or the business. Name the metric it should move, from what to what and by when, and keep the ${reading.deliverable?.how === 'task' ? 'task' : 'deliverable'} as an initiative under it.`,
         start: reading.start,
         end: reading.end,
       });

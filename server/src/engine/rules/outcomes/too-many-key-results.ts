@@ -2,7 +2,7 @@ import { defineRule, type RelatedItem } from '../../types.js';
 import type { StrategyDocument } from '../../model/document.js';
 import type { Item } from '../../model/items.js';
 import { readKeyResults, type KeyResultReading } from '../../model/key-results.js';
-import { quote } from '../../text/measures.js';
+import { shortened } from '../../text/measures.js';
 
 /** Every key result of a finding, as its related places (no item hints: the count is the problem, not any one of them). */
 function places(doc: StrategyDocument, items: readonly Item[]): RelatedItem[] {
@@ -43,7 +43,7 @@ export default defineRule({
       const count = objective.keyResults.length;
       if (count <= options.max) continue;
       report({
-        message: `"${quote(objective.text)}" has ${count} key results (more than ${options.max}): keep the few that best show it was met, and move the rest to a dashboard or to initiatives.`,
+        message: `"${shortened(objective.text)}" has ${count} key results (more than ${options.max}): keep the few that best show it was met, and move the rest to a dashboard or to initiatives.`,
         start: objective.start,
         end: objective.kind === 'heading' ? objective.end : Math.min(objective.end, doc.lines.lineEnd(doc.lines.positionAt(objective.start).line)),
         related: places(doc, objective.keyResults.map((kr) => kr.item)),
@@ -64,7 +64,7 @@ export default defineRule({
       if (readings.length <= options.max) continue;
       const section = doc.sections[index];
       report({
-        message: `"${quote(section.title)}" lists ${readings.length} key results (more than ${options.max}): pick the few that would really tell you the strategy is working, and move the rest to a dashboard.`,
+        message: `"${shortened(section.title)}" lists ${readings.length} key results (more than ${options.max}): pick the few that would really tell you the strategy is working, and move the rest to a dashboard.`,
         start: section.titleStart,
         end: section.titleEnd,
         related: places(doc, readings.map((reading) => reading.item)),

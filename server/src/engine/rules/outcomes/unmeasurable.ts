@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import { DELIVERABLE_OPTIONS, readKeyResults, VOCABULARY_OPTIONS } from '../../model/key-results.js';
-import { quote } from '../../text/measures.js';
+import { shortened } from '../../text/measures.js';
 
 export default defineRule({
   meta: {
@@ -39,8 +39,8 @@ export default defineRule({
       const when = reading.ownTimeframe ? '' : ' and by when';
       report({
         message: reading.verdict === 'no-target' && reading.metric
-          ? `"${quote(reading.display)}" names ${reading.metric} but sets no target: say how it is measured, from what to what${when} (e.g. "from 3.4 to 4.0${when ? ' by Q3 2027' : ''}"), so the result can be scored.`
-          : `"${quote(reading.display)}" has no number, so nobody can tell whether it was met. Name the metric${when ? ', its target and the date' : ' and its target'} (e.g. "raise X from 40% to 60%${when ? ' by Q3 2027' : ''}").`,
+          ? `"${shortened(reading.display)}" names ${reading.metric} but sets no target: say how it is measured, from what to what${when} (e.g. "from 3.4 to 4.0${when ? ' by Q3 2027' : ''}"), so the result can be scored.`
+          : `"${shortened(reading.display)}" has no number, so nobody can tell whether it was met. Name the metric${when ? ', its target and the date' : ' and its target'} (e.g. "raise X from 40% to 60%${when ? ' by Q3 2027' : ''}").`,
         start: reading.start,
         end: reading.end,
       });

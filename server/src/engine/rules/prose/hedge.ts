@@ -7,7 +7,7 @@ import type { StrategyDocument } from '../../model/document.js';
 import { withinRole } from '../../model/sections.js';
 import type { SectionRole } from '../../types.js';
 import { toString } from 'nlcst-to-string';
-import { isQuoted, quote, retextProcessor, runRetext, sentenceAt, underHeading, wordAfter, wordBefore, SKIPS_QUOTED_BLOCKS, SPECULATIVE_HEADINGS } from './shared.js';
+import { isQuoted, inQuotes, retextProcessor, runRetext, sentenceAt, underHeading, wordAfter, wordBefore, SKIPS_QUOTED_BLOCKS, SPECULATIVE_HEADINGS } from './shared.js';
 
 /**
  * retext-intensify's hedge, weasel and filler lists are written for general prose. Much of them is
@@ -111,10 +111,10 @@ function kindOf(phrase: string): Kind {
 }
 
 function messageFor(kind: Kind, written: string): string {
-  const q = quote(written);
+  const q = inQuotes(written);
   if (kind === 'uncertain') {
     return written.toLowerCase() === 'try'
-      ? `${quote(`${written} to`)} hedges the commitment: say what you will do, or what you will learn and by when.`
+      ? `${inQuotes(`${written} to`)} hedges the commitment: say what you will do, or what you will learn and by when.`
       : `${q} hedges the claim: commit to it, or state the uncertainty once, with the odds and what would settle it.`;
   }
   if (kind === 'amount') return `${q} is vague: give the number, or the comparison it stands for.`;
@@ -216,10 +216,10 @@ function contextHedges(doc: StrategyDocument): Extra[] {
       } else if (word.value === 'lots' && COMPARATIVES.has(next)) {
         found.push({ start: word.start, end: word.end, kind: 'amount' });
       } else if ((word.value === 'hope' || word.value === 'hoping') && next === 'to' && /^(?:we|i|are|am|we're|i'm)$/.test(previous)) {
-        found.push({ start: word.start, end: words[i + 1].end, kind: 'uncertain', message: `${quote(doc.text.slice(word.start, words[i + 1].end))} hedges the plan: say what you will do and by when, or what it depends on.` });
+        found.push({ start: word.start, end: words[i + 1].end, kind: 'uncertain', message: `${inQuotes(doc.text.slice(word.start, words[i + 1].end))} hedges the plan: say what you will do and by when, or what it depends on.` });
       } else if (word.value === 'nice' && previous === 'be' && /^(?:would|it'd|we'd)$/.test(words[i - 2]?.value ?? '')) {
         const from = words[i - 2].value === 'would' && words[i - 3]?.value === 'it' ? words[i - 3] : words[i - 2];
-        found.push({ start: from.start, end: word.end, kind: 'uncertain', message: `${quote(doc.text.slice(from.start, word.end))} states a wish, not a choice: decide whether you will do it, and by when.` });
+        found.push({ start: from.start, end: word.end, kind: 'uncertain', message: `${inQuotes(doc.text.slice(from.start, word.end))} states a wish, not a choice: decide whether you will do it, and by when.` });
       }
     }
   }
@@ -244,7 +244,7 @@ function removalFix(doc: StrategyDocument, start: number, end: number): Fix | un
   const written = doc.text.slice(start, end);
   if (!REMOVABLE.has(written)) return undefined; // lower-case, mid-sentence only
   if (doc.text[start - 1] !== ' ' || !/^ [a-z]/.test(doc.text.slice(end, end + 2))) return undefined;
-  return { title: `Remove ${quote(written)}`, edits: [{ start, end: end + 1, newText: '' }] };
+  return { title: `Remove ${inQuotes(written)}`, edits: [{ start, end: end + 1, newText: '' }] };
 }
 
 export default defineRule({

@@ -1,7 +1,7 @@
 import { defineRule } from '../../types.js';
 import { countWords, type StrategyDocument } from '../../model/document.js';
 import type { Sentence } from '../../model/sentences.js';
-import { inQuotedBlock, quote, SKIPS_QUOTED_BLOCKS } from './shared.js';
+import { inQuotedBlock, inQuotes, SKIPS_QUOTED_BLOCKS } from './shared.js';
 
 /** A line that starts a new entry rather than continuing a hard-wrapped sentence: "Owner: …", "• …", "**Due:** …". */
 const ENTRY_START = /^[ \t]*(?:[•·▪◦‣]|(?:\*\*|__)?\p{Lu}[\p{L}\p{N} /&'’-]{0,30}(?:\*\*|__)?:(?:\*\*|__)?\s)/u;
@@ -68,7 +68,7 @@ function splitHint(text: string): string {
   if (!best) return 'Split it where the subject or the idea changes, or turn a series into a list.';
   const lead = text.slice(0, best.index).trim().split(/\s+/).slice(-4).join(' ');
   const at = text.slice(best.index, best.index + best.length).trim();
-  return `Split it, e.g. at ${quote(at)} after ${quote(`…${lead}`)}.`;
+  return `Split it, e.g. at ${inQuotes(at)} after ${inQuotes(`…${lead}`)}.`;
 }
 
 export default defineRule({

@@ -3,7 +3,7 @@ import { toString } from 'nlcst-to-string';
 import type { Root as NlcstRoot, Sentence as NlcstSentence } from 'nlcst';
 import { defineRule } from '../../types.js';
 import type { StrategyDocument } from '../../model/document.js';
-import { inQuotedBlock, quote, retextProcessor, runRetext, sentenceAt, SKIPS_QUOTED_BLOCKS } from './shared.js';
+import { inQuotedBlock, inQuotes, retextProcessor, runRetext, sentenceAt, SKIPS_QUOTED_BLOCKS } from './shared.js';
 import { contentIdentity, type Sentence } from '../../model/sentences.js';
 
 /**
@@ -297,12 +297,12 @@ export default defineRule({
       if (impersonalOnly ? !isImpersonal(doc, hit.start, hit.end) : !hidesActor(doc, hit.start, hit.end)) continue;
       if (hasAgent(doc, hit.end)) {
         if (options.reportWithActor) {
-          report({ message: `${quote(phrase)} is passive: make the actor after "by" the subject of the sentence.`, start: hit.start, end: hit.end });
+          report({ message: `${inQuotes(phrase)} is passive: make the actor after "by" the subject of the sentence.`, start: hit.start, end: hit.end });
         }
         continue;
       }
       report({
-        message: `${quote(phrase)} is passive and names no one: say who does it, so readers know who owns it.`,
+        message: `${inQuotes(phrase)} is passive and names no one: say who does it, so readers know who owns it.`,
         start: hit.start,
         end: hit.end,
       });

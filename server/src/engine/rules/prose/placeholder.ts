@@ -1,7 +1,7 @@
 import type { Html, Nodes, Parents } from 'mdast';
 import { defineRule } from '../../types.js';
 import type { StrategyDocument } from '../../model/document.js';
-import { inBlockQuote, quote } from './shared.js';
+import { inBlockQuote, inQuotes } from './shared.js';
 import { tbdIsDate } from './vague-time.js';
 import { TextMemo } from '../../text/memo.js';
 
@@ -22,7 +22,7 @@ const STATUS = /^(?:DRAFT|WIP|DEPRECATED|NEW|BETA|ALPHA|SIC|REDACTED|BREAKING|UP
 interface Hit { start: number; end: number; text: string; kind: 'marker' | 'tbd' | 'slot' | 'lorem' }
 
 function messageFor(hit: Hit): string {
-  const q = quote(hit.text);
+  const q = inQuotes(hit.text);
   switch (hit.kind) {
     case 'marker': return `${q} left in: finish this part, or move the note out of the document before you share it.`;
     case 'tbd': return `${q} left in: decide it, or say who decides and by when ("pricing: @ana decides by 15 Jan").`;

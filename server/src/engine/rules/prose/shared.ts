@@ -279,8 +279,8 @@ export function wordAfter(text: string, offset: number): string {
   return match ? match[1].toLowerCase().replace(/’/g, "'") : '';
 }
 
-/** Quote a phrase for a message. */
-export function quote(text: string): string {
+/** A phrase in quotation marks for a message, its white space collapsed (never shortened). */
+export function inQuotes(text: string): string {
   return `"${text.replace(/\s+/g, ' ').trim()}"`;
 }
 

@@ -1,6 +1,6 @@
 import { defineRule } from '../../types.js';
 import type { StrategyDocument } from '../../model/document.js';
-import { quote } from './shared.js';
+import { inQuotes } from './shared.js';
 
 /**
  * Acronyms every reader of a business or software document knows, units, currencies, time zones
@@ -308,15 +308,15 @@ export default defineRule({
       reported.add(use.acronym);
       if (definition) {
         const line = doc.lines.positionAt(definition.offset).line + 1;
-        const spelled = definition.expansion ? `${quote(`${definition.expansion} (${use.acronym})`)}` : 'the definition';
+        const spelled = definition.expansion ? `${inQuotes(`${definition.expansion} (${use.acronym})`)}` : 'the definition';
         report({
-          message: `${quote(use.acronym)} is used here but spelled out only later (line ${line}): move ${spelled} up to this first use.`,
+          message: `${inQuotes(use.acronym)} is used here but spelled out only later (line ${line}): move ${spelled} up to this first use.`,
           start: use.start,
           end: use.end,
         });
       } else {
         report({
-          message: `${quote(use.acronym)} is never spelled out: write the full term at its first use, "… (${use.acronym})", or add it to the allow list if every reader knows it.`,
+          message: `${inQuotes(use.acronym)} is never spelled out: write the full term at its first use, "… (${use.acronym})", or add it to the allow list if every reader knows it.`,
           start: use.start,
           end: use.end,
         });

@@ -6,7 +6,7 @@ import type { TextBlock } from '../../model/text-block.js';
 import { withinRole } from '../../model/sections.js';
 import { plainText } from '../../model/text-block.js';
 import type { Nodes, Parents } from 'mdast';
-import { inQuotedBlock, quote, quotedInText, sentenceInBlock, wordAfter, wordBefore, SKIPS_QUOTED_BLOCKS } from './shared.js';
+import { inQuotedBlock, inQuotes, quotedInText, sentenceInBlock, wordAfter, wordBefore, SKIPS_QUOTED_BLOCKS } from './shared.js';
 
 const DEFAULT_PHRASES = ['soon', 'eventually', 'at some point', 'in the future', 'in the near future', 'in the not too distant future',
   'someday', 'some day', 'sometime', 'down the road', 'in due course', 'in due time', 'when time permits', 'when we have time',
@@ -42,7 +42,7 @@ function isCommitment(sentence: string): boolean {
 }
 
 function timeHint(phrase: string): string {
-  return `${quote(phrase)} is not a date: give a target ("by March 2027", "in Q2"), or say what has to happen first.`;
+  return `${inQuotes(phrase)} is not a date: give a target ("by March 2027", "in Q2"), or say what has to happen first.`;
 }
 
 /** Is "TBD" in this block a date: in a date column, or after a date label? */
@@ -178,7 +178,7 @@ export default defineRule({
         if (!tbdIsDate(doc, block, tbd.index)) continue;
         const { start, end } = block.sourceRange(tbd.index, tbd.index + tbd[0].length);
         report({
-          message: `${quote(tbd[0])} is not a date: give a target quarter or month, or the date by which the date will be set.`,
+          message: `${inQuotes(tbd[0])} is not a date: give a target quarter or month, or the date by which the date will be set.`,
           start,
           end,
         });
