@@ -4,7 +4,7 @@ import { rulesById } from '../engine/rules/index.js';
 import { countWords, type StrategyDocument } from '../engine/model/document.js';
 import type { Section } from '../engine/model/sections.js';
 import { type Finding, type SectionRole } from '../engine/types.js';
-import { acceptedNames, boldLabel, findKernelPart, labelledBlocks, sectionsNamed, type KernelRole } from '../engine/text/kernel.js';
+import { acceptedNames, boldLabel, DEFAULT_PLACEHOLDERS, findKernelPart, labelledBlocks, sectionProseWords, sectionsNamed, type KernelRole } from '../engine/text/kernel.js';
 import { phraseMatcher } from '../engine/text/phrases.js';
 import { normalizeHeading } from '../engine/model/roles.js';
 import type { SectionCheck, KernelMap } from './review-types.js';
@@ -13,15 +13,14 @@ import { familyOf, lineOf } from './shared.js';
 /** A summary a busy reader gets through in about a minute. */
 const SUMMARY_MAX_WORDS = 250;
 
-const PLACEHOLDER = /\b(?:TODO|TBD|TBC|FIXME|XXX|lorem ipsum)\b|<[^<>\n]{1,80}>|\[(?:fill in|insert|add|describe)[^\]\n]{0,80}\]|\$\{[^}\n]{0,80}\}|\[\s*\.\.\.\s*\]/gi;
-
 /** Whole-document findings that are really about one section's content. */
 const DOCUMENT_RULE_ROLES: Readonly<Record<string, SectionRole>> = {
   'bad-strategy/unfaced-challenge': 'diagnosis',
 };
 
+/** The section's prose words, counted as kernel/empty-section counts them (built-in placeholders aside). */
 function proseWords(doc: StrategyDocument, section: Section): number {
-  return doc.sectionBlocks(section).reduce((sum, block) => sum + doc.countWords(block.text.replace(PLACEHOLDER, ' ')), 0);
+  return sectionProseWords(doc, doc.sectionBlocks(section), DEFAULT_PLACEHOLDERS).words;
 }
 
 /** Where a rule looks for a role besides the role's own headings, and the option that lists those headings. */

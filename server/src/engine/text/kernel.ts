@@ -9,6 +9,7 @@ import { plainText, type TextBlock } from '../model/text-block.js';
 import type { Item } from '../model/items.js';
 import type { SectionRole } from '../types.js';
 import { countWords } from '../model/document.js';
+import { writesWithoutSpaces } from '../model/languages/index.js';
 import { phraseMatcher } from './phrases.js';
 import { headNounOf, normalizeHeading, nounForms } from '../model/roles.js';
 import { GOVERNING_SIGNALS, statesGoverningThought, titleIsDecision } from './governing.js';
@@ -586,6 +587,17 @@ export function proseWords(blocks: readonly { text: string }[], placeholders: re
     found += cleaned.placeholders;
   }
   return { words, placeholders: found };
+}
+
+/**
+ * Words of real prose in a section's blocks, placeholders aside, as the kernel's empty-section
+ * check and the review's kernel map both count them. Japanese and Chinese write no spaces: their
+ * words are counted by characters (document.countWords).
+ */
+export function sectionProseWords(doc: StrategyDocument, blocks: readonly { text: string }[], placeholders: readonly string[]): { words: number; placeholders: number } {
+  const counted = proseWords(blocks, placeholders);
+  if (counted.words === 0 || !writesWithoutSpaces(doc.language.code)) return counted;
+  return { words: Math.max(counted.words, doc.countWords(blocks.map((block) => block.text).join(' ')) - counted.placeholders), placeholders: counted.placeholders };
 }
 
 /** A short quotation of a heading for messages. */

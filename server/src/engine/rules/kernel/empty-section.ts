@@ -3,8 +3,7 @@ import { defineRule } from '../../types.js';
 import type { StrategyDocument } from '../../model/document.js';
 import type { Section } from '../../model/sections.js';
 import type { TextBlock } from '../../model/text-block.js';
-import { writesWithoutSpaces } from '../../model/languages/index.js';
-import { DEFAULT_PLACEHOLDERS, KERNEL_ROLES, proseWords, quoteTitle, roleSections, type KernelRole } from '../../text/kernel.js';
+import { DEFAULT_PLACEHOLDERS, KERNEL_ROLES, quoteTitle, roleSections, sectionProseWords, type KernelRole } from '../../text/kernel.js';
 
 const WHAT_TO_WRITE: Record<KernelRole, string> = {
   'diagnosis': 'say what is going on and which obstacle makes it hard',
@@ -89,11 +88,7 @@ export default defineRule({
       for (const section of roleSections(doc, role)) {
         // Subsection headings count: "### Rebuild onboarding" under "## Plan" is content.
         const blocks = doc.sectionBlocks(section).map((block) => withoutGeneratorTags(block));
-        const counted = proseWords(blocks, options.placeholders);
-        const { placeholders } = counted;
-        // Japanese and Chinese write no spaces: their words are counted by characters (document.countWords).
-        const words = counted.words > 0 && writesWithoutSpaces(doc.language.code)
-          ? Math.max(counted.words, doc.countWords(blocks.map((block) => block.text).join(' ')) - placeholders) : counted.words;
+        const { words, placeholders } = sectionProseWords(doc, blocks, options.placeholders);
         if (words >= options.minWords || hasNonProseContent(doc, section)) continue;
         const state = words === 0
           ? placeholders > 0 ? 'holds only placeholders' : 'is empty'
