@@ -9,7 +9,7 @@
  * the graph for screen readers and for reading. CSP: nothing but the nonce'd style and script.
  */
 import type { MapNode, StrategyMap } from '../engine/index.js';
-import { escapeHtml as esc } from '../review/render-html.js';
+import { escapeHtml as esc } from '../review/html-text.js';
 import { flagText, kindLabel, linkText, nodeLabel, short } from './describe.js';
 
 export interface MapHtmlOptions {
