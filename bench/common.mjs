@@ -113,3 +113,15 @@ export function firstErrorLine(text) {
 export function looksLikeCrash(stderr) {
   return /^\s+at .+/m.test(stderr) && /^[\w.]*(Error|Exception)\b/m.test(stderr);
 }
+
+/** A small deterministic random generator (mulberry32): the same seed gives the same folder, run after run. */
+export function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

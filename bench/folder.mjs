@@ -17,25 +17,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BENCH_DIR, BUILT, DOCUMENTS, REFERENCE_DATE, ROOT, exists, firstErrorLine, log, looksLikeCrash, summarize } from './common.mjs';
+import { BENCH_DIR, BUILT, DOCUMENTS, REFERENCE_DATE, ROOT, exists, firstErrorLine, log, looksLikeCrash, random, summarize } from './common.mjs';
 
 export const FOLDER_DOCUMENTS = 1000;
 /** Alternating pairs (ours, markdownlint-cli2) uncached, then runs of ours with an unchanged --cache. */
 export const FOLDER_PLAN = { pairs: 3, cachedRuns: 3 };
 /** Bumped when the way the folder is built changes (it names the folder). */
 const GENERATOR_VERSION = 1;
-
-/** A small deterministic generator (mulberry32). */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The `##` sections of a Markdown text (front matter and the title left out). */
 function sections(text) {

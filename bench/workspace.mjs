@@ -8,22 +8,10 @@
 //   node bench/workspace.mjs            prints the figures as JSON
 import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { BUILT, DOCUMENTS as INPUTS, REFERENCE_DATE, exists, log, summarize } from './common.mjs';
+import { BUILT, DOCUMENTS as INPUTS, REFERENCE_DATE, exists, log, random, summarize } from './common.mjs';
 
 const DOCUMENTS = 50;
 const PLAN = { warmup: 10, runs: 60 };
-
-/** A small deterministic random generator (mulberry32), so every run lints the same folder. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Topics of the made-up company, each two words of real prose: the nouns and adjectives of the

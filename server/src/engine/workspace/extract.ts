@@ -10,7 +10,7 @@ import type { StrategyDocument } from '../model/document.js';
 import type { Item } from '../model/items.js';
 import type { Section } from '../model/sections.js';
 import { textBlockOf, type TextBlock } from '../model/text-block.js';
-import { KEY_RESULT_LABEL, OBJECTIVE_LABEL } from '../model/items.js';
+import { itemTextWithSubItems, KEY_RESULT_LABEL, OBJECTIVE_LABEL } from '../model/items.js';
 import { findDates, parseDateValue, yearHeadingOf } from '../model/dates.js';
 import { splitSentences } from '../text/sentence-split.js';
 import { roleBlocks, roleOwner, roleSections } from '../text/kernel.js';
@@ -97,7 +97,7 @@ export function extractPart(key: string, doc: StrategyDocument): DocumentPart {
       const label = written && written.includes('.') ? written
         : written && /^KR\d/.test(written) && objectiveNumber ? `KR${objectiveNumber}.${written.slice(2)}`
           : objectiveNumber ? `KR${objectiveNumber}.${position}` : written ?? `KR${position}`;
-      add('key-result', itemText(keyResult.item), keyResult.item.start, keyResult.item.end, endOf(keyResult.item.node), {
+      add('key-result', itemTextWithSubItems(keyResult.item), keyResult.item.start, keyResult.item.end, endOf(keyResult.item.node), {
         label, own: keyResult.item.text, ...(objective ? { parent: objective.id } : {}), years: yearsIn(keyResult.item.text, doc) ?? period,
         ...(keyResult.item.kind === 'list-item' ? { labelAt: keyResult.item.end } : {}),
       });
@@ -109,7 +109,7 @@ export function extractPart(key: string, doc: StrategyDocument): DocumentPart {
       const horizon = entry.when?.text ?? entry.whenColumn?.text ?? entry.whenSection?.title ?? undefined;
       const years = entry.when && entry.when.kind !== 'horizon' ? { from: entry.when.start.getUTCFullYear(), to: new Date(entry.when.end.getTime() - 1).getUTCFullYear() }
         : entry.when ? { from: entry.when.start.getUTCFullYear(), to: new Date(entry.when.end.getTime() - 1).getUTCFullYear() } : null;
-      add('roadmap-item', itemText(item), item.start, item.end, item.kind === 'line' ? item.end : endOf(item.node), {
+      add('roadmap-item', itemTextWithSubItems(item), item.start, item.end, item.kind === 'line' ? item.end : endOf(item.node), {
         own: item.text, ...(horizon ? { horizon: horizon.trim() } : {}), years,
         ...(item.kind === 'list-item' ? { labelAt: item.end } : {}),
       });
@@ -126,7 +126,7 @@ export function extractPart(key: string, doc: StrategyDocument): DocumentPart {
   if (doc.type === 'release-notes') {
     for (const entry of doc.releaseEntries) {
       const release = entry.release.version ?? entry.release.date?.text ?? entry.release.section?.title ?? undefined;
-      add('release-entry', itemText(entry.item), entry.item.start, entry.item.end, entry.item.kind === 'line' ? entry.item.end : endOf(entry.item.node), {
+      add('release-entry', itemTextWithSubItems(entry.item), entry.item.start, entry.item.end, entry.item.kind === 'line' ? entry.item.end : endOf(entry.item.node), {
         ...(release ? { release } : {}),
       });
     }
@@ -185,16 +185,6 @@ function stripRefs(text: string): string {
   return text.replace(labelLeads(), ' ').replace(/\b(?:P|GP|A|O)\d{1,2}\b|\bKR\s?\d{1,2}(?:\.\d{1,2})?\b/g, ' ');
 }
 
-/** An item with its sub-items. */
-export function itemText(item: Item): string {
-  const parts = [item.text];
-  const visit = (child: Item): void => {
-    parts.push(child.text);
-    child.children.forEach(visit);
-  };
-  item.children.forEach(visit);
-  return parts.join(' ');
-}
 
 function endOf(node: Nodes): number {
   return node.position?.end.offset ?? 0;
@@ -220,7 +210,7 @@ function unitsOf(doc: StrategyDocument, role: SectionRole): Unit[] {
     if (items.length > 0) {
       for (const item of items) {
         const blocks = [item.block, ...descendants(item).map((child) => child.block)];
-        units.push({ text: itemText(item), start: item.start, end: item.end, extentEnd: endOf(item.node), blocks });
+        units.push({ text: itemTextWithSubItems(item), start: item.start, end: item.end, extentEnd: endOf(item.node), blocks });
       }
       continue;
     }
