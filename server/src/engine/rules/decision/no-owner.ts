@@ -16,8 +16,8 @@ const NOT_A_NAME = /^(?:draft|status|version|updated|last|revised|proposal|rfc|d
 const YEAR = /\b(?:19|20)\d{2}\b/;
 /** Labels that name an owner wherever they stand (a per-initiative "Owner: @li" far down the page). */
 const BODY_LABELS = ['owner', 'owners', 'dri', 'author', 'authors', 'decider', 'deciders', 'sponsor', 'sponsors', 'point of contact', 'accountable'];
-/** Sections that list the people: "Staffing", "Owners", "Sponsors", "Team". */
-const PEOPLE_HEADING = /^\W*(?:staffing|owners?|ownership|sponsors?|authors?|team|people|contacts?|points?\s+of\s+contact|maintainers|leads?)\b/i;
+/** Sections that list the people: "Staffing", "Owners", "Sponsors", "Team", a proposal's "Volunteers" or "Mentors". */
+const PEOPLE_HEADING = /^\W*(?:staffing|owners?|ownership|sponsors?|authors?|team|people|contacts?|points?\s+of\s+contact|maintainers|leads?|volunteers|mentors)\b/i;
 /** `@ana`, not an e-mail address. */
 const MENTION = /(?<![\p{L}\p{N}_.@])@(?!(?:owner|name|author|someone|you|tbd|todo)\b)[\p{L}][\p{L}\p{N}_.-]*/iu;
 
