@@ -909,7 +909,18 @@ function isReferenceItem(item: Item): boolean {
   const own = (item.node as ListItem).children.filter((child) => child.type === 'paragraph');
   if (own.length === 0 || !own.some(hasLinkOrCode) || own.reduce((sum, child) => sum + wordsOutsideLinks(child), 0) > 1) return false;
   // "Added `webContents.getTargetId()`. [#50176](…)": the one word is a change, not a label: the item states what changed.
-  return !CHANGE_WORD.test(item.text);
+  if (CHANGE_WORD.test(item.text)) return false;
+  // "[gsk: Add builder for Stroke](…/pull/1482)": a pull request's title, linked, states a change as its title did.
+  return !own.some((paragraph) => linkedChangeTitle(paragraph));
+}
+
+/** A pull request, merge request, issue or commit address. */
+const CHANGE_LINK = /\/(?:pull|pulls|merge_requests|issues)\/\d+|\/commits?\/[0-9a-f]{7,40}\b/i;
+
+/** A link of three words or more to a pull request, an issue or a commit: its text is the change's title. */
+function linkedChangeTitle(node: Nodes): boolean {
+  if (node.type === 'link') return CHANGE_LINK.test(node.url) && countWords(plainText(node)) >= 3;
+  return 'children' in node && ((node as Parents).children as Nodes[]).some(linkedChangeTitle);
 }
 
 /** A change verb opening an item: "Added", "Removed", "Fixed", "Changed", "Deprecated", "Improved", "Updated". */
