@@ -93,6 +93,9 @@ const VERSION = /\bv?\d+\.\d+(?:\.\d+)?(?:-[\w.]+)?\b|\bv\d+\b|\b(?:version|rele
 const POST_TITLE_VERSION = /(?<=^\s*(?:announcing\s+)?\p{Lu}[\p{L}.+-]*(?:\s\p{Lu}[\p{L}.+-]*)?\s)\d{1,4}(?=\s*(?:[:!—–(]|\s-\s|$)|\s+(?:is\s+(?:out|here|released|available)|released|arrives)\b)/iu;
 /** Headings that announce a release without naming it: "What's new", "Latest release", "Unreleased". */
 const RELEASE_SECTION = /^[^\p{L}\p{N}]*(?:what['’]?s\s+new\b|(?:(?:the\s+)?(?:new|latest|upcoming|next|this|current)\s+)?release(?:\s+notes?|\s+highlights)?[^\p{L}\p{N}]*$|\[?unreleased\]?[^\p{L}\p{N}]*$)/iu;
+/** A relative link to a Markdown page ("./who.md", "../plans/q3.md#goals"), not a web address or an anchor in the page. */
+const LOCAL_PAGE_LINK = /^(?![a-z][a-z0-9+.-]*:|\/\/|#)[^\s?#]*\.mdx?(?:#[^\s]*)?$/i;
+
 /**
  * Sections of release notes about the notes rather than a change: where to get it, links, thanks,
  * contributors, the full list of pull requests. Their items and paragraphs are not entries.
@@ -246,6 +249,9 @@ export class StrategyDocument {
       structure,
       taskItems: this.items.filter((item) => item.checked !== null).length,
       tags: this.frontMatterTags,
+      description: this.frontMatterDescription,
+      dated: parseDateValue(this.frontMatterValue('date')) !== null,
+      localLinkItems: this.localLinkItems(),
       kernelRoles: (['diagnosis', 'guiding-policy', 'coherent-actions'] as const).filter((role) => this.sections.some((section) => section.roles.includes(role))),
     });
     if (this.language.code !== ENGLISH) {
@@ -268,6 +274,33 @@ export class StrategyDocument {
       const values = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
       return values.filter((v): v is string => typeof v === 'string').map((v) => v.trim().toLowerCase()).slice(0, 50);
     });
+  }
+
+  /** Front-matter `description`, `summary` or `subtitle`: the line a listing shows under the title. */
+  private get frontMatterDescription(): string | null {
+    const data = this.frontMatter?.data;
+    if (!data) return null;
+    for (const key of ['description', 'summary', 'subtitle']) {
+      const value = data[key];
+      if (typeof value === 'string' && value.trim()) return value.trim().slice(0, 300);
+    }
+    return null;
+  }
+
+  /** List items that are a link to another Markdown page of the project ("[Our audience](./who.md)"): an index lists its pages. */
+  private localLinkItems(): number {
+    let count = 0;
+    const visit = (node: Nodes): void => {
+      if (count >= 20) return;
+      if (node.type === 'listItem') {
+        const first = node.children[0];
+        const lead = first?.type === 'paragraph' ? first.children.find((child) => child.type !== 'text' || child.value.trim() !== '') : undefined;
+        if (lead?.type === 'link' && LOCAL_PAGE_LINK.test(lead.url)) count += 1;
+      }
+      if ('children' in node) for (const child of node.children) visit(child as Nodes);
+    };
+    visit(this.root);
+    return count;
   }
 
   /** The title a reader sees first: front matter `title:`, else the title heading. */
@@ -878,7 +911,18 @@ function isReferenceItem(item: Item): boolean {
   const own = (item.node as ListItem).children.filter((child) => child.type === 'paragraph');
   if (own.length === 0 || !own.some(hasLinkOrCode) || own.reduce((sum, child) => sum + wordsOutsideLinks(child), 0) > 1) return false;
   // "Added `webContents.getTargetId()`. [#50176](…)": the one word is a change, not a label: the item states what changed.
-  return !CHANGE_WORD.test(item.text);
+  if (CHANGE_WORD.test(item.text)) return false;
+  // "[gsk: Add builder for Stroke](…/pull/1482)": a pull request's title, linked, states a change as its title did.
+  return !own.some((paragraph) => linkedChangeTitle(paragraph));
+}
+
+/** A pull request, merge request, issue or commit address. */
+const CHANGE_LINK = /\/(?:pull|pulls|merge_requests|issues)\/\d+|\/commits?\/[0-9a-f]{7,40}\b/i;
+
+/** A link of three words or more to a pull request, an issue or a commit: its text is the change's title. */
+function linkedChangeTitle(node: Nodes): boolean {
+  if (node.type === 'link') return CHANGE_LINK.test(node.url) && countWords(plainText(node)) >= 3;
+  return 'children' in node && ((node as Parents).children as Nodes[]).some(linkedChangeTitle);
 }
 
 /** A change verb opening an item: "Added", "Removed", "Fixed", "Changed", "Deprecated", "Improved", "Updated". */

@@ -25,8 +25,8 @@ export function isAboutTheRoadmap(title: string): boolean {
   return ABOUT_THE_ROADMAP.test(title);
 }
 
-/** "v2.8 (completed)", "Milestone 3 ✅": a heading that marks its section as done. */
-const DONE_HEADING = /\((?:completed?|done|shipped|released|delivered|finished)\)|[✅✔☑]/iu;
+/** "v2.8 (completed)", "Milestone 3 ✅", "1.9 release, delivered: July 2024": a heading that marks its section as done. */
+const DONE_HEADING = /\((?:completed?|done|shipped|released|delivered|finished)\)|[✅✔☑]|[,;|—–]\s*(?:completed?|done|shipped|released|delivered|finished)\s*(?:[:—–-]|\b(?:in|on)\s)/iu;
 /** "**Status**: Completed — …" as the first line under a milestone heading. */
 const DONE_STATUS = /^[^\p{L}]*status[^\p{L}]{0,6}(?:completed?|done|shipped|released|delivered|finished)\b/iu;
 

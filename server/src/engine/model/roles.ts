@@ -15,7 +15,10 @@ export const DEFAULT_ROLE_SYNONYMS: Readonly<Record<SectionRole, readonly string
   'non-goals': ['non-goals', 'out of scope', "what we won't do", 'what we will not do', 'trade-offs', 'tradeoffs'],
   'risks': ['risks', 'pre-mortem', 'premortem', 'what could go wrong', 'risks and mitigations'],
   'metrics': ['success metrics', 'metrics', 'measures', 'okrs', 'objectives and key results', 'key results', 'goals',
-    'success measures', 'measures of success', 'how we will know', "how we'll know", 'how we will measure success', 'how we measure success'],
+    'success measures', 'measures of success', 'how we will know', "how we'll know", 'how we will measure success', 'how we measure success',
+    // A project proposal's section (grant and docs-season applications): "Measuring your project's success".
+    'measuring success', 'measuring project success', "measuring the project's success", "measuring your project's success", "measuring our project's success",
+    'success criteria', 'success indicators'],
   // ADR and RFC templates word it every way round ("Considered Options" in MADR, "Alternatives considered" in RFCs).
   'options': ['options', 'alternatives', 'options considered', 'considered options', 'options we considered', 'alternatives considered',
     'considered alternatives', 'alternatives we considered'],

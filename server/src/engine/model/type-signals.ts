@@ -98,7 +98,9 @@ const NUMBERED_FILE = /^(?:adr[-_]?)?\d{1,5}[-_.][\w.-]*\.md$/i;
 const TITLE_TYPES: Array<[RegExp, InferredType, number]> = [
   // "Cody strategy", "Platform strategy 2027", "Vision", "Our vision", "Mission, vision and values".
   [/\b(?:strateg(?:y|ies)|vision|mission)(?:\s+(?:20\d\d|fy\s?\d{2}|for\s+20\d\d))?\W*$|^\W*(?:our\s+)?(?:vision|mission|strategy)\b/i, 'strategy', 4],
-  [/\bstrategic\s+(?:plan|priorities|direction|framework|goals|roadmap|intent)\b/i, 'strategy', 4],
+  [/\bstrategic\s+(?:plan|priorities|direction|framework|roadmap|intent)\b/i, 'strategy', 4],
+  // "Strategic goals", "Strategic objectives": a page of goals, however strategic (Goal = Objective).
+  [/\bstrategic\s+(?:goals|objectives)\b/i, 'okr', 4],
   // A project's standing goals: "WebAssembly High-Level Goals", "Long-term goals", "Guiding principles".
   [/\b(?:high[- ]level|long[- ]term|overarching|guiding)\s+(?:goals|objectives|principles)\b/i, 'strategy', 4],
   [/\b(?:strateg(?:y|ies)|vision|mission|north star|direction|manifesto)\b/i, 'strategy', 3],
@@ -106,6 +108,8 @@ const TITLE_TYPES: Array<[RegExp, InferredType, number]> = [
   // "Compiler ambitions for 2022", "Our themes for 2027": what a team means to do in a year is its strategy for the year.
   [/\b(?:priorities|plans?|ambitions|aspirations|themes|focus areas|bets|agenda|goals and strategy)\s+(?:for\s+)?(?:20\d\d|fy\s?\d{2})\b|\b(?:annual|multi-year|long-term|strategic|funding|sustainability|business)\s+plans?\b/i, 'strategy', 4],
   [/\b(?:principles|values|priorities)\b/i, 'strategy', 2],
+  // Who the product is for ("Our audience", "Target users", "Who we serve"): choosing where to play.
+  [/^\W*(?:(?:our|the|target|intended)\s+)*(?:audiences?|users|customers|personas)\W*$|\bwho\s+we\s+(?:serve|build\s+for)\b|\btarget\s+(?:audiences?|users|customers|markets?)\b/i, 'strategy', 2],
   [/\broad\s?maps?\b/i, 'roadmap', 3],
   [/\b(?:okrs?|objectives and key results|key results)\b/i, 'okr', 3],
   // Goals of a period: "Measurable goals: December 2020 - March 2021", "Goals — Q3 2025".
@@ -113,7 +117,7 @@ const TITLE_TYPES: Array<[RegExp, InferredType, number]> = [
   [/^\W*(?:goals|objectives)\W*$|\b(?:quarterly|annual|yearly|team|project|program|product|company|engineering|20\d\d|[qh][1-4]|20\d\d\s?[hq][1-4])\s+(?:goals|objectives)\b|\bgoals\s+(?:for|of)\s+(?:the\s+)?(?:20\d\d|[qh][1-4]|quarter|half|year)\b/i, 'okr', 3],
   // A release announcement: "Gitea 1.8.0 is released", "Vite 4.3 is out!", "Announcing Rust 1.95.0".
   [/\bv?\d+\.\d+(?:\.\d+)?(?:[-+.][\w.]{1,20})?!?\s+(?:(?:is|has been)\s+(?:out|released|here|available|now available)|released|out now)\b|^\W*(?:announcing|introducing|releasing)\b.*\d+\.\d+|\brelease of\b.*\d+\.\d+/i, 'release-notes', 4],
-  [/\b(?:release notes?|changelog|what['’]?s new|release highlights|product updates?)\b|^\W*(?:release|version)\s+v?\d+(?:\.\d+)*\b|^\W*v?\d+\.\d+(?:\.\d+)?\b/i, 'release-notes', 3],
+  [/\b(?:release notes?|changelog|what['’]?s new|release highlights|product updates?|new releases?|release announcement)\b|^\W*(?:release|version)\s+v?\d+(?:\.\d+)*\b|^\W*v?\d+\.\d+(?:\.\d+)?\b/i, 'release-notes', 3],
   // A product and its version, nothing else: "Nushell 0.114.1", "Jellyfin for Android TV 0.19".
   [/^\W*\p{L}[\p{L}\p{N} .+&-]{0,48}\sv?\d+\.\d+(?:\.\d+)?(?:[-.]\w+)?\W*$/iu, 'release-notes', 2],
   [/^\W*(?:adr|rfc|kep|otep|rfd|mep)\b|\b(?:decision record|architecture decision|design doc(?:ument)?|proposal|decision)\b/i, 'decision', 3],
@@ -140,6 +144,9 @@ const TITLE_TYPES: Array<[RegExp, InferredType, number]> = [
   [/\b(?:update|updates|status|weekly|monthly|fortnightly|biweekly|business review|[wmq]br|snippets)\b/i, 'update', 3],
 ];
 
+/** The decisive title patterns, read in a description: phrases that name a kind of document, not words any prose uses. */
+const DESCRIPTION_TYPES = TITLE_TYPES.filter(([, , weight]) => weight >= 4);
+
 /** Collections of records rather than one: "Architecture Decision Records (ADRs)", "Active RFCs". */
 const COLLECTION_TITLE = /\b(?:decision records|decisions|rfcs|adrs|proposals|design docs|release notes archive|releases)\b/i;
 
@@ -147,7 +154,7 @@ const COLLECTION_TITLE = /\b(?:decision records|decisions|rfcs|adrs|proposals|de
  * Titles of guides about these documents rather than one of them: "How to write a roadmap",
  * "RFC process", "OKR template", "Writing good release notes", "What is an ADR?".
  */
-const GUIDE_TITLE = /\b(?:how\s+to|how\s+we\s+(?:plan|work|write|use|run|set|decide|make|track|manage|operate|review|prioriti[sz]e|think)|templates?|(?:roadmap|strategy|okrs?|rfcs?|adrs?|decision|release[- ]notes?|planning|goal[- ]setting)\s+(?:guide|guidelines|handbook)|(?:rfc|adr|okr|roadmap|release|planning|decision|review|strategy|proposal|goal[- ]setting)\s+process|(?:rfcs?|adrs?|okrs?|roadmaps?|strateg(?:y|ies)|proposals?|goals?|release[- ]notes?)\s+(?:management|guidance|guidelines|mechanics|lifecycle|workflow)|process\s+(?:for|of)|playbook|primer|tutorial|best practices|tips|writing\s+(?:a|an|good|great|effective|your|the|better)|cheat\s?sheet|faq|introduction\s+to|what\s+(?:is|are)\s+(?:an?\s+)?(?:okrs?|adrs?|rfcs?|roadmaps?|strateg))\b/i;
+const GUIDE_TITLE = /\b(?:how\s+to|how\s+we\s+(?:plan|work|write|use|run|set|decide|make|track|manage|operate|review|prioriti[sz]e|think)|templates?|(?:roadmap|strategy|okrs?|rfcs?|adrs?|decision|release[- ]notes?|planning|goal[- ]setting)\s+(?:guide|guidelines|handbook)|(?:rfc|adr|okr|roadmap|release|planning|decision|review|strategy|proposal|goal[- ]setting)\s+process|(?:rfcs?|adrs?|okrs?|roadmaps?|strateg(?:y|ies)|proposals?|goals?|release[- ]notes?)\s+(?:management|guidance|guidelines|mechanics|lifecycle|workflow)|process\s+(?:for|of)|playbook|primer|tutorial|best practices(?=\s*(?:$|[^\sa-z]|(?:for|in|of|to|when|on|with|from|and)\b))|tips|writing\s+(?:a|an|good|great|effective|your|the|better)|cheat\s?sheet|faq|introduction\s+to|what\s+(?:is|are)\s+(?:an?\s+)?(?:okrs?|adrs?|rfcs?|roadmaps?|strateg))\b/i;
 /** An instruction about one of these documents: "Craft a roadmap", "Write your OKRs", "Set team goals". */
 const IMPERATIVE_TITLE = /^\W*(?:craft|write|create|build|make|draft|define|set|run|plan|use|prioriti[sz]e|maintain|share|present|review)\s+(?:(?:a|an|the|your|our|good|great|team|product)\s+){0,2}(?:roadmaps?|strateg(?:y|ies)|okrs?|visions?|rfcs?|adrs?|release notes|updates?|goals?|decision records?)\b/i;
 /** A title that is itself a placeholder: "{short title of solved problem}", "<Feature name>", "[Project] roadmap". */
@@ -186,7 +193,7 @@ const GOAL_PROPOSAL_DISTINCT = new Set(['ownership', 'ownership and team asks', 
 /** Headings of a vision or strategy page beyond the kernel. */
 const STRATEGY_SECTIONS = new Set(['leadership principles', 'operating principles', 'core values', 'company values', 'our strategy', 'strategy',
   'approach', 'our approach', 'purpose', 'what we believe', 'beliefs', 'business model', 'target customers', 'differentiation', 'long-term goals',
-  'vision', 'mission', 'values', 'our values', 'principles', 'tenets', 'pillars', 'strategic pillars', 'focus areas',
+  'vision', 'mission', 'missions', 'values', 'our values', 'principles', 'tenets', 'pillars', 'strategic pillars', 'focus areas',
   'priorities', 'strategic priorities', 'where to play', 'how we win', 'how we will win', 'non-goals', 'what we will not do', "what we won't do",
   'themes', 'strategic themes', 'investment areas', 'bets', 'our bets', 'north star', 'mission and vision', 'vision and mission', 'why', 'long-term vision',
   'guiding principles', 'strategic goals', 'objectives', 'challenges', 'opportunities', 'competitive landscape', 'market', 'positioning']);
@@ -212,10 +219,18 @@ const [RFC, RFC_ONLY, ADR, ADR_ONLY, GOAL_PROPOSAL, GOAL_PROPOSAL_ONLY, STRATEGY
   ADR_DISTINCT, GOAL_PROPOSAL_SECTIONS, GOAL_PROPOSAL_DISTINCT, STRATEGY_SECTIONS, ROADMAP_SECTIONS, RELEASE_SECTIONS, UPDATE_SECTIONS].map(normalizedSet);
 
 /** Headings (normalised) that state a purpose, and the principles or values a team works by. */
-const PURPOSE_HEADING = /^(?:mission|vision|purpose|north star|mission and vision|vision and mission|long-term vision)$/;
+const PURPOSE_HEADING = /^(?:missions?|vision|purpose|north star|mission and vision|vision and mission|long-term vision)$/;
 const PRINCIPLES_HEADING = /^(?:\w+\s)?(?:principles|values|tenets)$/;
 /** A heading of the measures under one goal: "Success indicators for outcome 2", "Key results", "Measures of success". */
 const MEASURES_HEADING = /^[^\p{L}]*(?:success\s+(?:indicators|metrics|measures|criteria)|indicators\s+of\s+success|measures\s+of\s+success|key\s+results)\b/iu;
+
+/**
+ * A heading (normalised) of how a project's success will be measured: "Measuring your project's success",
+ * "Measuring success", "How we will measure success", "Success metrics".
+ */
+const SUCCESS_MEASURE_KEY = /^(?:measuring|measures? of|how (?:we will|to|will we|do we) measure) (?:(?:your|the|our|this) )?(?:projects? )?success\b|^(?:projects? )?success (?:metrics|measures|criteria|indicators)\b/;
+/** A part of a project proposal (normalised): "Your project's problem", "Project scope", "Project budget", "Timeline". */
+const PROPOSAL_PART_KEY = /^(?:(?:your|the|our) )?(?:projects? )?(problem|scope|budget|timeline|deliverables|milestones)\b/;
 
 /** "Goal 1: …", "Objective 2 — …", "O3. …": a numbered goal heading. */
 const NUMBERED_GOAL_HEADING = /^[^\p{L}\p{N}]*(?:goal|objective)\s?#?\d{1,2}\s*[:.—–)-]|^[^\p{L}\p{N}]*O\d{1,2}\s*[:.—–)-]/iu;
@@ -243,6 +258,12 @@ export interface SignalInput {
   tags: readonly string[];
   /** Kernel roles the headings name (diagnosis, guiding-policy, coherent-actions). */
   kernelRoles: readonly string[];
+  /** Front-matter `description` (or `summary`, `subtitle`): what the writer says the document is, under its title. */
+  description?: string | null;
+  /** The front matter dates the document (`date:`), as a post's does. */
+  dated?: boolean;
+  /** List items that link to another Markdown page of the project, counted up to 20. */
+  localLinkItems?: number;
 }
 
 /** Front-matter tags that name a type (a blog's "release" tag, a handbook's "strategy" category). */
@@ -259,6 +280,9 @@ export function typeSignals(input: SignalInput): TypeSignal[] {
   const signals: TypeSignal[] = [];
   pathSignals(input.path, signals);
   titleSignals(input.title, signals);
+  descriptionSignals(input.description ?? null, signals);
+  indexSignals(input, signals);
+  postSignals(input, signals);
   if (input.structure) signals.push(input.structure);
   sectionSignals(input, signals);
   for (const [pattern, type] of TAG_TYPES) {
@@ -345,6 +369,50 @@ function titleSignals(title: string | null, signals: TypeSignal[]): void {
   else if (PLACEHOLDER_TITLE.test(title)) signals.push({ type: null, weight: WEIGHTS.guide, kind: 'guide', reason: `title “${shown}” is a placeholder (an unfilled template)` });
 }
 
+/**
+ * The description under the title ("Progress report for the first half of the coding period") says
+ * what the document is in the writer's words: it speaks for a type one step below the title, for a
+ * type the title did not name. Only for types: a description is prose, and "how to" or "tips" in it
+ * does not make a guide.
+ */
+function descriptionSignals(description: string | null, signals: TypeSignal[]): void {
+  if (!description) return;
+  const shown = description.length > 60 ? `${description.slice(0, 57)}…` : description;
+  const named = new Set(signals.filter((s) => s.kind === 'title').map((s) => s.type));
+  const lookBack = LOOK_BACK_TITLE.test(description);
+  for (const [pattern, type, weight] of DESCRIPTION_TYPES) {
+    if (named.has(type) || (lookBack && LOOKED_BACK_ON.has(type)) || !pattern.test(description)) continue;
+    named.add(type);
+    signals.push({ type, weight: weight - 1, kind: 'title', reason: `description “${shown}”` });
+  }
+}
+
+/**
+ * A folder's index page (README.md, index.md) that lists the folder's other pages ("- [Our audience](./who.md)")
+ * introduces them: the plan is in the pages it links to, not in the index. Its folder's name speaks for them.
+ */
+function indexSignals(input: SignalInput, signals: TypeSignal[]): void {
+  const links = input.localLinkItems ?? 0;
+  if (!input.path || links < 3) return;
+  const parts = input.path.split(/[\\/]/).filter((part) => part && part !== '.' && part !== '..');
+  if (parts.length < 2 || !INDEX_FILE.test(parts[parts.length - 1])) return;
+  signals.push({ type: null, weight: WEIGHTS.rootReadme, kind: 'guide', reason: `an index of its folder’s pages (${links >= 20 ? '20 or more' : links} items link to them)` });
+}
+
+/** Folders of a blog's posts: "_posts/", "posts/", "blog/", "news/", "newsletters/". */
+const POSTS_FOLDER = /^_?(?:posts|blog|blogs|news|newsletters?)$/i;
+
+/**
+ * A post dated in its front matter, in a blog's folder, reports on its period more often than not,
+ * as a post named by its date does (that one is read from the file name).
+ */
+function postSignals(input: SignalInput, signals: TypeSignal[]): void {
+  if (!input.dated || !input.path || signals.some((s) => s.reason.startsWith('a dated post'))) return;
+  const folders = input.path.split(/[\\/]/).slice(0, -1);
+  const posts = folders.find((folder) => POSTS_FOLDER.test(folder));
+  if (posts) signals.push({ type: 'update', weight: 1, kind: 'file-name', reason: `a dated post (in ${posts}/, dated in its front matter)` });
+}
+
 /** Template sections beyond the primary structure signal: RFC, ADR, goal proposal, vision page, roadmap columns, change categories. */
 function sectionSignals(input: SignalInput, signals: TypeSignal[]): void {
   const headings = new Map<string, string>();
@@ -394,6 +462,14 @@ function sectionSignals(input: SignalInput, signals: TypeSignal[]): void {
     template('decision', RFC, RFC_ONLY, 'RFC sections');
   }
   template('decision', ADR, ADR_ONLY, 'ADR sections');
+  // A project proposal (a grant or docs-season application, a project pitch): the problem, the scope, the budget or
+  // the timeline, and how success will be measured. Goals with the measures they will be judged by: Goal = Objective.
+  const successHeadings = [...headings.keys()].filter((key) => SUCCESS_MEASURE_KEY.test(key));
+  const proposalParts = new Set([...headings.keys()].map((key) => PROPOSAL_PART_KEY.exec(key)?.[1]).filter((part) => part !== undefined));
+  if (primary !== 'okr' && successHeadings.length > 0 && proposalParts.size >= 2) {
+    const shown = [successHeadings[0], ...[...headings.keys()].filter((key) => PROPOSAL_PART_KEY.test(key))].slice(0, 3);
+    signals.push({ type: 'okr', weight: WEIGHTS.structure, kind: 'structure', reason: `a project proposal with how its success is measured (${named(shown)})` });
+  }
 
   const counted = (type: InferredType, set: ReadonlySet<string>, what: string, per: number, cap: number, min = 1): void => {
     if (primary === type) return;
@@ -403,8 +479,10 @@ function sectionSignals(input: SignalInput, signals: TypeSignal[]): void {
   };
   counted('strategy', STRATEGY, 'vision and strategy headings', 1, 4, 2);
   // A company or project page that states its purpose and the principles it works by ("Mission", "Leadership principles").
-  const purpose = found(STRATEGY).filter((key) => PURPOSE_HEADING.test(key));
-  const principles = found(STRATEGY).filter((key) => PRINCIPLES_HEADING.test(key));
+  // Read by the name a heading opens with: "Our vision – what we want the future to look like" is a vision heading.
+  const leadingName = (key: string): string => normalizeHeading((headings.get(key) ?? key).split(/\s[–—-]\s|[:(]/)[0]);
+  const purpose = found(STRATEGY).filter((key) => PURPOSE_HEADING.test(leadingName(key)));
+  const principles = found(STRATEGY).filter((key) => PRINCIPLES_HEADING.test(leadingName(key)));
   if (primary !== 'strategy' && purpose.length > 0 && principles.length > 0) {
     // What the organisation is for and how it means to act: with the headings counted above, that is a vision page.
     signals.push({ type: 'strategy', weight: 2, kind: 'structure', reason: `a purpose with principles (${named([purpose[0], principles[0]])})` });

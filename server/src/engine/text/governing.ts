@@ -45,9 +45,12 @@ export function titleIsDecision(title: string | null): boolean {
 /** "The focus of this year is on project health", "Our top priority for 2027 is…": the focus, stated. */
 const FOCUS_STATEMENT = /\b(?:our|the)\s+(?:(?:main|primary|top|overall|one|single)\s+)?(?:focus|priority|priorities)\b[^.!?\n]{0,40}?\s(?:is|are|will\s+be)\s/i;
 
+/** "This RFC proposes…", "The RFC entails a new flag", "This proposal introduces…": a proposal that says what it changes. */
+const PROPOSAL_STATEMENT = /\b(?:this|the)\s+(?:rfc|proposal|adr|design|change|document|pr)\s+(?:proposes|introduces|entails|adds|suggests|would\s+(?:add|introduce))\b/i;
+
 /** Does the text state a governing thought (answer, decision, ask, status)? */
 export function statesGoverningThought(text: string, signals: readonly string[]): boolean {
-  return ANSWER_LABEL.test(text) || FOCUS_STATEMENT.test(text) || phraseMatcher(signals).test(text);
+  return ANSWER_LABEL.test(text) || FOCUS_STATEMENT.test(text) || PROPOSAL_STATEMENT.test(text) || phraseMatcher(signals).test(text);
 }
 
 /**

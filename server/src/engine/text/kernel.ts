@@ -407,8 +407,8 @@ const OBSTACLE_CUES = [
 
 /** "Our strategy focuses on reducing the risks…", "The approach is to…": the policy, stated in a sentence ("the current approach is to…" is the status quo). */
 const POLICY_STATEMENT = /\b(?<!(?:current|existing|old|previous|present|usual)\s)(?:strategy|approach|guiding\s+policy)\s+(?:is\s+to|will\s+be\s+to|focuses\s+on|is\s+focused\s+on|cent(?:er|re)s\s+on|rests\s+on)\b/i;
-/** "Mission-critical work is hampered by…", "The biggest problem is…": a lead that names the obstacles. */
-const OBSTACLE_STATEMENT = /\b(?:hampered|held\s+back|blocked|constrained|slowed(?:\s+down)?)\s+by\b|\bsuffers?\s+from\b|\bstruggles?\s+(?:with|to)\b|\b(?:the|our|main|biggest|key)\s+(?:problem|challenge|obstacle|bottleneck)s?\s+(?:is|are)\b/i;
+/** "Mission-critical work is hampered by…", "The biggest problem is…", "We tackle three distinct problems": a lead that names the obstacles. */
+const OBSTACLE_STATEMENT = /\b(?:hampered|held\s+back|blocked|constrained|slowed(?:\s+down)?)\s+by\b|\bsuffers?\s+from\b|\bstruggles?\s+(?:with|to)\b|\b(?:the|our|main|biggest|key)\s+(?:problem|challenge|obstacle|bottleneck)s?\s+(?:is|are)\b|\bwe\s+(?:tackle|address|solve|face|take\s+on)\s+(?:(?:the\s+following|two|three|four|five|several|\d+|a\s+few)\s+)?(?:(?:distinct|main|key|core|separate)\s+)?(?:problems|challenges|obstacles)\b/i;
 
 /**
  * A kernel part a reader sees where no heading names it:
@@ -467,7 +467,8 @@ function kernelPartByShape(doc: StrategyDocument, role: KernelRole): KernelPart 
 /** The prose between the title and the first section after it (none when the document opens with a section). */
 function leadBlocks(doc: StrategyDocument): TextBlock[] {
   const title = doc.titleSection;
-  if (!title || title.depth !== 1) return [];
+  // The title is a level-1 heading, or the first heading of a page whose headings start lower ("## Strategy" over "### …").
+  if (!title || (title.depth !== 1 && !(title.index === 0 && doc.sections.every((section) => section.depth >= title.depth)))) return [];
   const end = title.children[0]?.start ?? title.end;
   return doc.blocksIn(title.start, end).filter((block) => block.kind !== 'heading');
 }

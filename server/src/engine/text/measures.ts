@@ -206,12 +206,18 @@ function cached(key: string, build: () => RegExp): RegExp {
 /** Nouns that turn an output verb into a noun modifier: "Design partners", "Release notes", "Build time". */
 const COMPOUND_NOUNS = 'partners?|notes|reviews?|docs|documentation|system|systems|debt|quality|candidates|cadence|velocity|process|budget|dates?|trains?|times?|frequency|pipeline|rate|success|health|stability|size';
 
-/** "We will launch", "Launch", "Successfully ship", "To migrate": an output verb governing the line. */
+/**
+ * The people who do a project's work, as the subject of its plan: "Each technical writer will…",
+ * "The maintainers will…". Not its customers or users: what they will do is behaviour, an outcome.
+ */
+const WORKERS = '(?:(?:each|every|the|our|a|one|two|three|all)\\s+)?(?:technical\\s+|tech\\s+)?(?:writers?|contractors?|interns?|mentors?|volunteers?|maintainers?|engineers?|staff|project|committee|working\\s+group)';
+
+/** "We will launch", "Each writer will create", "Launch", "Successfully ship", "To migrate": an output verb governing the line. */
 export function outputVerbLead(statement: string, verbs: readonly string[]): RegExpExecArray | null {
   const alternation = verbAlternation(verbs);
   if (!alternation) return null;
   const regex = cached(`lead\u0000${alternation}`, () => new RegExp(
-    `^(?:(?:we|i|the\\s+team|team)\\s+(?:will|shall|must|should|plan\\s+to|are\\s+going\\s+to|want\\s+to)\\s+|to\\s+|(?:continue|keep\\s+on|start|begin)\\s+to\\s+|(?:successfully|fully|finally|first|then|also|re-?)\\s*)?(${alternation})(?![\\p{L}\\p{N}-])(?!\\s+(?:${COMPOUND_NOUNS})\\b)`, 'iu'));
+    `^(?:(?:we|i|the\\s+team|team|${WORKERS})\\s+(?:will|shall|must|should|plan\\s+to|are\\s+going\\s+to|is\\s+going\\s+to|want\\s+to)\\s+|to\\s+|(?:continue|keep\\s+on|start|begin)\\s+to\\s+|(?:successfully|fully|finally|first|then|also|re-?)\\s*)?(${alternation})(?![\\p{L}\\p{N}-])(?!\\s+(?:${COMPOUND_NOUNS})\\b)`, 'iu'));
   const match = regex.exec(foldTypography(statement).trimStart().replace(/^[-–—:\s]+/, ''));
   // "Deploys per team per week", "Releases that need no hotfix": with no subject, an -s form opening the line is a plural
   // noun, a metric; followed by an object ("Deploys the runbook") it is still a verb.

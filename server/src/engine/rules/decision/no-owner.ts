@@ -21,8 +21,8 @@ const BODY_LABELS = ['owner', 'owners', 'dri', 'author', 'authors', 'decider', '
   'manager', 'assignee', 'assigned to', 'ceo', 'cto', 'cfo', 'coo', 'cmo', 'cro', 'cpo'];
 /** "Thank you to @ana for keeping this roadmap up to date": the person who keeps the document. */
 const KEEPS_THE_DOCUMENT = /\b(?:keep|keeps|keeping|maintain|maintains|maintaining)\s+(?:this|the)\s+(?:roadmap|document|page|plan|doc)\b/i;
-/** Sections that list the people: "Staffing", "Owners", "Sponsors", "Team". */
-const PEOPLE_HEADING = /^\W*(?:staffing|owners?|ownership|sponsors?|authors?|team|people|contacts?|points?\s+of\s+contact|maintainers|leads?)\b/i;
+/** Sections that list the people: "Staffing", "Owners", "Sponsors", "Team", a proposal's "Volunteers" or "Mentors". */
+const PEOPLE_HEADING = /^\W*(?:staffing|owners?|ownership|sponsors?|authors?|team|people|contacts?|points?\s+of\s+contact|maintainers|leads?|volunteers|mentors)\b/i;
 /** `@ana`, not an e-mail address. */
 const MENTION = /(?<![\p{L}\p{N}_.@])@(?!(?:owner|name|author|someone|you|tbd|todo)\b)[\p{L}][\p{L}\p{N}_.-]*/iu;
 

@@ -111,6 +111,7 @@ export function openingStatesAnswer(doc: StrategyDocument, opening: Opening, sig
     if (opensWithImperative(sentence) || SUMMARY_IMPERATIVE.test(sentence)) return true;
     if (proposal && (phraseMatcher(PROPOSED_CHANGE).test(first.text) || PROPOSAL_LEAD.test(sentence))) return true;
   }
+  if (doc.type === 'update' && reportsPeriodResult(opening)) return true;
   if (doc.type !== 'strategy') return false;
   // A strategy page that opens with its principles or priorities, its vision or mission, leads with its answer.
   if (doc.titleSection && namesPolicyList(doc.titleSection.title)) return true;
@@ -149,8 +150,27 @@ export function statesAnswer(text: string, signals: readonly string[]): boolean 
   return statesGoverningThought(text, signals) || ASK_STATEMENT.test(text);
 }
 
-/** What a vision or direction page leads with: "Our mission is to…", "In three years, we want…". */
-const VISION_STATEMENT = /\b(?:our|the)\s+(?:mission|vision|goal|aim|ambition)\s+is\s+to\b|\bwe\s+(?:want|aim|intend)\s+(?:to|the|our|for)\b/i;
+/**
+ * What a vision or direction page leads with: "Our mission is to…", "Acme's mission is to…",
+ * "The goal of the project is to…" (not "The aim of this document is to…"), "In three years, we want…".
+ */
+const VISION_STATEMENT = /\b(?:our|the|[\p{L}\p{N}]+['’]s)\s+(?:mission|vision|goal|aim|ambition|purpose)\s+is\s+to\b|\bthe\s+(?:mission|vision|goal|aim|ambition|purpose)\s+of\s+(?!(?:this|the)\s+(?:document|page|post|section|memo|doc|article|guide|proposal)\b)[^.!?\n]{1,40}?\s+is\s+to\b|\bwe\s+(?:want|aim|intend)\s+(?:to|the|our|for)\b/iu;
+
+/** A period an update reports on: "September", "2024", "this month", "so far", "Q3". */
+const REPORTED_PERIOD = /\b(?:january|february|march|april|june|july|august|september|october|november|december|20\d\d|(?:this|last|the\s+past)\s+(?:week|month|quarter|year|half|sprint|season|cycle)|so\s+far|[qh][1-4])\b/i;
+/** What a period came to: "wrapped up with 207 pull requests", "is completed", "we shipped", "the community led". */
+const PERIOD_RESULT = /\b(?:wrapped\s+up|completed|finished|passed|shipped|released|landed|reached|achieved|delivered|launched|doubled|tripled|grew|led)\b/i;
+
+/**
+ * An update whose first paragraph reports what its period came to ("September wrapped up with
+ * 207 merged PRs from 40 contributors", "The first evaluation is completed") opens with its
+ * headline: the status is the governing thought of an update.
+ */
+function reportsPeriodResult(opening: Opening): boolean {
+  const first = opening.blocks.find((block) => block.kind === 'paragraph');
+  if (!first) return false;
+  return first.text.split(/[.!?](?:\s+|$)/).some((sentence) => REPORTED_PERIOD.test(sentence) && PERIOD_RESULT.test(sentence));
+}
 const VISION_HEADING = /^\W*(?:(?:our|the)\s+)?(?:vision|mission|north\s+star|where\s+we\s+are\s+(?:headed|going)|where\s+we(?:'|’)re\s+(?:headed|going)|direction)\b/i;
 
 function firstSentence(text: string): string {

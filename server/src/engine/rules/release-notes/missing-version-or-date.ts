@@ -5,6 +5,8 @@ import { RangeSet } from '../../model/ranges.js';
 
 /** Headings that are not releases even among release headings. */
 const NOT_A_RELEASE = /^[^\p{L}\p{N}]*(?:\[?unreleased\]?|upcoming|coming\s+soon|next\s+release|about|contents|table\s+of\s+contents|legend|archive|older|previous|earlier|past\s+releases|feedback|support|help|links|how\s+to|upgrad|installation|install|getting\s+started|overview|introduction|intro|summary|highlights|known\s+issues|subscribe|contact|faq|notes|versioning|format|conventions|license)/iu;
+/** A version an entry names: "(**5.17.0**, …)", "v2.16.0". */
+const ENTRY_VERSION = /(?<![\w.])v?\d+\.\d+\.\d+(?![\w])/;
 const VERSION_OR_DATE_KEYS = ['version', 'release', 'released', 'date', 'published', 'updated'];
 
 export default defineRule({
@@ -58,6 +60,12 @@ export default defineRule({
         if (items.startsWithin(section.start, section.end)) flagged.add(section);
       }
     }
+    // A section of a digest whose entries each name the version they came in ("… now allowed (**5.18.0**)") tells readers which release has each change.
+    const entriesVersioned = (section: Section): boolean => {
+      const entries = doc.items.filter((item) => item.kind === 'list-item' && item.depth === 0 && item.start >= section.start && item.start < section.end);
+      return entries.length >= 2 && entries.filter((item) => ENTRY_VERSION.test(item.text)).length * 2 > entries.length;
+    };
+    for (const section of flagged) if (entriesVersioned(section)) flagged.delete(section);
     for (const section of [...flagged].sort((a, b) => a.start - b.start)) {
       report({
         message: `Release heading "${section.title}" has no version and no date: readers cannot tell whether they have this release or when it shipped. Add both ("2.4.0 — 2026-11-21").`,

@@ -35,6 +35,8 @@ export function statesPurpose(text: string): boolean {
 const RAISE = /\b(?:improv(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?|rais(?:e|es|ed|ing)|maximi[sz](?:e|es|ed|ing)|enhanc(?:e|es|ed|ing)|optimi[sz](?:e|es|ed|ing)|better|higher|greater)\b(?:\s+[^\s,;:.()]{1,30}){0,4}?\s+(?:performance|efficiency|throughput|speed|reliability|stability|availability|uptime|scalability|density|coverage|utili[sz]ation|responsiveness)\b/iu;
 /** Costs an item can lower ("reduce client downtime", "fewer allocations", "less time doing GC"). */
 const LOWER = /\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing)|shrink(?:s|ing)?|minimi[sz](?:e|es|ed|ing)|eliminat(?:e|es|ed|ing)|shorten(?:s|ed|ing)?|halv(?:e|es|ed|ing)|less|fewer|lower|smaller)\b(?:\s+[^\s,;:.()]{1,30}){0,4}?\s+(?:overhead|downtime|latency|memory|footprint|costs?|time|errors?|failures?|allocations?|storage|disk|cpu|bandwidth|mttr|wait(?:ing)?|toil|flakiness|usage|consumption|outages?|incidents?|crashes|load\s+time|startup\s+time|build\s+times?|(?:bundle|binary|download|install|image|package)\s+sizes?|bundles|binaries|payloads?)\b/iu;
+/** What an item saves: "to save resources", "saves disk space", "saving money". */
+const SAVE = /\bsav(?:e|es|ed|ing)\b(?:\s+[^\s,;:.()]{1,30}){0,2}?\s+(?:resources|costs?|money|time|memory|storage|disk(?:\s+space)?|space|cpu|bandwidth|energy|power|effort)\b/iu;
 /** A speed-up is an outcome whatever it speeds up: "speed up rendering", "faster deployments", "makes queries more efficient". */
 const SPEED = /\bspeed(?:s|ing)?\s+up\b|\b(?:faster|quicker|cheaper)\b|\bmore\s+(?:efficient|performant|responsive|reliable|stable)\b/iu;
 /** An item stated as a test it must pass: "meets readiness criteria", "achieve Gateway API conformance". */
@@ -42,7 +44,7 @@ const CRITERION = /\b(?:meet(?:s|ing)?|pass(?:es|ing)?|achiev(?:e|es|ing)|reach(
 
 /** The item names a quality it should move or a test it should pass, without a number: an outcome in words. */
 export function movesQuality(text: string): boolean {
-  return RAISE.test(text) || LOWER.test(text) || SPEED.test(text) || CRITERION.test(text);
+  return RAISE.test(text) || LOWER.test(text) || SAVE.test(text) || SPEED.test(text) || CRITERION.test(text);
 }
 
 /** Customer words that, in the singular, usually name software ("Kubernetes operator", "Go client", "service account"). */

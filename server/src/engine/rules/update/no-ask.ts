@@ -14,6 +14,11 @@ const OWN_ACTION = /\b(?:we|i|they|the\s+team)\s+(?:did\s+|also\s+|then\s+|have\
 /** Requests the team handles, not requests of the reader: "Support requests", "Pull requests merged". */
 const HANDLED_REQUESTS = /\b(?:pull|merge|feature|support|user|account|recovery|change|review|data|access|retention|api)\s+requests?\b/gi;
 /** "No asks this week", "Asks: none": the writer considered asking and has nothing to ask. */
+/**
+ * An invitation is an ask: "we welcome early adopters to try it and report issues", "we encourage
+ * users to test the beta", "we welcome feedback". Not "we welcome our new maintainer" (news).
+ */
+const INVITATION = /\bwe\s+(?:welcome|invite|encourage)\s+(?:[\w’'-]+\s+){0,5}?to\s+(?:try|test|report|contribute|join|share|give|send|file|help)\b|\bwe\s+(?:welcome|invite)\s+(?:[\w’'-]+\s+){0,3}?(?:feedback|contributions|involvement|help|testing|reports|input)\b/i;
 const NO_ASKS = /\bno\s+(?:asks?|requests?)\b|\bnothing\s+to\s+ask\b|\basks?\s*[:—–-]\s*none\b/i;
 
 export default defineRule({
@@ -58,7 +63,7 @@ export default defineRule({
     const asks = (text: string): boolean => phrases.matchAll(text).some((m) => !(/\bneed$/i.test(m.text) && /^\s+to\b/i.test(text.slice(m.index + m.length)))
       && !NOT_ASKING.test(m.text) && !OWN_ACTION.test(text.slice(Math.max(0, m.index - 30), m.index))
       && !(/^please$/i.test(m.text) && POINTER_AFTER_PLEASE.test(text.slice(m.index + m.length))));
-    if (doc.textBlocks.some((block) => block.kind !== 'heading' && (asks(block.text) || NO_ASKS.test(block.text) || asksForHelp(block.text)))) return;
+    if (doc.textBlocks.some((block) => block.kind !== 'heading' && (asks(block.text) || NO_ASKS.test(block.text) || INVITATION.test(block.text) || asksForHelp(block.text)))) return;
     if (doc.items.some((item) => ASK_LABEL.test(item.text)) || doc.textBlocks.some((block) => block.kind === 'paragraph' && ASK_LABEL.test(block.text))) return;
     reportDocument(
       'No ask: say what you need from readers — from whom, what, and by when — so the update turns into help, not just information.',

@@ -4,7 +4,7 @@ import { phraseMatcher } from '../../text/phrases.js';
 import { facesChallenge } from './_prose.js';
 
 /** "Lowlights:", "**Challenges** —", "Blocker:" at the start of a paragraph or item. */
-const LOWLIGHT_LABEL = /^\W*(?:low-?lights?|challenges?|blockers?|blocked|setbacks?|misses|missed|concerns?|risks?|issues?|problems?|what went wrong|what didn'?t go well|the bad|bad news|off track|at risk|red)\s*(?:(?:\*\*|__)\s*)?[:—–-]/i;
+const LOWLIGHT_LABEL = /^\W*(?:low-?lights?|challenges?|blockers?|blocked|setbacks?|misses|missed|concerns?|risks?|issues?|problems?|gaps|shortfalls|what went wrong|what didn'?t go well|the bad|bad news|off track|at risk|red)\s*(?:(?:\*\*|__)\s*)?[:—–-]/i;
 const HIGHLIGHTS = /\b(?:highlights?|wins?|what went well|progress|good news|achievements?|accomplishments?)\b/i;
 
 export default defineRule({
@@ -19,7 +19,7 @@ export default defineRule({
     options: {
       headings: {
         type: 'string[]',
-        default: ['lowlights', 'lowlight', 'low-lights', 'challenges', 'challenge', 'what went wrong', "what didn't go well", 'what did not go well', 'not going well', "what's not working", 'misses', 'setbacks', 'blockers', 'risks', 'concerns', 'issues', 'problems', 'headwinds', 'the bad', 'bad news', 'struggles', 'at risk', 'off track', 'watch items', 'red flags', 'lessons learned', 'learnings', 'mistakes'],
+        default: ['lowlights', 'lowlight', 'low-lights', 'challenges', 'challenge', 'what went wrong', "what didn't go well", 'what did not go well', 'not going well', "what's not working", 'misses', 'setbacks', 'blockers', 'risks', 'concerns', 'issues', 'problems', 'headwinds', 'the bad', 'bad news', 'struggles', 'at risk', 'off track', 'watch items', 'red flags', 'lessons learned', 'learnings', 'mistakes', 'gaps', 'shortfalls', 'limitations'],
         description: 'Headings that mark a lowlights section (matched anywhere in the heading).',
       },
     },
