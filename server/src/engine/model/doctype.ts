@@ -6,7 +6,7 @@
  * strategy warnings: inference asks for more than one hint, and a guide about a type is not one.
  */
 import picomatch from 'picomatch';
-import { DOC_TYPES, type DocType } from '../vocabulary.js';
+import { DOC_TYPES, ROLE_INFO, type DocType } from '../vocabulary.js';
 import type { Section } from './sections.js';
 import { KEY_RESULT_LABEL } from './items.js';
 import { LOOK_BACK_TITLE, WEIGHTS, type InferredType, type TypeSignal } from './type-signals.js';
@@ -157,7 +157,7 @@ export function inferStructure(sections: readonly Section[], titleText: string |
   const bodyTitles = sections.filter((s, i) => !(i === 0 && s.title === title)).map((s) => s.title);
 
   if (kernelRoles.length === 3 || (kernelRoles.length >= 2 && (strongKernel || /\b(?:strategy|vision)\b/i.test(title)))) {
-    return found('strategy', `headings name the kernel (${kernelRoles.join(', ')})`);
+    return found('strategy', `headings name the kernel (${kernelRoles.map((role) => ROLE_INFO[role].label.toLowerCase()).join(', ')})`);
   }
   if (DECISION_TITLE.test(title) && roles.has('options')) {
     return found('decision', 'a decision title with an options section');
