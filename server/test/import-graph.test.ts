@@ -98,3 +98,31 @@ test('outside the engine, rule families are reached through the registry, never 
     .map((edge) => `${rel(edge.from)} → ${rel(edge.to!)}`);
   assert.deepEqual(reaching, []);
 });
+
+/** Files whose exports are the package's API (server/src/api, the engine's entry point and its types): used from outside the repository. */
+const PUBLIC_API = new Set(['api/index.ts', 'engine/index.ts', 'engine/types.ts']);
+
+test('every export is used outside its file (or is the public API): an export only its own file reads says a wrong thing about the module', () => {
+  const repoRoot = path.join(serverRoot, '..');
+  const readers: string[] = [];
+  const collect = (dir: string): void => {
+    if (!fs.existsSync(dir)) return;
+    for (const name of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]) {
+      if (/(?:^|[\\/])(?:node_modules|dist|out)(?:[\\/]|$)/.test(name) || !/\.(?:ts|mts|mjs|cjs|js)$/.test(name)) continue;
+      readers.push(path.join(dir, name));
+    }
+  };
+  for (const dir of ['server/src', 'server/test', 'server/bin', 'client/src', 'scripts', 'bench']) collect(path.join(repoRoot, dir));
+  const texts = new Map(readers.map((file) => [file, fs.readFileSync(file, 'utf8')]));
+  const onlyOwn: string[] = [];
+  for (const file of files) {
+    if (PUBLIC_API.has(rel(file))) continue;
+    const own = texts.get(file) ?? fs.readFileSync(file, 'utf8');
+    for (const match of own.matchAll(/^export (?:declare )?(?:async )?(?:function\*?|const|let|class|interface|type|enum) ([A-Za-z_$][\w$]*)/gm)) {
+      const word = new RegExp(`\\b${match[1].replace(/\$/g, '\\$')}\\b`);
+      const elsewhere = [...texts].some(([reader, text]) => reader !== file && word.test(text));
+      if (!elsewhere) onlyOwn.push(`${rel(file)}: ${match[1]}`);
+    }
+  }
+  assert.deepEqual(onlyOwn, []);
+});

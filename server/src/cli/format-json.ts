@@ -6,7 +6,7 @@
  */
 import type { FileReport } from './report.js';
 
-export interface JsonRelated {
+interface JsonRelated {
   file: string;
   line: number;
   column: number;
@@ -28,7 +28,7 @@ export interface JsonFinding {
   related?: JsonRelated[];
 }
 
-export function toJsonFindings(reports: readonly FileReport[]): JsonFinding[] {
+function toJsonFindings(reports: readonly FileReport[]): JsonFinding[] {
   return reports.flatMap((report) => report.findings.map((finding) => ({
     file: report.file,
     ruleId: finding.ruleId,

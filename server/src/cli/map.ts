@@ -15,7 +15,7 @@ import { UsageError, type CliOptions } from './options.js';
 import type { LintContext } from './lint-context.js';
 
 /** What the map prints through (the CLI's io, main.ts). */
-export interface MapIo {
+interface MapIo {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;

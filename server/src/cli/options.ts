@@ -48,10 +48,10 @@ Exit codes: 0 no findings at or above --max-severity, 1 findings at or above it
 
 export class UsageError extends Error {}
 
-export const LINT_FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
-export const REVIEW_FORMATS = ['markdown', 'json'] as const;
-export const MAP_FORMATS = ['markdown', 'json', 'mermaid'] as const;
-export type LintFormat = (typeof LINT_FORMATS)[number];
+const LINT_FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
+const REVIEW_FORMATS = ['markdown', 'json'] as const;
+const MAP_FORMATS = ['markdown', 'json', 'mermaid'] as const;
+type LintFormat = (typeof LINT_FORMATS)[number];
 
 export interface CliOptions {
   review: boolean;

@@ -24,7 +24,7 @@ export interface LintedFile {
   report?: FileReport;
 }
 
-export interface LintedWorkspace {
+interface LintedWorkspace {
   model: WorkspaceModel;
   /** Workspace key → file as shown. */
   shown: Map<string, string>;
@@ -159,7 +159,7 @@ function shownFinding(finding: Finding, shown: ReadonlyMap<string, string>): Fin
   return { ...finding, related: finding.related.map((place) => (place.file !== undefined ? { ...place, file: shown.get(place.file) ?? place.file } : place)) };
 }
 
-export interface ReadWorkspaceOptions {
+interface ReadWorkspaceOptions {
   /** Files that could not be read, as shown, with why. */
   onSkipped?: (file: string, reason: string) => void;
   /** Lint what .gitignore leaves out too (--no-ignore). */

@@ -29,7 +29,7 @@ export const PARSE_LIMITED_ID = 'strategy-lint/parse-limited';
 /** A document in another language: which checks ran on it and which did not (model/languages/rules.ts). */
 export { LANGUAGE_CHECKS_ID };
 /** Share of maxDocumentLength read of a document longer than it (the rest is not linted). */
-export const LARGE_DOCUMENT_SHARE = 0.5;
+const LARGE_DOCUMENT_SHARE = 0.5;
 
 export interface LintOptions {
   /** File path (for type detection from the file name and for messages). */
@@ -95,7 +95,7 @@ function frontMatterLayer(document: StrategyDocument, file: string): { layer: Co
  * text and its sentence layer. Without hooks, chunks of the text are parsed through a shared cache
  * (parse-cache.ts: the same tree as parsing the whole text, reused across lints of similar texts).
  */
-export interface LintHooks {
+interface LintHooks {
   root?: Root;
   nlcst?: (document: StrategyDocument) => NlcstRoot;
   /** What limitMarkup(text) counts, when the caller has it (summed over the chunks it parsed). */

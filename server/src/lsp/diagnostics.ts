@@ -23,7 +23,7 @@ export interface DiagnosticData {
   fix?: Fix;
 }
 
-export const SEVERITY_TO_LSP: Record<Severity, DiagnosticSeverity> = {
+const SEVERITY_TO_LSP: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   information: DiagnosticSeverity.Information,
@@ -34,7 +34,7 @@ export function rangeOf(document: Pick<TextDocument, 'positionAt'>, start: numbe
   return { start: document.positionAt(start), end: document.positionAt(end) };
 }
 
-export interface DiagnosticOptions {
+interface DiagnosticOptions {
   /** The client accepts `relatedInformation` (publishDiagnostics.relatedInformation capability). */
   relatedInformation?: boolean;
   /** Base of `codeDescription.href` (the `strategyLint.docsUrl` setting); DOCS_BASE_URL by default. */

@@ -24,9 +24,9 @@ import type { WorkspaceFolders } from './workspace-folders.js';
 import { mapFindings } from './finding-mapping.js';
 import { problemCount, statusOf } from './status.js';
 
-export type LintTrigger = 'open' | 'change' | 'save' | 'config';
+type LintTrigger = 'open' | 'change' | 'save' | 'config';
 
-export interface LintedDocument {
+interface LintedDocument {
   uri: string;
   version: number;
   text: string;
@@ -35,7 +35,7 @@ export interface LintedDocument {
   settings: StrategyLintSettings;
 }
 
-export interface LinterDependencies {
+interface LinterDependencies {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   settings: SettingsStore;
@@ -46,7 +46,7 @@ export interface LinterDependencies {
 }
 
 /** The workspace model's side of linting (workspace-trace.ts): it takes each lint, and adds its trace/* findings. */
-export interface WorkspaceHooks {
+interface WorkspaceHooks {
   /** An edit or another reason to lint was scheduled (the workspace model's background reading waits). */
   activity(): void;
   linted(uri: string, result: LintResult): void;
@@ -436,7 +436,7 @@ export class Linter {
   }
 }
 
-export const UNREADABLE_DIAGNOSTIC_CODE = 'strategy-lint/unreadable';
+const UNREADABLE_DIAGNOSTIC_CODE = 'strategy-lint/unreadable';
 
 /** One diagnostic on a file that was not read (not a regular file, too large, not UTF-8). */
 function unreadableDiagnostic(error: FileReadError): Diagnostic {

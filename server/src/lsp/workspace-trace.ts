@@ -28,7 +28,7 @@ const IDLE_MS = 300;
 /** Types whose dates trace/stale-after-strategy compares (git is asked only for those without front-matter dates). */
 const DATED_TYPES = new Set(['strategy', 'roadmap', 'okr']);
 
-export interface WorkspaceTraceDependencies {
+interface WorkspaceTraceDependencies {
   connection: Pick<Connection, 'console'>;
   documents: Pick<TextDocuments<TextDocument>, 'get' | 'all'>;
   folders: WorkspaceFolders;

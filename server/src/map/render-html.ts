@@ -12,7 +12,7 @@ import type { MapNode, StrategyMap } from '../engine/index.js';
 import { escapeHtml as esc } from '../review/html-text.js';
 import { flagText, kindLabel, linkText, nodeLabel, short } from './describe.js';
 
-export interface MapHtmlOptions {
+interface MapHtmlOptions {
   nonce: string;
   cspSource: string;
   /** What the map is of (the folder's name). */

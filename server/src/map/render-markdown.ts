@@ -7,7 +7,7 @@ import type { CarriedOut, MapNode, StrategyMap } from '../engine/index.js';
 import { escapeMarkdownInline } from '../review/render-markdown.js';
 import { flagNote, kindLabel, linkText, nodeLabel, short, where } from './describe.js';
 
-export interface MapMarkdownOptions {
+interface MapMarkdownOptions {
   /** What the map is of, for the heading ("examples/strategy-map"). */
   title?: string;
   /** Document key → path as the reader sees it. */

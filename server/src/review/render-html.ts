@@ -19,7 +19,7 @@ import type { AreaScore, ScoreBand } from './scoring.js';
 import { escapeHtml, inlineMarkdown } from './html-text.js';
 import { REVIEW_CSS } from './review-page-style.js';
 
-export interface HtmlOptions {
+interface HtmlOptions {
   /** A fresh random value per render; allows the page's one <style> and one <script>. */
   nonce: string;
   /** `webview.cspSource`. */

@@ -98,14 +98,14 @@ export function linesPhrase(shown: readonly string[], total: number): string {
 }
 
 /** "Same issue 4 more times, on lines 12, 14 and 30." */
-export function alsoText(fix: TopFix): string {
+function alsoText(fix: TopFix): string {
   const shown = fix.otherLines.slice(0, 8).map(String);
   const lines = shown.length === 0 ? '' : `, on ${linesPhrase(shown, fix.otherLineCount)}`;
   return `Same issue ${plural(fix.occurrences - 1, 'more time')}${lines}.`;
 }
 
 /** "Items on lines 13, 15 and 18." — the places the rule's summary findings stand for. */
-export function itemsText(fix: TopFix): string {
+function itemsText(fix: TopFix): string {
   return `Items on ${linesPhrase(fix.itemLines.slice(0, 8).map(String), fix.itemLineCount)}.`;
 }
 

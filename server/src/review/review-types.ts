@@ -12,7 +12,7 @@ import type { CarriedOutBy } from './carried-out-by.js';
 /** Bumped when the shape changes in a way a reader of the JSON must know. */
 export const REVIEW_VERSION = 1;
 
-export type SectionStatus = 'present' | 'missing' | 'empty';
+type SectionStatus = 'present' | 'missing' | 'empty';
 
 export interface SectionCheck {
   role: SectionRole;
@@ -51,7 +51,7 @@ export interface ObjectiveRow {
 }
 
 /** What the key-result table shows of a key result: the model's reading (model/key-results.ts), as the outcomes rules read it. */
-export interface KeyResultFields {
+interface KeyResultFields {
   kind: KeyResultKind;
   verdict: KeyResultVerdict;
   /** Carries a number, percentage, currency, unit or a named metric. */

@@ -45,7 +45,7 @@ export interface ReadingVocabulary {
   readonly artifacts: readonly string[];
 }
 
-export const DEFAULT_VOCABULARY: ReadingVocabulary = {
+const DEFAULT_VOCABULARY: ReadingVocabulary = {
   outputVerbs: DEFAULT_OUTPUT_VERBS,
   outcomeMetrics: DEFAULT_OUTCOME_METRICS,
   deliverableNouns: DEFAULT_DELIVERABLE_NOUNS,
@@ -155,7 +155,7 @@ export type KeyResultVerdict = 'outcome' | 'output' | 'no-target' | 'no-metric' 
 export type DateSource = 'key result' | 'column' | 'objective' | 'heading' | 'lead-in' | 'document';
 
 /** How a key result names a deliverable. */
-export interface Deliverable {
+interface Deliverable {
   /** An output verb ("Launch …"), a compound of verbs ("Plan and implement …"), a noun ("Implementation of …", "An updated … page"), done ("Portal live"), a task ("[ ] Record the video"). */
   how: 'verb' | 'compound' | 'noun' | 'done' | 'task';
   /** The words that name it ("launch", "implementation of", "an updated handbook page"). */
@@ -163,7 +163,7 @@ export interface Deliverable {
 }
 
 /** Where the timeframe of a key result comes from, when it is not on the line itself. */
-export interface InheritedTimeframe {
+interface InheritedTimeframe {
   /** The date as written ("Q3 2027", "next 6 months"). */
   text: string;
   source: Exclude<DateSource, 'key result' | 'column'>;

@@ -38,7 +38,7 @@ import { textBlockOf } from './text-block.js';
 import { findDates, yearHeadingOf } from './dates.js';
 
 /** What the OKR reading reads of a document (the StrategyDocument, which builds it lazily). */
-export interface OkrSource {
+interface OkrSource {
   readonly type: DocType;
   readonly root: Root;
   readonly items: Item[];
@@ -120,7 +120,7 @@ export function isMetricsSection(doc: OkrSource, section: Section): boolean {
 }
 
 /** A section of work or notes ("Initiatives", "Risks", "Next steps"): its items are not key results. */
-export function isWorkSection(section: Section): boolean {
+function isWorkSection(section: Section): boolean {
   return NOT_KEY_RESULT_SECTION.test(section.title)
     || section.roles.some((role) => role === 'coherent-actions' || role === 'risks' || role === 'non-goals' || role === 'diagnosis'
       || role === 'guiding-policy' || role === 'options' || role === 'audience');

@@ -88,7 +88,7 @@ const matchers = new Map<string, RoleMatcher>();
  * `fold` replaces normalizeHeading for headings and synonyms alike, `joiners` splits a heading
  * after its section name ("Risiken und Gegenmaßnahmen"). None for English.
  */
-export interface HeadingFolding {
+interface HeadingFolding {
   language: string;
   fold: (heading: string) => string;
   joiners: RegExp | null;

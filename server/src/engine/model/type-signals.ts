@@ -244,7 +244,7 @@ const CONTINUATION = /^\s*[,/&:(—–-]|^\s+(?:and|of|in|for|from|to|this|the|w
  */
 const GUIDE_HEADING = /^(?!how\s+(?:to|you\s+can)\s+(?:help|contribute|get\s+involved)\b)(?:how\s+(?:to|do\s+(?:i|we|you)|should)\b|(?:what|who|when|why)\s+(?:is|are|sets?|writes?|owns?)\s+(?:an?\s+|the\s+|our\s+)?(?:okrs?|objectives|key results|roadmaps?|rfcs?|adrs?|decision records?|release notes|strateg(?:y|ies)|goals)\b|(?:okrs?|roadmap|rfc|adr|release|planning|decision|strategy|goal[- ]setting)\s+process\b|criteria\s+for\b|format\s+of\b|best\s+practices\b|tips\s+for\b|writing\s+(?:good|great|effective)\b)/i;
 
-export interface SignalInput {
+interface SignalInput {
   /** Path relative to the repository or workspace (or just the file name). */
   path: string | undefined;
   /** The title: front-matter `title:`, else the first level-1 heading, else the first heading. */

@@ -60,7 +60,7 @@ function computeIsContainer(doc: StrategyDocument, section: Section): boolean {
  * part (findKernelPart) or to tell that a section holds something else than actions, never to judge
  * the section as that part (roleSections, roleOwner and the rules built on them read names only).
  */
-export function kernelRolesOf(doc: StrategyDocument, section: Section): readonly SectionRole[] {
+function kernelRolesOf(doc: StrategyDocument, section: Section): readonly SectionRole[] {
   let roles = kernelRoles.get(section);
   if (!roles) {
     roles = section.roles.length > 0 ? section.roles
@@ -134,7 +134,7 @@ export function labelledBlocks(doc: StrategyDocument, role: SectionRole, phrases
 }
 
 /** Where a kernel part was found: a section, or a block (a bold-labelled paragraph, a decision doc's lead). */
-export interface KernelPart {
+interface KernelPart {
   heading: string;
   start: number;
   section: Section | null;
@@ -239,7 +239,7 @@ const READER = /^(?:you|your|yours|yourself|youll|you'll|you\u2019ll)$/i;
 const COMMITMENT = /^(?:\p{L}+,\s+)?we\s+(?:will|shall|must|need\s+to|have\s+to|are\s+going\s+to|plan\s+to|intend\s+to)\b|^we(?:'|\u2019)ll\b/iu;
 
 /** Does a line say what will be done: an imperative of work, or the writers' commitment? Its leading label ("SCDI home: Create a page") aside. */
-export function statesAction(text: string): boolean {
+function statesAction(text: string): boolean {
   const line = text.trim();
   if (opensAction(line)) return true;
   const label = /^([^:.\n]{1,40}):\s+(?=\S)/.exec(line);
@@ -268,7 +268,7 @@ const NOT_ACTION_ROLES = new Set<SectionRole>(['diagnosis', 'guiding-policy', 'o
  * one that holds a diagnosis, options, risks, non-goals, goals, a summary or a policy (principles
  * and values are written as imperatives too).
  */
-export function listsActions(doc: StrategyDocument, section: Section): boolean {
+function listsActions(doc: StrategyDocument, section: Section): boolean {
   let known = actionLists.get(section);
   if (known === undefined) {
     known = ownListStatesActions(doc, section) && !outsidePlan(doc, section);

@@ -134,7 +134,7 @@ export function scrub(text: string, dates: readonly DateMention[]): string {
 }
 
 /** Every number left in a scrubbed text. */
-export function numbersIn(scrubbed: string): RegExpExecArray[] {
+function numbersIn(scrubbed: string): RegExpExecArray[] {
   const found: RegExpExecArray[] = [];
   NUMBER.lastIndex = 0;
   let match: RegExpExecArray | null;

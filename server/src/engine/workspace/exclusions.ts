@@ -183,7 +183,7 @@ const ITEM_NEGATION = /\b(?:not|no\s+longer|won['’]t|don['’]t|never|stop|wit
 const EXCEPTION = /\b(?:exception|exempt(?:ion|ed)?)\b/i;
 const COUNT_WORD = /^(?:\d[\d,.]*[km]?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred|dozen|first)$/i;
 
-export interface Pursuit {
+interface Pursuit {
   /** Index and end of the pursuit in the item's text: from the verb or count to the end of the pursued thing ("close five enterprise contractor deals"). */
   index: number;
   end: number;

@@ -374,6 +374,6 @@ function anchorsOf(doc: StrategyDocument): HeadingAnchor[] {
   });
 }
 
-export function slugOf(title: string): string {
+function slugOf(title: string): string {
   return title.trim().toLowerCase().replace(/[^\p{L}\p{N}\p{M} _-]/gu, '').replace(/ /g, '-');
 }

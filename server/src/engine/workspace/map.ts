@@ -17,7 +17,7 @@ const LAYER_OF: Readonly<Record<TraceNodeKind, number>> = {
   'diagnosis': 0, 'policy': 1, 'action': 2, 'decision': 2, 'objective': 3, 'key-result': 3, 'roadmap-item': 4, 'release-entry': 5,
 };
 
-export type MapFlag = 'orphan' | 'unplanned' | 'contradiction' | 'broken' | 'stale';
+type MapFlag = 'orphan' | 'unplanned' | 'contradiction' | 'broken' | 'stale';
 
 const FLAG_OF: Readonly<Record<string, MapFlag>> = {
   'trace/orphan-item': 'orphan',
@@ -27,7 +27,7 @@ const FLAG_OF: Readonly<Record<string, MapFlag>> = {
   'trace/stale-after-strategy': 'stale',
 };
 
-export interface MapDocument {
+interface MapDocument {
   key: string;
   type: DocType;
   title: string;
@@ -76,7 +76,7 @@ export interface CarriedOut {
 }
 
 /** An item that pursues what a policy rules out (trace/contradicts-policy), drawn as a link of its own. */
-export interface MapConflict {
+interface MapConflict {
   /** The policy (or, for a non-goal, null) and the item. */
   policy: string | null;
   item: string;

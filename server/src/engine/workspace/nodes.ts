@@ -11,9 +11,9 @@ import type { DocType } from '../types.js';
 export type TraceNodeKind = 'diagnosis' | 'policy' | 'action' | 'objective' | 'key-result' | 'roadmap-item' | 'decision' | 'release-entry';
 
 /** Kinds a roadmap item or key result traces to. */
-export const SERVED_KINDS: readonly TraceNodeKind[] = ['policy', 'action', 'objective', 'key-result'];
+const SERVED_KINDS: readonly TraceNodeKind[] = ['policy', 'action', 'objective', 'key-result'];
 
-export const KIND_NAMES: Readonly<Record<TraceNodeKind, string>> = {
+const KIND_NAMES: Readonly<Record<TraceNodeKind, string>> = {
   'diagnosis': 'diagnosis',
   'policy': 'guiding policy',
   'action': 'coherent action',

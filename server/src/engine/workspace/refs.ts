@@ -5,7 +5,7 @@
  */
 
 /** One label in a list: as written, and normalised ("Policy 2" → "P2", "KR 1.2" → "KR1.2"). */
-export interface WrittenLabel {
+interface WrittenLabel {
   raw: string;
   label: string;
 }

@@ -28,7 +28,7 @@ export interface TraceLink {
   section?: string;
 }
 
-export interface BrokenRef {
+interface BrokenRef {
   doc: string;
   ref: TraceRef;
   /** Why it names nothing, for the message. */
@@ -38,15 +38,15 @@ export interface BrokenRef {
 }
 
 /** An inferred link counts as a trace from this confidence on (with two shared terms at least). */
-export const LIKELY = 0.2;
+const LIKELY = 0.2;
 /** Below LIKELY and from this on, an inferred link is a candidate: a quick fix may propose it, nothing counts it. */
-export const POSSIBLE = 0.1;
+const POSSIBLE = 0.1;
 /** A term in more than this share of the workspace's nodes (with enough nodes) is boilerplate. */
 const COMMON_SHARE = 0.25;
 /** Inferred links kept per node, best first. */
 const MAX_INFERRED = 3;
 
-export interface ResolveOptions {
+interface ResolveOptions {
   /** Does a file exist at this workspace path (a document not in the model)? Without it, a link to an unknown document is not reported. */
   fileExists?: (path: string) => boolean;
 }

@@ -16,7 +16,7 @@ export interface WorkspaceRelated {
   message: string;
 }
 
-export interface WorkspaceReport {
+interface WorkspaceReport {
   message: string;
   start: number;
   end: number;

@@ -13,7 +13,7 @@ import { TextMemo } from '../text/memo.js';
  * Words of plans and measures that say nothing about what a plan is about: verbs of work and of
  * change, generic nouns of products and goals, and the labels of the trace itself.
  */
-export const PLAN_WORDS: readonly string[] = [
+const PLAN_WORDS: readonly string[] = [
   'customer', 'customers', 'user', 'users', 'client', 'clients', 'people', 'team', 'teams', 'company', 'business', 'org',
   'product', 'products', 'feature', 'features', 'work', 'plan', 'plans', 'goal', 'goals', 'objective', 'objectives',
   'key', 'result', 'results', 'kr', 'krs', 'okr', 'okrs', 'metric', 'metrics', 'measure', 'measures', 'outcome', 'outcomes',

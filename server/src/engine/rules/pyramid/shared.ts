@@ -16,7 +16,7 @@ export { GOVERNING_SIGNALS, statesGoverningThought, titleIsDecision } from '../.
 /** Headings in the opening that announce the answer of an update or decision. */
 const ANSWER_HEADING = /^\W*(?:highlights|headlines?|key\s+(?:takeaways|points|updates)|at\s+a\s+glance|status|the\s+ask|asks|decision|our\s+decision|recommendation|our\s+recommendation|tl;?\s?dr|bluf|bottom\s+line)\b/i;
 
-export interface ReadingOrder {
+interface ReadingOrder {
   blocks: TextBlock[];
   /** Words in blocks[0..i) for each i. */
   before: number[];
@@ -59,7 +59,7 @@ export function wordsBefore(doc: StrategyDocument, offset: number): number {
   return order.before[low - 1] + Math.round(countWords(block.text) * share);
 }
 
-export interface Opening {
+interface Opening {
   /** The prose read first: title and blocks up to the word budget. */
   blocks: TextBlock[];
   /** A summary-role section that starts within the opening, read in full. */
