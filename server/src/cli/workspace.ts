@@ -57,7 +57,11 @@ export function commonRoot(files: readonly string[], cwd: string): string {
 /** `root`: the folder the keys are relative to (default: the files' common folder). */
 export function buildWorkspace(files: readonly LintedFile[], cwd: string, root = commonRoot(files.map((f) => f.file), cwd)): LintedWorkspace {
   const keyOf = (file: string): string => path.relative(root, file).split(path.sep).join('/');
-  const undated = files.filter((f) => DATED_TYPES.has(f.result.docType) && !hasFrontMatterDate(f.result)).map((f) => f.file);
+  // trace/stale-after-strategy compares a strategy with the roadmaps and OKR sets beside it: git
+  // is asked only when there is something to compare (a lone memo costs no git process).
+  const types = new Set(files.map((f) => f.result.docType));
+  const comparable = types.has('strategy') && (types.has('roadmap') || types.has('okr'));
+  const undated = comparable ? files.filter((f) => DATED_TYPES.has(f.result.docType) && !hasFrontMatterDate(f.result)).map((f) => f.file) : [];
   const commits = undated.length > 0 ? lastCommitDates(undated) : new Map<string, Date>();
   const exists = new Map<string, boolean>();
   const model = new WorkspaceModel({
@@ -81,7 +85,7 @@ export function buildWorkspace(files: readonly LintedFile[], cwd: string, root =
 }
 
 function hasFrontMatterDate(result: LintResult): boolean {
-  return ['updated', 'last_updated', 'last-updated', 'lastUpdated', 'date'].some((key) => result.document.frontMatterValue(key) !== undefined);
+  return result.document.frontMatterDate !== null;
 }
 
 /**

@@ -204,7 +204,7 @@ export class WorkspaceTrace {
     }
     const undated = state.model.keys().filter((key) => {
       const input = state.model.input(key);
-      return input && DATED_TYPES.has(input.document.type) && !['updated', 'last_updated', 'last-updated', 'lastUpdated', 'date'].some((name) => input.document.frontMatterValue(name) !== undefined);
+      return input && DATED_TYPES.has(input.document.type) && input.document.frontMatterDate === null;
     });
     if (!this.deps.files.lastCommitted) {
       // No git here (the browser): front-matter dates only, and trace/stale-after-strategy says so once.

@@ -140,6 +140,8 @@ export class StrategyDocument {
   readonly referenceDate: Date;
   /** When the front matter says the document was last revised (the first of UPDATED_KEYS that holds a date), or null. */
   readonly frontMatterUpdated: { key: string; date: Date } | null;
+  /** The document's own date: when it was last revised, else its front-matter `date:`; null when it has neither. */
+  readonly frontMatterDate: Date | null;
   /**
    * The real "today" (the `referenceDate` setting when set, else the injected or system date).
    * Unlike `referenceDate`, never taken from front matter: staleness compares `updated:` with it.
@@ -190,7 +192,8 @@ export class StrategyDocument {
         break;
       }
     }
-    const reference = this.frontMatterUpdated?.date ?? parseDateValue(this.frontMatterValue('date')) ?? this.today;
+    this.frontMatterDate = this.frontMatterUpdated?.date ?? parseDateValue(this.frontMatterValue('date'));
+    const reference = this.frontMatterDate ?? this.today;
     this.referenceDate = reference;
     this.dateOptions = { referenceDate: reference, fiscalYearStartMonth: options.fiscalYearStartMonth, ...(this.language.code !== ENGLISH ? { language: this.language.code } : {}) };
     this.typeDecision = this.withLanguage(this.decideType(options));

@@ -11,7 +11,7 @@ import type { Item } from '../model/items.js';
 import type { Section } from '../model/sections.js';
 import { textBlockOf, type TextBlock } from '../model/text-block.js';
 import { itemTextWithSubItems, KEY_RESULT_LABEL, OBJECTIVE_LABEL } from '../model/items.js';
-import { findDates, parseDateValue, yearHeadingOf } from '../model/dates.js';
+import { findDates, yearHeadingOf } from '../model/dates.js';
 import { splitSentences } from '../text/sentence-split.js';
 import { roleBlocks, roleOwner, roleSections } from '../text/kernel.js';
 import type { SectionRole } from '../types.js';
@@ -141,7 +141,7 @@ export function extractPart(key: string, doc: StrategyDocument): DocumentPart {
   return {
     key, type: doc.type, title, titleStart: titleRange.start, titleEnd: titleRange.end, titleLine: lineOf(titleRange.start),
     nodes, exclusions, docRefs, links, headings: anchorsOf(doc),
-    updated: updatedOf(doc), frontMatterLine: doc.frontMatter ? lineOf(doc.frontMatter.start) : null,
+    updated: doc.frontMatterDate, frontMatterLine: doc.frontMatter ? lineOf(doc.frontMatter.start) : null,
   };
 }
 
@@ -246,7 +246,7 @@ function strategyYear(doc: StrategyDocument): number {
   // "Fernhill strategy 2027": a year in the title is the strategy's.
   const years = title.match(/\b20\d{2}\b/g);
   if (years) return Number(years[years.length - 1]);
-  return (updatedOf(doc) ?? doc.referenceDate).getUTCFullYear();
+  return (doc.frontMatterDate ?? doc.referenceDate).getUTCFullYear();
 }
 
 /** The years an OKR set covers, from its title ("Payments OKRs, H1 2027"). */
@@ -263,13 +263,6 @@ function yearsIn(text: string, doc: StrategyDocument): { from: number; to: numbe
   };
 }
 
-function updatedOf(doc: StrategyDocument): Date | null {
-  for (const key of ['updated', 'last_updated', 'last-updated', 'lastUpdated', 'date']) {
-    const value = parseDateValue(doc.frontMatterValue(key));
-    if (value) return value;
-  }
-  return null;
-}
 
 /** Every Markdown link to a document or heading (not to a web page, an image or a mail address). */
 function collectLinks(doc: StrategyDocument, key: string): TraceRef[] {
