@@ -1,6 +1,7 @@
 import { defineRule, type Fix } from '../../types.js';
 import type { Nodes, Parents } from 'mdast';
-import { inReleaseAside, type StrategyDocument } from '../../model/document.js';
+import type { StrategyDocument } from '../../model/document.js';
+import { inReleaseAside } from '../../model/releases.js';
 import { plainText, type TextBlock } from '../../model/text-block.js';
 import { findDates } from '../../model/dates.js';
 import { phraseMatcher } from '../../text/phrases.js';
