@@ -33,112 +33,11 @@ import {
   metricMentions, metricPhrase, outputPassive, outputVerbLead, scrub, statesBaseline, statesTarget, verbAlternation,
 } from '../text/measures.js';
 import { findOwner, isNamedMetric, readFields, tidyMetric } from '../text/key-result-fields.js';
+import { DEFAULT_VOCABULARY, type ReadingVocabulary } from './key-result-vocabulary.js';
+import { cellText, columnsOf, PROGRESS_COLUMN } from './key-result-columns.js';
 
-// ---------------------------------------------------------------------------------------------
-// Vocabulary: the word lists a reading depends on.
-
-/** The word lists that decide whether a key result is a deliverable and which metric it names. */
-export interface ReadingVocabulary {
-  readonly outputVerbs: readonly string[];
-  readonly outcomeMetrics: readonly string[];
-  readonly deliverableNouns: readonly string[];
-  readonly artifacts: readonly string[];
-}
-
-const DEFAULT_VOCABULARY: ReadingVocabulary = {
-  outputVerbs: DEFAULT_OUTPUT_VERBS,
-  outcomeMetrics: DEFAULT_OUTCOME_METRICS,
-  deliverableNouns: DEFAULT_DELIVERABLE_NOUNS,
-  artifacts: DEFAULT_ARTIFACTS,
-};
-
-/** The options of the vocabulary, as outcomes/output-as-outcome declares them. */
-export const VOCABULARY_OPTIONS = {
-  outputVerbs: {
-    type: 'string[]',
-    default: DEFAULT_OUTPUT_VERBS,
-    description: 'Verbs that name a deliverable when they govern a key result ("ship", "launch", "migrate", "hire", …), alone or in a compound ("Plan and implement"); inflections are matched too.',
-  },
-  outcomeMetrics: {
-    type: 'string[]',
-    default: DEFAULT_OUTCOME_METRICS,
-    description: 'Metrics whose movement makes a line an outcome even when it names a deliverable ("Launch self-serve onboarding to raise activation from 40% to 60%").',
-  },
-  deliverableNouns: {
-    type: 'string[]',
-    default: DEFAULT_DELIVERABLE_NOUNS,
-    description: 'Nouns of delivered work that make a key result a deliverable when they open it with an object ("Implementation of …", "Migration to …", "Support for …").',
-  },
-  artifacts: {
-    type: 'string[]',
-    default: DEFAULT_ARTIFACTS,
-    description: 'Things that get made: a key result that opens with a new or updated one ("An updated handbook page", "A new onboarding guide") is a deliverable.',
-  },
-} as const satisfies OptionSpecs;
-
-/**
- * The vocabulary options of a rule that leaves deliverables to outcomes/output-as-outcome: it
- * recognises them with the same lists, so a user who edits them there should edit them here too
- * (or set them once for `outcomes/*`).
- */
-export const DELIVERABLE_OPTIONS = {
-  outputVerbs: { ...VOCABULARY_OPTIONS.outputVerbs, description: 'Verbs of deliverables: a key result that is only a deliverable ("Hire 5 engineers") is left to outcomes/output-as-outcome, which asks for the metric, the target and the date together. Set the word lists once under `outcomes/*` to keep the rules in step.' },
-  outcomeMetrics: { ...VOCABULARY_OPTIONS.outcomeMetrics, description: 'Metrics whose movement makes a line that names a deliverable an outcome (and so judged by this rule too).' },
-  deliverableNouns: { ...VOCABULARY_OPTIONS.deliverableNouns, description: 'Nouns of delivered work ("Implementation of …"): such a key result is left to outcomes/output-as-outcome.' },
-  artifacts: { ...VOCABULARY_OPTIONS.artifacts, description: 'Things that get made ("An updated handbook page"): such a key result is left to outcomes/output-as-outcome.' },
-} as const satisfies OptionSpecs;
-
-// ---------------------------------------------------------------------------------------------
-// Table columns.
-
-export interface Columns {
-  statement: number;
-  objective: number;
-  metric: number;
-  baseline: number;
-  target: number;
-  date: number;
-  owner: number;
-}
-
-/** Columns of a key-result table from its header cells; the statement is the first unclaimed column. */
-export function columnsOf(header: readonly string[]): Columns {
-  const found: Partial<Columns> = {};
-  const claimed = new Set<number>();
-  const claim = (key: keyof Columns, test: RegExp): void => {
-    if (found[key] !== undefined) return;
-    const index = header.findIndex((h, i) => !claimed.has(i) && test.test(h));
-    if (index >= 0) {
-      found[key] = index;
-      claimed.add(index);
-    }
-  };
-  claim('date', /\b(?:date|due|deadline|when|by|eta|timeline|timeframe|quarter|half|period)\b/i);
-  claim('baseline', /\b(?:baseline|current|currently|today|now|start(?:ing)?|from|before|was)\b/i);
-  claim('target', /\b(?:target|to|end|after|goal\s+value)\b/i);
-  claim('owner', /\b(?:owner|owners|dri|who|lead|responsible|accountable)\b/i);
-  claim('statement', /\b(?:key\s+results?|kr|krs)\b/i);
-  claim('statement', /\b(?:results?|outcomes?|success|measures?)\b/i);
-  claim('objective', /^\W*(?:objectives?|goals?)\W*$/i);
-  claim('metric', /\b(?:metric|metrics|kpi|kpis|indicator|measure|measures)\b/i);
-  if (found.statement === undefined) {
-    const index = found.metric ?? header.findIndex((_, i) => !claimed.has(i));
-    if (index >= 0) found.statement = index;
-  }
-  return {
-    statement: found.statement ?? 0, objective: found.objective ?? -1, metric: found.metric ?? -1, baseline: found.baseline ?? -1,
-    target: found.target ?? -1, date: found.date ?? -1, owner: found.owner ?? -1,
-  };
-}
-
-/** Columns that track a key result rather than define it: progress, score, status, notes, links ("60%", "0.7", "On track"). */
-const PROGRESS_COLUMN = /^[^\p{L}]*(?:progress|score|scoring|grade|status|state|health|rag|confidence|completion|%\s*(?:complete|done)|percent\s+complete|done|notes?|comments?|links?|issues?|tracking(?:\s+issue)?|updates?|remarks)[^\p{L}]*$/iu;
-
-function cellText(cells: readonly TextBlock[] | undefined, index: number): string | null {
-  if (!cells || index < 0 || index >= cells.length) return null;
-  const text = cells[index].text.replace(/\s+/g, ' ').trim();
-  return EMPTY_CELL.test(text) ? null : text;
-}
+export { DELIVERABLE_OPTIONS, VOCABULARY_OPTIONS, type ReadingVocabulary } from './key-result-vocabulary.js';
+export { columnsOf, type Columns } from './key-result-columns.js';
 
 // ---------------------------------------------------------------------------------------------
 // The reading.
