@@ -36,6 +36,7 @@ import { KEY_RESULT_LABEL, OBJECTIVE_LABEL, TASK_LABEL, type Item } from './item
 import { withinRole, type Section } from './sections.js';
 import { textBlockOf } from './text-block.js';
 import { findDates, yearHeadingOf } from './dates.js';
+import { countWords } from './word-count.js';
 
 /** What the OKR reading reads of a document (the StrategyDocument, which builds it lazily). */
 interface OkrSource {
@@ -146,7 +147,7 @@ function isOkrSetTitle(doc: OkrSource, title: string): boolean {
 const CONTENTS_TITLE = /^[^\p{L}\p{N}]*(?:on\s+this\s+page|(?:table\s+of\s+)?contents|toc|in\s+this\s+(?:page|document|article))[^\p{L}\p{N}]*$/iu;
 
 function isContentsSection(section: Section): boolean {
-  return CONTENTS_TITLE.test(section.title) && section.ownBlocks.every((node) => node.type !== 'paragraph' || wordCount(textBlockOf('paragraph', node).text) <= 3);
+  return CONTENTS_TITLE.test(section.title) && section.ownBlocks.every((node) => node.type !== 'paragraph' || countWords(textBlockOf('paragraph', node).text) <= 3);
 }
 
 /** The section a heading belongs to, a table of contents it follows left out. */
@@ -175,11 +176,7 @@ function isPeriodTitle(doc: OkrSource, title: string): boolean {
   const year = yearHeadingOf(title);
   if (dates.length === 0 && !year) return false;
   for (const date of [...dates, ...(year ? [year] : [])].sort((a, b) => b.index - a.index)) rest = rest.slice(0, date.index) + ' ' + rest.slice(date.index + date.length);
-  return wordCount(rest) <= 2;
-}
-
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  return countWords(rest) <= 2;
 }
 
 /** A list item that only links into the page: an entry of a table of contents. */
@@ -198,7 +195,7 @@ function isContentsEntry(node: ListItem): boolean {
 function isGroupLabel(item: Item): boolean {
   if (item.kind !== 'list-item' || item.children.length === 0 || item.checked !== null || /\p{N}/u.test(item.text)) return false;
   const text = item.text.trim();
-  const words = wordCount(text);
+  const words = countWords(text);
   return words > 0 && (words <= GROUP_WORDS || (/:$/.test(text) && words <= GROUP_WORDS_WITH_COLON));
 }
 
@@ -241,7 +238,7 @@ function isLabelWithOwners(text: string): boolean {
   const label = KEY_RESULT_LABEL.exec(text);
   if (label === null || !/^\W*key\s+results?\b/i.test(label[0])) return false;
   const rest = text.slice(label[0].length).trim();
-  return !/\d/.test(rest) && wordCount(rest) <= 6;
+  return !/\d/.test(rest) && countWords(rest) <= 6;
 }
 
 /** A row of a table that tracks key results over time, one column each ("Date | KR#1 | KR#2 | Comments"). */
@@ -256,7 +253,7 @@ function isWorkLabel(paragraph: Paragraph): boolean {
 
 function isWorkLabelText(text: string): boolean {
   const trimmed = text.trim();
-  return wordCount(trimmed) <= 4 && NOT_KEY_RESULT_SECTION.test(trimmed);
+  return countWords(trimmed) <= 4 && NOT_KEY_RESULT_SECTION.test(trimmed);
 }
 
 /**
@@ -273,7 +270,7 @@ function isKeyResultsLead(text: string, list: readonly ListItem[]): boolean {
 /** A paragraph that is only bold text ("**Daemon is as reliable as it can be**"), a name over what follows. */
 function isBoldName(paragraph: Paragraph): boolean {
   const parts = paragraph.children.filter((node) => !(node.type === 'text' && !/[\p{L}\p{N}]/u.test(node.value)));
-  return parts.length === 1 && parts[0].type === 'strong' && wordCount(textBlockOf('paragraph', paragraph).text) <= 20;
+  return parts.length === 1 && parts[0].type === 'strong' && countWords(textBlockOf('paragraph', paragraph).text) <= 20;
 }
 
 /** The name of a key-result label as written, without its markup and punctuation: "**KR1:**" → "KR1". */
@@ -308,7 +305,7 @@ function paragraphKeyResults(doc: OkrSource, section: Section): Paragraph[] {
   return paragraphsOf(section.ownBlocks).filter((paragraph) => {
     const text = textBlockOf('paragraph', paragraph).text.trim();
     // "These key results are scored monthly" speaks about them.
-    return text.length > 0 && !/:$/.test(text) && wordCount(text) <= PARAGRAPH_WORDS && !KEY_RESULT_LABEL.test(text) && !OBJECTIVE_LABEL.test(text)
+    return text.length > 0 && !/:$/.test(text) && countWords(text) <= PARAGRAPH_WORDS && !KEY_RESULT_LABEL.test(text) && !OBJECTIVE_LABEL.test(text)
       && !/\b(?:key\s+results?|krs?|okrs?)\b/i.test(text);
   });
 }
@@ -592,7 +589,7 @@ export function classifyOkrs(doc: OkrSource): { objectives: Objective[]; keyResu
     for (const paragraph of paragraphsOf(section.ownBlocks)) {
       const text = textBlockOf('paragraph', paragraph).text;
       const criterion = SUCCESS_CRITERION.exec(text.replace(/^[\s*_]+/, ''));
-      if (!criterion || wordCount(text) - wordCount(criterion[0]) < 3) continue;
+      if (!criterion || countWords(text) - countWords(criterion[0]) < 3) continue;
       add({ item: paragraphItem(doc, paragraph), objective: headingObjectiveAt(section, false), label: null });
     }
   }
