@@ -26,7 +26,7 @@ import { EMPTY_CELL, KEY_RESULT_LABEL, OBJECTIVE_LABEL, TASK_LABEL, type Item } 
 import { findDates, hasTimeframe, lastTimeframe, yearHeadingOf, type DateMention } from './dates.js';
 import type { Nodes, Parents } from 'mdast';
 import { CODE_PLACEHOLDER, plainText, readable, textBlockOf, type TextBlock } from './text-block.js';
-import { isMetricsSection, okrTitleOf } from './okrs.js';
+import { isMetricsSection, okrTitleOf } from './okr-structure.js';
 import {
   carriesOutcome, changeVerbLead, compoundOutputLead, customersLead, DEFAULT_ARTIFACTS, DEFAULT_DELIVERABLE_NOUNS,
   DEFAULT_OUTCOME_METRICS, DEFAULT_OUTPUT_VERBS, deliverableNounLead, firstTarget, hasQuantity, isRelativeOrHolding,
