@@ -6,14 +6,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lint, lintWorkspace, WorkspaceModel, type Finding, type LintOptions, type LintResult, type WorkspaceLintResult } from '../engine/index.js';
+import { buildStrategyMap, lint, lintWorkspace, undatedForHistory, WorkspaceModel, type Finding, type LintOptions, type LintResult, type WorkspaceLintResult } from '../engine/index.js';
 import { readBoundedText } from '../config/read-file.js';
 import { lastCommitDates } from './git-dates.js';
 import { resolveFiles } from './files.js';
 import type { FileReport } from './report.js';
 import type { LintContext } from './lint-context.js';
 import { carriedOutBy, type CarriedOutBy } from '../review/carried-out-by.js';
-import { buildStrategyMap } from '../engine/index.js';
 
 export interface LintedFile {
   /** Absolute path. */
@@ -39,9 +38,6 @@ interface LintedWorkspace {
   commits: Map<string, Date> | null;
 }
 
-/** Types whose dates trace/stale-after-strategy compares. */
-const DATED_TYPES = new Set(['strategy', 'roadmap', 'okr']);
-
 /** The folder every file is in: the working folder when they all are, else their deepest common folder. */
 export function commonRoot(files: readonly string[], cwd: string): string {
   const inside = (file: string, dir: string): boolean => {
@@ -57,11 +53,7 @@ export function commonRoot(files: readonly string[], cwd: string): string {
 /** `root`: the folder the keys are relative to (default: the files' common folder). */
 export function buildWorkspace(files: readonly LintedFile[], cwd: string, root = commonRoot(files.map((f) => f.file), cwd)): LintedWorkspace {
   const keyOf = (file: string): string => path.relative(root, file).split(path.sep).join('/');
-  // trace/stale-after-strategy compares a strategy with the roadmaps and OKR sets beside it: git
-  // is asked only when there is something to compare (a lone memo costs no git process).
-  const types = new Set(files.map((f) => f.result.docType));
-  const comparable = types.has('strategy') && (types.has('roadmap') || types.has('okr'));
-  const undated = comparable ? files.filter((f) => DATED_TYPES.has(f.result.docType) && !hasFrontMatterDate(f.result)).map((f) => f.file) : [];
+  const undated = undatedForHistory(files, (f) => f.result.document).map((f) => f.file);
   const commits = undated.length > 0 ? lastCommitDates(undated) : new Map<string, Date>();
   const exists = new Map<string, boolean>();
   const model = new WorkspaceModel({
@@ -82,10 +74,6 @@ export function buildWorkspace(files: readonly LintedFile[], cwd: string, root =
     model.set(key, { document: linted.result.document, layers: linted.result.layers, lastCommitted: commits?.get(linted.file) ?? null });
   }
   return { model, shown, absolute, root, exists, undated, commits };
-}
-
-function hasFrontMatterDate(result: LintResult): boolean {
-  return result.document.frontMatterDate !== null;
 }
 
 /**

@@ -11,7 +11,7 @@ export { resolveRule, DEFAULT_MAX_DOCUMENT_LENGTH } from './config/resolve.js';
 export type { ConfigLayer, ConfigProblem, ListSetting, RuleSettings } from './config/types.js';
 export { StrategyDocument } from './model/document.js';
 export { LineIndex } from './model/line-index.js';
-export { WorkspaceModel, type WorkspaceDocumentInput, type WorkspaceOptions } from './workspace/model.js';
+export { undatedForHistory, WorkspaceModel, type WorkspaceDocumentInput, type WorkspaceOptions } from './workspace/model.js';
 export { lintWorkspace, type WorkspaceLintResult, type WorkspaceLintOptions } from './workspace/lint-workspace.js';
 export { isWorkspaceRule, type WorkspaceRule } from './workspace/rule.js';
 export type { TraceGraph, TraceLink } from './workspace/resolve.js';

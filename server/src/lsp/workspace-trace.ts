@@ -15,7 +15,7 @@
 import * as path from 'node:path';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildStrategyMap, lint, lintWorkspace, WorkspaceModel, type Finding, type LintOptions, type LintResult, type StrategyMap, type WorkspaceLintResult } from '../engine/index.js';
+import { buildStrategyMap, lint, lintWorkspace, undatedForHistory, WorkspaceModel, type Finding, type LintOptions, type LintResult, type StrategyMap, type WorkspaceLintResult } from '../engine/index.js';
 import { documentReadLimit } from '../config/read-file.js';
 import { lastSet } from '../engine/config/resolve.js';
 import type { WorkspaceFiles } from './workspace-files.js';
@@ -25,9 +25,6 @@ import type { WorkspaceFolders } from './workspace-folders.js';
 const MAX_FILES = 2000;
 /** How long the server is left alone (no edit, no lint) before the folder scan reads the next file. */
 const IDLE_MS = 300;
-/** Types whose dates trace/stale-after-strategy compares (git is asked only for those without front-matter dates). */
-const DATED_TYPES = new Set(['strategy', 'roadmap', 'okr']);
-
 interface WorkspaceTraceDependencies {
   connection: Pick<Connection, 'console'>;
   documents: Pick<TextDocuments<TextDocument>, 'get' | 'all'>;
@@ -202,10 +199,7 @@ export class WorkspaceTrace {
       if (state.model.has(key) || this.deps.documents.get(this.deps.files.uriOf(file))) continue;
       await this.readFromDisk(state, key);
     }
-    const undated = state.model.keys().filter((key) => {
-      const input = state.model.input(key);
-      return input && DATED_TYPES.has(input.document.type) && input.document.frontMatterDate === null;
-    });
+    const undated = undatedForHistory(state.model.keys(), (key) => state.model.input(key)!.document);
     if (!this.deps.files.lastCommitted) {
       // No git here (the browser): front-matter dates only, and trace/stale-after-strategy says so once.
       state.commits = null;

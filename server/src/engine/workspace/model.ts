@@ -14,6 +14,24 @@ import { extractPart } from './extract.js';
 import type { DocumentPart } from './nodes.js';
 import { TraceGraph } from './resolve.js';
 
+/** Types whose dates trace/stale-after-strategy compares. */
+const DATED_TYPES: ReadonlySet<string> = new Set(['strategy', 'roadmap', 'okr']);
+
+/**
+ * The documents trace/stale-after-strategy may need a commit date for: a strategy, roadmap or OKR
+ * set whose front matter gives no date. None unless the documents hold a strategy and a roadmap or
+ * OKR set to compare, so a lone memo costs no git process. The CLI and the language server both
+ * ask git for exactly these.
+ */
+export function undatedForHistory<T>(entries: readonly T[], documentOf: (entry: T) => StrategyDocument): T[] {
+  const types = new Set(entries.map((entry) => documentOf(entry).type));
+  if (!types.has('strategy') || !(types.has('roadmap') || types.has('okr'))) return [];
+  return entries.filter((entry) => {
+    const document = documentOf(entry);
+    return DATED_TYPES.has(document.type) && document.frontMatterDate === null;
+  });
+}
+
 export interface WorkspaceDocumentInput {
   document: StrategyDocument;
   /** The configuration the document was linted with (LintResult.layers: settings, config files, its front matter). */
